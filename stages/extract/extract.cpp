@@ -1,0 +1,104 @@
+#include "stages/extract/extract.h"
+
+#include <cmath>
+#include <cstdint>
+#include <map>
+
+namespace redact {
+namespace {
+
+bool IsWhiteSpaceText(const std::string& s) {
+  if (s.empty()) return false;
+  for (size_t i = 0; i < s.size();) {
+    unsigned char c = s[i];
+    if (c == ' ' || c == '\t' || c == '\n' || c == '\r') {
+      ++i;
+    } else if (s.compare(i, 2, "\xC2\xA0") == 0) {  // no-break space
+      i += 2;
+    } else if (s.compare(i, 3, "\xE3\x80\x80") == 0 ||  // ideographic space
+               (s.compare(i, 2, "\xE2\x80") == 0 && i + 2 < s.size() &&
+                static_cast<unsigned char>(s[i + 2]) <= 0x8A)) {  // U+2000–200A
+      i += 3;
+    } else {
+      return false;
+    }
+  }
+  return true;
+}
+
+int Quadrant(Point dir) {
+  // Display space has y down, so "down the page" is +y.
+  if (std::fabs(dir.x) >= std::fabs(dir.y)) return dir.x >= 0 ? 0 : 2;
+  return dir.y >= 0 ? 1 : 3;
+}
+
+class GlyphCollector : public pdf::ContentSink {
+ public:
+  explicit GlyphCollector(PageText* page) : page_(page) {}
+
+  void OnStream(int index, const ContentStream& info,
+                const pdf::ParsedContent&) override {
+    if (static_cast<int>(page_->streams.size()) <= index) {
+      page_->streams.resize(index + 1);
+    }
+    page_->streams[index] = info;
+  }
+
+  void OnGlyph(const pdf::GlyphEvent& e) override {
+    const Matrix& to_display = page_->geometry.user_to_display;
+    Glyph g;
+    g.decodable = e.code->decodable;
+    g.text = g.decodable ? e.code->text : "\xEF\xBF\xBD";  // U+FFFD
+    g.code = e.code->code;
+    g.code_length = e.code->length;
+    g.quad = e.quad;
+    g.box = Quad::Transform(e.quad, to_display).Bounds();
+    g.baseline_start = to_display.Apply(e.baseline_start);
+    g.baseline_end = to_display.Apply(e.baseline_end);
+    g.font_size = e.font_size;
+    Point dir{g.baseline_end.x - g.baseline_start.x, g.baseline_end.y - g.baseline_start.y};
+    if (std::hypot(dir.x, dir.y) < 1e-9) {
+      // Zero-width glyph: take the direction from the glyph's frame.
+      Point ll = to_display.Apply(e.quad.ll), lr = to_display.Apply(e.quad.lr);
+      Point ul = to_display.Apply(e.quad.ul);
+      dir = {lr.x - ll.x, lr.y - ll.y};
+      if (std::hypot(dir.x, dir.y) < 1e-9) dir = {ll.y - ul.y, ul.x - ll.x};
+    }
+    g.rotation = Quadrant(dir);
+    g.render_mode = e.render_mode;
+    g.is_space = g.decodable && IsWhiteSpaceText(g.text);
+    g.font_name = e.font->base_font();
+    g.source = e.ref;
+    page_->glyphs.push_back(std::move(g));
+  }
+
+  void OnProblem(const ExtractionProblem& p) override {
+    // Undecodable glyphs are counted per font, not listed one by one.
+    if (p.kind == ExtractionProblem::Kind::kUndecodableGlyph) {
+      if (++undecodable_[{p.stream, p.op}] > 1) return;
+    }
+    page_->problems.push_back(p);
+  }
+
+ private:
+  PageText* page_;
+  std::map<std::pair<int, int>, int> undecodable_;
+};
+
+}  // namespace
+
+StatusOr<PageText> ExtractGlyphs(pdf::Document& doc, int index,
+                                 const pdf::InterpreterLimits& limits) {
+  PageText page;
+  page.number = index + 1;
+  StatusOr<PageGeometry> geometry = doc.Geometry(index);
+  if (!geometry) return Error(geometry.error());
+  page.geometry = *geometry;
+  GlyphCollector collector(&page);
+  pdf::ContentInterpreter interpreter(&doc, limits);
+  Status s = interpreter.RunPage(index, &collector);
+  if (!s.ok()) return Error(s);
+  return page;
+}
+
+}  // namespace redact

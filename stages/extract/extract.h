@@ -1,0 +1,26 @@
+// Extract stage: every glyph on a page with its Unicode text, its box on
+// the page and its address in the file, from the content-stream interpreter.
+// Problems the interpreter met (undecodable codes, unknown operators, …) are
+// kept in PageText::problems so later stages can fail closed on them.
+//
+// Thread-safety: uses the Document; one thread per Document.
+#ifndef REDACT_STAGES_EXTRACT_EXTRACT_H_
+#define REDACT_STAGES_EXTRACT_EXTRACT_H_
+
+#include "pipeline/model.h"
+#include "pipeline/pdf/content_interpreter.h"
+#include "pipeline/pdf/document.h"
+#include "pipeline/status.h"
+
+namespace redact {
+
+// Glyphs of page `index` (0-based): PageText with number, geometry, streams,
+// glyphs and problems filled; words/lines/text are left to AssembleText.
+// Errors: the page is missing from the page tree, or its content could not
+// be read at all (kDamagedPdf, kResource).
+StatusOr<PageText> ExtractGlyphs(pdf::Document& doc, int index,
+                                 const pdf::InterpreterLimits& limits = {});
+
+}  // namespace redact
+
+#endif  // REDACT_STAGES_EXTRACT_EXTRACT_H_

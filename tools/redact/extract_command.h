@@ -1,0 +1,33 @@
+// `redact extract FILE.pdf [--format text|json] [--password P]`: prints the
+// glyph-accurate text of a PDF. JSON boxes use the `pdftotext -bbox`
+// convention (points, origin top-left of the displayed page).
+#ifndef REDACT_TOOLS_REDACT_EXTRACT_COMMAND_H_
+#define REDACT_TOOLS_REDACT_EXTRACT_COMMAND_H_
+
+#include <optional>
+#include <ostream>
+#include <string>
+
+namespace CLI {
+class App;
+}
+
+namespace redact::cli {
+
+struct ExtractOptions {
+  std::string file;
+  std::string format = "text";  // text | json
+  std::optional<std::string> password;
+  bool glyphs = false;          // json: include every glyph
+};
+
+// Registers the subcommand; `options` must outlive `app`.
+void AddExtractCommand(CLI::App* app, ExtractOptions* options);
+
+// Runs it; writes output to `out`, one-line errors to `err`; returns the
+// process exit code.
+int RunExtract(const ExtractOptions& options, std::ostream& out, std::ostream& err);
+
+}  // namespace redact::cli
+
+#endif  // REDACT_TOOLS_REDACT_EXTRACT_COMMAND_H_

@@ -1,0 +1,26 @@
+// The redact command line: subcommands share options and map every failure
+// to a one-line message naming the file and a distinct exit code.
+#include <CLI/CLI.hpp>
+#include <iostream>
+
+#include "tools/redact/exit_codes.h"
+#include "tools/redact/extract_command.h"
+
+int main(int argc, char** argv) {
+  using namespace redact::cli;
+  CLI::App app{"redact: remove asylum-applicant identifiers from PDFs"};
+  app.footer(ExitCodeHelp());
+  app.require_subcommand(1);
+  ExtractOptions extract;
+  AddExtractCommand(&app, &extract);
+  try {
+    app.parse(argc, argv);
+  } catch (const CLI::CallForHelp& e) {
+    return app.exit(e);
+  } catch (const CLI::ParseError& e) {
+    app.exit(e);
+    return kExitUsage;
+  }
+  if (app.got_subcommand("extract")) return RunExtract(extract, std::cout, std::cerr);
+  return kExitUsage;
+}
