@@ -14,10 +14,11 @@ PageGeometry PageGeometry::Make(const Rect& media_box, const Rect& crop_box,
   if (r < 0) r += 360;
   if (r % 90 != 0) r = 0;
   g.rotate = r;
-  const Rect& c = g.crop_box;
-  const double w = c.width(), h = c.height();
-  // Each case maps the crop box's user-space corners to display space with
+  // Display space is laid over the media box, as `pdftotext -bbox` does by
+  // default; each case maps its user-space corners to display space with
   // the origin top-left, y down, after turning the page clockwise by r.
+  const Rect& c = g.media_box;
+  const double w = c.width(), h = c.height();
   switch (r) {
     case 0:  // X = x - x0, Y = y1 - y
       g.user_to_display = {1, 0, 0, -1, -c.x0, c.y1};

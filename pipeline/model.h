@@ -19,9 +19,10 @@
 namespace redact {
 
 // Where a page sits when displayed. PDF user space (y up, origin anywhere)
-// maps to display space: points, origin at the top-left corner of the crop
+// maps to display space: points, origin at the top-left corner of the media
 // box as the page is shown after /Rotate, y down. This is the convention of
-// `pdftotext -bbox`, so boxes compare directly.
+// `pdftotext -bbox` (which lays pages over the media box, not the crop
+// box), so boxes compare directly.
 struct PageGeometry {
   Rect media_box;
   Rect crop_box;  // already intersected with the media box

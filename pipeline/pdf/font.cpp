@@ -47,6 +47,32 @@ bool OnlyControls(const std::string& s) {
   return true;
 }
 
+// Type3 fonts made from bitmaps (pdfTeX's METAFONT fallback) name glyphs
+// after their own code: /a167 at code 167. Such a name proves the code is
+// the character in a Latin-1-like encoding (TeX's T1/TS1/OT1 agree with
+// ASCII on letters and digits). Any other shape proves nothing.
+std::optional<std::string> SelfNumberedName(std::string_view name, uint32_t code) {
+  size_t letters = 0;
+  while (letters < name.size() && letters < 2 &&
+         ((name[letters] >= 'a' && name[letters] <= 'z') ||
+          (name[letters] >= 'A' && name[letters] <= 'Z'))) {
+    ++letters;
+  }
+  std::string_view digits = name.substr(letters);
+  if (letters == 0 || digits.empty() || digits.size() > 3) return std::nullopt;
+  uint32_t value = 0;
+  for (char c : digits) {
+    if (c < '0' || c > '9') return std::nullopt;
+    value = value * 10 + (c - '0');
+  }
+  if (value != code || code < 0x20 || (code >= 0x7F && code < 0xA0) || code > 0xFF) {
+    return std::nullopt;
+  }
+  std::string out;
+  AppendUtf8(static_cast<char32_t>(code), &out);
+  return out;
+}
+
 }  // namespace
 
 std::shared_ptr<const Font> Font::Missing() {
@@ -341,6 +367,9 @@ void Font::DecodeOne(uint32_t code, int length, DecodedCode* out) const {
     if (!text && kind_ != Kind::kType0 && code < 256) {
       const std::string& name = glyph_names_[code];
       if (!name.empty()) text = GlyphNameToUnicode(name);
+      if (!text && !name.empty() && kind_ == Kind::kType3) {
+        text = SelfNumberedName(name, code);
+      }
     }
     if (!text && unicode_is_code_) {
       std::string utf16;
