@@ -71,7 +71,13 @@ int RunExtract(const ExtractOptions& options, std::ostream& out, std::ostream& e
     err << "redact: " << doc.error().message() << "\n";
     return ExitCodeFor(doc.error().code());
   }
-  nlohmann::json pages = nlohmann::json::array();
+  // JSON is written page by page, so memory stays flat on long documents.
+  const bool json = options.format == "json";
+  if (json) {
+    out << "{\"file\": " << nlohmann::json(options.file).dump(-1, ' ', false,
+                                                           nlohmann::json::error_handler_t::replace)
+        << ", \"pages\": [\n";
+  }
   for (int i = 0; i < (*doc)->page_count(); ++i) {
     StatusOr<PageText> page = ExtractGlyphs(**doc, i);
     if (!page) {
@@ -79,16 +85,15 @@ int RunExtract(const ExtractOptions& options, std::ostream& out, std::ostream& e
       return ExitCodeFor(page.error().code());
     }
     AssembleText(&*page);
-    if (options.format == "json") {
-      pages.push_back(PageJson(*page, options.glyphs));
+    if (json) {
+      if (i > 0) out << ",\n";
+      out << PageJson(*page, options.glyphs)
+                 .dump(-1, ' ', false, nlohmann::json::error_handler_t::replace);
     } else {
       out << page->text << "\n\f";
     }
   }
-  if (options.format == "json") {
-    nlohmann::json doc_json{{"file", options.file}, {"pages", std::move(pages)}};
-    out << doc_json.dump(1, ' ', false, nlohmann::json::error_handler_t::replace) << "\n";
-  }
+  if (json) out << "\n]}\n";
   out.flush();
   if (!out) {
     err << "redact: cannot write output\n";

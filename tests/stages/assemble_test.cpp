@@ -1,0 +1,73 @@
+#include "stages/assemble/assemble.h"
+
+#include <gtest/gtest.h>
+
+#include "tests/testing/extract_helper.h"
+#include "tests/testing/pdf_builder.h"
+
+namespace redact {
+namespace {
+
+using testing::ExtractPage;
+using testing::Helvetica;
+using testing::PdfBuilder;
+
+PageText Extract(const std::string& content) {
+  auto page = ExtractPage(
+      PdfBuilder::OnePage(content, "<< /Font << /F1 << /Type /Font /Subtype /Type1 /BaseFont "
+                                   "/Helvetica /Encoding /WinAnsiEncoding >> >> >>"));
+  EXPECT_TRUE(page.has_value());
+  return page ? *page : PageText{};
+}
+
+std::vector<std::string> WordTexts(const PageText& p) {
+  std::vector<std::string> out;
+  for (const Word& w : p.words) out.push_back(w.text);
+  return out;
+}
+
+TEST(Assemble, WordsBreakAtSpacesAndGaps) {
+  // "Ana" then a 0.3 em gap made by a TJ number (no space glyph), then "Ruiz".
+  PageText p = Extract("BT /F1 10 Tf 100 700 Td [(Ana) -300 (Ruiz) ( Lopez)] TJ ET");
+  EXPECT_EQ(WordTexts(p), (std::vector<std::string>{"Ana", "Ruiz", "Lopez"}));
+  EXPECT_EQ(p.text, "Ana Ruiz Lopez");
+}
+
+TEST(Assemble, KerningDoesNotSplitWords) {
+  PageText p = Extract("BT /F1 10 Tf 100 700 Td [(A) 80 (V) -20 (ERY)] TJ ET");
+  EXPECT_EQ(WordTexts(p), (std::vector<std::string>{"AVERY"}));
+}
+
+TEST(Assemble, FakeBoldDuplicatesStayOneWord) {
+  // The same name drawn twice, offset by 0.3 pt, as word processors fake bold.
+  PageText p = Extract("BT /F1 10 Tf 100 700 Td (Ana) Tj ET BT /F1 10 Tf 100.3 700 Td (Ana) Tj ET");
+  ASSERT_EQ(p.words.size(), 1u);
+  EXPECT_EQ(p.words[0].text, "Ana");
+  EXPECT_EQ(p.words[0].duplicates.size(), 3u);
+}
+
+TEST(Assemble, TwoColumnsReadColumnByColumn) {
+  PageText p = Extract(
+      "BT /F1 10 Tf 14 TL 72 700 Td (Left one) Tj T* (Left two) Tj ET "
+      "BT /F1 10 Tf 14 TL 320 700 Td (Right one) Tj T* (Right two) Tj ET "
+      "BT /F1 14 Tf 72 740 Td (Title across) Tj ET");
+  EXPECT_EQ(p.text, "Title across\n\nLeft one\nLeft two\n\nRight one\nRight two");
+}
+
+TEST(Assemble, TextMapPointsEveryByteAtItsGlyph) {
+  PageText p = Extract("BT /F1 10 Tf 100 700 Td (Pe\\361a) Tj 0 -14 Td (Ruiz) Tj ET");
+  ASSERT_EQ(p.text.size(), p.text_glyph.size());
+  EXPECT_EQ(p.text, "Pe\xC3\xB1" "a\nRuiz");
+  EXPECT_EQ(p.text_glyph[2], 2);  // both bytes of ñ map to glyph 2
+  EXPECT_EQ(p.text_glyph[3], 2);
+  EXPECT_EQ(p.text_glyph[5], -1);  // the newline we inserted
+  EXPECT_EQ(p.text_glyph[6], 4);
+}
+
+TEST(Assemble, SuperscriptOnSameLineKeepsLineOrder) {
+  PageText p = Extract("BT /F1 10 Tf 100 700 Td (Note) Tj 3 Ts (1) Tj 0 Ts ( here) Tj ET");
+  EXPECT_EQ(p.lines.size(), 1u);
+}
+
+}  // namespace
+}  // namespace redact

@@ -1,0 +1,25 @@
+// Runs a command for tests (no shell), capturing stdout, stderr and the
+// exit status.
+#ifndef REDACT_TESTS_TESTING_SUBPROCESS_H_
+#define REDACT_TESTS_TESTING_SUBPROCESS_H_
+
+#include <string>
+#include <vector>
+
+namespace redact::testing {
+
+struct CommandResult {
+  int exit_code = -1;   // -1 when killed by a signal
+  int signal = 0;
+  std::string out;
+  std::string err;
+};
+
+CommandResult RunCommand(const std::vector<std::string>& argv);
+
+// True when `program` is on PATH.
+bool HaveProgram(const std::string& program);
+
+}  // namespace redact::testing
+
+#endif  // REDACT_TESTS_TESTING_SUBPROCESS_H_

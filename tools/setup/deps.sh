@@ -1,0 +1,30 @@
+#!/usr/bin/env bash
+# Installs the Debian 12 packages redact needs, only those missing (so a
+# second run costs nothing). Usage: deps.sh [build|test|bench]
+#   build: compilers and libraries; test: also GoogleTest and the oracle
+#   tools no one here wrote (poppler-utils, qpdf, mupdf-tools, age);
+#   bench: also Google Benchmark, GNU time and hyperfine.
+set -euo pipefail
+level=${1:-build}
+packages=(
+  g++ cmake ninja-build pkg-config make
+  libpodofo-dev libssl-dev libre2-dev libsodium-dev
+  libtesseract-dev libleptonica-dev tesseract-ocr-eng tesseract-ocr-spa
+  libcli11-dev nlohmann-json3-dev libutf8proc-dev libtomlplusplus-dev
+)
+if [ "$level" = test ] || [ "$level" = bench ]; then
+  packages+=(googletest libgtest-dev libgmock-dev poppler-utils qpdf mupdf-tools age)
+fi
+if [ "$level" = bench ]; then
+  packages+=(libbenchmark-dev time hyperfine)
+fi
+missing=()
+for p in "${packages[@]}"; do
+  dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q "install ok installed" || missing+=("$p")
+done
+if [ ${#missing[@]} -gt 0 ]; then
+  echo "redact setup: installing ${missing[*]}" >&2
+  export DEBIAN_FRONTEND=noninteractive
+  apt-get update -qq
+  apt-get install -y -qq --no-install-recommends "${missing[@]}" >/dev/null
+fi
