@@ -6,6 +6,8 @@ Page 1: a form-like record (labels, boxes, a table) whose agency header is a
 Page 2: a scanned-looking page whose text is an invisible (render mode 3)
         layer, as OCR tools write it, plus the shared header.
 Page 3: a page turned with /Rotate 90 and a CropBox whose origin is not 0,0.
+Page 4: a letter with a confidentiality stamp rotated up the left margin
+        and a diagonal "SEALED" watermark.
 All names and numbers are invented.
 """
 import sys
@@ -100,6 +102,33 @@ for i, line in enumerate([
     "05/09/2023  Positive credible fear determination served on the applicant.",
 ]):
     c.drawString(60, W - 110 - 16 * i, line)
+c.restoreState()
+c.showPage()
+
+# Page 4: rotated margin stamp and a diagonal watermark.
+c.setPageRotation(0)
+c.setCropBox((0, 0, W, H))
+c.setFont("Times-Roman", 11)
+body = c.beginText(90, H - 90)
+for line in [
+    "Dear Counsel:",
+    "Enclosed is the credible fear worksheet for Fatima Zahra El Idrissi.",
+    "Her A-Number is A204111222. Please file it only under seal.",
+]:
+    body.textLine(line)
+c.drawText(body)
+c.saveState()
+c.translate(40, 200)
+c.rotate(90)
+c.setFont("Helvetica", 8)
+c.drawString(0, 0, "CONFIDENTIAL - PROTECTIVE ORDER - El Idrissi, Fatima Zahra - A204111222")
+c.restoreState()
+c.saveState()
+c.translate(200, 300)
+c.rotate(35)
+c.setFont("Helvetica-Bold", 40)
+c.setFillGray(0.8)
+c.drawString(0, 0, "SEALED")
 c.restoreState()
 c.showPage()
 c.save()

@@ -18,29 +18,64 @@ constexpr double kMaxLineGap = 1.5;
 constexpr double kMaxLineSpacing = 2.0;
 
 // Coordinates in a frame where text runs along +along and lines advance
-// along +across, whatever the rotation.
+// along +across, for any baseline direction (display space, y down).
 struct Frame {
   double along, across;
 };
-Frame ToFrame(Point p, int rotation) {
+Frame ToFrame(Point p, Point dir) {
+  return {p.x * dir.x + p.y * dir.y, -p.x * dir.y + p.y * dir.x};
+}
+Point QuadrantDirection(int rotation) {
   switch (rotation) {
-    case 1: return {p.y, -p.x};
-    case 2: return {-p.x, -p.y};
-    case 3: return {-p.y, p.x};
-    default: return {p.x, p.y};
+    case 1: return {0, 1};
+    case 2: return {-1, 0};
+    case 3: return {0, -1};
+    default: return {1, 0};
   }
 }
-struct Span {
-  double along0, along1, across0, across1;
+// The glyph's baseline direction; the quadrant's for zero-width glyphs.
+Point GlyphDirection(const Glyph& g) {
+  const double dx = g.baseline_end.x - g.baseline_start.x;
+  const double dy = g.baseline_end.y - g.baseline_start.y;
+  const double len = std::hypot(dx, dy);
+  if (len < 1e-6) return QuadrantDirection(g.rotation);
+  return {dx / len, dy / len};
+}
+// Directions within half a degree share a bucket (and so lines and blocks).
+int DirectionBucket(Point dir) {
+  return static_cast<int>(std::lround(std::atan2(dir.y, dir.x) * 180.0 / M_PI * 2.0));
+}
+Point BucketDirection(int bucket) {
+  const double a = bucket / 2.0 * M_PI / 180.0;
+  return {std::cos(a), std::sin(a)};
+}
+
+// Where a word sits in its bucket's frame.
+struct WordGeom {
+  int bucket = 0;
+  double along0 = 0, along1 = 0;  // start of first glyph, end of last
+  double across = 0;              // baseline
+  double font_size = 1;
 };
-Span SpanOf(const Rect& r, int rotation) {
-  Frame a = ToFrame({r.x0, r.y0}, rotation), b = ToFrame({r.x1, r.y1}, rotation);
-  return {std::min(a.along, b.along), std::max(a.along, b.along),
-          std::min(a.across, b.across), std::max(a.across, b.across)};
+
+WordGeom GeomOf(const PageText& page, const Word& w) {
+  WordGeom g;
+  const Glyph& first = page.glyphs[w.glyphs.front()];
+  const Glyph& last = page.glyphs[w.glyphs.back()];
+  g.bucket = DirectionBucket(GlyphDirection(first));
+  const Point dir = BucketDirection(g.bucket);
+  const Frame a = ToFrame(first.baseline_start, dir);
+  const Frame b = ToFrame(last.baseline_end, dir);
+  g.along0 = std::min(a.along, b.along);
+  g.along1 = std::max(a.along, b.along);
+  g.across = a.across;
+  g.font_size = std::max(w.font_size, 1.0);
+  return g;
 }
 
 struct WordBuilder {
   Word word;
+  Point dir;              // baseline direction of the word's first glyph
   double end_along = 0;   // along-coordinate where the last glyph ended
   double baseline = 0;    // across-coordinate of the baseline
 };
@@ -61,13 +96,14 @@ void BuildWords(PageText* page) {
       finish();
       continue;
     }
-    const Frame start = ToFrame(g.baseline_start, g.rotation);
-    const Frame end = ToFrame(g.baseline_end, g.rotation);
+    const Point gdir = GlyphDirection(g);
     if (open) {
       const Word& w = cur.word;
       const double fs = w.font_size;
+      const Frame start = ToFrame(g.baseline_start, cur.dir);
       const double gap = start.along - cur.end_along;
-      const bool same_line = g.rotation == w.rotation &&
+      const bool same_direction = gdir.x * cur.dir.x + gdir.y * cur.dir.y > 0.9995;  // ~1.8°
+      const bool same_line = same_direction &&
                              std::fabs(start.across - cur.baseline) <= kMaxBaselineShift &&
                              std::fabs(g.font_size - fs) <= 0.01 * std::max(fs, 1.0);
       if (same_line) {
@@ -75,7 +111,7 @@ void BuildWords(PageText* page) {
         bool duplicate = false;
         for (int k = static_cast<int>(w.glyphs.size()) - 1, n = 0; k >= 0 && n < 3; --k, ++n) {
           const Glyph& prev = glyphs[w.glyphs[k]];
-          const Frame p = ToFrame(prev.baseline_start, prev.rotation);
+          const Frame p = ToFrame(prev.baseline_start, cur.dir);
           if (prev.text == g.text && std::fabs(p.along - start.along) < kDuplicateAlong * fs &&
               std::fabs(p.across - start.across) < kDuplicateAcross * fs) {
             duplicate = true;
@@ -92,11 +128,14 @@ void BuildWords(PageText* page) {
     }
     if (!open) {
       open = true;
+      cur.dir = gdir;
       cur.word.rotation = g.rotation;
       cur.word.font_size = g.font_size;
       cur.word.box = g.box;
-      cur.baseline = start.across;
+      cur.baseline = ToFrame(g.baseline_start, gdir).across;
     }
+    const Frame start = ToFrame(g.baseline_start, cur.dir);
+    const Frame end = ToFrame(g.baseline_end, cur.dir);
     cur.word.glyphs.push_back(i);
     cur.word.text += g.text;
     cur.word.box = cur.word.box.Union(g.box);
@@ -105,128 +144,122 @@ void BuildWords(PageText* page) {
   finish();
 }
 
-void BuildLines(PageText* page) {
+void BuildLines(PageText* page, const std::vector<WordGeom>& geom,
+                std::vector<WordGeom>* line_geom) {
   const std::vector<Word>& words = page->words;
   std::vector<int> order(words.size());
   for (size_t i = 0; i < order.size(); ++i) order[i] = static_cast<int>(i);
-  auto baseline = [&](int w) {
-    const Glyph& g = page->glyphs[words[w].glyphs.front()];
-    return ToFrame(g.baseline_start, g.rotation);
-  };
   std::stable_sort(order.begin(), order.end(), [&](int a, int b) {
-    if (words[a].rotation != words[b].rotation) return words[a].rotation < words[b].rotation;
-    return baseline(a).across < baseline(b).across;
+    if (geom[a].bucket != geom[b].bucket) return geom[a].bucket < geom[b].bucket;
+    return geom[a].across < geom[b].across;
   });
   // Bands of words on (nearly) one baseline, then split bands at wide gaps.
   size_t i = 0;
   while (i < order.size()) {
-    const int rot = words[order[i]].rotation;
-    const double base0 = baseline(order[i]).across;
-    const double tol = 0.5 * std::max(words[order[i]].font_size, 1.0);
+    const WordGeom& g0 = geom[order[i]];
+    const double tol = 0.5 * g0.font_size;
     size_t j = i;
-    while (j < order.size() && words[order[j]].rotation == rot &&
-           baseline(order[j]).across - base0 <= tol) {
+    while (j < order.size() && geom[order[j]].bucket == g0.bucket &&
+           geom[order[j]].across - g0.across <= tol) {
       ++j;
     }
     std::vector<int> band(order.begin() + i, order.begin() + j);
-    std::stable_sort(band.begin(), band.end(), [&](int a, int b) {
-      return SpanOf(words[a].box, rot).along0 < SpanOf(words[b].box, rot).along0;
-    });
+    std::stable_sort(band.begin(), band.end(),
+                     [&](int a, int b) { return geom[a].along0 < geom[b].along0; });
     Line line;
-    double line_end = 0;
+    WordGeom lg;
     for (int w : band) {
-      const Span s = SpanOf(words[w].box, rot);
-      const double fs = std::max(words[w].font_size, 1.0);
-      if (!line.words.empty() && s.along0 - line_end > kMaxLineGap * fs) {
+      const WordGeom& wg = geom[w];
+      if (!line.words.empty() && wg.along0 - lg.along1 > kMaxLineGap * wg.font_size) {
         page->lines.push_back(std::move(line));
+        line_geom->push_back(lg);
         line = Line{};
       }
       if (line.words.empty()) {
         line.box = words[w].box;
+        lg = wg;
       } else {
         line.box = line.box.Union(words[w].box);
+        lg.along1 = std::max(lg.along1, wg.along1);
+        lg.font_size = std::max(lg.font_size, wg.font_size);
       }
       line.words.push_back(w);
-      line_end = line.words.size() == 1 ? s.along1 : std::max(line_end, s.along1);
     }
-    if (!line.words.empty()) page->lines.push_back(std::move(line));
+    if (!line.words.empty()) {
+      page->lines.push_back(std::move(line));
+      line_geom->push_back(lg);
+    }
     i = j;
   }
 }
 
-int LineRotation(const PageText& page, const Line& l) {
-  return page.words[l.words.front()].rotation;
-}
-double LineFontSize(const PageText& page, const Line& l) {
-  double fs = 0;
-  for (int w : l.words) fs = std::max(fs, page.words[w].font_size);
-  return std::max(fs, 1.0);
-}
+struct BlockGeom {
+  int bucket;
+  double along0, along1, across0, across1;  // across of first/last baseline
+  double top;                               // across0 minus the ascent
+};
 
-void BuildBlocks(PageText* page, std::vector<Block>* blocks) {
-  // Lines are already sorted by rotation and baseline.
+void BuildBlocks(PageText* page, const std::vector<WordGeom>& lg, std::vector<Block>* blocks,
+                 std::vector<BlockGeom>* bg) {
+  // Lines are sorted by direction and baseline.
   for (int li = 0; li < static_cast<int>(page->lines.size()); ++li) {
-    const Line& line = page->lines[li];
-    const int rot = LineRotation(*page, line);
-    const Span s = SpanOf(line.box, rot);
-    const double fs = LineFontSize(*page, line);
-    Block* target = nullptr;
-    for (auto it = blocks->rbegin(); it != blocks->rend(); ++it) {
-      const Line& last = page->lines[it->lines.back()];
-      if (LineRotation(*page, last) != rot) continue;
-      const Span ls = SpanOf(last.box, rot);
-      const double lfs = LineFontSize(*page, last);
-      const double spacing = s.across1 - ls.across1;
-      if (spacing <= 0 || spacing > kMaxLineSpacing * std::max(fs, lfs)) continue;
-      if (s.along1 < ls.along0 || s.along0 > ls.along1) continue;
-      if (std::max(fs, lfs) / std::min(fs, lfs) > 1.5) continue;
-      target = &*it;
+    const WordGeom& l = lg[li];
+    int target = -1;
+    for (int b = static_cast<int>(blocks->size()) - 1; b >= 0; --b) {
+      const WordGeom& last = lg[(*blocks)[b].lines.back()];
+      if (last.bucket != l.bucket) continue;
+      const double fs = std::max(l.font_size, last.font_size);
+      const double spacing = l.across - last.across;
+      if (spacing <= 0 || spacing > kMaxLineSpacing * fs) continue;
+      if (l.along1 < last.along0 || l.along0 > last.along1) continue;
+      if (fs / std::min(l.font_size, last.font_size) > 1.5) continue;
+      target = b;
       break;
     }
-    if (!target) {
-      blocks->push_back(Block{});
-      target = &blocks->back();
-      target->box = line.box;
+    if (target < 0) {
+      blocks->push_back(Block{{}, page->lines[li].box});
+      bg->push_back({l.bucket, l.along0, l.along1, l.across, l.across, l.across - l.font_size});
+      target = static_cast<int>(blocks->size()) - 1;
     }
-    target->lines.push_back(li);
-    target->box = target->box.Union(line.box);
+    Block& block = (*blocks)[target];
+    BlockGeom& g = (*bg)[target];
+    block.lines.push_back(li);
+    block.box = block.box.Union(page->lines[li].box);
+    g.along0 = std::min(g.along0, l.along0);
+    g.along1 = std::max(g.along1, l.along1);
+    g.across1 = std::max(g.across1, l.across);
   }
 }
 
-// Orders blocks by recursive XY cuts: top to bottom across horizontal gaps,
-// else left to right across vertical gaps (columns).
-void OrderBlocks(const PageText& page, std::vector<Block>& blocks, std::vector<int>& idx,
+// Orders blocks of one direction by recursive XY cuts: top to bottom across
+// horizontal gaps, else left to right across vertical gaps (columns).
+void OrderBlocks(const std::vector<BlockGeom>& bg, const std::vector<int>& idx,
                  std::vector<int>* out, int depth) {
   if (idx.size() <= 1 || depth > 64) {
     out->insert(out->end(), idx.begin(), idx.end());
     return;
   }
-  const int rot = LineRotation(page, page.lines[blocks[idx[0]].lines[0]]);
-  auto span = [&](int b) { return SpanOf(blocks[b].box, rot); };
   auto cut = [&](bool across) -> bool {
     std::vector<int> sorted = idx;
-    std::stable_sort(sorted.begin(), sorted.end(), [&](int a, int b) {
-      return across ? span(a).across0 < span(b).across0 : span(a).along0 < span(b).along0;
-    });
+    auto lo = [&](int b) { return across ? bg[b].top : bg[b].along0; };
+    auto hi = [&](int b) { return across ? bg[b].across1 : bg[b].along1; };
+    std::stable_sort(sorted.begin(), sorted.end(), [&](int a, int b) { return lo(a) < lo(b); });
     std::vector<std::vector<int>> groups(1);
-    double reach = across ? span(sorted[0]).across1 : span(sorted[0]).along1;
+    double reach = hi(sorted[0]);
     groups[0].push_back(sorted[0]);
     for (size_t k = 1; k < sorted.size(); ++k) {
-      const Span s = span(sorted[k]);
-      const double begin = across ? s.across0 : s.along0;
-      if (begin >= reach) groups.emplace_back();
+      if (lo(sorted[k]) >= reach) groups.emplace_back();
       groups.back().push_back(sorted[k]);
-      reach = std::max(reach, across ? s.across1 : s.along1);
+      reach = std::max(reach, hi(sorted[k]));
     }
     if (groups.size() < 2) return false;
-    for (auto& g : groups) OrderBlocks(page, blocks, g, out, depth + 1);
+    for (const auto& g : groups) OrderBlocks(bg, g, out, depth + 1);
     return true;
   };
   if (cut(true) || cut(false)) return;
   std::vector<int> sorted = idx;
   std::stable_sort(sorted.begin(), sorted.end(), [&](int a, int b) {
-    const Span sa = span(a), sb = span(b);
-    return sa.across0 != sb.across0 ? sa.across0 < sb.across0 : sa.along0 < sb.along0;
+    return bg[a].top != bg[b].top ? bg[a].top < bg[b].top : bg[a].along0 < bg[b].along0;
   });
   out->insert(out->end(), sorted.begin(), sorted.end());
 }
@@ -241,18 +274,31 @@ void AssembleText(PageText* page) {
   page->text_glyph.clear();
 
   BuildWords(page);
-  BuildLines(page);
+  std::vector<WordGeom> geom;
+  geom.reserve(page->words.size());
+  for (const Word& w : page->words) geom.push_back(GeomOf(*page, w));
+  std::vector<WordGeom> line_geom;
+  BuildLines(page, geom, &line_geom);
   std::vector<Block> blocks;
-  BuildBlocks(page, &blocks);
+  std::vector<BlockGeom> block_geom;
+  BuildBlocks(page, line_geom, &blocks, &block_geom);
 
-  // Reading order: rotation 0 first, then the others, each by XY cuts.
+  // Reading order: upright text first, then the other directions in turn,
+  // each by XY cuts.
+  std::vector<int> buckets;
+  for (const BlockGeom& g : block_geom) buckets.push_back(g.bucket);
+  std::sort(buckets.begin(), buckets.end());
+  buckets.erase(std::unique(buckets.begin(), buckets.end()), buckets.end());
+  std::stable_sort(buckets.begin(), buckets.end(), [](int a, int b) {
+    return (a != 0) < (b != 0);  // bucket 0 (left to right) first
+  });
   std::vector<int> ordered;
-  for (int rot = 0; rot < 4; ++rot) {
+  for (int bucket : buckets) {
     std::vector<int> idx;
     for (int b = 0; b < static_cast<int>(blocks.size()); ++b) {
-      if (LineRotation(*page, page->lines[blocks[b].lines[0]]) == rot) idx.push_back(b);
+      if (block_geom[b].bucket == bucket) idx.push_back(b);
     }
-    OrderBlocks(*page, blocks, idx, &ordered, 0);
+    OrderBlocks(block_geom, idx, &ordered, 0);
   }
   for (int b : ordered) page->blocks.push_back(std::move(blocks[b]));
 

@@ -1,7 +1,11 @@
 // Oracle test: `redact extract --format json` against `pdftotext -bbox`
 // (poppler-utils, written by no one here) on every sample. Words are paired
-// by text (NFKC-normalized) and best box overlap. Per sample: word recall and
-// precision ≥ 0.99 and median IoU ≥ 0.9. The table is printed for the notes.
+// by text (NFKC-normalized) and best box overlap. Where pdftotext splits a
+// word we keep whole (it breaks diagonal text into letters), its pieces are
+// paired by position instead: a piece counts when one of our words contains
+// its text and covers most of its box; such pairs are counted in "split"
+// and left out of the IoU median. Per sample: word recall and precision
+// >= 0.99 and median IoU >= 0.9. The table is printed for the notes.
 #include <gtest/gtest.h>
 #include <utf8proc.h>
 
@@ -82,7 +86,7 @@ std::vector<std::vector<BoxWord>> OurWords(const std::string& pdf) {
 }
 
 struct Agreement {
-  size_t theirs = 0, ours = 0, matched = 0;
+  size_t theirs = 0, ours = 0, matched = 0, split = 0, ours_matched = 0;
   double median_iou = 0;
 };
 
@@ -111,6 +115,28 @@ Agreement Compare(const std::string& pdf) {
         ious.push_back(best_iou);
       }
     }
+    // Second pass: pieces of words pdftotext split, paired by position.
+    std::vector<bool> absorbed(ours[p].size());
+    std::vector<bool> t_matched(theirs[p].size());
+    for (size_t k = 0; k < theirs[p].size(); ++k) {
+      const BoxWord& t = theirs[p][k];
+      bool direct = false;
+      for (size_t i = 0; i < ours[p].size() && !direct; ++i) {
+        direct = used[i] && Nfkc(ours[p][i].text) == Nfkc(t.text) && t.box.IoU(ours[p][i].box) > 0;
+      }
+      if (direct) continue;
+      for (size_t i = 0; i < ours[p].size(); ++i) {
+        if (used[i]) continue;
+        const bool contains = Nfkc(ours[p][i].text).find(Nfkc(t.text)) != std::string::npos;
+        const double covered = t.box.Intersect(ours[p][i].box).area();
+        if (contains && t.box.area() > 0 && covered >= 0.5 * t.box.area()) {
+          absorbed[i] = true;
+          ++a.split;
+          break;
+        }
+      }
+    }
+    for (size_t i = 0; i < ours[p].size(); ++i) a.ours_matched += used[i] || absorbed[i];
   }
   if (!ious.empty()) {
     std::nth_element(ious.begin(), ious.begin() + ious.size() / 2, ious.end());
@@ -132,15 +158,15 @@ TEST(ExtractVsPdftotext, EverySampleAgrees) {
   if (!testing::HaveProgram("pdftotext")) GTEST_SKIP() << "pdftotext not installed";
   std::vector<std::string> samples = Samples();
   ASSERT_GE(samples.size(), 5u);
-  std::printf("%-32s %9s %6s %8s %8s %9s %10s\n", "sample", "pdftotext", "ours", "matched",
-              "recall", "precision", "median IoU");
+  std::printf("%-32s %9s %6s %8s %6s %8s %9s %10s\n", "sample", "pdftotext", "ours", "matched",
+              "split", "recall", "precision", "median IoU");
   for (const std::string& s : samples) {
     Agreement a = Compare(s);
-    const double recall = a.theirs ? double(a.matched) / a.theirs : 0;
-    const double precision = a.ours ? double(a.matched) / a.ours : 0;
-    std::printf("%-32s %9zu %6zu %8zu %8.4f %9.4f %10.3f\n",
-                fs::path(s).filename().c_str(), a.theirs, a.ours, a.matched, recall, precision,
-                a.median_iou);
+    const double recall = a.theirs ? double(a.matched + a.split) / a.theirs : 0;
+    const double precision = a.ours ? double(a.ours_matched) / a.ours : 0;
+    std::printf("%-32s %9zu %6zu %8zu %6zu %8.4f %9.4f %10.3f\n",
+                fs::path(s).filename().c_str(), a.theirs, a.ours, a.matched, a.split, recall,
+                precision, a.median_iou);
     EXPECT_GT(a.theirs, 50u) << s;
     EXPECT_GE(recall, 0.99) << s;
     EXPECT_GE(precision, 0.99) << s;

@@ -71,3 +71,25 @@ TEST(Assemble, SuperscriptOnSameLineKeepsLineOrder) {
 
 }  // namespace
 }  // namespace redact
+
+namespace redact {
+namespace {
+
+TEST(Assemble, DiagonalTextStaysOneWord) {
+  // A watermark at 35 degrees: pdftotext breaks it into letters; names in
+  // watermarks must stay whole for detection.
+  PageText p = Extract("q 0.8192 0.5736 -0.5736 0.8192 200 300 cm "
+                       "BT /F1 40 Tf 0 0 Td (SEALED) Tj ET Q");
+  ASSERT_EQ(p.words.size(), 1u);
+  EXPECT_EQ(p.words[0].text, "SEALED");
+}
+
+TEST(Assemble, VerticalMarginStampReadsAsALine) {
+  PageText p = Extract("q 0 1 -1 0 40 200 cm BT /F1 8 Tf 0 0 Td (CONFIDENTIAL Ana Ruiz) Tj ET Q "
+                       "BT /F1 11 Tf 90 700 Td (Body text) Tj ET");
+  EXPECT_EQ(p.text, "Body text\n\nCONFIDENTIAL Ana Ruiz");
+  EXPECT_EQ(p.words.front().rotation, 3);  // bottom to top (content order: stamp first)
+}
+
+}  // namespace
+}  // namespace redact
