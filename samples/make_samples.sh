@@ -14,7 +14,7 @@ export SOURCE_DATE_EPOCH=1700000000
 
 # LibreOffice (Writer): a court order.
 soffice --headless --norestore -env:UserInstallation=file://$work/lo \
-  --convert-to pdf:writer_pdf_Export --outdir "$work" "$src/order.html" >/dev/null
+  --convert-to pdf:writer_pdf_Export --outdir "$work" "$src/order.fodt" >/dev/null
 mv "$work/order.pdf" "$here/order_libreoffice.pdf"
 
 # Chromium print-to-PDF: a class-member table.

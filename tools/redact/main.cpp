@@ -5,6 +5,7 @@
 
 #include "tools/redact/exit_codes.h"
 #include "tools/redact/extract_command.h"
+#include "tools/redact/scan_command.h"
 
 int main(int argc, char** argv) {
   using namespace redact::cli;
@@ -13,6 +14,8 @@ int main(int argc, char** argv) {
   app.require_subcommand(1);
   ExtractOptions extract;
   AddExtractCommand(&app, &extract);
+  ScanOptions scan;
+  AddScanCommand(&app, &scan);
   try {
     app.parse(argc, argv);
   } catch (const CLI::CallForHelp& e) {
@@ -22,5 +25,6 @@ int main(int argc, char** argv) {
     return kExitUsage;
   }
   if (app.got_subcommand("extract")) return RunExtract(extract, std::cout, std::cerr);
+  if (app.got_subcommand("scan")) return RunScan(scan, std::cout, std::cerr);
   return kExitUsage;
 }

@@ -10,7 +10,7 @@ packages=(
   g++ cmake ninja-build pkg-config make
   libpodofo-dev libssl-dev libre2-dev libsodium-dev
   libtesseract-dev libleptonica-dev tesseract-ocr-eng tesseract-ocr-spa
-  libcli11-dev nlohmann-json3-dev libutf8proc-dev libtomlplusplus-dev
+  libcli11-dev nlohmann-json3-dev libutf8proc-dev libtomlplusplus-dev libcsv-dev
 )
 if [ "$level" = test ] || [ "$level" = bench ]; then
   packages+=(googletest libgtest-dev libgmock-dev poppler-utils qpdf mupdf-tools age)

@@ -1,0 +1,63 @@
+#include "pipeline/policy.h"
+
+#include <toml++/toml.h>
+
+namespace redact {
+
+StatusOr<Policy> Policy::Load(const std::string& path) {
+  toml::table doc;
+  try {
+    doc = toml::parse_file(path);
+  } catch (const toml::parse_error& e) {
+    return Error(StatusCode::kInvalidArgument, path + ":" + std::to_string(e.source().begin.line) +
+                                                   ": " + std::string(e.description()));
+  }
+  auto where = [&](const toml::node& n) {
+    return path + ":" + std::to_string(n.source().begin.line) + ": ";
+  };
+  Policy p;
+  for (auto&& [key, node] : doc) {
+    const std::string section(key.str());
+    if (section == "categories" || section == "labels") {
+      const toml::table* t = node.as_table();
+      if (!t) return Error(StatusCode::kInvalidArgument, where(node) + section + " must be a table");
+      for (auto&& [k, v] : *t) {
+        if (!v.is_string()) {
+          return Error(StatusCode::kInvalidArgument, where(v) + std::string(k.str()) +
+                                                         " must be a string");
+        }
+        const std::string value = v.as_string()->get();
+        if (section == "labels") {
+          p.labels[std::string(k.str())] = value;
+        } else if (value == "redact") {
+          p.actions[std::string(k.str())] = PolicyAction::kRedact;
+        } else if (value == "keep") {
+          p.actions[std::string(k.str())] = PolicyAction::kKeep;
+        } else {
+          return Error(StatusCode::kInvalidArgument,
+                       where(v) + std::string(k.str()) + ": expected \"redact\" or \"keep\"");
+        }
+      }
+    } else if (section == "detection") {
+      const toml::table* t = node.as_table();
+      if (!t) return Error(StatusCode::kInvalidArgument, where(node) + "detection must be a table");
+      for (auto&& [k, v] : *t) {
+        if (k.str() == "min_confidence") {
+          auto d = v.value<double>();
+          if (!d || *d < 0 || *d > 1) {
+            return Error(StatusCode::kInvalidArgument, where(v) + "min_confidence must be 0..1");
+          }
+          p.min_confidence = *d;
+        } else {
+          return Error(StatusCode::kInvalidArgument,
+                       where(v) + "unknown key '" + std::string(k.str()) + "'");
+        }
+      }
+    } else if (section != "meta") {
+      return Error(StatusCode::kInvalidArgument, where(node) + "unknown section '" + section + "'");
+    }
+  }
+  return p;
+}
+
+}  // namespace redact

@@ -1,0 +1,42 @@
+// Policy: what to do with each category of finding, and how to label it.
+// Loaded from a TOML file (samples/policy.toml is the demo):
+//
+//   [categories]            # "redact" (default) or "keep"
+//   credible_fear = "redact"
+//   [labels]                # text drawn in redaction boxes (optional)
+//   a_number = "(b)(6)"
+//   [detection]
+//   min_confidence = 0.5    # findings below are dropped (default 0)
+//
+// Unknown categories default to "redact": fail closed.
+//
+// Thread-safety: immutable after loading.
+#ifndef REDACT_PIPELINE_POLICY_H_
+#define REDACT_PIPELINE_POLICY_H_
+
+#include <map>
+#include <string>
+
+#include "pipeline/status.h"
+
+namespace redact {
+
+enum class PolicyAction { kRedact, kKeep };
+
+struct Policy {
+  std::map<std::string, PolicyAction> actions;
+  std::map<std::string, std::string> labels;
+  double min_confidence = 0.0;
+
+  PolicyAction ActionFor(const std::string& category) const {
+    auto it = actions.find(category);
+    return it == actions.end() ? PolicyAction::kRedact : it->second;
+  }
+
+  // kInvalidArgument with file:line for malformed files.
+  static StatusOr<Policy> Load(const std::string& path);
+};
+
+}  // namespace redact
+
+#endif  // REDACT_PIPELINE_POLICY_H_

@@ -1,0 +1,44 @@
+// The analysis half of the pipeline, composed from the stages: open a PDF,
+// extract every page's glyphs, assemble page text, detect findings. Both
+// `redact scan` and the writers start here, so what is reported is what is
+// removed.
+//
+// Thread-safety: AnalyzeDocument may run concurrently on different files
+// with one shared Detector.
+#ifndef REDACT_PIPELINE_RUNNER_ANALYZE_H_
+#define REDACT_PIPELINE_RUNNER_ANALYZE_H_
+
+#include <memory>
+#include <optional>
+#include <string>
+#include <vector>
+
+#include "pipeline/finding.h"
+#include "pipeline/model.h"
+#include "pipeline/pdf/document.h"
+#include "stages/detect/detector.h"
+
+namespace redact {
+
+struct AnalyzedDocument {
+  std::unique_ptr<pdf::Document> document;
+  std::vector<PageText> pages;
+  std::vector<Finding> findings;
+};
+
+// Errors: those of Document::Open, and a page whose content cannot be read
+// (the whole document fails: a page we cannot read is a page we cannot
+// clean).
+StatusOr<AnalyzedDocument> AnalyzeDocument(const std::string& path,
+                                           const pdf::OpenOptions& options,
+                                           const Detector& detector);
+
+// Loads the detector: rules from `patterns_dir`, the optional names list
+// and policy file. Errors name the file (and line) at fault.
+StatusOr<std::unique_ptr<Detector>> LoadDetector(const std::string& patterns_dir,
+                                                 const std::optional<std::string>& names_csv,
+                                                 const std::optional<std::string>& policy_file);
+
+}  // namespace redact
+
+#endif  // REDACT_PIPELINE_RUNNER_ANALYZE_H_

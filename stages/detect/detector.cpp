@@ -1,0 +1,387 @@
+#include "stages/detect/detector.h"
+
+#include <algorithm>
+#include <cctype>
+
+#include "stages/detect/normalize.h"
+
+namespace redact {
+namespace {
+
+std::string Digits(std::string_view s) {
+  std::string d;
+  for (char c : s) {
+    if (c >= '0' && c <= '9') d.push_back(c);
+  }
+  return d;
+}
+
+bool ValidSsn(const std::string& d) {
+  if (d.size() != 9) return false;
+  const int area = std::stoi(d.substr(0, 3)), group = std::stoi(d.substr(3, 2)),
+            serial = std::stoi(d.substr(5, 4));
+  return area != 0 && area != 666 && area < 900 && group != 0 && serial != 0;
+}
+
+bool ValidDate(std::string_view s) {
+  const std::string d = Digits(s);
+  // Word-month dates ("30 de julio de 1995") are accepted as matched.
+  if (s.find('/') == std::string_view::npos && s.find('.') == std::string_view::npos &&
+      std::count(s.begin(), s.end(), '-') < 2) {
+    return true;
+  }
+  int parts[3] = {0, 0, 0}, n = 0;
+  std::string cur;
+  for (char c : s) {
+    if (c >= '0' && c <= '9') {
+      cur.push_back(c);
+    } else if (!cur.empty()) {
+      if (n < 3) parts[n++] = std::stoi(cur);
+      cur.clear();
+    }
+  }
+  if (!cur.empty() && n < 3) parts[n++] = std::stoi(cur);
+  if (n != 3) return false;
+  if (parts[0] > 1000) return parts[1] >= 1 && parts[1] <= 12 && parts[2] >= 1 && parts[2] <= 31;
+  const bool us = parts[0] >= 1 && parts[0] <= 12 && parts[1] >= 1 && parts[1] <= 31;
+  const bool eu = parts[1] >= 1 && parts[1] <= 12 && parts[0] >= 1 && parts[0] <= 31;
+  return (us || eu) && (parts[2] < 100 || (parts[2] >= 1900 && parts[2] <= 2100));
+}
+
+bool Validate(const std::string& validator, std::string_view value) {
+  if (validator.empty()) return true;
+  const std::string d = Digits(value);
+  if (validator == "ssn") return ValidSsn(d);
+  if (validator == "a_number") {
+    return d.size() >= 7 && d.size() <= 9 && d.find_first_not_of('0') != std::string::npos;
+  }
+  if (validator == "has_digits") return d.size() >= 3;
+  if (validator == "date") return ValidDate(value);
+  return false;
+}
+
+std::string ValueOf(const std::string& kind, std::string_view matched) {
+  if (kind == "digits9") return NormalizeANumber(matched);
+  if (kind == "digits") return Digits(matched);
+  if (kind == "upper") {
+    std::string out;
+    for (char c : matched) {
+      if (std::isalnum(static_cast<unsigned char>(c))) out.push_back(static_cast<char>(std::toupper(c)));
+    }
+    return out;
+  }
+  std::string out(matched);
+  std::replace(out.begin(), out.end(), '\n', ' ');
+  return out;
+}
+
+bool IsNameParticle(const std::string& normalized) {
+  static const char* const kParticles[] = {"de", "del", "la", "las", "los", "da", "das", "do",
+                                           "dos", "di", "du", "van", "von", "der", "den", "ter",
+                                           "y", "e", "bin", "ibn", "al", "el", "le"};
+  for (const char* p : kParticles) {
+    if (normalized == p) return true;
+  }
+  return false;
+}
+
+bool StartsUpper(std::string_view original) {
+  if (original.empty()) return false;
+  const unsigned char c = original[0];
+  if (c < 0x80) return std::isupper(c);
+  return true;  // non-ASCII initial: accented capitals are the common case
+}
+
+}  // namespace
+
+struct Detector::PageWork {
+  const std::string* text;       // original page text
+  int page;
+  NormalizedText norm;
+  std::vector<TextToken> tokens;
+  std::vector<Finding> findings;
+  std::vector<int> entities_seen;  // from A-numbers and full names
+};
+
+Detector::Detector(RuleSet rules, std::optional<NamesIndex> names, Policy policy)
+    : rules_(std::make_shared<RuleSet>(std::move(rules))),
+      names_(std::move(names)),
+      policy_(std::move(policy)) {}
+
+void Detector::DetectPatterns(PageWork& w) const {
+  const std::string& t = w.norm.text;
+  re2::StringPiece input(t);
+  for (const PatternRule& rule : rules_->rules) {
+    const int groups = rule.re->NumberOfCapturingGroups() + 1;
+    std::vector<re2::StringPiece> m(static_cast<size_t>(groups));
+    size_t pos = 0;
+    while (pos < t.size() &&
+           rule.re->Match(input, pos, t.size(), RE2::UNANCHORED, m.data(), groups)) {
+      const size_t whole_end = static_cast<size_t>(m[0].data() - t.data()) + m[0].size();
+      pos = std::max(whole_end, pos + 1);
+      const re2::StringPiece& g = m[rule.group];
+      if (g.data() == nullptr || g.empty()) continue;
+      const size_t b = static_cast<size_t>(g.data() - t.data()), e = b + g.size();
+      if (!Validate(rule.validator, std::string_view(g.data(), g.size()))) continue;
+      if (rule.exclude_before) {
+        const size_t from = b > 24 ? b - 24 : 0;
+        if (RE2::PartialMatch(re2::StringPiece(t.data() + from, b - from), *rule.exclude_before)) {
+          continue;
+        }
+      }
+      if (!rule.contexts.empty()) {
+        bool found = false;
+        for (const ContextPattern* c : rule.contexts) {
+          const size_t from = b > static_cast<size_t>(c->before) ? b - c->before : 0;
+          const size_t to = std::min(t.size(), e + static_cast<size_t>(c->after));
+          // The window excludes the match itself: the label must be outside it.
+          found = RE2::PartialMatch(re2::StringPiece(t.data() + from, b - from), *c->re) ||
+                  (to > e && RE2::PartialMatch(re2::StringPiece(t.data() + e, to - e), *c->re));
+          if (found) break;
+        }
+        if (!found) continue;
+      }
+      Finding f;
+      f.category = rule.category;
+      f.rule = rule.id;
+      f.page = w.page;
+      std::tie(f.begin, f.end) = w.norm.ToOriginal(b, e);
+      f.value = ValueOf(rule.value_kind, std::string_view(g.data(), g.size()));
+      f.confidence = rule.confidence;
+      f.reason = rule.description.empty() ? "pattern " + rule.id : rule.description;
+      if (f.category == "a_number" && names_) {
+        int entity = names_->EntityForANumber(f.value);
+        if (entity >= 0) {
+          f.entity = names_->entities()[entity].id;
+          w.entities_seen.push_back(entity);
+        }
+      }
+      w.findings.push_back(std::move(f));
+    }
+  }
+}
+
+void Detector::DetectListedNames(PageWork& w, const std::vector<bool>& mentioned,
+                                 bool partial) const {
+  if (!names_) return;
+  std::vector<NamesIndex::Match> matches;
+  names_->Find(w.norm.text, w.tokens, partial ? mentioned : std::vector<bool>{}, &matches);
+  for (const NamesIndex::Match& m : matches) {
+    if (!partial && m.kind == NamesIndex::VariantKind::kPartial) continue;
+    const TextToken& first = w.tokens[m.first_token];
+    const TextToken& last = w.tokens[m.first_token + m.token_count - 1];
+    auto [b, e] = w.norm.ToOriginal(first.begin, last.end);
+    if (m.kind == NamesIndex::VariantKind::kPartial) {
+      // Alone, a surname must look like a name where it stands.
+      if (!StartsUpper(std::string_view(*w.text).substr(b, e - b))) continue;
+    } else {
+      w.entities_seen.push_back(m.entity);
+    }
+    Finding f;
+    f.category = "name";
+    f.rule = m.kind == NamesIndex::VariantKind::kFull ? "names.list" : "names.list.partial";
+    f.page = w.page;
+    f.begin = b;
+    f.end = e;
+    f.value = w.norm.text.substr(first.begin, last.end - first.begin);
+    f.entity = names_->entities()[m.entity].id;
+    f.confidence = m.kind == NamesIndex::VariantKind::kFull ? 0.98 : 0.85;
+    f.reason = m.kind == NamesIndex::VariantKind::kFull
+                   ? "listed name"
+                   : "part of a listed name, after a full mention in this document";
+    w.findings.push_back(std::move(f));
+  }
+}
+
+void Detector::DetectCuedNames(PageWork& w) const {
+  const std::string& text = *w.text;
+  re2::StringPiece input(text);
+  for (const NameCue& cue : rules_->name_cues) {
+    re2::StringPiece m[2];
+    size_t pos = 0;
+    while (pos < text.size() && cue.re->Match(input, pos, text.size(), RE2::UNANCHORED, m, 2)) {
+      const size_t whole_end = static_cast<size_t>(m[0].data() - text.data()) + m[0].size();
+      pos = std::max(whole_end, pos + 1);
+      if (m[1].data() == nullptr || m[1].empty()) continue;
+      size_t b = static_cast<size_t>(m[1].data() - text.data());
+      size_t e = b + m[1].size();
+      // Cut the capture at the first word that is never part of a name
+      // ("Maria Lopez Applicant" → "Maria Lopez"), dropping trailing particles.
+      {
+        std::vector<std::pair<size_t, size_t>> words;
+        size_t i = b;
+        while (i < e) {
+          while (i < e && (text[i] == ' ' || text[i] == '\t' || text[i] == '\n')) ++i;
+          size_t s = i;
+          while (i < e && text[i] != ' ' && text[i] != '\t' && text[i] != '\n') ++i;
+          if (i > s) words.emplace_back(s, i);
+        }
+        size_t keep = 0;
+        for (; keep < words.size(); ++keep) {
+          std::string wn = NormalizeString(text.substr(words[keep].first,
+                                                       words[keep].second - words[keep].first));
+          while (!wn.empty() && (wn.back() == '.' || wn.back() == ',')) wn.pop_back();
+          if (rules_->not_names.count(wn)) break;
+        }
+        while (keep > 0 && IsNameParticle(NormalizeString(text.substr(
+                               words[keep - 1].first,
+                               words[keep - 1].second - words[keep - 1].first)))) {
+          --keep;  // a trailing particle ("… de")
+        }
+        // A capture that runs onto the next line stops at the line break when
+        // that line goes on as a label ("Ramírez\nFecha: …").
+        for (size_t k = 1; k < keep; ++k) {
+          if (text.find('\n', words[k - 1].second) < words[k].first) {
+            size_t after = words[keep - 1].second;
+            while (after < text.size() && (text[after] == ' ' || text[after] == '\t')) ++after;
+            if (after < text.size() && text[after] == ':') keep = k;
+            break;
+          }
+        }
+        if (keep == 0) continue;
+        e = words[keep - 1].second;
+        // A possessive is not part of the name: "Petrenko’s" → "Petrenko".
+        for (std::string_view suffix : {"\xE2\x80\x99s", "'s"}) {
+          if (e - b > suffix.size() && text.compare(e - suffix.size(), suffix.size(), suffix) == 0) {
+            e -= suffix.size();
+            break;
+          }
+        }
+        while (e > b && (text[e - 1] == ',' || text[e - 1] == '.' || text[e - 1] == '\'')) {
+          // Keep the period of a final initial ("Maria G."), drop punctuation.
+          if (text[e - 1] == '.' && e - b >= 2 && std::isupper(static_cast<unsigned char>(text[e - 2])) &&
+              (e - b == 2 || text[e - 3] == ' ')) {
+            break;
+          }
+          --e;
+        }
+      }
+      const std::string normalized = NormalizeString(text.substr(b, e - b));
+      if (rules_->public_names.count(normalized)) continue;
+      if (rules_->public_roles_before) {
+        const size_t from = b > 48 ? b - 48 : 0;
+        if (RE2::PartialMatch(re2::StringPiece(text.data() + from, b - from),
+                              *rules_->public_roles_before)) {
+          continue;
+        }
+      }
+      if (rules_->public_roles_after) {
+        const size_t to = std::min(text.size(), e + 64);
+        if (RE2::PartialMatch(re2::StringPiece(text.data() + e, to - e),
+                              *rules_->public_roles_after)) {
+          continue;
+        }
+      }
+      Finding f;
+      f.category = "name";
+      f.rule = cue.id;
+      f.page = w.page;
+      f.begin = b;
+      f.end = e;
+      f.value = normalized;
+      f.confidence = cue.confidence;
+      f.reason = "name after a cue (" + cue.id + ")";
+      w.findings.push_back(std::move(f));
+    }
+  }
+}
+
+std::vector<Finding> Detector::DetectDocument(const std::vector<PageText>& pages) const {
+  std::vector<PageWork> work(pages.size());
+  for (size_t i = 0; i < pages.size(); ++i) {
+    work[i].text = &pages[i].text;
+    work[i].page = pages[i].number;
+    work[i].norm = NormalizeForMatching(pages[i].text);
+    work[i].tokens = TokenizeForNames(work[i].norm.text);
+    DetectPatterns(work[i]);
+    DetectListedNames(work[i], {}, /*partial=*/false);
+  }
+  // Entities mentioned in full (or by A-number) anywhere in the document.
+  std::vector<bool> mentioned(names_ ? names_->entities().size() : 0, false);
+  for (const PageWork& w : work) {
+    for (int e : w.entities_seen) mentioned[e] = true;
+  }
+  std::vector<Finding> all;
+  for (size_t i = 0; i < pages.size(); ++i) {
+    PageWork& w = work[i];
+    if (std::find(mentioned.begin(), mentioned.end(), true) != mentioned.end()) {
+      // Second pass: partial variants; full ones again are merged away.
+      std::erase_if(w.findings, [](const Finding& f) { return f.rule == "names.list"; });
+      DetectListedNames(w, mentioned, /*partial=*/true);
+    }
+    DetectCuedNames(w);
+    std::erase_if(w.findings, [&](const Finding& f) {
+      return policy_.ActionFor(f.category) == PolicyAction::kKeep ||
+             f.confidence < policy_.min_confidence;
+    });
+    ResolveFindings(pages[i], &w.findings);
+    all.insert(all.end(), std::make_move_iterator(w.findings.begin()),
+               std::make_move_iterator(w.findings.end()));
+  }
+  return all;
+}
+
+std::vector<Finding> Detector::DetectText(const std::string& text) const {
+  std::vector<PageText> pages(1);
+  pages[0].number = 1;
+  pages[0].text = text;
+  pages[0].text_glyph.assign(text.size(), -1);
+  return DetectDocument(pages);
+}
+
+void ResolveFindings(const PageText& page, std::vector<Finding>* findings) {
+  std::vector<Finding>& fs = *findings;
+  std::sort(fs.begin(), fs.end(), [](const Finding& a, const Finding& b) {
+    if (a.begin != b.begin) return a.begin < b.begin;
+    if (a.end != b.end) return a.end > b.end;
+    if (a.confidence != b.confidence) return a.confidence > b.confidence;
+    return std::tie(a.category, a.rule) < std::tie(b.category, b.rule);
+  });
+  std::vector<Finding> kept;
+  for (Finding& f : fs) {
+    if (!kept.empty() && f.begin < kept.back().end) {
+      Finding& k = kept.back();
+      const size_t k_len = k.end - k.begin, f_len = f.end - f.begin;
+      const bool f_wins = f_len > k_len || (f_len == k_len && f.confidence > k.confidence);
+      const size_t begin = std::min(k.begin, f.begin), end = std::max(k.end, f.end);
+      if (f_wins) {
+        if (f.entity.empty()) f.entity = k.entity;
+        k = std::move(f);
+      } else if (k.entity.empty() && f.category == k.category) {
+        k.entity = f.entity;
+      }
+      k.begin = begin;
+      k.end = end;
+      continue;
+    }
+    kept.push_back(std::move(f));
+  }
+  // Glyphs: every glyph a covered byte maps to, and the overprinted twins
+  // of the words they belong to.
+  std::vector<int> word_of_glyph(page.glyphs.size(), -1);
+  for (int w = 0; w < static_cast<int>(page.words.size()); ++w) {
+    for (int g : page.words[w].glyphs) word_of_glyph[g] = w;
+  }
+  for (Finding& f : kept) {
+    f.glyphs.clear();
+    for (size_t i = f.begin; i < f.end && i < page.text_glyph.size(); ++i) {
+      const int g = page.text_glyph[i];
+      if (g >= 0 && (f.glyphs.empty() || f.glyphs.back() != g)) f.glyphs.push_back(g);
+    }
+    std::vector<int> extra;
+    int last_word = -1;
+    for (int g : f.glyphs) {
+      const int w = word_of_glyph[g];
+      if (w >= 0 && w != last_word) {
+        extra.insert(extra.end(), page.words[w].duplicates.begin(), page.words[w].duplicates.end());
+        last_word = w;
+      }
+    }
+    f.glyphs.insert(f.glyphs.end(), extra.begin(), extra.end());
+    std::sort(f.glyphs.begin(), f.glyphs.end());
+    f.glyphs.erase(std::unique(f.glyphs.begin(), f.glyphs.end()), f.glyphs.end());
+  }
+  fs = std::move(kept);
+}
+
+}  // namespace redact

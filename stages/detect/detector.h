@@ -1,0 +1,61 @@
+// Detection: page text in, findings out. Composes the pattern rules and
+// lexicons (patterns/*.toml, RE2 over normalized text), the names master
+// list (names.h), cue-based names not on the list, and resolution (overlaps
+// merged deterministically, spans mapped to the exact glyphs they cover).
+//
+// Names work per document: a full mention of a listed person (or their
+// A-number) anywhere in the document lets their surname or given name alone
+// be found on every page of it.
+//
+// Thread-safety: a Detector is immutable once created; DetectDocument may run
+// on many threads at once.
+#ifndef REDACT_STAGES_DETECT_DETECTOR_H_
+#define REDACT_STAGES_DETECT_DETECTOR_H_
+
+#include <memory>
+#include <optional>
+#include <string>
+#include <vector>
+
+#include "pipeline/finding.h"
+#include "pipeline/model.h"
+#include "pipeline/policy.h"
+#include "stages/detect/names.h"
+#include "stages/detect/rules.h"
+
+namespace redact {
+
+class Detector {
+ public:
+  Detector(RuleSet rules, std::optional<NamesIndex> names, Policy policy);
+
+  // Findings of every page, ordered by page and position, after resolution
+  // and policy (categories the policy keeps are dropped).
+  std::vector<Finding> DetectDocument(const std::vector<PageText>& pages) const;
+
+  // Findings in a bare text (no glyphs): for tests and evaluation.
+  std::vector<Finding> DetectText(const std::string& text) const;
+
+  const RuleSet& rules() const { return *rules_; }
+  const NamesIndex* names() const { return names_ ? &*names_ : nullptr; }
+
+ private:
+  struct PageWork;
+  void DetectPatterns(PageWork& w) const;
+  void DetectListedNames(PageWork& w, const std::vector<bool>& mentioned, bool partial) const;
+  void DetectCuedNames(PageWork& w) const;
+
+  std::shared_ptr<const RuleSet> rules_;
+  std::optional<NamesIndex> names_;
+  Policy policy_;
+};
+
+// Merges overlapping findings of one page (the longer, then the more
+// confident, wins and takes the union of the spans; same-entity findings
+// merge) and fills Finding::glyphs from page.text_glyph, adding the
+// overprinted duplicates of covered words.
+void ResolveFindings(const PageText& page, std::vector<Finding>* findings);
+
+}  // namespace redact
+
+#endif  // REDACT_STAGES_DETECT_DETECTOR_H_

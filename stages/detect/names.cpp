@@ -1,0 +1,357 @@
+#include "stages/detect/names.h"
+
+#include <csv.h>
+
+#include <algorithm>
+#include <fstream>
+#include <functional>
+#include <sstream>
+
+namespace redact {
+namespace {
+
+const char* const kParticles[] = {"de", "del", "la",  "las", "los", "da", "das", "do", "dos",
+                                  "di", "du",  "van", "von", "der", "den", "ter", "y",  "e",
+                                  "bin", "ibn", "al", "el", "le", "st"};
+
+bool IsParticle(const std::string& t) {
+  for (const char* p : kParticles) {
+    if (t == p) return true;
+  }
+  return false;
+}
+
+bool IsWordByte(unsigned char c) {
+  return (c >= 'a' && c <= 'z') || (c >= '0' && c <= '9') || c >= 0x80 || c == '\'';
+}
+
+// Normalized words of a name, hyphens and punctuation as separators.
+std::vector<std::string> NameTokens(std::string_view name) {
+  const std::string norm = NormalizeString(name);
+  std::vector<std::string> out;
+  std::string cur;
+  for (unsigned char c : norm) {
+    if (IsWordByte(c) && !(c == '\'' && cur.empty())) {
+      cur.push_back(static_cast<char>(c));
+    } else if (!cur.empty()) {
+      out.push_back(std::move(cur));
+      cur.clear();
+    }
+  }
+  if (!cur.empty()) out.push_back(std::move(cur));
+  for (std::string& t : out) {
+    while (!t.empty() && t.back() == '\'') t.pop_back();
+  }
+  std::erase_if(out, [](const std::string& t) { return t.empty(); });
+  return out;
+}
+
+std::string Lower(std::string s) {
+  for (char& c : s) c = static_cast<char>(c >= 'A' && c <= 'Z' ? c + 32 : c);
+  return s;
+}
+
+std::string Trim(std::string s) {
+  size_t b = s.find_first_not_of(" \t\r\n");
+  size_t e = s.find_last_not_of(" \t\r\n");
+  return b == std::string::npos ? "" : s.substr(b, e - b + 1);
+}
+
+struct CsvRows {
+  std::vector<std::vector<std::string>> rows;
+  std::vector<std::string> current;
+  static void Field(void* s, size_t len, void* data) {
+    static_cast<CsvRows*>(data)->current.emplace_back(static_cast<char*>(s), len);
+  }
+  static void Row(int, void* data) {
+    auto* self = static_cast<CsvRows*>(data);
+    self->rows.push_back(std::move(self->current));
+    self->current.clear();
+  }
+};
+
+}  // namespace
+
+std::string NormalizeANumber(std::string_view text) {
+  std::string digits;
+  for (char c : text) {
+    if (c >= '0' && c <= '9') digits.push_back(c);
+  }
+  if (digits.size() < 7 || digits.size() > 9) return "";
+  return "A" + std::string(9 - digits.size(), '0') + digits;
+}
+
+std::vector<TextToken> TokenizeForNames(const std::string& t) {
+  std::vector<TextToken> out;
+  size_t i = 0;
+  size_t gap_start = 0;
+  while (i < t.size()) {
+    if (!IsWordByte(static_cast<unsigned char>(t[i])) || t[i] == '\'') {
+      ++i;
+      continue;
+    }
+    size_t b = i;
+    while (i < t.size() && IsWordByte(static_cast<unsigned char>(t[i]))) ++i;
+    size_t e = i;
+    while (e > b && t[e - 1] == '\'') --e;
+    bool joinable = true;
+    if (!out.empty()) {
+      int spaces = 0;
+      for (size_t k = gap_start; k < b; ++k) {
+        const char c = t[k];
+        if (c == ' ' || c == '\n') {
+          ++spaces;
+        } else if (c != '-' && c != ',' && c != '.' && c != '\'') {
+          joinable = false;
+        }
+      }
+      joinable = joinable && b - gap_start <= 6 && spaces <= 3;
+    }
+    out.push_back({static_cast<uint32_t>(b), static_cast<uint32_t>(e), joinable});
+    gap_start = e;
+  }
+  return out;
+}
+
+uint32_t NamesIndex::TokenId(const std::string& token) {
+  auto [it, inserted] = vocabulary_.try_emplace(token, static_cast<uint32_t>(vocabulary_.size()));
+  return it->second;
+}
+
+void NamesIndex::AddVariant(int entity, const std::vector<std::string>& tokens, VariantKind kind) {
+  if (tokens.empty() || tokens.size() > 12) return;
+  if (kind == VariantKind::kPartial && tokens.size() == 1 &&
+      (tokens[0].size() <= 2 || IsParticle(tokens[0]))) {
+    return;  // "de", "Li" alone would match everywhere
+  }
+  std::vector<uint32_t> ids;
+  for (const std::string& t : tokens) ids.push_back(TokenId(t));
+  // Exact de-duplication within the (short) bucket of the first token.
+  if (auto it = by_first_token_.find(ids[0]); it != by_first_token_.end()) {
+    for (uint32_t vi : it->second) {
+      const Variant& o = variants_[vi];
+      if (o.entity == entity && o.length == ids.size() &&
+          std::equal(ids.begin(), ids.end(), pool_.begin() + o.pool_begin)) {
+        if (kind == VariantKind::kFull) variants_[vi].kind = kind;  // full wins
+        return;
+      }
+    }
+  }
+  Variant v{static_cast<uint32_t>(pool_.size()), static_cast<uint16_t>(ids.size()), kind, entity};
+  pool_.insert(pool_.end(), ids.begin(), ids.end());
+  by_first_token_[ids[0]].push_back(static_cast<uint32_t>(variants_.size()));
+  variants_.push_back(v);
+}
+
+void NamesIndex::AddParts(int entity, const std::vector<std::string>& given,
+                          const std::vector<std::string>& middle,
+                          const std::vector<std::string>& surname) {
+  auto cat = [](std::initializer_list<const std::vector<std::string>*> parts) {
+    std::vector<std::string> out;
+    for (const auto* p : parts) out.insert(out.end(), p->begin(), p->end());
+    return out;
+  };
+  const auto kFull = VariantKind::kFull, kPartial = VariantKind::kPartial;
+  if (surname.empty()) {  // a single name: the whole of it
+    AddVariant(entity, cat({&given, &middle}), kFull);
+    return;
+  }
+  if (given.empty()) {
+    AddVariant(entity, surname, kFull);
+    return;
+  }
+  std::vector<std::string> initials;
+  for (const std::string& m : middle) initials.push_back(m.substr(0, 1));
+  const std::vector<std::string> first{given[0]};
+  const std::vector<std::string> first_surname{surname[0]};
+  AddVariant(entity, cat({&given, &middle, &surname}), kFull);
+  AddVariant(entity, cat({&given, &surname}), kFull);
+  AddVariant(entity, cat({&first, &surname}), kFull);
+  if (!middle.empty()) AddVariant(entity, cat({&given, &initials, &surname}), kFull);
+  AddVariant(entity, cat({&surname, &given, &middle}), kFull);
+  AddVariant(entity, cat({&surname, &given}), kFull);
+  AddVariant(entity, cat({&surname, &first}), kFull);
+  if (surname.size() >= 2) {
+    AddVariant(entity, cat({&given, &first_surname}), kFull);
+    AddVariant(entity, cat({&first, &first_surname}), kFull);
+    AddVariant(entity, first_surname, kPartial);
+  }
+  AddVariant(entity, surname, kPartial);
+  AddVariant(entity, first, kPartial);
+  const std::vector<std::string> initial{given[0].substr(0, 1)};
+  AddVariant(entity, cat({&initial, &surname}), kPartial);
+}
+
+void NamesIndex::AddName(int entity, const std::string& name) {
+  // "LAST, First Middle".
+  if (size_t comma = name.find(','); comma != std::string::npos) {
+    std::vector<std::string> surname = NameTokens(name.substr(0, comma));
+    std::vector<std::string> rest = NameTokens(name.substr(comma + 1));
+    if (!surname.empty() && !rest.empty()) {
+      std::vector<std::string> given{rest[0]};
+      std::vector<std::string> middle(rest.begin() + 1, rest.end());
+      AddParts(entity, given, middle, surname);
+      AddParts(entity, rest, {}, surname);
+      return;
+    }
+  }
+  std::vector<std::string> t = NameTokens(name);
+  if (t.empty()) return;
+  if (t.size() == 1) {
+    AddParts(entity, t, {}, {});
+    return;
+  }
+  // A particle starts the surname: "Ana Sofía de la Cruz Ramírez".
+  for (size_t p = 1; p < t.size(); ++p) {
+    if (IsParticle(t[p])) {
+      std::vector<std::string> given(t.begin(), t.begin() + p);
+      std::vector<std::string> surname(t.begin() + p, t.end());
+      AddParts(entity, {given[0]}, std::vector<std::string>(given.begin() + 1, given.end()),
+               surname);
+      // And without the particles, as lists often write it.
+      std::vector<std::string> bare;
+      for (const auto& s : surname) {
+        if (!IsParticle(s)) bare.push_back(s);
+      }
+      if (!bare.empty()) AddParts(entity, given, {}, bare);
+      return;
+    }
+  }
+  if (t.size() == 2) {
+    AddParts(entity, {t[0]}, {}, {t[1]});
+    return;
+  }
+  // Three or more words: "given middle surname" and "given surname surname".
+  AddParts(entity, {t[0]}, std::vector<std::string>(t.begin() + 1, t.end() - 1), {t.back()});
+  AddParts(entity, {t[0]}, std::vector<std::string>(t.begin() + 1, t.end() - 2),
+           std::vector<std::string>(t.end() - 2, t.end()));
+  if (t.size() >= 4) {
+    AddParts(entity, {t[0], t[1]}, {}, std::vector<std::string>(t.begin() + 2, t.end()));
+  }
+}
+
+StatusOr<NamesIndex> NamesIndex::LoadCsv(const std::string& path) {
+  std::ifstream in(path, std::ios::binary);
+  if (!in) return Error(StatusCode::kNotFound, path + ": cannot open the names list");
+  std::ostringstream buf;
+  buf << in.rdbuf();
+  return FromCsvText(buf.str(), path);
+}
+
+StatusOr<NamesIndex> NamesIndex::FromCsvText(std::string_view csv, const std::string& name) {
+  if (csv.starts_with("\xEF\xBB\xBF")) csv.remove_prefix(3);  // a UTF-8 BOM from Excel
+  CsvRows rows;
+  csv_parser parser;
+  if (csv_init(&parser, CSV_APPEND_NULL | CSV_STRICT | CSV_STRICT_FINI) != 0) {
+    return Error(StatusCode::kInternal, name + ": cannot start the CSV parser");
+  }
+  const size_t parsed = csv_parse(&parser, csv.data(), csv.size(), &CsvRows::Field, &CsvRows::Row, &rows);
+  int error = (parsed == csv.size()) ? 0 : csv_error(&parser);
+  if (error == 0 && csv_fini(&parser, &CsvRows::Field, &CsvRows::Row, &rows) != 0) {
+    error = csv_error(&parser);
+  }
+  csv_free(&parser);
+  if (error != 0) {
+    return Error(StatusCode::kInvalidArgument,
+                 name + ":" + std::to_string(rows.rows.size() + 1) + ": " + csv_strerror(error));
+  }
+  if (rows.rows.empty()) return Error(StatusCode::kInvalidArgument, name + ": empty names list");
+
+  // Header.
+  int c_name = -1, c_first = -1, c_middle = -1, c_last = -1, c_id = -1, c_anum = -1,
+      c_aliases = -1, c_dob = -1;
+  const auto& header = rows.rows[0];
+  for (int i = 0; i < static_cast<int>(header.size()); ++i) {
+    const std::string h = Lower(Trim(header[i]));
+    if (h == "name" || h == "full_name" || h == "full name") c_name = i;
+    else if (h == "first" || h == "first_name" || h == "first name" || h == "given" ||
+             h == "given_name") c_first = i;
+    else if (h == "middle" || h == "middle_name" || h == "middle name") c_middle = i;
+    else if (h == "last" || h == "last_name" || h == "last name" || h == "surname" ||
+             h == "family_name" || h == "family name") c_last = i;
+    else if (h == "id" || h == "entity" || h == "entity_id") c_id = i;
+    else if (h == "a_number" || h == "a-number" || h == "anumber" || h == "a number" ||
+             h == "alien_number") c_anum = i;
+    else if (h == "aliases" || h == "alias" || h == "aka") c_aliases = i;
+    else if (h == "dob" || h == "date_of_birth" || h == "date of birth") c_dob = i;
+  }
+  if (c_name < 0 && c_last < 0 && c_first < 0) {
+    return Error(StatusCode::kInvalidArgument,
+                 name + ":1: the header needs a 'name' column or 'first'/'last' columns");
+  }
+  NamesIndex index;
+  for (size_t r = 1; r < rows.rows.size(); ++r) {
+    const auto& row = rows.rows[r];
+    auto cell = [&](int c) { return c >= 0 && c < static_cast<int>(row.size()) ? Trim(row[c]) : ""; };
+    const std::string full = cell(c_name), first = cell(c_first), middle = cell(c_middle),
+                      last = cell(c_last);
+    if (full.empty() && first.empty() && last.empty()) continue;  // blank line
+    NameEntity e;
+    e.id = cell(c_id).empty() ? "row-" + std::to_string(r + 1) : cell(c_id);
+    const std::string anum = cell(c_anum);
+    if (!anum.empty()) {
+      e.a_number = NormalizeANumber(anum);
+      if (e.a_number.empty()) {
+        return Error(StatusCode::kInvalidArgument,
+                     name + ":" + std::to_string(r + 1) + ": a_number is not 7 to 9 digits");
+      }
+    }
+    e.dob = cell(c_dob);
+    const int id = static_cast<int>(index.entities_.size());
+    if (!e.a_number.empty()) index.by_a_number_.emplace(e.a_number, id);
+    index.entities_.push_back(std::move(e));
+    if (!first.empty() || !last.empty()) {
+      index.AddParts(id, NameTokens(first), NameTokens(middle), NameTokens(last));
+      // Compound given names written in one cell: also the first word alone.
+    }
+    if (!full.empty()) index.AddName(id, full);
+    std::string aliases = cell(c_aliases);
+    size_t start = 0;
+    while (start <= aliases.size() && !aliases.empty()) {
+      size_t semi = aliases.find(';', start);
+      std::string alias = Trim(aliases.substr(start, semi == std::string::npos ? std::string::npos
+                                                                               : semi - start));
+      if (!alias.empty()) index.AddName(id, alias);
+      if (semi == std::string::npos) break;
+      start = semi + 1;
+    }
+  }
+  return index;
+}
+
+void NamesIndex::Find(const std::string& text, const std::vector<TextToken>& tokens,
+                      const std::vector<bool>& mentioned, std::vector<Match>* out) const {
+  // Token ids of the text (tokens not in the vocabulary get a sentinel).
+  constexpr uint32_t kUnknown = UINT32_MAX;
+  std::vector<uint32_t> ids(tokens.size(), kUnknown);
+  std::string word;
+  for (size_t i = 0; i < tokens.size(); ++i) {
+    word.assign(text, tokens[i].begin, tokens[i].end - tokens[i].begin);
+    if (auto it = vocabulary_.find(word); it != vocabulary_.end()) ids[i] = it->second;
+  }
+  for (size_t i = 0; i < tokens.size(); ++i) {
+    if (ids[i] == kUnknown) continue;
+    auto it = by_first_token_.find(ids[i]);
+    if (it == by_first_token_.end()) continue;
+    for (uint32_t vi : it->second) {
+      const Variant& v = variants_[vi];
+      if (v.kind == VariantKind::kPartial &&
+          (static_cast<size_t>(v.entity) >= mentioned.size() || !mentioned[v.entity])) {
+        continue;
+      }
+      if (i + v.length > tokens.size()) continue;
+      bool ok = true;
+      for (uint16_t k = 1; k < v.length && ok; ++k) {
+        ok = ids[i + k] == pool_[v.pool_begin + k] && tokens[i + k].joinable;
+      }
+      if (ok) out->push_back({static_cast<uint32_t>(i), v.length, v.entity, v.kind});
+    }
+  }
+}
+
+int NamesIndex::EntityForANumber(const std::string& a_number) const {
+  auto it = by_a_number_.find(a_number);
+  return it == by_a_number_.end() ? -1 : it->second;
+}
+
+}  // namespace redact

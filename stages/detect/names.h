@@ -1,0 +1,105 @@
+// The names master list: entities from a CSV file, expanded into variants
+// and matched over normalized tokens — not one giant regex, so a
+// 100,000-row list builds in well under 2 s and scanning stays cheap.
+//
+// CSV: a header row; columns recognized case-insensitively: `name`, or
+// `first`/`middle`/`last` (also given/surname…); optional `id`,
+// `a_number`, `aliases` (separated by ';'), `dob`. Each row is an entity.
+//
+// Variants of an entity (all accent-, case- and punctuation-insensitive, a
+// hyphen equal to a space: García-López = Garcia Lopez):
+//   full (match anywhere): given+middle+surname, given+surname, given +
+//     middle initials + surname, surname+given(+middle) ("LAST, First"),
+//     first given + surname, given + first surname of a compound surname;
+//   partial (only after a full mention of the entity in the same document,
+//     and only where the text is capitalized): the surname alone, the
+//     first surname alone, the given name alone, initial + surname.
+// Rows with only `name` are split heuristically: "LAST, First" at the
+// comma, particles (de, la, van …) start the surname, and for three or more
+// words both "given middle surname" and "given surname surname" are tried.
+//
+// Thread-safety: immutable after loading; share across threads.
+#ifndef REDACT_STAGES_DETECT_NAMES_H_
+#define REDACT_STAGES_DETECT_NAMES_H_
+
+#include <cstdint>
+#include <string>
+#include <string_view>
+#include <unordered_map>
+#include <vector>
+
+#include "pipeline/status.h"
+#include "stages/detect/normalize.h"
+
+namespace redact {
+
+struct NameEntity {
+  std::string id;        // from the `id` column, else "row-<n>"
+  std::string a_number;  // normalized "A#########", or ""
+  std::string dob;       // as given
+};
+
+// Words of normalized text, with the information name matching needs.
+struct TextToken {
+  uint32_t begin, end;  // in the normalized text
+  bool joinable;        // only spaces/hyphens/commas/periods since the last token
+};
+std::vector<TextToken> TokenizeForNames(const std::string& normalized);
+
+class NamesIndex {
+ public:
+  enum class VariantKind : uint8_t { kFull, kPartial };
+
+  struct Match {
+    uint32_t first_token, token_count;
+    int entity;
+    VariantKind kind;
+  };
+
+  NamesIndex() = default;
+
+  // Errors name the file and line (kInvalidArgument), or kNotFound/kIo.
+  static StatusOr<NamesIndex> LoadCsv(const std::string& path);
+  static StatusOr<NamesIndex> FromCsvText(std::string_view csv, const std::string& name);
+
+  // Every variant occurrence in `tokens` (of `text`), longest first at each
+  // start; partial variants only for entities in `mentioned` (indexed by
+  // entity; may be empty).
+  void Find(const std::string& text, const std::vector<TextToken>& tokens,
+            const std::vector<bool>& mentioned, std::vector<Match>* out) const;
+
+  const std::vector<NameEntity>& entities() const { return entities_; }
+  size_t variant_count() const { return variants_.size(); }
+
+  // The entity whose A-number is `a_number` ("A#########"), or -1.
+  int EntityForANumber(const std::string& a_number) const;
+
+ private:
+  struct Variant {
+    uint32_t pool_begin;  // into pool_
+    uint16_t length;
+    VariantKind kind;
+    int entity;
+  };
+
+  void AddName(int entity, const std::string& name);
+  void AddParts(int entity, const std::vector<std::string>& given,
+                const std::vector<std::string>& middle, const std::vector<std::string>& surname);
+  void AddVariant(int entity, const std::vector<std::string>& tokens, VariantKind kind);
+  uint32_t TokenId(const std::string& token);
+
+  std::vector<NameEntity> entities_;
+  std::unordered_map<std::string, uint32_t> vocabulary_;
+  std::vector<uint32_t> pool_;
+  std::vector<Variant> variants_;
+  std::unordered_map<uint32_t, std::vector<uint32_t>> by_first_token_;
+  std::unordered_map<std::string, int> by_a_number_;
+};
+
+// "A-012-345-678", "12345678" → "A012345678" (9 digits, left-padded);
+// "" when not 7–9 digits.
+std::string NormalizeANumber(std::string_view text);
+
+}  // namespace redact
+
+#endif  // REDACT_STAGES_DETECT_NAMES_H_

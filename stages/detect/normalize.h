@@ -1,0 +1,41 @@
+// Text normalized for matching: case-folded, compatibility-decomposed with
+// diacritics stripped (José = JOSE = jose), every dash (‐ ‑ ‒ – — −) a
+// hyphen-minus, typographic quotes straight, every space a plain space, and
+// U+FFFD (an undecodable glyph) kept as a byte no rule matches. Each byte of
+// the result maps back to the original code point it came from, so a match
+// becomes a span of the page text and then glyphs.
+//
+// Thread-safety: pure functions.
+#ifndef REDACT_STAGES_DETECT_NORMALIZE_H_
+#define REDACT_STAGES_DETECT_NORMALIZE_H_
+
+#include <cstdint>
+#include <string>
+#include <string_view>
+#include <utility>
+#include <vector>
+
+namespace redact {
+
+struct NormalizedText {
+  std::string text;
+  std::vector<uint32_t> orig_begin;  // per byte of text
+  std::vector<uint32_t> orig_end;    // per byte of text
+
+  // The original byte span of normalized span [begin, end); begin < end.
+  std::pair<size_t, size_t> ToOriginal(size_t begin, size_t end) const {
+    return {orig_begin[begin], orig_end[end - 1]};
+  }
+};
+
+NormalizedText NormalizeForMatching(std::string_view utf8);
+
+// Just the normalized string (for list entries, labels, phrases).
+std::string NormalizeString(std::string_view utf8);
+
+// The byte standing for an undecodable glyph in normalized text.
+constexpr char kUndecodableByte = '\x1a';
+
+}  // namespace redact
+
+#endif  // REDACT_STAGES_DETECT_NORMALIZE_H_

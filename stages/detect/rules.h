@@ -1,0 +1,100 @@
+// Detection rules, loaded from TOML files (patterns/*.toml) so a user can
+// add a rule, a phrase or a public name without recompiling. Every entry is
+// validated at load time; an error names the file, the line and what is
+// wrong ("patterns/identifiers.toml:41: rule \"ssn.dashed\": pattern: missing
+// ): …"). Unknown keys are errors too, so a typo never silently disables a
+// rule.
+//
+// File format (see patterns/README.md for the full reference):
+//   [[context]]   name, pattern, before (chars, default 80), after (0)
+//   [[rule]]      id, category, pattern (RE2, over normalized text), group,
+//                 value ("text"|"digits"|"digits9"|"upper"), validate
+//                 (""|"ssn"|"a_number"|"has_digits"|"date"), confidence,
+//                 context (names; any one must match nearby), exclude_before
+//                 (RE2 over the 24 chars before the match), description,
+//                 examples, near_misses
+//   [[lexicon]]   id, category, confidence, phrases (matched accent-, case-,
+//                 hyphen- and space-insensitively), examples, near_misses
+//   [[name_cue]]  id, pattern (RE2 over original text: what precedes a
+//                 name, or with position = "after", what follows it),
+//                 confidence, examples, near_misses
+//   [public]      roles_before, roles_after (RE2 over original text: role
+//                 words that make a cued name public), names (allow-list),
+//                 not_names (capitalized words that are never names)
+//
+// Thread-safety: a loaded RuleSet is immutable; share across threads.
+#ifndef REDACT_STAGES_DETECT_RULES_H_
+#define REDACT_STAGES_DETECT_RULES_H_
+
+#include <re2/re2.h>
+
+#include <memory>
+#include <string>
+#include <unordered_set>
+#include <vector>
+
+#include "pipeline/status.h"
+
+namespace redact {
+
+struct ContextPattern {
+  std::string name;
+  std::unique_ptr<RE2> re;
+  int before = 80;
+  int after = 0;
+};
+
+struct PatternRule {
+  std::string id;
+  std::string category;
+  std::string description;
+  std::unique_ptr<RE2> re;
+  int group = 0;
+  std::string value_kind = "text";
+  std::string validator;
+  double confidence = 0.9;
+  std::vector<const ContextPattern*> contexts;  // any one must match
+  std::unique_ptr<RE2> exclude_before;
+  std::vector<std::string> examples;
+  std::vector<std::string> near_misses;
+  std::string where;  // "file:line", for messages
+};
+
+struct NameCue {
+  std::string id;
+  std::unique_ptr<RE2> re;  // cue + name capture (group 1), built at load
+  bool after = false;       // the cue follows the name (captions)
+  double confidence = 0.8;
+  std::vector<std::string> examples;
+  std::vector<std::string> near_misses;
+  std::string where;
+};
+
+struct RuleSet {
+  std::vector<std::unique_ptr<ContextPattern>> contexts;
+  std::vector<PatternRule> rules;  // pattern rules and compiled lexicons
+  std::vector<NameCue> name_cues;
+  std::unique_ptr<RE2> public_roles_before;  // anchored at the end ($)
+  std::unique_ptr<RE2> public_roles_after;   // anchored at the start (^)
+  std::unordered_set<std::string> public_names;  // normalized
+  std::unordered_set<std::string> not_names;     // normalized words
+  std::vector<std::string> files;
+
+  RuleSet() = default;
+  RuleSet(RuleSet&&) = default;
+  RuleSet& operator=(RuleSet&&) = default;
+};
+
+// Loads every *.toml file in `dir` (sorted by name). kInvalidArgument with
+// file:line on any error; kNotFound when the folder does not exist.
+StatusOr<RuleSet> LoadRulesDirectory(const std::string& dir);
+
+// Loads the given files, in order, into one RuleSet.
+StatusOr<RuleSet> LoadRuleFiles(const std::vector<std::string>& files);
+
+// The RE2 source a lexicon phrase compiles to (exposed for tests).
+std::string PhraseToPattern(const std::string& phrase);
+
+}  // namespace redact
+
+#endif  // REDACT_STAGES_DETECT_RULES_H_

@@ -1,0 +1,132 @@
+#include "tools/redact/scan_command.h"
+
+#include <CLI/CLI.hpp>
+#include <cstdlib>
+#include <map>
+#include <nlohmann/json.hpp>
+
+#include "pipeline/runner/analyze.h"
+#include "tools/redact/exit_codes.h"
+
+namespace redact::cli {
+namespace {
+
+std::string DefaultPatternsDir() {
+  if (const char* env = std::getenv("REDACT_PATTERNS")) return env;
+  return REDACT_PATTERNS_DIR;
+}
+
+Rect FindingBox(const PageText& page, const Finding& f) {
+  Rect box{};
+  bool any = false;
+  for (int g : f.glyphs) {
+    box = any ? box.Union(page.glyphs[g].box) : page.glyphs[g].box;
+    any = true;
+  }
+  return box;
+}
+
+std::string OneLine(std::string s) {
+  for (char& c : s) {
+    if (c == '\n') c = ' ';
+  }
+  return s;
+}
+
+}  // namespace
+
+void AddDetectionOptions(CLI::App* cmd, DetectionOptions* options) {
+  cmd->add_option("--names", options->names, "names master list (CSV with a header)");
+  cmd->add_option("--policy", options->policy, "policy file (TOML)");
+  cmd->add_option("--patterns", options->patterns,
+                  "folder of rule files (default: the shipped patterns/, or $REDACT_PATTERNS)");
+}
+
+void AddScanCommand(CLI::App* app, ScanOptions* options) {
+  CLI::App* cmd = app->add_subcommand("scan", "Print findings for review (nothing is written)");
+  cmd->add_option("files", options->files, "PDF files")->required();
+  cmd->add_option("--format", options->format, "text or json")
+      ->check(CLI::IsMember({"text", "json"}));
+  cmd->add_option("--password", options->password, "password for encrypted PDFs");
+  AddDetectionOptions(cmd, &options->detection);
+}
+
+int RunScan(const ScanOptions& options, std::ostream& out, std::ostream& err) {
+  const std::string patterns =
+      options.detection.patterns.empty() ? DefaultPatternsDir() : options.detection.patterns;
+  auto detector = LoadDetector(patterns, options.detection.names, options.detection.policy);
+  if (!detector) {
+    err << "redact: " << detector.error().message() << "\n";
+    return ExitCodeFor(detector.error().code()) == kExitInputFile ||
+                   detector.error().code() == StatusCode::kInvalidArgument
+               ? kExitUsage
+               : ExitCodeFor(detector.error().code());
+  }
+  pdf::OpenOptions open;
+  open.password = options.password;
+  std::map<std::string, int> totals;
+  nlohmann::json documents = nlohmann::json::array();
+  int failed = 0, last_error = kExitOk;
+  for (const std::string& file : options.files) {
+    StatusOr<AnalyzedDocument> doc = AnalyzeDocument(file, open, **detector);
+    if (!doc) {
+      err << "redact: " << doc.error().message() << "\n";
+      ++failed;
+      last_error = ExitCodeFor(doc.error().code());
+      continue;
+    }
+    std::map<std::string, int> counts;
+    nlohmann::json findings = nlohmann::json::array();
+    if (options.format == "text") out << file << "\n";
+    for (const Finding& f : doc->findings) {
+      ++counts[f.category];
+      ++totals[f.category];
+      const PageText& page = doc->pages[f.page - 1];
+      const std::string text = OneLine(page.text.substr(f.begin, f.end - f.begin));
+      if (options.format == "json") {
+        const Rect b = FindingBox(page, f);
+        findings.push_back({{"page", f.page},
+                            {"category", f.category},
+                            {"rule", f.rule},
+                            {"text", text},
+                            {"value", f.value},
+                            {"entity", f.entity},
+                            {"confidence", f.confidence},
+                            {"reason", f.reason},
+                            {"glyphs", f.glyphs.size()},
+                            {"bbox", {b.x0, b.y0, b.x1, b.y1}}});
+      } else {
+        out << "  p" << f.page << "  " << f.category << "  [" << f.rule << "]  \"" << text << "\"";
+        if (!f.entity.empty()) out << "  entity=" << f.entity;
+        out << "\n";
+      }
+    }
+    int undecodable = 0;
+    for (const PageText& p : doc->pages) undecodable += p.undecodable_glyph_count();
+    if (options.format == "json") {
+      documents.push_back({{"file", file},
+                           {"pages", doc->pages.size()},
+                           {"undecodable_glyphs", undecodable},
+                           {"counts", counts},
+                           {"findings", std::move(findings)}});
+    } else {
+      out << "  " << doc->findings.size() << " finding(s)";
+      for (const auto& [c, n] : counts) out << ", " << c << " " << n;
+      if (undecodable > 0) out << "; WARNING: " << undecodable << " undecodable glyph(s)";
+      out << "\n";
+    }
+  }
+  if (options.format == "json") {
+    out << nlohmann::json{{"documents", std::move(documents)}, {"counts", totals}}.dump(
+               1, ' ', false, nlohmann::json::error_handler_t::replace)
+        << "\n";
+  } else {
+    out << "summary:";
+    for (const auto& [c, n] : totals) out << " " << c << "=" << n;
+    out << "\n";
+  }
+  if (failed == 0) return kExitOk;
+  return options.files.size() == 1 ? last_error : kExitSomeFailed;
+}
+
+}  // namespace redact::cli
