@@ -301,15 +301,56 @@ std::vector<Finding> Detector::DetectDocument(const std::vector<PageText>& pages
   for (const PageWork& w : work) {
     for (int e : w.entities_seen) mentioned[e] = true;
   }
-  std::vector<Finding> all;
-  for (size_t i = 0; i < pages.size(); ++i) {
-    PageWork& w = work[i];
-    if (std::find(mentioned.begin(), mentioned.end(), true) != mentioned.end()) {
+  const bool any_mentioned = std::find(mentioned.begin(), mentioned.end(), true) != mentioned.end();
+  for (PageWork& w : work) {
+    if (any_mentioned) {
       // Second pass: partial variants; full ones again are merged away.
       std::erase_if(w.findings, [](const Finding& f) { return f.rule == "names.list"; });
       DetectListedNames(w, mentioned, /*partial=*/true);
     }
     DetectCuedNames(w);
+  }
+  // A name found by a cue anywhere is found at every occurrence in the
+  // document ("her son, Kevin Hernández" … "Kevin Hernández | Son").
+  std::vector<std::vector<std::string>> cued;
+  for (const PageWork& w : work) {
+    for (const Finding& f : w.findings) {
+      if (f.rule.starts_with("name.cue.")) {
+        std::vector<std::string> tokens;
+        for (const TextToken& t : TokenizeForNames(f.value)) {
+          tokens.push_back(f.value.substr(t.begin, t.end - t.begin));
+        }
+        if (tokens.size() >= 2 && std::find(cued.begin(), cued.end(), tokens) == cued.end()) {
+          cued.push_back(std::move(tokens));
+        }
+      }
+    }
+  }
+  std::vector<Finding> all;
+  for (size_t i = 0; i < pages.size(); ++i) {
+    PageWork& w = work[i];
+    for (const std::vector<std::string>& name : cued) {
+      for (size_t t = 0; t + name.size() <= w.tokens.size(); ++t) {
+        bool match = true;
+        for (size_t k = 0; k < name.size() && match; ++k) {
+          const TextToken& tok = w.tokens[t + k];
+          match = (k == 0 || tok.joinable) &&
+                  w.norm.text.compare(tok.begin, tok.end - tok.begin, name[k]) == 0;
+        }
+        if (!match) continue;
+        Finding f;
+        f.category = "name";
+        f.rule = "name.cue.repeat";
+        f.page = w.page;
+        std::tie(f.begin, f.end) =
+            w.norm.ToOriginal(w.tokens[t].begin, w.tokens[t + name.size() - 1].end);
+        f.value = w.norm.text.substr(w.tokens[t].begin,
+                                     w.tokens[t + name.size() - 1].end - w.tokens[t].begin);
+        f.confidence = 0.8;
+        f.reason = "a name found by a cue elsewhere in this document";
+        w.findings.push_back(std::move(f));
+      }
+    }
     std::erase_if(w.findings, [&](const Finding& f) {
       return policy_.ActionFor(f.category) == PolicyAction::kKeep ||
              f.confidence < policy_.min_confidence;
@@ -344,10 +385,14 @@ void ResolveFindings(const PageText& page, std::vector<Finding>* findings) {
       const size_t k_len = k.end - k.begin, f_len = f.end - f.begin;
       const bool f_wins = f_len > k_len || (f_len == k_len && f.confidence > k.confidence);
       const size_t begin = std::min(k.begin, f.begin), end = std::max(k.end, f.end);
+      // An entity carries over only between findings of the very same text:
+      // "Kevin Hernández" (a son, by cue) is not his mother just because her
+      // surname alone also matched inside it.
+      const bool same_span = f.begin == k.begin && f.end == k.end;
       if (f_wins) {
-        if (f.entity.empty()) f.entity = k.entity;
+        if (f.entity.empty() && same_span) f.entity = k.entity;
         k = std::move(f);
-      } else if (k.entity.empty() && f.category == k.category) {
+      } else if (k.entity.empty() && same_span && f.category == k.category) {
         k.entity = f.entity;
       }
       k.begin = begin;

@@ -94,6 +94,8 @@ std::vector<TextToken> TokenizeForNames(const std::string& t) {
     while (i < t.size() && IsWordByte(static_cast<unsigned char>(t[i]))) ++i;
     size_t e = i;
     while (e > b && t[e - 1] == '\'') --e;
+    // A possessive is not part of the word: "petrenko's" → "petrenko".
+    if (e - b > 3 && t[e - 1] == 's' && t[e - 2] == '\'') e -= 2;
     bool joinable = true;
     if (!out.empty()) {
       int spaces = 0;

@@ -67,7 +67,7 @@ NormalizedText NormalizeForMatching(std::string_view s) {
       int boundclass = UTF8PROC_BOUNDCLASS_START;
       utf8proc_ssize_t count = utf8proc_decompose_char(
           cp, decomposed, 32,
-          static_cast<utf8proc_option_t>(UTF8PROC_COMPAT | UTF8PROC_CASEFOLD |
+          static_cast<utf8proc_option_t>(UTF8PROC_DECOMPOSE | UTF8PROC_COMPAT | UTF8PROC_CASEFOLD |
                                          UTF8PROC_STRIPMARK),
           &boundclass);
       if (count <= 0 || count > 32) {
