@@ -172,8 +172,18 @@ void Detector::DetectListedNames(PageWork& w, const std::vector<bool>& mentioned
     const TextToken& last = w.tokens[m.first_token + m.token_count - 1];
     auto [b, e] = w.norm.ToOriginal(first.begin, last.end);
     if (m.kind == NamesIndex::VariantKind::kPartial) {
-      // Alone, a surname must look like a name where it stands.
+      // Alone, a surname must look like a name where it stands, and must
+      // not be the start of someone else's full name ("Hon. Maria Lopez").
       if (!StartsUpper(std::string_view(*w.text).substr(b, e - b))) continue;
+      const size_t next = m.first_token + m.token_count;
+      if (next < w.tokens.size() && w.tokens[next].joinable) {
+        auto [nb, ne] = w.norm.ToOriginal(w.tokens[next].begin, w.tokens[next].end);
+        const std::string_view between = std::string_view(*w.text).substr(e, nb - e);
+        if (between.find_first_not_of(" ") == std::string_view::npos &&
+            StartsUpper(std::string_view(*w.text).substr(nb, ne - nb))) {
+          continue;
+        }
+      }
     } else {
       w.entities_seen.push_back(m.entity);
     }
@@ -200,11 +210,15 @@ void Detector::DetectCuedNames(PageWork& w) const {
     re2::StringPiece m[2];
     size_t pos = 0;
     while (pos < text.size() && cue.re->Match(input, pos, text.size(), RE2::UNANCHORED, m, 2)) {
-      const size_t whole_end = static_cast<size_t>(m[0].data() - text.data()) + m[0].size();
-      pos = std::max(whole_end, pos + 1);
+      const size_t whole_begin = static_cast<size_t>(m[0].data() - text.data());
+      pos = std::max(whole_begin + 1, pos + 1);
       if (m[1].data() == nullptr || m[1].empty()) continue;
       size_t b = static_cast<size_t>(m[1].data() - text.data());
       size_t e = b + m[1].size();
+      // The next search starts after the name as trimmed below (so a cue the
+      // raw capture ran over, "…Ayala\nBeneficiary: Omar…", still fires), or
+      // after the whole capture when nothing of it is a name.
+      const size_t raw_end = e;
       // Cut the capture at the first word that is never part of a name
       // ("Maria Lopez Applicant" → "Maria Lopez"), dropping trailing particles.
       {
@@ -238,8 +252,12 @@ void Detector::DetectCuedNames(PageWork& w) const {
             break;
           }
         }
-        if (keep == 0) continue;
+        if (keep == 0) {
+          pos = std::max(pos, raw_end);
+          continue;
+        }
         e = words[keep - 1].second;
+        pos = std::max(pos, e);
         // A possessive is not part of the name: "Petrenko’s" → "Petrenko".
         for (std::string_view suffix : {"\xE2\x80\x99s", "'s"}) {
           if (e - b > suffix.size() && text.compare(e - suffix.size(), suffix.size(), suffix) == 0) {

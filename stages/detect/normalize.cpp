@@ -70,7 +70,7 @@ NormalizedText NormalizeForMatching(std::string_view s) {
           static_cast<utf8proc_option_t>(UTF8PROC_DECOMPOSE | UTF8PROC_COMPAT | UTF8PROC_CASEFOLD |
                                          UTF8PROC_STRIPMARK),
           &boundclass);
-      if (count <= 0 || count > 32) {
+      if (count < 0 || count > 32) {  // 0: a mark, stripped
         AppendFolded(cp, &n.text);
       } else {
         for (utf8proc_ssize_t k = 0; k < count; ++k) AppendFolded(decomposed[k], &n.text);

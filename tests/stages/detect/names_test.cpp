@@ -1,0 +1,129 @@
+#include "stages/detect/names.h"
+
+#include <gtest/gtest.h>
+
+#include "stages/detect/detector.h"
+
+namespace redact {
+namespace {
+
+Detector WithNames(const std::string& csv) {
+  auto names = NamesIndex::FromCsvText(csv, "names.csv");
+  EXPECT_TRUE(names.has_value()) << names.error().ToString();
+  RuleSet empty;
+  return Detector(std::move(empty), std::move(*names), Policy{});
+}
+
+std::vector<std::string> Found(const Detector& d, const std::string& text) {
+  std::vector<std::string> out;
+  for (const Finding& f : d.DetectText(text)) out.push_back(text.substr(f.begin, f.end - f.begin));
+  return out;
+}
+
+using Strings = std::vector<std::string>;
+
+const char kList[] =
+    "id,first,middle,last,a_number,aliases\n"
+    "CM-1,María,Guadalupe,García-López,A-012-345-678,Lupita García\n"
+    "CM-2,Jean-Baptiste,,Joseph,,\n"
+    "CM-3,Ana,,de la Cruz,,\n";
+
+TEST(Names, AccentCaseAndPunctuationInsensitive) {
+  Detector d = WithNames(kList);
+  EXPECT_EQ(Found(d, "MARIA GARCIA LOPEZ signed"), Strings{"MARIA GARCIA LOPEZ"});
+  EXPECT_EQ(Found(d, "Maria Garcia-Lopez signed"), Strings{"Maria Garcia-Lopez"});
+  EXPECT_EQ(Found(d, "María Guadalupe García López"), Strings{"María Guadalupe García López"});
+  EXPECT_EQ(Found(d, "Maria G. Garcia-Lopez"), Strings{"Maria G. Garcia-Lopez"});
+}
+
+TEST(Names, LastCommaFirstAndCompoundSurnames) {
+  Detector d = WithNames(kList);
+  EXPECT_EQ(Found(d, "GARCÍA-LÓPEZ, María Guadalupe"), Strings{"GARCÍA-LÓPEZ, María Guadalupe"});
+  EXPECT_EQ(Found(d, "Garcia Lopez, Maria"), Strings{"Garcia Lopez, Maria"});
+  EXPECT_EQ(Found(d, "Maria Garcia spoke"), Strings{"Maria Garcia"});  // first surname only
+}
+
+TEST(Names, SplitAcrossALineBreak) {
+  Detector d = WithNames(kList);
+  EXPECT_EQ(Found(d, "Plaintiff Maria Garcia-\nLopez moved"), Strings{"Maria Garcia-\nLopez"});
+}
+
+TEST(Names, SurnameAloneOnlyAfterAFullMention) {
+  Detector d = WithNames(kList);
+  EXPECT_TRUE(Found(d, "Garcia-Lopez testified.").empty());
+  EXPECT_EQ(Found(d, "Maria Garcia-Lopez arrived. Later Garcia-Lopez testified."),
+            (Strings{"Maria Garcia-Lopez", "Garcia-Lopez"}));
+  // Lower case is a word, not a name: "garcia" alone in lower case stays.
+  EXPECT_EQ(Found(d, "Maria Garcia-Lopez arrived; the garcia lopez family"),
+            Strings{"Maria Garcia-Lopez"});
+}
+
+TEST(Names, ANumberMentionEnablesPartials) {
+  auto names = NamesIndex::FromCsvText(kList, "names.csv");
+  ASSERT_TRUE(names.has_value());
+  auto rules = LoadRulesDirectory(std::string(REDACT_SOURCE_DIR) + "/patterns");
+  ASSERT_TRUE(rules.has_value());
+  Detector d(std::move(*rules), std::move(*names), Policy{});
+  auto f = d.DetectText("File A012345678. Ms. García-López appeared.");
+  ASSERT_GE(f.size(), 2u);
+  EXPECT_EQ(f[0].category, "a_number");
+  EXPECT_EQ(f[0].entity, "CM-1");
+  EXPECT_EQ(f[0].value, "A012345678");
+  bool surname = false;
+  for (const Finding& x : f) surname |= x.entity == "CM-1" && x.category == "name";
+  EXPECT_TRUE(surname);
+}
+
+TEST(Names, ParticlesAndHyphenatedGivenNames) {
+  Detector d = WithNames(kList);
+  EXPECT_EQ(Found(d, "Ana de la Cruz"), Strings{"Ana de la Cruz"});
+  EXPECT_EQ(Found(d, "Ana De La Cruz"), Strings{"Ana De La Cruz"});
+  EXPECT_EQ(Found(d, "Jean Baptiste Joseph"), Strings{"Jean Baptiste Joseph"});
+  EXPECT_EQ(Found(d, "JOSEPH, Jean-Baptiste"), Strings{"JOSEPH, Jean-Baptiste"});
+}
+
+TEST(Names, AliasesBelongToTheEntity) {
+  Detector d = WithNames(kList);
+  auto f = d.DetectText("known as Lupita Garcia");
+  ASSERT_EQ(f.size(), 1u);
+  EXPECT_EQ(f[0].entity, "CM-1");
+}
+
+TEST(Names, NameColumnIsSplitHeuristically) {
+  Detector d = WithNames("name\nJosé Luis Peña Ortiz\n\"NGUYEN VAN, Thanh\"\n");
+  EXPECT_EQ(Found(d, "José Luis Peña Ortiz"), Strings{"José Luis Peña Ortiz"});
+  EXPECT_EQ(Found(d, "Jose Pena testified"), Strings{"Jose Pena"});
+  EXPECT_EQ(Found(d, "Thanh Nguyen Van"), Strings{"Thanh Nguyen Van"});
+}
+
+TEST(NamesCsv, HeaderVariantsQuotesAndBom) {
+  auto n = NamesIndex::FromCsvText("\xEF\xBB\xBF" "Last Name,First Name,A-Number\n"
+                                   "\"Pérez, Jr.\",Luis,\"A 98-765-432\"\n",
+                                   "x.csv");
+  ASSERT_TRUE(n.has_value()) << n.error().ToString();
+  ASSERT_EQ(n->entities().size(), 1u);
+  EXPECT_EQ(n->entities()[0].a_number, "A098765432");
+}
+
+TEST(NamesCsv, ErrorsNameFileAndLine) {
+  auto no_header = NamesIndex::FromCsvText("foo,bar\n1,2\n", "list.csv");
+  ASSERT_FALSE(no_header.has_value());
+  EXPECT_NE(no_header.error().message().find("list.csv:1"), std::string::npos);
+  auto bad_anum = NamesIndex::FromCsvText("name,a_number\nAna Ruiz,12\n", "list.csv");
+  ASSERT_FALSE(bad_anum.has_value());
+  EXPECT_NE(bad_anum.error().message().find("list.csv:2"), std::string::npos);
+  auto quote = NamesIndex::FromCsvText("name\n\"Ana Ruiz\n", "list.csv");
+  EXPECT_FALSE(quote.has_value());
+  EXPECT_FALSE(NamesIndex::LoadCsv("/nonexistent.csv").has_value());
+}
+
+TEST(ANumber, Normalization) {
+  EXPECT_EQ(NormalizeANumber("A-012-345-678"), "A012345678");
+  EXPECT_EQ(NormalizeANumber("78123456"), "A078123456");
+  EXPECT_EQ(NormalizeANumber("1234567"), "A001234567");
+  EXPECT_EQ(NormalizeANumber("123456"), "");
+  EXPECT_EQ(NormalizeANumber("1234567890"), "");
+}
+
+}  // namespace
+}  // namespace redact

@@ -1,0 +1,116 @@
+// Every rule file entry carries examples it must find and near misses it
+// must not. This suite checks all of them, for the shipped patterns/ and so
+// for any rule a user adds there.
+#include <gtest/gtest.h>
+
+#include <filesystem>
+#include <fstream>
+#include <iostream>
+
+#include "stages/detect/detector.h"
+
+namespace redact {
+namespace {
+
+class ShippedRules : public ::testing::Test {
+ protected:
+  static void SetUpTestSuite() {
+    auto rules = LoadRulesDirectory(std::string(REDACT_SOURCE_DIR) + "/patterns");
+    ASSERT_TRUE(rules.has_value()) << rules.error().ToString();
+    detector_ = new Detector(std::move(*rules), std::nullopt, Policy{});
+  }
+  static void TearDownTestSuite() { delete detector_; }
+
+  static bool Finds(const std::string& text, const std::string& category) {
+    for (const Finding& f : detector_->DetectText(text)) {
+      if (f.category == category) return true;
+    }
+    return false;
+  }
+
+  static Detector* detector_;
+};
+Detector* ShippedRules::detector_ = nullptr;
+
+TEST_F(ShippedRules, PatternAndLexiconExamplesAndNearMisses) {
+  int checked = 0;
+  for (const PatternRule& r : detector_->rules().rules) {
+    EXPECT_FALSE(r.examples.empty()) << r.where << ": rule " << r.id << " has no examples";
+    for (const std::string& e : r.examples) {
+      EXPECT_TRUE(Finds(e, r.category)) << r.where << ": " << r.id << " misses example: " << e;
+      ++checked;
+    }
+    for (const std::string& n : r.near_misses) {
+      EXPECT_FALSE(Finds(n, r.category)) << r.where << ": " << r.id << " fires on: " << n;
+      ++checked;
+    }
+  }
+  EXPECT_GT(checked, 80);
+}
+
+TEST_F(ShippedRules, NameCueExamplesAndNearMisses) {
+  for (const NameCue& c : detector_->rules().name_cues) {
+    EXPECT_FALSE(c.examples.empty()) << c.where << ": cue " << c.id << " has no examples";
+    for (const std::string& e : c.examples) {
+      EXPECT_TRUE(Finds(e, "name")) << c.where << ": " << c.id << " misses example: " << e;
+    }
+    for (const std::string& n : c.near_misses) {
+      EXPECT_FALSE(Finds(n, "name")) << c.where << ": " << c.id << " fires on: " << n;
+    }
+  }
+}
+
+TEST(RuleLoading, ErrorsNameFileAndLine) {
+  const std::string dir = ::testing::TempDir() + "/redact_rules_bad";
+  std::filesystem::create_directories(dir);
+  auto write = [&](const std::string& body) {
+    std::ofstream(dir + "/bad.toml") << body;
+    return LoadRulesDirectory(dir);
+  };
+  auto bad_regex = write("[[rule]]\nid = \"x\"\ncategory = \"a\"\npattern = '''(unclosed'''\n");
+  ASSERT_FALSE(bad_regex.has_value());
+  EXPECT_NE(bad_regex.error().message().find("bad.toml:4"), std::string::npos)
+      << bad_regex.error().message();
+  EXPECT_NE(bad_regex.error().message().find("missing )"), std::string::npos);
+
+  auto typo = write("[[rule]]\nid = \"x\"\ncategory = \"a\"\npattern = 'a'\ncontxt = \"y\"\n");
+  ASSERT_FALSE(typo.has_value());
+  EXPECT_NE(typo.error().message().find("unknown key 'contxt'"), std::string::npos);
+
+  auto syntax = write("[[rule]]\nid = \"x\n");
+  ASSERT_FALSE(syntax.has_value());
+  EXPECT_NE(syntax.error().message().find("bad.toml:2"), std::string::npos)
+      << syntax.error().message();
+
+  auto context = write("[[rule]]\nid = \"x\"\ncategory = \"a\"\npattern = 'a'\ncontext = \"nope\"\n");
+  ASSERT_FALSE(context.has_value());
+  EXPECT_NE(context.error().message().find("unknown context 'nope'"), std::string::npos);
+
+  auto dup = write("[[rule]]\nid = \"x\"\ncategory = \"a\"\npattern = 'a'\n"
+                   "[[rule]]\nid = \"x\"\ncategory = \"a\"\npattern = 'b'\n");
+  ASSERT_FALSE(dup.has_value());
+  EXPECT_NE(dup.error().message().find("duplicate id"), std::string::npos);
+}
+
+TEST(RuleLoading, UserRuleWithoutRecompiling) {
+  const std::string dir = ::testing::TempDir() + "/redact_rules_user";
+  std::filesystem::create_directories(dir);
+  std::ofstream(dir + "/mine.toml") << "[[rule]]\nid = \"case.ref\"\ncategory = \"case_ref\"\n"
+                                       "pattern = '''\\bref-(\\d{6})\\b'''\ngroup = 1\n";
+  auto rules = LoadRulesDirectory(dir);
+  ASSERT_TRUE(rules.has_value()) << rules.error().ToString();
+  Detector d(std::move(*rules), std::nullopt, Policy{});
+  auto f = d.DetectText("see REF-123456 today");
+  ASSERT_EQ(f.size(), 1u);
+  EXPECT_EQ(f[0].category, "case_ref");
+  EXPECT_EQ(f[0].begin, 8u);
+  EXPECT_EQ(f[0].end, 14u);
+}
+
+TEST(Lexicon, PhrasesIgnoreAccentsHyphensAndSpacing) {
+  EXPECT_EQ(PhraseToPattern("I-589"), "i[\\s-]*589");
+  EXPECT_EQ(PhraseToPattern("miedo creíble"), "miedo[\\s-]+creible");
+}
+
+}  // namespace
+}  // namespace redact
