@@ -161,13 +161,25 @@ void Detector::DetectPatterns(PageWork& w) const {
   }
 }
 
-void Detector::DetectListedNames(PageWork& w, const std::vector<bool>& mentioned,
+void Detector::DetectListedNames(PageWork& w, const std::vector<int>& mentioned,
                                  bool partial) const {
   if (!names_) return;
   std::vector<NamesIndex::Match> matches;
-  names_->Find(w.norm.text, w.tokens, partial ? mentioned : std::vector<bool>{}, &matches);
-  for (const NamesIndex::Match& m : matches) {
+  names_->Find(w.norm.text, w.tokens, partial ? mentioned : std::vector<int>{}, &matches);
+  // In a large list one span can name many people ("Maria Hernández"): every
+  // one of them counts as mentioned, but the span needs one finding.
+  std::stable_sort(matches.begin(), matches.end(), [](const auto& a, const auto& b) {
+    return std::tie(a.first_token, a.token_count, a.kind) <
+           std::tie(b.first_token, b.token_count, b.kind);
+  });
+  for (size_t mi = 0; mi < matches.size(); ++mi) {
+    const NamesIndex::Match& m = matches[mi];
     if (!partial && m.kind == NamesIndex::VariantKind::kPartial) continue;
+    if (mi > 0 && matches[mi - 1].first_token == m.first_token &&
+        matches[mi - 1].token_count == m.token_count && matches[mi - 1].kind == m.kind) {
+      if (m.kind == NamesIndex::VariantKind::kFull) w.entities_seen.push_back(m.entity);
+      continue;
+    }
     const TextToken& first = w.tokens[m.first_token];
     const TextToken& last = w.tokens[m.first_token + m.token_count - 1];
     auto [b, e] = w.norm.ToOriginal(first.begin, last.end);
@@ -315,11 +327,13 @@ std::vector<Finding> Detector::DetectDocument(const std::vector<PageText>& pages
     DetectListedNames(work[i], {}, /*partial=*/false);
   }
   // Entities mentioned in full (or by A-number) anywhere in the document.
-  std::vector<bool> mentioned(names_ ? names_->entities().size() : 0, false);
+  std::vector<int> mentioned;
   for (const PageWork& w : work) {
-    for (int e : w.entities_seen) mentioned[e] = true;
+    mentioned.insert(mentioned.end(), w.entities_seen.begin(), w.entities_seen.end());
   }
-  const bool any_mentioned = std::find(mentioned.begin(), mentioned.end(), true) != mentioned.end();
+  std::sort(mentioned.begin(), mentioned.end());
+  mentioned.erase(std::unique(mentioned.begin(), mentioned.end()), mentioned.end());
+  const bool any_mentioned = !mentioned.empty();
   for (PageWork& w : work) {
     if (any_mentioned) {
       // Second pass: partial variants; full ones again are merged away.

@@ -42,7 +42,7 @@ class Detector {
  private:
   struct PageWork;
   void DetectPatterns(PageWork& w) const;
-  void DetectListedNames(PageWork& w, const std::vector<bool>& mentioned, bool partial) const;
+  void DetectListedNames(PageWork& w, const std::vector<int>& mentioned, bool partial) const;
   void DetectCuedNames(PageWork& w) const;
 
   std::shared_ptr<const RuleSet> rules_;

@@ -128,21 +128,35 @@ void NamesIndex::AddVariant(int entity, const std::vector<std::string>& tokens, 
   }
   std::vector<uint32_t> ids;
   for (const std::string& t : tokens) ids.push_back(TokenId(t));
-  // Exact de-duplication within the (short) bucket of the first token.
-  if (auto it = by_first_token_.find(ids[0]); it != by_first_token_.end()) {
-    for (uint32_t vi : it->second) {
-      const Variant& o = variants_[vi];
-      if (o.entity == entity && o.length == ids.size() &&
-          std::equal(ids.begin(), ids.end(), pool_.begin() + o.pool_begin)) {
-        if (kind == VariantKind::kFull) variants_[vi].kind = kind;  // full wins
-        return;
-      }
+  // Exact de-duplication: the key is the entity and the token ids.
+  std::string key(reinterpret_cast<const char*>(&entity), sizeof entity);
+  key.append(reinterpret_cast<const char*>(ids.data()), ids.size() * sizeof(uint32_t));
+  auto index_full = [&](uint32_t index) {
+    if (ids.size() == 1) {
+      single_[ids[0]].push_back(index);
+    } else {
+      pairs_[(static_cast<uint64_t>(ids[0]) << 32) | ids[1]].push_back(index);
     }
+  };
+  if (auto it = dedupe_.find(key); it != dedupe_.end()) {
+    Variant& existing = variants_[it->second];
+    if (kind == VariantKind::kFull && existing.kind == VariantKind::kPartial) {
+      existing.kind = kind;  // full wins; the partial entry is skipped later
+      index_full(it->second);
+    }
+    return;
   }
-  Variant v{static_cast<uint32_t>(pool_.size()), static_cast<uint16_t>(ids.size()), kind, entity};
+  const uint32_t index = static_cast<uint32_t>(variants_.size());
+  dedupe_.emplace(std::move(key), index);
+  variants_.push_back(
+      {static_cast<uint32_t>(pool_.size()), static_cast<uint16_t>(ids.size()), kind, entity});
   pool_.insert(pool_.end(), ids.begin(), ids.end());
-  by_first_token_[ids[0]].push_back(static_cast<uint32_t>(variants_.size()));
-  variants_.push_back(v);
+  if (kind == VariantKind::kFull) {
+    index_full(index);
+  } else {
+    if (partials_.size() <= static_cast<size_t>(entity)) partials_.resize(entity + 1);
+    partials_[entity].push_back(index);
+  }
 }
 
 void NamesIndex::AddParts(int entity, const std::vector<std::string>& given,
@@ -318,11 +332,13 @@ StatusOr<NamesIndex> NamesIndex::FromCsvText(std::string_view csv, const std::st
       start = semi + 1;
     }
   }
+  index.dedupe_.clear();
+  index.dedupe_.rehash(0);
   return index;
 }
 
 void NamesIndex::Find(const std::string& text, const std::vector<TextToken>& tokens,
-                      const std::vector<bool>& mentioned, std::vector<Match>* out) const {
+                      const std::vector<int>& mentioned, std::vector<Match>* out) const {
   // Token ids of the text (tokens not in the vocabulary get a sentinel).
   constexpr uint32_t kUnknown = UINT32_MAX;
   std::vector<uint32_t> ids(tokens.size(), kUnknown);
@@ -331,22 +347,34 @@ void NamesIndex::Find(const std::string& text, const std::vector<TextToken>& tok
     word.assign(text, tokens[i].begin, tokens[i].end - tokens[i].begin);
     if (auto it = vocabulary_.find(word); it != vocabulary_.end()) ids[i] = it->second;
   }
-  for (size_t i = 0; i < tokens.size(); ++i) {
-    if (ids[i] == kUnknown) continue;
-    auto it = by_first_token_.find(ids[i]);
-    if (it == by_first_token_.end()) continue;
-    for (uint32_t vi : it->second) {
+  auto try_bucket = [&](const std::vector<uint32_t>& bucket, size_t i, VariantKind kind) {
+    for (uint32_t vi : bucket) {
       const Variant& v = variants_[vi];
-      if (v.kind == VariantKind::kPartial &&
-          (static_cast<size_t>(v.entity) >= mentioned.size() || !mentioned[v.entity])) {
-        continue;
-      }
-      if (i + v.length > tokens.size()) continue;
+      if (v.kind != kind || i + v.length > tokens.size()) continue;
       bool ok = true;
       for (uint16_t k = 1; k < v.length && ok; ++k) {
         ok = ids[i + k] == pool_[v.pool_begin + k] && tokens[i + k].joinable;
       }
       if (ok) out->push_back({static_cast<uint32_t>(i), v.length, v.entity, v.kind});
+    }
+  };
+  // Partial variants of the mentioned entities, by first token.
+  std::unordered_map<uint32_t, std::vector<uint32_t>> partial_by_token;
+  for (int e : mentioned) {
+    if (e < 0 || static_cast<size_t>(e) >= partials_.size()) continue;
+    for (uint32_t vi : partials_[e]) partial_by_token[pool_[variants_[vi].pool_begin]].push_back(vi);
+  }
+  for (size_t i = 0; i < tokens.size(); ++i) {
+    if (ids[i] == kUnknown) continue;
+    if (auto it = single_.find(ids[i]); it != single_.end()) {
+      try_bucket(it->second, i, VariantKind::kFull);
+    }
+    if (i + 1 < tokens.size() && ids[i + 1] != kUnknown && tokens[i + 1].joinable) {
+      auto it = pairs_.find((static_cast<uint64_t>(ids[i]) << 32) | ids[i + 1]);
+      if (it != pairs_.end()) try_bucket(it->second, i, VariantKind::kFull);
+    }
+    if (auto it = partial_by_token.find(ids[i]); it != partial_by_token.end()) {
+      try_bucket(it->second, i, VariantKind::kPartial);
     }
   }
 }

@@ -62,11 +62,11 @@ class NamesIndex {
   static StatusOr<NamesIndex> LoadCsv(const std::string& path);
   static StatusOr<NamesIndex> FromCsvText(std::string_view csv, const std::string& name);
 
-  // Every variant occurrence in `tokens` (of `text`), longest first at each
-  // start; partial variants only for entities in `mentioned` (indexed by
-  // entity; may be empty).
+  // Every variant occurrence in `tokens` (of `text`): full variants of any
+  // entity, and partial variants of the entities in `mentioned` only (the
+  // ones named in full elsewhere in the document; usually a handful).
   void Find(const std::string& text, const std::vector<TextToken>& tokens,
-            const std::vector<bool>& mentioned, std::vector<Match>* out) const;
+            const std::vector<int>& mentioned, std::vector<Match>* out) const;
 
   const std::vector<NameEntity>& entities() const { return entities_; }
   size_t variant_count() const { return variants_.size(); }
@@ -92,7 +92,13 @@ class NamesIndex {
   std::unordered_map<std::string, uint32_t> vocabulary_;
   std::vector<uint32_t> pool_;
   std::vector<Variant> variants_;
-  std::unordered_map<uint32_t, std::vector<uint32_t>> by_first_token_;
+  // Full variants by their first token (one-token variants) or first two
+  // tokens (longer ones), so a common given name does not make a lookup walk
+  // thousands of candidates. Partial variants are kept per entity.
+  std::unordered_map<uint32_t, std::vector<uint32_t>> single_;
+  std::unordered_map<uint64_t, std::vector<uint32_t>> pairs_;
+  std::vector<std::vector<uint32_t>> partials_;  // by entity
+  std::unordered_map<std::string, uint32_t> dedupe_;  // build time only
   std::unordered_map<std::string, int> by_a_number_;
 };
 
