@@ -9,3 +9,6 @@ for pdf in "$top"/samples/*.pdf; do
   printf '==== %s ====\n' "${pdf#$top/}"
   "$top/build/bin/redact" extract "$pdf"
 done
+printf '==== findings (redact scan) ====\n'
+"$top/build/bin/redact" scan --names "$top/samples/names.csv" \
+  --policy "$top/samples/policy.toml" "$top"/samples/*.pdf
