@@ -78,9 +78,13 @@ Status ContentInterpreter::RunPage(int index, ContentSink* sink) {
   if (!read.ok()) return read;
 
   auto parsed = std::make_shared<ParsedContent>(ParseContent(content));
+  parsed->source = std::move(content);
   parsed_.push_back(parsed);
   streams_.push_back(ContentStream{});
-  if (sink_) sink_->OnStream(0, streams_[0], *parsed);
+  if (sink_) {
+    sink_->OnStream(0, streams_[0], *parsed);
+    sink_->OnStreamSource(0, nullptr, resources);
+  }
   if (parsed->bad_tokens > 0) {
     Problem(Kind::kBadToken, 0, -1,
             std::to_string(parsed->bad_tokens) + " unreadable token(s)");
@@ -288,6 +292,8 @@ void ContentInterpreter::ShowString(Frame& f, const std::string& bytes, int op_i
       e.baseline_end = trm.Apply({w, 0});
       double tx = (code.advance * ts.size + ts.char_space +
                    (code.word_space ? ts.word_space : 0)) * ts.h_scale;
+      e.displacement = tx;
+      e.tj_scale = ts.size * ts.h_scale;
       f.tm = Matrix::Translate(tx, 0) * f.tm;
     } else {
       const Matrix trm = Matrix{ts.size, 0, 0, ts.size, 0, ts.rise} * tm_ctm;
@@ -300,6 +306,8 @@ void ContentInterpreter::ShowString(Frame& f, const std::string& bytes, int op_i
       e.baseline_end = trm.Apply({0, code.advance});
       double ty = code.advance * ts.size + ts.char_space +
                   (code.word_space ? ts.word_space : 0);
+      e.displacement = ty;
+      e.tj_scale = ts.size;
       f.tm = Matrix::Translate(0, ty) * f.tm;
     }
     if (!code.decodable) {
@@ -343,6 +351,7 @@ void ContentInterpreter::DoXObject(Frame& f, const Operation& op, int op_index) 
       return;
     }
     parsed = std::make_shared<ParsedContent>(ParseContent(*data));
+    parsed->source = std::move(*data);
     form_cache_[xobj] = parsed;
   }
   const int index = static_cast<int>(streams_.size());
@@ -354,15 +363,18 @@ void ContentInterpreter::DoXObject(Frame& f, const Operation& op, int op_index) 
   info.parent_op = op_index;
   streams_.push_back(info);
   parsed_.push_back(parsed);
-  if (sink_) sink_->OnStream(index, info, *parsed);
+  const PdfObject* resources = DictGet(xobj, "Resources");
+  if (!resources) resources = f.resources;  // old files rely on inheritance
+  if (sink_) {
+    sink_->OnStream(index, info, *parsed);
+    sink_->OnStreamSource(index, xobj, resources);
+  }
   if (parsed->bad_tokens > 0) {
     Problem(Kind::kBadToken, index, -1,
             std::to_string(parsed->bad_tokens) + " unreadable token(s)");
   }
   GraphicsState gs = f.gs;
   if (auto m = AsMatrix(DictGet(xobj, "Matrix"))) gs.ctm = *m * gs.ctm;
-  const PdfObject* resources = DictGet(xobj, "Resources");
-  if (!resources) resources = f.resources;  // old files rely on inheritance
   form_path_.push_back(xobj);
   RunStream(*parsed, index, resources, gs, f.depth + 1);
   form_path_.pop_back();

@@ -39,6 +39,12 @@ struct GlyphEvent {
   Point baseline_end;
   double font_size = 0;   // the font size as drawn on the page (user units)
   int render_mode = 0;
+  // How far this glyph moved the pen, in text space (tx, or ty for vertical
+  // fonts), and the text-space length of one TJ unit × 1000 (Tfs × Th, or
+  // Tfs): a rewriter that drops the glyph puts back -displacement /
+  // tj_scale × 1000 as a TJ number so later glyphs stay in place.
+  double displacement = 0;
+  double tj_scale = 0;
 };
 
 // An image painted on the page: an image XObject or an inline image.
@@ -56,6 +62,10 @@ class ContentSink {
   // RunPage returns.
   virtual void OnStream(int /*index*/, const ContentStream& /*info*/,
                         const ParsedContent& /*parsed*/) {}
+  // Where that stream lives: the Form XObject (nullptr for page contents)
+  // and the resources its operators name things in. For rewriters.
+  virtual void OnStreamSource(int /*index*/, const PoDoFo::PdfObject* /*xobject*/,
+                              const PoDoFo::PdfObject* /*resources*/) {}
   virtual void OnGlyph(const GlyphEvent& /*glyph*/) {}
   virtual void OnImage(const ImageEvent& /*image*/) {}
   virtual void OnProblem(const ExtractionProblem& /*problem*/) {}

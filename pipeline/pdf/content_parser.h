@@ -48,6 +48,8 @@ struct Operation {
 };
 
 struct ParsedContent {
+  std::string source;              // the decoded bytes the spans refer to
+                                   // (filled by the interpreter)
   std::vector<Operation> ops;
   int bad_tokens = 0;              // unreadable bytes or unbalanced brackets
   size_t first_bad_offset = 0;     // offset of the first, when bad_tokens > 0

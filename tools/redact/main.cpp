@@ -3,6 +3,7 @@
 #include <CLI/CLI.hpp>
 #include <iostream>
 
+#include "tools/redact/apply_command.h"
 #include "tools/redact/exit_codes.h"
 #include "tools/redact/extract_command.h"
 #include "tools/redact/scan_command.h"
@@ -16,6 +17,8 @@ int main(int argc, char** argv) {
   AddExtractCommand(&app, &extract);
   ScanOptions scan;
   AddScanCommand(&app, &scan);
+  ApplyOptions apply;
+  AddApplyCommand(&app, &apply);
   try {
     app.parse(argc, argv);
   } catch (const CLI::CallForHelp& e) {
@@ -26,5 +29,6 @@ int main(int argc, char** argv) {
   }
   if (app.got_subcommand("extract")) return RunExtract(extract, std::cout, std::cerr);
   if (app.got_subcommand("scan")) return RunScan(scan, std::cout, std::cerr);
+  if (app.got_subcommand("apply")) return RunApply(apply, std::cout, std::cerr);
   return kExitUsage;
 }

@@ -1,0 +1,374 @@
+#include "stages/write_redact/redactor.h"
+
+#include <podofo/podofo.h>
+
+#include <algorithm>
+#include <cmath>
+#include <cstdio>
+#include <unordered_map>
+#include <unordered_set>
+
+#include "pipeline/pdf/content_interpreter.h"
+#include "pipeline/pdf/podofo_util.h"
+#include "stages/write_redact/side_channels.h"
+
+namespace redact {
+namespace {
+
+using PoDoFo::PdfObject;
+
+struct RefHash {
+  size_t operator()(const ContentRef& r) const {
+    return (static_cast<size_t>(r.stream) * 1000003u + static_cast<size_t>(r.op)) * 1000003u +
+           static_cast<size_t>(r.code);
+  }
+};
+
+std::string Num(double v) {
+  if (std::fabs(v) < 5e-5) return "0";
+  char buf[32];
+  std::snprintf(buf, sizeof buf, "%.4f", v);
+  std::string s(buf);
+  s.erase(s.find_last_not_of('0') + 1);
+  if (s.back() == '.') s.pop_back();
+  return s;
+}
+
+std::string Hex(const std::string& bytes) {
+  static const char* kDigits = "0123456789ABCDEF";
+  std::string out = "<";
+  for (unsigned char c : bytes) {
+    out.push_back(kDigits[c >> 4]);
+    out.push_back(kDigits[c & 15]);
+  }
+  return out + ">";
+}
+
+std::string QuadPath(const Quad& q) {
+  return Num(q.ll.x) + " " + Num(q.ll.y) + " m " + Num(q.lr.x) + " " + Num(q.lr.y) + " l " +
+         Num(q.ur.x) + " " + Num(q.ur.y) + " l " + Num(q.ul.x) + " " + Num(q.ul.y) + " l h\n";
+}
+
+bool Overlaps(const Rect& a, const Rect& b) {
+  return a.x0 < b.x1 && b.x0 < a.x1 && a.y0 < b.y1 && b.y0 < a.y1;
+}
+
+// One glyph as the rewriting pass saw it.
+struct CodeRecord {
+  uint32_t code;
+  int length;
+  bool removed;
+  double tj_number;  // what keeps later glyphs in place when it is dropped
+  bool compensable;
+};
+
+struct OpEdit {
+  const pdf::Font* font = nullptr;
+  std::vector<CodeRecord> codes;
+  bool any_removed = false;
+  bool drop = false;           // an image under a box
+  std::string rename_do;       // a copied Form XObject's new resource name
+};
+
+struct StreamRecord {
+  ContentStream info;
+  const pdf::ParsedContent* parsed = nullptr;
+  const PdfObject* xobject = nullptr;
+  const PdfObject* resources = nullptr;
+  std::unordered_map<int, OpEdit> ops;
+};
+
+class PageRewriter : public pdf::ContentSink {
+ public:
+  PageRewriter(const std::unordered_set<ContentRef, RefHash>& remove,
+               const std::vector<Rect>& box_bounds, RedactionSummary* summary, int page)
+      : remove_(remove), box_bounds_(box_bounds), summary_(summary), page_(page) {}
+
+  void OnStream(int index, const ContentStream& info, const pdf::ParsedContent& parsed) override {
+    if (static_cast<int>(streams_.size()) <= index) streams_.resize(index + 1);
+    streams_[index].info = info;
+    streams_[index].parsed = &parsed;
+  }
+  void OnStreamSource(int index, const PdfObject* xobject, const PdfObject* resources) override {
+    streams_[index].xobject = xobject;
+    streams_[index].resources = resources;
+  }
+  void OnGlyph(const pdf::GlyphEvent& e) override {
+    OpEdit& op = streams_[e.ref.stream].ops[e.ref.op];
+    op.font = e.font;
+    const bool removed = remove_.count(e.ref) > 0;
+    const bool compensable = std::fabs(e.tj_scale) > 1e-9;
+    op.codes.push_back({e.code->code, e.code->length, removed,
+                        compensable ? -e.displacement / e.tj_scale * 1000.0 : 0.0, compensable});
+    if (removed) {
+      op.any_removed = true;
+      ++summary_->glyphs_removed;
+    }
+  }
+  void OnImage(const pdf::ImageEvent& e) override {
+    const Quad q{e.ctm.Apply({0, 0}), e.ctm.Apply({1, 0}), e.ctm.Apply({1, 1}), e.ctm.Apply({0, 1})};
+    const Rect bounds = q.Bounds();
+    for (const Rect& b : box_bounds_) {
+      if (Overlaps(bounds, b)) {
+        // Fail closed until pixels can be burned: the image goes, whole,
+        // and a box covers where it was.
+        streams_[e.stream].ops[e.op].drop = true;
+        image_boxes_.push_back(q);
+        ++summary_->images_removed;
+        break;
+      }
+    }
+  }
+
+  std::vector<StreamRecord>& streams() { return streams_; }
+  const std::vector<Quad>& image_boxes() const { return image_boxes_; }
+
+ private:
+  const std::unordered_set<ContentRef, RefHash>& remove_;
+  const std::vector<Rect>& box_bounds_;
+  RedactionSummary* summary_;
+  int page_;
+  std::vector<StreamRecord> streams_;
+  std::vector<Quad> image_boxes_;
+};
+
+// Rebuilds a show-text operator without its removed codes.
+std::string RewriteShowText(const pdf::Operation& op, const OpEdit& edit) {
+  std::string out;
+  const auto& a = op.operands;
+  std::vector<const pdf::Operand*> pieces;  // strings and numbers in order
+  if (op.op == "TJ") {
+    for (const pdf::Operand& item : a.back().items) pieces.push_back(&item);
+  } else {
+    if (op.op == "'") out += "T*\n";
+    if (op.op == "\"") {
+      out += Num(a[a.size() - 3].number) + " Tw " + Num(a[a.size() - 2].number) + " Tc T*\n";
+    }
+    pieces.push_back(&a.back());
+  }
+  std::string array, pending_bytes;
+  double pending_number = 0;
+  bool have_number = false;
+  auto flush_bytes = [&]() {
+    if (!pending_bytes.empty()) array += Hex(pending_bytes);
+    pending_bytes.clear();
+  };
+  auto flush_number = [&]() {
+    if (have_number && std::fabs(pending_number) > 1e-6) array += " " + Num(pending_number) + " ";
+    pending_number = 0;
+    have_number = false;
+  };
+  size_t next = 0;
+  std::vector<pdf::DecodedCode> scratch;
+  for (const pdf::Operand* piece : pieces) {
+    if (piece->is_number()) {
+      flush_bytes();
+      pending_number += piece->number;
+      have_number = true;
+      continue;
+    }
+    if (!piece->is_string()) continue;
+    scratch.clear();
+    edit.font->Decode(piece->value, &scratch);
+    for (size_t k = 0; k < scratch.size() && next < edit.codes.size(); ++k, ++next) {
+      const CodeRecord& c = edit.codes[next];
+      if (c.removed) {
+        flush_bytes();
+        pending_number += c.tj_number;
+        have_number = true;
+      } else {
+        flush_number();
+        for (int b = c.length - 1; b >= 0; --b) {
+          pending_bytes.push_back(static_cast<char>((c.code >> (8 * b)) & 0xFF));
+        }
+      }
+    }
+  }
+  flush_bytes();
+  flush_number();
+  return out + "[" + array + "] TJ";
+}
+
+// Serializes a stream with its edits. Unparsed bytes never reach the
+// output; a Q with nothing to restore is dropped (it would pop our own q).
+std::string RewriteStream(const StreamRecord& s, int* open_saves) {
+  const pdf::ParsedContent& p = *s.parsed;
+  std::string out;
+  int depth = 0;
+  for (int i = 0; i < static_cast<int>(p.ops.size()); ++i) {
+    const pdf::Operation& op = p.ops[i];
+    auto it = s.ops.find(i);
+    if (it != s.ops.end() && it->second.drop) continue;
+    if (op.op == "q") ++depth;
+    if (op.op == "Q") {
+      if (depth == 0) continue;
+      --depth;
+    }
+    if (it != s.ops.end() && it->second.any_removed) {
+      out += RewriteShowText(op, it->second);
+    } else if (it != s.ops.end() && !it->second.rename_do.empty()) {
+      out += "/" + it->second.rename_do + " Do";
+    } else {
+      out.append(p.source, op.begin, op.end - op.begin);
+    }
+    out += '\n';
+  }
+  *open_saves = depth;
+  return out;
+}
+
+bool NeedsRewrite(const StreamRecord& s) {
+  for (const auto& [i, e] : s.ops) {
+    if (e.any_removed || e.drop || !e.rename_do.empty()) return true;
+  }
+  return false;
+}
+
+// A resource name not yet used in `dict`.
+std::string FreshName(const PdfObject* dict, int* counter) {
+  while (true) {
+    std::string name = "RdX" + std::to_string(++*counter);
+    if (!pdf::DictGet(dict, name)) return name;
+  }
+}
+
+// Per-line quads covering a finding's glyphs (user space).
+std::vector<Quad> FindingQuads(const PageText& page, const Finding& f) {
+  std::vector<Quad> out;
+  const Glyph* first = nullptr;
+  const Glyph* last = nullptr;
+  auto flush = [&]() {
+    if (first) out.push_back({first->quad.ll, last->quad.lr, last->quad.ur, first->quad.ul});
+    first = last = nullptr;
+  };
+  for (int gi : f.glyphs) {
+    const Glyph& g = page.glyphs[gi];
+    // A new quad at a new line, a change of direction, or a gap over 1 em
+    // (a name spread over two form fields gets two boxes, not one across).
+    if (first && (g.rotation != first->rotation ||
+                  std::fabs(g.baseline_start.y - first->baseline_start.y) > 0.5 * g.font_size ||
+                  g.baseline_start.x < last->baseline_start.x - 0.5 * g.font_size ||
+                  std::hypot(g.baseline_start.x - last->baseline_end.x,
+                             g.baseline_start.y - last->baseline_end.y) > g.font_size)) {
+      flush();
+    }
+    if (!first) first = &g;
+    last = &g;
+  }
+  flush();
+  return out;
+}
+
+}  // namespace
+
+StatusOr<RedactionSummary> RedactDocument(pdf::Document& doc, const std::vector<PageText>& pages,
+                                          const std::vector<Finding>& findings,
+                                          const Detector& detector,
+                                          const RedactOptions& options) {
+  RedactionSummary summary;
+  std::vector<std::vector<const Finding*>> by_page(pages.size());
+  for (const Finding& f : findings) {
+    if (f.page >= 1 && f.page <= static_cast<int>(pages.size())) by_page[f.page - 1].push_back(&f);
+  }
+  int name_counter = 0;
+  for (size_t pi = 0; pi < pages.size(); ++pi) {
+    const PageText& page = pages[pi];
+    const auto& page_findings = by_page[pi];
+    bool parse_problems = false;
+    for (const ExtractionProblem& p : page.problems) {
+      parse_problems |= p.kind == ExtractionProblem::Kind::kBadToken;
+    }
+    if (page_findings.empty() && !parse_problems) continue;
+
+    std::unordered_set<ContentRef, RefHash> remove;
+    std::vector<Quad> quads;
+    std::vector<std::string> quad_categories;
+    for (const Finding* f : page_findings) {
+      for (int g : f->glyphs) remove.insert(page.glyphs[g].source);
+      for (const Quad& q : FindingQuads(page, *f)) {
+        quads.push_back(q);
+        quad_categories.push_back(f->category);
+      }
+    }
+    // Fail closed: glyphs we could not decode may be anything.
+    if (!page_findings.empty()) {
+      for (const Glyph& g : page.glyphs) {
+        if (g.decodable) continue;
+        if (options.fail_on_undecodable) {
+          return Error(StatusCode::kUnsupported,
+                       doc.name() + ": page " + std::to_string(page.number) +
+                           ": text with no provable Unicode on a page with findings");
+        }
+        if (remove.insert(g.source).second) {
+          quads.push_back(g.quad);
+          quad_categories.push_back("undecodable");
+          ++summary.undecodable_removed;
+        }
+      }
+    }
+    std::vector<Rect> bounds;
+    for (const Quad& q : quads) bounds.push_back(q.Bounds());
+
+    PageRewriter rewriter(remove, bounds, &summary, page.number);
+    pdf::ContentInterpreter interpreter(&doc);
+    Status run = interpreter.RunPage(static_cast<int>(pi), &rewriter);
+    if (!run.ok()) return Error(run);
+    auto& streams = rewriter.streams();
+
+    Status edited = pdf::Guard(doc.name(), [&]() -> Status {
+      PoDoFo::PdfVecObjects& objects = doc.podofo().GetObjects();
+      // Children before parents: a copied form renames its Do in the parent.
+      for (int si = static_cast<int>(streams.size()) - 1; si >= 1; --si) {
+        StreamRecord& s = streams[si];
+        if (!s.parsed || !s.xobject || !NeedsRewrite(s)) continue;
+        int open_saves = 0;
+        std::string data = RewriteStream(s, &open_saves);
+        data.append(static_cast<size_t>(open_saves), 'Q');
+        // Copy the form: other pages or invocations may use it unchanged.
+        PdfObject* copy = objects.CreateObject(PoDoFo::PdfVariant(s.xobject->GetDictionary()));
+        copy->GetDictionary().RemoveKey("DecodeParms");
+        copy->GetDictionary().RemoveKey("Filter");
+        copy->GetStream()->Set(data.data(), static_cast<PoDoFo::pdf_long>(data.size()));
+        ++summary.forms_copied;
+        ++summary.streams_rewritten;
+        StreamRecord& parent = streams[s.info.parent_stream];
+        PdfObject* xobjects = const_cast<PdfObject*>(pdf::DictGet(parent.resources, "XObject"));
+        if (!xobjects || !xobjects->IsDictionary()) {
+          return Status(StatusCode::kDamagedPdf, "page " + std::to_string(page.number) +
+                                                     ": XObject resources vanished");
+        }
+        const std::string name = FreshName(xobjects, &name_counter);
+        xobjects->GetDictionary().AddKey(PoDoFo::PdfName(name), copy->Reference());
+        parent.ops[s.info.parent_op].rename_do = name;
+      }
+      // The page itself: one new content stream, original wrapped in q/Q,
+      // boxes drawn in default user space on top.
+      int open_saves = 0;
+      std::string data = "q\n" + RewriteStream(streams[0], &open_saves);
+      data.append(static_cast<size_t>(open_saves), 'Q');
+      data += "\nQ\n";
+      if (options.draw_boxes) {
+        for (const Quad& q : quads) data += "q 0 g " + QuadPath(q) + "f Q\n";
+        for (const Quad& q : rewriter.image_boxes()) data += "q 0 g " + QuadPath(q) + "f Q\n";
+      }
+      PdfObject* contents = objects.CreateObject();
+      contents->GetStream()->Set(data.data(), static_cast<PoDoFo::pdf_long>(data.size()));
+      StatusOr<const PdfObject*> page_obj = doc.PageObject(static_cast<int>(pi));
+      if (!page_obj) return page_obj.error();
+      const_cast<PdfObject*>(*page_obj)->GetDictionary().AddKey("Contents", contents->Reference());
+      ++summary.streams_rewritten;
+      return Status::Ok();
+    });
+    if (!edited.ok()) return Error(edited);
+    for (size_t k = 0; k < quads.size(); ++k) {
+      summary.boxes.push_back({page.number, quads[k], quad_categories[k]});
+    }
+    for (const Quad& q : rewriter.image_boxes()) summary.boxes.push_back({page.number, q, "image"});
+  }
+
+  Status scrubbed = ScrubSideChannels(doc, pages, findings, detector, &summary);
+  if (!scrubbed.ok()) return Error(scrubbed);
+  return summary;
+}
+
+}  // namespace redact

@@ -1,0 +1,65 @@
+// Redaction writer: removes the glyphs of findings from the document in
+// memory — content streams rewritten, Form XObjects copied before they
+// change, images under a box removed whole — draws opaque boxes where they
+// were, and scrubs side channels. The caller then writes a clean copy
+// (pipeline/pdf/clean_writer.h).
+//
+// Only show-text operators holding removed glyphs are rewritten: the
+// removed codes are dropped and their displacement put back as TJ numbers,
+// so every other glyph stays exactly where it was. Operators that were not
+// parsed are never copied into a rewritten stream (fail closed).
+//
+// Thread-safety: mutates the document; one thread per document.
+#ifndef REDACT_STAGES_WRITE_REDACT_REDACTOR_H_
+#define REDACT_STAGES_WRITE_REDACT_REDACTOR_H_
+
+#include <map>
+#include <string>
+#include <vector>
+
+#include "pipeline/finding.h"
+#include "pipeline/model.h"
+#include "pipeline/pdf/document.h"
+#include "pipeline/status.h"
+
+namespace redact {
+
+class Detector;
+
+struct RedactOptions {
+  bool draw_boxes = true;
+  // Undecodable glyphs on a page with findings are removed and boxed; with
+  // this set, the document fails instead.
+  bool fail_on_undecodable = false;
+};
+
+struct RedactionBox {
+  int page = 0;
+  Quad quad;              // user space
+  std::string category;   // or "image", "undecodable"
+};
+
+struct RedactionSummary {
+  int glyphs_removed = 0;
+  int streams_rewritten = 0;
+  int forms_copied = 0;
+  int images_removed = 0;
+  int undecodable_removed = 0;
+  std::vector<RedactionBox> boxes;
+  std::vector<std::string> side_channels;  // what was scrubbed, no values
+  std::vector<std::string> warnings;       // no values
+};
+
+// Removes `findings` (already filtered by policy) from `doc`, whose page
+// texts are `pages` (from the same Document, unmodified). `detector` scans
+// the side channels (outlines, annotations, form fields). Errors: kDamagedPdf
+// when a page cannot be rewritten, kUnsupported when fail_on_undecodable
+// is set and a page with findings has undecodable glyphs.
+StatusOr<RedactionSummary> RedactDocument(pdf::Document& doc, const std::vector<PageText>& pages,
+                                          const std::vector<Finding>& findings,
+                                          const Detector& detector,
+                                          const RedactOptions& options);
+
+}  // namespace redact
+
+#endif  // REDACT_STAGES_WRITE_REDACT_REDACTOR_H_

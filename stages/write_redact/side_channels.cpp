@@ -1,0 +1,237 @@
+#include "stages/write_redact/side_channels.h"
+
+#include <podofo/podofo.h>
+
+#include <map>
+#include <set>
+
+#include "pipeline/pdf/podofo_util.h"
+#include "stages/detect/detector.h"
+
+namespace redact {
+namespace {
+
+using PoDoFo::PdfObject;
+
+PdfObject* Mutable(const PdfObject* o) { return const_cast<PdfObject*>(pdf::Resolve(o)); }
+
+std::string Utf8(const PdfObject* o) {
+  o = pdf::Resolve(o);
+  if (!o) return "";
+  if (o->IsString() || o->IsHexString()) return o->GetString().GetStringUtf8();
+  if (o->IsName()) return o->GetName().GetName();
+  return "";
+}
+
+bool HasFindings(const Detector& detector, const std::string& text) {
+  return !text.empty() && !detector.DetectText(text).empty();
+}
+
+class Scrubber {
+ public:
+  Scrubber(pdf::Document& doc, const Detector& detector, RedactionSummary* summary)
+      : doc_(doc), detector_(detector), summary_(summary) {}
+
+  void Count(const std::string& what) { ++counts_[what]; }
+
+  void Catalog() {
+    PdfObject* root = Mutable(doc_.podofo().GetTrailer()->GetDictionary().GetKey("Root"));
+    if (!root || !root->IsDictionary()) return;
+    auto& d = root->GetDictionary();
+    for (const char* key : {"Metadata", "OpenAction", "AA", "PieceInfo", "StructTreeRoot",
+                            "SpiderInfo", "Threads", "Legal", "URI", "Collection", "Perms"}) {
+      if (d.HasKey(key)) {
+        d.RemoveKey(key);
+        Count(std::string("catalog /") + key + " removed");
+      }
+    }
+    if (d.HasKey("MarkInfo")) d.RemoveKey("MarkInfo");  // meaningless without the tree
+    if (PdfObject* names = Mutable(d.GetKey("Names")); names && names->IsDictionary()) {
+      for (const char* key : {"JavaScript", "EmbeddedFiles", "AlternatePresentations"}) {
+        if (names->GetDictionary().HasKey(key)) {
+          names->GetDictionary().RemoveKey(key);
+          Count(std::string("name tree /") + key + " removed");
+        }
+      }
+    }
+    if (PdfObject* form = Mutable(d.GetKey("AcroForm")); form && form->IsDictionary()) {
+      if (form->GetDictionary().HasKey("XFA")) {
+        form->GetDictionary().RemoveKey("XFA");
+        Count("XFA form removed");
+      }
+      std::set<const PdfObject*> seen;
+      if (const PoDoFo::PdfArray* fields = pdf::AsArray(form->GetDictionary().GetKey("Fields"))) {
+        for (const PdfObject& f : *fields) Field(Mutable(&f), &seen, 0);
+      }
+    }
+    if (PdfObject* outlines = Mutable(d.GetKey("Outlines"))) {
+      std::set<const PdfObject*> seen;
+      Outline(Mutable(outlines->GetDictionary().GetKey("First")), &seen, 0);
+    }
+  }
+
+  void Field(PdfObject* field, std::set<const PdfObject*>* seen, int depth) {
+    if (!field || !field->IsDictionary() || depth > 32 || !seen->insert(field).second) return;
+    auto& d = field->GetDictionary();
+    std::string text;
+    for (const char* key : {"V", "DV", "TU", "TM", "T"}) text += Utf8(d.GetKey(key)) + "\n";
+    if (const PoDoFo::PdfArray* opts = pdf::AsArray(d.GetKey("Opt"))) {
+      for (const PdfObject& o : *opts) text += Utf8(&o) + "\n";
+    }
+    if (HasFindings(detector_, text)) {
+      for (const char* key : {"V", "DV", "TU", "Opt", "RV"}) d.RemoveKey(key);
+      d.AddKey("V", PoDoFo::PdfString(""));
+      d.RemoveKey("AP");  // a widget merged into its field
+      cleared_fields_.insert(field);
+      Count("form field value cleared");
+    }
+    if (const PoDoFo::PdfArray* kids = pdf::AsArray(d.GetKey("Kids"))) {
+      for (const PdfObject& k : *kids) {
+        PdfObject* kid = Mutable(&k);
+        if (cleared_fields_.count(field) && kid && kid->IsDictionary()) {
+          kid->GetDictionary().RemoveKey("AP");  // widget appearance shows the value
+          cleared_fields_.insert(kid);
+        }
+        Field(kid, seen, depth + 1);
+      }
+    }
+  }
+
+  void Outline(PdfObject* item, std::set<const PdfObject*>* seen, int depth) {
+    for (int n = 0; item && item->IsDictionary() && n < 100000 && depth < 64; ++n) {
+      if (!seen->insert(item).second) return;
+      auto& d = item->GetDictionary();
+      if (HasFindings(detector_, Utf8(d.GetKey("Title")))) {
+        d.AddKey("Title", PoDoFo::PdfString("[redacted]"));
+        Count("outline title redacted");
+      }
+      if (PdfObject* a = Mutable(d.GetKey("A")); a && a->IsDictionary()) {
+        if (HasFindings(detector_, Utf8(a->GetDictionary().GetKey("URI"))) ||
+            a->GetDictionary().HasKey("JS")) {
+          d.RemoveKey("A");
+          Count("outline action removed");
+        }
+      }
+      Outline(Mutable(d.GetKey("First")), seen, depth + 1);
+      item = Mutable(d.GetKey("Next"));
+    }
+  }
+
+  void Page(int index, const std::vector<Rect>& boxes) {
+    StatusOr<const PdfObject*> page = doc_.PageObject(index);
+    if (!page) return;
+    auto& d = const_cast<PdfObject*>(*page)->GetDictionary();
+    for (const char* key : {"Thumb", "PieceInfo", "Metadata", "AA", "B"}) {
+      if (d.HasKey(key)) {
+        d.RemoveKey(key);
+        Count(std::string("page /") + key + " removed");
+      }
+    }
+    ImageMetadata(pdf::DictGet(doc_.InheritedPageKey(*page, "Resources"), "XObject"), 0);
+    const PoDoFo::PdfArray* annots = pdf::AsArray(d.GetKey("Annots"));
+    if (!annots) return;
+    PoDoFo::PdfArray kept;
+    std::set<const PdfObject*> removed;
+    for (const PdfObject& a : *annots) {
+      const PdfObject* annot = pdf::Resolve(&a);
+      if (!annot || !annot->IsDictionary()) continue;
+      const std::string why = AnnotationVerdict(annot, boxes);
+      if (!why.empty()) {
+        removed.insert(annot);
+        Count("annotation removed (" + why + ")");
+      } else {
+        kept.push_back(a);
+      }
+    }
+    // Popups of removed annotations go with them.
+    PoDoFo::PdfArray final_list;
+    for (const PdfObject& a : kept) {
+      const PdfObject* annot = pdf::Resolve(&a);
+      const PdfObject* parent = pdf::DictGet(annot, "Parent");
+      if (parent && removed.count(parent)) {
+        Count("annotation removed (popup of a removed one)");
+        continue;
+      }
+      final_list.push_back(a);
+    }
+    d.AddKey("Annots", final_list);
+  }
+
+  // Why an annotation must go ("" to keep it).
+  std::string AnnotationVerdict(const PdfObject* annot, const std::vector<Rect>& boxes) {
+    const std::string subtype = pdf::AsName(pdf::DictGet(annot, "Subtype")).value_or("");
+    if (subtype == "FileAttachment" || subtype == "Sound" || subtype == "Movie" ||
+        subtype == "Screen" || subtype == "RichMedia" || subtype == "3D") {
+      return "attachment or media";
+    }
+    if (subtype == "Redact") return "unapplied redaction";
+    if (auto rect = pdf::AsRect(pdf::DictGet(annot, "Rect"))) {
+      for (const Rect& b : boxes) {
+        if (rect->x0 < b.x1 && b.x0 < rect->x1 && rect->y0 < b.y1 && b.y0 < rect->y1) {
+          return "over a redaction";
+        }
+      }
+    }
+    std::string text;
+    for (const char* key : {"Contents", "T", "RC", "Subj", "NM"}) {
+      text += Utf8(pdf::DictGet(annot, key)) + "\n";
+    }
+    const PdfObject* action = pdf::DictGet(annot, "A");
+    text += Utf8(pdf::DictGet(action, "URI")) + "\n";
+    if (pdf::DictGet(action, "JS")) return "JavaScript";
+    if (HasFindings(detector_, text)) return "text matches";
+    if (cleared_fields_.count(annot)) return "form value cleared";
+    return "";
+  }
+
+  void ImageMetadata(const PdfObject* xobjects, int depth) {
+    xobjects = pdf::Resolve(xobjects);
+    if (!xobjects || !xobjects->IsDictionary() || depth > 16) return;
+    for (const auto& [name, value] : xobjects->GetDictionary().GetKeys()) {
+      PdfObject* x = Mutable(value);
+      if (!x || !x->IsDictionary() || !seen_xobjects_.insert(x).second) continue;
+      if (x->GetDictionary().HasKey("Metadata")) {
+        x->GetDictionary().RemoveKey("Metadata");
+        Count("XObject /Metadata removed");
+      }
+      if (x->GetDictionary().HasKey("PieceInfo")) x->GetDictionary().RemoveKey("PieceInfo");
+      ImageMetadata(pdf::DictGet(pdf::DictGet(x, "Resources"), "XObject"), depth + 1);
+    }
+  }
+
+  void Finish() {
+    for (const auto& [what, n] : counts_) {
+      summary_->side_channels.push_back(what + ": " + std::to_string(n));
+    }
+  }
+
+ private:
+  pdf::Document& doc_;
+  const Detector& detector_;
+  RedactionSummary* summary_;
+  std::map<std::string, int> counts_;
+  std::set<const PdfObject*> cleared_fields_;
+  std::set<const PdfObject*> seen_xobjects_;
+};
+
+}  // namespace
+
+Status ScrubSideChannels(pdf::Document& doc, const std::vector<PageText>& pages,
+                         const std::vector<Finding>& findings, const Detector& detector,
+                         RedactionSummary* summary) {
+  Scrubber scrubber(doc, detector, summary);
+  return pdf::Guard(doc.name(), [&]() -> Status {
+    scrubber.Catalog();
+    for (size_t i = 0; i < pages.size(); ++i) {
+      std::vector<Rect> boxes;
+      for (const RedactionBox& b : summary->boxes) {
+        if (b.page == pages[i].number) boxes.push_back(b.quad.Bounds());
+      }
+      scrubber.Page(static_cast<int>(i), boxes);
+    }
+    scrubber.Finish();
+    return Status::Ok();
+  });
+}
+
+}  // namespace redact

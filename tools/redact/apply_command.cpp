@@ -1,0 +1,161 @@
+#include "tools/redact/apply_command.h"
+
+#include <CLI/CLI.hpp>
+#include <chrono>
+#include <filesystem>
+#include <map>
+#include <nlohmann/json.hpp>
+
+#include "pipeline/pdf/clean_writer.h"
+#include "pipeline/runner/analyze.h"
+#include "stages/seal/keyed_hash.h"
+#include "stages/write_redact/redactor.h"
+#include "tools/redact/exit_codes.h"
+
+namespace redact::cli {
+namespace {
+
+namespace fs = std::filesystem;
+
+double Ms(std::chrono::steady_clock::time_point a, std::chrono::steady_clock::time_point b) {
+  return std::chrono::duration<double, std::milli>(b - a).count();
+}
+
+bool SameFile(const fs::path& a, const fs::path& b) {
+  std::error_code ec;
+  return fs::exists(b, ec) && fs::equivalent(a, b, ec);
+}
+
+}  // namespace
+
+void AddApplyCommand(CLI::App* app, ApplyOptions* options) {
+  CLI::App* cmd = app->add_subcommand(
+      "apply", "Write redacted PDFs and reports (identifiers removed, not covered)");
+  cmd->add_option("files", options->files, "PDF files")->required();
+  cmd->add_option("--out", options->out, "output folder (created if missing)")->required();
+  cmd->add_option("--password", options->password, "password for encrypted PDFs");
+  cmd->add_flag("--no-boxes", options->no_boxes, "remove without drawing boxes");
+  cmd->add_flag("--fail-on-undecodable", options->fail_on_undecodable,
+                "fail a document whose pages with findings hold undecodable text "
+                "(default: remove and box that text)");
+  AddDetectionOptions(cmd, &options->detection);
+}
+
+int RunApply(const ApplyOptions& options, std::ostream& out, std::ostream& err) {
+  std::string patterns = options.detection.patterns;
+  if (patterns.empty()) {
+    const char* env = std::getenv("REDACT_PATTERNS");
+    patterns = env ? env : REDACT_PATTERNS_DIR;
+  }
+  auto detector = LoadDetector(patterns, options.detection.names, options.detection.policy);
+  if (!detector) {
+    err << "redact: " << detector.error().message() << "\n";
+    return kExitUsage;
+  }
+  std::error_code ec;
+  fs::create_directories(options.out, ec);
+  if (!fs::is_directory(options.out)) {
+    err << "redact: " << options.out << ": cannot create the output folder\n";
+    return kExitInputFile;
+  }
+  KeyedHasher hasher;
+  int failed = 0, last_error = kExitOk;
+  for (const std::string& file : options.files) {
+    const auto t0 = std::chrono::steady_clock::now();
+    const fs::path stem = fs::path(file).stem();
+    const fs::path out_pdf = fs::path(options.out) / (stem.string() + ".pdf");
+    const fs::path out_report = fs::path(options.out) / (stem.string() + ".report.json");
+    auto fail = [&](const Status& s) {
+      err << "redact: " << s.message() << "\n";
+      ++failed;
+      last_error = ExitCodeFor(s.code());
+    };
+    if (SameFile(file, out_pdf) || SameFile(file, out_report)) {
+      fail(Status(StatusCode::kInvalidArgument, file + ": refusing to overwrite the input"));
+      continue;
+    }
+    pdf::OpenOptions open;
+    open.password = options.password;
+    StatusOr<AnalyzedDocument> doc = AnalyzeDocument(file, open, **detector);
+    if (!doc) {
+      fail(doc.error());
+      continue;
+    }
+    const auto t1 = std::chrono::steady_clock::now();
+    RedactOptions redact_options;
+    redact_options.draw_boxes = !options.no_boxes;
+    redact_options.fail_on_undecodable = options.fail_on_undecodable;
+    StatusOr<RedactionSummary> summary =
+        RedactDocument(*doc->document, doc->pages, doc->findings, **detector, redact_options);
+    if (!summary) {
+      fail(summary.error());
+      continue;
+    }
+    const auto t2 = std::chrono::steady_clock::now();
+    pdf::CleanWriteStats stats;
+    Status written = pdf::WriteCleanCopy(*doc->document, out_pdf.string(), &stats);
+    if (!written.ok()) {
+      fail(written);
+      continue;
+    }
+    const auto t3 = std::chrono::steady_clock::now();
+
+    // The report: counts, boxes, channels, warnings — never values.
+    nlohmann::json report;
+    report["tool"] = "redact";
+    report["output"] = out_pdf.filename().string();
+    report["pages"] = doc->pages.size();
+    std::map<std::string, int> counts;
+    std::map<int, std::map<std::string, int>> per_page_rules;
+    nlohmann::json findings = nlohmann::json::array();
+    for (const Finding& f : doc->findings) {
+      ++counts[f.category];
+      ++per_page_rules[f.page][f.rule];
+      findings.push_back({{"page", f.page},
+                          {"category", f.category},
+                          {"rule", f.rule},
+                          {"value_hash", hasher.Hash(f.category + ":" + f.value)},
+                          {"entity_hash", f.entity.empty() ? "" : hasher.Hash("entity:" + f.entity)},
+                          {"confidence", f.confidence},
+                          {"glyphs", f.glyphs.size()}});
+    }
+    report["counts"] = counts;
+    nlohmann::json pages = nlohmann::json::array();
+    for (const auto& [page, rules] : per_page_rules) pages.push_back({{"page", page}, {"rules", rules}});
+    report["per_page"] = pages;
+    report["findings"] = findings;
+    nlohmann::json boxes = nlohmann::json::array();
+    for (const RedactionBox& b : summary->boxes) {
+      const Rect r = Quad::Transform(b.quad, doc->pages[b.page - 1].geometry.user_to_display).Bounds();
+      boxes.push_back({{"page", b.page}, {"category", b.category},
+                       {"bbox", {std::round(r.x0 * 100) / 100, std::round(r.y0 * 100) / 100,
+                                 std::round(r.x1 * 100) / 100, std::round(r.y1 * 100) / 100}}});
+    }
+    report["boxes"] = boxes;
+    report["removed"] = {{"glyphs", summary->glyphs_removed},
+                         {"undecodable_glyphs", summary->undecodable_removed},
+                         {"images_replaced_whole", summary->images_removed},
+                         {"streams_rewritten", summary->streams_rewritten},
+                         {"form_xobjects_copied", summary->forms_copied},
+                         {"orphan_objects_dropped", stats.orphans_removed}};
+    report["side_channels"] = summary->side_channels;
+    std::map<std::string, int> problems;
+    for (const PageText& p : doc->pages) {
+      for (const ExtractionProblem& pr : p.problems) ++problems[std::string(ExtractionProblemName(pr.kind))];
+    }
+    report["warnings"] = {{"extraction_problems", problems}, {"notes", summary->warnings}};
+    report["timings_ms"] = {{"analyze", Ms(t0, t1)}, {"redact", Ms(t1, t2)}, {"write", Ms(t2, t3)}};
+    Status r = pdf::WriteFileAtomically(out_report.string(),
+                                        report.dump(1, ' ', false, nlohmann::json::error_handler_t::replace) + "\n");
+    if (!r.ok()) {
+      fail(r);
+      continue;
+    }
+    out << out_pdf.string() << ": " << doc->findings.size() << " finding(s) removed, "
+        << summary->boxes.size() << " box(es); report " << out_report.string() << "\n";
+  }
+  if (failed == 0) return kExitOk;
+  return options.files.size() == 1 ? last_error : kExitSomeFailed;
+}
+
+}  // namespace redact::cli

@@ -1,0 +1,37 @@
+// `redact apply FILE.pdf... --out DIR [--names CSV] [--policy FILE]
+//  [--password P] [--no-boxes] [--fail-on-undecodable]`: writes
+// DIR/<name>.pdf (identifiers removed) and DIR/<name>.report.json (counts,
+// boxes, side channels, warnings, timings; values only as keyed hashes).
+// Inputs are read-only and never overwritten; outputs appear atomically;
+// one bad document does not stop the others.
+#ifndef REDACT_TOOLS_REDACT_APPLY_COMMAND_H_
+#define REDACT_TOOLS_REDACT_APPLY_COMMAND_H_
+
+#include <optional>
+#include <ostream>
+#include <string>
+#include <vector>
+
+#include "tools/redact/scan_command.h"
+
+namespace CLI {
+class App;
+}
+
+namespace redact::cli {
+
+struct ApplyOptions {
+  std::vector<std::string> files;
+  std::string out;
+  std::optional<std::string> password;
+  DetectionOptions detection;
+  bool no_boxes = false;
+  bool fail_on_undecodable = false;
+};
+
+void AddApplyCommand(CLI::App* app, ApplyOptions* options);
+int RunApply(const ApplyOptions& options, std::ostream& out, std::ostream& err);
+
+}  // namespace redact::cli
+
+#endif  // REDACT_TOOLS_REDACT_APPLY_COMMAND_H_
