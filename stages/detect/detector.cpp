@@ -2,6 +2,7 @@
 
 #include <algorithm>
 #include <cctype>
+#include <cstdio>
 
 #include "stages/detect/normalize.h"
 
@@ -90,6 +91,39 @@ bool StartsUpper(std::string_view original) {
   const unsigned char c = original[0];
   if (c < 0x80) return std::isupper(c);
   return true;  // non-ASCII initial: accented capitals are the common case
+}
+
+// The written forms of a listed date of birth ("03/14/1987", "1987-03-14",
+// "14 de marzo de 1987", "march 14, 1987", …), normalized; empty when the
+// list's value is not a month/day/year date.
+std::vector<std::string> DateForms(const std::string& dob) {
+  int m = 0, d = 0, y = 0;
+  if (std::sscanf(dob.c_str(), "%d-%d-%d", &y, &m, &d) == 3 && y > 1000) {
+  } else if (std::sscanf(dob.c_str(), "%d/%d/%d", &m, &d, &y) != 3) {
+    return {};
+  }
+  if (m < 1 || m > 12 || d < 1 || d > 31 || y < 1900) return {};
+  static const char* const kEn[] = {"january", "february", "march", "april", "may", "june", "july",
+                                    "august", "september", "october", "november", "december"};
+  static const char* const kEs[] = {"enero", "febrero", "marzo", "abril", "mayo", "junio", "julio",
+                                    "agosto", "septiembre", "octubre", "noviembre", "diciembre"};
+  char buf[64];
+  std::vector<std::string> forms;
+  auto add = [&](const char* fmt, auto... args) {
+    std::snprintf(buf, sizeof buf, fmt, args...);
+    forms.push_back(buf);
+  };
+  add("%02d/%02d/%04d", m, d, y);
+  add("%d/%d/%04d", m, d, y);
+  add("%02d-%02d-%04d", m, d, y);
+  add("%04d-%02d-%02d", y, m, d);
+  add("%02d/%02d/%04d", d, m, y);
+  add("%02d.%02d.%04d", d, m, y);
+  add("%s %d, %04d", kEn[m - 1], d, y);
+  add("%d %s %04d", d, kEn[m - 1], y);
+  add("%d de %s de %04d", d, kEs[m - 1], y);
+  add("%d de %s del %04d", d, kEs[m - 1], y);
+  return forms;
 }
 
 }  // namespace
@@ -358,9 +392,35 @@ std::vector<Finding> Detector::DetectDocument(const std::vector<PageText>& pages
       }
     }
   }
+  // The listed date of birth of a mentioned person, wherever it is written
+  // (a table's DOB column is too far from its header for the label rule).
+  std::vector<std::pair<std::string, int>> dob_forms;
+  for (int e : mentioned) {
+    for (std::string& form : DateForms(names_->entities()[e].dob)) dob_forms.push_back({form, e});
+  }
   std::vector<Finding> all;
   for (size_t i = 0; i < pages.size(); ++i) {
     PageWork& w = work[i];
+    for (const auto& [form, entity] : dob_forms) {
+      const std::string& t = w.norm.text;
+      for (size_t p = t.find(form); p != std::string::npos; p = t.find(form, p + 1)) {
+        const size_t e = p + form.size();
+        if ((p > 0 && std::isalnum(static_cast<unsigned char>(t[p - 1]))) ||
+            (e < t.size() && std::isdigit(static_cast<unsigned char>(t[e])))) {
+          continue;
+        }
+        Finding f;
+        f.category = "dob";
+        f.rule = "names.list.dob";
+        f.page = w.page;
+        std::tie(f.begin, f.end) = w.norm.ToOriginal(p, e);
+        f.value = form;
+        f.entity = names_->entities()[entity].id;
+        f.confidence = 0.9;
+        f.reason = "the listed date of birth of a person named in this document";
+        w.findings.push_back(std::move(f));
+      }
+    }
     for (const std::vector<std::string>& name : cued) {
       for (size_t t = 0; t + name.size() <= w.tokens.size(); ++t) {
         bool match = true;

@@ -6,6 +6,7 @@
 #include <cmath>
 #include <cstdio>
 #include <unordered_map>
+#include <set>
 #include <unordered_set>
 
 #include "pipeline/pdf/content_interpreter.h"
@@ -76,6 +77,9 @@ struct StreamRecord {
   const PdfObject* xobject = nullptr;
   const PdfObject* resources = nullptr;
   std::unordered_map<int, OpEdit> ops;
+  // Copies of child Form XObjects to enter in this stream's (private)
+  // resources under fresh names.
+  std::vector<std::pair<std::string, PoDoFo::PdfReference>> new_xobjects;
 };
 
 class PageRewriter : public pdf::ContentSink {
@@ -232,6 +236,37 @@ std::string FreshName(const PdfObject* dict, int* counter) {
   }
 }
 
+// A private copy of a stream's resources for its rewritten version: copies
+// of changed forms are entered under their new names, and XObject names the
+// rewritten stream no longer paints are dropped, so an original form that no
+// other content uses becomes unreachable and is swept from the file.
+PoDoFo::PdfObject PrivateResources(const StreamRecord& s) {
+  const PdfObject* source = pdf::Resolve(s.resources);
+  PoDoFo::PdfObject res = (source && source->IsDictionary()) ? PoDoFo::PdfObject(*source)
+                                                              : PoDoFo::PdfObject(PoDoFo::PdfDictionary());
+  const PdfObject* xo = pdf::DictGet(&res, "XObject");
+  PoDoFo::PdfObject xobjects = (xo && xo->IsDictionary()) ? PoDoFo::PdfObject(*xo)
+                                                          : PoDoFo::PdfObject(PoDoFo::PdfDictionary());
+  std::set<std::string> used;
+  for (int i = 0; i < static_cast<int>(s.parsed->ops.size()); ++i) {
+    const pdf::Operation& op = s.parsed->ops[i];
+    if (op.op != "Do" || op.operands.empty() || !op.operands.back().is_name()) continue;
+    auto it = s.ops.find(i);
+    if (it != s.ops.end() && (it->second.drop || !it->second.rename_do.empty())) continue;
+    used.insert(op.operands.back().value);
+  }
+  std::vector<PoDoFo::PdfName> unused;
+  for (const auto& [name, value] : xobjects.GetDictionary().GetKeys()) {
+    if (!used.count(name.GetName())) unused.push_back(name);
+  }
+  for (const PoDoFo::PdfName& n : unused) xobjects.GetDictionary().RemoveKey(n);
+  for (const auto& [name, ref] : s.new_xobjects) {
+    xobjects.GetDictionary().AddKey(PoDoFo::PdfName(name), ref);
+  }
+  res.GetDictionary().AddKey("XObject", xobjects);
+  return res;
+}
+
 // Per-line quads covering a finding's glyphs (user space).
 std::vector<Quad> FindingQuads(const PageText& page, const Finding& f) {
   std::vector<Quad> out;
@@ -328,17 +363,13 @@ StatusOr<RedactionSummary> RedactDocument(pdf::Document& doc, const std::vector<
         PdfObject* copy = objects.CreateObject(PoDoFo::PdfVariant(s.xobject->GetDictionary()));
         copy->GetDictionary().RemoveKey("DecodeParms");
         copy->GetDictionary().RemoveKey("Filter");
+        copy->GetDictionary().AddKey("Resources", PrivateResources(s));
         copy->GetStream()->Set(data.data(), static_cast<PoDoFo::pdf_long>(data.size()));
         ++summary.forms_copied;
         ++summary.streams_rewritten;
         StreamRecord& parent = streams[s.info.parent_stream];
-        PdfObject* xobjects = const_cast<PdfObject*>(pdf::DictGet(parent.resources, "XObject"));
-        if (!xobjects || !xobjects->IsDictionary()) {
-          return Status(StatusCode::kDamagedPdf, "page " + std::to_string(page.number) +
-                                                     ": XObject resources vanished");
-        }
-        const std::string name = FreshName(xobjects, &name_counter);
-        xobjects->GetDictionary().AddKey(PoDoFo::PdfName(name), copy->Reference());
+        const std::string name = FreshName(pdf::DictGet(parent.resources, "XObject"), &name_counter);
+        parent.new_xobjects.push_back({name, copy->Reference()});
         parent.ops[s.info.parent_op].rename_do = name;
       }
       // The page itself: one new content stream, original wrapped in q/Q,
@@ -355,7 +386,9 @@ StatusOr<RedactionSummary> RedactDocument(pdf::Document& doc, const std::vector<
       contents->GetStream()->Set(data.data(), static_cast<PoDoFo::pdf_long>(data.size()));
       StatusOr<const PdfObject*> page_obj = doc.PageObject(static_cast<int>(pi));
       if (!page_obj) return page_obj.error();
-      const_cast<PdfObject*>(*page_obj)->GetDictionary().AddKey("Contents", contents->Reference());
+      auto& page_dict = const_cast<PdfObject*>(*page_obj)->GetDictionary();
+      page_dict.AddKey("Contents", contents->Reference());
+      page_dict.AddKey("Resources", PrivateResources(streams[0]));
       ++summary.streams_rewritten;
       return Status::Ok();
     });

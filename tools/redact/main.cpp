@@ -7,6 +7,7 @@
 #include "tools/redact/exit_codes.h"
 #include "tools/redact/extract_command.h"
 #include "tools/redact/scan_command.h"
+#include "tools/redact/verify_command.h"
 
 int main(int argc, char** argv) {
   using namespace redact::cli;
@@ -19,6 +20,8 @@ int main(int argc, char** argv) {
   AddScanCommand(&app, &scan);
   ApplyOptions apply;
   AddApplyCommand(&app, &apply);
+  VerifyOptions verify;
+  AddVerifyCommand(&app, &verify);
   try {
     app.parse(argc, argv);
   } catch (const CLI::CallForHelp& e) {
@@ -30,5 +33,6 @@ int main(int argc, char** argv) {
   if (app.got_subcommand("extract")) return RunExtract(extract, std::cout, std::cerr);
   if (app.got_subcommand("scan")) return RunScan(scan, std::cout, std::cerr);
   if (app.got_subcommand("apply")) return RunApply(apply, std::cout, std::cerr);
+  if (app.got_subcommand("verify")) return RunVerify(verify, std::cout, std::cerr);
   return kExitUsage;
 }
