@@ -10,7 +10,9 @@
 #include <unordered_set>
 
 #include "pipeline/pdf/content_interpreter.h"
+#include "pipeline/pdf/cmap.h"
 #include "pipeline/pdf/podofo_util.h"
+#include "stages/detect/detector.h"
 #include "stages/write_redact/side_channels.h"
 
 namespace redact {
@@ -193,9 +195,59 @@ std::string RewriteShowText(const pdf::Operation& op, const OpEdit& edit) {
   return out + "[" + array + "] TJ";
 }
 
+// Text held by a marked-content property list (/ActualText, /Alt, /E),
+// UTF-16 or PDFDocEncoding (read as Latin-1), as UTF-8.
+std::string PropertyText(const pdf::Operand& dict) {
+  std::string out;
+  for (const char* key : {"ActualText", "Alt", "E"}) {
+    const pdf::Operand* v = dict.Find(key);
+    if (!v || !v->is_string()) continue;
+    const std::string& b = v->value;
+    if (b.size() >= 2 && static_cast<unsigned char>(b[0]) == 0xFE &&
+        static_cast<unsigned char>(b[1]) == 0xFF) {
+      for (size_t i = 2; i + 1 < b.size(); i += 2) {
+        pdf::AppendUtf8((static_cast<unsigned char>(b[i]) << 8) | static_cast<unsigned char>(b[i + 1]),
+                        &out);
+      }
+    } else {
+      for (unsigned char c : b) pdf::AppendUtf8(c, &out);
+    }
+    out += '\n';
+  }
+  return out;
+}
+
 // Serializes a stream with its edits. Unparsed bytes never reach the
 // output; a Q with nothing to restore is dropped (it would pop our own q).
-std::string RewriteStream(const StreamRecord& s, int* open_saves) {
+// A marked-content property list (/ActualText …) is kept unless its
+// sequence holds a removed glyph or its own text has a finding; then only
+// the tag stays (BMC).
+// The BDC operators of a stream whose property lists must go.
+std::set<int> PropertiesToStrip(const StreamRecord& s, const Detector& detector) {
+  const pdf::ParsedContent& p = *s.parsed;
+  std::set<int> strip;
+  std::vector<int> open;
+  for (int i = 0; i < static_cast<int>(p.ops.size()); ++i) {
+    const pdf::Operation& op = p.ops[i];
+    if (op.op == "BDC" || op.op == "BMC") {
+      open.push_back(op.op == "BDC" ? i : -1);
+      if (op.op == "BDC" && op.operands.size() == 2 &&
+          op.operands[1].type == pdf::Operand::Type::kDictionary) {
+        const std::string text = PropertyText(op.operands[1]);
+        if (!text.empty() && !detector.DetectText(text).empty()) strip.insert(i);
+      }
+    } else if (op.op == "EMC") {
+      if (!open.empty()) open.pop_back();
+    } else if (auto it = s.ops.find(i); it != s.ops.end() && it->second.any_removed) {
+      for (int b : open) {
+        if (b >= 0) strip.insert(b);
+      }
+    }
+  }
+  return strip;
+}
+
+std::string RewriteStream(const StreamRecord& s, const std::set<int>& strip, int* open_saves) {
   const pdf::ParsedContent& p = *s.parsed;
   std::string out;
   int depth = 0;
@@ -208,7 +260,13 @@ std::string RewriteStream(const StreamRecord& s, int* open_saves) {
       if (depth == 0) continue;
       --depth;
     }
-    if (it != s.ops.end() && it->second.any_removed) {
+    if (strip.count(i) && op.operands.size() == 2 && op.operands[0].is_name() &&
+        op.operands[1].type == pdf::Operand::Type::kDictionary) {
+      // The property list may spell out removed text: keep only the tag.
+      // (/OC /name BDC names a resource, not text: never stripped.)
+      out.append(p.source, op.operands[0].begin, op.operands[0].end - op.operands[0].begin);
+      out += " BMC";
+    } else if (it != s.ops.end() && it->second.any_removed) {
       out += RewriteShowText(op, it->second);
     } else if (it != s.ops.end() && !it->second.rename_do.empty()) {
       out += "/" + it->second.rename_do + " Do";
@@ -221,7 +279,8 @@ std::string RewriteStream(const StreamRecord& s, int* open_saves) {
   return out;
 }
 
-bool NeedsRewrite(const StreamRecord& s) {
+bool NeedsRewrite(const StreamRecord& s, const std::set<int>& strip) {
+  if (!strip.empty()) return true;
   for (const auto& [i, e] : s.ops) {
     if (e.any_removed || e.drop || !e.rename_do.empty()) return true;
   }
@@ -278,14 +337,32 @@ std::vector<Quad> FindingQuads(const PageText& page, const Finding& f) {
   };
   for (int gi : f.glyphs) {
     const Glyph& g = page.glyphs[gi];
-    // A new quad at a new line, a change of direction, or a gap over 1 em
-    // (a name spread over two form fields gets two boxes, not one across).
-    if (first && (g.rotation != first->rotation ||
-                  std::fabs(g.baseline_start.y - first->baseline_start.y) > 0.5 * g.font_size ||
-                  g.baseline_start.x < last->baseline_start.x - 0.5 * g.font_size ||
-                  std::hypot(g.baseline_start.x - last->baseline_end.x,
-                             g.baseline_start.y - last->baseline_end.y) > g.font_size)) {
-      flush();
+    if (first) {
+      // Along and across the first glyph's baseline (display space), so
+      // rotated pages and rotated text group the same way as upright text.
+      double dx = first->baseline_end.x - first->baseline_start.x;
+      double dy = first->baseline_end.y - first->baseline_start.y;
+      const double len = std::hypot(dx, dy);
+      if (len > 1e-9) {
+        dx /= len;
+        dy /= len;
+      } else {
+        dx = 1;
+        dy = 0;
+      }
+      const double rx = g.baseline_start.x - first->baseline_start.x;
+      const double ry = g.baseline_start.y - first->baseline_start.y;
+      const double across = std::fabs(-rx * dy + ry * dx);
+      const double back = (g.baseline_start.x - last->baseline_start.x) * dx +
+                          (g.baseline_start.y - last->baseline_start.y) * dy;
+      const double gap = std::hypot(g.baseline_start.x - last->baseline_end.x,
+                                    g.baseline_start.y - last->baseline_end.y);
+      // A new quad at a new line, a change of direction, or a gap over 1 em
+      // (a name spread over two form fields gets two boxes, not one across).
+      if (g.rotation != first->rotation || across > 0.5 * g.font_size ||
+          back < -0.5 * g.font_size || gap > g.font_size) {
+        flush();
+      }
     }
     if (!first) first = &g;
     last = &g;
@@ -313,7 +390,6 @@ StatusOr<RedactionSummary> RedactDocument(pdf::Document& doc, const std::vector<
     for (const ExtractionProblem& p : page.problems) {
       parse_problems |= p.kind == ExtractionProblem::Kind::kBadToken;
     }
-    if (page_findings.empty() && !parse_problems) continue;
 
     std::unordered_set<ContentRef, RefHash> remove;
     std::vector<Quad> quads;
@@ -349,15 +425,23 @@ StatusOr<RedactionSummary> RedactDocument(pdf::Document& doc, const std::vector<
     Status run = interpreter.RunPage(static_cast<int>(pi), &rewriter);
     if (!run.ok()) return Error(run);
     auto& streams = rewriter.streams();
+    std::vector<std::set<int>> strip(streams.size());
+    bool any_change = !page_findings.empty() || parse_problems;
+    for (size_t si = 0; si < streams.size(); ++si) {
+      if (!streams[si].parsed) continue;
+      strip[si] = PropertiesToStrip(streams[si], detector);
+      any_change |= NeedsRewrite(streams[si], strip[si]);
+    }
+    if (!any_change) continue;  // nothing on this page to remove
 
     Status edited = pdf::Guard(doc.name(), [&]() -> Status {
       PoDoFo::PdfVecObjects& objects = doc.podofo().GetObjects();
       // Children before parents: a copied form renames its Do in the parent.
       for (int si = static_cast<int>(streams.size()) - 1; si >= 1; --si) {
         StreamRecord& s = streams[si];
-        if (!s.parsed || !s.xobject || !NeedsRewrite(s)) continue;
+        if (!s.parsed || !s.xobject || !NeedsRewrite(s, strip[si])) continue;
         int open_saves = 0;
-        std::string data = RewriteStream(s, &open_saves);
+        std::string data = RewriteStream(s, strip[si], &open_saves);
         data.append(static_cast<size_t>(open_saves), 'Q');
         // Copy the form: other pages or invocations may use it unchanged.
         PdfObject* copy = objects.CreateObject(PoDoFo::PdfVariant(s.xobject->GetDictionary()));
@@ -375,7 +459,7 @@ StatusOr<RedactionSummary> RedactDocument(pdf::Document& doc, const std::vector<
       // The page itself: one new content stream, original wrapped in q/Q,
       // boxes drawn in default user space on top.
       int open_saves = 0;
-      std::string data = "q\n" + RewriteStream(streams[0], &open_saves);
+      std::string data = "q\n" + RewriteStream(streams[0], strip[0], &open_saves);
       data.append(static_cast<size_t>(open_saves), 'Q');
       data += "\nQ\n";
       if (options.draw_boxes) {

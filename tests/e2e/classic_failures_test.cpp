@@ -1,0 +1,317 @@
+// The classic ways redaction tools leak, each as a hand-built PDF, judged
+// by pdftotext and by the bytes of `qpdf --qdf --object-streams=disable`.
+// The protected person is "Maria Hernandez-Nunez" (on the names list).
+#include <gtest/gtest.h>
+
+#include <algorithm>
+#include <filesystem>
+#include <fstream>
+#include <nlohmann/json.hpp>
+
+#include "tests/testing/pdf_builder.h"
+#include "tests/testing/subprocess.h"
+
+namespace redact {
+namespace {
+
+namespace fs = std::filesystem;
+using testing::PdfBuilder;
+using testing::RunCommand;
+
+const std::string kFont = "<< /Type /Font /Subtype /Type1 /BaseFont /Helvetica "
+                          "/Encoding /WinAnsiEncoding >>";
+
+struct Outcome {
+  int exit_code = -1;
+  std::string err;
+  std::string text;       // pdftotext of the output
+  std::string raw_lower;  // qpdf --qdf bytes, lower case
+  std::string output;     // the output file's own bytes
+  nlohmann::json report;
+};
+
+std::string Lower(std::string s) {
+  std::transform(s.begin(), s.end(), s.begin(), ::tolower);
+  return s;
+}
+
+Outcome Redact(const std::string& name, const std::string& pdf) {
+  const fs::path dir = fs::temp_directory_path() / ("redact_classic_" + name);
+  fs::remove_all(dir);
+  fs::create_directories(dir / "out");
+  const fs::path in = dir / (name + ".pdf");
+  std::ofstream(in, std::ios::binary) << pdf;
+  std::ofstream(dir / "names.csv") << "id,name,a_number\nP1,Maria Hernandez-Nunez,A201234567\n";
+  auto r = RunCommand({REDACT_BINARY, "apply", "--names", (dir / "names.csv").string(), "--out",
+                       (dir / "out").string(), in.string()});
+  Outcome o;
+  o.exit_code = r.exit_code;
+  o.err = r.err;
+  const fs::path out = dir / "out" / (name + ".pdf");
+  if (r.exit_code != 0 || !fs::exists(out)) return o;
+  o.text = RunCommand({"pdftotext", out.string(), "-"}).out;
+  RunCommand({"qpdf", "--qdf", "--object-streams=disable", out.string(), (dir / "qdf.pdf").string()});
+  std::ifstream q(dir / "qdf.pdf", std::ios::binary);
+  o.raw_lower = Lower(std::string((std::istreambuf_iterator<char>(q)), {}));
+  std::ifstream raw(out, std::ios::binary);
+  o.output = std::string((std::istreambuf_iterator<char>(raw)), {});
+  std::ifstream rep(dir / "out" / (name + ".report.json"));
+  o.report = nlohmann::json::parse(rep);
+  return o;
+}
+
+void ExpectGone(const Outcome& o) {
+  ASSERT_EQ(o.exit_code, 0) << o.err;
+  for (const char* piece : {"hernandez", "nunez"}) {
+    EXPECT_EQ(Lower(o.text).find(piece), std::string::npos) << "pdftotext shows " << piece;
+    EXPECT_EQ(o.raw_lower.find(piece), std::string::npos) << "file bytes hold " << piece;
+  }
+}
+
+// One page, Helvetica as /F1, optional extra resources and page entries.
+std::string Page(const std::string& content, const std::string& extra_resources = "",
+                 const std::string& page_extra = "") {
+  return PdfBuilder::OnePage(content, "<< /Font << /F1 " + kFont + " >> " + extra_resources + " >>",
+                             page_extra);
+}
+
+TEST(ClassicFailures, BlackRectangleDrawnOverLiveText) {
+  Outcome o = Redact("black_box", Page("BT /F1 12 Tf 72 700 Td (Applicant Maria Hernandez-Nunez "
+                                       "signed) Tj ET 0 g 140 695 150 16 re f"));
+  ExpectGone(o);
+  EXPECT_NE(o.text.find("Applicant"), std::string::npos);
+  EXPECT_NE(o.text.find("signed"), std::string::npos);
+}
+
+TEST(ClassicFailures, TjArraySplitsTheName) {
+  Outcome o = Redact("tj_split", Page("BT /F1 12 Tf 72 700 Td [(Client Mar) 20 (ia Hern) -30 "
+                                      "(andez-Nu) 15 (nez arrived)] TJ ET"));
+  ExpectGone(o);
+  EXPECT_NE(o.text.find("arrived"), std::string::npos);
+}
+
+TEST(ClassicFailures, InvisibleWhiteAndHiddenLayerText) {
+  PdfBuilder b;
+  const std::string content =
+      "BT /F1 12 Tf 72 700 Td (Visible line) Tj ET "
+      "BT 3 Tr /F1 12 Tf 72 680 Td (OCR layer: Maria Hernandez-Nunez) Tj ET "
+      "1 g BT /F1 12 Tf 72 660 Td (White: Maria Hernandez-Nunez) Tj ET 0 g "
+      "/OC /oc1 BDC BT /F1 12 Tf 72 640 Td (Hidden: Maria Hernandez-Nunez) Tj ET EMC";
+  const int ocg = b.Add("<< /Type /OCG /Name (Notes) >>");
+  const int contents = b.AddStream("", content);
+  const int pages = b.Reserve();
+  const int page = b.Add("<< /Type /Page /Parent " + std::to_string(pages) +
+                         " 0 R /MediaBox [0 0 612 792] /Resources << /Font << /F1 " + kFont +
+                         " >> /Properties << /oc1 " + std::to_string(ocg) + " 0 R >> >> /Contents " +
+                         std::to_string(contents) + " 0 R >>");
+  b.Set(pages, "<< /Type /Pages /Kids [" + std::to_string(page) + " 0 R] /Count 1 >>");
+  const int root = b.Add("<< /Type /Catalog /Pages " + std::to_string(pages) +
+                         " 0 R /OCProperties << /OCGs [" + std::to_string(ocg) +
+                         " 0 R] /D << /OFF [" + std::to_string(ocg) + " 0 R] >> >> >>");
+  Outcome o = Redact("hidden", b.Build(root));
+  ExpectGone(o);
+  EXPECT_NE(o.text.find("Visible line"), std::string::npos);
+}
+
+TEST(ClassicFailures, HexStringInAnIdentityHFont) {
+  PdfBuilder b;
+  const int cmap = b.AddStream("", "1 begincodespacerange <0000> <FFFF> endcodespacerange "
+                                   "1 beginbfrange <0000> <00FF> <0000> endbfrange");
+  const int font = b.Add(
+      "<< /Type /Font /Subtype /Type0 /BaseFont /Uni /Encoding /Identity-H /ToUnicode " +
+      std::to_string(cmap) + " 0 R /DescendantFonts [<< /Type /Font /Subtype /CIDFontType2 "
+      "/BaseFont /Uni /DW 600 /CIDSystemInfo << /Registry (Adobe) /Ordering (Identity) "
+      "/Supplement 0 >> >>] >>");
+  std::string hex;
+  for (char c : std::string("Name: Maria Hernandez-Nunez")) {
+    char buf[8];
+    std::snprintf(buf, sizeof buf, "%04X", static_cast<unsigned char>(c));
+    hex += buf;
+  }
+  const int contents = b.AddStream("", "BT /U1 12 Tf 72 700 Td <" + hex + "> Tj ET");
+  const int pages = b.Reserve();
+  const int page = b.Add("<< /Type /Page /Parent " + std::to_string(pages) +
+                         " 0 R /MediaBox [0 0 612 792] /Resources << /Font << /U1 " +
+                         std::to_string(font) + " 0 R >> >> /Contents " + std::to_string(contents) +
+                         " 0 R >>");
+  b.Set(pages, "<< /Type /Pages /Kids [" + std::to_string(page) + " 0 R] /Count 1 >>");
+  Outcome o = Redact("identity_h", b.Build(b.Add("<< /Type /Catalog /Pages " +
+                                                 std::to_string(pages) + " 0 R >>")));
+  ExpectGone(o);
+  EXPECT_EQ(o.raw_lower.find("00480065007200"), std::string::npos);  // "Her" in UTF-16 hex
+  EXPECT_NE(o.text.find("Name:"), std::string::npos);
+}
+
+TEST(ClassicFailures, NameOnlyInOutlineInfoAndXmp) {
+  PdfBuilder b;
+  const int contents = b.AddStream("", "BT /F1 12 Tf 72 700 Td (Exhibit 4) Tj ET");
+  const int pages = b.Reserve();
+  const int page = b.Add("<< /Type /Page /Parent " + std::to_string(pages) +
+                         " 0 R /MediaBox [0 0 612 792] /Resources << /Font << /F1 " + kFont +
+                         " >> >> /Contents " + std::to_string(contents) + " 0 R >>");
+  b.Set(pages, "<< /Type /Pages /Kids [" + std::to_string(page) + " 0 R] /Count 1 >>");
+  const int outlines = b.Reserve();
+  const int item = b.Add("<< /Title (Declaration of Maria Hernandez-Nunez) /Parent " +
+                         std::to_string(outlines) + " 0 R /Dest [" + std::to_string(page) +
+                         " 0 R /Fit] >>");
+  b.Set(outlines, "<< /Type /Outlines /First " + std::to_string(item) + " 0 R /Last " +
+                      std::to_string(item) + " 0 R /Count 1 >>");
+  const int xmp = b.AddStream("/Type /Metadata /Subtype /XML",
+                              "<x:xmpmeta><dc:creator>Maria Hernandez-Nunez</dc:creator></x:xmpmeta>");
+  const int info = b.Add("<< /Author (Maria Hernandez-Nunez) /Title (A201234567) >>");
+  const int root = b.Add("<< /Type /Catalog /Pages " + std::to_string(pages) + " 0 R /Outlines " +
+                         std::to_string(outlines) + " 0 R /Metadata " + std::to_string(xmp) +
+                         " 0 R >>");
+  std::string pdf = b.Build(root);
+  pdf.replace(pdf.find("/Root"), 5, "/Info " + std::to_string(info) + " 0 R /Root");
+  Outcome o = Redact("side_channels", pdf);
+  ExpectGone(o);
+  EXPECT_EQ(o.raw_lower.find("201234567"), std::string::npos);
+  EXPECT_NE(o.text.find("Exhibit 4"), std::string::npos);
+}
+
+TEST(ClassicFailures, FilledFormFieldFreeTextAndLinkUri) {
+  PdfBuilder b;
+  const int ap = b.AddStream("/Type /XObject /Subtype /Form /BBox [0 0 200 20] /Resources << /Font "
+                             "<< /F1 " + kFont + " >> >>",
+                             "BT /F1 10 Tf 2 5 Td (Maria Hernandez-Nunez) Tj ET");
+  const int contents = b.AddStream("", "BT /F1 12 Tf 72 700 Td (Form page) Tj ET");
+  const int pages = b.Reserve();
+  const int page = b.Reserve();
+  const int field = b.Add("<< /Type /Annot /Subtype /Widget /FT /Tx /T (applicant) "
+                          "/V (Maria Hernandez-Nunez) /Rect [72 600 272 620] /P " +
+                          std::to_string(page) + " 0 R /AP << /N " + std::to_string(ap) + " 0 R >> >>");
+  const int freetext = b.Add("<< /Type /Annot /Subtype /FreeText /Rect [72 500 300 520] "
+                             "/Contents (Call Maria Hernandez-Nunez) /DA (/F1 10 Tf) >>");
+  const int link = b.Add("<< /Type /Annot /Subtype /Link /Rect [72 400 300 420] /A << /S /URI "
+                         "/URI (https://example.org/people/maria-hernandez-nunez) >> >>");
+  b.Set(page, "<< /Type /Page /Parent " + std::to_string(pages) +
+                  " 0 R /MediaBox [0 0 612 792] /Resources << /Font << /F1 " + kFont +
+                  " >> >> /Contents " + std::to_string(contents) + " 0 R /Annots [" +
+                  std::to_string(field) + " 0 R " + std::to_string(freetext) + " 0 R " +
+                  std::to_string(link) + " 0 R] >>");
+  b.Set(pages, "<< /Type /Pages /Kids [" + std::to_string(page) + " 0 R] /Count 1 >>");
+  const int root = b.Add("<< /Type /Catalog /Pages " + std::to_string(pages) +
+                         " 0 R /AcroForm << /Fields [" + std::to_string(field) + " 0 R] >> >>");
+  Outcome o = Redact("forms", b.Build(root));
+  ExpectGone(o);
+  EXPECT_NE(o.text.find("Form page"), std::string::npos);
+}
+
+TEST(ClassicFailures, EarlierRevisionHoldsTheName) {
+  std::string pdf = Page("BT /F1 12 Tf 72 700 Td (Maria Hernandez-Nunez) Tj ET");
+  // An incremental update replaces the content stream (object 1).
+  const size_t prev = std::stoul(pdf.substr(pdf.rfind("startxref") + 10));
+  const size_t offset = pdf.size();
+  const std::string body = "BT /F1 12 Tf 72 700 Td (Plaintiff M. H.) Tj ET";
+  pdf += "1 0 obj\n<< /Length " + std::to_string(body.size()) + " >>\nstream\n" + body +
+         "\nendstream\nendobj\n";
+  const size_t xref = pdf.size();
+  char entry[32];
+  std::snprintf(entry, sizeof entry, "%010zu 00000 n \n", offset);
+  pdf += std::string("xref\n1 1\n") + entry + "trailer\n<< /Size 5 /Root 4 0 R /Prev " +
+         std::to_string(prev) + " >>\nstartxref\n" + std::to_string(xref) + "\n%%EOF\n";
+  Outcome o = Redact("incremental", pdf);
+  ExpectGone(o);
+  EXPECT_NE(o.text.find("Plaintiff"), std::string::npos);
+  // One revision: a single %%EOF and no /Prev.
+  size_t eofs = 0;
+  for (size_t p = o.output.find("%%EOF"); p != std::string::npos; p = o.output.find("%%EOF", p + 1)) {
+    ++eofs;
+  }
+  EXPECT_EQ(eofs, 1u);
+  EXPECT_EQ(o.output.find("/Prev"), std::string::npos);
+}
+
+TEST(ClassicFailures, FormXObjectSharedByTwoPages) {
+  PdfBuilder b;
+  const int form = b.AddStream("/Type /XObject /Subtype /Form /BBox [0 0 612 792] /Resources << "
+                               "/Font << /F1 " + kFont + " >> >>",
+                               "BT /F1 10 Tf 72 750 Td (Re: Maria Hernandez-Nunez, sealed) Tj ET");
+  const int c1 = b.AddStream("", "/Hdr Do BT /F1 12 Tf 72 700 Td (Page one) Tj ET");
+  const int c2 = b.AddStream("", "/Hdr Do BT /F1 12 Tf 72 700 Td (Page two) Tj ET");
+  const int pages = b.Reserve();
+  const std::string res = "<< /Font << /F1 " + kFont + " >> /XObject << /Hdr " +
+                          std::to_string(form) + " 0 R >> >>";
+  const int p1 = b.Add("<< /Type /Page /Parent " + std::to_string(pages) +
+                       " 0 R /MediaBox [0 0 612 792] /Resources " + res + " /Contents " +
+                       std::to_string(c1) + " 0 R >>");
+  const int p2 = b.Add("<< /Type /Page /Parent " + std::to_string(pages) +
+                       " 0 R /MediaBox [0 0 612 792] /Resources " + res + " /Contents " +
+                       std::to_string(c2) + " 0 R >>");
+  b.Set(pages, "<< /Type /Pages /Kids [" + std::to_string(p1) + " 0 R " + std::to_string(p2) +
+                   " 0 R] /Count 2 >>");
+  Outcome o = Redact("shared_form", b.Build(b.Add("<< /Type /Catalog /Pages " +
+                                                  std::to_string(pages) + " 0 R >>")));
+  ExpectGone(o);
+  EXPECT_NE(o.text.find("sealed"), std::string::npos);
+  EXPECT_NE(o.text.find("Page two"), std::string::npos);
+  EXPECT_EQ(o.report["removed"]["form_xobjects_copied"], 2);
+}
+
+TEST(ClassicFailures, ImageUnderTheNameIsReplacedWhole) {
+  PdfBuilder b;
+  const std::string pixels = "\x10\x20\x30\x40";
+  const int image = b.AddStream("/Type /XObject /Subtype /Image /Width 2 /Height 2 "
+                                "/ColorSpace /DeviceGray /BitsPerComponent 8 /Name /SecretImage",
+                                pixels);
+  const int contents = b.AddStream("", "q 200 20 0 0 130 690 cm /Im1 Do Q "
+                                       "BT /F1 12 Tf 72 700 Td (Applicant Maria Hernandez-Nunez) Tj ET "
+                                       "q 50 50 0 0 400 100 cm /Im1 Do Q");
+  const int pages = b.Reserve();
+  const int page = b.Add("<< /Type /Page /Parent " + std::to_string(pages) +
+                         " 0 R /MediaBox [0 0 612 792] /Resources << /Font << /F1 " + kFont +
+                         " >> /XObject << /Im1 " + std::to_string(image) + " 0 R >> >> /Contents " +
+                         std::to_string(contents) + " 0 R >>");
+  b.Set(pages, "<< /Type /Pages /Kids [" + std::to_string(page) + " 0 R] /Count 1 >>");
+  Outcome o = Redact("image", b.Build(b.Add("<< /Type /Catalog /Pages " + std::to_string(pages) +
+                                            " 0 R >>")));
+  ExpectGone(o);
+  EXPECT_EQ(o.report["removed"]["images_replaced_whole"], 1);  // the other use is far away
+}
+
+TEST(ClassicFailures, ActualTextSpellsOutWhatTheGlyphsAbbreviate) {
+  // The glyphs show initials; the marked-content /ActualText (what copy and
+  // paste and screen readers use) spells the name. An unrelated /ActualText
+  // (a ligature's "fi") must stay.
+  Outcome o = Redact("actualtext",
+                     Page("/Span << /ActualText (Maria Hernandez-Nunez) >> BDC BT /F1 12 Tf 72 700 "
+                          "Td (M. H.-N.) Tj ET EMC /Span << /ActualText (fi) >> BDC BT /F1 12 Tf "
+                          "72 650 Td (Unaffected) Tj ET EMC"));
+  ExpectGone(o);
+  EXPECT_NE(o.raw_lower.find("/actualtext (fi)"), std::string::npos) << "unrelated ActualText lost";
+}
+
+TEST(ClassicFailures, TightLineSpacingKeepsTheNextLine) {
+  Outcome o = Redact("tight", Page("BT /F1 12 Tf 9 TL 72 700 Td (Maria Hernandez-Nunez) Tj "
+                                   "T* (The next line must stay) Tj ET"));
+  ExpectGone(o);
+  EXPECT_NE(o.text.find("The next line must stay"), std::string::npos);
+}
+
+TEST(ClassicFailures, RotatedPageWithShiftedMediaBox) {
+  const std::string content = "BT /F1 12 Tf 200 300 Td (Applicant Maria Hernandez-Nunez here) Tj ET";
+  const std::string pdf = PdfBuilder::OnePage(content, "<< /Font << /F1 " + kFont + " >> >>",
+                                              "/Rotate 90", "[100 100 712 892]");
+  Outcome o = Redact("rotated", pdf);
+  ExpectGone(o);
+  EXPECT_NE(o.text.find("here"), std::string::npos);
+  // The box sits where pdftotext put the name in the original.
+  const fs::path orig = fs::temp_directory_path() / "redact_classic_rotated" / "rotated.pdf";
+  auto bbox = RunCommand({"pdftotext", "-bbox", orig.string(), "-"}).out;
+  const size_t at = bbox.find(">Maria<");
+  ASSERT_NE(at, std::string::npos);
+  const size_t tag = bbox.rfind("<word", at);
+  double x0, y0, x1, y1;
+  ASSERT_EQ(std::sscanf(bbox.c_str() + tag, "<word xMin=\"%lf\" yMin=\"%lf\" xMax=\"%lf\" yMax=\"%lf\"",
+                        &x0, &y0, &x1, &y1), 4);
+  bool covered = false;
+  for (const auto& b : o.report["boxes"]) {
+    const double bx0 = b["bbox"][0], by0 = b["bbox"][1], bx1 = b["bbox"][2], by1 = b["bbox"][3];
+    covered |= bx0 <= x0 + 1 && by0 <= y0 + 1 && bx1 >= x1 - 1 && by1 >= y1 - 1;
+  }
+  EXPECT_TRUE(covered) << "no box covers the name's original position";
+}
+
+}  // namespace
+}  // namespace redact
