@@ -1,0 +1,38 @@
+#!/usr/bin/env bash
+# redact apply on a 100-page and a 1000-page document built from the
+# samples, against `qpdf in.pdf out.pdf` (a plain rewrite) on the same files
+# in the same run: seconds, pages/s, the ratio, and peak memory.
+# Usage: bench/apply_bench.sh [RUNS]
+set -euo pipefail
+top=$(cd "$(dirname "$0")/.." && pwd)
+runs=${1:-3}
+"$top/tools/setup/deps.sh" bench
+"$top/tools/setup/build.sh" -DREDACT_BUILD_TESTS=OFF >/dev/null
+work=$(mktemp -d)
+trap 'rm -rf "$work"' EXIT
+samples=("$top"/samples/*.pdf)
+pool=()
+for _ in $(seq 1 120); do pool+=("${samples[@]}"); done
+qpdf --empty --pages "${pool[@]}" -- "$work/pool.pdf"
+qpdf --empty --pages "$work/pool.pdf" 1-100 -- "$work/doc100.pdf"
+qpdf --empty --pages "$work/pool.pdf" 1-1000 -- "$work/doc1000.pdf"
+
+measure() {  # prints "seconds peak_kib" of the fastest run
+  local best_s="" best_m=""
+  for _ in $(seq 1 "$runs"); do
+    /usr/bin/time -f "%e %M" -o "$work/time" "$@" >/dev/null 2>"$work/err" || { cat "$work/err" >&2; return 1; }
+    read -r s m <"$work/time"
+    if [ -z "$best_s" ] || awk "BEGIN{exit !($s < $best_s)}"; then best_s=$s; best_m=$m; fi
+  done
+  echo "$best_s $best_m"
+}
+
+printf '%-11s %10s %9s %9s %10s %10s %9s\n' doc "redact s" "pages/s" "peak MiB" "qpdf s" "qpdf MiB" ratio
+for n in 100 1000; do
+  read -r rs rm < <(measure "$top/build/bin/redact" apply --names "$top/samples/names.csv" \
+      --policy "$top/samples/policy.toml" --out "$work/out" "$work/doc$n.pdf")
+  read -r qs qm < <(measure qpdf "$work/doc$n.pdf" "$work/qpdf$n.pdf")
+  awk -v n="$n" -v rs="$rs" -v rm="$rm" -v qs="$qs" -v qm="$qm" 'BEGIN{
+    printf "%-11s %10.2f %9.1f %9.1f %10.2f %10.1f %9.2f\n", n" pages", rs, (rs>0?n/rs:0), rm/1024,
+      qs, qm/1024, (qs>0?rs/qs:0)}'
+done
