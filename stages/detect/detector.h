@@ -38,6 +38,7 @@ class Detector {
 
   const RuleSet& rules() const { return *rules_; }
   const NamesIndex* names() const { return names_ ? &*names_ : nullptr; }
+  const Policy& policy() const { return policy_; }
 
  private:
   struct PageWork;

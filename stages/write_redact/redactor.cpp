@@ -299,11 +299,13 @@ std::string FreshName(const PdfObject* dict, int* counter) {
 // of changed forms are entered under their new names, and XObject names the
 // rewritten stream no longer paints are dropped, so an original form that no
 // other content uses becomes unreachable and is swept from the file.
-PoDoFo::PdfObject PrivateResources(const StreamRecord& s) {
+PoDoFo::PdfObject PrivateResources(const StreamRecord& s, bool label_font = false) {
   const PdfObject* source = pdf::Resolve(s.resources);
   PoDoFo::PdfObject res = (source && source->IsDictionary()) ? PoDoFo::PdfObject(*source)
                                                               : PoDoFo::PdfObject(PoDoFo::PdfDictionary());
-  const PdfObject* xo = pdf::DictGet(&res, "XObject");
+  // Resolve against the document-owned original: references inside the
+  // detached copy cannot be followed.
+  const PdfObject* xo = pdf::DictGet(source, "XObject");
   PoDoFo::PdfObject xobjects = (xo && xo->IsDictionary()) ? PoDoFo::PdfObject(*xo)
                                                           : PoDoFo::PdfObject(PoDoFo::PdfDictionary());
   std::set<std::string> used;
@@ -323,7 +325,44 @@ PoDoFo::PdfObject PrivateResources(const StreamRecord& s) {
     xobjects.GetDictionary().AddKey(PoDoFo::PdfName(name), ref);
   }
   res.GetDictionary().AddKey("XObject", xobjects);
+  if (label_font) {
+    const PdfObject* fonts = pdf::DictGet(source, "Font");
+    PoDoFo::PdfObject font_dict = (fonts && fonts->IsDictionary())
+                                      ? PoDoFo::PdfObject(*fonts)
+                                      : PoDoFo::PdfObject(PoDoFo::PdfDictionary());
+    PoDoFo::PdfDictionary helvetica;
+    helvetica.AddKey("Type", PoDoFo::PdfName("Font"));
+    helvetica.AddKey("Subtype", PoDoFo::PdfName("Type1"));
+    helvetica.AddKey("BaseFont", PoDoFo::PdfName("Helvetica"));
+    helvetica.AddKey("Encoding", PoDoFo::PdfName("WinAnsiEncoding"));
+    font_dict.GetDictionary().AddKey("RdLbl", helvetica);
+    res.GetDictionary().AddKey("Font", font_dict);
+  }
   return res;
+}
+
+// White Helvetica text centered in a box, along its baseline direction and
+// scaled to fit. Labels are ASCII policy text ("(b)(6)"), escaped.
+std::string LabelText(const Quad& q, const std::string& label) {
+  const double dx = q.lr.x - q.ll.x, dy = q.lr.y - q.ll.y;
+  const double width = std::hypot(dx, dy);
+  const double height = std::hypot(q.ul.x - q.ll.x, q.ul.y - q.ll.y);
+  if (width < 1 || height < 1) return "";
+  double size = std::min(height * 0.7, 10.0);
+  const double text_width = 0.556 * size * static_cast<double>(label.size());  // Helvetica average
+  if (text_width > width * 0.95) size *= width * 0.95 / text_width;
+  if (size < 3) return "";  // too small to read: box only
+  const double ux = dx / width, uy = dy / width;
+  const double offset = (width - 0.556 * size * label.size()) / 2;
+  const double x = q.ll.x + ux * offset - uy * (height - size) / 2;
+  const double y = q.ll.y + uy * offset + ux * (height - size) / 2 + ux * size * 0.2;
+  std::string escaped;
+  for (char c : label) {
+    if (c == '(' || c == ')' || c == '\\') escaped.push_back('\\');
+    if (c >= 0x20 && c < 0x7F) escaped.push_back(c);
+  }
+  return "q 1 g BT /RdLbl " + Num(size) + " Tf " + Num(ux) + " " + Num(uy) + " " + Num(-uy) + " " +
+         Num(ux) + " " + Num(x) + " " + Num(y) + " Tm (" + escaped + ") Tj ET Q\n";
 }
 
 // Per-line quads covering a finding's glyphs (user space).
@@ -417,6 +456,32 @@ StatusOr<RedactionSummary> RedactDocument(pdf::Document& doc, const std::vector<
         }
       }
     }
+    if (options.uniform_width) {
+      // Widths rounded up to a multiple of 3 ems, into empty space only:
+      // never over the next glyph on the line (covering live text would hide
+      // words that are not removed). In a fixed layout the next word's
+      // position still shows the removed width; this only blurs the box.
+      for (Quad& q : quads) {
+        const double dx = q.lr.x - q.ll.x, dy = q.lr.y - q.ll.y;
+        const double width = std::hypot(dx, dy);
+        const double height = std::hypot(q.ul.x - q.ll.x, q.ul.y - q.ll.y);
+        if (width < 1e-6 || height < 1e-6) continue;
+        const double ux = dx / width, uy = dy / width;
+        const double step = 3 * height;
+        double target = std::ceil(width / step) * step;
+        for (const Glyph& g : page.glyphs) {
+          if (remove.count(g.source)) continue;
+          const double rx = g.quad.ll.x - q.ll.x, ry = g.quad.ll.y - q.ll.y;
+          const double along = rx * ux + ry * uy, across = -rx * uy + ry * ux;
+          if (std::fabs(across) < 0.5 * height && along > width - 0.5) {
+            target = std::min(target, std::max(width, along - 1.0));
+          }
+        }
+        const double k = target / width;
+        q.lr = {q.ll.x + dx * k, q.ll.y + dy * k};
+        q.ur = {q.ul.x + dx * k, q.ul.y + dy * k};
+      }
+    }
     std::vector<Rect> bounds;
     for (const Quad& q : quads) bounds.push_back(q.Bounds());
 
@@ -463,7 +528,13 @@ StatusOr<RedactionSummary> RedactDocument(pdf::Document& doc, const std::vector<
       data.append(static_cast<size_t>(open_saves), 'Q');
       data += "\nQ\n";
       if (options.draw_boxes) {
-        for (const Quad& q : quads) data += "q 0 g " + QuadPath(q) + "f Q\n";
+        for (size_t k = 0; k < quads.size(); ++k) {
+          data += "q 0 g " + QuadPath(quads[k]) + "f Q\n";
+          auto label = options.labels.find(quad_categories[k]);
+          if (label != options.labels.end() && !label->second.empty()) {
+            data += LabelText(quads[k], label->second);
+          }
+        }
         for (const Quad& q : rewriter.image_boxes()) data += "q 0 g " + QuadPath(q) + "f Q\n";
       }
       PdfObject* contents = objects.CreateObject();
@@ -472,7 +543,8 @@ StatusOr<RedactionSummary> RedactDocument(pdf::Document& doc, const std::vector<
       if (!page_obj) return page_obj.error();
       auto& page_dict = const_cast<PdfObject*>(*page_obj)->GetDictionary();
       page_dict.AddKey("Contents", contents->Reference());
-      page_dict.AddKey("Resources", PrivateResources(streams[0]));
+      page_dict.AddKey("Resources",
+                       PrivateResources(streams[0], options.draw_boxes && !options.labels.empty()));
       ++summary.streams_rewritten;
       return Status::Ok();
     });

@@ -28,6 +28,13 @@ class Detector;
 
 struct RedactOptions {
   bool draw_boxes = true;
+  // Text drawn in white inside each box, by category (from the policy's
+  // [labels]: "(b)(6)"); categories without a label get none.
+  std::map<std::string, std::string> labels;
+  // Box widths rounded up to a multiple of 3 ems where the line has empty
+  // space for it (never over live text), so boxes blur the removed length.
+  // In a fixed layout the next word's position still shows that length.
+  bool uniform_width = false;
   // Undecodable glyphs on a page with findings are removed and boxed; with
   // this set, the document fails instead.
   bool fail_on_undecodable = false;

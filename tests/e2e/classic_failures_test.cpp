@@ -315,3 +315,44 @@ TEST(ClassicFailures, RotatedPageWithShiftedMediaBox) {
 
 }  // namespace
 }  // namespace redact
+
+namespace redact {
+namespace {
+
+TEST(BoxOptions, LabelsAndRoundedWidthsNeverCoverLiveText) {
+  const fs::path dir = fs::temp_directory_path() / "redact_box_options";
+  fs::remove_all(dir);
+  auto r = RunCommand({REDACT_BINARY, "apply", "--uniform-boxes", "--names",
+                       std::string(REDACT_SOURCE_DIR) + "/samples/names.csv", "--policy",
+                       std::string(REDACT_SOURCE_DIR) + "/samples/policy.toml", "--out",
+                       dir.string(), std::string(REDACT_SOURCE_DIR) + "/samples/order_libreoffice.pdf"});
+  ASSERT_EQ(r.exit_code, 0) << r.err;
+  const std::string out = (dir / "order_libreoffice.pdf").string();
+  const std::string text = RunCommand({"pdftotext", out, "-"}).out;
+  EXPECT_NE(text.find("(b)(6)"), std::string::npos);  // labels from the policy
+  EXPECT_EQ(text.find("Hern"), std::string::npos);
+  // Every word of the output that is not a label lies outside every box.
+  auto report = nlohmann::json::parse(std::ifstream(dir / "order_libreoffice.report.json"));
+  const std::string bbox = RunCommand({"pdftotext", "-bbox", out, "-"}).out;
+  int checked = 0;
+  for (size_t p = bbox.find("<word "); p != std::string::npos; p = bbox.find("<word ", p + 1)) {
+    double x0, y0, x1, y1;
+    char word[256] = {0};
+    if (std::sscanf(bbox.c_str() + p, "<word xMin=\"%lf\" yMin=\"%lf\" xMax=\"%lf\" yMax=\"%lf\">%255[^<]",
+                    &x0, &y0, &x1, &y1, word) != 5) {
+      continue;
+    }
+    if (std::string(word).find("(b)") != std::string::npos) continue;
+    ++checked;
+    for (const auto& b : report["boxes"]) {
+      const double bx0 = b["bbox"][0], by0 = b["bbox"][1], bx1 = b["bbox"][2], by1 = b["bbox"][3];
+      const double w = std::max(0.0, std::min(x1, bx1) - std::max(x0, bx0));
+      const double h = std::max(0.0, std::min(y1, by1) - std::max(y0, by0));
+      EXPECT_LT(w * h, 0.15 * (x1 - x0) * (y1 - y0)) << "a box covers live word " << word;
+    }
+  }
+  EXPECT_GT(checked, 100);
+}
+
+}  // namespace
+}  // namespace redact

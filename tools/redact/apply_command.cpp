@@ -35,6 +35,9 @@ void AddApplyCommand(CLI::App* app, ApplyOptions* options) {
   cmd->add_option("--out", options->out, "output folder (created if missing)")->required();
   cmd->add_option("--password", options->password, "password for encrypted PDFs");
   cmd->add_flag("--no-boxes", options->no_boxes, "remove without drawing boxes");
+  cmd->add_flag("--uniform-boxes", options->uniform_boxes,
+                "round box widths up to 3-em steps where the line has room (never over "
+                "live text); labels come from the policy's [labels]");
   cmd->add_flag("--fail-on-undecodable", options->fail_on_undecodable,
                 "fail a document whose pages with findings hold undecodable text "
                 "(default: remove and box that text)");
@@ -85,6 +88,8 @@ int RunApply(const ApplyOptions& options, std::ostream& out, std::ostream& err) 
     RedactOptions redact_options;
     redact_options.draw_boxes = !options.no_boxes;
     redact_options.fail_on_undecodable = options.fail_on_undecodable;
+    redact_options.uniform_width = options.uniform_boxes;
+    redact_options.labels = (*detector)->policy().labels;
     StatusOr<RedactionSummary> summary =
         RedactDocument(*doc->document, doc->pages, doc->findings, **detector, redact_options);
     if (!summary) {

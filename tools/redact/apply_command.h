@@ -26,6 +26,7 @@ struct ApplyOptions {
   std::optional<std::string> password;
   DetectionOptions detection;
   bool no_boxes = false;
+  bool uniform_boxes = false;
   bool fail_on_undecodable = false;
 };
 
