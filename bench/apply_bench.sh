@@ -7,7 +7,7 @@ set -euo pipefail
 top=$(cd "$(dirname "$0")/.." && pwd)
 runs=${1:-3}
 "$top/tools/setup/deps.sh" bench
-"$top/tools/setup/build.sh" -DREDACT_BUILD_TESTS=OFF >/dev/null
+"$top/tools/setup/build.sh" --target redact >/dev/null
 work=$(mktemp -d)
 trap 'rm -rf "$work"' EXIT
 samples=("$top"/samples/*.pdf)

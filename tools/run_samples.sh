@@ -6,7 +6,7 @@ set -euo pipefail
 top=$(cd "$(dirname "$0")/.." && pwd)
 out="$top/samples-out"
 "$top/tools/setup/deps.sh" build
-"$top/tools/setup/build.sh" -DREDACT_BUILD_TESTS=OFF -DREDACT_BUILD_BENCH=OFF
+"$top/tools/setup/build.sh" --target redact
 redact="$top/build/bin/redact"
 detection=(--names "$top/samples/names.csv" --policy "$top/samples/policy.toml")
 

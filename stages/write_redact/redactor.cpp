@@ -456,31 +456,30 @@ StatusOr<RedactionSummary> RedactDocument(pdf::Document& doc, const std::vector<
         }
       }
     }
-    if (options.uniform_width) {
-      // Widths rounded up to a multiple of 3 ems, into empty space only:
-      // never over the next glyph on the line (covering live text would hide
-      // words that are not removed). In a fixed layout the next word's
-      // position still shows the removed width; this only blurs the box.
-      for (Quad& q : quads) {
-        const double dx = q.lr.x - q.ll.x, dy = q.lr.y - q.ll.y;
-        const double width = std::hypot(dx, dy);
-        const double height = std::hypot(q.ul.x - q.ll.x, q.ul.y - q.ll.y);
-        if (width < 1e-6 || height < 1e-6) continue;
-        const double ux = dx / width, uy = dy / width;
-        const double step = 3 * height;
-        double target = std::ceil(width / step) * step;
-        for (const Glyph& g : page.glyphs) {
-          if (remove.count(g.source)) continue;
-          const double rx = g.quad.ll.x - q.ll.x, ry = g.quad.ll.y - q.ll.y;
-          const double along = rx * ux + ry * uy, across = -rx * uy + ry * ux;
-          if (std::fabs(across) < 0.5 * height && along > width - 0.5) {
-            target = std::min(target, std::max(width, along - 1.0));
-          }
+    // Box ends: never over the next live glyph on the line (kerning can pull
+    // it under the last removed glyph's advance; that glyph's ink is gone,
+    // so stopping short hides nothing). With uniform widths, boxes are first
+    // rounded up to a multiple of 3 ems into the empty space that remains.
+    // In a fixed layout the next word's position still shows the removed
+    // width; rounding only blurs the box.
+    for (Quad& q : quads) {
+      const double dx = q.lr.x - q.ll.x, dy = q.lr.y - q.ll.y;
+      const double width = std::hypot(dx, dy);
+      const double height = std::hypot(q.ul.x - q.ll.x, q.ul.y - q.ll.y);
+      if (width < 1e-6 || height < 1e-6) continue;
+      const double ux = dx / width, uy = dy / width;
+      double target = options.uniform_width ? std::ceil(width / (3 * height)) * 3 * height : width;
+      for (const Glyph& g : page.glyphs) {
+        if (remove.count(g.source)) continue;
+        const double rx = g.quad.ll.x - q.ll.x, ry = g.quad.ll.y - q.ll.y;
+        const double along = rx * ux + ry * uy, across = -rx * uy + ry * ux;
+        if (std::fabs(across) < 0.5 * height && along > 0.5 * width) {
+          target = std::min(target, along < width ? along : std::max(width, along - 1.0));
         }
-        const double k = target / width;
-        q.lr = {q.ll.x + dx * k, q.ll.y + dy * k};
-        q.ur = {q.ul.x + dx * k, q.ul.y + dy * k};
       }
+      const double k = target / width;
+      q.lr = {q.ll.x + dx * k, q.ll.y + dy * k};
+      q.ur = {q.ul.x + dx * k, q.ul.y + dy * k};
     }
     std::vector<Rect> bounds;
     for (const Quad& q : quads) bounds.push_back(q.Bounds());

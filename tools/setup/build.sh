@@ -1,6 +1,9 @@
 #!/usr/bin/env bash
 # Configures and builds redact into build/ (binary: build/bin/redact).
+# Usage: build.sh [--target NAME] [cmake -D options...]
 set -euo pipefail
 top=$(cd "$(dirname "$0")/../.." && pwd)
+target=()
+if [ "${1:-}" = "--target" ]; then target=(--target "$2"); shift 2; fi
 cmake -S "$top" -B "$top/build" -G Ninja -DCMAKE_BUILD_TYPE=RelWithDebInfo "$@" >/dev/null
-cmake --build "$top/build" -j "$(nproc)"
+cmake --build "$top/build" -j "$(nproc)" "${target[@]}"
