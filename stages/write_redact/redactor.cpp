@@ -470,7 +470,8 @@ StatusOr<RedactionSummary> RedactDocument(pdf::Document& doc, const std::vector<
       const double ux = dx / width, uy = dy / width;
       double target = options.uniform_width ? std::ceil(width / (3 * height)) * 3 * height : width;
       for (const Glyph& g : page.glyphs) {
-        if (remove.count(g.source)) continue;
+        // Spaces between the words of a removed name are no live text.
+        if (g.is_space || remove.count(g.source)) continue;
         const double rx = g.quad.ll.x - q.ll.x, ry = g.quad.ll.y - q.ll.y;
         const double along = rx * ux + ry * uy, across = -rx * uy + ry * ux;
         if (std::fabs(across) < 0.5 * height && along > 0.5 * width) {
