@@ -3,6 +3,7 @@
 #include <CLI/CLI.hpp>
 #include <chrono>
 #include <filesystem>
+#include <fstream>
 #include <map>
 #include <nlohmann/json.hpp>
 
@@ -10,6 +11,7 @@
 #include "pipeline/runner/analyze.h"
 #include "stages/seal/keyed_hash.h"
 #include "stages/write_redact/redactor.h"
+#include "stages/write_review/review.h"
 #include "tools/redact/exit_codes.h"
 
 namespace redact::cli {
@@ -41,6 +43,9 @@ void AddApplyCommand(CLI::App* app, ApplyOptions* options) {
   cmd->add_flag("--fail-on-undecodable", options->fail_on_undecodable,
                 "fail a document whose pages with findings hold undecodable text "
                 "(default: remove and box that text)");
+  cmd->add_option("--findings", options->findings,
+                  "apply exactly the findings of a reviewed file (from redact review) "
+                  "instead of detecting; one input only");
   AddDetectionOptions(cmd, &options->detection);
 }
 
@@ -54,6 +59,23 @@ int RunApply(const ApplyOptions& options, std::ostream& out, std::ostream& err) 
   if (!detector) {
     err << "redact: " << detector.error().message() << "\n";
     return kExitUsage;
+  }
+  std::optional<nlohmann::json> reviewed;
+  if (options.findings) {
+    if (options.files.size() != 1) {
+      err << "redact: --findings goes with exactly one input\n";
+      return kExitUsage;
+    }
+    std::ifstream in(*options.findings);
+    if (!in) {
+      err << "redact: " << *options.findings << ": cannot open the findings file\n";
+      return kExitInputFile;
+    }
+    reviewed = nlohmann::json::parse(in, nullptr, false);
+    if (reviewed->is_discarded()) {
+      err << "redact: " << *options.findings << ": not valid JSON\n";
+      return kExitUsage;
+    }
   }
   std::error_code ec;
   fs::create_directories(options.out, ec);
@@ -83,6 +105,16 @@ int RunApply(const ApplyOptions& options, std::ostream& out, std::ostream& err) 
     if (!doc) {
       fail(doc.error());
       continue;
+    }
+    if (reviewed) {
+      // The reviewed list replaces detection, exactly.
+      StatusOr<std::vector<Finding>> list =
+          FindingsFromJson(*reviewed, *options.findings, doc->pages);
+      if (!list) {
+        err << "redact: " << list.error().message() << "\n";
+        return kExitUsage;
+      }
+      doc->findings = std::move(*list);
     }
     const auto t1 = std::chrono::steady_clock::now();
     RedactOptions redact_options;

@@ -27,6 +27,7 @@ struct ApplyOptions {
   DetectionOptions detection;
   bool no_boxes = false;
   bool uniform_boxes = false;
+  std::optional<std::string> findings;  // a reviewed findings file
   bool fail_on_undecodable = false;
 };
 

@@ -6,6 +6,7 @@
 #include "tools/redact/apply_command.h"
 #include "tools/redact/exit_codes.h"
 #include "tools/redact/extract_command.h"
+#include "tools/redact/review_command.h"
 #include "tools/redact/scan_command.h"
 #include "tools/redact/verify_command.h"
 
@@ -22,6 +23,8 @@ int main(int argc, char** argv) {
   AddApplyCommand(&app, &apply);
   VerifyOptions verify;
   AddVerifyCommand(&app, &verify);
+  ReviewOptions review;
+  AddReviewCommand(&app, &review);
   try {
     app.parse(argc, argv);
   } catch (const CLI::CallForHelp& e) {
@@ -34,5 +37,6 @@ int main(int argc, char** argv) {
   if (app.got_subcommand("scan")) return RunScan(scan, std::cout, std::cerr);
   if (app.got_subcommand("apply")) return RunApply(apply, std::cout, std::cerr);
   if (app.got_subcommand("verify")) return RunVerify(verify, std::cout, std::cerr);
+  if (app.got_subcommand("review")) return RunReview(review, std::cout, std::cerr);
   return kExitUsage;
 }

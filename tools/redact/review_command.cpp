@@ -1,0 +1,69 @@
+#include "tools/redact/review_command.h"
+
+#include <CLI/CLI.hpp>
+#include <cstdlib>
+#include <filesystem>
+
+#include "pipeline/pdf/clean_writer.h"
+#include "pipeline/runner/analyze.h"
+#include "stages/write_review/review.h"
+#include "tools/redact/exit_codes.h"
+
+namespace redact::cli {
+
+namespace fs = std::filesystem;
+
+std::string PatternsDir(const std::string& given) {
+  if (!given.empty()) return given;
+  const char* env = std::getenv("REDACT_PATTERNS");
+  return env ? env : REDACT_PATTERNS_DIR;
+}
+
+void AddReviewCommand(CLI::App* app, ReviewOptions* options) {
+  CLI::App* cmd = app->add_subcommand(
+      "review", "Write a review copy with highlighted findings and an editable findings file");
+  cmd->add_option("file", options->file, "PDF file")->required();
+  cmd->add_option("--out", options->out, "output folder (created if missing)")->required();
+  cmd->add_option("--password", options->password, "password for encrypted PDFs");
+  AddDetectionOptions(cmd, &options->detection);
+}
+
+int RunReview(const ReviewOptions& options, std::ostream& out, std::ostream& err) {
+  auto detector = LoadDetector(PatternsDir(options.detection.patterns), options.detection.names,
+                               options.detection.policy);
+  if (!detector) {
+    err << "redact: " << detector.error().message() << "\n";
+    return kExitUsage;
+  }
+  std::error_code ec;
+  fs::create_directories(options.out, ec);
+  const std::string stem = fs::path(options.file).stem().string();
+  const fs::path pdf_path = fs::path(options.out) / (stem + ".review.pdf");
+  const fs::path json_path = fs::path(options.out) / (stem + ".findings.json");
+  if (fs::exists(pdf_path) && fs::equivalent(options.file, pdf_path, ec)) {
+    err << "redact: " << options.file << ": refusing to overwrite the input\n";
+    return kExitUsage;
+  }
+  pdf::OpenOptions open;
+  open.password = options.password;
+  StatusOr<AnalyzedDocument> doc = AnalyzeDocument(options.file, open, **detector);
+  if (!doc) {
+    err << "redact: " << doc.error().message() << "\n";
+    return ExitCodeFor(doc.error().code());
+  }
+  const nlohmann::json findings =
+      FindingsToJson(fs::path(options.file).filename().string(), doc->pages, doc->findings);
+  Status s = AddReviewHighlights(*doc->document, doc->pages, doc->findings);
+  if (s.ok()) s = pdf::WriteCleanCopy(*doc->document, pdf_path.string(), nullptr);
+  if (s.ok()) s = pdf::WriteFileAtomically(json_path.string(), findings.dump(1) + "\n");
+  if (!s.ok()) {
+    err << "redact: " << s.message() << "\n";
+    return ExitCodeFor(s.code());
+  }
+  out << pdf_path.string() << ": " << doc->findings.size() << " finding(s) highlighted\n"
+      << json_path.string() << ": edit, then: redact apply " << options.file << " --findings "
+      << json_path.string() << " --out DIR\n";
+  return kExitOk;
+}
+
+}  // namespace redact::cli

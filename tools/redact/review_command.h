@@ -1,0 +1,35 @@
+// `redact review FILE.pdf --out DIR [--names CSV] [--policy FILE]
+//  [--password P]`: writes DIR/<name>.review.pdf (the original with a
+// coloured highlight per finding, nothing removed) and DIR/<name>.findings.json
+// (editable; `redact apply --findings` applies exactly what it lists).
+#ifndef REDACT_TOOLS_REDACT_REVIEW_COMMAND_H_
+#define REDACT_TOOLS_REDACT_REVIEW_COMMAND_H_
+
+#include <optional>
+#include <ostream>
+#include <string>
+
+#include "tools/redact/scan_command.h"
+
+namespace CLI {
+class App;
+}
+
+namespace redact::cli {
+
+struct ReviewOptions {
+  std::string file;
+  std::string out;
+  std::optional<std::string> password;
+  DetectionOptions detection;
+};
+
+void AddReviewCommand(CLI::App* app, ReviewOptions* options);
+int RunReview(const ReviewOptions& options, std::ostream& out, std::ostream& err);
+
+// The shipped patterns folder, or $REDACT_PATTERNS, unless `given` is set.
+std::string PatternsDir(const std::string& given);
+
+}  // namespace redact::cli
+
+#endif  // REDACT_TOOLS_REDACT_REVIEW_COMMAND_H_
