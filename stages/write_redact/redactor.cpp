@@ -13,6 +13,7 @@
 #include "pipeline/pdf/cmap.h"
 #include "pipeline/pdf/podofo_util.h"
 #include "stages/detect/detector.h"
+#include "stages/write_redact/image_burn.h"
 #include "stages/write_redact/side_channels.h"
 
 namespace redact {
@@ -84,11 +85,20 @@ struct StreamRecord {
   std::vector<std::pair<std::string, PoDoFo::PdfReference>> new_xobjects;
 };
 
+struct ImageHit {
+  int stream;
+  int op;
+  Matrix ctm;
+  const PdfObject* xobject;  // nullptr for inline images
+  std::vector<Quad> boxes;   // the boxes over it
+  Quad area;
+};
+
 class PageRewriter : public pdf::ContentSink {
  public:
-  PageRewriter(const std::unordered_set<ContentRef, RefHash>& remove,
+  PageRewriter(const std::unordered_set<ContentRef, RefHash>& remove, const std::vector<Quad>& boxes,
                const std::vector<Rect>& box_bounds, RedactionSummary* summary, int page)
-      : remove_(remove), box_bounds_(box_bounds), summary_(summary), page_(page) {}
+      : remove_(remove), boxes_(boxes), box_bounds_(box_bounds), summary_(summary), page_(page) {}
 
   void OnStream(int index, const ContentStream& info, const pdf::ParsedContent& parsed) override {
     if (static_cast<int>(streams_.size()) <= index) streams_.resize(index + 1);
@@ -114,24 +124,29 @@ class PageRewriter : public pdf::ContentSink {
   void OnImage(const pdf::ImageEvent& e) override {
     const Quad q{e.ctm.Apply({0, 0}), e.ctm.Apply({1, 0}), e.ctm.Apply({1, 1}), e.ctm.Apply({0, 1})};
     const Rect bounds = q.Bounds();
-    for (const Rect& b : box_bounds_) {
-      if (Overlaps(bounds, b)) {
-        // Fail closed until pixels can be burned: the image goes, whole,
-        // and a box covers where it was.
-        streams_[e.stream].ops[e.op].drop = true;
-        image_boxes_.push_back(q);
-        ++summary_->images_removed;
-        break;
-      }
+    ImageHit hit{e.stream, e.op, e.ctm, e.xobject, {}, q};
+    for (size_t i = 0; i < box_bounds_.size(); ++i) {
+      if (Overlaps(bounds, box_bounds_[i])) hit.boxes.push_back(boxes_[i]);
     }
+    if (!hit.boxes.empty()) hits_.push_back(std::move(hit));
+  }
+
+  // An image that could not be burned goes whole, under a box.
+  void DropWhole(const ImageHit& hit) {
+    streams_[hit.stream].ops[hit.op].drop = true;
+    image_boxes_.push_back(hit.area);
+    ++summary_->images_removed;
   }
 
   std::vector<StreamRecord>& streams() { return streams_; }
+  const std::vector<ImageHit>& hits() const { return hits_; }
   const std::vector<Quad>& image_boxes() const { return image_boxes_; }
 
  private:
   const std::unordered_set<ContentRef, RefHash>& remove_;
+  const std::vector<Quad>& boxes_;
   const std::vector<Rect>& box_bounds_;
+  std::vector<ImageHit> hits_;
   RedactionSummary* summary_;
   int page_;
   std::vector<StreamRecord> streams_;
@@ -485,13 +500,13 @@ StatusOr<RedactionSummary> RedactDocument(pdf::Document& doc, const std::vector<
     std::vector<Rect> bounds;
     for (const Quad& q : quads) bounds.push_back(q.Bounds());
 
-    PageRewriter rewriter(remove, bounds, &summary, page.number);
+    PageRewriter rewriter(remove, quads, bounds, &summary, page.number);
     pdf::ContentInterpreter interpreter(&doc);
     Status run = interpreter.RunPage(static_cast<int>(pi), &rewriter);
     if (!run.ok()) return Error(run);
     auto& streams = rewriter.streams();
     std::vector<std::set<int>> strip(streams.size());
-    bool any_change = !page_findings.empty() || parse_problems;
+    bool any_change = !page_findings.empty() || parse_problems || !rewriter.hits().empty();
     for (size_t si = 0; si < streams.size(); ++si) {
       if (!streams[si].parsed) continue;
       strip[si] = PropertiesToStrip(streams[si], detector);
@@ -501,6 +516,29 @@ StatusOr<RedactionSummary> RedactDocument(pdf::Document& doc, const std::vector<
 
     Status edited = pdf::Guard(doc.name(), [&]() -> Status {
       PoDoFo::PdfVecObjects& objects = doc.podofo().GetObjects();
+      // Images under boxes: burned copies replace their invocations; what
+      // cannot be burned goes whole.
+      for (const ImageHit& hit : rewriter.hits()) {
+        if (!hit.xobject) {
+          rewriter.DropWhole(hit);
+          summary.warnings.push_back("page " + std::to_string(page.number) +
+                                     ": inline image under a box replaced whole");
+          continue;
+        }
+        StatusOr<PdfObject*> burned = BurnImage(objects, hit.xobject, hit.ctm, hit.boxes);
+        if (!burned) {
+          rewriter.DropWhole(hit);
+          summary.warnings.push_back("page " + std::to_string(page.number) + ": image " +
+                                     pdf::Describe(hit.xobject) + " replaced whole (" +
+                                     burned.error().message() + ")");
+          continue;
+        }
+        StreamRecord& s = streams[hit.stream];
+        const std::string name = FreshName(pdf::DictGet(s.resources, "XObject"), &name_counter);
+        s.new_xobjects.push_back({name, (*burned)->Reference()});
+        s.ops[hit.op].rename_do = name;
+        ++summary.images_burned;
+      }
       // Children before parents: a copied form renames its Do in the parent.
       for (int si = static_cast<int>(streams.size()) - 1; si >= 1; --si) {
         StreamRecord& s = streams[si];

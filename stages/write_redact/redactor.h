@@ -50,7 +50,8 @@ struct RedactionSummary {
   int glyphs_removed = 0;
   int streams_rewritten = 0;
   int forms_copied = 0;
-  int images_removed = 0;
+  int images_burned = 0;    // pixels under boxes painted, re-encoded
+  int images_removed = 0;   // replaced whole (could not be burned)
   int undecodable_removed = 0;
   std::vector<RedactionBox> boxes;
   std::vector<std::string> side_channels;  // what was scrubbed, no values

@@ -8,6 +8,8 @@
 #include <fstream>
 #include <nlohmann/json.hpp>
 
+#include <leptonica/allheaders.h>
+
 #include "tests/testing/pdf_builder.h"
 #include "tests/testing/subprocess.h"
 
@@ -249,7 +251,7 @@ TEST(ClassicFailures, FormXObjectSharedByTwoPages) {
   EXPECT_EQ(o.report["removed"]["form_xobjects_copied"], 2);
 }
 
-TEST(ClassicFailures, ImageUnderTheNameIsReplacedWhole) {
+TEST(ClassicFailures, ImageWithADegenerateMatrixIsReplacedWhole) {
   PdfBuilder b;
   const std::string pixels = "\x10\x20\x30\x40";
   const int image = b.AddStream("/Type /XObject /Subtype /Image /Width 2 /Height 2 "
@@ -267,7 +269,50 @@ TEST(ClassicFailures, ImageUnderTheNameIsReplacedWhole) {
   Outcome o = Redact("image", b.Build(b.Add("<< /Type /Catalog /Pages " + std::to_string(pages) +
                                             " 0 R >>")));
   ExpectGone(o);
-  EXPECT_EQ(o.report["removed"]["images_replaced_whole"], 1);  // the other use is far away
+  // The first use's matrix is degenerate (200 20 0 0): it cannot be mapped
+  // to pixels, so it goes whole; the other use is far from any box.
+  EXPECT_EQ(o.report["removed"]["images_replaced_whole"], 1);
+}
+
+TEST(ClassicFailures, ImageUnderTheNameIsBurnedNotCovered) {
+  PdfBuilder b;
+  const std::string pixels(20 * 10, '\x80');  // 20x10 mid-grey
+  const int image = b.AddStream("/Type /XObject /Subtype /Image /Width 20 /Height 10 "
+                                "/ColorSpace /DeviceGray /BitsPerComponent 8", pixels);
+  const int contents = b.AddStream("", "q 200 0 0 100 60 650 cm /Im1 Do Q "
+                                       "BT /F1 12 Tf 72 700 Td (Applicant Maria Hernandez-Nunez) Tj ET");
+  const int pages = b.Reserve();
+  const int page = b.Add("<< /Type /Page /Parent " + std::to_string(pages) +
+                         " 0 R /MediaBox [0 0 612 792] /Resources << /Font << /F1 " + kFont +
+                         " >> /XObject << /Im1 " + std::to_string(image) + " 0 R >> >> /Contents " +
+                         std::to_string(contents) + " 0 R >>");
+  b.Set(pages, "<< /Type /Pages /Kids [" + std::to_string(page) + " 0 R] /Count 1 >>");
+  Outcome o = Redact("burn", b.Build(b.Add("<< /Type /Catalog /Pages " + std::to_string(pages) +
+                                           " 0 R >>")));
+  ExpectGone(o);
+  EXPECT_EQ(o.report["removed"]["images_burned"], 1);
+  EXPECT_EQ(o.report["removed"]["images_replaced_whole"], 0);
+  // poppler's pdfimages: the pixels under the name are black, the rest grey.
+  const fs::path dir = fs::temp_directory_path() / "redact_classic_burn";
+  RunCommand({"pdfimages", (dir / "out" / "burn.pdf").string(), (dir / "img").string()});
+  // pdfimages writes PGM (P5) or, in some versions, PPM (P6) for gray.
+  const fs::path pnm = fs::exists(dir / "img-000.pgm") ? dir / "img-000.pgm" : dir / "img-000.ppm";
+  std::ifstream pgm(pnm, std::ios::binary);
+  std::string header, dims, maxval;
+  std::getline(pgm, header);
+  std::getline(pgm, dims);
+  std::getline(pgm, maxval);
+  ASSERT_TRUE(header == "P5" || header == "P6") << header;
+  ASSERT_EQ(dims, "20 10");
+  const int channels = header == "P5" ? 1 : 3;
+  const std::string px((std::istreambuf_iterator<char>(pgm)), {});
+  ASSERT_EQ(px.size(), 200u * channels);
+  auto at = [&](int row, int col) {
+    return static_cast<unsigned char>(px[(row * 20 + col) * channels]);
+  };
+  EXPECT_EQ(at(4, 12), 0);     // under the name
+  EXPECT_EQ(at(0, 0), 0x80);   // above and left of it
+  EXPECT_EQ(at(9, 2), 0x80);
 }
 
 TEST(ClassicFailures, ActualTextSpellsOutWhatTheGlyphsAbbreviate) {
@@ -280,6 +325,56 @@ TEST(ClassicFailures, ActualTextSpellsOutWhatTheGlyphsAbbreviate) {
                           "72 650 Td (Unaffected) Tj ET EMC"));
   ExpectGone(o);
   EXPECT_NE(o.raw_lower.find("/actualtext (fi)"), std::string::npos) << "unrelated ActualText lost";
+}
+
+TEST(ClassicFailures, JpegUnderTheNameStaysJpegWithBlackPixels) {
+  // A 100x50 mid-grey JPEG made with Leptonica, as a scanner would embed it.
+  PIX* pix = pixCreate(100, 50, 8);
+  pixSetAllArbitrary(pix, 128);
+  l_uint8* jpeg = nullptr;
+  size_t size = 0;
+  ASSERT_EQ(pixWriteMemJpeg(&jpeg, &size, pix, 90, 0), 0);
+  pixDestroy(&pix);
+  const std::string jpeg_bytes(reinterpret_cast<char*>(jpeg), size);
+  lept_free(jpeg);
+  PdfBuilder b;
+  const int image = b.AddStream("/Type /XObject /Subtype /Image /Width 100 /Height 50 "
+                                "/ColorSpace /DeviceGray /BitsPerComponent 8 /Filter /DCTDecode",
+                                jpeg_bytes);
+  const int contents = b.AddStream("", "q 200 0 0 100 60 650 cm /Im1 Do Q 3 Tr "
+                                       "BT /F1 12 Tf 72 700 Td (Applicant Maria Hernandez-Nunez) Tj ET");
+  const int pages = b.Reserve();
+  const int page = b.Add("<< /Type /Page /Parent " + std::to_string(pages) +
+                         " 0 R /MediaBox [0 0 612 792] /Resources << /Font << /F1 " + kFont +
+                         " >> /XObject << /Im1 " + std::to_string(image) + " 0 R >> >> /Contents " +
+                         std::to_string(contents) + " 0 R >>");
+  b.Set(pages, "<< /Type /Pages /Kids [" + std::to_string(page) + " 0 R] /Count 1 >>");
+  Outcome o = Redact("jpeg", b.Build(b.Add("<< /Type /Catalog /Pages " + std::to_string(pages) +
+                                           " 0 R >>")));
+  ExpectGone(o);
+  EXPECT_EQ(o.report["removed"]["images_burned"], 1);
+  const fs::path dir = fs::temp_directory_path() / "redact_classic_jpeg";
+  const std::string list = RunCommand({"pdfimages", "-list", (dir / "out" / "jpeg.pdf").string()}).out;
+  EXPECT_NE(list.find("jpeg"), std::string::npos) << list;
+  // The original stream is gone (a flat image shares headers and blocks with
+  // its re-encoding, so only the whole stream is a meaningful needle).
+  EXPECT_EQ(o.raw_lower.find(Lower(jpeg_bytes)), std::string::npos) << "original JPEG survives";
+  RunCommand({"pdfimages", (dir / "out" / "jpeg.pdf").string(), (dir / "img").string()});
+  const fs::path pnm = fs::exists(dir / "img-000.pgm") ? dir / "img-000.pgm" : dir / "img-000.ppm";
+  std::ifstream in(pnm, std::ios::binary);
+  std::string header, dims, maxval;
+  std::getline(in, header);
+  std::getline(in, dims);
+  std::getline(in, maxval);
+  const int channels = header == "P5" ? 1 : 3;
+  const std::string px((std::istreambuf_iterator<char>(in)), {});
+  ASSERT_EQ(px.size(), 100u * 50 * channels);
+  auto at = [&](int row, int col) {
+    return static_cast<int>(static_cast<unsigned char>(px[(row * 100 + col) * channels]));
+  };
+  EXPECT_LT(at(22, 60), 40);        // under the name: black (JPEG is lossy)
+  EXPECT_GT(at(2, 5), 100);         // elsewhere: still grey
+  EXPECT_GT(at(47, 10), 100);
 }
 
 TEST(ClassicFailures, TightLineSpacingKeepsTheNextLine) {

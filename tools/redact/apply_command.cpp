@@ -171,6 +171,7 @@ int RunApply(const ApplyOptions& options, std::ostream& out, std::ostream& err) 
     report["boxes"] = boxes;
     report["removed"] = {{"glyphs", summary->glyphs_removed},
                          {"undecodable_glyphs", summary->undecodable_removed},
+                         {"images_burned", summary->images_burned},
                          {"images_replaced_whole", summary->images_removed},
                          {"streams_rewritten", summary->streams_rewritten},
                          {"form_xobjects_copied", summary->forms_copied},

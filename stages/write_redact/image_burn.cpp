@@ -1,0 +1,179 @@
+#include "stages/write_redact/image_burn.h"
+
+#include <leptonica/allheaders.h>
+
+#include <algorithm>
+#include <cmath>
+#include <optional>
+
+#include "pipeline/pdf/podofo_util.h"
+
+namespace redact {
+namespace {
+
+using PoDoFo::PdfObject;
+
+constexpr size_t kMaxImageBytes = size_t{512} << 20;
+
+struct PixelRect {
+  int x0, y0, x1, y1;  // pixel space, top-left origin, half-open
+};
+
+// Pixel rectangles under the boxes, padded by 2 pixels (anti-aliasing and
+// rounding must not leave a fringe of the original).
+std::optional<std::vector<PixelRect>> PixelRects(const Matrix& ctm, const std::vector<Quad>& boxes,
+                                                 int width, int height) {
+  const double det = ctm.a * ctm.d - ctm.b * ctm.c;
+  if (std::fabs(det) < 1e-12) return std::nullopt;
+  const Matrix inv{ctm.d / det, -ctm.b / det, -ctm.c / det, ctm.a / det,
+                   (ctm.c * ctm.f - ctm.d * ctm.e) / det, (ctm.b * ctm.e - ctm.a * ctm.f) / det};
+  std::vector<PixelRect> out;
+  for (const Quad& q : boxes) {
+    double u0 = 1e300, v0 = 1e300, u1 = -1e300, v1 = -1e300;
+    for (const Point& p : {q.ll, q.lr, q.ur, q.ul}) {
+      const Point u = inv.Apply(p);
+      u0 = std::min(u0, u.x), u1 = std::max(u1, u.x), v0 = std::min(v0, u.y), v1 = std::max(v1, u.y);
+    }
+    // Unit square: v = 1 is the top row of the image.
+    int x0 = static_cast<int>(std::floor(u0 * width)) - 2;
+    int x1 = static_cast<int>(std::ceil(u1 * width)) + 2;
+    int y0 = static_cast<int>(std::floor((1 - v1) * height)) - 2;
+    int y1 = static_cast<int>(std::ceil((1 - v0) * height)) + 2;
+    x0 = std::clamp(x0, 0, width), x1 = std::clamp(x1, 0, width);
+    y0 = std::clamp(y0, 0, height), y1 = std::clamp(y1, 0, height);
+    if (x1 > x0 && y1 > y0) out.push_back({x0, y0, x1, y1});
+  }
+  return out;
+}
+
+std::vector<std::string> Filters(const PdfObject* image) {
+  std::vector<std::string> out;
+  const PdfObject* f = pdf::DictGet(image, "Filter");
+  if (auto name = pdf::AsName(f)) out.push_back(*name);
+  if (const PoDoFo::PdfArray* arr = pdf::AsArray(f)) {
+    for (const PdfObject& item : *arr) out.push_back(pdf::AsName(&item).value_or("?"));
+  }
+  return out;
+}
+
+Status Unsupported(const std::string& why) { return Status(StatusCode::kUnsupported, why); }
+
+PdfObject* NewImage(PoDoFo::PdfVecObjects& objects, const PdfObject* image) {
+  PdfObject* copy = objects.CreateObject(PoDoFo::PdfVariant(image->GetDictionary()));
+  auto& d = copy->GetDictionary();
+  for (const char* key : {"Filter", "DecodeParms", "Metadata", "Length"}) d.RemoveKey(key);
+  return copy;
+}
+
+StatusOr<PdfObject*> BurnJpeg(PoDoFo::PdfVecObjects& objects, const PdfObject* image,
+                              const std::vector<PixelRect>& rects) {
+  char* raw = nullptr;
+  PoDoFo::pdf_long length = 0;
+  image->GetStream()->GetCopy(&raw, &length);  // still DCT-encoded
+  PIX* pix = pixReadMem(reinterpret_cast<const l_uint8*>(raw), static_cast<size_t>(length));
+  PoDoFo::podofo_free(raw);
+  if (!pix) return Error(Unsupported("JPEG that Leptonica cannot decode"));
+  const int depth = pixGetDepth(pix);
+  if (depth != 8 && depth != 32) {
+    pixDestroy(&pix);
+    return Error(Unsupported("JPEG with " + std::to_string(depth) + "-bit pixels"));
+  }
+  for (const PixelRect& r : rects) {
+    BOX* box = boxCreate(r.x0, r.y0, r.x1 - r.x0, r.y1 - r.y0);
+    pixClearInRect(pix, box);  // 0 = black in gray and RGB
+    boxDestroy(&box);
+  }
+  l_uint8* jpeg = nullptr;
+  size_t size = 0;
+  const bool ok = pixWriteMemJpeg(&jpeg, &size, pix, 90, 0) == 0;
+  pixDestroy(&pix);
+  if (!ok) return Error(Unsupported("JPEG re-encoding failed"));
+  PdfObject* copy = NewImage(objects, image);
+  PoDoFo::PdfMemoryInputStream in(reinterpret_cast<const char*>(jpeg), static_cast<PoDoFo::pdf_long>(size));
+  copy->GetStream()->SetRawData(&in, static_cast<PoDoFo::pdf_long>(size));
+  copy->GetDictionary().AddKey("Filter", PoDoFo::PdfName("DCTDecode"));
+  lept_free(jpeg);
+  return copy;
+}
+
+StatusOr<PdfObject*> BurnSamples(PoDoFo::PdfVecObjects& objects, const PdfObject* image,
+                                 const std::vector<PixelRect>& rects, int width, int height) {
+  const bool mask = pdf::DictGet(image, "ImageMask") &&
+                    pdf::Resolve(pdf::DictGet(image, "ImageMask"))->IsBool() &&
+                    pdf::Resolve(pdf::DictGet(image, "ImageMask"))->GetBool();
+  const int bpc = mask ? 1 : static_cast<int>(pdf::AsNumber(pdf::DictGet(image, "BitsPerComponent")).value_or(8));
+  int comps = 1;
+  std::vector<uint8_t> black;  // one pixel's black, per component
+  if (!mask) {
+    const std::string cs = pdf::AsName(pdf::DictGet(image, "ColorSpace")).value_or("");
+    if (cs == "DeviceGray" || cs == "G") {
+      comps = 1;
+      black = {0};
+    } else if (cs == "DeviceRGB" || cs == "RGB") {
+      comps = 3;
+      black = {0, 0, 0};
+    } else if (cs == "DeviceCMYK" || cs == "CMYK") {
+      comps = 4;
+      black = {0, 0, 0, 255};
+    } else {
+      return Error(Unsupported("image colour space not burnable"));
+    }
+  }
+  if (!(bpc == 8 || (bpc == 1 && comps == 1))) {
+    return Error(Unsupported(std::to_string(bpc) + "-bit samples"));
+  }
+  StatusOr<std::string> data = pdf::ReadStream(image, kMaxImageBytes);
+  if (!data) return Error(Unsupported("image data that does not decode"));
+  const size_t row = (static_cast<size_t>(width) * comps * bpc + 7) / 8;
+  if (data->size() < row * static_cast<size_t>(height)) {
+    return Error(Unsupported("image data shorter than its size"));
+  }
+  std::string& d = *data;
+  for (const PixelRect& r : rects) {
+    for (int y = r.y0; y < r.y1; ++y) {
+      char* line = d.data() + row * static_cast<size_t>(y);
+      for (int x = r.x0; x < r.x1; ++x) {
+        if (bpc == 8) {
+          for (int c = 0; c < comps; ++c) line[x * comps + c] = static_cast<char>(black[c]);
+        } else {
+          // 1 bit: 0 paints (black gray, or the mask's fill colour).
+          line[x / 8] = static_cast<char>(line[x / 8] & ~(0x80 >> (x % 8)));
+        }
+      }
+    }
+  }
+  PdfObject* copy = NewImage(objects, image);
+  copy->GetStream()->Set(d.data(), static_cast<PoDoFo::pdf_long>(d.size()));  // Flate
+  return copy;
+}
+
+}  // namespace
+
+StatusOr<PoDoFo::PdfObject*> BurnImage(PoDoFo::PdfVecObjects& objects,
+                                       const PoDoFo::PdfObject* image, const Matrix& ctm,
+                                       const std::vector<Quad>& boxes) {
+  image = pdf::Resolve(image);
+  if (!image || !image->HasStream()) return Error(Unsupported("not an image stream"));
+  if (pdf::DictGet(image, "SMask") || pdf::DictGet(image, "Mask") ||
+      pdf::DictGet(image, "Decode")) {
+    return Error(Unsupported("image with a mask or a /Decode array"));
+  }
+  const int width = static_cast<int>(pdf::AsNumber(pdf::DictGet(image, "Width")).value_or(0));
+  const int height = static_cast<int>(pdf::AsNumber(pdf::DictGet(image, "Height")).value_or(0));
+  if (width <= 0 || height <= 0 || static_cast<double>(width) * height > 4e8) {
+    return Error(Unsupported("image size out of range"));
+  }
+  auto rects = PixelRects(ctm, boxes, width, height);
+  if (!rects) return Error(Unsupported("image drawn with a degenerate matrix"));
+  const std::vector<std::string> filters = Filters(image);
+  if (filters.size() == 1 && filters[0] == "DCTDecode") return BurnJpeg(objects, image, *rects);
+  for (const std::string& f : filters) {
+    if (f != "FlateDecode" && f != "LZWDecode" && f != "RunLengthDecode" &&
+        f != "ASCIIHexDecode" && f != "ASCII85Decode" && f != "Fl" && f != "AHx" && f != "A85") {
+      return Error(Unsupported("image filter " + f + " not burnable"));
+    }
+  }
+  return BurnSamples(objects, image, *rects, width, height);
+}
+
+}  // namespace redact
