@@ -3,6 +3,7 @@
 #include <podofo/podofo.h>
 
 #include <map>
+#include <optional>
 #include <set>
 
 #include "pipeline/pdf/podofo_util.h"
@@ -21,6 +22,43 @@ std::string Utf8(const PdfObject* o) {
   if (o->IsString() || o->IsHexString()) return o->GetString().GetStringUtf8();
   if (o->IsName()) return o->GetName().GetName();
   return "";
+}
+
+// A JPEG without its metadata segments: APP1–APP15 (EXIF, XMP, ICC, Photoshop
+// IRB…) except APP14 (Adobe: the colour transform decoding needs) and COM.
+// nullopt when the bytes do not parse as JPEG up to the scan data, or when
+// nothing was removed.
+std::optional<std::string> StripJpegMetadata(const std::string& in) {
+  if (in.size() < 4 || static_cast<unsigned char>(in[0]) != 0xFF ||
+      static_cast<unsigned char>(in[1]) != 0xD8) {
+    return std::nullopt;
+  }
+  std::string out = in.substr(0, 2);
+  size_t p = 2;
+  bool removed = false;
+  while (p + 4 <= in.size()) {
+    if (static_cast<unsigned char>(in[p]) != 0xFF) return std::nullopt;
+    const unsigned char marker = static_cast<unsigned char>(in[p + 1]);
+    if (marker == 0xFF) {  // fill byte
+      ++p;
+      continue;
+    }
+    const size_t length = (static_cast<unsigned char>(in[p + 2]) << 8) |
+                          static_cast<unsigned char>(in[p + 3]);
+    if (length < 2 || p + 2 + length > in.size()) return std::nullopt;
+    const bool metadata = (marker >= 0xE1 && marker <= 0xEF && marker != 0xEE) || marker == 0xFE;
+    if (metadata) {
+      removed = true;
+    } else {
+      out.append(in, p, 2 + length);
+    }
+    p += 2 + length;
+    if (marker == 0xDA) {  // start of scan: the rest is image data
+      out.append(in, p, std::string::npos);
+      return removed ? std::optional<std::string>(out) : std::nullopt;
+    }
+  }
+  return std::nullopt;
 }
 
 bool HasFindings(const Detector& detector, const std::string& text) {
@@ -195,6 +233,20 @@ class Scrubber {
         Count("XObject /Metadata removed");
       }
       if (x->GetDictionary().HasKey("PieceInfo")) x->GetDictionary().RemoveKey("PieceInfo");
+      if (x->HasStream() && pdf::AsName(x->GetDictionary().GetKey("Filter")).value_or("") == "DCTDecode") {
+        char* raw = nullptr;
+        PoDoFo::pdf_long length = 0;
+        x->GetStream()->GetCopy(&raw, &length);
+        const std::string bytes(raw ? raw : "", static_cast<size_t>(length));
+        PoDoFo::podofo_free(raw);
+        if (auto stripped = StripJpegMetadata(bytes)) {
+          PoDoFo::PdfMemoryInputStream in(stripped->data(),
+                                          static_cast<PoDoFo::pdf_long>(stripped->size()));
+          x->GetStream()->SetRawData(&in, static_cast<PoDoFo::pdf_long>(stripped->size()));
+          x->GetDictionary().AddKey("Filter", PoDoFo::PdfName("DCTDecode"));
+          Count("JPEG metadata segments removed (EXIF/XMP/comments)");
+        }
+      }
       ImageMetadata(pdf::DictGet(pdf::DictGet(x, "Resources"), "XObject"), depth + 1);
     }
   }

@@ -7,7 +7,8 @@
 // Removed always: document XMP metadata, OpenAction/AA and JavaScript,
 // embedded files and file-attachment/multimedia annotations, PieceInfo,
 // the structure tree (its /ActualText and /Alt duplicate page text), XFA,
-// page thumbnails, page/image metadata, unapplied /Redact annotations.
+// page thumbnails, page/image metadata, unapplied /Redact annotations,
+// and EXIF/XMP/ICC-profile/comment segments inside embedded JPEGs.
 // Removed when they match or overlap a redaction box: annotations (and
 // their popups), outline titles (blanked), form field values (cleared, with
 // their appearances).

@@ -377,6 +377,44 @@ TEST(ClassicFailures, JpegUnderTheNameStaysJpegWithBlackPixels) {
   EXPECT_GT(at(47, 10), 100);
 }
 
+TEST(ClassicFailures, NameInJpegExifAndComment) {
+  PIX* pix = pixCreate(40, 20, 8);
+  pixSetAllArbitrary(pix, 200);
+  l_uint8* jpeg = nullptr;
+  size_t size = 0;
+  ASSERT_EQ(pixWriteMemJpeg(&jpeg, &size, pix, 90, 0), 0);
+  pixDestroy(&pix);
+  std::string bytes(reinterpret_cast<char*>(jpeg), size);
+  lept_free(jpeg);
+  auto segment = [](unsigned char marker, const std::string& payload) {
+    const size_t len = payload.size() + 2;
+    return std::string("\xFF") + static_cast<char>(marker) + static_cast<char>(len >> 8) +
+           static_cast<char>(len & 0xFF) + payload;
+  };
+  bytes.insert(2, segment(0xE1, std::string("Exif\0\0", 6) + "Artist=Maria Hernandez-Nunez") +
+                      segment(0xFE, "scanned for Maria Hernandez-Nunez"));
+  PdfBuilder b;
+  const int image = b.AddStream("/Type /XObject /Subtype /Image /Width 40 /Height 20 "
+                                "/ColorSpace /DeviceGray /BitsPerComponent 8 /Filter /DCTDecode",
+                                bytes);
+  const int contents = b.AddStream("", "q 80 0 0 40 60 650 cm /Im1 Do Q "
+                                       "BT /F1 12 Tf 72 600 Td (Scanned exhibit) Tj ET");
+  const int pages = b.Reserve();
+  const int page = b.Add("<< /Type /Page /Parent " + std::to_string(pages) +
+                         " 0 R /MediaBox [0 0 612 792] /Resources << /Font << /F1 " + kFont +
+                         " >> /XObject << /Im1 " + std::to_string(image) + " 0 R >> >> /Contents " +
+                         std::to_string(contents) + " 0 R >>");
+  b.Set(pages, "<< /Type /Pages /Kids [" + std::to_string(page) + " 0 R] /Count 1 >>");
+  Outcome o = Redact("exif", b.Build(b.Add("<< /Type /Catalog /Pages " + std::to_string(pages) +
+                                           " 0 R >>")));
+  ExpectGone(o);
+  EXPECT_NE(o.text.find("Scanned exhibit"), std::string::npos);
+  const std::string list =
+      RunCommand({"pdfimages", "-list",
+                  (fs::temp_directory_path() / "redact_classic_exif" / "out" / "exif.pdf").string()}).out;
+  EXPECT_NE(list.find("jpeg"), std::string::npos) << "the image itself must stay";
+}
+
 TEST(ClassicFailures, TightLineSpacingKeepsTheNextLine) {
   Outcome o = Redact("tight", Page("BT /F1 12 Tf 9 TL 72 700 Td (Maria Hernandez-Nunez) Tj "
                                    "T* (The next line must stay) Tj ET"));
