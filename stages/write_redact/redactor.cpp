@@ -5,6 +5,7 @@
 #include <algorithm>
 #include <cmath>
 #include <cstdio>
+#include <map>
 #include <unordered_map>
 #include <set>
 #include <unordered_set>
@@ -437,6 +438,7 @@ StatusOr<RedactionSummary> RedactDocument(pdf::Document& doc, const std::vector<
     if (f.page >= 1 && f.page <= static_cast<int>(pages.size())) by_page[f.page - 1].push_back(&f);
   }
   int name_counter = 0;
+  std::map<std::string, std::set<int>> changed_images;  // object → pages changed on
   for (size_t pi = 0; pi < pages.size(); ++pi) {
     const PageText& page = pages[pi];
     const auto& page_findings = by_page[pi];
@@ -525,6 +527,7 @@ StatusOr<RedactionSummary> RedactDocument(pdf::Document& doc, const std::vector<
                                      ": inline image under a box replaced whole");
           continue;
         }
+        changed_images[pdf::Describe(hit.xobject)].insert(page.number);
         StatusOr<PdfObject*> burned = BurnImage(objects, hit.xobject, hit.ctm, hit.boxes);
         if (!burned) {
           rewriter.DropWhole(hit);
@@ -591,6 +594,43 @@ StatusOr<RedactionSummary> RedactDocument(pdf::Document& doc, const std::vector<
       summary.boxes.push_back({page.number, quads[k], quad_categories[k]});
     }
     for (const Quad& q : rewriter.image_boxes()) summary.boxes.push_back({page.number, q, "image"});
+  }
+
+  // An image changed on some pages may be painted, unchanged, on others:
+  // the report says where (those pages had no box over it).
+  if (!changed_images.empty()) {
+    std::map<std::string, std::set<int>> used_on;
+    for (size_t pi = 0; pi < pages.size(); ++pi) {
+      StatusOr<const PdfObject*> page_obj = doc.PageObject(static_cast<int>(pi));
+      if (!page_obj) continue;
+      std::vector<std::pair<const PdfObject*, int>> todo{
+          {pdf::DictGet(doc.InheritedPageKey(*page_obj, "Resources"), "XObject"), 0}};
+      std::set<const PdfObject*> seen;
+      while (!todo.empty()) {
+        auto [xobjects, depth] = todo.back();
+        todo.pop_back();
+        xobjects = pdf::Resolve(xobjects);
+        if (!xobjects || !xobjects->IsDictionary() || depth > 16 || !seen.insert(xobjects).second) {
+          continue;
+        }
+        for (const auto& [name, value] : xobjects->GetDictionary().GetKeys()) {
+          const PdfObject* x = pdf::Resolve(value);
+          if (!x) continue;
+          used_on[pdf::Describe(x)].insert(pages[pi].number);
+          todo.push_back({pdf::DictGet(pdf::DictGet(x, "Resources"), "XObject"), depth + 1});
+        }
+      }
+    }
+    for (const auto& [image, changed] : changed_images) {
+      std::string others;
+      for (int p : used_on[image]) {
+        if (!changed.count(p)) others += (others.empty() ? "" : ", ") + std::to_string(p);
+      }
+      if (!others.empty()) {
+        summary.warnings.push_back("image " + image + " was changed where boxes covered it; "
+                                   "page(s) " + others + " still paint the original (no box there)");
+      }
+    }
   }
 
   Status scrubbed = ScrubSideChannels(doc, pages, findings, detector, &summary);

@@ -415,6 +415,36 @@ TEST(ClassicFailures, NameInJpegExifAndComment) {
   EXPECT_NE(list.find("jpeg"), std::string::npos) << "the image itself must stay";
 }
 
+TEST(ClassicFailures, ImageSharedByTwoPagesBurnedOnOne) {
+  PdfBuilder b;
+  const int image = b.AddStream("/Type /XObject /Subtype /Image /Width 20 /Height 10 "
+                                "/ColorSpace /DeviceGray /BitsPerComponent 8",
+                                std::string(200, '\x80'));
+  const int c1 = b.AddStream("", "q 200 0 0 100 60 650 cm /Im1 Do Q "
+                                 "BT /F1 12 Tf 72 700 Td (Applicant Maria Hernandez-Nunez) Tj ET");
+  const int c2 = b.AddStream("", "q 200 0 0 100 60 650 cm /Im1 Do Q BT /F1 12 Tf 72 600 Td (Page two) Tj ET");
+  const int pages = b.Reserve();
+  const std::string res = "<< /Font << /F1 " + kFont + " >> /XObject << /Im1 " +
+                          std::to_string(image) + " 0 R >> >>";
+  const int p1 = b.Add("<< /Type /Page /Parent " + std::to_string(pages) +
+                       " 0 R /MediaBox [0 0 612 792] /Resources " + res + " /Contents " +
+                       std::to_string(c1) + " 0 R >>");
+  const int p2 = b.Add("<< /Type /Page /Parent " + std::to_string(pages) +
+                       " 0 R /MediaBox [0 0 612 792] /Resources " + res + " /Contents " +
+                       std::to_string(c2) + " 0 R >>");
+  b.Set(pages, "<< /Type /Pages /Kids [" + std::to_string(p1) + " 0 R " + std::to_string(p2) +
+                   " 0 R] /Count 2 >>");
+  Outcome o = Redact("shared_image", b.Build(b.Add("<< /Type /Catalog /Pages " +
+                                                   std::to_string(pages) + " 0 R >>")));
+  ExpectGone(o);
+  EXPECT_EQ(o.report["removed"]["images_burned"], 1);
+  bool said = false;
+  for (const auto& note : o.report["warnings"]["notes"]) {
+    said |= note.get<std::string>().find("page(s) 2 still paint the original") != std::string::npos;
+  }
+  EXPECT_TRUE(said) << o.report["warnings"].dump();
+}
+
 TEST(ClassicFailures, TightLineSpacingKeepsTheNextLine) {
   Outcome o = Redact("tight", Page("BT /F1 12 Tf 9 TL 72 700 Td (Maria Hernandez-Nunez) Tj "
                                    "T* (The next line must stay) Tj ET"));
