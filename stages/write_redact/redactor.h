@@ -58,6 +58,15 @@ struct RedactionSummary {
   std::vector<std::string> warnings;       // no values
 };
 
+// Areas the input itself marks for redaction: unapplied /Redact
+// annotations (their QuadPoints or Rect) and opaque black markup drawn as
+// annotations over text (/Highlight, /Square, /Ink with a black colour or
+// interior) — someone meant what lies under them to be hidden. Returned as
+// findings of category "prior_redaction" covering the glyphs whose centre
+// lies inside; apply them like any other finding, or they would be
+// revealed when the annotation goes.
+std::vector<Finding> PriorRedactions(pdf::Document& doc, const std::vector<PageText>& pages);
+
 // Removes `findings` (already filtered by policy) from `doc`, whose page
 // texts are `pages` (from the same Document, unmodified). `detector` scans
 // the side channels (outlines, annotations, form fields). Errors: kDamagedPdf

@@ -445,6 +445,35 @@ TEST(ClassicFailures, ImageSharedByTwoPagesBurnedOnOne) {
   EXPECT_TRUE(said) << o.report["warnings"].dump();
 }
 
+TEST(ClassicFailures, UnappliedRedactAndBlackHighlightAreHonoured) {
+  // Text no detector knows is secret, marked by a person in the input: an
+  // unapplied /Redact over "Tegucigalpa" and a black highlight over
+  // "Room 14B". Dropping the annotations alone would reveal both.
+  PdfBuilder b;
+  const int contents = b.AddStream("", "BT /F1 12 Tf 72 700 Td (She lives in Tegucigalpa near the river) Tj "
+                                       "0 -20 Td (Meeting in Room 14B tomorrow) Tj ET");
+  const int pages = b.Reserve();
+  const int page = b.Reserve();
+  // "Tegucigalpa" spans x 136.7..202.1 on y 700; "Room 14B" x 130.7..187.4 on y 680.
+  const int redact = b.Add("<< /Type /Annot /Subtype /Redact /Rect [135 695 203 712] "
+                           "/QuadPoints [135 712 203 712 135 695 203 695] >>");
+  const int highlight = b.Add("<< /Type /Annot /Subtype /Highlight /Rect [128 675 186 692] "
+                              "/QuadPoints [128 692 186 692 128 675 186 675] /C [0 0 0] >>");
+  b.Set(page, "<< /Type /Page /Parent " + std::to_string(pages) +
+                  " 0 R /MediaBox [0 0 612 792] /Resources << /Font << /F1 " + kFont +
+                  " >> >> /Contents " + std::to_string(contents) + " 0 R /Annots [" +
+                  std::to_string(redact) + " 0 R " + std::to_string(highlight) + " 0 R] >>");
+  b.Set(pages, "<< /Type /Pages /Kids [" + std::to_string(page) + " 0 R] /Count 1 >>");
+  Outcome o = Redact("prior", b.Build(b.Add("<< /Type /Catalog /Pages " + std::to_string(pages) +
+                                            " 0 R >>")));
+  ASSERT_EQ(o.exit_code, 0) << o.err;
+  EXPECT_EQ(o.text.find("Tegucigalpa"), std::string::npos) << o.text;
+  EXPECT_EQ(o.text.find("14B"), std::string::npos) << o.text;
+  EXPECT_EQ(o.raw_lower.find("tegucigalpa"), std::string::npos);
+  EXPECT_NE(o.text.find("near the river"), std::string::npos);
+  EXPECT_NE(o.text.find("tomorrow"), std::string::npos);
+}
+
 TEST(ClassicFailures, TightLineSpacingKeepsTheNextLine) {
   Outcome o = Redact("tight", Page("BT /F1 12 Tf 9 TL 72 700 Td (Maria Hernandez-Nunez) Tj "
                                    "T* (The next line must stay) Tj ET"));

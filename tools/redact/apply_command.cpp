@@ -116,6 +116,11 @@ int RunApply(const ApplyOptions& options, std::ostream& out, std::ostream& err) 
       }
       doc->findings = std::move(*list);
     }
+    // What the input already marks for redaction is removed too: dropping
+    // those annotations alone would reveal what they hid.
+    for (Finding& f : PriorRedactions(*doc->document, doc->pages)) {
+      doc->findings.push_back(std::move(f));
+    }
     const auto t1 = std::chrono::steady_clock::now();
     RedactOptions redact_options;
     redact_options.draw_boxes = !options.no_boxes;
