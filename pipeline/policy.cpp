@@ -53,6 +53,21 @@ StatusOr<Policy> Policy::Load(const std::string& path) {
                        where(v) + "unknown key '" + std::string(k.str()) + "'");
         }
       }
+    } else if (section == "undecodable") {
+      const toml::table* t = node.as_table();
+      if (!t) return Error(StatusCode::kInvalidArgument, where(node) + "undecodable must be a table");
+      for (auto&& [k, v] : *t) {
+        const std::string value = v.value<std::string>().value_or("");
+        if (k.str() == "scope" && (value == "pages-with-findings" || value == "everywhere")) {
+          p.undecodable_everywhere = value == "everywhere";
+        } else if (k.str() == "action" && (value == "remove" || value == "fail")) {
+          p.undecodable_fail = value == "fail";
+        } else {
+          return Error(StatusCode::kInvalidArgument,
+                       where(v) + "undecodable: expected scope = \"pages-with-findings\" | "
+                                  "\"everywhere\", action = \"remove\" | \"fail\"");
+        }
+      }
     } else if (section != "meta") {
       return Error(StatusCode::kInvalidArgument, where(node) + "unknown section '" + section + "'");
     }

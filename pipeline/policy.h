@@ -7,6 +7,9 @@
 //   a_number = "(b)(6)"
 //   [detection]
 //   min_confidence = 0.5    # findings below are dropped (default 0)
+//   [undecodable]           # glyphs with no provable Unicode
+//   scope = "pages-with-findings"   # or "everywhere"
+//   action = "remove"               # or "fail" (the document fails)
 //
 // Unknown categories default to "redact": fail closed.
 //
@@ -27,6 +30,8 @@ struct Policy {
   std::map<std::string, PolicyAction> actions;
   std::map<std::string, std::string> labels;
   double min_confidence = 0.0;
+  bool undecodable_everywhere = false;  // [undecodable] scope
+  bool undecodable_fail = false;        // [undecodable] action
 
   PolicyAction ActionFor(const std::string& category) const {
     auto it = actions.find(category);

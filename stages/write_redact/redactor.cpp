@@ -527,13 +527,13 @@ StatusOr<RedactionSummary> RedactDocument(pdf::Document& doc, const std::vector<
       }
     }
     // Fail closed: glyphs we could not decode may be anything.
-    if (!page_findings.empty()) {
+    if (!page_findings.empty() || options.undecodable_everywhere) {
       for (const Glyph& g : page.glyphs) {
         if (g.decodable) continue;
         if (options.fail_on_undecodable) {
           return Error(StatusCode::kUnsupported,
                        doc.name() + ": page " + std::to_string(page.number) +
-                           ": text with no provable Unicode on a page with findings");
+                           ": text with no provable Unicode (policy: fail)");
         }
         if (remove.insert(g.source).second) {
           quads.push_back(g.quad);

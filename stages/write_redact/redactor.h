@@ -38,6 +38,8 @@ struct RedactOptions {
   // Undecodable glyphs on a page with findings are removed and boxed; with
   // this set, the document fails instead.
   bool fail_on_undecodable = false;
+  // Undecodable glyphs on every page, not only pages with findings.
+  bool undecodable_everywhere = false;
 };
 
 struct RedactionBox {

@@ -474,6 +474,41 @@ TEST(ClassicFailures, UnappliedRedactAndBlackHighlightAreHonoured) {
   EXPECT_NE(o.text.find("tomorrow"), std::string::npos);
 }
 
+TEST(ClassicFailures, UndecodableTextFailsClosed) {
+  // A symbolic TrueType font with no encoding and no ToUnicode: its codes
+  // prove nothing. On a page with a finding it is removed; with the policy
+  // saying so it is removed everywhere, or the document fails.
+  const std::string mystery =
+      "/F2 << /Type /Font /Subtype /TrueType /BaseFont /Mystery /FirstChar 0 /LastChar 255 "
+      "/Widths [] /FontDescriptor << /Type /FontDescriptor /Flags 4 /FontName /Mystery >> >>";
+  const std::string finding_page = PdfBuilder::OnePage(
+      "BT /F1 12 Tf 72 700 Td (Maria Hernandez-Nunez) Tj ET BT /F2 12 Tf 72 650 Td (Secret) Tj ET",
+      "<< /Font << /F1 " + kFont + " " + mystery + " >> >>");
+  Outcome o = Redact("undecodable", finding_page);
+  ExpectGone(o);
+  EXPECT_GT(o.report["removed"]["undecodable_glyphs"].get<int>(), 0);
+
+  const std::string clean_page = PdfBuilder::OnePage(
+      "BT /F1 12 Tf 72 700 Td (Nothing here) Tj ET BT /F2 12 Tf 72 650 Td (Secret) Tj ET",
+      "<< /Font << /F1 " + kFont + " " + mystery + " >> >>");
+  const fs::path dir = fs::temp_directory_path() / "redact_classic_undecodable_policy";
+  fs::remove_all(dir);
+  fs::create_directories(dir);
+  std::ofstream(dir / "in.pdf", std::ios::binary) << clean_page;
+  std::ofstream(dir / "everywhere.toml") << "[undecodable]\nscope = \"everywhere\"\n";
+  std::ofstream(dir / "fail.toml") << "[undecodable]\nscope = \"everywhere\"\naction = \"fail\"\n";
+  auto everywhere = RunCommand({REDACT_BINARY, "apply", "--policy", (dir / "everywhere.toml").string(),
+                                "--out", (dir / "a").string(), (dir / "in.pdf").string()});
+  ASSERT_EQ(everywhere.exit_code, 0) << everywhere.err;
+  auto report = nlohmann::json::parse(std::ifstream(dir / "a" / "in.report.json"));
+  EXPECT_EQ(report["removed"]["undecodable_glyphs"], 6);
+  auto fail = RunCommand({REDACT_BINARY, "apply", "--policy", (dir / "fail.toml").string(), "--out",
+                          (dir / "b").string(), (dir / "in.pdf").string()});
+  EXPECT_EQ(fail.exit_code, 4);
+  EXPECT_NE(fail.err.find("no provable Unicode"), std::string::npos) << fail.err;
+  EXPECT_FALSE(fs::exists(dir / "b" / "in.pdf"));
+}
+
 TEST(ClassicFailures, TightLineSpacingKeepsTheNextLine) {
   Outcome o = Redact("tight", Page("BT /F1 12 Tf 9 TL 72 700 Td (Maria Hernandez-Nunez) Tj "
                                    "T* (The next line must stay) Tj ET"));

@@ -124,7 +124,9 @@ int RunApply(const ApplyOptions& options, std::ostream& out, std::ostream& err) 
     const auto t1 = std::chrono::steady_clock::now();
     RedactOptions redact_options;
     redact_options.draw_boxes = !options.no_boxes;
-    redact_options.fail_on_undecodable = options.fail_on_undecodable;
+    redact_options.fail_on_undecodable =
+        options.fail_on_undecodable || (*detector)->policy().undecodable_fail;
+    redact_options.undecodable_everywhere = (*detector)->policy().undecodable_everywhere;
     redact_options.uniform_width = options.uniform_boxes;
     redact_options.labels = (*detector)->policy().labels;
     StatusOr<RedactionSummary> summary =
