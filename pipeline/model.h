@@ -67,6 +67,7 @@ struct Glyph {
   Rect box;               // display space (see PageGeometry)
   Point baseline_start;   // display space
   Point baseline_end;     // display space
+  Point pen_end;          // display space: after the glyph and its Tc
   double font_size = 0;   // size as displayed, in points
   int rotation = 0;       // quadrant of the baseline direction in display
                           // space: 0 left→right, 1 top→bottom, 2, 3

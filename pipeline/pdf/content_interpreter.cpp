@@ -290,6 +290,8 @@ void ContentInterpreter::ShowString(Frame& f, const std::string& bytes, int op_i
       e.quad = {trm.Apply({0, lo}), trm.Apply({w, lo}), trm.Apply({w, hi}), trm.Apply({0, hi})};
       e.baseline_start = trm.Apply({0, 0});
       e.baseline_end = trm.Apply({w, 0});
+      e.pen_end = (Matrix::Translate((w * ts.size + ts.char_space) * ts.h_scale, ts.rise) * tm_ctm)
+                      .Apply({0, 0});
       double tx = (code.advance * ts.size + ts.char_space +
                    (code.word_space ? ts.word_space : 0)) * ts.h_scale;
       e.displacement = tx;
@@ -304,6 +306,8 @@ void ContentInterpreter::ShowString(Frame& f, const std::string& bytes, int op_i
                 trm.Apply({w0 - vx, hi}), trm.Apply({-vx, hi})};
       e.baseline_start = trm.Apply({0, 0});
       e.baseline_end = trm.Apply({0, code.advance});
+      e.pen_end = (Matrix::Translate(0, code.advance * ts.size + ts.char_space + ts.rise) * tm_ctm)
+                      .Apply({0, 0});
       double ty = code.advance * ts.size + ts.char_space +
                   (code.word_space ? ts.word_space : 0);
       e.displacement = ty;

@@ -37,6 +37,8 @@ struct GlyphEvent {
   Quad quad;              // advance × [descent, ascent]
   Point baseline_start;
   Point baseline_end;
+  Point pen_end;          // where the pen stands after the glyph and its
+                          // character spacing (Tc; not Tw)
   double font_size = 0;   // the font size as drawn on the page (user units)
   int render_mode = 0;
   // How far this glyph moved the pen, in text space (tx, or ty for vertical

@@ -136,10 +136,14 @@ void BuildWords(PageText* page) {
     }
     const Frame start = ToFrame(g.baseline_start, cur.dir);
     const Frame end = ToFrame(g.baseline_end, cur.dir);
+    // The gap to the next glyph is measured from the pen after character
+    // spacing, as pdftotext does: letter-spaced text ("M a r i a") is one
+    // word. Negative spacing (tight tracking) does not make glyphs overlap.
+    const Frame pen = ToFrame(g.pen_end, cur.dir);
     cur.word.glyphs.push_back(i);
     cur.word.text += g.text;
     cur.word.box = cur.word.box.Union(g.box);
-    cur.end_along = std::max(end.along, start.along);
+    cur.end_along = std::max({end.along, start.along, pen.along});
   }
   finish();
 }

@@ -55,6 +55,7 @@ class GlyphCollector : public pdf::ContentSink {
     g.box = Quad::Transform(e.quad, to_display).Bounds();
     g.baseline_start = to_display.Apply(e.baseline_start);
     g.baseline_end = to_display.Apply(e.baseline_end);
+    g.pen_end = to_display.Apply(e.pen_end);
     g.font_size = e.font_size;
     Point dir{g.baseline_end.x - g.baseline_start.x, g.baseline_end.y - g.baseline_start.y};
     if (std::hypot(dir.x, dir.y) < 1e-9) {

@@ -6,6 +6,7 @@
 #include <algorithm>
 #include <filesystem>
 #include <fstream>
+#include <map>
 #include <nlohmann/json.hpp>
 
 #include <leptonica/allheaders.h>
@@ -507,6 +508,34 @@ TEST(ClassicFailures, UndecodableTextFailsClosed) {
   EXPECT_EQ(fail.exit_code, 4);
   EXPECT_NE(fail.err.find("no provable Unicode"), std::string::npos) << fail.err;
   EXPECT_FALSE(fs::exists(dir / "b" / "in.pdf"));
+}
+
+TEST(ClassicFailures, SpacingAndScalingKeepFollowingWordsInPlace) {
+  // Char spacing, word spacing (single-byte 32 only) and horizontal scaling
+  // all move the pen; the TJ numbers that replace the name must too.
+  const std::string content =
+      "BT /F1 11 Tf 1.5 Tc 4 Tw 85 Tz 72 700 Td (Filed by Maria Hernandez-Nunez and others today) Tj "
+      "ET BT /F1 11 Tf 0.5 Tc 110 Tz 72 680 Td [(Client ) -250 (Maria Hernandez-Nunez) 120 ( arrived late)] "
+      "TJ ET";
+  const std::string pdf = Page(content);
+  Outcome o = Redact("spacing", pdf);
+  ExpectGone(o);
+  const fs::path dir = fs::temp_directory_path() / "redact_classic_spacing";
+  auto words = [](const std::string& path) {
+    std::map<std::string, std::string> out;
+    const std::string bbox = RunCommand({"pdftotext", "-bbox", path, "-"}).out;
+    for (size_t p = bbox.find("<word "); p != std::string::npos; p = bbox.find("<word ", p + 1)) {
+      const size_t gt = bbox.find('>', p), end = bbox.find('<', gt);
+      out[bbox.substr(gt + 1, end - gt - 1)] = bbox.substr(p, gt - p);
+    }
+    return out;
+  };
+  auto before = words((dir / "spacing.pdf").string());
+  auto after = words((dir / "out" / "spacing.pdf").string());
+  for (const char* w : {"Filed", "and", "others", "today", "Client", "arrived", "late"}) {
+    ASSERT_TRUE(before.count(w) && after.count(w)) << w;
+    EXPECT_EQ(before[w], after[w]) << w << " moved";
+  }
 }
 
 TEST(ClassicFailures, TightLineSpacingKeepsTheNextLine) {

@@ -93,3 +93,19 @@ TEST(Assemble, VerticalMarginStampReadsAsALine) {
 
 }  // namespace
 }  // namespace redact
+
+namespace redact {
+namespace {
+
+TEST(Assemble, LetterSpacedTextIsOneWord) {
+  // 2 pt of character spacing at 10 pt: wider than pdftotext's 0.1 em word
+  // gap, but character spacing is not a word break (headings are often set
+  // this way, and a letter-spaced name must still be found).
+  PageText p = Extract("BT /F1 10 Tf 2 Tc 72 700 Td (MARIA LOPEZ) Tj ET");
+  std::vector<std::string> words;
+  for (const Word& w : p.words) words.push_back(w.text);
+  EXPECT_EQ(words, (std::vector<std::string>{"MARIA", "LOPEZ"}));
+}
+
+}  // namespace
+}  // namespace redact
