@@ -11,24 +11,9 @@ runs=${1:-3}
 work=$(mktemp -d)
 trap 'rm -rf "$work"' EXIT
 
-samples=("$top"/samples/*.pdf)
-pool=()
-for _ in $(seq 1 120); do pool+=("${samples[@]}"); done
-qpdf --empty --pages "${pool[@]}" -- "$work/pool.pdf"
-qpdf --empty --pages "$work/pool.pdf" 1-100 -- "$work/doc100.pdf"
-qpdf --empty --pages "$work/pool.pdf" 1-1000 -- "$work/doc1000.pdf"
+source "$top/bench/lib.sh"
+make_docs "$work"
 
-# Prints "seconds peak_kib" of the best (fastest) run.
-measure() {
-  local best_s="" best_m=""
-  for _ in $(seq 1 "$runs"); do
-    /usr/bin/time -f "%e %M" -o "$work/time" "$@" >/dev/null 2>"$work/err" || {
-      cat "$work/err" >&2; return 1; }
-    read -r s m <"$work/time"
-    if [ -z "$best_s" ] || awk "BEGIN{exit !($s < $best_s)}"; then best_s=$s; best_m=$m; fi
-  done
-  echo "$best_s $best_m"
-}
 
 printf '%-10s %-30s %8s %10s %12s\n' doc tool seconds pages/s "peak MiB"
 for n in 100 1000; do

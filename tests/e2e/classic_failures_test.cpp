@@ -261,14 +261,8 @@ TEST(ClassicFailures, ImageWithADegenerateMatrixIsReplacedWhole) {
   const int contents = b.AddStream("", "q 200 20 0 0 130 690 cm /Im1 Do Q "
                                        "BT /F1 12 Tf 72 700 Td (Applicant Maria Hernandez-Nunez) Tj ET "
                                        "q 50 50 0 0 400 100 cm /Im1 Do Q");
-  const int pages = b.Reserve();
-  const int page = b.Add("<< /Type /Page /Parent " + std::to_string(pages) +
-                         " 0 R /MediaBox [0 0 612 792] /Resources << /Font << /F1 " + kFont +
-                         " >> /XObject << /Im1 " + std::to_string(image) + " 0 R >> >> /Contents " +
-                         std::to_string(contents) + " 0 R >>");
-  b.Set(pages, "<< /Type /Pages /Kids [" + std::to_string(page) + " 0 R] /Count 1 >>");
-  Outcome o = Redact("image", b.Build(b.Add("<< /Type /Catalog /Pages " + std::to_string(pages) +
-                                            " 0 R >>")));
+  Outcome o = Redact("image", b.BuildOnePage(contents, "<< /Font << /F1 " + kFont +
+                         " >> /XObject << /Im1 " + std::to_string(image) + " 0 R >> >>"));
   ExpectGone(o);
   // The first use's matrix is degenerate (200 20 0 0): it cannot be mapped
   // to pixels, so it goes whole; the other use is far from any box.
@@ -282,14 +276,8 @@ TEST(ClassicFailures, ImageUnderTheNameIsBurnedNotCovered) {
                                 "/ColorSpace /DeviceGray /BitsPerComponent 8", pixels);
   const int contents = b.AddStream("", "q 200 0 0 100 60 650 cm /Im1 Do Q "
                                        "BT /F1 12 Tf 72 700 Td (Applicant Maria Hernandez-Nunez) Tj ET");
-  const int pages = b.Reserve();
-  const int page = b.Add("<< /Type /Page /Parent " + std::to_string(pages) +
-                         " 0 R /MediaBox [0 0 612 792] /Resources << /Font << /F1 " + kFont +
-                         " >> /XObject << /Im1 " + std::to_string(image) + " 0 R >> >> /Contents " +
-                         std::to_string(contents) + " 0 R >>");
-  b.Set(pages, "<< /Type /Pages /Kids [" + std::to_string(page) + " 0 R] /Count 1 >>");
-  Outcome o = Redact("burn", b.Build(b.Add("<< /Type /Catalog /Pages " + std::to_string(pages) +
-                                           " 0 R >>")));
+  Outcome o = Redact("burn", b.BuildOnePage(contents, "<< /Font << /F1 " + kFont +
+                         " >> /XObject << /Im1 " + std::to_string(image) + " 0 R >> >>"));
   ExpectGone(o);
   EXPECT_EQ(o.report["removed"]["images_burned"], 1);
   EXPECT_EQ(o.report["removed"]["images_replaced_whole"], 0);
@@ -344,14 +332,8 @@ TEST(ClassicFailures, JpegUnderTheNameStaysJpegWithBlackPixels) {
                                 jpeg_bytes);
   const int contents = b.AddStream("", "q 200 0 0 100 60 650 cm /Im1 Do Q 3 Tr "
                                        "BT /F1 12 Tf 72 700 Td (Applicant Maria Hernandez-Nunez) Tj ET");
-  const int pages = b.Reserve();
-  const int page = b.Add("<< /Type /Page /Parent " + std::to_string(pages) +
-                         " 0 R /MediaBox [0 0 612 792] /Resources << /Font << /F1 " + kFont +
-                         " >> /XObject << /Im1 " + std::to_string(image) + " 0 R >> >> /Contents " +
-                         std::to_string(contents) + " 0 R >>");
-  b.Set(pages, "<< /Type /Pages /Kids [" + std::to_string(page) + " 0 R] /Count 1 >>");
-  Outcome o = Redact("jpeg", b.Build(b.Add("<< /Type /Catalog /Pages " + std::to_string(pages) +
-                                           " 0 R >>")));
+  Outcome o = Redact("jpeg", b.BuildOnePage(contents, "<< /Font << /F1 " + kFont +
+                         " >> /XObject << /Im1 " + std::to_string(image) + " 0 R >> >>"));
   ExpectGone(o);
   EXPECT_EQ(o.report["removed"]["images_burned"], 1);
   const fs::path dir = fs::temp_directory_path() / "redact_classic_jpeg";
@@ -400,14 +382,8 @@ TEST(ClassicFailures, NameInJpegExifAndComment) {
                                 bytes);
   const int contents = b.AddStream("", "q 80 0 0 40 60 650 cm /Im1 Do Q "
                                        "BT /F1 12 Tf 72 600 Td (Scanned exhibit) Tj ET");
-  const int pages = b.Reserve();
-  const int page = b.Add("<< /Type /Page /Parent " + std::to_string(pages) +
-                         " 0 R /MediaBox [0 0 612 792] /Resources << /Font << /F1 " + kFont +
-                         " >> /XObject << /Im1 " + std::to_string(image) + " 0 R >> >> /Contents " +
-                         std::to_string(contents) + " 0 R >>");
-  b.Set(pages, "<< /Type /Pages /Kids [" + std::to_string(page) + " 0 R] /Count 1 >>");
-  Outcome o = Redact("exif", b.Build(b.Add("<< /Type /Catalog /Pages " + std::to_string(pages) +
-                                           " 0 R >>")));
+  Outcome o = Redact("exif", b.BuildOnePage(contents, "<< /Font << /F1 " + kFont +
+                         " >> /XObject << /Im1 " + std::to_string(image) + " 0 R >> >>"));
   ExpectGone(o);
   EXPECT_NE(o.text.find("Scanned exhibit"), std::string::npos);
   const std::string list =

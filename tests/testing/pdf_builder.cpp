@@ -50,6 +50,18 @@ std::string PdfBuilder::OnePage(const std::string& content, const std::string& r
   return b.Build(catalog);
 }
 
+std::string PdfBuilder::BuildOnePage(int contents, const std::string& resources,
+                                     const std::string& page_extra,
+                                     const std::string& catalog_extra) {
+  const int pages = Reserve();
+  const int page = Add("<< /Type /Page /Parent " + std::to_string(pages) +
+                       " 0 R /MediaBox [0 0 612 792] /Resources " + resources + " /Contents " +
+                       std::to_string(contents) + " 0 R " + page_extra + " >>");
+  Set(pages, "<< /Type /Pages /Kids [" + std::to_string(page) + " 0 R] /Count 1 >>");
+  return Build(Add("<< /Type /Catalog /Pages " + std::to_string(pages) + " 0 R " + catalog_extra +
+                   " >>"));
+}
+
 std::string Helvetica() { return "<< /Type /Font /Subtype /Type1 /BaseFont /Helvetica >>"; }
 
 }  // namespace redact::testing

@@ -25,6 +25,13 @@ class PdfBuilder {
                              const std::string& page_extra = "",
                              const std::string& media_box = "[0 0 612 792]");
 
+  // Adds a one-page tree (letter-size page, `resources` and `page_extra`
+  // entries, contents object `contents`) and a catalog with
+  // `catalog_extra`; returns the PDF bytes.
+  std::string BuildOnePage(int contents, const std::string& resources,
+                           const std::string& page_extra = "",
+                           const std::string& catalog_extra = "");
+
   // Writes the document with `root` as /Root.
   std::string Build(int root) const;
 

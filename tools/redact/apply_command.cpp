@@ -50,12 +50,8 @@ void AddApplyCommand(CLI::App* app, ApplyOptions* options) {
 }
 
 int RunApply(const ApplyOptions& options, std::ostream& out, std::ostream& err) {
-  std::string patterns = options.detection.patterns;
-  if (patterns.empty()) {
-    const char* env = std::getenv("REDACT_PATTERNS");
-    patterns = env ? env : REDACT_PATTERNS_DIR;
-  }
-  auto detector = LoadDetector(patterns, options.detection.names, options.detection.policy);
+  auto detector = LoadDetector(PatternsDir(options.detection.patterns), options.detection.names,
+                               options.detection.policy);
   if (!detector) {
     err << "redact: " << detector.error().message() << "\n";
     return kExitUsage;

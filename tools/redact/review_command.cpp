@@ -13,12 +13,6 @@ namespace redact::cli {
 
 namespace fs = std::filesystem;
 
-std::string PatternsDir(const std::string& given) {
-  if (!given.empty()) return given;
-  const char* env = std::getenv("REDACT_PATTERNS");
-  return env ? env : REDACT_PATTERNS_DIR;
-}
-
 void AddReviewCommand(CLI::App* app, ReviewOptions* options) {
   CLI::App* cmd = app->add_subcommand(
       "review", "Write a review copy with highlighted findings and an editable findings file");

@@ -27,9 +27,6 @@ struct ReviewOptions {
 void AddReviewCommand(CLI::App* app, ReviewOptions* options);
 int RunReview(const ReviewOptions& options, std::ostream& out, std::ostream& err);
 
-// The shipped patterns folder, or $REDACT_PATTERNS, unless `given` is set.
-std::string PatternsDir(const std::string& given);
-
 }  // namespace redact::cli
 
 #endif  // REDACT_TOOLS_REDACT_REVIEW_COMMAND_H_

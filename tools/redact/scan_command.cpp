@@ -11,11 +11,6 @@
 namespace redact::cli {
 namespace {
 
-std::string DefaultPatternsDir() {
-  if (const char* env = std::getenv("REDACT_PATTERNS")) return env;
-  return REDACT_PATTERNS_DIR;
-}
-
 Rect FindingBox(const PageText& page, const Finding& f) {
   Rect box{};
   bool any = false;
@@ -35,6 +30,12 @@ std::string OneLine(std::string s) {
 
 }  // namespace
 
+std::string PatternsDir(const std::string& given) {
+  if (!given.empty()) return given;
+  if (const char* env = std::getenv("REDACT_PATTERNS")) return env;
+  return REDACT_PATTERNS_DIR;
+}
+
 void AddDetectionOptions(CLI::App* cmd, DetectionOptions* options) {
   cmd->add_option("--names", options->names, "names master list (CSV with a header)");
   cmd->add_option("--policy", options->policy, "policy file (TOML)");
@@ -52,9 +53,8 @@ void AddScanCommand(CLI::App* app, ScanOptions* options) {
 }
 
 int RunScan(const ScanOptions& options, std::ostream& out, std::ostream& err) {
-  const std::string patterns =
-      options.detection.patterns.empty() ? DefaultPatternsDir() : options.detection.patterns;
-  auto detector = LoadDetector(patterns, options.detection.names, options.detection.policy);
+  auto detector = LoadDetector(PatternsDir(options.detection.patterns), options.detection.names,
+                               options.detection.policy);
   if (!detector) {
     err << "redact: " << detector.error().message() << "\n";
     return ExitCodeFor(detector.error().code()) == kExitInputFile ||

@@ -26,6 +26,10 @@ struct DetectionOptions {
 // Adds --names, --policy, --patterns to a subcommand.
 void AddDetectionOptions(CLI::App* cmd, DetectionOptions* options);
 
+// The rules folder: --patterns if given, else $REDACT_PATTERNS, else the
+// shipped patterns/ folder.
+std::string PatternsDir(const std::string& given);
+
 struct ScanOptions {
   std::vector<std::string> files;
   std::string format = "text";

@@ -24,12 +24,8 @@ int RunVerify(const VerifyOptions& options, std::ostream& out, std::ostream& err
     err << "redact: --original goes with exactly one output\n";
     return kExitUsage;
   }
-  std::string patterns = options.detection.patterns;
-  if (patterns.empty()) {
-    const char* env = std::getenv("REDACT_PATTERNS");
-    patterns = env ? env : REDACT_PATTERNS_DIR;
-  }
-  auto detector = LoadDetector(patterns, options.detection.names, options.detection.policy);
+  auto detector = LoadDetector(PatternsDir(options.detection.patterns), options.detection.names,
+                               options.detection.policy);
   if (!detector) {
     err << "redact: " << detector.error().message() << "\n";
     return kExitUsage;

@@ -127,14 +127,8 @@ TEST(ContentInterpreter, ToUnicodeWinsOverEncoding) {
                          "/FirstChar 65 /LastChar 66 /Widths [500 600] /ToUnicode " +
                          std::to_string(cmap) + " 0 R >>");
   const int contents = b.AddStream("", "BT /F1 10 Tf 0 700 Td (AB) Tj ET");
-  const int pages = b.Reserve();
-  const int page = b.Add("<< /Type /Page /Parent " + std::to_string(pages) +
-                         " 0 R /MediaBox [0 0 612 792] /Resources << /Font << /F1 " +
-                         std::to_string(font) + " 0 R >> >> /Contents " +
-                         std::to_string(contents) + " 0 R >>");
-  b.Set(pages, "<< /Type /Pages /Kids [" + std::to_string(page) + " 0 R] /Count 1 >>");
-  auto p = ExtractPage(b.Build(b.Add("<< /Type /Catalog /Pages " + std::to_string(pages) +
-                                     " 0 R >>")));
+  auto p = ExtractPage(b.BuildOnePage(contents, "<< /Font << /F1 " +
+                         std::to_string(font) + " 0 R >> >>"));
   ASSERT_TRUE(p.has_value());
   ASSERT_EQ(p->glyphs.size(), 2u);
   EXPECT_EQ(p->glyphs[0].text, "fi");  // a ligature glyph, two letters
@@ -177,14 +171,8 @@ TEST(ContentInterpreter, Type0IdentityWithWidthsAndToUnicode) {
                          "/DescendantFonts [" + desc + "] /ToUnicode " +
                          std::to_string(cmap) + " 0 R >>");
   const int contents = b.AddStream("", "BT /F1 10 Tf 0 700 Td <000500060007> Tj ET");
-  const int pages = b.Reserve();
-  const int page = b.Add("<< /Type /Page /Parent " + std::to_string(pages) +
-                         " 0 R /MediaBox [0 0 612 792] /Resources << /Font << /F1 " +
-                         std::to_string(font) + " 0 R >> >> /Contents " +
-                         std::to_string(contents) + " 0 R >>");
-  b.Set(pages, "<< /Type /Pages /Kids [" + std::to_string(page) + " 0 R] /Count 1 >>");
-  auto p = ExtractPage(b.Build(b.Add("<< /Type /Catalog /Pages " + std::to_string(pages) +
-                                     " 0 R >>")));
+  auto p = ExtractPage(b.BuildOnePage(contents, "<< /Font << /F1 " +
+                         std::to_string(font) + " 0 R >> >>"));
   ASSERT_TRUE(p.has_value());
   ASSERT_EQ(p->glyphs.size(), 3u);
   EXPECT_EQ(p->glyphs[0].text, "\xC3\x91");
@@ -213,14 +201,8 @@ TEST(ContentInterpreter, FormXObjectGlyphsCarryTheirStream) {
                                    Helvetica() + " >> >>",
                                "BT /F1 10 Tf 0 600 Td (Ana) Tj ET");
   const int contents = b.AddStream("", "/X1 Do q 1 0 0 1 0 -100 cm /X1 Do Q");
-  const int pages = b.Reserve();
-  const int page = b.Add("<< /Type /Page /Parent " + std::to_string(pages) +
-                         " 0 R /MediaBox [0 0 612 792] /Resources << /XObject << /X1 " +
-                         std::to_string(form) + " 0 R >> >> /Contents " +
-                         std::to_string(contents) + " 0 R >>");
-  b.Set(pages, "<< /Type /Pages /Kids [" + std::to_string(page) + " 0 R] /Count 1 >>");
-  auto p = ExtractPage(b.Build(b.Add("<< /Type /Catalog /Pages " + std::to_string(pages) +
-                                     " 0 R >>")));
+  auto p = ExtractPage(b.BuildOnePage(contents, "<< /XObject << /X1 " +
+                         std::to_string(form) + " 0 R >> >>"));
   ASSERT_TRUE(p.has_value());
   ASSERT_EQ(p->glyphs.size(), 6u);
   ASSERT_EQ(p->streams.size(), 3u);  // page contents + two invocations
@@ -239,14 +221,8 @@ TEST(ContentInterpreter, CyclicFormXObjectIsReportedNotFollowed) {
   b.Set(form, "<< /Type /XObject /Subtype /Form /BBox [0 0 1 1] /Resources << /XObject << /X1 " +
                   std::to_string(form) + " 0 R >> >> /Length 6 >>\nstream\n/X1 Do\nendstream");
   const int contents = b.AddStream("", "/X1 Do");
-  const int pages = b.Reserve();
-  const int page = b.Add("<< /Type /Page /Parent " + std::to_string(pages) +
-                         " 0 R /MediaBox [0 0 612 792] /Resources << /XObject << /X1 " +
-                         std::to_string(form) + " 0 R >> >> /Contents " +
-                         std::to_string(contents) + " 0 R >>");
-  b.Set(pages, "<< /Type /Pages /Kids [" + std::to_string(page) + " 0 R] /Count 1 >>");
-  auto p = ExtractPage(b.Build(b.Add("<< /Type /Catalog /Pages " + std::to_string(pages) +
-                                     " 0 R >>")));
+  auto p = ExtractPage(b.BuildOnePage(contents, "<< /XObject << /X1 " +
+                         std::to_string(form) + " 0 R >> >>"));
   ASSERT_TRUE(p.has_value());
   bool cycle = false;
   for (const auto& pr : p->problems) cycle |= pr.kind == ExtractionProblem::Kind::kRecursionLimit;
