@@ -96,6 +96,94 @@ StatusOr<PdfObject*> BurnJpeg(PoDoFo::PdfVecObjects& objects, const PdfObject* i
   return copy;
 }
 
+// A minimal little-endian TIFF around raw CCITT Group 4 data, so Leptonica
+// (libtiff) can decode it. WhiteIsZero: black runs decode to 1, Leptonica's
+// own convention for 1-bit images.
+std::string WrapG4InTiff(const std::string& g4, int width, int height) {
+  std::string t = std::string("II*\0", 4);
+  auto u16 = [&](uint16_t v) { t.push_back(static_cast<char>(v & 0xFF)); t.push_back(static_cast<char>(v >> 8)); };
+  auto u32 = [&](uint32_t v) { for (int i = 0; i < 4; ++i) t.push_back(static_cast<char>((v >> (8 * i)) & 0xFF)); };
+  const uint16_t entries = 9;
+  const uint32_t data_offset = 8 + 2 + entries * 12 + 4;
+  u32(8);
+  u16(entries);
+  auto entry = [&](uint16_t tag, uint16_t type, uint32_t value) {
+    u16(tag);
+    u16(type);
+    u32(1);
+    if (type == 3) {
+      u16(static_cast<uint16_t>(value));
+      u16(0);
+    } else {
+      u32(value);
+    }
+  };
+  entry(256, 4, static_cast<uint32_t>(width));   // ImageWidth
+  entry(257, 4, static_cast<uint32_t>(height));  // ImageLength
+  entry(258, 3, 1);                              // BitsPerSample
+  entry(259, 3, 4);                              // Compression: CCITT T.6
+  entry(262, 3, 0);                              // Photometric: WhiteIsZero
+  entry(273, 4, data_offset);                    // StripOffsets
+  entry(277, 3, 1);                              // SamplesPerPixel
+  entry(278, 4, static_cast<uint32_t>(height));  // RowsPerStrip
+  entry(279, 4, static_cast<uint32_t>(g4.size()));  // StripByteCounts
+  u32(0);                                        // no next IFD
+  return t + g4;
+}
+
+StatusOr<PdfObject*> BurnG4(PoDoFo::PdfVecObjects& objects, const PdfObject* image,
+                            const std::vector<PixelRect>& rects, int width, int height) {
+  const PdfObject* parms = pdf::DictGet(image, "DecodeParms");
+  if (const PoDoFo::PdfArray* arr = pdf::AsArray(parms)) parms = arr->empty() ? nullptr : pdf::Resolve(&(*arr)[0]);
+  const int k = static_cast<int>(pdf::AsNumber(pdf::DictGet(parms, "K")).value_or(0));
+  const int columns = static_cast<int>(pdf::AsNumber(pdf::DictGet(parms, "Columns")).value_or(1728));
+  const PdfObject* align = pdf::DictGet(parms, "EncodedByteAlign");
+  if (k >= 0) return Error(Unsupported("CCITT Group 3 image"));
+  if (columns != width) return Error(Unsupported("CCITT image whose /Columns differ from /Width"));
+  if (align && align->IsBool() && align->GetBool()) {
+    return Error(Unsupported("CCITT image with EncodedByteAlign"));
+  }
+  const PdfObject* black_is_1 = pdf::DictGet(parms, "BlackIs1");
+  const bool black1 = black_is_1 && black_is_1->IsBool() && black_is_1->GetBool();
+  char* raw = nullptr;
+  PoDoFo::pdf_long length = 0;
+  image->GetStream()->GetCopy(&raw, &length);  // still G4-encoded
+  const std::string tiff = WrapG4InTiff(std::string(raw ? raw : "", static_cast<size_t>(length)), width, height);
+  PoDoFo::podofo_free(raw);
+  PIX* pix = pixReadMemTiff(reinterpret_cast<const l_uint8*>(tiff.data()), tiff.size(), 0);
+  if (!pix) return Error(Unsupported("CCITT data that does not decode"));
+  if (pixGetDepth(pix) != 1 || pixGetWidth(pix) != width || pixGetHeight(pix) != height) {
+    pixDestroy(&pix);
+    return Error(Unsupported("CCITT data of an unexpected size"));
+  }
+  for (const PixelRect& r : rects) {
+    BOX* box = boxCreate(r.x0, r.y0, r.x1 - r.x0, r.y1 - r.y0);
+    pixSetInRect(pix, box);  // 1 = a black run
+    boxDestroy(&box);
+  }
+  L_COMP_DATA* cid = nullptr;
+  const bool ok = pixGenerateCIData(pix, L_G4_ENCODE, 0, 0, &cid) == 0 && cid && !cid->minisblack;
+  pixDestroy(&pix);
+  if (!ok) {
+    if (cid) l_CIDataDestroy(&cid);
+    return Error(Unsupported("CCITT re-encoding failed"));
+  }
+  PdfObject* copy = NewImage(objects, image);
+  PoDoFo::PdfMemoryInputStream in(reinterpret_cast<const char*>(cid->datacomp),
+                                  static_cast<PoDoFo::pdf_long>(cid->nbytescomp));
+  copy->GetStream()->SetRawData(&in, static_cast<PoDoFo::pdf_long>(cid->nbytescomp));
+  l_CIDataDestroy(&cid);
+  auto& d = copy->GetDictionary();
+  d.AddKey("Filter", PoDoFo::PdfName("CCITTFaxDecode"));
+  PoDoFo::PdfDictionary p;
+  p.AddKey("K", PoDoFo::PdfVariant(static_cast<PoDoFo::pdf_int64>(-1)));
+  p.AddKey("Columns", PoDoFo::PdfVariant(static_cast<PoDoFo::pdf_int64>(width)));
+  p.AddKey("Rows", PoDoFo::PdfVariant(static_cast<PoDoFo::pdf_int64>(height)));
+  p.AddKey("BlackIs1", PoDoFo::PdfVariant(black1));  // as the original: same rendering
+  d.AddKey("DecodeParms", p);
+  return copy;
+}
+
 StatusOr<PdfObject*> BurnSamples(PoDoFo::PdfVecObjects& objects, const PdfObject* image,
                                  const std::vector<PixelRect>& rects, int width, int height) {
   const bool mask = pdf::DictGet(image, "ImageMask") &&
@@ -154,8 +242,13 @@ StatusOr<PoDoFo::PdfObject*> BurnImage(PoDoFo::PdfVecObjects& objects,
                                        const std::vector<Quad>& boxes) {
   image = pdf::Resolve(image);
   if (!image || !image->HasStream()) return Error(Unsupported("not an image stream"));
+  const std::vector<std::string> filters = Filters(image);
+  const bool g4 = filters.size() == 1 && (filters[0] == "CCITTFaxDecode" || filters[0] == "CCF");
+  // A G4 image is re-encoded with its own coding of black and white, so its
+  // /Decode array (and BlackIs1) keep their meaning; other images are painted
+  // in sample values, which a /Decode array would reinterpret.
   if (pdf::DictGet(image, "SMask") || pdf::DictGet(image, "Mask") ||
-      pdf::DictGet(image, "Decode")) {
+      (!g4 && pdf::DictGet(image, "Decode"))) {
     return Error(Unsupported("image with a mask or a /Decode array"));
   }
   const int width = static_cast<int>(pdf::AsNumber(pdf::DictGet(image, "Width")).value_or(0));
@@ -165,8 +258,8 @@ StatusOr<PoDoFo::PdfObject*> BurnImage(PoDoFo::PdfVecObjects& objects,
   }
   auto rects = PixelRects(ctm, boxes, width, height);
   if (!rects) return Error(Unsupported("image drawn with a degenerate matrix"));
-  const std::vector<std::string> filters = Filters(image);
   if (filters.size() == 1 && filters[0] == "DCTDecode") return BurnJpeg(objects, image, *rects);
+  if (g4) return BurnG4(objects, image, *rects, width, height);
   for (const std::string& f : filters) {
     if (f != "FlateDecode" && f != "LZWDecode" && f != "RunLengthDecode" &&
         f != "ASCIIHexDecode" && f != "ASCII85Decode" && f != "Fl" && f != "AHx" && f != "A85") {

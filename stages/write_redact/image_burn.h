@@ -7,7 +7,8 @@
 //
 // Handled: Flate/LZW/RunLength/ASCII-filtered or raw samples, 8-bit
 // DeviceGray/DeviceRGB/DeviceCMYK and 1-bit DeviceGray or image masks;
-// baseline DCT (JPEG) in gray or RGB. Anything else (JPX, JBIG2, CCITT,
+// baseline DCT (JPEG) in gray or RGB; CCITT Group 4 bilevel (stays G4).
+// Anything else (JPX, JBIG2, CCITT Group 3,
 // Indexed, ICC-based CMYK JPEGs, /Decode arrays, soft masks) is reported as
 // not burnable and the caller replaces the image whole — fail closed.
 //

@@ -360,6 +360,47 @@ TEST(ClassicFailures, JpegUnderTheNameStaysJpegWithBlackPixels) {
   EXPECT_GT(at(47, 10), 100);
 }
 
+TEST(ClassicFailures, G4ScanUnderTheNameStaysG4WithBlackPixels) {
+  // A white 64x32 bilevel scan, CCITT Group 4 as scanners and fax servers
+  // write it, under the name.
+  PIX* pix = pixCreate(64, 32, 1);  // all 0: white
+  L_COMP_DATA* cid = nullptr;
+  ASSERT_EQ(pixGenerateCIData(pix, L_G4_ENCODE, 0, 0, &cid), 0);
+  pixDestroy(&pix);
+  const std::string g4(reinterpret_cast<char*>(cid->datacomp), cid->nbytescomp);
+  l_CIDataDestroy(&cid);
+  PdfBuilder b;
+  const int image = b.AddStream("/Type /XObject /Subtype /Image /Width 64 /Height 32 "
+                                "/ColorSpace /DeviceGray /BitsPerComponent 1 /Filter /CCITTFaxDecode "
+                                "/DecodeParms << /K -1 /Columns 64 /Rows 32 /BlackIs1 false >>", g4);
+  const std::string contents = "q 256 0 0 128 60 620 cm /Im1 Do Q 3 Tr "
+                               "BT /F1 12 Tf 72 700 Td (Applicant Maria Hernandez-Nunez) Tj ET";
+  Outcome o = Redact("g4", b.BuildOnePage(b.AddStream("", contents),
+                                          "<< /Font << /F1 " + kFont + " >> /XObject << /Im1 " +
+                                              std::to_string(image) + " 0 R >> >>"));
+  ExpectGone(o);
+  EXPECT_EQ(o.report["removed"]["images_burned"], 1);
+  EXPECT_EQ(o.report["removed"]["images_replaced_whole"], 0);
+  const fs::path dir = fs::temp_directory_path() / "redact_classic_g4";
+  const std::string list = RunCommand({"pdfimages", "-list", (dir / "out" / "g4.pdf").string()}).out;
+  EXPECT_NE(list.find("ccitt"), std::string::npos) << list;
+  RunCommand({"pdfimages", (dir / "out" / "g4.pdf").string(), (dir / "img").string()});
+  std::ifstream in(dir / "img-000.pbm", std::ios::binary);
+  std::string header, dims;
+  std::getline(in, header);
+  std::getline(in, dims);
+  ASSERT_EQ(header, "P4");
+  ASSERT_EQ(dims, "64 32");
+  const std::string bits((std::istreambuf_iterator<char>(in)), {});
+  ASSERT_EQ(bits.size(), 8u * 32);
+  auto black = [&](int row, int col) { return (bits[row * 8 + col / 8] >> (7 - col % 8)) & 1; };
+  // The name (x 130..270, y 697..711 in user space) is rows ~9..13, cols ~18..52.
+  EXPECT_EQ(black(10, 30), 1);
+  EXPECT_EQ(black(10, 45), 1);
+  EXPECT_EQ(black(1, 2), 0);    // top-left stays white
+  EXPECT_EQ(black(30, 60), 0);  // bottom-right stays white
+}
+
 TEST(ClassicFailures, NameInJpegExifAndComment) {
   PIX* pix = pixCreate(40, 20, 8);
   pixSetAllArbitrary(pix, 200);
