@@ -97,6 +97,47 @@ Status ContentInterpreter::RunPage(int index, ContentSink* sink) {
   return run;
 }
 
+Status ContentInterpreter::RunForm(const PdfObject* form, ContentSink* sink) {
+  sink_ = sink;
+  streams_.clear();
+  parsed_.clear();
+  form_cache_.clear();
+  form_path_.clear();
+  glyph_count_ = 0;
+  form = Resolve(form);
+  const std::string where = doc_->name() + ": " + Describe(form);
+  if (!form || !form->HasStream()) {
+    sink_ = nullptr;
+    return Status(StatusCode::kDamagedPdf, where + ": not a form stream");
+  }
+  StatusOr<std::string> data = ReadStream(form, limits_.max_stream_bytes);
+  if (!data) {
+    sink_ = nullptr;
+    return data.error();
+  }
+  auto parsed = std::make_shared<ParsedContent>(ParseContent(*data));
+  parsed->source = std::move(*data);
+  parsed_.push_back(parsed);
+  ContentStream info;
+  info.kind = ContentStream::Kind::kFormXObject;
+  info.object_number = static_cast<int>(form->Reference().ObjectNumber());
+  streams_.push_back(info);
+  const PdfObject* resources = DictGet(form, "Resources");
+  if (sink_) {
+    sink_->OnStream(0, info, *parsed);
+    sink_->OnStreamSource(0, form, resources);
+  }
+  form_path_.push_back(form);
+  Status run = Guard(where, [&]() -> Status {
+    GraphicsState gs;
+    if (auto m = AsMatrix(DictGet(form, "Matrix"))) gs.ctm = *m;
+    RunStream(*parsed, 0, resources, gs, 1);
+    return Status::Ok();
+  });
+  sink_ = nullptr;
+  return run;
+}
+
 void ContentInterpreter::RunStream(const ParsedContent& parsed, int stream_index,
                                    const PdfObject* resources, GraphicsState gs,
                                    int depth) {

@@ -88,6 +88,10 @@ class ContentInterpreter {
   // missing or its contents cannot be read at all.
   Status RunPage(int index, ContentSink* sink);
 
+  // Interprets a Form XObject on its own (an annotation's appearance
+  // stream), in its own form space, as stream 0.
+  Status RunForm(const PoDoFo::PdfObject* form, ContentSink* sink);
+
  private:
   struct TextState {
     double char_space = 0, word_space = 0, h_scale = 1, leading = 0;

@@ -103,3 +103,20 @@ StatusOr<PageText> ExtractGlyphs(pdf::Document& doc, int index,
 }
 
 }  // namespace redact
+
+namespace redact {
+
+StatusOr<PageText> ExtractFormGlyphs(pdf::Document& doc, const PoDoFo::PdfObject* form,
+                                     const pdf::InterpreterLimits& limits) {
+  PageText page;
+  page.number = 0;
+  page.geometry = PageGeometry::Make({0, 0, 1, 1}, {0, 0, 1, 1}, 0);
+  page.geometry.user_to_display = Matrix{1, 0, 0, -1, 0, 0};  // y down, as pages
+  GlyphCollector collector(&page);
+  pdf::ContentInterpreter interpreter(&doc, limits);
+  Status s = interpreter.RunForm(form, &collector);
+  if (!s.ok()) return Error(s);
+  return page;
+}
+
+}  // namespace redact

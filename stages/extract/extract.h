@@ -21,6 +21,11 @@ namespace redact {
 StatusOr<PageText> ExtractGlyphs(pdf::Document& doc, int index,
                                  const pdf::InterpreterLimits& limits = {});
 
+// Glyphs of a Form XObject read on its own (an annotation's appearance
+// stream), as a PageText in form space (number 0, identity geometry).
+StatusOr<PageText> ExtractFormGlyphs(pdf::Document& doc, const PoDoFo::PdfObject* form,
+                                     const pdf::InterpreterLimits& limits = {});
+
 }  // namespace redact
 
 #endif  // REDACT_STAGES_EXTRACT_EXTRACT_H_

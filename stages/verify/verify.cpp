@@ -8,7 +8,9 @@
 
 #include "pipeline/pdf/podofo_util.h"
 #include "pipeline/runner/analyze.h"
+#include "stages/assemble/assemble.h"
 #include "stages/detect/normalize.h"
+#include "stages/extract/extract.h"
 
 namespace redact {
 namespace {
@@ -88,6 +90,27 @@ StatusOr<VerifyResult> VerifyOutput(const std::string& output_path,
   result.pages = static_cast<int>(out->pages.size());
   for (const Finding& f : out->findings) {
     result.leaks.push_back({"text", "page " + std::to_string(f.page), f.category});
+  }
+  // Annotation appearances: what each annotation draws, read like a page.
+  for (int i = 0; i < static_cast<int>(out->pages.size()); ++i) {
+    StatusOr<const PdfObject*> page = out->document->PageObject(i);
+    if (!page) continue;
+    const PoDoFo::PdfArray* annots = pdf::AsArray(pdf::DictGet(*page, "Annots"));
+    if (!annots) continue;
+    for (const PdfObject& a : *annots) {
+      const PdfObject* ap = pdf::DictGet(pdf::Resolve(&a), "AP");
+      for (const char* state : {"N", "R", "D"}) {
+        const PdfObject* form = pdf::DictGet(ap, state);
+        if (!form || !form->HasStream()) continue;
+        StatusOr<PageText> text = ExtractFormGlyphs(*out->document, form);
+        if (!text) continue;
+        AssembleText(&*text);
+        for (const Finding& f : detector.DetectText(text->text)) {
+          result.leaks.push_back({"annotation appearance", "page " + std::to_string(i + 1),
+                                  f.category});
+        }
+      }
+    }
   }
   if (pdf::DictGet(out->document->podofo().GetTrailer(), "Prev")) {
     result.leaks.push_back({"revisions", "trailer /Prev", "any"});

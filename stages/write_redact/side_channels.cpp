@@ -7,7 +7,9 @@
 #include <set>
 
 #include "pipeline/pdf/podofo_util.h"
+#include "stages/assemble/assemble.h"
 #include "stages/detect/detector.h"
+#include "stages/extract/extract.h"
 
 namespace redact {
 namespace {
@@ -219,6 +221,34 @@ class Scrubber {
     if (pdf::DictGet(action, "JS")) return "JavaScript";
     if (HasFindings(detector_, text)) return "text matches";
     if (cleared_fields_.count(annot)) return "form value cleared";
+    return AppearanceVerdict(annot);
+  }
+
+  // An appearance stream draws what the annotation shows: read it with the
+  // page interpreter. Findings there, or text we cannot decode, remove it.
+  std::string AppearanceVerdict(const PdfObject* annot) {
+    const PdfObject* ap = pdf::DictGet(annot, "AP");
+    if (!ap) return "";
+    std::vector<const PdfObject*> streams;
+    for (const char* state : {"N", "R", "D"}) {
+      const PdfObject* s = pdf::DictGet(ap, state);
+      if (!s) continue;
+      if (s->HasStream()) {
+        streams.push_back(s);
+      } else if (s->IsDictionary()) {  // appearance states (/On /Off …)
+        for (const auto& [name, value] : s->GetDictionary().GetKeys()) {
+          const PdfObject* v = pdf::Resolve(value);
+          if (v && v->HasStream()) streams.push_back(v);
+        }
+      }
+    }
+    for (const PdfObject* s : streams) {
+      StatusOr<PageText> text = ExtractFormGlyphs(doc_, s);
+      if (!text) return "appearance could not be read";
+      if (text->undecodable_glyph_count() > 0) return "appearance text could not be decoded";
+      AssembleText(&*text);
+      if (HasFindings(detector_, text->text)) return "appearance text matches";
+    }
     return "";
   }
 

@@ -401,6 +401,34 @@ TEST(ClassicFailures, G4ScanUnderTheNameStaysG4WithBlackPixels) {
   EXPECT_EQ(black(30, 60), 0);  // bottom-right stays white
 }
 
+TEST(ClassicFailures, NameOnlyInAnAnnotationAppearance) {
+  // A stamp whose appearance stream draws the name (no /Contents to scan),
+  // next to a harmless stamp that must stay.
+  PdfBuilder b;
+  const std::string font_res = "/Resources << /Font << /F1 " + kFont + " >> >>";
+  const int secret_ap = b.AddStream("/Type /XObject /Subtype /Form /BBox [0 0 200 20] " + font_res,
+                                    "BT /F1 10 Tf 2 5 Td (Received from Maria Hernandez-Nunez) Tj ET");
+  const int ok_ap = b.AddStream("/Type /XObject /Subtype /Form /BBox [0 0 100 20] " + font_res,
+                                "BT /F1 10 Tf 2 5 Td (APPROVED) Tj ET");
+  const int secret = b.Add("<< /Type /Annot /Subtype /Stamp /Rect [300 500 500 520] /AP << /N " +
+                           std::to_string(secret_ap) + " 0 R >> >>");
+  const int approved = b.Add("<< /Type /Annot /Subtype /Stamp /Rect [300 400 400 420] /AP << /N " +
+                             std::to_string(ok_ap) + " 0 R >> >>");
+  Outcome o = Redact("stamp", b.BuildOnePage(b.AddStream("", "BT /F1 12 Tf 72 700 Td (Exhibit 9) Tj ET"),
+                                             "<< /Font << /F1 " + kFont + " >> >>",
+                                             "/Annots [" + std::to_string(secret) + " 0 R " +
+                                                 std::to_string(approved) + " 0 R]"));
+  ExpectGone(o);
+  EXPECT_NE(o.raw_lower.find("approved"), std::string::npos) << "the harmless stamp went too";
+  // verify reads appearances too: on the input it names the channel.
+  const fs::path dir = fs::temp_directory_path() / "redact_classic_stamp";
+  auto v = RunCommand({REDACT_BINARY, "verify", "--names", (dir / "names.csv").string(),
+                       (dir / "stamp.pdf").string()});
+  EXPECT_EQ(v.exit_code, 7) << v.out << v.err;
+  EXPECT_NE(v.out.find("annotation appearance"), std::string::npos) << v.out;
+  EXPECT_EQ(v.out.find("Hernandez"), std::string::npos) << "verify printed a value";
+}
+
 TEST(ClassicFailures, NameInJpegExifAndComment) {
   PIX* pix = pixCreate(40, 20, 8);
   pixSetAllArbitrary(pix, 200);
