@@ -23,6 +23,7 @@ struct Finding {
   std::string entity;      // entity id from the names list, or ""
   double confidence = 0;   // 0..1
   std::string reason;      // why it fired, without the value
+  std::string replacement; // pseudonymize mode: the text drawn in its place
 };
 
 }  // namespace redact

@@ -313,6 +313,7 @@ StatusOr<NamesIndex> NamesIndex::FromCsvText(std::string_view csv, const std::st
       }
     }
     e.dob = cell(c_dob);
+    e.display = !full.empty() ? full : first + (middle.empty() ? "" : " " + middle) + " " + last;
     const int id = static_cast<int>(index.entities_.size());
     if (!e.a_number.empty()) index.by_a_number_.emplace(e.a_number, id);
     index.entities_.push_back(std::move(e));

@@ -35,6 +35,7 @@ namespace redact {
 
 struct NameEntity {
   std::string id;        // from the `id` column, else "row-<n>"
+  std::string display;   // the name as the list writes it
   std::string a_number;  // normalized "A#########", or ""
   std::string dob;       // as given
 };

@@ -12,6 +12,7 @@
 
 #include "pipeline/pdf/content_interpreter.h"
 #include "pipeline/pdf/cmap.h"
+#include "pipeline/pdf/font_data.h"
 #include "pipeline/pdf/podofo_util.h"
 #include "stages/detect/detector.h"
 #include "stages/write_redact/image_burn.h"
@@ -381,6 +382,42 @@ std::string LabelText(const Quad& q, const std::string& label) {
          Num(ux) + " " + Num(x) + " " + Num(y) + " Tm (" + escaped + ") Tj ET Q\n";
 }
 
+// Replacement text on the removed glyphs' baseline, in Helvetica, fitted
+// to the removed width: horizontal scaling down to 50%, then a smaller
+// size. ASCII only (pseudonyms are).
+std::string ReplacementText(const Quad& q, Point baseline, double size, const std::string& text) {
+  const double dx = q.lr.x - q.ll.x, dy = q.lr.y - q.ll.y;
+  const double width = std::hypot(dx, dy);
+  if (width < 1 || size <= 0 || text.empty()) return "";
+  const pdf::Standard14Metrics* helvetica = pdf::FindStandard14("Helvetica");
+  const pdf::EncodingTable winansi = pdf::GetEncodingTable(pdf::BaseEncoding::kWinAnsi);
+  double units = 0;
+  std::string escaped;
+  for (unsigned char c : text) {
+    if (c < 0x20 || c >= 0x7F) continue;
+    const char* name = winansi[c];
+    units += (name && *name) ? helvetica->Width(name).value_or(556) : 556;
+    if (c == '(' || c == ')' || c == '\\') escaped.push_back('\\');
+    escaped.push_back(static_cast<char>(c));
+  }
+  double text_width = units / 1000.0 * size;
+  double scale = 100;
+  if (text_width > width) {
+    scale = std::max(50.0, width / text_width * 100.0);
+    if (text_width * scale / 100.0 > width) size *= width / (text_width * scale / 100.0);
+  }
+  const double ux = dx / width, uy = dy / width;
+  return "q 0 g BT /RdLbl " + Num(size) + " Tf " + Num(scale) + " Tz " + Num(ux) + " " + Num(uy) +
+         " " + Num(-uy) + " " + Num(ux) + " " + Num(baseline.x) + " " + Num(baseline.y) + " Tm (" +
+         escaped + ") Tj ET Q\n";
+}
+
+Matrix Inverse(const Matrix& m) {
+  const double det = m.a * m.d - m.b * m.c;
+  return {m.d / det, -m.b / det, -m.c / det, m.a / det, (m.c * m.f - m.d * m.e) / det,
+          (m.b * m.e - m.a * m.f) / det};
+}
+
 // Per-line quads covering a finding's glyphs (user space).
 std::vector<Quad> FindingQuads(const PageText& page, const Finding& f) {
   std::vector<Quad> out;
@@ -519,11 +556,17 @@ StatusOr<RedactionSummary> RedactDocument(pdf::Document& doc, const std::vector<
     std::unordered_set<ContentRef, RefHash> remove;
     std::vector<Quad> quads;
     std::vector<std::string> quad_categories;
+    std::vector<const Finding*> quad_findings;  // null for undecodable glyphs
+    std::vector<bool> quad_first;               // the finding's first line
     for (const Finding* f : page_findings) {
       for (int g : f->glyphs) remove.insert(page.glyphs[g].source);
+      bool first = true;
       for (const Quad& q : FindingQuads(page, *f)) {
         quads.push_back(q);
         quad_categories.push_back(f->category);
+        quad_findings.push_back(f);
+        quad_first.push_back(first);
+        first = false;
       }
     }
     // Fail closed: glyphs we could not decode may be anything.
@@ -538,6 +581,8 @@ StatusOr<RedactionSummary> RedactDocument(pdf::Document& doc, const std::vector<
         if (remove.insert(g.source).second) {
           quads.push_back(g.quad);
           quad_categories.push_back("undecodable");
+          quad_findings.push_back(nullptr);
+          quad_first.push_back(false);
           ++summary.undecodable_removed;
         }
       }
@@ -637,8 +682,20 @@ StatusOr<RedactionSummary> RedactDocument(pdf::Document& doc, const std::vector<
       std::string data = "q\n" + RewriteStream(streams[0], strip[0], &open_saves);
       data.append(static_cast<size_t>(open_saves), 'Q');
       data += "\nQ\n";
+      const Matrix to_user = Inverse(page.geometry.user_to_display);
       if (options.draw_boxes) {
         for (size_t k = 0; k < quads.size(); ++k) {
+          const Finding* f = quad_findings[k];
+          if (options.pseudonymize && f && !f->replacement.empty()) {
+            // The replacement on the finding's first line; later lines of it
+            // stay empty, and nothing is boxed.
+            if (quad_first[k] && !f->glyphs.empty()) {
+              const Glyph& g0 = page.glyphs[f->glyphs.front()];
+              data += ReplacementText(quads[k], to_user.Apply(g0.baseline_start), g0.font_size,
+                                      f->replacement);
+            }
+            continue;
+          }
           data += "q 0 g " + QuadPath(quads[k]) + "f Q\n";
           auto label = options.labels.find(quad_categories[k]);
           if (label != options.labels.end() && !label->second.empty()) {
@@ -654,7 +711,8 @@ StatusOr<RedactionSummary> RedactDocument(pdf::Document& doc, const std::vector<
       auto& page_dict = const_cast<PdfObject*>(*page_obj)->GetDictionary();
       page_dict.AddKey("Contents", contents->Reference());
       page_dict.AddKey("Resources",
-                       PrivateResources(streams[0], options.draw_boxes && !options.labels.empty()));
+                       PrivateResources(streams[0], options.draw_boxes &&
+                                                        (!options.labels.empty() || options.pseudonymize)));
       ++summary.streams_rewritten;
       return Status::Ok();
     });

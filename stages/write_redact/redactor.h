@@ -40,6 +40,9 @@ struct RedactOptions {
   bool fail_on_undecodable = false;
   // Undecodable glyphs on every page, not only pages with findings.
   bool undecodable_everywhere = false;
+  // Pseudonymize: draw each finding's Finding::replacement on its first
+  // line, fitted to the removed width, instead of a box.
+  bool pseudonymize = false;
 };
 
 struct RedactionBox {

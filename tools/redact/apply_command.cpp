@@ -1,6 +1,7 @@
 #include "tools/redact/apply_command.h"
 
 #include <CLI/CLI.hpp>
+#include <algorithm>
 #include <chrono>
 #include <filesystem>
 #include <fstream>
@@ -10,6 +11,9 @@
 #include "pipeline/pdf/clean_writer.h"
 #include "pipeline/runner/analyze.h"
 #include "stages/seal/keyed_hash.h"
+#include "stages/seal/mapping.h"
+#include "stages/write_pseudonym/pseudonyms.h"
+#include <sodium.h>
 #include "stages/write_redact/redactor.h"
 #include "stages/write_review/review.h"
 #include "tools/redact/exit_codes.h"
@@ -43,6 +47,19 @@ void AddApplyCommand(CLI::App* app, ApplyOptions* options) {
   cmd->add_flag("--fail-on-undecodable", options->fail_on_undecodable,
                 "fail a document whose pages with findings hold undecodable text "
                 "(default: remove and box that text)");
+  cmd->add_option("--mode", options->mode, "redact (boxes) or pseudonymize (replacements drawn)")
+      ->check(CLI::IsMember({"redact", "pseudonymize"}));
+  cmd->add_option("--recipient", options->recipients,
+                  "seal the mapping to this age recipient (age1…, repeatable)")
+      ->allow_extra_args(false);
+  cmd->add_option("--recipients-file", options->recipients_file, "file of age recipients");
+  cmd->add_option("--passphrase-file", options->passphrase_file,
+                  "seal the mapping with the passphrase in this file (scrypt)");
+  cmd->add_flag("--no-mapping", options->no_mapping,
+                "pseudonymize without a mapping: the pseudonyms cannot be reversed");
+  cmd->add_option("--job-key", options->job_key,
+                  "file holding the job key: pseudonyms of unlisted people and report hashes "
+                  "stay the same across runs and shards that share it");
   cmd->add_option("--findings", options->findings,
                   "apply exactly the findings of a reviewed file (from redact review) "
                   "instead of detecting; one input only");
@@ -56,6 +73,67 @@ int RunApply(const ApplyOptions& options, std::ostream& out, std::ostream& err) 
     err << "redact: " << detector.error().message() << "\n";
     return kExitUsage;
   }
+  // Sealing: recipients and/or a passphrase (age allows a passphrase only
+  // alone); pseudonyms without a way back need --no-mapping.
+  std::vector<age::X25519Recipient> recipients;
+  std::vector<std::string> recipient_texts = options.recipients;
+  if (options.recipients_file) {
+    std::ifstream in(*options.recipients_file);
+    if (!in) {
+      err << "redact: " << *options.recipients_file << ": cannot open\n";
+      return kExitInputFile;
+    }
+    for (std::string line; std::getline(in, line);) {
+      if (!line.empty() && line[0] != '#') recipient_texts.push_back(line);
+    }
+  }
+  for (const std::string& r : recipient_texts) {
+    auto parsed = age::X25519Recipient::Parse(r);
+    if (!parsed) {
+      err << "redact: --recipient: " << parsed.error().message() << "\n";
+      return kExitUsage;
+    }
+    recipients.push_back(*parsed);
+  }
+  std::optional<age::SecureBuffer> passphrase;
+  if (options.passphrase_file) {
+    std::ifstream in(*options.passphrase_file);
+    std::string line;
+    if (!in || !std::getline(in, line) || line.empty()) {
+      err << "redact: " << *options.passphrase_file << ": cannot read a passphrase\n";
+      return kExitInputFile;
+    }
+    passphrase.emplace(line);
+    sodium_memzero(line.data(), line.size());
+  }
+  if (passphrase && !recipients.empty()) {
+    err << "redact: the age format seals to recipients or to a passphrase, not both\n";
+    return kExitUsage;
+  }
+  const bool sealing = passphrase || !recipients.empty();
+  const bool pseudonymize = options.mode == "pseudonymize";
+  if (pseudonymize && !sealing && !options.no_mapping) {
+    err << "redact: pseudonymize needs --recipient, --recipients-file or --passphrase-file to "
+           "seal the mapping, or --no-mapping to accept that pseudonyms cannot be reversed\n";
+    return kExitUsage;
+  }
+  std::unique_ptr<KeyedHasher> job_hasher;
+  if (options.job_key) {
+    std::ifstream in(*options.job_key, std::ios::binary);
+    std::string key((std::istreambuf_iterator<char>(in)), {});
+    if (key.size() < 16) {
+      err << "redact: " << *options.job_key << ": a job key file needs at least 16 bytes\n";
+      return kExitUsage;
+    }
+    unsigned char digest[32];
+    crypto_generichash(digest, sizeof digest, reinterpret_cast<const unsigned char*>(key.data()),
+                       key.size(), nullptr, 0);
+    sodium_memzero(key.data(), key.size());
+    job_hasher = std::make_unique<KeyedHasher>(std::string(reinterpret_cast<char*>(digest), 32));
+    sodium_memzero(digest, sizeof digest);
+  }
+  MappingBuilder mapping("redact " REDACT_VERSION, "");
+  PseudonymStyle style;  // label style: "Applicant 12"
   std::optional<nlohmann::json> reviewed;
   if (options.findings) {
     if (options.files.size() != 1) {
@@ -79,7 +157,9 @@ int RunApply(const ApplyOptions& options, std::ostream& out, std::ostream& err) 
     err << "redact: " << options.out << ": cannot create the output folder\n";
     return kExitInputFile;
   }
-  KeyedHasher hasher;
+  KeyedHasher random_hasher;
+  const KeyedHasher& hasher = job_hasher ? *job_hasher : random_hasher;
+  Pseudonymizer pseudonyms(style, (*detector)->names(), &hasher);
   int failed = 0, last_error = kExitOk;
   for (const std::string& file : options.files) {
     const auto t0 = std::chrono::steady_clock::now();
@@ -118,7 +198,15 @@ int RunApply(const ApplyOptions& options, std::ostream& out, std::ostream& err) 
       doc->findings.push_back(std::move(f));
     }
     const auto t1 = std::chrono::steady_clock::now();
+    pseudonyms.Assign(&doc->findings);
+    if (!pseudonymize) {
+      for (Finding& f : doc->findings) {
+        auto label = (*detector)->policy().labels.find(f.category);
+        f.replacement = label != (*detector)->policy().labels.end() ? label->second : "[REDACTED]";
+      }
+    }
     RedactOptions redact_options;
+    redact_options.pseudonymize = pseudonymize;
     redact_options.draw_boxes = !options.no_boxes;
     redact_options.fail_on_undecodable =
         options.fail_on_undecodable || (*detector)->policy().undecodable_fail;
@@ -192,8 +280,34 @@ int RunApply(const ApplyOptions& options, std::ostream& out, std::ostream& err) 
       fail(r);
       continue;
     }
+    if (sealing) {
+      std::vector<MappingEntry> entries;
+      for (const Finding& f : doc->findings) {
+        const PageText& page = doc->pages[f.page - 1];
+        Rect box{};
+        for (size_t k = 0; k < f.glyphs.size(); ++k) {
+          box = k == 0 ? page.glyphs[f.glyphs[k]].box : box.Union(page.glyphs[f.glyphs[k]].box);
+        }
+        std::string original = f.end > f.begin ? page.text.substr(f.begin, f.end - f.begin) : f.value;
+        std::replace(original.begin(), original.end(), '\n', ' ');
+        entries.push_back({f.replacement, std::move(original), f.category, f.entity, f.page,
+                           {box.x0, box.y0, box.x1, box.y1}});
+      }
+      mapping.AddDocument(fs::path(file).filename().string(), out_pdf.filename().string(),
+                          std::move(entries));
+    }
     out << out_pdf.string() << ": " << doc->findings.size() << " finding(s) removed, "
         << summary->boxes.size() << " box(es); report " << out_report.string() << "\n";
+  }
+  if (sealing && !mapping.empty()) {
+    const fs::path map_path = fs::path(options.out) / "mapping.age";
+    auto sealed = mapping.Seal(recipients, passphrase ? &*passphrase : nullptr);
+    Status w = sealed ? pdf::WriteFileAtomically(map_path.string(), *sealed) : sealed.error();
+    if (!w.ok()) {
+      err << "redact: " << w.message() << "\n";
+      return ExitCodeFor(w.code());
+    }
+    out << map_path.string() << ": mapping sealed (age); open it with redact unseal or age -d\n";
   }
   if (failed == 0) return kExitOk;
   return options.files.size() == 1 ? last_error : kExitSomeFailed;

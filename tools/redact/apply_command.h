@@ -28,6 +28,12 @@ struct ApplyOptions {
   bool no_boxes = false;
   bool uniform_boxes = false;
   std::optional<std::string> findings;  // a reviewed findings file
+  std::string mode = "redact";          // redact | pseudonymize
+  std::vector<std::string> recipients;  // age1…
+  std::optional<std::string> recipients_file;
+  std::optional<std::string> passphrase_file;
+  bool no_mapping = false;
+  std::optional<std::string> job_key;   // file: keys pseudonyms and hashes
   bool fail_on_undecodable = false;
 };
 

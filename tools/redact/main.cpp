@@ -8,6 +8,7 @@
 #include "tools/redact/extract_command.h"
 #include "tools/redact/review_command.h"
 #include "tools/redact/scan_command.h"
+#include "tools/redact/seal_commands.h"
 #include "tools/redact/verify_command.h"
 
 int main(int argc, char** argv) {
@@ -25,6 +26,10 @@ int main(int argc, char** argv) {
   AddVerifyCommand(&app, &verify);
   ReviewOptions review;
   AddReviewCommand(&app, &review);
+  KeygenOptions keygen;
+  AddKeygenCommand(&app, &keygen);
+  UnsealOptions unseal;
+  AddUnsealCommand(&app, &unseal);
   try {
     app.parse(argc, argv);
   } catch (const CLI::CallForHelp& e) {
@@ -38,5 +43,7 @@ int main(int argc, char** argv) {
   if (app.got_subcommand("apply")) return RunApply(apply, std::cout, std::cerr);
   if (app.got_subcommand("verify")) return RunVerify(verify, std::cout, std::cerr);
   if (app.got_subcommand("review")) return RunReview(review, std::cout, std::cerr);
+  if (app.got_subcommand("keygen")) return RunKeygen(keygen, std::cout, std::cerr);
+  if (app.got_subcommand("unseal")) return RunUnseal(unseal, std::cout, std::cerr);
   return kExitUsage;
 }

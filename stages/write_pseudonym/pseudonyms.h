@@ -1,0 +1,56 @@
+// Pseudonyms: a consistent, deterministic replacement for each finding,
+// the same for the same person in every document of a job and in every
+// shard of it, without coordination:
+//   - a person on the master list is numbered by their row in the list;
+//   - anyone else by a keyed hash (BLAKE2b under the job key) of the
+//     normalized value — never by order of appearance;
+//   - variants of one person (full name, surname alone, LAST, First) share
+//     the entity, so they share the pseudonym.
+// Styles (policy [pseudonyms], per category): "label" ("Applicant 12"),
+// "initials" ("M.G.H.N.", with the row number when two people on the list
+// share initials), "doe" ("Abigail Doe"), "token" ("Person 3F2A");
+// A-numbers "pattern" ("A-XXX-XXX-012") or "reference" ("[A-number of
+// Applicant 12]"). Every pseudonym is ASCII.
+//
+// Thread-safety: immutable after construction.
+#ifndef REDACT_STAGES_WRITE_PSEUDONYM_PSEUDONYMS_H_
+#define REDACT_STAGES_WRITE_PSEUDONYM_PSEUDONYMS_H_
+
+#include <map>
+#include <string>
+#include <vector>
+
+#include "pipeline/finding.h"
+#include "stages/detect/names.h"
+#include "stages/seal/keyed_hash.h"
+
+namespace redact {
+
+struct PseudonymStyle {
+  std::string name = "label";         // label | initials | doe | token
+  std::string name_label = "Applicant";
+  std::string a_number = "pattern";   // pattern | reference
+};
+
+class Pseudonymizer {
+ public:
+  // `names` may be null; `hasher` keys pseudonyms of unlisted people.
+  Pseudonymizer(PseudonymStyle style, const NamesIndex* names, const KeyedHasher* hasher);
+
+  // Fills Finding::replacement for every finding.
+  void Assign(std::vector<Finding>* findings) const;
+
+  std::string For(const Finding& f) const;
+
+ private:
+  std::string PersonNumber(const Finding& f) const;  // "12", or a hash token
+  PseudonymStyle style_;
+  const NamesIndex* names_;
+  const KeyedHasher* hasher_;
+  std::map<std::string, int> row_of_entity_;
+  std::map<std::string, std::string> initials_of_entity_;
+};
+
+}  // namespace redact
+
+#endif  // REDACT_STAGES_WRITE_PSEUDONYM_PSEUDONYMS_H_

@@ -1,0 +1,174 @@
+// Pseudonymized exhibits and the sealed mapping, end to end: pdftotext shows
+// the pseudonyms and none of the originals; words outside the replaced
+// areas stay in place; one person gets one pseudonym across documents and
+// across runs sharing a job key; the mapping opens with `redact unseal`
+// and Debian's `age -d`, merges across runs, fails closed when tampered;
+// and no file written holds an identifier in plaintext.
+#include <gtest/gtest.h>
+
+#include <filesystem>
+#include <fstream>
+#include <nlohmann/json.hpp>
+
+#include "tests/testing/subprocess.h"
+
+namespace redact {
+namespace {
+
+namespace fs = std::filesystem;
+using testing::RunCommand;
+
+const std::string kTop = REDACT_SOURCE_DIR;
+
+std::string Read(const fs::path& p) {
+  std::ifstream in(p, std::ios::binary);
+  return std::string((std::istreambuf_iterator<char>(in)), {});
+}
+
+struct Job {
+  fs::path dir;
+  std::string recipient;
+};
+
+Job NewJob(const std::string& name) {
+  Job j{fs::temp_directory_path() / ("redact_pseudo_" + name), ""};
+  fs::remove_all(j.dir);
+  fs::create_directories(j.dir);
+  auto k = RunCommand({REDACT_BINARY, "keygen", "--demo", "-o", (j.dir / "id.key").string()});
+  EXPECT_EQ(k.exit_code, 0) << k.err;
+  j.recipient = k.out.substr(0, k.out.find('\n'));
+  std::ofstream(j.dir / "job.key") << "a test job key, shared by the runs of one job\n";
+  return j;
+}
+
+int Apply(const Job& j, const std::string& out, const std::vector<std::string>& inputs) {
+  std::vector<std::string> cmd = {REDACT_BINARY, "apply", "--mode", "pseudonymize", "--recipient",
+                                  j.recipient, "--job-key", (j.dir / "job.key").string(), "--names",
+                                  kTop + "/samples/names.csv", "--policy",
+                                  kTop + "/samples/policy.toml", "--out", (j.dir / out).string()};
+  cmd.insert(cmd.end(), inputs.begin(), inputs.end());
+  auto r = RunCommand(cmd);
+  EXPECT_EQ(r.exit_code, 0) << r.err;
+  return r.exit_code;
+}
+
+TEST(Pseudonymize, PseudonymsShowOriginalsDoNotAndStayConsistent) {
+  Job j = NewJob("main");
+  const std::string order = kTop + "/samples/order_libreoffice.pdf";
+  const std::string list = kTop + "/samples/class_list_chromium.pdf";
+  ASSERT_EQ(Apply(j, "run1", {order, list}), 0);
+  ASSERT_EQ(Apply(j, "run2", {order}), 0);  // a second run (another shard, say)
+
+  const std::string text1 = RunCommand({"pdftotext", (j.dir / "run1" / "order_libreoffice.pdf").string(), "-"}).out;
+  const std::string text_list = RunCommand({"pdftotext", (j.dir / "run1" / "class_list_chromium.pdf").string(), "-"}).out;
+  const std::string text2 = RunCommand({"pdftotext", (j.dir / "run2" / "order_libreoffice.pdf").string(), "-"}).out;
+  for (const char* gone : {"Guadalupe", "Hernández", "Peña", "201-234", "098-765-432", "credible fear",
+                           "EAC2190012345"}) {
+    EXPECT_EQ(text1.find(gone), std::string::npos) << gone;
+  }
+  // Listed people by their row in the list, in every document and run.
+  EXPECT_NE(text1.find("Applicant 1"), std::string::npos);
+  EXPECT_NE(text_list.find("Applicant 1"), std::string::npos);
+  EXPECT_NE(text1.find("A-XXX-XXX-001"), std::string::npos);
+  EXPECT_EQ(text1, text2);  // the same job key: the same pseudonyms, unlisted ones too
+
+  // The mapping opens with our unseal and with Debian's age, and two runs
+  // merge.
+  auto unseal = RunCommand({REDACT_BINARY, "unseal", "-i", (j.dir / "id.key").string(),
+                            (j.dir / "run1" / "mapping.age").string(),
+                            (j.dir / "run2" / "mapping.age").string()});
+  ASSERT_EQ(unseal.exit_code, 0) << unseal.err;
+  auto merged = nlohmann::json::parse(unseal.out);
+  EXPECT_EQ(merged["documents"].size(), 3u);
+  bool maria = false;
+  for (const auto& e : merged["documents"][0]["entries"]) {
+    maria |= e["replacement"] == "Applicant 1" && e["original"] == "Maria Guadalupe Hernández-Núñez";
+  }
+  EXPECT_TRUE(maria);
+  if (testing::HaveProgram("age")) {
+    auto age = RunCommand({"age", "-d", "-i", (j.dir / "id.key").string(),
+                           (j.dir / "run1" / "mapping.age").string()});
+    EXPECT_EQ(age.exit_code, 0) << age.err;
+    EXPECT_NE(age.out.find("Applicant 1"), std::string::npos);
+  }
+}
+
+TEST(Pseudonymize, LayoutOutsideReplacementsIsUnchanged) {
+  Job j = NewJob("layout");
+  const std::string order = kTop + "/samples/order_libreoffice.pdf";
+  ASSERT_EQ(Apply(j, "out", {order}), 0);
+  auto words = [](const std::string& pdf) {
+    std::vector<std::string> out;
+    const std::string bbox = RunCommand({"pdftotext", "-bbox", pdf, "-"}).out;
+    for (size_t p = bbox.find("<word "); p != std::string::npos; p = bbox.find("<word ", p + 1)) {
+      out.push_back(bbox.substr(p, bbox.find("</word>", p) - p));
+    }
+    return out;
+  };
+  const auto before = words(order);
+  const auto after = words((j.dir / "out" / "order_libreoffice.pdf").string());
+  // Words of the first lines (caption, before any finding) are identical.
+  ASSERT_GT(before.size(), 30u);
+  for (size_t i = 0; i < 25; ++i) EXPECT_EQ(before[i], after[i]) << i;
+  // The closing lines after the last finding too.
+  for (size_t i = 1; i <= 10; ++i) EXPECT_EQ(before[before.size() - i], after[after.size() - i]) << i;
+}
+
+TEST(Pseudonymize, NoPlaintextIdentifierInAnyFileWritten) {
+  Job j = NewJob("disk");
+  ASSERT_EQ(Apply(j, "out", {kTop + "/samples/order_libreoffice.pdf",
+                             kTop + "/samples/record_reportlab.pdf"}), 0);
+  int files = 0;
+  for (const auto& e : fs::recursive_directory_iterator(j.dir / "out")) {
+    if (!e.is_regular_file()) continue;
+    ++files;
+    const std::string bytes = Read(e.path());
+    for (const char* secret : {"Guadalupe", "Hernandez", "Hern\xC3\xA1ndez", "201234567",
+                               "201-234-567", "098-765-432", "Petrenko", "EAC2190012345"}) {
+      EXPECT_EQ(bytes.find(secret), std::string::npos) << e.path().filename() << " holds " << secret;
+    }
+  }
+  EXPECT_EQ(files, 5);  // two PDFs, two reports, one sealed mapping
+}
+
+TEST(Pseudonymize, RefusesWithoutAWayBackAndUnsealFailsClosed) {
+  Job j = NewJob("refuse");
+  auto r = RunCommand({REDACT_BINARY, "apply", "--mode", "pseudonymize", "--out",
+                       (j.dir / "x").string(), kTop + "/samples/order_libreoffice.pdf"});
+  EXPECT_EQ(r.exit_code, 2);
+  EXPECT_NE(r.err.find("--no-mapping"), std::string::npos);
+  auto ok = RunCommand({REDACT_BINARY, "apply", "--mode", "pseudonymize", "--no-mapping", "--out",
+                        (j.dir / "y").string(), kTop + "/samples/order_libreoffice.pdf"});
+  EXPECT_EQ(ok.exit_code, 0) << ok.err;
+  EXPECT_FALSE(fs::exists(j.dir / "y" / "mapping.age"));
+
+  ASSERT_EQ(Apply(j, "z", {kTop + "/samples/order_libreoffice.pdf"}), 0);
+  std::string sealed = Read(j.dir / "z" / "mapping.age");
+  sealed[sealed.size() - 5] ^= 1;
+  std::ofstream(j.dir / "tampered.age", std::ios::binary) << sealed;
+  auto t = RunCommand({REDACT_BINARY, "unseal", "-i", (j.dir / "id.key").string(),
+                       (j.dir / "tampered.age").string()});
+  EXPECT_NE(t.exit_code, 0);
+  EXPECT_TRUE(t.out.empty()) << "released plaintext: " << t.out.substr(0, 80);
+  EXPECT_NE(t.err.find("nothing was released"), std::string::npos) << t.err;
+
+  auto other = RunCommand({REDACT_BINARY, "keygen", "-o", (j.dir / "other.key").string()});
+  auto wrong = RunCommand({REDACT_BINARY, "unseal", "-i", (j.dir / "other.key").string(),
+                           (j.dir / "z" / "mapping.age").string()});
+  EXPECT_EQ(wrong.exit_code, 5);
+  EXPECT_TRUE(wrong.out.empty());
+
+  // Key files are private, and refused when they are not.
+  EXPECT_EQ(fs::status(j.dir / "id.key").permissions() & fs::perms::all,
+            fs::perms::owner_read | fs::perms::owner_write);
+  fs::permissions(j.dir / "other.key", fs::perms::others_read, fs::perm_options::add);
+  auto readable = RunCommand({REDACT_BINARY, "unseal", "-i", (j.dir / "other.key").string(),
+                              (j.dir / "z" / "mapping.age").string()});
+  EXPECT_EQ(readable.exit_code, 2);
+  EXPECT_NE(readable.err.find("chmod 600"), std::string::npos);
+  auto again = RunCommand({REDACT_BINARY, "keygen", "-o", (j.dir / "id.key").string()});
+  EXPECT_EQ(again.exit_code, 2);
+}
+
+}  // namespace
+}  // namespace redact

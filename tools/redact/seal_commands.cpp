@@ -1,0 +1,107 @@
+#include "tools/redact/seal_commands.h"
+
+#include <CLI/CLI.hpp>
+#include <sodium.h>
+#include <fstream>
+#include <sstream>
+
+#include "stages/seal/mapping.h"
+#include "tools/redact/exit_codes.h"
+
+namespace redact::cli {
+namespace {
+
+// CSV field quoting (RFC 4180).
+std::string Csv(const std::string& s) {
+  if (s.find_first_of(",\"\n") == std::string::npos) return s;
+  std::string out = "\"";
+  for (char c : s) {
+    if (c == '"') out += '"';
+    out += c;
+  }
+  return out + "\"";
+}
+
+}  // namespace
+
+void AddKeygenCommand(CLI::App* app, KeygenOptions* options) {
+  CLI::App* cmd = app->add_subcommand("keygen", "Create an age identity for sealed mappings");
+  cmd->add_option("-o,--output", options->output, "identity file to create (mode 0600)");
+  cmd->add_flag("--demo", options->demo, "mark the key as a demo key in the file");
+}
+
+int RunKeygen(const KeygenOptions& options, std::ostream& out, std::ostream& err) {
+  if (!options.output) {
+    err << "redact: keygen needs -o FILE (the identity is never printed)\n";
+    return kExitUsage;
+  }
+  auto id = WriteNewIdentityFile(*options.output, options.demo);
+  if (!id) {
+    err << "redact: " << id.error().message() << "\n";
+    return id.error().code() == StatusCode::kInvalidArgument ? kExitUsage : kExitInputFile;
+  }
+  out << id->Recipient() << "\n";
+  return kExitOk;
+}
+
+void AddUnsealCommand(CLI::App* app, UnsealOptions* options) {
+  CLI::App* cmd = app->add_subcommand("unseal", "Open sealed mappings and print them merged");
+  cmd->add_option("files", options->files, "sealed mapping files (.age)")->required();
+  cmd->add_option("-i,--identity", options->identities, "age identity file (repeatable)")
+      ->allow_extra_args(false);
+  cmd->add_option("--passphrase-file", options->passphrase_file, "file holding the passphrase");
+  cmd->add_option("--format", options->format, "json or csv")->check(CLI::IsMember({"json", "csv"}));
+}
+
+int RunUnseal(const UnsealOptions& options, std::ostream& out, std::ostream& err) {
+  std::vector<age::X25519Identity> identities;
+  for (const std::string& f : options.identities) {
+    auto ids = ReadIdentityFile(f);
+    if (!ids) {
+      err << "redact: " << ids.error().message() << "\n";
+      return ids.error().code() == StatusCode::kNotFound ? kExitInputFile : kExitUsage;
+    }
+    for (auto& id : *ids) identities.push_back(std::move(id));
+  }
+  std::optional<age::SecureBuffer> passphrase;
+  if (options.passphrase_file) {
+    std::ifstream in(*options.passphrase_file);
+    std::string line;
+    if (!in || !std::getline(in, line)) {
+      err << "redact: " << *options.passphrase_file << ": cannot read the passphrase\n";
+      return kExitInputFile;
+    }
+    passphrase.emplace(line);
+    sodium_memzero(line.data(), line.size());
+  }
+  if (identities.empty() && !passphrase) {
+    err << "redact: unseal needs -i IDENTITY or --passphrase-file\n";
+    return kExitUsage;
+  }
+  std::vector<const age::X25519Identity*> id_ptrs;
+  for (const auto& id : identities) id_ptrs.push_back(&id);
+  std::vector<const age::SecureBuffer*> pass_ptrs;
+  if (passphrase) pass_ptrs.push_back(&*passphrase);
+  auto merged = UnsealMappings(options.files, id_ptrs, pass_ptrs);
+  if (!merged) {
+    err << "redact: " << merged.error().message() << "\n";
+    return merged.error().code() == StatusCode::kPassword ? kExitPassword
+           : merged.error().code() == StatusCode::kNotFound ? kExitInputFile
+                                                             : kExitDamagedPdf;
+  }
+  if (options.format == "json") {
+    out << merged->dump(1) << "\n";
+  } else {
+    out << "output,page,category,replacement,original,entity\n";
+    for (const auto& d : (*merged)["documents"]) {
+      for (const auto& e : d["entries"]) {
+        out << Csv(d.value("output", "")) << "," << e.value("page", 0) << ","
+            << Csv(e.value("category", "")) << "," << Csv(e.value("replacement", "")) << ","
+            << Csv(e.value("original", "")) << "," << Csv(e.value("entity", "")) << "\n";
+      }
+    }
+  }
+  return kExitOk;
+}
+
+}  // namespace redact::cli
