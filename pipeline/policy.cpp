@@ -1,5 +1,7 @@
 #include "pipeline/policy.h"
 
+#include <algorithm>
+
 #include <toml++/toml.h>
 
 namespace redact {
@@ -51,6 +53,27 @@ StatusOr<Policy> Policy::Load(const std::string& path) {
         } else {
           return Error(StatusCode::kInvalidArgument,
                        where(v) + "unknown key '" + std::string(k.str()) + "'");
+        }
+      }
+    } else if (section == "pseudonyms") {
+      const toml::table* t = node.as_table();
+      if (!t) return Error(StatusCode::kInvalidArgument, where(node) + "pseudonyms must be a table");
+      for (auto&& [k, v] : *t) {
+        const std::string value = v.value<std::string>().value_or("");
+        const std::string key(k.str());
+        if (key == "name" && (value == "label" || value == "initials" || value == "doe" ||
+                              value == "token")) {
+          p.pseudonym_name = value;
+        } else if (key == "name_label" && !value.empty() &&
+                   std::all_of(value.begin(), value.end(),
+                               [](char c) { return c >= 0x20 && c < 0x7F; })) {
+          p.pseudonym_name_label = value;
+        } else if (key == "a_number" && (value == "pattern" || value == "reference")) {
+          p.pseudonym_a_number = value;
+        } else {
+          return Error(StatusCode::kInvalidArgument,
+                       where(v) + "pseudonyms: name = label|initials|doe|token, name_label = "
+                                  "ASCII text, a_number = pattern|reference");
         }
       }
     } else if (section == "undecodable") {

@@ -7,6 +7,10 @@
 //   a_number = "(b)(6)"
 //   [detection]
 //   min_confidence = 0.5    # findings below are dropped (default 0)
+//   [pseudonyms]            # pseudonymize mode
+//   name = "label"          # label | initials | doe | token
+//   name_label = "Applicant" # "Applicant 12", "Class Member 12"
+//   a_number = "pattern"    # pattern (A-XXX-XXX-012) | reference
 //   [undecodable]           # glyphs with no provable Unicode
 //   scope = "pages-with-findings"   # or "everywhere"
 //   action = "remove"               # or "fail" (the document fails)
@@ -32,6 +36,9 @@ struct Policy {
   double min_confidence = 0.0;
   bool undecodable_everywhere = false;  // [undecodable] scope
   bool undecodable_fail = false;        // [undecodable] action
+  std::string pseudonym_name = "label";
+  std::string pseudonym_name_label = "Applicant";
+  std::string pseudonym_a_number = "pattern";
 
   PolicyAction ActionFor(const std::string& category) const {
     auto it = actions.find(category);

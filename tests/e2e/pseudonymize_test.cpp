@@ -66,10 +66,11 @@ TEST(Pseudonymize, PseudonymsShowOriginalsDoNotAndStayConsistent) {
                            "EAC2190012345"}) {
     EXPECT_EQ(text1.find(gone), std::string::npos) << gone;
   }
-  // Listed people by their row in the list, in every document and run.
-  EXPECT_NE(text1.find("Applicant 1"), std::string::npos);
-  EXPECT_NE(text_list.find("Applicant 1"), std::string::npos);
-  EXPECT_NE(text1.find("A-XXX-XXX-001"), std::string::npos);
+  // Listed people by their row in the list, in every document and run (the
+  // demo policy labels them "Class Member" and refers to their A-numbers).
+  EXPECT_NE(text1.find("Class Member 1"), std::string::npos);
+  EXPECT_NE(text_list.find("Class Member 1"), std::string::npos);
+  EXPECT_NE(text1.find("[A-number of Class Member 1]"), std::string::npos);
   EXPECT_EQ(text1, text2);  // the same job key: the same pseudonyms, unlisted ones too
 
   // The mapping opens with our unseal and with Debian's age, and two runs
@@ -82,14 +83,36 @@ TEST(Pseudonymize, PseudonymsShowOriginalsDoNotAndStayConsistent) {
   EXPECT_EQ(merged["documents"].size(), 3u);
   bool maria = false;
   for (const auto& e : merged["documents"][0]["entries"]) {
-    maria |= e["replacement"] == "Applicant 1" && e["original"] == "Maria Guadalupe Hernández-Núñez";
+    maria |= e["replacement"] == "Class Member 1" && e["original"] == "Maria Guadalupe Hernández-Núñez";
   }
   EXPECT_TRUE(maria);
   if (testing::HaveProgram("age")) {
     auto age = RunCommand({"age", "-d", "-i", (j.dir / "id.key").string(),
                            (j.dir / "run1" / "mapping.age").string()});
     EXPECT_EQ(age.exit_code, 0) << age.err;
-    EXPECT_NE(age.out.find("Applicant 1"), std::string::npos);
+    EXPECT_NE(age.out.find("Class Member 1"), std::string::npos);
+  }
+}
+
+TEST(Pseudonymize, PolicyChoosesTheStyle) {
+  Job j = NewJob("styles");
+  for (const char* style : {"doe", "initials"}) {
+    std::ofstream(j.dir / (std::string(style) + ".toml"))
+        << "[pseudonyms]\nname = \"" << style << "\"\na_number = \"reference\"\n";
+    const fs::path out = j.dir / style;
+    auto r = RunCommand({REDACT_BINARY, "apply", "--mode", "pseudonymize", "--no-mapping", "--names",
+                         kTop + "/samples/names.csv", "--policy",
+                         (j.dir / (std::string(style) + ".toml")).string(), "--out", out.string(),
+                         kTop + "/samples/order_libreoffice.pdf"});
+    ASSERT_EQ(r.exit_code, 0) << r.err;
+    const std::string text = RunCommand({"pdftotext", (out / "order_libreoffice.pdf").string(), "-"}).out;
+    if (std::string(style) == "doe") {
+      EXPECT_NE(text.find("Abigail Doe"), std::string::npos) << text;  // row 1
+      EXPECT_NE(text.find("Beatriz Doe"), std::string::npos);          // row 2
+    } else {
+      EXPECT_NE(text.find("M.G.H.N."), std::string::npos) << text;
+    }
+    EXPECT_NE(text.find("[A-number of Applicant 1]"), std::string::npos);
   }
 }
 

@@ -133,7 +133,10 @@ int RunApply(const ApplyOptions& options, std::ostream& out, std::ostream& err) 
     sodium_memzero(digest, sizeof digest);
   }
   MappingBuilder mapping("redact " REDACT_VERSION, "");
-  PseudonymStyle style;  // label style: "Applicant 12"
+  PseudonymStyle style;
+  style.name = (*detector)->policy().pseudonym_name;
+  style.name_label = (*detector)->policy().pseudonym_name_label;
+  style.a_number = (*detector)->policy().pseudonym_a_number;
   std::optional<nlohmann::json> reviewed;
   if (options.findings) {
     if (options.files.size() != 1) {
