@@ -38,7 +38,7 @@ void MappingBuilder::AddDocument(const std::string& input_name, const std::strin
 }
 
 StatusOr<std::string> MappingBuilder::Seal(const std::vector<age::X25519Recipient>& recipients,
-                                           const age::SecureBuffer* passphrase) {
+                                           const age::SecureBuffer* passphrase, bool armor) {
   nlohmann::json doc = meta_;
   doc["documents"] = std::move(documents_);
   std::string text = doc.dump(1);
@@ -46,7 +46,7 @@ StatusOr<std::string> MappingBuilder::Seal(const std::vector<age::X25519Recipien
   sodium_memzero(text.data(), text.size());
   doc = nlohmann::json();
   documents_ = nlohmann::json::array();
-  return age::Encrypt(plain.view(), recipients, passphrase);
+  return age::Encrypt(plain.view(), recipients, passphrase, {.armor = armor});
 }
 
 StatusOr<nlohmann::json> UnsealMappings(const std::vector<std::string>& files,

@@ -40,7 +40,7 @@ class MappingBuilder {
   // The age file (binary) holding the mapping's JSON. The builder's own
   // copies of the values are cleared afterwards.
   StatusOr<std::string> Seal(const std::vector<age::X25519Recipient>& recipients,
-                             const age::SecureBuffer* passphrase);
+                             const age::SecureBuffer* passphrase, bool armor = false);
 
  private:
   nlohmann::json meta_;

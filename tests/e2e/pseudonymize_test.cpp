@@ -6,6 +6,8 @@
 // and no file written holds an identifier in plaintext.
 #include <gtest/gtest.h>
 
+#include <algorithm>
+#include <cmath>
 #include <filesystem>
 #include <fstream>
 #include <nlohmann/json.hpp>
@@ -117,24 +119,65 @@ TEST(Pseudonymize, PolicyChoosesTheStyle) {
 }
 
 TEST(Pseudonymize, LayoutOutsideReplacementsIsUnchanged) {
+  // As for redaction: every word of the original outside the replaced areas
+  // keeps its text and position (pdftotext -bbox), on every sample.
   Job j = NewJob("layout");
-  const std::string order = kTop + "/samples/order_libreoffice.pdf";
-  ASSERT_EQ(Apply(j, "out", {order}), 0);
-  auto words = [](const std::string& pdf) {
-    std::vector<std::string> out;
-    const std::string bbox = RunCommand({"pdftotext", "-bbox", pdf, "-"}).out;
-    for (size_t p = bbox.find("<word "); p != std::string::npos; p = bbox.find("<word ", p + 1)) {
-      out.push_back(bbox.substr(p, bbox.find("</word>", p) - p));
+  for (const char* sample : {"order_libreoffice", "class_list_chromium", "declaracion_pdflatex",
+                             "notice_ghostscript", "record_reportlab", "motion_pdflatex_cm"}) {
+    const std::string input = kTop + "/samples/" + sample + ".pdf";
+    ASSERT_EQ(Apply(j, sample, {input}), 0);
+    auto report = nlohmann::json::parse(Read(j.dir / sample / (std::string(sample) + ".report.json")));
+    struct W {
+      std::string text;
+      double x0, y0, x1, y1;
+      int page;
+    };
+    auto words = [](const std::string& pdf) {
+      std::vector<W> out;
+      const std::string bbox = RunCommand({"pdftotext", "-bbox", pdf, "-"}).out;
+      int page = 0;
+      for (size_t p = 0; p < bbox.size();) {
+        const size_t pg = bbox.find("<page ", p), w = bbox.find("<word ", p);
+        if (w == std::string::npos) break;
+        if (pg != std::string::npos && pg < w) {
+          ++page;
+          p = pg + 1;
+          continue;
+        }
+        W word{"", 0, 0, 0, 0, page};
+        char text[256] = {0};
+        std::sscanf(bbox.c_str() + w, "<word xMin=\"%lf\" yMin=\"%lf\" xMax=\"%lf\" yMax=\"%lf\">%255[^<]",
+                    &word.x0, &word.y0, &word.x1, &word.y1, text);
+        word.text = text;
+        out.push_back(word);
+        p = w + 1;
+      }
+      return out;
+    };
+    const auto before = words(input);
+    const auto after = words((j.dir / sample / (std::string(sample) + ".pdf")).string());
+    int outside = 0, kept = 0;
+    for (const W& w : before) {
+      bool covered = false;
+      for (const auto& b : report["boxes"]) {
+        const double bx0 = b["bbox"][0], by0 = b["bbox"][1], bx1 = b["bbox"][2], by1 = b["bbox"][3];
+        const double ix = std::max(0.0, std::min(w.x1, bx1) - std::max(w.x0, bx0));
+        const double iy = std::max(0.0, std::min(w.y1, by1) - std::max(w.y0, by0));
+        covered |= b["page"] == w.page && ix * iy > 0.05 * (w.x1 - w.x0) * (w.y1 - w.y0);
+      }
+      if (covered) continue;
+      ++outside;
+      for (const W& o : after) {
+        if (o.page == w.page && o.text == w.text && std::abs(o.x0 - w.x0) < 0.5 &&
+            std::abs(o.y0 - w.y0) < 0.5) {
+          ++kept;
+          break;
+        }
+      }
     }
-    return out;
-  };
-  const auto before = words(order);
-  const auto after = words((j.dir / "out" / "order_libreoffice.pdf").string());
-  // Words of the first lines (caption, before any finding) are identical.
-  ASSERT_GT(before.size(), 30u);
-  for (size_t i = 0; i < 25; ++i) EXPECT_EQ(before[i], after[i]) << i;
-  // The closing lines after the last finding too.
-  for (size_t i = 1; i <= 10; ++i) EXPECT_EQ(before[before.size() - i], after[after.size() - i]) << i;
+    std::printf("%s: %d/%d words outside replacements kept in place\n", sample, kept, outside);
+    EXPECT_GE(kept, outside * 995 / 1000) << sample;
+  }
 }
 
 TEST(Pseudonymize, NoPlaintextIdentifierInAnyFileWritten) {

@@ -55,6 +55,7 @@ void AddApplyCommand(CLI::App* app, ApplyOptions* options) {
   cmd->add_option("--recipients-file", options->recipients_file, "file of age recipients");
   cmd->add_option("--passphrase-file", options->passphrase_file,
                   "seal the mapping with the passphrase in this file (scrypt)");
+  cmd->add_flag("--armor", options->armor, "write the sealed mapping ASCII-armored (PEM)");
   cmd->add_flag("--no-mapping", options->no_mapping,
                 "pseudonymize without a mapping: the pseudonyms cannot be reversed");
   cmd->add_option("--job-key", options->job_key,
@@ -132,7 +133,17 @@ int RunApply(const ApplyOptions& options, std::ostream& out, std::ostream& err) 
     job_hasher = std::make_unique<KeyedHasher>(std::string(reinterpret_cast<char*>(digest), 32));
     sodium_memzero(digest, sizeof digest);
   }
-  MappingBuilder mapping("redact " REDACT_VERSION, "");
+  std::string policy_hash = "none";
+  if (options.detection.policy) {
+    std::ifstream in(*options.detection.policy, std::ios::binary);
+    const std::string text((std::istreambuf_iterator<char>(in)), {});
+    unsigned char h[crypto_hash_sha256_BYTES];
+    crypto_hash_sha256(h, reinterpret_cast<const unsigned char*>(text.data()), text.size());
+    char hex[2 * sizeof h + 1];
+    sodium_bin2hex(hex, sizeof hex, h, sizeof h);
+    policy_hash = hex;
+  }
+  MappingBuilder mapping("redact " REDACT_VERSION, policy_hash);
   PseudonymStyle style;
   style.name = (*detector)->policy().pseudonym_name;
   style.name_label = (*detector)->policy().pseudonym_name_label;
@@ -304,7 +315,7 @@ int RunApply(const ApplyOptions& options, std::ostream& out, std::ostream& err) 
   }
   if (sealing && !mapping.empty()) {
     const fs::path map_path = fs::path(options.out) / "mapping.age";
-    auto sealed = mapping.Seal(recipients, passphrase ? &*passphrase : nullptr);
+    auto sealed = mapping.Seal(recipients, passphrase ? &*passphrase : nullptr, options.armor);
     Status w = sealed ? pdf::WriteFileAtomically(map_path.string(), *sealed) : sealed.error();
     if (!w.ok()) {
       err << "redact: " << w.message() << "\n";

@@ -34,6 +34,7 @@ struct ApplyOptions {
   std::optional<std::string> passphrase_file;
   bool no_mapping = false;
   std::optional<std::string> job_key;   // file: keys pseudonyms and hashes
+  bool armor = false;                   // ASCII-armored mapping
   bool fail_on_undecodable = false;
 };
 

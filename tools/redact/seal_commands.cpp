@@ -26,14 +26,20 @@ std::string Csv(const std::string& s) {
 
 void AddKeygenCommand(CLI::App* app, KeygenOptions* options) {
   CLI::App* cmd = app->add_subcommand("keygen", "Create an age identity for sealed mappings");
-  cmd->add_option("-o,--output", options->output, "identity file to create (mode 0600)");
+  cmd->add_option("-o,--output", options->output,
+                  "identity file to create (mode 0600); without it the identity goes to stdout");
   cmd->add_flag("--demo", options->demo, "mark the key as a demo key in the file");
 }
 
 int RunKeygen(const KeygenOptions& options, std::ostream& out, std::ostream& err) {
   if (!options.output) {
-    err << "redact: keygen needs -o FILE (the identity is never printed)\n";
-    return kExitUsage;
+    // Like age-keygen: the identity on stdout, the recipient on stderr.
+    age::X25519Identity id = age::X25519Identity::Generate();
+    std::string secret = id.Encode();
+    out << "# public key: " << id.Recipient() << "\n" << secret << "\n";
+    sodium_memzero(secret.data(), secret.size());
+    err << "Public key: " << id.Recipient() << "\n";
+    return kExitOk;
   }
   auto id = WriteNewIdentityFile(*options.output, options.demo);
   if (!id) {
