@@ -74,7 +74,9 @@ struct Glyph {
   int render_mode = 0;    // Tr; 3 (invisible) is still text
   bool is_space = false;  // decoded to white space
   std::string font_name;  // /BaseFont, subset prefix kept; for diagnostics
-  ContentRef source;
+  ContentRef source;      // stream -1 for OCR glyphs: they live in pixels
+  bool ocr = false;       // recognized from an image, not a text operator
+  float confidence = 100; // OCR confidence 0..100 (low ones are kept)
 };
 
 // Words, lines and blocks index into PageText::glyphs / words / lines.

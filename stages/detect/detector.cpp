@@ -3,6 +3,7 @@
 #include <algorithm>
 #include <cctype>
 #include <cstdio>
+#include <set>
 
 #include "stages/detect/normalize.h"
 
@@ -129,6 +130,7 @@ std::vector<std::string> DateForms(const std::string& dob) {
 }  // namespace
 
 struct Detector::PageWork {
+  const PageText* page_text;
   const std::string* text;       // original page text
   int page;
   NormalizedText norm;
@@ -141,6 +143,23 @@ Detector::Detector(RuleSet rules, std::optional<NamesIndex> names, Policy policy
     : rules_(std::make_shared<RuleSet>(std::move(rules))),
       names_(std::move(names)),
       policy_(std::move(policy)) {}
+
+namespace {
+
+// Whether every glyph behind bytes [begin, end) of the page text was read by
+// OCR (white space between words maps to no glyph and does not count).
+bool AllOcr(const PageText& page, size_t begin, size_t end) {
+  bool any = false;
+  for (size_t i = begin; i < end && i < page.text_glyph.size(); ++i) {
+    const int g = page.text_glyph[i];
+    if (g < 0) continue;
+    if (g >= static_cast<int>(page.glyphs.size()) || !page.glyphs[g].ocr) return false;
+    any = true;
+  }
+  return any;
+}
+
+}  // namespace
 
 void Detector::DetectPatterns(PageWork& w) const {
   const std::string& t = w.norm.text;
@@ -157,6 +176,8 @@ void Detector::DetectPatterns(PageWork& w) const {
       if (g.data() == nullptr || g.empty()) continue;
       const size_t b = static_cast<size_t>(g.data() - t.data()), e = b + g.size();
       if (!Validate(rule.validator, std::string_view(g.data(), g.size()))) continue;
+      const auto [orig_begin, orig_end] = w.norm.ToOriginal(b, e);
+      if (rule.ocr_only && !AllOcr(*w.page_text, orig_begin, orig_end)) continue;
       if (rule.exclude_before) {
         const size_t from = b > 24 ? b - 24 : 0;
         if (RE2::PartialMatch(re2::StringPiece(t.data() + from, b - from), *rule.exclude_before)) {
@@ -179,7 +200,8 @@ void Detector::DetectPatterns(PageWork& w) const {
       f.category = rule.category;
       f.rule = rule.id;
       f.page = w.page;
-      std::tie(f.begin, f.end) = w.norm.ToOriginal(b, e);
+      f.begin = orig_begin;
+      f.end = orig_end;
       f.value = ValueOf(rule.value_kind, std::string_view(g.data(), g.size()));
       f.confidence = rule.confidence;
       f.reason = rule.description.empty() ? "pattern " + rule.id : rule.description;
@@ -206,6 +228,11 @@ void Detector::DetectListedNames(PageWork& w, const std::vector<int>& mentioned,
     return std::tie(a.first_token, a.token_count, a.kind) <
            std::tie(b.first_token, b.token_count, b.kind);
   });
+  // Where a full name of each entity starts (entity, first token).
+  std::set<std::pair<int, uint32_t>> full_starts;
+  for (const NamesIndex::Match& m : matches) {
+    if (m.kind == NamesIndex::VariantKind::kFull) full_starts.insert({m.entity, m.first_token});
+  }
   for (size_t mi = 0; mi < matches.size(); ++mi) {
     const NamesIndex::Match& m = matches[mi];
     if (!partial && m.kind == NamesIndex::VariantKind::kPartial) continue;
@@ -221,8 +248,11 @@ void Detector::DetectListedNames(PageWork& w, const std::vector<int>& mentioned,
       // Alone, a surname must look like a name where it stands, and must
       // not be the start of someone else's full name ("Hon. Maria Lopez").
       if (!StartsUpper(std::string_view(*w.text).substr(b, e - b))) continue;
+      // Unless that full name is this person's own: OCR reads a wrapped
+      // table cell as "Guadalupe HERNÁNDEZ-NÚÑEZ, María".
       const size_t next = m.first_token + m.token_count;
-      if (next < w.tokens.size() && w.tokens[next].joinable) {
+      if (next < w.tokens.size() && w.tokens[next].joinable &&
+          !full_starts.count({m.entity, static_cast<uint32_t>(next)})) {
         auto [nb, ne] = w.norm.ToOriginal(w.tokens[next].begin, w.tokens[next].end);
         const std::string_view between = std::string_view(*w.text).substr(e, nb - e);
         if (between.find_first_not_of(" ") == std::string_view::npos &&
@@ -353,6 +383,7 @@ void Detector::DetectCuedNames(PageWork& w) const {
 std::vector<Finding> Detector::DetectDocument(const std::vector<PageText>& pages) const {
   std::vector<PageWork> work(pages.size());
   for (size_t i = 0; i < pages.size(); ++i) {
+    work[i].page_text = &pages[i];
     work[i].text = &pages[i].text;
     work[i].page = pages[i].number;
     work[i].norm = NormalizeForMatching(pages[i].text);
@@ -454,11 +485,16 @@ std::vector<Finding> Detector::DetectDocument(const std::vector<PageText>& pages
   return all;
 }
 
-std::vector<Finding> Detector::DetectText(const std::string& text) const {
+std::vector<Finding> Detector::DetectText(const std::string& text, bool as_ocr) const {
   std::vector<PageText> pages(1);
   pages[0].number = 1;
   pages[0].text = text;
   pages[0].text_glyph.assign(text.size(), -1);
+  if (as_ocr) {
+    // One stand-in OCR glyph behind every byte.
+    pages[0].glyphs.emplace_back().ocr = true;
+    pages[0].text_glyph.assign(text.size(), 0);
+  }
   return DetectDocument(pages);
 }
 

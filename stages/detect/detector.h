@@ -33,8 +33,9 @@ class Detector {
   // and policy (categories the policy keeps are dropped).
   std::vector<Finding> DetectDocument(const std::vector<PageText>& pages) const;
 
-  // Findings in a bare text (no glyphs): for tests and evaluation.
-  std::vector<Finding> DetectText(const std::string& text) const;
+  // Findings in a bare text (no glyphs): for tests and evaluation. `as_ocr`
+  // treats the text as read by OCR, so ocr_only rules apply.
+  std::vector<Finding> DetectText(const std::string& text, bool as_ocr = false) const;
 
   const RuleSet& rules() const { return *rules_; }
   const NamesIndex* names() const { return names_ ? &*names_ : nullptr; }

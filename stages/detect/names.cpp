@@ -194,8 +194,26 @@ void NamesIndex::AddParts(int entity, const std::vector<std::string>& given,
   }
   AddVariant(entity, surname, kPartial);
   AddVariant(entity, first, kPartial);
+  // A middle name alone ("Guadalupe" on the line under "HERNÁNDEZ-NÚÑEZ,
+  // María" in a table cell) names the same person once the full name is there.
+  for (const std::string& m : middle) {
+    if (m.size() >= 3) AddVariant(entity, {m}, kPartial);
+  }
   const std::vector<std::string> initial{given[0].substr(0, 1)};
   AddVariant(entity, cat({&initial, &surname}), kPartial);
+  if (surname.size() >= 2) {
+    // A compound surname run together ("ELIDRISSI", "DeLaCruz"): how OCR
+    // reads tight print, and how some records spell it.
+    std::string joined;
+    for (const std::string& part : surname) joined += part;
+    const std::vector<std::string> compact{joined};
+    AddVariant(entity, cat({&given, &middle, &compact}), kFull);
+    AddVariant(entity, cat({&given, &compact}), kFull);
+    AddVariant(entity, cat({&compact, &given, &middle}), kFull);
+    AddVariant(entity, cat({&compact, &given}), kFull);
+    AddVariant(entity, cat({&compact, &first}), kFull);
+    AddVariant(entity, compact, kPartial);
+  }
 }
 
 void NamesIndex::AddName(int entity, const std::string& name) {

@@ -10,10 +10,13 @@
 // hyphen equal to a space: García-López = Garcia Lopez):
 //   full (match anywhere): given+middle+surname, given+surname, given +
 //     middle initials + surname, surname+given(+middle) ("LAST, First"),
-//     first given + surname, given + first surname of a compound surname;
+//     first given + surname, given + first surname of a compound surname,
+//     and a compound surname run together ("ELIDRISSI, Fatima": OCR) with
+//     the given name either side;
 //   partial (only after a full mention of the entity in the same document,
-//     and only where the text is capitalized): the surname alone, the
-//     first surname alone, the given name alone, initial + surname.
+//     and only where the text is capitalized): the surname alone (also run
+//     together), the first surname alone, the given name alone, a middle
+//     name alone, initial + surname.
 // Rows with only `name` are split heuristically: "LAST, First" at the
 // comma, particles (de, la, van …) start the surname, and for three or more
 // words both "given middle surname" and "given surname surname" are tried.

@@ -194,7 +194,8 @@ class Loader {
   Status Rule(const toml::table& t) {
     if (Status s = Keys(t, "rule",
                         {"id", "category", "pattern", "group", "value", "validate", "confidence",
-                         "context", "exclude_before", "description", "examples", "near_misses"},
+                         "context", "exclude_before", "description", "examples", "near_misses",
+                         "ocr_only"},
                         {"id", "category", "pattern"});
         !s.ok()) {
       return s;
@@ -209,6 +210,10 @@ class Loader {
     if (Status s = String(t, "value", what, &r.value_kind); !s.ok()) return s;
     if (Status s = String(t, "validate", what, &r.validator); !s.ok()) return s;
     if (Status s = String(t, "exclude_before", what, &exclude); !s.ok()) return s;
+    if (const toml::node* n = t.get("ocr_only")) {
+      if (!n->is_boolean()) return Bad(*n, what + ": ocr_only must be true or false");
+      r.ocr_only = n->as_boolean()->get();
+    }
     static const std::set<std::string> kValues = {"text", "digits", "digits9", "upper"};
     static const std::set<std::string> kValidators = {"", "ssn", "a_number", "has_digits",
                                                       "date"};

@@ -17,7 +17,7 @@
 //                 hyphen- and space-insensitively), examples, near_misses
 //   [[name_cue]]  id, pattern (RE2 over original text: what precedes a
 //                 name, or with position = "after", what follows it),
-//                 confidence, examples, near_misses
+//                 confidence, examples, near_misses, ocr_only
 //   [public]      roles_before, roles_after (RE2 over original text: role
 //                 words that make a cued name public), names (allow-list),
 //                 not_names (capitalized words that are never names)
@@ -55,6 +55,10 @@ struct PatternRule {
   double confidence = 0.9;
   std::vector<const ContextPattern*> contexts;  // any one must match
   std::unique_ptr<RE2> exclude_before;
+  // Fires only on text read by OCR (every glyph of the match), where
+  // recognition errors ("A201234567" read "1 701234567") call for looser
+  // patterns than a text layer deserves.
+  bool ocr_only = false;
   std::vector<std::string> examples;
   std::vector<std::string> near_misses;
   std::string where;  // "file:line", for messages

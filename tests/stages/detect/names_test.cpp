@@ -48,6 +48,19 @@ TEST(Names, SplitAcrossALineBreak) {
   EXPECT_EQ(Found(d, "Plaintiff Maria Garcia-\nLopez moved"), Strings{"Maria Garcia-\nLopez"});
 }
 
+TEST(Names, MiddleNameAloneAndSurnameRunTogether) {
+  Detector d = WithNames("id,first,middle,last\nCM-1,María,Guadalupe,Hernández-Núñez\n"
+                         "CM-7,Fatima,Zahra,El Idrissi\n");
+  // OCR may read a wrapped table cell out of order: the middle name alone
+  // still names her once the full name is in the document.
+  EXPECT_EQ(Found(d, "Guadalupe 1 HERNANDEZ-NUNEZ, Maria"),
+            (Strings{"Guadalupe", "HERNANDEZ-NUNEZ, Maria"}));
+  EXPECT_EQ(Found(d, "Guadalupe HERNANDEZ-NUNEZ, Maria"),
+            (Strings{"Guadalupe", "HERNANDEZ-NUNEZ, Maria"}));
+  EXPECT_EQ(Found(d, "Guadalupe Road"), Strings{});  // no full mention, no partial
+  EXPECT_EQ(Found(d, "7 | ELIDRISSI, Fatima Zahra"), Strings{"ELIDRISSI, Fatima Zahra"});
+}
+
 TEST(Names, SurnameAloneOnlyAfterAFullMention) {
   Detector d = WithNames(kList);
   EXPECT_TRUE(Found(d, "Garcia-Lopez testified.").empty());

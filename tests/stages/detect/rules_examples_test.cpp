@@ -21,8 +21,8 @@ class ShippedRules : public ::testing::Test {
   }
   static void TearDownTestSuite() { delete detector_; }
 
-  static bool Finds(const std::string& text, const std::string& category) {
-    for (const Finding& f : detector_->DetectText(text)) {
+  static bool Finds(const std::string& text, const std::string& category, bool as_ocr = false) {
+    for (const Finding& f : detector_->DetectText(text, as_ocr)) {
       if (f.category == category) return true;
     }
     return false;
@@ -37,11 +37,11 @@ TEST_F(ShippedRules, PatternAndLexiconExamplesAndNearMisses) {
   for (const PatternRule& r : detector_->rules().rules) {
     EXPECT_FALSE(r.examples.empty()) << r.where << ": rule " << r.id << " has no examples";
     for (const std::string& e : r.examples) {
-      EXPECT_TRUE(Finds(e, r.category)) << r.where << ": " << r.id << " misses example: " << e;
+      EXPECT_TRUE(Finds(e, r.category, r.ocr_only)) << r.where << ": " << r.id << " misses example: " << e;
       ++checked;
     }
     for (const std::string& n : r.near_misses) {
-      EXPECT_FALSE(Finds(n, r.category)) << r.where << ": " << r.id << " fires on: " << n;
+      EXPECT_FALSE(Finds(n, r.category, r.ocr_only)) << r.where << ": " << r.id << " fires on: " << n;
       ++checked;
     }
   }
@@ -58,6 +58,13 @@ TEST_F(ShippedRules, NameCueExamplesAndNearMisses) {
       EXPECT_FALSE(Finds(n, "name")) << c.where << ": " << c.id << " fires on: " << n;
     }
   }
+}
+
+TEST_F(ShippedRules, OcrOnlyRulesIgnoreATextLayer) {
+  // A bare 10-digit number in a text layer is not an A-number; read by OCR
+  // it may be one whose A was misread.
+  EXPECT_FALSE(Finds("ref 1 701234567 filed", "a_number"));
+  EXPECT_TRUE(Finds("ref 1 701234567 filed", "a_number", /*as_ocr=*/true));
 }
 
 TEST(RuleLoading, ErrorsNameFileAndLine) {
