@@ -2,12 +2,13 @@
 
 #include "stages/assemble/assemble.h"
 #include "stages/extract/extract.h"
+#include "stages/ocr/ocr.h"
 
 namespace redact {
 
 StatusOr<AnalyzedDocument> AnalyzeDocument(const std::string& path,
                                            const pdf::OpenOptions& options,
-                                           const Detector& detector) {
+                                           const Detector& detector, OcrContext* ocr) {
   AnalyzedDocument out;
   StatusOr<std::unique_ptr<pdf::Document>> doc = pdf::Document::Open(path, options);
   if (!doc) return Error(doc.error());
@@ -17,6 +18,16 @@ StatusOr<AnalyzedDocument> AnalyzeDocument(const std::string& path,
   for (int i = 0; i < n; ++i) {
     StatusOr<PageText> page = ExtractGlyphs(*out.document, i);
     if (!page) return Error(page.error());
+    if (ocr && PageNeedsOcr(*out.document, i, *page, ocr->mode)) {
+      if (!ocr->engine) {
+        auto engine = MakeTesseractEngine(ocr->languages);
+        if (!engine) return Error(engine.error());
+        ocr->engine = std::move(*engine);
+      }
+      StatusOr<int> words = OcrPage(*out.document, i, &*page, *ocr->engine);
+      if (!words) return Error(words.error());
+      ++ocr->pages_recognized;
+    }
     AssembleText(&*page);
     out.pages.push_back(std::move(*page));
   }

@@ -17,8 +17,18 @@
 #include "pipeline/model.h"
 #include "pipeline/pdf/document.h"
 #include "stages/detect/detector.h"
+#include "stages/ocr/ocr.h"
 
 namespace redact {
+
+// OCR for pages without a usable text layer. The engine is created on
+// first need and reused (one per worker).
+struct OcrContext {
+  std::string mode = "auto";          // auto | always | never
+  std::string languages = "eng+spa";
+  std::unique_ptr<OcrEngine> engine;
+  int pages_recognized = 0;
+};
 
 struct AnalyzedDocument {
   std::unique_ptr<pdf::Document> document;
@@ -31,7 +41,7 @@ struct AnalyzedDocument {
 // clean).
 StatusOr<AnalyzedDocument> AnalyzeDocument(const std::string& path,
                                            const pdf::OpenOptions& options,
-                                           const Detector& detector);
+                                           const Detector& detector, OcrContext* ocr = nullptr);
 
 // Loads the detector: rules from `patterns_dir`, the optional names list
 // and policy file. Errors name the file (and line) at fault.

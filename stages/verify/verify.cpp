@@ -85,7 +85,9 @@ StatusOr<VerifyResult> VerifyOutput(const std::string& output_path,
     for (size_t p = bytes.find("%%EOF"); p != std::string::npos; p = bytes.find("%%EOF", p + 5)) ++eofs;
     if (eofs > 1) result.leaks.push_back({"revisions", std::to_string(eofs) + " revisions", "any"});
   }
-  StatusOr<AnalyzedDocument> out = AnalyzeDocument(output_path, {}, detector);
+  // Scanned pages are read again with OCR: a burned image must not read back.
+  OcrContext ocr;
+  StatusOr<AnalyzedDocument> out = AnalyzeDocument(output_path, {}, detector, &ocr);
   if (!out) return Error(out.error());
   result.pages = static_cast<int>(out->pages.size());
   for (const Finding& f : out->findings) {
@@ -119,7 +121,7 @@ StatusOr<VerifyResult> VerifyOutput(const std::string& output_path,
   // Values found in the original.
   std::vector<Needle> needles;
   if (original_path) {
-    StatusOr<AnalyzedDocument> orig = AnalyzeDocument(*original_path, original_options, detector);
+    StatusOr<AnalyzedDocument> orig = AnalyzeDocument(*original_path, original_options, detector, &ocr);
     if (!orig) return Error(orig.error());
     std::set<std::string> seen;
     for (const Finding& f : orig->findings) {

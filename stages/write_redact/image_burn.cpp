@@ -6,6 +6,7 @@
 #include <cmath>
 #include <optional>
 
+#include "pipeline/images/image_decode.h"
 #include "pipeline/pdf/podofo_util.h"
 
 namespace redact {
@@ -94,41 +95,6 @@ StatusOr<PdfObject*> BurnJpeg(PoDoFo::PdfVecObjects& objects, const PdfObject* i
   copy->GetDictionary().AddKey("Filter", PoDoFo::PdfName("DCTDecode"));
   lept_free(jpeg);
   return copy;
-}
-
-// A minimal little-endian TIFF around raw CCITT Group 4 data, so Leptonica
-// (libtiff) can decode it. WhiteIsZero: black runs decode to 1, Leptonica's
-// own convention for 1-bit images.
-std::string WrapG4InTiff(const std::string& g4, int width, int height) {
-  std::string t = std::string("II*\0", 4);
-  auto u16 = [&](uint16_t v) { t.push_back(static_cast<char>(v & 0xFF)); t.push_back(static_cast<char>(v >> 8)); };
-  auto u32 = [&](uint32_t v) { for (int i = 0; i < 4; ++i) t.push_back(static_cast<char>((v >> (8 * i)) & 0xFF)); };
-  const uint16_t entries = 9;
-  const uint32_t data_offset = 8 + 2 + entries * 12 + 4;
-  u32(8);
-  u16(entries);
-  auto entry = [&](uint16_t tag, uint16_t type, uint32_t value) {
-    u16(tag);
-    u16(type);
-    u32(1);
-    if (type == 3) {
-      u16(static_cast<uint16_t>(value));
-      u16(0);
-    } else {
-      u32(value);
-    }
-  };
-  entry(256, 4, static_cast<uint32_t>(width));   // ImageWidth
-  entry(257, 4, static_cast<uint32_t>(height));  // ImageLength
-  entry(258, 3, 1);                              // BitsPerSample
-  entry(259, 3, 4);                              // Compression: CCITT T.6
-  entry(262, 3, 0);                              // Photometric: WhiteIsZero
-  entry(273, 4, data_offset);                    // StripOffsets
-  entry(277, 3, 1);                              // SamplesPerPixel
-  entry(278, 4, static_cast<uint32_t>(height));  // RowsPerStrip
-  entry(279, 4, static_cast<uint32_t>(g4.size()));  // StripByteCounts
-  u32(0);                                        // no next IFD
-  return t + g4;
 }
 
 StatusOr<PdfObject*> BurnG4(PoDoFo::PdfVecObjects& objects, const PdfObject* image,

@@ -171,6 +171,7 @@ int RunApply(const ApplyOptions& options, std::ostream& out, std::ostream& err) 
     err << "redact: " << options.out << ": cannot create the output folder\n";
     return kExitInputFile;
   }
+  OcrContext ocr{options.detection.ocr, options.detection.lang, nullptr, 0};
   KeyedHasher random_hasher;
   const KeyedHasher& hasher = job_hasher ? *job_hasher : random_hasher;
   Pseudonymizer pseudonyms(style, (*detector)->names(), &hasher);
@@ -191,7 +192,7 @@ int RunApply(const ApplyOptions& options, std::ostream& out, std::ostream& err) 
     }
     pdf::OpenOptions open;
     open.password = options.password;
-    StatusOr<AnalyzedDocument> doc = AnalyzeDocument(file, open, **detector);
+    StatusOr<AnalyzedDocument> doc = AnalyzeDocument(file, open, **detector, &ocr);
     if (!doc) {
       fail(doc.error());
       continue;

@@ -7,6 +7,7 @@
 #include "pipeline/pdf/document.h"
 #include "stages/assemble/assemble.h"
 #include "stages/extract/extract.h"
+#include "stages/ocr/ocr.h"
 #include "tools/redact/exit_codes.h"
 
 namespace redact::cli {
@@ -61,6 +62,9 @@ void AddExtractCommand(CLI::App* app, ExtractOptions* options) {
   cmd->add_option("--password", options->password,
                   "password for encrypted PDFs (the empty password is tried first)");
   cmd->add_flag("--glyphs", options->glyphs, "json: include every glyph");
+  cmd->add_option("--ocr", options->ocr, "OCR pages without a text layer: auto, always, never")
+      ->check(CLI::IsMember({"auto", "always", "never"}));
+  cmd->add_option("--lang", options->lang, "OCR languages (default eng+spa)");
 }
 
 int RunExtract(const ExtractOptions& options, std::ostream& out, std::ostream& err) {
@@ -78,11 +82,27 @@ int RunExtract(const ExtractOptions& options, std::ostream& out, std::ostream& e
                                                            nlohmann::json::error_handler_t::replace)
         << ", \"pages\": [\n";
   }
+  std::unique_ptr<OcrEngine> engine;
   for (int i = 0; i < (*doc)->page_count(); ++i) {
     StatusOr<PageText> page = ExtractGlyphs(**doc, i);
     if (!page) {
       err << "redact: " << page.error().message() << "\n";
       return ExitCodeFor(page.error().code());
+    }
+    if (PageNeedsOcr(**doc, i, *page, options.ocr)) {
+      if (!engine) {
+        auto made = MakeTesseractEngine(options.lang);
+        if (!made) {
+          err << "redact: " << made.error().message() << "\n";
+          return ExitCodeFor(made.error().code());
+        }
+        engine = std::move(*made);
+      }
+      StatusOr<int> words = OcrPage(**doc, i, &*page, *engine);
+      if (!words) {
+        err << "redact: " << words.error().message() << "\n";
+        return ExitCodeFor(words.error().code());
+      }
     }
     AssembleText(&*page);
     if (json) {

@@ -19,6 +19,8 @@ struct ExtractOptions {
   std::string format = "text";  // text | json
   std::optional<std::string> password;
   bool glyphs = false;          // json: include every glyph
+  std::string ocr = "auto";     // auto | always | never
+  std::string lang = "eng+spa";
 };
 
 // Registers the subcommand; `options` must outlive `app`.

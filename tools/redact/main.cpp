@@ -1,6 +1,9 @@
 // The redact command line: subcommands share options and map every failure
 // to a one-line message naming the file and a distinct exit code.
 #include <CLI/CLI.hpp>
+#include <unistd.h>
+
+#include <cstdlib>
 #include <iostream>
 
 #include "tools/redact/apply_command.h"
@@ -12,6 +15,13 @@
 #include "tools/redact/verify_command.h"
 
 int main(int argc, char** argv) {
+  // Tesseract's OpenMP threads make OCR slower here, not faster (see
+  // PODOFO-NOTES); libgomp reads the limit only at start, so set it and
+  // start again once.
+  if (!std::getenv("OMP_THREAD_LIMIT")) {
+    setenv("OMP_THREAD_LIMIT", "1", 1);
+    execv("/proc/self/exe", argv);  // on failure, carry on as we are
+  }
   using namespace redact::cli;
   CLI::App app{"redact: remove asylum-applicant identifiers from PDFs"};
   app.footer(ExitCodeHelp());

@@ -41,6 +41,10 @@ void AddDetectionOptions(CLI::App* cmd, DetectionOptions* options) {
   cmd->add_option("--policy", options->policy, "policy file (TOML)");
   cmd->add_option("--patterns", options->patterns,
                   "folder of rule files (default: the shipped patterns/, or $REDACT_PATTERNS)");
+  cmd->add_option("--ocr", options->ocr,
+                  "OCR pages without a text layer: auto (default), always, never")
+      ->check(CLI::IsMember({"auto", "always", "never"}));
+  cmd->add_option("--lang", options->lang, "OCR languages (Tesseract names, default eng+spa)");
 }
 
 void AddScanCommand(CLI::App* app, ScanOptions* options) {
@@ -67,8 +71,9 @@ int RunScan(const ScanOptions& options, std::ostream& out, std::ostream& err) {
   std::map<std::string, int> totals;
   nlohmann::json documents = nlohmann::json::array();
   int failed = 0, last_error = kExitOk;
+  OcrContext ocr{options.detection.ocr, options.detection.lang, nullptr, 0};
   for (const std::string& file : options.files) {
-    StatusOr<AnalyzedDocument> doc = AnalyzeDocument(file, open, **detector);
+    StatusOr<AnalyzedDocument> doc = AnalyzeDocument(file, open, **detector, &ocr);
     if (!doc) {
       err << "redact: " << doc.error().message() << "\n";
       ++failed;

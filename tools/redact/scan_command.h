@@ -21,6 +21,8 @@ struct DetectionOptions {
   std::optional<std::string> names;
   std::optional<std::string> policy;
   std::string patterns;  // defaults to the shipped patterns/ folder
+  std::string ocr = "auto";
+  std::string lang = "eng+spa";
 };
 
 // Adds --names, --policy, --patterns to a subcommand.

@@ -13,7 +13,7 @@ packages=(
   libcli11-dev nlohmann-json3-dev libutf8proc-dev libtomlplusplus-dev libcsv-dev
 )
 if [ "$level" = test ] || [ "$level" = bench ]; then
-  packages+=(googletest libgtest-dev libgmock-dev zlib1g-dev poppler-utils qpdf mupdf-tools age)
+  packages+=(googletest libgtest-dev libgmock-dev zlib1g-dev poppler-utils qpdf mupdf-tools age tesseract-ocr)
 fi
 if [ "$level" = bench ]; then
   packages+=(libbenchmark-dev time hyperfine)

@@ -1,0 +1,180 @@
+#include "stages/ocr/ocr.h"
+
+#include <leptonica/allheaders.h>
+#include <tesseract/baseapi.h>
+
+#include <algorithm>
+#include <cmath>
+#include <cstdlib>
+
+#include "pipeline/images/image_decode.h"
+#include "pipeline/pdf/content_interpreter.h"
+
+namespace redact {
+namespace {
+
+class TesseractEngine : public OcrEngine {
+ public:
+  Status Init(const std::string& languages) {
+    setenv("OMP_THREAD_LIMIT", "1", 0);
+    if (api_.Init(nullptr, languages.c_str()) != 0) {
+      return Status(StatusCode::kUnsupported,
+                    "Tesseract could not load languages '" + languages + "' (tesseract-ocr-eng/spa)");
+    }
+    api_.SetPageSegMode(tesseract::PSM_AUTO);
+    return Status::Ok();
+  }
+
+  StatusOr<std::vector<OcrWord>> Recognize(Pix* image, int dpi) override {
+    api_.SetImage(image);
+    api_.SetSourceResolution(dpi);
+    if (api_.Recognize(nullptr) != 0) return Error(StatusCode::kInternal, "Tesseract failed");
+    std::vector<OcrWord> words;
+    std::unique_ptr<tesseract::ResultIterator> it(api_.GetIterator());
+    if (!it) return words;
+    do {
+      if (it->Empty(tesseract::RIL_WORD)) continue;
+      OcrWord word;
+      word.confidence = it->Confidence(tesseract::RIL_WORD);
+      int lx0 = 0, ly0 = 0, lx1 = 0, ly1 = 0;
+      if (it->BoundingBox(tesseract::RIL_TEXTLINE, &lx0, &ly0, &lx1, &ly1)) word.line_height = ly1 - ly0;
+      if (!it->Baseline(tesseract::RIL_TEXTLINE, &word.baseline_x0, &word.baseline_y0, &word.baseline_x1,
+                        &word.baseline_y1)) {
+        word.baseline_x0 = lx0, word.baseline_x1 = lx1, word.baseline_y0 = word.baseline_y1 = ly1;
+      }
+      // Symbols of this word.
+      do {
+        OcrSymbol s;
+        std::unique_ptr<char[]> text(it->GetUTF8Text(tesseract::RIL_SYMBOL));
+        if (!text || !it->BoundingBox(tesseract::RIL_SYMBOL, &s.x0, &s.y0, &s.x1, &s.y1)) continue;
+        s.text = text.get();
+        word.symbols.push_back(std::move(s));
+      } while (!it->IsAtFinalElement(tesseract::RIL_WORD, tesseract::RIL_SYMBOL) &&
+               it->Next(tesseract::RIL_SYMBOL));
+      if (!word.symbols.empty()) words.push_back(std::move(word));
+    } while (it->Next(tesseract::RIL_WORD));
+    api_.Clear();
+    return words;
+  }
+
+ private:
+  tesseract::TessBaseAPI api_;
+};
+
+struct PlacedImage {
+  const PoDoFo::PdfObject* xobject;
+  Matrix ctm;
+};
+
+class ImageFinder : public pdf::ContentSink {
+ public:
+  void OnImage(const pdf::ImageEvent& e) override {
+    if (e.xobject) images.push_back({e.xobject, e.ctm});
+  }
+  std::vector<PlacedImage> images;
+};
+
+std::vector<PlacedImage> FindImages(pdf::Document& doc, int index) {
+  ImageFinder finder;
+  pdf::ContentInterpreter interpreter(&doc);
+  (void)interpreter.RunPage(index, &finder);  // problems were reported by extraction
+  return std::move(finder.images);
+}
+
+int Quadrant(Point dir) {
+  if (std::fabs(dir.x) >= std::fabs(dir.y)) return dir.x >= 0 ? 0 : 2;
+  return dir.y >= 0 ? 1 : 3;
+}
+
+}  // namespace
+
+StatusOr<std::unique_ptr<OcrEngine>> MakeTesseractEngine(const std::string& languages) {
+  auto engine = std::make_unique<TesseractEngine>();
+  Status s = engine->Init(languages);
+  if (!s.ok()) return Error(s);
+  return std::unique_ptr<OcrEngine>(std::move(engine));
+}
+
+bool PageNeedsOcr(pdf::Document& doc, int index, const PageText& page, const std::string& mode) {
+  if (mode == "never") return false;
+  const std::vector<PlacedImage> images = FindImages(doc, index);
+  if (images.empty()) return false;
+  if (mode == "always") return true;
+  int decodable = 0;
+  for (const Glyph& g : page.glyphs) decodable += g.decodable && !g.is_space;
+  if (decodable >= 20) return false;
+  double covered = 0;
+  const Rect& media = page.geometry.media_box;
+  for (const PlacedImage& im : images) {
+    const Quad q{im.ctm.Apply({0, 0}), im.ctm.Apply({1, 0}), im.ctm.Apply({1, 1}), im.ctm.Apply({0, 1})};
+    covered += q.Bounds().Intersect(media).area();
+  }
+  return covered >= 0.5 * media.area();
+}
+
+StatusOr<int> OcrPage(pdf::Document& doc, int index, PageText* page, OcrEngine& engine) {
+  int words_found = 0;
+  const Matrix& to_display = page->geometry.user_to_display;
+  for (const PlacedImage& im : FindImages(doc, index)) {
+    StatusOr<PixPtr> pix = DecodeImage(im.xobject);
+    if (!pix) {
+      return Error(StatusCode::kUnsupported, doc.name() + ": page " + std::to_string(page->number) +
+                                                 ": needs OCR but " + pix.error().message());
+    }
+    const int w = pixGetWidth(pix->get()), h = pixGetHeight(pix->get());
+    // Resolution from the placement: pixels per inch across the image.
+    const Point across = im.ctm.ApplyVector({1, 0});
+    const double inches = std::hypot(across.x, across.y) / 72.0;
+    const int dpi = inches > 0 ? std::clamp(static_cast<int>(std::lround(w / inches)), 70, 1200) : 300;
+    StatusOr<std::vector<OcrWord>> words = engine.Recognize(pix->get(), dpi);
+    if (!words) return Error(words.error());
+    auto to_user = [&](double x, double y) {
+      return im.ctm.Apply({x / w, 1.0 - y / h});
+    };
+    for (const OcrWord& word : *words) {
+      ++words_found;
+      // Boxes span the word's ink; the baseline and size come from its text
+      // line, shared by every word on it, so lines assemble as they do for
+      // a text layer (symbols differ in height: "x", "H", "g").
+      int top = word.symbols[0].y0, bottom = word.symbols[0].y1;
+      for (const OcrSymbol& s : word.symbols) {
+        top = std::min(top, s.y0);
+        bottom = std::max(bottom, s.y1);
+      }
+      const double run = word.baseline_x1 - word.baseline_x0;
+      auto baseline_y = [&](int x) {
+        if (std::abs(run) < 1) return static_cast<double>(bottom);
+        return word.baseline_y0 + (word.baseline_y1 - word.baseline_y0) * (x - word.baseline_x0) / run;
+      };
+      const int line_height = word.line_height > 0 ? word.line_height : bottom - top;
+      const Point t0 = to_user(0, 0), b0 = to_user(0, line_height);
+      const double em = std::hypot(t0.x - b0.x, t0.y - b0.y);
+      for (size_t k = 0; k < word.symbols.size(); ++k) {
+        const OcrSymbol& s = word.symbols[k];
+        Glyph g;
+        g.text = s.text;
+        g.ocr = true;
+        g.confidence = word.confidence;
+        g.quad = {to_user(s.x0, bottom), to_user(s.x1, bottom), to_user(s.x1, top), to_user(s.x0, top)};
+        g.box = Quad::Transform(g.quad, to_display).Bounds();
+        // Baselines run from symbol to symbol, so a word's symbols stay one
+        // word and words stay apart by their real gaps.
+        const int next_x = k + 1 < word.symbols.size() ? word.symbols[k + 1].x0 : s.x1;
+        g.baseline_start = to_display.Apply(to_user(s.x0, baseline_y(s.x0)));
+        g.baseline_end = to_display.Apply(to_user(next_x, baseline_y(next_x)));
+        g.pen_end = g.baseline_end;
+        // A text line's box (ascender to descender) is about one em: line
+        // spacing and word gaps are judged in ems.
+        g.font_size = em;
+        const Point dir{g.baseline_end.x - g.baseline_start.x, g.baseline_end.y - g.baseline_start.y};
+        g.rotation = Quadrant(std::hypot(dir.x, dir.y) > 1e-9 ? dir : Point{1, 0});
+        g.source = ContentRef{-1, -1, -1};
+        g.font_name = "OCR";
+        page->glyphs.push_back(std::move(g));
+      }
+    }
+  }
+  return words_found;
+}
+
+}  // namespace redact

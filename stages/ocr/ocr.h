@@ -1,0 +1,65 @@
+// OCR stage: pages with no usable text layer get glyphs from their images.
+// The images a page paints are found by the content interpreter (with their
+// placement matrix), decoded with Leptonica and read by an OcrEngine; each
+// recognized symbol becomes a Glyph in page space (ocr = true, with its
+// confidence; low-confidence ones are kept, not dropped). Detection then
+// works unchanged, and the writer burns the pixels under every box.
+//
+// A page that needs OCR but has an image that cannot be decoded fails
+// (kUnsupported): fail closed.
+//
+// Thread-safety: an OcrEngine is not thread-safe (one per worker).
+#ifndef REDACT_STAGES_OCR_OCR_H_
+#define REDACT_STAGES_OCR_OCR_H_
+
+#include <memory>
+#include <string>
+#include <vector>
+
+#include "pipeline/model.h"
+#include "pipeline/pdf/document.h"
+#include "pipeline/status.h"
+
+struct Pix;
+
+namespace redact {
+
+struct OcrSymbol {
+  std::string text;        // UTF-8
+  int x0, y0, x1, y1;      // pixels, top-left origin
+};
+struct OcrWord {
+  std::vector<OcrSymbol> symbols;
+  float confidence = 0;    // 0..100
+  // The word's text line: its baseline (pixels, top-left origin, as a line
+  // through two points) and its height. Words of one line share them, so
+  // "Guadalupe" (descender) and "MARIA" (caps) stay on one line.
+  int baseline_x0 = 0, baseline_y0 = 0, baseline_x1 = 0, baseline_y1 = 0;
+  int line_height = 0;
+};
+
+class OcrEngine {
+ public:
+  virtual ~OcrEngine() = default;
+  virtual StatusOr<std::vector<OcrWord>> Recognize(Pix* image, int dpi) = 0;
+};
+
+// Tesseract through its C++ API, initialized once (eng+spa by default),
+// with OpenMP held to one thread (more is slower here; see PODOFO-NOTES).
+StatusOr<std::unique_ptr<OcrEngine>> MakeTesseractEngine(const std::string& languages);
+
+struct OcrOptions {
+  std::string mode = "auto";  // auto | always | never
+};
+
+// Whether `page` needs OCR under `mode`: "auto" when images cover at least
+// half the page and it has fewer than 20 decodable glyphs.
+bool PageNeedsOcr(pdf::Document& doc, int index, const PageText& page, const std::string& mode);
+
+// Appends OCR glyphs for the images of page `index` to `page` (before
+// AssembleText). Returns the number of words recognized.
+StatusOr<int> OcrPage(pdf::Document& doc, int index, PageText* page, OcrEngine& engine);
+
+}  // namespace redact
+
+#endif  // REDACT_STAGES_OCR_OCR_H_

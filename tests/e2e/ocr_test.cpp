@@ -1,0 +1,138 @@
+// Scanned pages, end to end: image-only PDFs made here from the samples
+// (pdftoppm → JPEG at 200 dpi, and → bilevel CCITT G4), OCR'd, redacted
+// with pixels burned, and judged by the tesseract CLI on pdftoppm renders
+// of the outputs: none of the values may be read back, and the original
+// image stream is gone.
+#include <gtest/gtest.h>
+#include <leptonica/allheaders.h>
+
+#include <algorithm>
+#include <cstdlib>
+#include <filesystem>
+#include <fstream>
+#include <nlohmann/json.hpp>
+
+#include "tests/testing/pdf_builder.h"
+#include "tests/testing/subprocess.h"
+
+namespace redact {
+namespace {
+
+namespace fs = std::filesystem;
+using testing::PdfBuilder;
+using testing::RunCommand;
+
+const std::string kTop = REDACT_SOURCE_DIR;
+
+std::string Read(const fs::path& p) {
+  std::ifstream in(p, std::ios::binary);
+  return std::string((std::istreambuf_iterator<char>(in)), {});
+}
+
+std::string Lower(std::string s) {
+  std::transform(s.begin(), s.end(), s.begin(), ::tolower);
+  return s;
+}
+
+// An image-only PDF: one page of `sample`, rendered and embedded as a
+// full-page JPEG or G4 image. Returns {pdf bytes, image stream bytes}.
+std::pair<std::string, std::string> Scan(const std::string& sample, bool g4, const fs::path& dir) {
+  const std::string prefix = (dir / "render").string();
+  if (g4) {
+    RunCommand({"pdftoppm", "-r", "200", "-mono", "-f", "1", "-l", "1", sample, prefix});
+  } else {
+    RunCommand({"pdftoppm", "-r", "200", "-jpeg", "-f", "1", "-l", "1", sample, prefix});
+  }
+  fs::path image;
+  for (const auto& e : fs::directory_iterator(dir)) {
+    if (e.path().filename().string().starts_with("render")) image = e.path();
+  }
+  std::string data, dict;
+  PIX* pix = pixRead(image.string().c_str());
+  const int w = pixGetWidth(pix), h = pixGetHeight(pix);
+  if (g4) {
+    L_COMP_DATA* cid = nullptr;
+    pixGenerateCIData(pix, L_G4_ENCODE, 0, 0, &cid);
+    data.assign(reinterpret_cast<char*>(cid->datacomp), cid->nbytescomp);
+    l_CIDataDestroy(&cid);
+    dict = "/ColorSpace /DeviceGray /BitsPerComponent 1 /Filter /CCITTFaxDecode /DecodeParms << "
+           "/K -1 /Columns " + std::to_string(w) + " /Rows " + std::to_string(h) + " >>";
+  } else {
+    data = Read(image);
+    dict = "/ColorSpace /DeviceRGB /BitsPerComponent 8 /Filter /DCTDecode";
+  }
+  pixDestroy(&pix);
+  fs::remove(image);
+  PdfBuilder b;
+  const int im = b.AddStream("/Type /XObject /Subtype /Image /Width " + std::to_string(w) +
+                                 " /Height " + std::to_string(h) + " " + dict, data);
+  const double pw = w * 72.0 / 200, ph = h * 72.0 / 200;
+  const int contents = b.AddStream("", "q " + std::to_string(pw) + " 0 0 " + std::to_string(ph) +
+                                           " 0 0 cm /Im1 Do Q");
+  const int pages = b.Reserve();
+  const int page = b.Add("<< /Type /Page /Parent " + std::to_string(pages) + " 0 R /MediaBox [0 0 " +
+                         std::to_string(pw) + " " + std::to_string(ph) + "] /Resources << /XObject << /Im1 " +
+                         std::to_string(im) + " 0 R >> >> /Contents " + std::to_string(contents) + " 0 R >>");
+  b.Set(pages, "<< /Type /Pages /Kids [" + std::to_string(page) + " 0 R] /Count 1 >>");
+  return {b.Build(b.Add("<< /Type /Catalog /Pages " + std::to_string(pages) + " 0 R >>")), data};
+}
+
+void CheckScan(const std::string& name, const std::string& sample, bool g4,
+               const std::vector<std::string>& values) {
+  for (const char* tool : {"pdftoppm", "tesseract"}) {
+    if (!testing::HaveProgram(tool)) GTEST_SKIP() << tool << " not installed";
+  }
+  // The tesseract CLI, like our own binary, is slower with OpenMP threads
+  // contending on a small machine.
+  setenv("OMP_THREAD_LIMIT", "1", 1);
+  const fs::path dir = fs::temp_directory_path() / ("redact_ocr_" + name);
+  fs::remove_all(dir);
+  fs::create_directories(dir);
+  auto [pdf, image] = Scan(sample, g4, dir);
+  std::ofstream(dir / "scan.pdf", std::ios::binary) << pdf;
+  const std::vector<std::string> detection = {"--names", kTop + "/samples/names.csv"};
+
+  // Found: the scan reports the listed people and their A-numbers.
+  std::vector<std::string> scan = {REDACT_BINARY, "scan", "--format", "json"};
+  scan.insert(scan.end(), detection.begin(), detection.end());
+  scan.push_back((dir / "scan.pdf").string());
+  auto s = RunCommand(scan);
+  ASSERT_EQ(s.exit_code, 0) << s.err;
+  auto counts = nlohmann::json::parse(s.out)["counts"];
+  EXPECT_GE(counts.value("name", 0), 2) << s.out;
+  EXPECT_GE(counts.value("a_number", 0), 1) << s.out;
+
+  // Removed: pixels burned, image re-encoded, nothing read back.
+  std::vector<std::string> apply = {REDACT_BINARY, "apply", "--out", (dir / "out").string()};
+  apply.insert(apply.end(), detection.begin(), detection.end());
+  apply.push_back((dir / "scan.pdf").string());
+  auto a = RunCommand(apply);
+  ASSERT_EQ(a.exit_code, 0) << a.err;
+  auto report = nlohmann::json::parse(Read(dir / "out" / "scan.report.json"));
+  EXPECT_EQ(report["removed"]["images_burned"], 1);
+  EXPECT_EQ(report["removed"]["images_replaced_whole"], 0);
+  const std::string output = Read(dir / "out" / "scan.pdf");
+  EXPECT_EQ(output.find(image), std::string::npos) << "the original image stream survives";
+  RunCommand({"pdftoppm", "-r", "200", "-png", (dir / "out" / "scan.pdf").string(),
+              (dir / "after").string()});
+  const std::string read_back =
+      Lower(RunCommand({"tesseract", (dir / "after-1.png").string(), "-", "-l", "eng+spa"}).out);
+  ASSERT_GT(read_back.size(), 200u) << "tesseract read nothing at all";
+  for (const std::string& v : values) {
+    EXPECT_EQ(read_back.find(Lower(v)), std::string::npos) << name << ": tesseract reads " << v;
+  }
+}
+
+TEST(Ocr, JpegScanOfTheOrder) {
+  CheckScan("jpeg", kTop + "/samples/order_libreoffice.pdf", false,
+            {"Guadalupe", "Hernández", "201-234", "234-567", "098-765-432", "EAC2190012345",
+             "credible fear", "Ortiz"});
+}
+
+TEST(Ocr, G4ScanOfTheClassList) {
+  CheckScan("g4", kTop + "/samples/class_list_chromium.pdf", true,
+            {"Guadalupe", "A201234567", "Petrenko", "A204111222", "Bekele", "Idrissi"});
+}
+
+}  // namespace
+}  // namespace redact
