@@ -62,15 +62,14 @@ class TesseractEngine : public OcrEngine {
 };
 
 struct PlacedImage {
-  const PoDoFo::PdfObject* xobject;
+  const PoDoFo::PdfObject* xobject;  // nullptr for an inline image
   Matrix ctm;
 };
 
 class ImageFinder : public pdf::ContentSink {
  public:
-  void OnImage(const pdf::ImageEvent& e) override {
-    if (e.xobject) images.push_back({e.xobject, e.ctm});
-  }
+  // Inline images too: a page painted by one must not look image-free.
+  void OnImage(const pdf::ImageEvent& e) override { images.push_back({e.xobject, e.ctm}); }
   std::vector<PlacedImage> images;
 };
 
@@ -116,6 +115,12 @@ StatusOr<int> OcrPage(pdf::Document& doc, int index, PageText* page, OcrEngine& 
   int words_found = 0;
   const Matrix& to_display = page->geometry.user_to_display;
   for (const PlacedImage& im : FindImages(doc, index)) {
+    if (!im.xobject) {
+      // Fail closed: its pixels could hold a name we would never read.
+      return Error(StatusCode::kUnsupported, doc.name() + ": page " + std::to_string(page->number) +
+                                                 ": needs OCR but paints an inline image, which "
+                                                 "OCR does not read yet");
+    }
     StatusOr<PixPtr> pix = DecodeImage(im.xobject);
     if (!pix) {
       return Error(StatusCode::kUnsupported, doc.name() + ": page " + std::to_string(page->number) +

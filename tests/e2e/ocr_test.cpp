@@ -134,5 +134,25 @@ TEST(Ocr, G4ScanOfTheClassList) {
             {"Guadalupe", "A201234567", "Petrenko", "A204111222", "Bekele", "Idrissi"});
 }
 
+TEST(Ocr, InlineImageOnAPageThatNeedsOcrFailsClosed) {
+  const fs::path dir = fs::temp_directory_path() / "redact_ocr_inline";
+  fs::remove_all(dir);
+  fs::create_directories(dir);
+  PdfBuilder b;
+  const int contents =
+      b.AddStream("", "q 500 0 0 700 50 50 cm BI /W 2 /H 2 /CS /G /BPC 8 ID \x10\x80\xf0\x20 EI Q");
+  const int pages = b.Reserve();
+  const int page = b.Add("<< /Type /Page /Parent " + std::to_string(pages) +
+                         " 0 R /MediaBox [0 0 612 792] /Contents " + std::to_string(contents) + " 0 R >>");
+  b.Set(pages, "<< /Type /Pages /Kids [" + std::to_string(page) + " 0 R] /Count 1 >>");
+  std::ofstream(dir / "inline.pdf", std::ios::binary)
+      << b.Build(b.Add("<< /Type /Catalog /Pages " + std::to_string(pages) + " 0 R >>"));
+  auto a = RunCommand({REDACT_BINARY, "apply", "--out", (dir / "out").string(), (dir / "inline.pdf").string()});
+  EXPECT_EQ(a.exit_code, 4) << a.err;
+  EXPECT_NE(a.err.find("inline.pdf"), std::string::npos) << a.err;
+  EXPECT_NE(a.err.find("inline image"), std::string::npos) << a.err;
+  EXPECT_FALSE(fs::exists(dir / "out" / "inline.pdf")) << "a page nobody read was written";
+}
+
 }  // namespace
 }  // namespace redact
