@@ -5,6 +5,7 @@
 
 #include <algorithm>
 #include <cmath>
+#include <map>
 #include <cstdlib>
 
 #include "pipeline/images/image_decode.h"
@@ -30,14 +31,17 @@ class TesseractEngine : public OcrEngine {
     api_.SetSourceResolution(dpi);
     if (api_.Recognize(nullptr) != 0) return Error(StatusCode::kInternal, "Tesseract failed");
     std::vector<OcrWord> words;
+    int line = 0;
     std::unique_ptr<tesseract::ResultIterator> it(api_.GetIterator());
     if (!it) return words;
     do {
       if (it->Empty(tesseract::RIL_WORD)) continue;
       OcrWord word;
       word.confidence = it->Confidence(tesseract::RIL_WORD);
+      if (it->IsAtBeginningOf(tesseract::RIL_TEXTLINE)) ++line;
+      word.line = line;
       int lx0 = 0, ly0 = 0, lx1 = 0, ly1 = 0;
-      if (it->BoundingBox(tesseract::RIL_TEXTLINE, &lx0, &ly0, &lx1, &ly1)) word.line_height = ly1 - ly0;
+      it->BoundingBox(tesseract::RIL_TEXTLINE, &lx0, &ly0, &lx1, &ly1);
       if (!it->Baseline(tesseract::RIL_TEXTLINE, &word.baseline_x0, &word.baseline_y0, &word.baseline_x1,
                         &word.baseline_y1)) {
         word.baseline_x0 = lx0, word.baseline_x1 = lx1, word.baseline_y0 = word.baseline_y1 = ly1;
@@ -136,6 +140,19 @@ StatusOr<int> OcrPage(pdf::Document& doc, int index, PageText* page, OcrEngine& 
     auto to_user = [&](double x, double y) {
       return im.ctm.Apply({x / w, 1.0 - y / h});
     };
+    // Each line's em from the median height of its symbols: a table rule
+    // read as "|" can make a line's box many lines tall, and an em that
+    // size would merge the lines below into it.
+    std::map<int, std::vector<int>> symbol_heights;
+    for (const OcrWord& word : *words) {
+      for (const OcrSymbol& s : word.symbols) symbol_heights[word.line].push_back(s.y1 - s.y0);
+    }
+    std::map<int, double> line_em;
+    for (auto& [line, heights] : symbol_heights) {
+      std::nth_element(heights.begin(), heights.begin() + heights.size() / 2, heights.end());
+      // Median ink height of mixed text is about 0.7 em (caps, x-height, ascenders).
+      line_em[line] = std::max(1, heights[heights.size() / 2]) / 0.7;
+    }
     for (const OcrWord& word : *words) {
       ++words_found;
       // Boxes span the word's ink; the baseline and size come from its text
@@ -151,8 +168,7 @@ StatusOr<int> OcrPage(pdf::Document& doc, int index, PageText* page, OcrEngine& 
         if (std::abs(run) < 1) return static_cast<double>(bottom);
         return word.baseline_y0 + (word.baseline_y1 - word.baseline_y0) * (x - word.baseline_x0) / run;
       };
-      const int line_height = word.line_height > 0 ? word.line_height : bottom - top;
-      const Point t0 = to_user(0, 0), b0 = to_user(0, line_height);
+      const Point t0 = to_user(0, 0), b0 = to_user(0, line_em[word.line]);
       const double em = std::hypot(t0.x - b0.x, t0.y - b0.y);
       for (size_t k = 0; k < word.symbols.size(); ++k) {
         const OcrSymbol& s = word.symbols[k];
@@ -168,8 +184,7 @@ StatusOr<int> OcrPage(pdf::Document& doc, int index, PageText* page, OcrEngine& 
         g.baseline_start = to_display.Apply(to_user(s.x0, baseline_y(s.x0)));
         g.baseline_end = to_display.Apply(to_user(next_x, baseline_y(next_x)));
         g.pen_end = g.baseline_end;
-        // A text line's box (ascender to descender) is about one em: line
-        // spacing and word gaps are judged in ems.
+        // Line spacing and word gaps are judged in ems.
         g.font_size = em;
         const Point dir{g.baseline_end.x - g.baseline_start.x, g.baseline_end.y - g.baseline_start.y};
         g.rotation = Quadrant(std::hypot(dir.x, dir.y) > 1e-9 ? dir : Point{1, 0});

@@ -31,11 +31,12 @@ struct OcrSymbol {
 struct OcrWord {
   std::vector<OcrSymbol> symbols;
   float confidence = 0;    // 0..100
-  // The word's text line: its baseline (pixels, top-left origin, as a line
-  // through two points) and its height. Words of one line share them, so
-  // "Guadalupe" (descender) and "MARIA" (caps) stay on one line.
+  // The word's text line: its index in reading order and its baseline
+  // (pixels, top-left origin, as a line through two points). Words of one
+  // line share them, so "Guadalupe" (descender) and "MARIA" (caps) stay on
+  // one line.
+  int line = 0;
   int baseline_x0 = 0, baseline_y0 = 0, baseline_x1 = 0, baseline_y1 = 0;
-  int line_height = 0;
 };
 
 class OcrEngine {
