@@ -7,12 +7,38 @@
 #include <cmath>
 #include <map>
 #include <cstdlib>
+#include <cstring>
 
 #include "pipeline/images/image_decode.h"
 #include "pipeline/pdf/content_interpreter.h"
 
 namespace redact {
 namespace {
+
+// One symbol per character of `text` (UTF-8, white space dropped), side by
+// side in equal widths across the box.
+std::vector<OcrSymbol> SpreadOverBox(const std::string& text, int x0, int y0, int x1, int y1) {
+  std::vector<std::string> chars;
+  for (size_t i = 0; i < text.size();) {
+    size_t n = 1;
+    while (i + n < text.size() && (static_cast<unsigned char>(text[i + n]) & 0xC0) == 0x80) ++n;
+    std::string c = text.substr(i, n);
+    if (c.find_first_not_of(" \t\r\n") != std::string::npos) chars.push_back(std::move(c));
+    i += n;
+  }
+  std::vector<OcrSymbol> out;
+  const double step = chars.empty() ? 0 : static_cast<double>(x1 - x0) / chars.size();
+  for (size_t k = 0; k < chars.size(); ++k) {
+    OcrSymbol s;
+    s.text = chars[k];
+    s.x0 = x0 + static_cast<int>(std::lround(step * k));
+    s.x1 = x0 + static_cast<int>(std::lround(step * (k + 1)));
+    s.y0 = y0;
+    s.y1 = y1;
+    out.push_back(std::move(s));
+  }
+  return out;
+}
 
 class TesseractEngine : public OcrEngine {
  public:
@@ -46,15 +72,30 @@ class TesseractEngine : public OcrEngine {
                         &word.baseline_y1)) {
         word.baseline_x0 = lx0, word.baseline_x1 = lx1, word.baseline_y0 = word.baseline_y1 = ly1;
       }
+      std::unique_ptr<char[]> word_text(it->GetUTF8Text(tesseract::RIL_WORD));
+      int wx0 = 0, wy0 = 0, wx1 = 0, wy1 = 0;
+      it->BoundingBox(tesseract::RIL_WORD, &wx0, &wy0, &wx1, &wy1);
       // Symbols of this word.
       do {
         OcrSymbol s;
         std::unique_ptr<char[]> text(it->GetUTF8Text(tesseract::RIL_SYMBOL));
         if (!text || !it->BoundingBox(tesseract::RIL_SYMBOL, &s.x0, &s.y0, &s.x1, &s.y1)) continue;
         s.text = text.get();
+        // Tesseract reads table rules as blank "symbols" lines tall; they
+        // carry no text to find, and their size would swallow real lines.
+        if (s.text.find_first_not_of(" \t\r\n") == std::string::npos) continue;
         word.symbols.push_back(std::move(s));
       } while (!it->IsAtFinalElement(tesseract::RIL_WORD, tesseract::RIL_SYMBOL) &&
                it->Next(tesseract::RIL_SYMBOL));
+      // The LSTM recognizer's word text is what it read; its symbol boxes
+      // come from segmentation and may miss a letter ("CALIFO NIA"). A word
+      // with a letter missing is a name we would not find, so when they
+      // disagree the word's text wins, its letters spread over its box.
+      std::string joined;
+      for (const OcrSymbol& sym : word.symbols) joined += sym.text;
+      if (word_text && joined != word_text.get() && std::strlen(word_text.get()) > 0) {
+        word.symbols = SpreadOverBox(word_text.get(), wx0, wy0, wx1, wy1);
+      }
       if (!word.symbols.empty()) words.push_back(std::move(word));
     } while (it->Next(tesseract::RIL_WORD));
     api_.Clear();
@@ -170,8 +211,16 @@ StatusOr<int> OcrPage(pdf::Document& doc, int index, PageText* page, OcrEngine& 
       };
       const Point t0 = to_user(0, 0), b0 = to_user(0, line_em[word.line]);
       const double em = std::hypot(t0.x - b0.x, t0.y - b0.y);
-      for (size_t k = 0; k < word.symbols.size(); ++k) {
-        const OcrSymbol& s = word.symbols[k];
+      // Segmentation boxes may overlap ("R" 1059-1078, "N" 1058-1105); the
+      // starts must still run forward, or a glyph would read as right-to-
+      // left or as a new word, and the word would lose it ("CALIFO NIA").
+      std::vector<OcrSymbol> symbols = word.symbols;
+      for (size_t k = 1; k < symbols.size(); ++k) {
+        symbols[k].x0 = std::max(symbols[k].x0, symbols[k - 1].x0 + 1);
+        symbols[k].x1 = std::max(symbols[k].x1, symbols[k].x0 + 1);
+      }
+      for (size_t k = 0; k < symbols.size(); ++k) {
+        const OcrSymbol& s = symbols[k];
         Glyph g;
         g.text = s.text;
         g.ocr = true;
@@ -180,7 +229,7 @@ StatusOr<int> OcrPage(pdf::Document& doc, int index, PageText* page, OcrEngine& 
         g.box = Quad::Transform(g.quad, to_display).Bounds();
         // Baselines run from symbol to symbol, so a word's symbols stay one
         // word and words stay apart by their real gaps.
-        const int next_x = k + 1 < word.symbols.size() ? word.symbols[k + 1].x0 : s.x1;
+        const int next_x = k + 1 < symbols.size() ? symbols[k + 1].x0 : std::max(s.x1, s.x0 + 1);
         g.baseline_start = to_display.Apply(to_user(s.x0, baseline_y(s.x0)));
         g.baseline_end = to_display.Apply(to_user(next_x, baseline_y(next_x)));
         g.pen_end = g.baseline_end;

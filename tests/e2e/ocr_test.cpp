@@ -78,7 +78,7 @@ std::pair<std::string, std::string> Scan(const std::string& sample, bool g4, con
 }
 
 void CheckScan(const std::string& name, const std::string& sample, bool g4,
-               const std::vector<std::string>& values) {
+               const std::vector<std::string>& values, const std::vector<std::string>& lines) {
   for (const char* tool : {"pdftoppm", "tesseract"}) {
     if (!testing::HaveProgram(tool)) GTEST_SKIP() << tool << " not installed";
   }
@@ -91,6 +91,14 @@ void CheckScan(const std::string& name, const std::string& sample, bool g4,
   auto [pdf, image] = Scan(sample, g4, dir);
   std::ofstream(dir / "scan.pdf", std::ios::binary) << pdf;
   const std::vector<std::string> detection = {"--names", kTop + "/samples/names.csv"};
+
+  // Read: OCR'd words assemble into the lines a reader sees (overlapping
+  // symbol boxes, table rules read as blanks, wrapped cells).
+  auto e = RunCommand({REDACT_BINARY, "extract", (dir / "scan.pdf").string()});
+  ASSERT_EQ(e.exit_code, 0) << e.err;
+  for (const std::string& line : lines) {
+    EXPECT_NE(e.out.find(line), std::string::npos) << name << ": no line \"" << line << "\" in\n" << e.out;
+  }
 
   // Found: the scan reports the listed people and their A-numbers.
   std::vector<std::string> scan = {REDACT_BINARY, "scan", "--format", "json"};
@@ -126,12 +134,15 @@ void CheckScan(const std::string& name, const std::string& sample, bool g4,
 TEST(Ocr, JpegScanOfTheOrder) {
   CheckScan("jpeg", kTop + "/samples/order_libreoffice.pdf", false,
             {"Guadalupe", "Hernández", "201-234", "234-567", "098-765-432", "EAC2190012345",
-             "credible fear", "Ortiz"});
+             "credible fear", "Ortiz"},
+            {"SOUTHERN DISTRICT OF CALIFORNIA\n", "ORDER GRANTING MOTION TO PROCEED UNDER PSEUDONYM\n"});
 }
 
 TEST(Ocr, G4ScanOfTheClassList) {
   CheckScan("g4", kTop + "/samples/class_list_chromium.pdf", true,
-            {"Guadalupe", "A201234567", "Petrenko", "A204111222", "Bekele", "Idrissi"});
+            {"Guadalupe", "A201234567", "Petrenko", "A204111222", "Bekele", "Idrissi"},
+            {"HERNANDEZ-NUNEZ, Maria\nGuadalupe\n", "Contact for the class: Legal Aid Office",
+             "\n1-870) are attached as Exhibit B."});
 }
 
 TEST(Ocr, InlineImageOnAPageThatNeedsOcrFailsClosed) {
