@@ -115,6 +115,8 @@ struct ExtractionProblem {
     kBrokenXObject,      // a Form XObject we could not read
     kRecursionLimit,     // Form XObjects nested too deep or cyclic
     kStreamError,        // a content stream that would not decode
+    kNotOcrd,            // a page of images and no text, left unread (--ocr never)
+    kLowOcrConfidence,   // OCR read little, or read it unsure: check by hand
   };
   Kind kind;
   int stream = -1;

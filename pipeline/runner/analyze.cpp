@@ -6,6 +6,41 @@
 
 namespace redact {
 
+// Below this mean character confidence (Tesseract's 0-100) a page is
+// flagged for review: at 60 and above the sample scans read cleanly.
+constexpr double kMinMeanOcrConfidence = 60;
+
+StatusOr<PageText> ReadPageText(pdf::Document& doc, int index, OcrContext* ocr) {
+  StatusOr<PageText> page = ExtractGlyphs(doc, index);
+  if (!page) return Error(page.error());
+  if (ocr && PageNeedsOcr(doc, index, *page, ocr->mode)) {
+    if (!ocr->engine) {
+      auto engine = MakeTesseractEngine(ocr->languages);
+      if (!engine) return Error(engine.error());
+      ocr->engine = std::move(*engine);
+    }
+    StatusOr<int> words = OcrPage(doc, index, &*page, *ocr->engine);
+    if (!words) return Error(words.error());
+    ++ocr->pages_recognized;
+    // A page OCR could barely read is not a clean page: say so.
+    double confidence = 0;
+    int read = 0;
+    for (const Glyph& g : page->glyphs) {
+      if (g.ocr) confidence += g.confidence, ++read;
+    }
+    if (read < 20 || confidence / read < kMinMeanOcrConfidence) {
+      page->problems.push_back({ExtractionProblem::Kind::kLowOcrConfidence, -1, -1,
+                                std::to_string(read) + " characters read, mean confidence " +
+                                    std::to_string(read ? static_cast<int>(confidence / read) : 0)});
+    }
+  } else if (ocr && ocr->mode == "never" && PageNeedsOcr(doc, index, *page, "auto")) {
+    page->problems.push_back({ExtractionProblem::Kind::kNotOcrd, -1, -1,
+                              "a page of images with no text layer, not OCR'd (--ocr never)"});
+  }
+  AssembleText(&*page);
+  return page;
+}
+
 StatusOr<AnalyzedDocument> AnalyzeDocument(const std::string& path,
                                            const pdf::OpenOptions& options,
                                            const Detector& detector, OcrContext* ocr) {
@@ -16,19 +51,8 @@ StatusOr<AnalyzedDocument> AnalyzeDocument(const std::string& path,
   const int n = out.document->page_count();
   out.pages.reserve(static_cast<size_t>(n));
   for (int i = 0; i < n; ++i) {
-    StatusOr<PageText> page = ExtractGlyphs(*out.document, i);
+    StatusOr<PageText> page = ReadPageText(*out.document, i, ocr);
     if (!page) return Error(page.error());
-    if (ocr && PageNeedsOcr(*out.document, i, *page, ocr->mode)) {
-      if (!ocr->engine) {
-        auto engine = MakeTesseractEngine(ocr->languages);
-        if (!engine) return Error(engine.error());
-        ocr->engine = std::move(*engine);
-      }
-      StatusOr<int> words = OcrPage(*out.document, i, &*page, *ocr->engine);
-      if (!words) return Error(words.error());
-      ++ocr->pages_recognized;
-    }
-    AssembleText(&*page);
     out.pages.push_back(std::move(*page));
   }
   out.findings = detector.DetectDocument(out.pages);

@@ -30,6 +30,14 @@ struct OcrContext {
   int pages_recognized = 0;
 };
 
+// One page's text, ready for detection: its glyphs, OCR'd when the page
+// needs it (`ocr` may be null: no OCR), assembled. A page OCR read poorly
+// gets a kLowOcrConfidence problem, and an image-only page left unread
+// under --ocr never a kNotOcrd problem, so reports can send a person to
+// them. Errors: extraction's, an engine that will not start, and an image
+// that needs OCR but cannot be decoded.
+StatusOr<PageText> ReadPageText(pdf::Document& doc, int index, OcrContext* ocr);
+
 struct AnalyzedDocument {
   std::unique_ptr<pdf::Document> document;
   std::vector<PageText> pages;

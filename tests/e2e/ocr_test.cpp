@@ -145,6 +145,49 @@ TEST(Ocr, G4ScanOfTheClassList) {
              "\n1-870) are attached as Exhibit B."});
 }
 
+// A one-page PDF painting `image_dict`/`data` over the whole page.
+std::string ImagePage(const std::string& image_dict, const std::string& data) {
+  PdfBuilder b;
+  const int im = b.AddStream("/Type /XObject /Subtype /Image " + image_dict, data);
+  const int contents = b.AddStream("", "q 612 0 0 792 0 0 cm /Im1 Do Q");
+  const int pages = b.Reserve();
+  const int page = b.Add("<< /Type /Page /Parent " + std::to_string(pages) +
+                         " 0 R /MediaBox [0 0 612 792] /Resources << /XObject << /Im1 " +
+                         std::to_string(im) + " 0 R >> >> /Contents " + std::to_string(contents) + " 0 R >>");
+  b.Set(pages, "<< /Type /Pages /Kids [" + std::to_string(page) + " 0 R] /Count 1 >>");
+  return b.Build(b.Add("<< /Type /Catalog /Pages " + std::to_string(pages) + " 0 R >>"));
+}
+
+TEST(Ocr, UnreadAndUnreadablePagesAreSentToAPerson) {
+  if (!testing::HaveProgram("pdftoppm")) GTEST_SKIP() << "pdftoppm not installed";
+  const fs::path dir = fs::temp_directory_path() / "redact_ocr_review";
+  fs::remove_all(dir);
+  fs::create_directories(dir);
+  // A scan of the order, left unread by --ocr never.
+  auto [scan, image] = Scan(kTop + "/samples/order_libreoffice.pdf", false, dir);
+  std::ofstream(dir / "scan.pdf", std::ios::binary) << scan;
+  // A blank grey scan: OCR runs and reads nothing.
+  std::ofstream(dir / "blank.pdf", std::ios::binary)
+      << ImagePage("/Width 170 /Height 220 /ColorSpace /DeviceGray /BitsPerComponent 8",
+                   std::string(170 * 220, '\xe0'));
+  struct Case { std::string file, ocr, reason; };
+  for (const Case& c : {Case{"scan", "never", "not-ocrd"}, Case{"blank", "auto", "low-ocr-confidence"}}) {
+    auto a = RunCommand({REDACT_BINARY, "apply", "--ocr", c.ocr, "--out", (dir / "out").string(),
+                         (dir / (c.file + ".pdf")).string()});
+    ASSERT_EQ(a.exit_code, 0) << a.err;
+    EXPECT_NE(a.err.find("page 1: review by hand before filing (" + c.reason + ")"), std::string::npos)
+        << c.file << ": " << a.err;
+    auto report = nlohmann::json::parse(Read(dir / "out" / (c.file + ".report.json")));
+    EXPECT_EQ(report["warnings"]["pages_to_review"],
+              nlohmann::json::parse("[{\"page\": 1, \"reason\": \"" + c.reason + "\"}]"))
+        << c.file;
+  }
+  // The scan read normally is not sent to review.
+  auto a = RunCommand({REDACT_BINARY, "apply", "--out", (dir / "out2").string(), (dir / "scan.pdf").string()});
+  ASSERT_EQ(a.exit_code, 0) << a.err;
+  EXPECT_EQ(a.err.find("review by hand"), std::string::npos) << a.err;
+}
+
 TEST(Ocr, InlineImageOnAPageThatNeedsOcrFailsClosed) {
   const fs::path dir = fs::temp_directory_path() / "redact_ocr_inline";
   fs::remove_all(dir);

@@ -287,7 +287,19 @@ int RunApply(const ApplyOptions& options, std::ostream& out, std::ostream& err) 
     for (const PageText& p : doc->pages) {
       for (const ExtractionProblem& pr : p.problems) ++problems[std::string(ExtractionProblemName(pr.kind))];
     }
-    report["warnings"] = {{"extraction_problems", problems}, {"notes", summary->warnings}};
+    // Pages a person must look at before filing: unread or badly read scans.
+    nlohmann::json review_pages = nlohmann::json::array();
+    for (const PageText& p : doc->pages) {
+      for (const ExtractionProblem& pr : p.problems) {
+        if (pr.kind == ExtractionProblem::Kind::kNotOcrd ||
+            pr.kind == ExtractionProblem::Kind::kLowOcrConfidence) {
+          review_pages.push_back({{"page", p.number}, {"reason", ExtractionProblemName(pr.kind)}});
+        }
+      }
+    }
+    report["warnings"] = {{"extraction_problems", problems},
+                          {"notes", summary->warnings},
+                          {"pages_to_review", review_pages}};
     report["timings_ms"] = {{"analyze", Ms(t0, t1)}, {"redact", Ms(t1, t2)}, {"write", Ms(t2, t3)}};
     Status r = pdf::WriteFileAtomically(out_report.string(),
                                         report.dump(1, ' ', false, nlohmann::json::error_handler_t::replace) + "\n");
@@ -313,6 +325,10 @@ int RunApply(const ApplyOptions& options, std::ostream& out, std::ostream& err) 
     }
     out << out_pdf.string() << ": " << doc->findings.size() << " finding(s) removed, "
         << summary->boxes.size() << " box(es); report " << out_report.string() << "\n";
+    for (const nlohmann::json& r : report["warnings"]["pages_to_review"]) {
+      err << "redact: " << file << ": page " << r["page"].get<int>() << ": review by hand before filing ("
+          << r["reason"].get<std::string>() << ")\n";
+    }
   }
   if (sealing && !mapping.empty()) {
     const fs::path map_path = fs::path(options.out) / "mapping.age";

@@ -5,9 +5,7 @@
 #include <nlohmann/json.hpp>
 
 #include "pipeline/pdf/document.h"
-#include "stages/assemble/assemble.h"
-#include "stages/extract/extract.h"
-#include "stages/ocr/ocr.h"
+#include "pipeline/runner/analyze.h"
 #include "tools/redact/exit_codes.h"
 
 namespace redact::cli {
@@ -82,29 +80,13 @@ int RunExtract(const ExtractOptions& options, std::ostream& out, std::ostream& e
                                                            nlohmann::json::error_handler_t::replace)
         << ", \"pages\": [\n";
   }
-  std::unique_ptr<OcrEngine> engine;
+  OcrContext ocr{options.ocr, options.lang, nullptr, 0};
   for (int i = 0; i < (*doc)->page_count(); ++i) {
-    StatusOr<PageText> page = ExtractGlyphs(**doc, i);
+    StatusOr<PageText> page = ReadPageText(**doc, i, &ocr);
     if (!page) {
       err << "redact: " << page.error().message() << "\n";
       return ExitCodeFor(page.error().code());
     }
-    if (PageNeedsOcr(**doc, i, *page, options.ocr)) {
-      if (!engine) {
-        auto made = MakeTesseractEngine(options.lang);
-        if (!made) {
-          err << "redact: " << made.error().message() << "\n";
-          return ExitCodeFor(made.error().code());
-        }
-        engine = std::move(*made);
-      }
-      StatusOr<int> words = OcrPage(**doc, i, &*page, *engine);
-      if (!words) {
-        err << "redact: " << words.error().message() << "\n";
-        return ExitCodeFor(words.error().code());
-      }
-    }
-    AssembleText(&*page);
     if (json) {
       if (i > 0) out << ",\n";
       out << PageJson(*page, options.glyphs)
