@@ -50,6 +50,23 @@ bool ValidDate(std::string_view s) {
   return (us || eu) && (parts[2] < 100 || (parts[2] >= 1900 && parts[2] <= 2100));
 }
 
+// Digits of an OCR'd number, reading back the letters OCR puts for them
+// (o→0, l/i/|→1, s→5, b→8; the text is already case-folded).
+std::string OcrDigits(std::string_view value) {
+  std::string out;
+  for (char c : value) {
+    switch (c) {
+      case 'o': out.push_back('0'); break;
+      case 'l': case 'i': case '|': out.push_back('1'); break;
+      case 's': out.push_back('5'); break;
+      case 'b': out.push_back('8'); break;
+      default:
+        if (c >= '0' && c <= '9') out.push_back(c);
+    }
+  }
+  return out;
+}
+
 bool Validate(const std::string& validator, std::string_view value) {
   if (validator.empty()) return true;
   const std::string d = Digits(value);
@@ -58,6 +75,11 @@ bool Validate(const std::string& validator, std::string_view value) {
     return d.size() >= 7 && d.size() <= 9 && d.find_first_not_of('0') != std::string::npos;
   }
   if (validator == "has_digits") return d.size() >= 3;
+  if (validator == "ocr_digits") {
+    // Mostly real digits, 8-10 once OCR's letter-for-digit confusions are read back.
+    const std::string read = OcrDigits(value);
+    return d.size() >= 6 && read.size() >= 8 && read.size() <= 10;
+  }
   if (validator == "date") return ValidDate(value);
   return false;
 }
@@ -65,6 +87,7 @@ bool Validate(const std::string& validator, std::string_view value) {
 std::string ValueOf(const std::string& kind, std::string_view matched) {
   if (kind == "digits9") return NormalizeANumber(matched);
   if (kind == "digits") return Digits(matched);
+  if (kind == "ocr_digits") return OcrDigits(matched);
   if (kind == "upper") {
     std::string out;
     for (char c : matched) {

@@ -214,9 +214,10 @@ class Loader {
       if (!n->is_boolean()) return Bad(*n, what + ": ocr_only must be true or false");
       r.ocr_only = n->as_boolean()->get();
     }
-    static const std::set<std::string> kValues = {"text", "digits", "digits9", "upper"};
+    static const std::set<std::string> kValues = {"text", "digits", "digits9", "upper",
+                                                  "ocr_digits"};
     static const std::set<std::string> kValidators = {"", "ssn", "a_number", "has_digits",
-                                                      "date"};
+                                                      "date", "ocr_digits"};
     if (!kValues.count(r.value_kind)) return Bad(*t.get("value"), what + ": unknown value kind");
     if (!kValidators.count(r.validator)) {
       return Bad(*t.get("validate"), what + ": unknown validator '" + r.validator + "'");

@@ -8,7 +8,7 @@
 // File format (see patterns/README.md for the full reference):
 //   [[context]]   name, pattern, before (chars, default 80), after (0)
 //   [[rule]]      id, category, pattern (RE2, over normalized text), group,
-//                 value ("text"|"digits"|"digits9"|"upper"), validate
+//                 value ("text"|"digits"|"digits9"|"upper"|"ocr_digits"), validate
 //                 (""|"ssn"|"a_number"|"has_digits"|"date"), confidence,
 //                 context (names; any one must match nearby), exclude_before
 //                 (RE2 over the 24 chars before the match), description,
