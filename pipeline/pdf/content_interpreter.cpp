@@ -31,13 +31,17 @@ void ContentInterpreter::Problem(Kind kind, int stream, int op, std::string deta
   if (sink_) sink_->OnProblem({kind, stream, op, std::move(detail)});
 }
 
-Status ContentInterpreter::RunPage(int index, ContentSink* sink) {
+void ContentInterpreter::Begin(ContentSink* sink) {
   sink_ = sink;
   streams_.clear();
   parsed_.clear();
   form_cache_.clear();
   form_path_.clear();
   glyph_count_ = 0;
+}
+
+Status ContentInterpreter::RunPage(int index, ContentSink* sink) {
+  Begin(sink);
 
   StatusOr<const PdfObject*> page = doc_->PageObject(index);
   if (!page) return page.error();
@@ -98,12 +102,7 @@ Status ContentInterpreter::RunPage(int index, ContentSink* sink) {
 }
 
 Status ContentInterpreter::RunForm(const PdfObject* form, ContentSink* sink) {
-  sink_ = sink;
-  streams_.clear();
-  parsed_.clear();
-  form_cache_.clear();
-  form_path_.clear();
-  glyph_count_ = 0;
+  Begin(sink);
   form = Resolve(form);
   const std::string where = doc_->name() + ": " + Describe(form);
   if (!form || !form->HasStream()) {

@@ -93,6 +93,9 @@ class ContentInterpreter {
   Status RunForm(const PoDoFo::PdfObject* form, ContentSink* sink);
 
  private:
+  // Starts a run for `sink`: nothing of a previous run carries over.
+  void Begin(ContentSink* sink);
+
   struct TextState {
     double char_space = 0, word_space = 0, h_scale = 1, leading = 0;
     double size = 0, rise = 0;

@@ -13,13 +13,18 @@ constexpr double kMinMeanOcrConfidence = 60;
 StatusOr<PageText> ReadPageText(pdf::Document& doc, int index, OcrContext* ocr) {
   StatusOr<PageText> page = ExtractGlyphs(doc, index);
   if (!page) return Error(page.error());
-  if (ocr && PageNeedsOcr(doc, index, *page, ocr->mode)) {
+  if (!ocr) {
+    AssembleText(&*page);
+    return page;
+  }
+  const std::vector<PlacedImage> images = FindPageImages(doc, index);
+  if (PageNeedsOcr(images, *page, ocr->mode)) {
     if (!ocr->engine) {
       auto engine = MakeTesseractEngine(ocr->languages);
       if (!engine) return Error(engine.error());
       ocr->engine = std::move(*engine);
     }
-    StatusOr<int> words = OcrPage(doc, index, &*page, *ocr->engine);
+    StatusOr<int> words = OcrPage(doc, images, &*page, *ocr->engine);
     if (!words) return Error(words.error());
     ++ocr->pages_recognized;
     // A page OCR could barely read is not a clean page: say so.
@@ -33,7 +38,7 @@ StatusOr<PageText> ReadPageText(pdf::Document& doc, int index, OcrContext* ocr) 
                                 std::to_string(read) + " characters read, mean confidence " +
                                     std::to_string(read ? static_cast<int>(confidence / read) : 0)});
     }
-  } else if (ocr && ocr->mode == "never" && PageNeedsOcr(doc, index, *page, "auto")) {
+  } else if (ocr->mode == "never" && PageNeedsOcr(images, *page, "auto")) {
     page->problems.push_back({ExtractionProblem::Kind::kNotOcrd, -1, -1,
                               "a page of images with no text layer, not OCR'd (--ocr never)"});
   }

@@ -106,24 +106,12 @@ class TesseractEngine : public OcrEngine {
   tesseract::TessBaseAPI api_;
 };
 
-struct PlacedImage {
-  const PoDoFo::PdfObject* xobject;  // nullptr for an inline image
-  Matrix ctm;
-};
-
 class ImageFinder : public pdf::ContentSink {
  public:
   // Inline images too: a page painted by one must not look image-free.
   void OnImage(const pdf::ImageEvent& e) override { images.push_back({e.xobject, e.ctm}); }
   std::vector<PlacedImage> images;
 };
-
-std::vector<PlacedImage> FindImages(pdf::Document& doc, int index) {
-  ImageFinder finder;
-  pdf::ContentInterpreter interpreter(&doc);
-  (void)interpreter.RunPage(index, &finder);  // problems were reported by extraction
-  return std::move(finder.images);
-}
 
 int Quadrant(Point dir) {
   if (std::fabs(dir.x) >= std::fabs(dir.y)) return dir.x >= 0 ? 0 : 2;
@@ -139,9 +127,16 @@ StatusOr<std::unique_ptr<OcrEngine>> MakeTesseractEngine(const std::string& lang
   return std::unique_ptr<OcrEngine>(std::move(engine));
 }
 
-bool PageNeedsOcr(pdf::Document& doc, int index, const PageText& page, const std::string& mode) {
+std::vector<PlacedImage> FindPageImages(pdf::Document& doc, int index) {
+  ImageFinder finder;
+  pdf::ContentInterpreter interpreter(&doc);
+  (void)interpreter.RunPage(index, &finder);  // problems were reported by extraction
+  return std::move(finder.images);
+}
+
+bool PageNeedsOcr(const std::vector<PlacedImage>& images, const PageText& page,
+                  const std::string& mode) {
   if (mode == "never") return false;
-  const std::vector<PlacedImage> images = FindImages(doc, index);
   if (images.empty()) return false;
   if (mode == "always") return true;
   int decodable = 0;
@@ -156,10 +151,11 @@ bool PageNeedsOcr(pdf::Document& doc, int index, const PageText& page, const std
   return covered >= 0.5 * media.area();
 }
 
-StatusOr<int> OcrPage(pdf::Document& doc, int index, PageText* page, OcrEngine& engine) {
+StatusOr<int> OcrPage(const pdf::Document& doc, const std::vector<PlacedImage>& images,
+                      PageText* page, OcrEngine& engine) {
   int words_found = 0;
   const Matrix& to_display = page->geometry.user_to_display;
-  for (const PlacedImage& im : FindImages(doc, index)) {
+  for (const PlacedImage& im : images) {
     if (!im.xobject) {
       // Fail closed: its pixels could hold a name we would never read.
       return Error(StatusCode::kUnsupported, doc.name() + ": page " + std::to_string(page->number) +

@@ -49,17 +49,30 @@ class OcrEngine {
 // with OpenMP held to one thread (more is slower here; see PODOFO-NOTES).
 StatusOr<std::unique_ptr<OcrEngine>> MakeTesseractEngine(const std::string& languages);
 
-struct OcrOptions {
-  std::string mode = "auto";  // auto | always | never
+// An image a page paints and where: the image space's unit square maps
+// through `ctm` to user space. Points into `doc`; valid while it lives.
+struct PlacedImage {
+  const PoDoFo::PdfObject* xobject;  // nullptr for an inline image
+  Matrix ctm;
 };
 
-// Whether `page` needs OCR under `mode`: "auto" when images cover at least
-// half the page and it has fewer than 20 decodable glyphs.
-bool PageNeedsOcr(pdf::Document& doc, int index, const PageText& page, const std::string& mode);
+// Every image page `index` paints (XObjects, inside Form XObjects too, and
+// inline images), found by one pass of the content interpreter. Content
+// problems were already reported by extraction and are not repeated.
+std::vector<PlacedImage> FindPageImages(pdf::Document& doc, int index);
 
-// Appends OCR glyphs for the images of page `index` to `page` (before
-// AssembleText). Returns the number of words recognized.
-StatusOr<int> OcrPage(pdf::Document& doc, int index, PageText* page, OcrEngine& engine);
+// Whether `page`, painting `images`, needs OCR under `mode`: "auto" when
+// images cover at least half the page and it has fewer than 20 decodable
+// glyphs; "always" when it paints any image; "never" not at all.
+bool PageNeedsOcr(const std::vector<PlacedImage>& images, const PageText& page,
+                  const std::string& mode);
+
+// Appends OCR glyphs for `images` (those of `page`) to `page`, before
+// AssembleText. Returns the number of words recognized. Errors
+// (kUnsupported, naming the document and page): an image that cannot be
+// decoded, or an inline image — never skipped, since it could hold a name.
+StatusOr<int> OcrPage(const pdf::Document& doc, const std::vector<PlacedImage>& images,
+                      PageText* page, OcrEngine& engine);
 
 }  // namespace redact
 

@@ -66,15 +66,9 @@ std::pair<std::string, std::string> Scan(const std::string& sample, bool g4, con
   PdfBuilder b;
   const int im = b.AddStream("/Type /XObject /Subtype /Image /Width " + std::to_string(w) +
                                  " /Height " + std::to_string(h) + " " + dict, data);
-  const double pw = w * 72.0 / 200, ph = h * 72.0 / 200;
-  const int contents = b.AddStream("", "q " + std::to_string(pw) + " 0 0 " + std::to_string(ph) +
-                                           " 0 0 cm /Im1 Do Q");
-  const int pages = b.Reserve();
-  const int page = b.Add("<< /Type /Page /Parent " + std::to_string(pages) + " 0 R /MediaBox [0 0 " +
-                         std::to_string(pw) + " " + std::to_string(ph) + "] /Resources << /XObject << /Im1 " +
-                         std::to_string(im) + " 0 R >> >> /Contents " + std::to_string(contents) + " 0 R >>");
-  b.Set(pages, "<< /Type /Pages /Kids [" + std::to_string(page) + " 0 R] /Count 1 >>");
-  return {b.Build(b.Add("<< /Type /Catalog /Pages " + std::to_string(pages) + " 0 R >>")), data};
+  // The samples are letter size: the 200-dpi image fills a letter page.
+  const int contents = b.AddStream("", "q 612 0 0 792 0 0 cm /Im1 Do Q");
+  return {b.BuildOnePage(contents, "<< /XObject << /Im1 " + std::to_string(im) + " 0 R >> >>"), data};
 }
 
 void CheckScan(const std::string& name, const std::string& sample, bool g4,
@@ -150,12 +144,7 @@ std::string ImagePage(const std::string& image_dict, const std::string& data) {
   PdfBuilder b;
   const int im = b.AddStream("/Type /XObject /Subtype /Image " + image_dict, data);
   const int contents = b.AddStream("", "q 612 0 0 792 0 0 cm /Im1 Do Q");
-  const int pages = b.Reserve();
-  const int page = b.Add("<< /Type /Page /Parent " + std::to_string(pages) +
-                         " 0 R /MediaBox [0 0 612 792] /Resources << /XObject << /Im1 " +
-                         std::to_string(im) + " 0 R >> >> /Contents " + std::to_string(contents) + " 0 R >>");
-  b.Set(pages, "<< /Type /Pages /Kids [" + std::to_string(page) + " 0 R] /Count 1 >>");
-  return b.Build(b.Add("<< /Type /Catalog /Pages " + std::to_string(pages) + " 0 R >>"));
+  return b.BuildOnePage(contents, "<< /XObject << /Im1 " + std::to_string(im) + " 0 R >> >>");
 }
 
 TEST(Ocr, UnreadAndUnreadablePagesAreSentToAPerson) {
@@ -192,15 +181,8 @@ TEST(Ocr, InlineImageOnAPageThatNeedsOcrFailsClosed) {
   const fs::path dir = fs::temp_directory_path() / "redact_ocr_inline";
   fs::remove_all(dir);
   fs::create_directories(dir);
-  PdfBuilder b;
-  const int contents =
-      b.AddStream("", "q 500 0 0 700 50 50 cm BI /W 2 /H 2 /CS /G /BPC 8 ID \x10\x80\xf0\x20 EI Q");
-  const int pages = b.Reserve();
-  const int page = b.Add("<< /Type /Page /Parent " + std::to_string(pages) +
-                         " 0 R /MediaBox [0 0 612 792] /Contents " + std::to_string(contents) + " 0 R >>");
-  b.Set(pages, "<< /Type /Pages /Kids [" + std::to_string(page) + " 0 R] /Count 1 >>");
-  std::ofstream(dir / "inline.pdf", std::ios::binary)
-      << b.Build(b.Add("<< /Type /Catalog /Pages " + std::to_string(pages) + " 0 R >>"));
+  std::ofstream(dir / "inline.pdf", std::ios::binary) << PdfBuilder::OnePage(
+      "q 500 0 0 700 50 50 cm BI /W 2 /H 2 /CS /G /BPC 8 ID \x10\x80\xf0\x20 EI Q", "<< >>");
   auto a = RunCommand({REDACT_BINARY, "apply", "--out", (dir / "out").string(), (dir / "inline.pdf").string()});
   EXPECT_EQ(a.exit_code, 4) << a.err;
   EXPECT_NE(a.err.find("inline.pdf"), std::string::npos) << a.err;
