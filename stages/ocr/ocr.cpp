@@ -113,6 +113,10 @@ class ImageFinder : public pdf::ContentSink {
   std::vector<PlacedImage> images;
 };
 
+// A page whose text glyphs cover less than this share of it has no real
+// text layer. Letter-size body text covers 20-45%; a stamp under 1%.
+constexpr double kMinTextLayerShare = 0.05;
+
 int Quadrant(Point dir) {
   if (std::fabs(dir.x) >= std::fabs(dir.y)) return dir.x >= 0 ? 0 : 2;
   return dir.y >= 0 ? 1 : 3;
@@ -139,11 +143,19 @@ bool PageNeedsOcr(const std::vector<PlacedImage>& images, const PageText& page,
   if (mode == "never") return false;
   if (images.empty()) return false;
   if (mode == "always") return true;
+  // A text layer counts by the area its glyphs cover, not their number: a
+  // Bates stamp on a scanned page is text, and must not keep the scan
+  // itself from being read.
   int decodable = 0;
-  for (const Glyph& g : page.glyphs) decodable += g.decodable && !g.is_space;
-  if (decodable >= 20) return false;
-  double covered = 0;
+  double text_area = 0;
+  for (const Glyph& g : page.glyphs) {
+    if (!g.decodable || g.is_space) continue;
+    ++decodable;
+    text_area += g.box.area();
+  }
   const Rect& media = page.geometry.media_box;
+  if (decodable >= 20 && text_area >= kMinTextLayerShare * media.area()) return false;
+  double covered = 0;
   for (const PlacedImage& im : images) {
     const Quad q{im.ctm.Apply({0, 0}), im.ctm.Apply({1, 0}), im.ctm.Apply({1, 1}), im.ctm.Apply({0, 1})};
     covered += q.Bounds().Intersect(media).area();

@@ -62,8 +62,9 @@ struct PlacedImage {
 std::vector<PlacedImage> FindPageImages(pdf::Document& doc, int index);
 
 // Whether `page`, painting `images`, needs OCR under `mode`: "auto" when
-// images cover at least half the page and it has fewer than 20 decodable
-// glyphs; "always" when it paints any image; "never" not at all.
+// images cover at least half the page and its text layer is thin (under 20
+// decodable glyphs, or glyphs covering under 5% of the page: a stamp on a
+// scan); "always" when it paints any image; "never" not at all.
 bool PageNeedsOcr(const std::vector<PlacedImage>& images, const PageText& page,
                   const std::string& mode);
 

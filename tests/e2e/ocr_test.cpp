@@ -36,7 +36,9 @@ std::string Lower(std::string s) {
 
 // An image-only PDF: one page of `sample`, rendered and embedded as a
 // full-page JPEG or G4 image. Returns {pdf bytes, image stream bytes}.
-std::pair<std::string, std::string> Scan(const std::string& sample, bool g4, const fs::path& dir) {
+// With `stamp`, a line of real text is added at the foot, as a Bates stamp.
+std::pair<std::string, std::string> Scan(const std::string& sample, bool g4, const fs::path& dir,
+                                         const std::string& stamp = "") {
   const std::string prefix = (dir / "render").string();
   if (g4) {
     RunCommand({"pdftoppm", "-r", "200", "-mono", "-f", "1", "-l", "1", sample, prefix});
@@ -67,12 +69,16 @@ std::pair<std::string, std::string> Scan(const std::string& sample, bool g4, con
   const int im = b.AddStream("/Type /XObject /Subtype /Image /Width " + std::to_string(w) +
                                  " /Height " + std::to_string(h) + " " + dict, data);
   // The samples are letter size: the 200-dpi image fills a letter page.
-  const int contents = b.AddStream("", "q 612 0 0 792 0 0 cm /Im1 Do Q");
-  return {b.BuildOnePage(contents, "<< /XObject << /Im1 " + std::to_string(im) + " 0 R >> >>"), data};
+  const int contents = b.AddStream("", "q 612 0 0 792 0 0 cm /Im1 Do Q" +
+                                           (stamp.empty() ? "" : " BT /F1 8 Tf 380 14 Td (" + stamp + ") Tj ET"));
+  return {b.BuildOnePage(contents, "<< /Font << /F1 " + testing::Helvetica() + " >> /XObject << /Im1 " +
+                                       std::to_string(im) + " 0 R >> >>"),
+          data};
 }
 
 void CheckScan(const std::string& name, const std::string& sample, bool g4,
-               const std::vector<std::string>& values, const std::vector<std::string>& lines) {
+               const std::vector<std::string>& values, const std::vector<std::string>& lines,
+               const std::string& stamp = "") {
   for (const char* tool : {"pdftoppm", "tesseract"}) {
     if (!testing::HaveProgram(tool)) GTEST_SKIP() << tool << " not installed";
   }
@@ -82,7 +88,7 @@ void CheckScan(const std::string& name, const std::string& sample, bool g4,
   const fs::path dir = fs::temp_directory_path() / ("redact_ocr_" + name);
   fs::remove_all(dir);
   fs::create_directories(dir);
-  auto [pdf, image] = Scan(sample, g4, dir);
+  auto [pdf, image] = Scan(sample, g4, dir, stamp);
   std::ofstream(dir / "scan.pdf", std::ios::binary) << pdf;
   const std::vector<std::string> detection = {"--names", kTop + "/samples/names.csv"};
 
@@ -130,6 +136,13 @@ TEST(Ocr, JpegScanOfTheOrder) {
             {"Guadalupe", "Hernández", "201-234", "234-567", "098-765-432", "EAC2190012345",
              "credible fear", "Ortiz"},
             {"SOUTHERN DISTRICT OF CALIFORNIA\n", "ORDER GRANTING MOTION TO PROCEED UNDER PSEUDONYM\n"});
+}
+
+TEST(Ocr, AStampedScanIsStillRead) {
+  // A text layer of one stamp line is not a text layer of the page.
+  CheckScan("stamped", kTop + "/samples/order_libreoffice.pdf", false,
+            {"Guadalupe", "201-234", "098-765-432", "Ortiz"}, {"ORDER GRANTING MOTION", "DEF-000123 CONFIDENTIAL"},
+            "DEF-000123 CONFIDENTIAL - SUBJECT TO PROTECTIVE ORDER");
 }
 
 TEST(Ocr, G4ScanOfTheClassList) {
