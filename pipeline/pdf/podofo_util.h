@@ -17,6 +17,7 @@
 #include <string>
 #include <string_view>
 #include <utility>
+#include <vector>
 
 #include "pipeline/geometry.h"
 #include "pipeline/status.h"
@@ -67,6 +68,19 @@ std::optional<Matrix> AsMatrix(const PoDoFo::PdfObject* obj);
 // filter errors.
 StatusOr<std::string> ReadStream(const PoDoFo::PdfObject* obj,
                                  size_t max_bytes);
+
+// A stream's /Filter chain, each with its /DecodeParms dictionary (or
+// nullptr).
+std::vector<std::pair<std::string, const PoDoFo::PdfObject*>> StreamFilters(const PoDoFo::PdfObject* obj);
+
+// `raw` run through generic stream filters (ASCIIHex, ASCII85, LZW, Flate
+// with predictors, RunLength; long or short names), each with its decode
+// parameters (a dictionary object or nullptr). For image data whose last,
+// image-specific filter (DCT, CCITT, JBIG2, JPX) is decoded elsewhere, and
+// for inline images. Errors as ReadStream; kUnsupported for other filters.
+StatusOr<std::string> DecodeFilters(
+    std::string raw, const std::vector<std::pair<std::string, const PoDoFo::PdfObject*>>& filters,
+    size_t max_bytes);
 
 // "12 0 R" for indirect objects, "direct object" otherwise; for messages.
 std::string Describe(const PoDoFo::PdfObject* obj);
