@@ -201,22 +201,113 @@ StatusOr<PdfObject*> BurnSamples(PoDoFo::PdfVecObjects& objects, const PdfObject
   return copy;
 }
 
+// A decoded image (pipeline/images conventions), burned and written anew.
+StatusOr<PdfObject*> BurnPixmap(PoDoFo::PdfVecObjects& objects, PixPtr pix, bool mask, bool lossy_source,
+                                const std::vector<PixelRect>& rects) {
+  Pix* p = pix.get();
+  const int depth = pixGetDepth(p);
+  for (const PixelRect& r : rects) {
+    BOX* box = boxCreate(r.x0, r.y0, r.x1 - r.x0, r.y1 - r.y0);
+    if (depth == 1) pixSetInRect(p, box);  // black, or painted for a mask
+    else pixClearInRect(p, box);           // 0 = black in gray and RGB
+    boxDestroy(&box);
+  }
+  PoDoFo::PdfDictionary d;
+  d.AddKey("Type", PoDoFo::PdfName("XObject"));
+  d.AddKey("Subtype", PoDoFo::PdfName("Image"));
+  d.AddKey("Width", PoDoFo::PdfVariant(static_cast<PoDoFo::pdf_int64>(pixGetWidth(p))));
+  d.AddKey("Height", PoDoFo::PdfVariant(static_cast<PoDoFo::pdf_int64>(pixGetHeight(p))));
+  if (mask) d.AddKey("ImageMask", PoDoFo::PdfVariant(true));
+  else d.AddKey("ColorSpace", PoDoFo::PdfName(depth == 32 ? "DeviceRGB" : "DeviceGray"));
+  d.AddKey("BitsPerComponent", PoDoFo::PdfVariant(static_cast<PoDoFo::pdf_int64>(depth == 1 ? 1 : 8)));
+  if (mask && depth != 1) return Error(Unsupported("image mask that did not decode to one bit"));
+  PdfObject* image = objects.CreateObject(PoDoFo::PdfVariant(d));
+  auto set_raw = [&](const l_uint8* bytes, size_t size) {
+    PoDoFo::PdfMemoryInputStream in(reinterpret_cast<const char*>(bytes), static_cast<PoDoFo::pdf_long>(size));
+    image->GetStream()->SetRawData(&in, static_cast<PoDoFo::pdf_long>(size));
+  };
+  if (depth == 1) {
+    // G4 codes black runs; undecoded they are 0s, which show black in
+    // DeviceGray and paint in a mask.
+    L_COMP_DATA* cid = nullptr;
+    if (pixGenerateCIData(p, L_G4_ENCODE, 0, 0, &cid) != 0 || !cid || cid->minisblack) {
+      if (cid) l_CIDataDestroy(&cid);
+      return Error(Unsupported("CCITT re-encoding failed"));
+    }
+    set_raw(cid->datacomp, cid->nbytescomp);
+    l_CIDataDestroy(&cid);
+    image->GetDictionary().AddKey("Filter", PoDoFo::PdfName("CCITTFaxDecode"));
+    PoDoFo::PdfDictionary parms;
+    parms.AddKey("K", PoDoFo::PdfVariant(static_cast<PoDoFo::pdf_int64>(-1)));
+    parms.AddKey("Columns", PoDoFo::PdfVariant(static_cast<PoDoFo::pdf_int64>(pixGetWidth(p))));
+    parms.AddKey("Rows", PoDoFo::PdfVariant(static_cast<PoDoFo::pdf_int64>(pixGetHeight(p))));
+    image->GetDictionary().AddKey("DecodeParms", parms);
+    return image;
+  }
+  if (lossy_source) {
+    l_uint8* jpeg = nullptr;
+    size_t size = 0;
+    if (pixWriteMemJpeg(&jpeg, &size, p, 90, 0) != 0) return Error(Unsupported("JPEG re-encoding failed"));
+    set_raw(jpeg, size);
+    lept_free(jpeg);
+    image->GetDictionary().AddKey("Filter", PoDoFo::PdfName("DCTDecode"));
+    return image;
+  }
+  const int width = pixGetWidth(p), height = pixGetHeight(p);
+  const int comps = depth == 32 ? 3 : 1;
+  std::string samples(static_cast<size_t>(width) * comps * height, '\0');
+  size_t at = 0;
+  for (int y = 0; y < height; ++y) {
+    const l_uint32* line = pixGetData(p) + static_cast<size_t>(pixGetWpl(p)) * y;
+    for (int x = 0; x < width; ++x) {
+      if (comps == 1) {
+        samples[at++] = static_cast<char>(GET_DATA_BYTE(line, x));
+      } else {
+        l_int32 r, g, b;
+        extractRGBValues(line[x], &r, &g, &b);
+        samples[at++] = static_cast<char>(r), samples[at++] = static_cast<char>(g), samples[at++] = static_cast<char>(b);
+      }
+    }
+  }
+  image->GetStream()->Set(samples.data(), static_cast<PoDoFo::pdf_long>(samples.size()));  // Flate
+  return image;
+}
+
+bool HasMask(const PdfObject* image) { return pdf::DictGet(image, "SMask") || pdf::DictGet(image, "Mask"); }
+
 }  // namespace
+
+StatusOr<PoDoFo::PdfObject*> BurnInlineImage(PoDoFo::PdfVecObjects& objects, const pdf::Operand& dict,
+                                             std::string_view data, const PoDoFo::PdfObject* resources,
+                                             const Matrix& ctm, const std::vector<Quad>& boxes) {
+  const pdf::Operand* mask_key = dict.Find("IM");
+  if (!mask_key) mask_key = dict.Find("ImageMask");
+  const bool mask = mask_key && mask_key->type == pdf::Operand::Type::kBool && mask_key->number != 0;
+  StatusOr<PixPtr> pix = DecodeInlineImage(dict, data, resources);
+  if (!pix) return Error(pix.error());
+  auto rects = PixelRects(ctm, boxes, pixGetWidth(pix->get()), pixGetHeight(pix->get()));
+  if (!rects) return Error(Unsupported("image drawn with a degenerate matrix"));
+  const pdf::Operand* filter = dict.Find("F");
+  if (!filter) filter = dict.Find("Filter");
+  bool lossy = false;
+  if (filter) {
+    const pdf::Operand& last = filter->is_array() && !filter->items.empty() ? filter->items.back() : *filter;
+    lossy = last.value == "DCT" || last.value == "DCTDecode" || last.value == "JPXDecode";
+  }
+  return BurnPixmap(objects, std::move(*pix), mask, lossy, *rects);
+}
 
 StatusOr<PoDoFo::PdfObject*> BurnImage(PoDoFo::PdfVecObjects& objects,
                                        const PoDoFo::PdfObject* image, const Matrix& ctm,
                                        const std::vector<Quad>& boxes) {
+  QuietLeptonica();
   image = pdf::Resolve(image);
   if (!image || !image->HasStream()) return Error(Unsupported("not an image stream"));
   const std::vector<std::string> filters = Filters(image);
   const bool g4 = filters.size() == 1 && (filters[0] == "CCITTFaxDecode" || filters[0] == "CCF");
   // A G4 image is re-encoded with its own coding of black and white, so its
-  // /Decode array (and BlackIs1) keep their meaning; other images are painted
-  // in sample values, which a /Decode array would reinterpret.
-  if (pdf::DictGet(image, "SMask") || pdf::DictGet(image, "Mask") ||
-      (!g4 && pdf::DictGet(image, "Decode"))) {
-    return Error(Unsupported("image with a mask or a /Decode array"));
-  }
+  // /Decode array (and BlackIs1) keep their meaning; samples burned in place
+  // would be reinterpreted by one, so those go through decoded pixels.
   const int width = static_cast<int>(pdf::AsNumber(pdf::DictGet(image, "Width")).value_or(0));
   const int height = static_cast<int>(pdf::AsNumber(pdf::DictGet(image, "Height")).value_or(0));
   if (width <= 0 || height <= 0 || static_cast<double>(width) * height > 4e8) {
@@ -224,15 +315,29 @@ StatusOr<PoDoFo::PdfObject*> BurnImage(PoDoFo::PdfVecObjects& objects,
   }
   auto rects = PixelRects(ctm, boxes, width, height);
   if (!rects) return Error(Unsupported("image drawn with a degenerate matrix"));
-  if (filters.size() == 1 && filters[0] == "DCTDecode") return BurnJpeg(objects, image, *rects);
-  if (g4) return BurnG4(objects, image, *rects, width, height);
-  for (const std::string& f : filters) {
-    if (f != "FlateDecode" && f != "LZWDecode" && f != "RunLengthDecode" &&
-        f != "ASCIIHexDecode" && f != "ASCII85Decode" && f != "Fl" && f != "AHx" && f != "A85") {
-      return Error(Unsupported("image filter " + f + " not burnable"));
+  StatusOr<PdfObject*> burned = Error(Unsupported("not yet tried"));
+  if (!HasMask(image)) {
+    bool generic = true;
+    for (const std::string& f : filters) {
+      generic &= f == "FlateDecode" || f == "LZWDecode" || f == "RunLengthDecode" || f == "ASCIIHexDecode" ||
+                 f == "ASCII85Decode" || f == "Fl" || f == "AHx" || f == "A85";
     }
+    if (filters.size() == 1 && filters[0] == "DCTDecode") burned = BurnJpeg(objects, image, *rects);
+    else if (g4) burned = BurnG4(objects, image, *rects, width, height);
+    else if (generic && !pdf::DictGet(image, "Decode")) burned = BurnSamples(objects, image, *rects, width, height);
+    if (burned) return burned;
   }
-  return BurnSamples(objects, image, *rects, width, height);
+  // In its own encoding it could not be burned: burn the decoded pixels.
+  if (HasMask(image)) return Error(Unsupported("image with a soft or colour-key mask"));
+  StatusOr<PixPtr> pix = DecodeImage(image);
+  if (!pix) return Error(pix.error());
+  if (pixGetWidth(pix->get()) != width || pixGetHeight(pix->get()) != height) {
+    return Error(Unsupported("image that decodes to another size"));
+  }
+  const bool lossy = !filters.empty() && (filters.back() == "DCTDecode" || filters.back() == "DCT" ||
+                                          filters.back() == "JPXDecode");
+  const PdfObject* mask = pdf::DictGet(image, "ImageMask");
+  return BurnPixmap(objects, std::move(*pix), mask && mask->IsBool() && mask->GetBool(), lossy, *rects);
 }
 
 }  // namespace redact

@@ -5,12 +5,15 @@
 // invocation with it, so the original pixels leave the file unless other
 // content still paints the original.
 //
-// Handled: Flate/LZW/RunLength/ASCII-filtered or raw samples, 8-bit
-// DeviceGray/DeviceRGB/DeviceCMYK and 1-bit DeviceGray or image masks;
-// baseline DCT (JPEG) in gray or RGB; CCITT Group 4 bilevel (stays G4).
-// Anything else (JPX, JBIG2, CCITT Group 3,
-// Indexed, ICC-based CMYK JPEGs, /Decode arrays, soft masks) is reported as
-// not burnable and the caller replaces the image whole — fail closed.
+// Handled in their own encoding: Flate/LZW/RunLength/ASCII-filtered or raw
+// samples, 8-bit DeviceGray/DeviceRGB/DeviceCMYK and 1-bit DeviceGray or
+// image masks; baseline DCT (JPEG) in gray or RGB; CCITT Group 4 (stays G4).
+// Anything else pipeline/images can decode (JBIG2, JPX, CCITT Group 3,
+// Indexed, ICC-based, 16-bit, /Decode arrays, inline images) is burned in
+// its decoded pixels and written anew: bilevel as G4, from a lossy source
+// as JPEG, else Flate. Images with soft masks or colour-key masks, and what
+// does not decode, are reported as not burnable and the caller replaces
+// the image whole — fail closed.
 //
 // Thread-safety: mutates the document; one thread per document.
 #ifndef REDACT_STAGES_WRITE_REDACT_IMAGE_BURN_H_
@@ -19,9 +22,11 @@
 #include <podofo/podofo.h>
 
 #include <string>
+#include <string_view>
 #include <vector>
 
 #include "pipeline/geometry.h"
+#include "pipeline/pdf/content_parser.h"
 #include "pipeline/status.h"
 
 namespace redact {
@@ -32,6 +37,12 @@ namespace redact {
 StatusOr<PoDoFo::PdfObject*> BurnImage(PoDoFo::PdfVecObjects& objects,
                                        const PoDoFo::PdfObject* image, const Matrix& ctm,
                                        const std::vector<Quad>& boxes);
+
+// An inline image (its parsed dictionary and data, and the resources of its
+// stream), burned and written as a new image XObject to paint in its place.
+StatusOr<PoDoFo::PdfObject*> BurnInlineImage(PoDoFo::PdfVecObjects& objects, const pdf::Operand& dict,
+                                             std::string_view data, const PoDoFo::PdfObject* resources,
+                                             const Matrix& ctm, const std::vector<Quad>& boxes);
 
 }  // namespace redact
 

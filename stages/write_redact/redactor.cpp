@@ -423,9 +423,36 @@ std::vector<Quad> FindingQuads(const PageText& page, const Finding& f) {
   std::vector<Quad> out;
   const Glyph* first = nullptr;
   const Glyph* last = nullptr;
+  std::vector<const Glyph*> run;
+  // One quad over every glyph of the run, along the first glyph's baseline:
+  // glyphs of a run may differ in height (OCR'd words span their own ink —
+  // a comma's tail, a tilde — and mixed font sizes), and all of each must
+  // be under the box.
   auto flush = [&]() {
-    if (first) out.push_back({first->quad.ll, last->quad.lr, last->quad.ur, first->quad.ul});
+    if (first) {
+      const Point o = first->quad.ll;
+      Point u{first->quad.lr.x - o.x, first->quad.lr.y - o.y};
+      const double ulen = std::hypot(u.x, u.y);
+      if (ulen < 1e-9) {
+        out.push_back({first->quad.ll, last->quad.lr, last->quad.ur, first->quad.ul});
+      } else {
+        u = {u.x / ulen, u.y / ulen};
+        Point n{-u.y, u.x};
+        const Point up{first->quad.ul.x - o.x, first->quad.ul.y - o.y};
+        if (up.x * n.x + up.y * n.y < 0) n = {-n.x, -n.y};
+        double a0 = 1e300, a1 = -1e300, b0 = 1e300, b1 = -1e300;
+        for (const Glyph* g : run) {
+          for (const Point& p : {g->quad.ll, g->quad.lr, g->quad.ur, g->quad.ul}) {
+            const double a = (p.x - o.x) * u.x + (p.y - o.y) * u.y, b = (p.x - o.x) * n.x + (p.y - o.y) * n.y;
+            a0 = std::min(a0, a), a1 = std::max(a1, a), b0 = std::min(b0, b), b1 = std::max(b1, b);
+          }
+        }
+        auto at = [&](double a, double b) { return Point{o.x + a * u.x + b * n.x, o.y + a * u.y + b * n.y}; };
+        out.push_back({at(a0, b0), at(a1, b0), at(a1, b1), at(a0, b1)});
+      }
+    }
     first = last = nullptr;
+    run.clear();
   };
   for (int gi : f.glyphs) {
     const Glyph& g = page.glyphs[gi];
@@ -458,6 +485,7 @@ std::vector<Quad> FindingQuads(const PageText& page, const Finding& f) {
     }
     if (!first) first = &g;
     last = &g;
+    run.push_back(&g);
   }
   flush();
   return out;
@@ -635,22 +663,28 @@ StatusOr<RedactionSummary> RedactDocument(pdf::Document& doc, const std::vector<
       // Images under boxes: burned copies replace their invocations; what
       // cannot be burned goes whole.
       for (const ImageHit& hit : rewriter.hits()) {
-        if (!hit.xobject) {
-          rewriter.DropWhole(hit);
-          summary.warnings.push_back("page " + std::to_string(page.number) +
-                                     ": inline image under a box replaced whole");
-          continue;
+        StreamRecord& s = streams[hit.stream];
+        StatusOr<PdfObject*> burned = Error(StatusCode::kUnsupported, "no image");
+        if (hit.xobject) {
+          changed_images[pdf::Describe(hit.xobject)].insert(page.number);
+          burned = BurnImage(objects, hit.xobject, hit.ctm, hit.boxes);
+        } else {
+          // Painted in its place as a burned image XObject.
+          const pdf::Operation& op = s.parsed->ops[static_cast<size_t>(hit.op)];
+          burned = op.operands.empty() || op.data_end < op.data_begin
+                       ? Error(StatusCode::kUnsupported, "inline image without a dictionary")
+                       : BurnInlineImage(objects, op.operands[0],
+                                         std::string_view(s.parsed->source).substr(op.data_begin,
+                                                                                    op.data_end - op.data_begin),
+                                         s.resources, hit.ctm, hit.boxes);
         }
-        changed_images[pdf::Describe(hit.xobject)].insert(page.number);
-        StatusOr<PdfObject*> burned = BurnImage(objects, hit.xobject, hit.ctm, hit.boxes);
         if (!burned) {
           rewriter.DropWhole(hit);
-          summary.warnings.push_back("page " + std::to_string(page.number) + ": image " +
-                                     pdf::Describe(hit.xobject) + " replaced whole (" +
-                                     burned.error().message() + ")");
+          summary.warnings.push_back("page " + std::to_string(page.number) + ": " +
+                                     (hit.xobject ? "image " + pdf::Describe(hit.xobject) : "inline image") +
+                                     " replaced whole (" + burned.error().message() + ")");
           continue;
         }
-        StreamRecord& s = streams[hit.stream];
         const std::string name = FreshName(pdf::DictGet(s.resources, "XObject"), &name_counter);
         s.new_xobjects.push_back({name, (*burned)->Reference()});
         s.ops[hit.op].rename_do = name;
