@@ -40,3 +40,6 @@ ps2pdf "$src/notice.ps" "$here/notice_ghostscript.pdf"
 /usr/bin/python3 "$src/make_reportlab.py" "$here/record_reportlab.pdf"
 
 ls -l "$here"/*.pdf
+
+# The scanned samples are made from these: see make_scans.sh.
+"$here/make_scans.sh"

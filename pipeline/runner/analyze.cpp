@@ -18,16 +18,20 @@ StatusOr<PageText> ReadPageText(pdf::Document& doc, int index, OcrContext* ocr) 
     return page;
   }
   const std::vector<PlacedImage> images = FindPageImages(doc, index);
-  if (PageNeedsOcr(images, *page, ocr->mode)) {
+  const OcrPlan plan = PlanPageOcr(images, *page, ocr->mode);
+  if (!plan.images.empty()) {
     if (!ocr->engine) {
       auto engine = MakeTesseractEngine(ocr->languages);
       if (!engine) return Error(engine.error());
       ocr->engine = std::move(*engine);
     }
-    StatusOr<int> words = OcrPage(doc, images, &*page, *ocr->engine);
+    StatusOr<int> words = OcrPage(doc, plan.images, &*page, *ocr->engine);
     if (!words) return Error(words.error());
     ++ocr->pages_recognized;
-    // A page OCR could barely read is not a clean page: say so.
+  }
+  if (plan.page_is_scan) {
+    // A scan OCR could barely read is not a clean page: say so. (An image
+    // on a typed page may rightly hold no text: a photo, a seal.)
     double confidence = 0;
     int read = 0;
     for (const Glyph& g : page->glyphs) {

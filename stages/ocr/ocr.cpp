@@ -11,6 +11,7 @@
 
 #include "pipeline/images/image_decode.h"
 #include "pipeline/pdf/content_interpreter.h"
+#include "pipeline/pdf/podofo_util.h"
 
 namespace redact {
 namespace {
@@ -48,7 +49,11 @@ class TesseractEngine : public OcrEngine {
       return Status(StatusCode::kUnsupported,
                     "Tesseract could not load languages '" + languages + "' (tesseract-ocr-eng/spa)");
     }
-    api_.SetPageSegMode(tesseract::PSM_AUTO);
+    // Sparse text: court tables and forms (I-213s, class lists) are boxes
+    // of fields; read as sparse text they lose far fewer names and numbers
+    // than under automatic page layout (samples/scans: A-number and listed
+    // name recall 0.87 → 0.96), at the same speed; prose reads the same.
+    api_.SetPageSegMode(tesseract::PSM_SPARSE_TEXT);
     return Status::Ok();
   }
 
@@ -108,10 +113,49 @@ class TesseractEngine : public OcrEngine {
 
 class ImageFinder : public pdf::ContentSink {
  public:
+  void OnStream(int index, const ContentStream&, const pdf::ParsedContent& parsed) override {
+    streams_[index].parsed = &parsed;
+  }
+  void OnStreamSource(int index, const PoDoFo::PdfObject*, const PoDoFo::PdfObject* resources) override {
+    streams_[index].resources = resources;
+  }
   // Inline images too: a page painted by one must not look image-free.
-  void OnImage(const pdf::ImageEvent& e) override { images.push_back({e.xobject, e.ctm}); }
+  void OnImage(const pdf::ImageEvent& e) override {
+    PlacedImage image;
+    image.xobject = e.xobject;
+    image.ctm = e.ctm;
+    if (!e.xobject) {
+      const Stream& stream = streams_[e.stream];
+      if (stream.parsed && e.op >= 0 && static_cast<size_t>(e.op) < stream.parsed->ops.size()) {
+        const pdf::Operation& op = stream.parsed->ops[static_cast<size_t>(e.op)];
+        if (!op.operands.empty()) image.inline_dict = op.operands[0];
+        if (op.data_end >= op.data_begin && op.data_end <= stream.parsed->source.size()) {
+          image.inline_data = stream.parsed->source.substr(op.data_begin, op.data_end - op.data_begin);
+        }
+      }
+      image.resources = stream.resources;
+    }
+    images.push_back(std::move(image));
+  }
   std::vector<PlacedImage> images;
+
+ private:
+  struct Stream {
+    const pdf::ParsedContent* parsed = nullptr;
+    const PoDoFo::PdfObject* resources = nullptr;
+  };
+  std::map<int, Stream> streams_;
 };
+
+// Images smaller than this on the page cannot hold a line of text a
+// reader could take in (points), nor one Tesseract could read (pixels).
+constexpr double kMinTextImageWidth = 18, kMinTextImageHeight = 6;
+constexpr int kMinTextImagePixels = 8;
+
+Rect PlacedBounds(const PlacedImage& im) {
+  const Quad q{im.ctm.Apply({0, 0}), im.ctm.Apply({1, 0}), im.ctm.Apply({1, 1}), im.ctm.Apply({0, 1})};
+  return q.Bounds();
+}
 
 // A page whose text glyphs cover less than this share of it has no real
 // text layer. Letter-size body text covers 20-45%; a stamp under 1%.
@@ -156,11 +200,46 @@ bool PageNeedsOcr(const std::vector<PlacedImage>& images, const PageText& page,
   const Rect& media = page.geometry.media_box;
   if (decodable >= 20 && text_area >= kMinTextLayerShare * media.area()) return false;
   double covered = 0;
-  for (const PlacedImage& im : images) {
-    const Quad q{im.ctm.Apply({0, 0}), im.ctm.Apply({1, 0}), im.ctm.Apply({1, 1}), im.ctm.Apply({0, 1})};
-    covered += q.Bounds().Intersect(media).area();
-  }
+  for (const PlacedImage& im : images) covered += PlacedBounds(im).Intersect(media).area();
   return covered >= 0.5 * media.area();
+}
+
+OcrPlan PlanPageOcr(const std::vector<PlacedImage>& images, const PageText& page,
+                    const std::string& mode) {
+  OcrPlan plan;
+  if (PageNeedsOcr(images, page, mode)) {
+    plan.page_is_scan = true;
+    plan.images = images;
+    return plan;
+  }
+  if (mode != "auto") return plan;
+  const Rect& media = page.geometry.media_box;
+  for (const PlacedImage& im : images) {
+    // Display space, as glyph boxes are.
+    const Rect bounds = Quad::Transform(Quad{im.ctm.Apply({0, 0}), im.ctm.Apply({1, 0}), im.ctm.Apply({1, 1}),
+                                             im.ctm.Apply({0, 1})},
+                                        page.geometry.user_to_display)
+                            .Bounds();
+    const Rect visible = PlacedBounds(im).Intersect(media);
+    const double w = std::max(bounds.x1 - bounds.x0, 0.0), h = std::max(bounds.y1 - bounds.y0, 0.0);
+    if (visible.area() <= 0 || std::max(w, h) < kMinTextImageWidth || std::min(w, h) < kMinTextImageHeight) {
+      continue;
+    }
+    if (im.xobject) {
+      const double pixels_w = pdf::AsNumber(pdf::DictGet(im.xobject, "Width")).value_or(0);
+      const double pixels_h = pdf::AsNumber(pdf::DictGet(im.xobject, "Height")).value_or(0);
+      if (std::min(pixels_w, pixels_h) < kMinTextImagePixels) continue;
+    }
+    // An image the text layer already covers (a scan under its OCR layer)
+    // is read through that layer.
+    double text_area = 0;
+    for (const Glyph& g : page.glyphs) {
+      if (g.decodable && !g.is_space) text_area += g.box.Intersect(bounds).area();
+    }
+    if (text_area >= kMinTextLayerShare * bounds.area()) continue;
+    plan.images.push_back(im);
+  }
+  return plan;
 }
 
 StatusOr<int> OcrPage(const pdf::Document& doc, const std::vector<PlacedImage>& images,
@@ -168,16 +247,13 @@ StatusOr<int> OcrPage(const pdf::Document& doc, const std::vector<PlacedImage>& 
   int words_found = 0;
   const Matrix& to_display = page->geometry.user_to_display;
   for (const PlacedImage& im : images) {
-    if (!im.xobject) {
-      // Fail closed: its pixels could hold a name we would never read.
-      return Error(StatusCode::kUnsupported, doc.name() + ": page " + std::to_string(page->number) +
-                                                 ": needs OCR but paints an inline image, which "
-                                                 "OCR does not read yet");
-    }
-    StatusOr<PixPtr> pix = DecodeImage(im.xobject);
+    // Fail closed: an image we cannot read could hold a name.
+    StatusOr<PixPtr> pix = im.xobject ? DecodeImage(im.xobject)
+                                      : DecodeInlineImage(im.inline_dict, im.inline_data, im.resources);
     if (!pix) {
-      return Error(StatusCode::kUnsupported, doc.name() + ": page " + std::to_string(page->number) +
-                                                 ": needs OCR but " + pix.error().message());
+      return Error(StatusCode::kUnsupported, doc.name() + ": page " + std::to_string(page->number) + ": " +
+                                                 (im.xobject ? "an image" : "an inline image") +
+                                                 " OCR must read is not readable: " + pix.error().message());
     }
     const int w = pixGetWidth(pix->get()), h = pixGetHeight(pix->get());
     // Resolution from the placement: pixels per inch across the image.

@@ -17,6 +17,7 @@
 #include <vector>
 
 #include "pipeline/model.h"
+#include "pipeline/pdf/content_parser.h"
 #include "pipeline/pdf/document.h"
 #include "pipeline/status.h"
 
@@ -52,8 +53,13 @@ StatusOr<std::unique_ptr<OcrEngine>> MakeTesseractEngine(const std::string& lang
 // An image a page paints and where: the image space's unit square maps
 // through `ctm` to user space. Points into `doc`; valid while it lives.
 struct PlacedImage {
-  const PoDoFo::PdfObject* xobject;  // nullptr for an inline image
+  const PoDoFo::PdfObject* xobject = nullptr;  // nullptr for an inline image
   Matrix ctm;
+  // An inline image: its dictionary, its data (copied out of the content
+  // stream) and the resources of that stream.
+  pdf::Operand inline_dict;
+  std::string inline_data;
+  const PoDoFo::PdfObject* resources = nullptr;
 };
 
 // Every image page `index` paints (XObjects, inside Form XObjects too, and
@@ -61,17 +67,29 @@ struct PlacedImage {
 // problems were already reported by extraction and are not repeated.
 std::vector<PlacedImage> FindPageImages(pdf::Document& doc, int index);
 
-// Whether `page`, painting `images`, needs OCR under `mode`: "auto" when
+// Whether `page`, painting `images`, is a scan under `mode`: "auto" when
 // images cover at least half the page and its text layer is thin (under 20
 // decodable glyphs, or glyphs covering under 5% of the page: a stamp on a
 // scan); "always" when it paints any image; "never" not at all.
 bool PageNeedsOcr(const std::vector<PlacedImage>& images, const PageText& page,
                   const std::string& mode);
 
+// What OCR reads on a page. On a scan, every image. On a page with a real
+// text layer ("auto"), every image big enough to hold a line of text
+// (18 x 6 pt and 8 px tall) that the text layer does not already cover —
+// a photographed ID card or a pasted-in screenshot in a typed declaration
+// holds names the text layer does not have.
+struct OcrPlan {
+  bool page_is_scan = false;
+  std::vector<PlacedImage> images;
+};
+OcrPlan PlanPageOcr(const std::vector<PlacedImage>& images, const PageText& page,
+                    const std::string& mode);
+
 // Appends OCR glyphs for `images` (those of `page`) to `page`, before
 // AssembleText. Returns the number of words recognized. Errors
 // (kUnsupported, naming the document and page): an image that cannot be
-// decoded, or an inline image — never skipped, since it could hold a name.
+// decoded — never skipped, since it could hold a name.
 StatusOr<int> OcrPage(const pdf::Document& doc, const std::vector<PlacedImage>& images,
                       PageText* page, OcrEngine& engine);
 

@@ -148,7 +148,7 @@ TEST(Ocr, AStampedScanIsStillRead) {
 TEST(Ocr, G4ScanOfTheClassList) {
   CheckScan("g4", kTop + "/samples/class_list_chromium.pdf", true,
             {"Guadalupe", "A201234567", "Petrenko", "A204111222", "Bekele", "Idrissi"},
-            {"HERNANDEZ-NUNEZ, Maria\nGuadalupe\n", "Contact for the class: Legal Aid Office",
+            {"HERNÁNDEZ-NÚÑEZ, Maria\nGuadalupe\n", "Contact for the class: Legal Aid Office",
              "\n1-870) are attached as Exhibit B."});
 }
 
@@ -190,17 +190,110 @@ TEST(Ocr, UnreadAndUnreadablePagesAreSentToAPerson) {
   EXPECT_EQ(a.err.find("review by hand"), std::string::npos) << a.err;
 }
 
-TEST(Ocr, InlineImageOnAPageThatNeedsOcrFailsClosed) {
+TEST(Ocr, AScanPaintedAsAnInlineImageIsReadAndBurned) {
+  for (const char* tool : {"pdftoppm", "tesseract"}) {
+    if (!testing::HaveProgram(tool)) GTEST_SKIP() << tool << " not installed";
+  }
+  setenv("OMP_THREAD_LIMIT", "1", 1);
   const fs::path dir = fs::temp_directory_path() / "redact_ocr_inline";
   fs::remove_all(dir);
   fs::create_directories(dir);
+  // The order at 150 dpi, bilevel, as an ASCIIHex + CCITT G4 inline image.
+  RunCommand({"pdftoppm", "-r", "150", "-mono", "-f", "1", "-l", "1", kTop + "/samples/order_libreoffice.pdf",
+              (dir / "render").string()});
+  PIX* pix = pixRead((dir / "render-1.pbm").string().c_str());
+  ASSERT_NE(pix, nullptr);
+  L_COMP_DATA* cid = nullptr;
+  pixGenerateCIData(pix, L_G4_ENCODE, 0, 0, &cid);
+  std::string hex;
+  for (size_t i = 0; i < cid->nbytescomp; ++i) {
+    static const char* digits = "0123456789abcdef";
+    hex += digits[cid->datacomp[i] >> 4];
+    hex += digits[cid->datacomp[i] & 15];
+    if (i % 64 == 63) hex += '\n';
+  }
+  const std::string w = std::to_string(pixGetWidth(pix)), h = std::to_string(pixGetHeight(pix));
+  l_CIDataDestroy(&cid);
+  pixDestroy(&pix);
   std::ofstream(dir / "inline.pdf", std::ios::binary) << PdfBuilder::OnePage(
-      "q 500 0 0 700 50 50 cm BI /W 2 /H 2 /CS /G /BPC 8 ID \x10\x80\xf0\x20 EI Q", "<< >>");
-  auto a = RunCommand({REDACT_BINARY, "apply", "--out", (dir / "out").string(), (dir / "inline.pdf").string()});
-  EXPECT_EQ(a.exit_code, 4) << a.err;
-  EXPECT_NE(a.err.find("inline.pdf"), std::string::npos) << a.err;
-  EXPECT_NE(a.err.find("inline image"), std::string::npos) << a.err;
-  EXPECT_FALSE(fs::exists(dir / "out" / "inline.pdf")) << "a page nobody read was written";
+      "q 595 0 0 842 0 0 cm BI /W " + w + " /H " + h + " /CS /G /BPC 1 /F [/AHx /CCF] /DP [null << /K -1 /Columns " +
+          w + " >>] ID\n" + hex + ">\nEI Q",
+      "<< >>", "", "[0 0 595 842]");
+  auto a = RunCommand({REDACT_BINARY, "apply", "--names", kTop + "/samples/names.csv", "--out",
+                       (dir / "out").string(), (dir / "inline.pdf").string()});
+  ASSERT_EQ(a.exit_code, 0) << a.err;
+  auto report = nlohmann::json::parse(Read(dir / "out" / "inline.report.json"));
+  EXPECT_EQ(report["removed"]["images_burned"], 1) << report.dump(1);
+  EXPECT_EQ(report["removed"]["images_replaced_whole"], 0);
+  EXPECT_EQ(Read(dir / "out" / "inline.pdf").find(hex.substr(0, 200)), std::string::npos)
+      << "the inline image's data survives";
+  RunCommand({"pdftoppm", "-r", "150", "-png", (dir / "out" / "inline.pdf").string(), (dir / "after").string()});
+  const std::string read_back =
+      Lower(RunCommand({"tesseract", (dir / "after-1.png").string(), "-", "-l", "eng+spa"}).out);
+  ASSERT_NE(read_back.find("order granting motion"), std::string::npos) << "the page was not kept:\n" << read_back;
+  for (const std::string v : {"guadalupe", "201-234", "098-765-432", "ortiz"}) {
+    EXPECT_EQ(read_back.find(v), std::string::npos) << "tesseract reads " << v;
+  }
+}
+
+TEST(Ocr, AnImageOnATypedPageIsReadToo) {
+  // A typed declaration with a photographed ID card pasted in: the page has
+  // a real text layer, but the card's name and A-number are only pixels.
+  for (const char* tool : {"pdftoppm", "tesseract"}) {
+    if (!testing::HaveProgram(tool)) GTEST_SKIP() << tool << " not installed";
+  }
+  setenv("OMP_THREAD_LIMIT", "1", 1);
+  const fs::path dir = fs::temp_directory_path() / "redact_ocr_card";
+  fs::remove_all(dir);
+  fs::create_directories(dir);
+  std::ofstream(dir / "card_source.pdf", std::ios::binary) << PdfBuilder::OnePage(
+      "BT /F1 14 Tf 10 40 Td (Maria Guadalupe Hernandez-Nunez) Tj 0 -20 Td (USCIS A201234567) Tj ET",
+      "<< /Font << /F1 " + testing::Helvetica() + " >> >>", "", "[0 0 300 70]");
+  RunCommand({"pdftoppm", "-r", "200", "-jpeg", (dir / "card_source.pdf").string(), (dir / "card").string()});
+  const std::string jpeg = Read(dir / "card-1.jpg");
+  ASSERT_FALSE(jpeg.empty());
+  PdfBuilder b;
+  const int im = b.AddStream("/Type /XObject /Subtype /Image /Width 833 /Height 194 /ColorSpace /DeviceRGB "
+                             "/BitsPerComponent 8 /Filter /DCTDecode", jpeg);
+  std::string text = "BT /F1 11 Tf 72 720 Td 14 TL";
+  for (int i = 0; i < 20; ++i) text += " (I declare under penalty of perjury that the following is true and correct.) '";
+  text += " ET q 300 0 0 70 72 300 cm /Card Do Q";
+  const int contents = b.AddStream("", text);
+  std::ofstream(dir / "declaration.pdf", std::ios::binary)
+      << b.BuildOnePage(contents, "<< /Font << /F1 " + testing::Helvetica() + " >> /XObject << /Card " +
+                                      std::to_string(im) + " 0 R >> >>");
+  auto a = RunCommand({REDACT_BINARY, "apply", "--names", kTop + "/samples/names.csv", "--out",
+                       (dir / "out").string(), (dir / "declaration.pdf").string()});
+  ASSERT_EQ(a.exit_code, 0) << a.err;
+  auto report = nlohmann::json::parse(Read(dir / "out" / "declaration.report.json"));
+  EXPECT_EQ(report["removed"]["images_burned"], 1) << report.dump(1);
+  RunCommand({"pdftoppm", "-r", "200", "-png", (dir / "out" / "declaration.pdf").string(), (dir / "after").string()});
+  const std::string read_back =
+      Lower(RunCommand({"tesseract", (dir / "after-1.png").string(), "-", "-l", "eng+spa"}).out);
+  ASSERT_NE(read_back.find("penalty of perjury"), std::string::npos) << read_back;
+  for (const std::string v : {"guadalupe", "hernandez", "201234567"}) {
+    EXPECT_EQ(read_back.find(v), std::string::npos) << "tesseract reads " << v << " in\n" << read_back;
+  }
+}
+
+TEST(Ocr, AnUnreadableImageOnAPageThatNeedsOcrFailsClosed) {
+  const fs::path dir = fs::temp_directory_path() / "redact_ocr_unreadable";
+  fs::remove_all(dir);
+  fs::create_directories(dir);
+  // An inline "JPEG" that is not one, and a JBIG2 XObject that is not one.
+  std::ofstream(dir / "inline.pdf", std::ios::binary) << PdfBuilder::OnePage(
+      "q 500 0 0 700 50 50 cm BI /W 20 /H 20 /CS /G /BPC 8 /F [/AHx /DCT] ID 00112233> EI Q", "<< >>");
+  std::ofstream(dir / "jbig2.pdf", std::ios::binary)
+      << ImagePage("/Width 200 /Height 200 /ColorSpace /DeviceGray /BitsPerComponent 1 /Filter /JBIG2Decode",
+                   std::string(300, '\x5a'));
+  for (const char* name : {"inline", "jbig2"}) {
+    const std::string file = (dir / (std::string(name) + ".pdf")).string();
+    auto a = RunCommand({REDACT_BINARY, "apply", "--out", (dir / "out").string(), file});
+    EXPECT_EQ(a.exit_code, 4) << a.err;
+    EXPECT_NE(a.err.find(std::string(name) + ".pdf"), std::string::npos) << a.err;
+    EXPECT_NE(a.err.find("not readable"), std::string::npos) << a.err;
+    EXPECT_FALSE(fs::exists(dir / "out" / (std::string(name) + ".pdf"))) << "a page nobody read was written";
+  }
 }
 
 }  // namespace
