@@ -21,12 +21,13 @@
 
 namespace redact {
 
-// OCR for pages without a usable text layer. The engine is created on
-// first need and reused (one per worker).
+// OCR for pages without a usable text layer. Engines are created on first
+// need and reused across documents, one per worker.
 struct OcrContext {
   std::string mode = "auto";          // auto | always | never
   std::string languages = "eng+spa";
-  std::unique_ptr<OcrEngine> engine;
+  int jobs = 1;                       // pages of one document OCR'd at once
+  std::vector<std::unique_ptr<OcrEngine>> engines;
   int pages_recognized = 0;
 };
 
@@ -37,6 +38,12 @@ struct OcrContext {
 // them. Errors: extraction's, an engine that will not start, and an image
 // that needs OCR but cannot be decoded.
 StatusOr<PageText> ReadPageText(pdf::Document& doc, int index, OcrContext* ocr);
+
+// Every page of `doc` as ReadPageText makes it. With ocr->jobs > 1, pages
+// are recognized on that many worker threads while this thread reads the
+// document (PoDoFo is used from this thread only); at most 2 x jobs decoded
+// page images are held at once. The result does not depend on jobs.
+StatusOr<std::vector<PageText>> ReadDocumentText(pdf::Document& doc, OcrContext* ocr);
 
 struct AnalyzedDocument {
   std::unique_ptr<pdf::Document> document;

@@ -242,28 +242,59 @@ OcrPlan PlanPageOcr(const std::vector<PlacedImage>& images, const PageText& page
   return plan;
 }
 
-StatusOr<int> OcrPage(const pdf::Document& doc, const std::vector<PlacedImage>& images,
-                      PageText* page, OcrEngine& engine) {
-  int words_found = 0;
-  const Matrix& to_display = page->geometry.user_to_display;
+StatusOr<std::vector<OcrInput>> DecodeForOcr(const pdf::Document& doc, const std::vector<PlacedImage>& images,
+                                             int page_number) {
+  std::vector<OcrInput> inputs;
   for (const PlacedImage& im : images) {
     // Fail closed: an image we cannot read could hold a name.
     StatusOr<PixPtr> pix = im.xobject ? DecodeImage(im.xobject)
                                       : DecodeInlineImage(im.inline_dict, im.inline_data, im.resources);
     if (!pix) {
-      return Error(StatusCode::kUnsupported, doc.name() + ": page " + std::to_string(page->number) + ": " +
+      return Error(StatusCode::kUnsupported, doc.name() + ": page " + std::to_string(page_number) + ": " +
                                                  (im.xobject ? "an image" : "an inline image") +
                                                  " OCR must read is not readable: " + pix.error().message());
     }
-    const int w = pixGetWidth(pix->get()), h = pixGetHeight(pix->get());
+    OcrInput in;
+    in.width = pixGetWidth(pix->get());
+    in.height = pixGetHeight(pix->get());
+    in.ctm = im.ctm;
     // Resolution from the placement: pixels per inch across the image.
     const Point across = im.ctm.ApplyVector({1, 0});
     const double inches = std::hypot(across.x, across.y) / 72.0;
-    const int dpi = inches > 0 ? std::clamp(static_cast<int>(std::lround(w / inches)), 70, 1200) : 300;
-    StatusOr<std::vector<OcrWord>> words = engine.Recognize(pix->get(), dpi);
-    if (!words) return Error(words.error());
+    in.dpi = inches > 0 ? std::clamp(static_cast<int>(std::lround(in.width / inches)), 70, 1200) : 300;
+    in.pix = std::move(*pix);
+    inputs.push_back(std::move(in));
+  }
+  return inputs;
+}
+
+Status RecognizeInputs(std::vector<OcrInput>* inputs, OcrEngine& engine) {
+  for (OcrInput& in : *inputs) {
+    StatusOr<std::vector<OcrWord>> words = engine.Recognize(in.pix.get(), in.dpi);
+    if (!words) return words.error();
+    in.words = std::move(*words);
+    in.pix.reset();  // pages wait for assembly in order; their pixels need not
+  }
+  return Status::Ok();
+}
+
+StatusOr<int> OcrPage(const pdf::Document& doc, const std::vector<PlacedImage>& images,
+                      PageText* page, OcrEngine& engine) {
+  StatusOr<std::vector<OcrInput>> inputs = DecodeForOcr(doc, images, page->number);
+  if (!inputs) return Error(inputs.error());
+  Status recognized = RecognizeInputs(&*inputs, engine);
+  if (!recognized.ok()) return Error(recognized);
+  return AddOcrGlyphs(*inputs, page);
+}
+
+int AddOcrGlyphs(const std::vector<OcrInput>& inputs, PageText* page) {
+  int words_found = 0;
+  const Matrix& to_display = page->geometry.user_to_display;
+  for (const OcrInput& in : inputs) {
+    const int w = in.width, h = in.height;
+    const std::vector<OcrWord>* words = &in.words;
     auto to_user = [&](double x, double y) {
-      return im.ctm.Apply({x / w, 1.0 - y / h});
+      return in.ctm.Apply({x / w, 1.0 - y / h});
     };
     // Each line's em from the median height of its symbols: a table rule
     // read as "|" can make a line's box many lines tall, and an em that

@@ -16,6 +16,7 @@
 #include <string>
 #include <vector>
 
+#include "pipeline/images/image_decode.h"
 #include "pipeline/model.h"
 #include "pipeline/pdf/content_parser.h"
 #include "pipeline/pdf/document.h"
@@ -87,11 +88,28 @@ OcrPlan PlanPageOcr(const std::vector<PlacedImage>& images, const PageText& page
                     const std::string& mode);
 
 // Appends OCR glyphs for `images` (those of `page`) to `page`, before
-// AssembleText. Returns the number of words recognized. Errors
-// (kUnsupported, naming the document and page): an image that cannot be
-// decoded — never skipped, since it could hold a name.
+// AssembleText: DecodeForOcr, RecognizeInputs and AddOcrGlyphs in turn.
+// Returns the number of words recognized. Errors (kUnsupported, naming the
+// document and page): an image that cannot be decoded — never skipped,
+// since it could hold a name.
 StatusOr<int> OcrPage(const pdf::Document& doc, const std::vector<PlacedImage>& images,
                       PageText* page, OcrEngine& engine);
+
+// The three steps apart, so pages can be recognized on worker threads
+// while one thread reads the document (PoDoFo is not thread-safe):
+// DecodeForOcr reads the document; RecognizeInputs touches only its inputs
+// and engine; AddOcrGlyphs only its inputs and page.
+struct OcrInput {
+  PixPtr pix;                  // freed once recognized
+  int width = 0, height = 0;   // pixels
+  int dpi = 300;
+  Matrix ctm;                  // image space's unit square → user space
+  std::vector<OcrWord> words;  // filled by RecognizeInputs
+};
+StatusOr<std::vector<OcrInput>> DecodeForOcr(const pdf::Document& doc, const std::vector<PlacedImage>& images,
+                                             int page_number);
+Status RecognizeInputs(std::vector<OcrInput>* inputs, OcrEngine& engine);
+int AddOcrGlyphs(const std::vector<OcrInput>& inputs, PageText* page);
 
 }  // namespace redact
 

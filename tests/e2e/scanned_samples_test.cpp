@@ -170,3 +170,61 @@ TEST_F(ScannedSamples, AfterApplyTesseractReadsNoneOfThemAndTheScansAreGone) {
 
 }  // namespace
 }  // namespace redact
+
+namespace redact {
+namespace {
+
+TEST_F(ScannedSamples, ReviewReadsTheScanAsApplyDoes) {
+  // findings.json addresses what review saw; apply --findings must see the
+  // same page, OCR'd the same way, and remove exactly that.
+  const fs::path dir = fs::temp_directory_path() / "redact_scanned_review";
+  fs::remove_all(dir);
+  const std::string input = kSamples + "scans/order_jpeg_200dpi.pdf";
+  auto r = RunCommand({REDACT_BINARY, "review", "--names", kSamples + "names.csv", "--out", dir.string(), input});
+  ASSERT_EQ(r.exit_code, 0) << r.err;
+  const auto reviewed = nlohmann::json::parse(Read(dir / "order_jpeg_200dpi.findings.json"))["findings"];
+  const size_t scanned = Findings(input).size();
+  EXPECT_EQ(reviewed.size(), scanned);
+  EXPECT_GE(reviewed.size(), 10u);
+  auto a = RunCommand({REDACT_BINARY, "apply", "--findings", (dir / "order_jpeg_200dpi.findings.json").string(),
+                       "--out", (dir / "out").string(), input});
+  ASSERT_EQ(a.exit_code, 0) << a.err;
+  EXPECT_NE(a.out.find(std::to_string(scanned) + " finding(s) removed"), std::string::npos) << a.out;
+  RunCommand({"pdftoppm", "-r", "200", "-gray", (dir / "out" / "order_jpeg_200dpi.pdf").string(),
+              (dir / "after").string()});
+  const std::string read_back = Fold(RunCommand({"tesseract", (dir / "after-1.pgm").string(), "-", "-l", "eng+spa"}).out);
+  ASSERT_NE(read_back.find("order granting motion"), std::string::npos) << read_back;
+  for (const std::string v : {"guadalupe", "ortiz", "234-567", "098-765-432"}) {
+    EXPECT_EQ(read_back.find(v), std::string::npos) << "tesseract reads " << v;
+  }
+}
+
+}  // namespace
+}  // namespace redact
+
+namespace redact {
+namespace {
+
+TEST_F(ScannedSamples, PagesReadInParallelReadAsInTurn) {
+  if (!testing::HaveProgram("qpdf")) GTEST_SKIP() << "qpdf not installed";
+  const fs::path dir = fs::temp_directory_path() / "redact_scanned_jobs";
+  fs::remove_all(dir);
+  fs::create_directories(dir);
+  // Scans, a text page between them, and a scan again: pages finish out
+  // of order on two workers.
+  const std::string joined = (dir / "joined.pdf").string();
+  RunCommand({"qpdf", "--empty", "--pages", kSamples + "scans/notice_g4_200dpi.pdf", kSamples + "scans/class_list_g4_300dpi.pdf",
+              kSamples + "order_libreoffice.pdf", kSamples + "scans/motion_g4_300dpi.pdf", "--", joined});
+  auto one = RunCommand({REDACT_BINARY, "scan", "--jobs", "1", "--format", "json", "--names", kSamples + "names.csv", joined});
+  auto two = RunCommand({REDACT_BINARY, "scan", "--jobs", "2", "--format", "json", "--names", kSamples + "names.csv", joined});
+  ASSERT_EQ(one.exit_code, 0) << one.err;
+  ASSERT_EQ(two.exit_code, 0) << two.err;
+  EXPECT_EQ(one.out, two.out);
+  EXPECT_GE(nlohmann::json::parse(one.out)["documents"][0]["findings"].size(), 40u);
+  auto text_one = RunCommand({REDACT_BINARY, "extract", "--jobs", "1", joined});
+  auto text_two = RunCommand({REDACT_BINARY, "extract", "--jobs", "2", joined});
+  EXPECT_EQ(text_one.out, text_two.out);
+}
+
+}  // namespace
+}  // namespace redact

@@ -171,7 +171,7 @@ int RunApply(const ApplyOptions& options, std::ostream& out, std::ostream& err) 
     err << "redact: " << options.out << ": cannot create the output folder\n";
     return kExitInputFile;
   }
-  OcrContext ocr{options.detection.ocr, options.detection.lang, nullptr, 0};
+  OcrContext ocr = MakeOcrContext(options.detection);
   KeyedHasher random_hasher;
   const KeyedHasher& hasher = job_hasher ? *job_hasher : random_hasher;
   Pseudonymizer pseudonyms(style, (*detector)->names(), &hasher);

@@ -63,6 +63,9 @@ void AddExtractCommand(CLI::App* app, ExtractOptions* options) {
   cmd->add_option("--ocr", options->ocr, "OCR pages without a text layer: auto, always, never")
       ->check(CLI::IsMember({"auto", "always", "never"}));
   cmd->add_option("--lang", options->lang, "OCR languages (default eng+spa)");
+  cmd->add_option("--jobs", options->jobs,
+                  "pages OCR'd at once (default 1: pages are printed as read, memory stays flat)")
+      ->check(CLI::Range(1, 256));
 }
 
 int RunExtract(const ExtractOptions& options, std::ostream& out, std::ostream& err) {
@@ -80,9 +83,23 @@ int RunExtract(const ExtractOptions& options, std::ostream& out, std::ostream& e
                                                            nlohmann::json::error_handler_t::replace)
         << ", \"pages\": [\n";
   }
-  OcrContext ocr{options.ocr, options.lang, nullptr, 0};
+  OcrContext ocr;
+  ocr.mode = options.ocr;
+  ocr.languages = options.lang;
+  ocr.jobs = options.jobs;
+  // With workers, the pages are read first and printed after.
+  std::vector<PageText> all;
+  if (ocr.jobs > 1) {
+    StatusOr<std::vector<PageText>> pages = ReadDocumentText(**doc, &ocr);
+    if (!pages) {
+      err << "redact: " << pages.error().message() << "\n";
+      return ExitCodeFor(pages.error().code());
+    }
+    all = std::move(*pages);
+  }
   for (int i = 0; i < (*doc)->page_count(); ++i) {
-    StatusOr<PageText> page = ReadPageText(**doc, i, &ocr);
+    StatusOr<PageText> page = ocr.jobs > 1 ? StatusOr<PageText>(std::move(all[static_cast<size_t>(i)]))
+                                           : ReadPageText(**doc, i, &ocr);
     if (!page) {
       err << "redact: " << page.error().message() << "\n";
       return ExitCodeFor(page.error().code());

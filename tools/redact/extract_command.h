@@ -21,6 +21,7 @@ struct ExtractOptions {
   bool glyphs = false;          // json: include every glyph
   std::string ocr = "auto";     // auto | always | never
   std::string lang = "eng+spa";
+  int jobs = 1;                 // > 1: pages OCR'd at once (holds all pages)
 };
 
 // Registers the subcommand; `options` must outlive `app`.

@@ -40,7 +40,10 @@ int RunReview(const ReviewOptions& options, std::ostream& out, std::ostream& err
   }
   pdf::OpenOptions open;
   open.password = options.password;
-  StatusOr<AnalyzedDocument> doc = AnalyzeDocument(options.file, open, **detector);
+  // OCR as apply does it: findings.json addresses glyphs, and apply
+  // --findings must see the same glyphs.
+  OcrContext ocr = MakeOcrContext(options.detection);
+  StatusOr<AnalyzedDocument> doc = AnalyzeDocument(options.file, open, **detector, &ocr);
   if (!doc) {
     err << "redact: " << doc.error().message() << "\n";
     return ExitCodeFor(doc.error().code());
@@ -57,6 +60,14 @@ int RunReview(const ReviewOptions& options, std::ostream& out, std::ostream& err
   out << pdf_path.string() << ": " << doc->findings.size() << " finding(s) highlighted\n"
       << json_path.string() << ": edit, then: redact apply " << options.file << " --findings "
       << json_path.string() << " --out DIR\n";
+  for (const PageText& p : doc->pages) {
+    for (const ExtractionProblem& pr : p.problems) {
+      if (pr.kind == ExtractionProblem::Kind::kNotOcrd || pr.kind == ExtractionProblem::Kind::kLowOcrConfidence) {
+        err << "redact: " << options.file << ": page " << p.number << ": review by hand before filing ("
+            << ExtractionProblemName(pr.kind) << ")\n";
+      }
+    }
+  }
   return kExitOk;
 }
 

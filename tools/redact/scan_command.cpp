@@ -1,5 +1,8 @@
 #include "tools/redact/scan_command.h"
 
+#include <algorithm>
+#include <thread>
+
 #include <CLI/CLI.hpp>
 #include <cstdlib>
 #include <map>
@@ -45,6 +48,16 @@ void AddDetectionOptions(CLI::App* cmd, DetectionOptions* options) {
                   "OCR pages without a text layer: auto (default), always, never")
       ->check(CLI::IsMember({"auto", "always", "never"}));
   cmd->add_option("--lang", options->lang, "OCR languages (Tesseract names, default eng+spa)");
+  cmd->add_option("--jobs", options->jobs, "pages OCR'd at once (default: one per core)")
+      ->check(CLI::Range(0, 256));
+}
+
+OcrContext MakeOcrContext(const DetectionOptions& options) {
+  OcrContext ocr;
+  ocr.mode = options.ocr;
+  ocr.languages = options.lang;
+  ocr.jobs = options.jobs > 0 ? options.jobs : std::max(1, static_cast<int>(std::thread::hardware_concurrency()));
+  return ocr;
 }
 
 void AddScanCommand(CLI::App* app, ScanOptions* options) {
@@ -71,7 +84,7 @@ int RunScan(const ScanOptions& options, std::ostream& out, std::ostream& err) {
   std::map<std::string, int> totals;
   nlohmann::json documents = nlohmann::json::array();
   int failed = 0, last_error = kExitOk;
-  OcrContext ocr{options.detection.ocr, options.detection.lang, nullptr, 0};
+  OcrContext ocr = MakeOcrContext(options.detection);
   for (const std::string& file : options.files) {
     StatusOr<AnalyzedDocument> doc = AnalyzeDocument(file, open, **detector, &ocr);
     if (!doc) {

@@ -15,6 +15,8 @@ namespace CLI {
 class App;
 }
 
+#include "pipeline/runner/analyze.h"
+
 namespace redact::cli {
 
 struct DetectionOptions {
@@ -23,9 +25,13 @@ struct DetectionOptions {
   std::string patterns;  // defaults to the shipped patterns/ folder
   std::string ocr = "auto";
   std::string lang = "eng+spa";
+  int jobs = 0;          // OCR workers per document; 0: one per core
 };
 
-// Adds --names, --policy, --patterns to a subcommand.
+// The OcrContext these options ask for.
+OcrContext MakeOcrContext(const DetectionOptions& options);
+
+// Adds --names, --policy, --patterns, --ocr, --lang, --jobs to a subcommand.
 void AddDetectionOptions(CLI::App* cmd, DetectionOptions* options);
 
 // The rules folder: --patterns if given, else $REDACT_PATTERNS, else the
