@@ -64,6 +64,12 @@ struct Matrix {
             c * m.a + d * m.c,       c * m.b + d * m.d,
             e * m.a + f * m.c + m.e, e * m.b + f * m.d + m.f};
   }
+  // The inverse; a singular matrix gives non-finite entries (check
+  // IsFinite, or the determinant first).
+  Matrix Inverse() const {
+    const double det = a * d - b * c;
+    return {d / det, -b / det, -c / det, a / det, (c * f - d * e) / det, (b * e - a * f) / det};
+  }
   bool IsFinite() const {
     return std::isfinite(a) && std::isfinite(b) && std::isfinite(c) &&
            std::isfinite(d) && std::isfinite(e) && std::isfinite(f);

@@ -77,6 +77,9 @@ struct Glyph {
   ContentRef source;      // stream -1 for OCR glyphs: they live in pixels
   bool ocr = false;       // recognized from an image, not a text operator
   float confidence = 100; // OCR confidence 0..100 (low ones are kept)
+  // An invisible text layer replaced by our OCR (--ocr always): left out of
+  // the page text, and removed from the output with nothing drawn.
+  bool superseded = false;
 };
 
 // Words, lines and blocks index into PageText::glyphs / words / lines.

@@ -47,6 +47,13 @@ StatusOr<PlannedPage> PlanPage(pdf::Document& doc, int index, const OcrContext& 
 // After OCR (or none): review flags, then assembly.
 void FinishPage(PlannedPage* p, const OcrContext& ocr) {
   PageText& page = p->page;
+  if (p->plan.page_is_scan && ocr.mode == "always") {
+    // An existing invisible layer (an earlier OCR's, maybe wrong or
+    // misplaced) gives way to ours.
+    for (Glyph& g : page.glyphs) {
+      if (!g.ocr && (g.render_mode == 3 || g.render_mode == 7)) g.superseded = true;
+    }
+  }
   if (p->plan.page_is_scan) {
     // A scan OCR could barely read is not a clean page: say so. (An image
     // on a typed page may rightly hold no text: a photo, a seal.)

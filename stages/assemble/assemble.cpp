@@ -92,6 +92,7 @@ void BuildWords(PageText* page) {
   };
   for (int i = 0; i < static_cast<int>(glyphs.size()); ++i) {
     const Glyph& g = glyphs[i];
+    if (g.superseded) continue;
     if (g.is_space) {
       finish();
       continue;

@@ -26,8 +26,7 @@ std::optional<std::vector<PixelRect>> PixelRects(const Matrix& ctm, const std::v
                                                  int width, int height) {
   const double det = ctm.a * ctm.d - ctm.b * ctm.c;
   if (std::fabs(det) < 1e-12) return std::nullopt;
-  const Matrix inv{ctm.d / det, -ctm.b / det, -ctm.c / det, ctm.a / det,
-                   (ctm.c * ctm.f - ctm.d * ctm.e) / det, (ctm.b * ctm.e - ctm.a * ctm.f) / det};
+  const Matrix inv = ctm.Inverse();
   std::vector<PixelRect> out;
   for (const Quad& q : boxes) {
     double u0 = 1e300, v0 = 1e300, u1 = -1e300, v1 = -1e300;

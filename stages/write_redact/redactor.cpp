@@ -16,6 +16,7 @@
 #include "pipeline/pdf/podofo_util.h"
 #include "stages/detect/detector.h"
 #include "stages/write_redact/image_burn.h"
+#include "stages/write_redact/ocr_layer.h"
 #include "stages/write_redact/side_channels.h"
 
 namespace redact {
@@ -316,7 +317,8 @@ std::string FreshName(const PdfObject* dict, int* counter) {
 // of changed forms are entered under their new names, and XObject names the
 // rewritten stream no longer paints are dropped, so an original form that no
 // other content uses becomes unreachable and is swept from the file.
-PoDoFo::PdfObject PrivateResources(const StreamRecord& s, bool label_font = false) {
+PoDoFo::PdfObject PrivateResources(const StreamRecord& s, bool label_font = false,
+                                   const PoDoFo::PdfObject* ocr_font = nullptr) {
   const PdfObject* source = pdf::Resolve(s.resources);
   PoDoFo::PdfObject res = (source && source->IsDictionary()) ? PoDoFo::PdfObject(*source)
                                                               : PoDoFo::PdfObject(PoDoFo::PdfDictionary());
@@ -353,6 +355,14 @@ PoDoFo::PdfObject PrivateResources(const StreamRecord& s, bool label_font = fals
     helvetica.AddKey("BaseFont", PoDoFo::PdfName("Helvetica"));
     helvetica.AddKey("Encoding", PoDoFo::PdfName("WinAnsiEncoding"));
     font_dict.GetDictionary().AddKey("RdLbl", helvetica);
+    res.GetDictionary().AddKey("Font", font_dict);
+  }
+  if (ocr_font) {
+    const PdfObject* fonts = pdf::DictGet(&res, "Font");
+    PoDoFo::PdfObject font_dict = (fonts && fonts->IsDictionary())
+                                      ? PoDoFo::PdfObject(*fonts)
+                                      : PoDoFo::PdfObject(PoDoFo::PdfDictionary());
+    font_dict.GetDictionary().AddKey("RdOcr", ocr_font->Reference());
     res.GetDictionary().AddKey("Font", font_dict);
   }
   return res;
@@ -410,12 +420,6 @@ std::string ReplacementText(const Quad& q, Point baseline, double size, const st
   return "q 0 g BT /RdLbl " + Num(size) + " Tf " + Num(scale) + " Tz " + Num(ux) + " " + Num(uy) +
          " " + Num(-uy) + " " + Num(ux) + " " + Num(baseline.x) + " " + Num(baseline.y) + " Tm (" +
          escaped + ") Tj ET Q\n";
-}
-
-Matrix Inverse(const Matrix& m) {
-  const double det = m.a * m.d - m.b * m.c;
-  return {m.d / det, -m.b / det, -m.c / det, m.a / det, (m.c * m.f - m.d * m.e) / det,
-          (m.b * m.e - m.a * m.f) / det};
 }
 
 // Per-line quads covering a finding's glyphs (user space).
@@ -572,6 +576,7 @@ StatusOr<RedactionSummary> RedactDocument(pdf::Document& doc, const std::vector<
     if (f.page >= 1 && f.page <= static_cast<int>(pages.size())) by_page[f.page - 1].push_back(&f);
   }
   int name_counter = 0;
+  PdfObject* ocr_layer_font = nullptr;  // one per document, made on first use
   std::map<std::string, std::set<int>> changed_images;  // object → pages changed on
   for (size_t pi = 0; pi < pages.size(); ++pi) {
     const PageText& page = pages[pi];
@@ -586,10 +591,33 @@ StatusOr<RedactionSummary> RedactDocument(pdf::Document& doc, const std::vector<
     std::vector<std::string> quad_categories;
     std::vector<const Finding*> quad_findings;  // null for undecodable glyphs
     std::vector<bool> quad_first;               // the finding's first line
+    std::vector<bool> removed_glyphs(page.glyphs.size(), false);
+    // OCR'd letters are placed from the recognizer's boxes, which can be
+    // spread evenly over a word when its segmentation disagrees with its
+    // text: a finding's last letter may then lie partly in the next
+    // glyph's slot ("Hernandez,"). On scans whole words are boxed.
+    std::vector<int> word_of(page.glyphs.size(), -1);
+    for (size_t w = 0; w < page.words.size(); ++w) {
+      for (int g : page.words[w].glyphs) word_of[static_cast<size_t>(g)] = static_cast<int>(w);
+    }
     for (const Finding* f : page_findings) {
-      for (int g : f->glyphs) remove.insert(page.glyphs[g].source);
+      Finding boxed = *f;
+      boxed.glyphs.clear();
+      std::set<int> words_done;
+      for (int g : f->glyphs) {
+        const int w = word_of[static_cast<size_t>(g)];
+        if (!page.glyphs[g].ocr || w < 0) {
+          boxed.glyphs.push_back(g);
+        } else if (words_done.insert(w).second) {
+          for (int wg : page.words[static_cast<size_t>(w)].glyphs) boxed.glyphs.push_back(wg);
+        }
+      }
+      for (int g : boxed.glyphs) {
+        remove.insert(page.glyphs[g].source);
+        removed_glyphs[static_cast<size_t>(g)] = true;
+      }
       bool first = true;
-      for (const Quad& q : FindingQuads(page, *f)) {
+      for (const Quad& q : FindingQuads(page, boxed)) {
         quads.push_back(q);
         quad_categories.push_back(f->category);
         quad_findings.push_back(f);
@@ -597,6 +625,14 @@ StatusOr<RedactionSummary> RedactDocument(pdf::Document& doc, const std::vector<
         first = false;
       }
     }
+    // Before the rewriter runs: an invisible layer our OCR replaced (--ocr always) goes, unboxed.
+    bool superseded = false;
+    bool ocr_read = false;
+    for (const Glyph& g : page.glyphs) {
+      if (g.superseded) remove.insert(g.source), superseded = true;
+      ocr_read |= g.ocr;
+    }
+    const bool add_ocr_layer = options.ocr_layer && ocr_read;
     // Fail closed: glyphs we could not decode may be anything.
     if (!page_findings.empty() || options.undecodable_everywhere) {
       for (const Glyph& g : page.glyphs) {
@@ -650,7 +686,8 @@ StatusOr<RedactionSummary> RedactDocument(pdf::Document& doc, const std::vector<
     if (!run.ok()) return Error(run);
     auto& streams = rewriter.streams();
     std::vector<std::set<int>> strip(streams.size());
-    bool any_change = !page_findings.empty() || parse_problems || !rewriter.hits().empty();
+    bool any_change = !page_findings.empty() || parse_problems || !rewriter.hits().empty() || superseded ||
+                      add_ocr_layer;
     for (size_t si = 0; si < streams.size(); ++si) {
       if (!streams[si].parsed) continue;
       strip[si] = PropertiesToStrip(streams[si], detector);
@@ -716,13 +753,26 @@ StatusOr<RedactionSummary> RedactDocument(pdf::Document& doc, const std::vector<
       std::string data = "q\n" + RewriteStream(streams[0], strip[0], &open_saves);
       data.append(static_cast<size_t>(open_saves), 'Q');
       data += "\nQ\n";
-      const Matrix to_user = Inverse(page.geometry.user_to_display);
+      const Matrix to_user = page.geometry.user_to_display.Inverse();
       if (options.draw_boxes) {
         for (size_t k = 0; k < quads.size(); ++k) {
           const Finding* f = quad_findings[k];
           if (options.pseudonymize && f && !f->replacement.empty()) {
             // The replacement on the finding's first line; later lines of it
-            // stay empty, and nothing is boxed.
+            // stay empty, and nothing is boxed. Over an image the burned
+            // (black) pixels are first painted white, so the replacement
+            // reads on a scan as it does on a typed page.
+            const Rect bounds = quads[k].Bounds();
+            for (const ImageHit& hit : rewriter.hits()) {
+              if (Overlaps(bounds, hit.area.Bounds())) {
+                // Grown past the burn's 2-pixel margin.
+                Quad white = quads[k];
+                white.ll = {white.ll.x - 2.5, white.ll.y - 2.5}, white.lr = {white.lr.x + 2.5, white.lr.y - 2.5};
+                white.ur = {white.ur.x + 2.5, white.ur.y + 2.5}, white.ul = {white.ul.x - 2.5, white.ul.y + 2.5};
+                data += "q 1 g " + QuadPath(white) + "f Q\n";
+                break;
+              }
+            }
             if (quad_first[k] && !f->glyphs.empty()) {
               const Glyph& g0 = page.glyphs[f->glyphs.front()];
               data += ReplacementText(quads[k], to_user.Apply(g0.baseline_start), g0.font_size,
@@ -738,6 +788,15 @@ StatusOr<RedactionSummary> RedactDocument(pdf::Document& doc, const std::vector<
         }
         for (const Quad& q : rewriter.image_boxes()) data += "q 0 g " + QuadPath(q) + "f Q\n";
       }
+      const PdfObject* ocr_font = nullptr;
+      if (add_ocr_layer) {
+        const std::string layer = OcrTextLayer(page, removed_glyphs, "RdOcr");
+        if (!layer.empty()) {
+          if (!ocr_layer_font) ocr_layer_font = AddOcrLayerFont(objects);
+          ocr_font = ocr_layer_font;
+          data += "q\n" + layer + "Q\n";
+        }
+      }
       PdfObject* contents = objects.CreateObject();
       contents->GetStream()->Set(data.data(), static_cast<PoDoFo::pdf_long>(data.size()));
       StatusOr<const PdfObject*> page_obj = doc.PageObject(static_cast<int>(pi));
@@ -745,8 +804,9 @@ StatusOr<RedactionSummary> RedactDocument(pdf::Document& doc, const std::vector<
       auto& page_dict = const_cast<PdfObject*>(*page_obj)->GetDictionary();
       page_dict.AddKey("Contents", contents->Reference());
       page_dict.AddKey("Resources",
-                       PrivateResources(streams[0], options.draw_boxes &&
-                                                        (!options.labels.empty() || options.pseudonymize)));
+                       PrivateResources(streams[0],
+                                        options.draw_boxes && (!options.labels.empty() || options.pseudonymize),
+                                        ocr_font));
       ++summary.streams_rewritten;
       return Status::Ok();
     });

@@ -43,6 +43,9 @@ struct RedactOptions {
   // Pseudonymize: draw each finding's Finding::replacement on its first
   // line, fitted to the removed width, instead of a box.
   bool pseudonymize = false;
+  // Scans: an invisible text layer of the OCR'd words that were not
+  // removed (see ocr_layer.h), so the output is searchable.
+  bool ocr_layer = false;
 };
 
 struct RedactionBox {

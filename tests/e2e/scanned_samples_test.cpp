@@ -16,6 +16,7 @@
 
 #include "pipeline/pdf/document.h"
 #include "stages/ocr/ocr.h"
+#include "tests/testing/pdf_builder.h"
 #include "tests/testing/subprocess.h"
 
 namespace redact {
@@ -70,6 +71,21 @@ nlohmann::json Findings(const std::string& file) {
   auto r = RunCommand({REDACT_BINARY, "scan", "--format", "json", "--names", kSamples + "names.csv", file});
   EXPECT_EQ(r.exit_code, 0) << r.err;
   return nlohmann::json::parse(r.out)["documents"][0]["findings"];
+}
+
+// What tesseract reads on a 200-dpi render of page `page` of `pdf`, folded.
+std::string ReadBack(const fs::path& pdf, int page = 1) {
+  const fs::path prefix = pdf.parent_path() / (pdf.stem().string() + "_render");
+  RunCommand({"pdftoppm", "-r", "200", "-gray", "-singlefile", "-f", std::to_string(page), "-l",
+              std::to_string(page), pdf.string(), prefix.string()});
+  const fs::path render = prefix.string() + ".pgm";
+  const std::string text = Fold(RunCommand({"tesseract", render.string(), "-", "-l", "eng+spa"}).out);
+  fs::remove(render);
+  return text;
+}
+
+void ExpectUnread(const std::string& read_back, const std::vector<std::string>& values) {
+  for (const std::string& v : values) EXPECT_EQ(read_back.find(v), std::string::npos) << "tesseract reads " << v;
 }
 
 bool Key(const nlohmann::json& f) {
@@ -142,14 +158,7 @@ TEST_F(ScannedSamples, AfterApplyTesseractReadsNoneOfThemAndTheScansAreGone) {
       EXPECT_EQ(bytes.find(data), std::string::npos) << "an original image stream survives";
     }
     // What the text sample says is there, tesseract no longer reads.
-    RunCommand({"pdftoppm", "-r", "200", "-gray", "-f", std::to_string(s.scan_page), "-l",
-                std::to_string(s.scan_page), output.string(), (dir / "after").string()});
-    fs::path render;
-    for (const auto& e : fs::directory_iterator(dir)) {
-      if (e.path().filename().string().starts_with("after")) render = e.path();
-    }
-    const std::string read_back = Fold(RunCommand({"tesseract", render.string(), "-", "-l", "eng+spa"}).out);
-    fs::remove(render);
+    const std::string read_back = ReadBack(output, s.scan_page);
     ASSERT_GT(read_back.size(), 200u) << "the page is gone";
     std::string digits_only;
     for (char c : read_back) {
@@ -190,13 +199,9 @@ TEST_F(ScannedSamples, ReviewReadsTheScanAsApplyDoes) {
                        "--out", (dir / "out").string(), input});
   ASSERT_EQ(a.exit_code, 0) << a.err;
   EXPECT_NE(a.out.find(std::to_string(scanned) + " finding(s) removed"), std::string::npos) << a.out;
-  RunCommand({"pdftoppm", "-r", "200", "-gray", (dir / "out" / "order_jpeg_200dpi.pdf").string(),
-              (dir / "after").string()});
-  const std::string read_back = Fold(RunCommand({"tesseract", (dir / "after-1.pgm").string(), "-", "-l", "eng+spa"}).out);
+  const std::string read_back = ReadBack(dir / "out" / "order_jpeg_200dpi.pdf");
   ASSERT_NE(read_back.find("order granting motion"), std::string::npos) << read_back;
-  for (const std::string v : {"guadalupe", "ortiz", "234-567", "098-765-432"}) {
-    EXPECT_EQ(read_back.find(v), std::string::npos) << "tesseract reads " << v;
-  }
+  ExpectUnread(read_back, {"guadalupe", "ortiz", "234-567", "098-765-432"});
 }
 
 }  // namespace
@@ -224,6 +229,118 @@ TEST_F(ScannedSamples, PagesReadInParallelReadAsInTurn) {
   auto text_one = RunCommand({REDACT_BINARY, "extract", "--jobs", "1", joined});
   auto text_two = RunCommand({REDACT_BINARY, "extract", "--jobs", "2", joined});
   EXPECT_EQ(text_one.out, text_two.out);
+}
+
+}  // namespace
+}  // namespace redact
+
+namespace redact {
+namespace {
+
+std::string Pdftotext(const fs::path& pdf) {
+  return RunCommand({"pdftotext", "-layout", pdf.string(), "-"}).out;
+}
+
+TEST_F(ScannedSamples, OcrLayerMakesTheRedactedScanSearchableWithoutWhatWasRemoved) {
+  const fs::path dir = fs::temp_directory_path() / "redact_scanned_layer";
+  fs::remove_all(dir);
+  const std::string input = kSamples + "scans/order_jpeg_200dpi.pdf";
+  auto a = RunCommand({REDACT_BINARY, "apply", "--ocr-layer", "--names", kSamples + "names.csv", "--out",
+                       dir.string(), input});
+  ASSERT_EQ(a.exit_code, 0) << a.err;
+  const fs::path output = dir / "order_jpeg_200dpi.pdf";
+  const std::string text = Fold(Pdftotext(output));
+  EXPECT_NE(text.find("order granting motion to proceed under pseudonym"), std::string::npos) << text;
+  EXPECT_NE(text.find("3:24-cv-01234-abc-def"), std::string::npos) << text;
+  for (const std::string v : {"guadalupe", "hernandez", "ortiz", "201-", "234-567", "098-765-432", "eac2190012345",
+                              "credible fear"}) {
+    EXPECT_EQ(text.find(v), std::string::npos) << "the text layer holds " << v;
+  }
+  // Each word lies where it was read (pdftotext -bbox against our own
+  // reading of the input).
+  const std::string bbox = RunCommand({"pdftotext", "-bbox", output.string(), "-"}).out;
+  const size_t at = bbox.find(">GRANTING<");
+  ASSERT_NE(at, std::string::npos) << bbox;
+  const size_t tag = bbox.rfind("<word", at);
+  double x0 = 0, y0 = 0;
+  ASSERT_EQ(std::sscanf(bbox.c_str() + tag, "<word xMin=\"%lf\" yMin=\"%lf\"", &x0, &y0), 2);
+  auto e = RunCommand({REDACT_BINARY, "extract", "--format", "json", input});
+  for (const auto& w : nlohmann::json::parse(e.out)["pages"][0]["words"]) {
+    if (w["text"] != "GRANTING") continue;
+    EXPECT_NEAR(x0, w["bbox"][0].get<double>(), 2.0);
+    EXPECT_NEAR(y0, w["bbox"][1].get<double>(), 4.0);
+  }
+  auto check = RunCommand({"qpdf", "--check", output.string()});
+  EXPECT_EQ(check.exit_code, 0) << check.out;
+  auto v = RunCommand({REDACT_BINARY, "verify", "--original", input, "--names", kSamples + "names.csv", output.string()});
+  EXPECT_EQ(v.exit_code, 0) << v.out << v.err;
+}
+
+TEST_F(ScannedSamples, OcrAlwaysReplacesAnExistingInvisibleLayer) {
+  if (!testing::HaveProgram("qpdf")) GTEST_SKIP() << "qpdf not installed";
+  const fs::path dir = fs::temp_directory_path() / "redact_scanned_always";
+  fs::remove_all(dir);
+  fs::create_directories(dir);
+  // The scan with a misplaced invisible layer from some earlier OCR: the
+  // name sits far from where the scan shows it, beside a marker word.
+  const std::string layer = "BT 3 Tr /F1 11 Tf 1 0 0 1 60 60 Tm (ZQXJ Maria Guadalupe Hernandez-Nunez) Tj "
+                            "0 -14 Td (ZQXJ overlay of an earlier OCR with many words in it) Tj ET";
+  const fs::path overlay = dir / "overlay.pdf";
+  std::ofstream(overlay, std::ios::binary) << testing::PdfBuilder::OnePage(
+      layer, "<< /Font << /F1 " + testing::Helvetica() + " >> >>", "", "[0 0 601.92 847.08]");
+  const fs::path layered = dir / "layered.pdf";
+  RunCommand({"qpdf", kSamples + "scans/order_jpeg_200dpi.pdf", "--overlay", overlay.string(), "--",
+              layered.string()});
+  ASSERT_NE(Fold(Pdftotext(layered)).find("zqxj"), std::string::npos);
+  for (const bool with_layer : {false, true}) {
+    SCOPED_TRACE(with_layer ? "--ocr-layer" : "no layer");
+    const fs::path out = dir / (with_layer ? "out_layer" : "out");
+    std::vector<std::string> cmd = {REDACT_BINARY, "apply", "--ocr", "always", "--names", kSamples + "names.csv",
+                                    "--out", out.string(), layered.string()};
+    if (with_layer) cmd.push_back("--ocr-layer");
+    auto a = RunCommand(cmd);
+    ASSERT_EQ(a.exit_code, 0) << a.err;
+    const std::string text = Fold(Pdftotext(out / "layered.pdf"));
+    EXPECT_EQ(text.find("zqxj"), std::string::npos) << "the old layer survives:\n" << text;
+    EXPECT_EQ(text.find("guadalupe"), std::string::npos) << text;
+    EXPECT_EQ(text.find("order granting motion") != std::string::npos, with_layer) << text;
+  }
+}
+
+TEST_F(ScannedSamples, PseudonymsOnAScanAreReadable) {
+  const fs::path dir = fs::temp_directory_path() / "redact_scanned_pseudonyms";
+  fs::remove_all(dir);
+  auto a = RunCommand({REDACT_BINARY, "apply", "--mode", "pseudonymize", "--no-mapping", "--names",
+                       kSamples + "names.csv", "--out", dir.string(), kSamples + "scans/order_jpeg_200dpi.pdf"});
+  ASSERT_EQ(a.exit_code, 0) << a.err;
+  const std::string read_back = ReadBack(dir / "order_jpeg_200dpi.pdf");
+  EXPECT_NE(read_back.find("applicant"), std::string::npos) << "no pseudonym can be read:\n" << read_back;
+  ExpectUnread(read_back, {"guadalupe", "ortiz", "234-567", "098-765-432"});
+}
+
+TEST_F(ScannedSamples, AScanWithAGoodInvisibleLayerIsBurnedWhereTheLayerSays) {
+  // A scan that already carries a well-placed OCR layer (made here: our own
+  // layer, with nothing removed) is read through that layer under auto, and
+  // its pixels are still burned under every box.
+  const fs::path dir = fs::temp_directory_path() / "redact_scanned_good_layer";
+  fs::remove_all(dir);
+  fs::create_directories(dir);
+  std::ofstream(dir / "keep.toml") << "[categories]\n"
+                                      "a_number = \"keep\"\nname = \"keep\"\ncredible_fear = \"keep\"\n"
+                                      "receipt_number = \"keep\"\ndob = \"keep\"\nphone = \"keep\"\n";
+  auto made = RunCommand({REDACT_BINARY, "apply", "--ocr-layer", "--policy", (dir / "keep.toml").string(),
+                          "--out", (dir / "layered").string(), kSamples + "scans/order_jpeg_200dpi.pdf"});
+  ASSERT_EQ(made.exit_code, 0) << made.err;
+  const fs::path layered = dir / "layered" / "order_jpeg_200dpi.pdf";
+  ASSERT_NE(Fold(Pdftotext(layered)).find("guadalupe"), std::string::npos);
+  auto a = RunCommand({REDACT_BINARY, "apply", "--names", kSamples + "names.csv", "--out", (dir / "out").string(),
+                       layered.string()});
+  ASSERT_EQ(a.exit_code, 0) << a.err;
+  const fs::path output = dir / "out" / "order_jpeg_200dpi.pdf";
+  EXPECT_EQ(Fold(Pdftotext(output)).find("guadalupe"), std::string::npos);
+  const std::string read_back = ReadBack(output);
+  ASSERT_NE(read_back.find("order granting motion"), std::string::npos) << read_back;
+  ExpectUnread(read_back, {"guadalupe", "ortiz", "234-567", "098-765-432"});
 }
 
 }  // namespace

@@ -44,6 +44,9 @@ void AddApplyCommand(CLI::App* app, ApplyOptions* options) {
   cmd->add_flag("--uniform-boxes", options->uniform_boxes,
                 "round box widths up to 3-em steps where the line has room (never over "
                 "live text); labels come from the policy's [labels]");
+  cmd->add_flag("--ocr-layer", options->ocr_layer,
+                "make redacted scans searchable: an invisible text layer of the OCR'd words that "
+                "were not removed");
   cmd->add_flag("--fail-on-undecodable", options->fail_on_undecodable,
                 "fail a document whose pages with findings hold undecodable text "
                 "(default: remove and box that text)");
@@ -227,6 +230,7 @@ int RunApply(const ApplyOptions& options, std::ostream& out, std::ostream& err) 
         options.fail_on_undecodable || (*detector)->policy().undecodable_fail;
     redact_options.undecodable_everywhere = (*detector)->policy().undecodable_everywhere;
     redact_options.uniform_width = options.uniform_boxes;
+    redact_options.ocr_layer = options.ocr_layer;
     redact_options.labels = (*detector)->policy().labels;
     StatusOr<RedactionSummary> summary =
         RedactDocument(*doc->document, doc->pages, doc->findings, **detector, redact_options);

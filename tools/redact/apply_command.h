@@ -27,6 +27,7 @@ struct ApplyOptions {
   DetectionOptions detection;
   bool no_boxes = false;
   bool uniform_boxes = false;
+  bool ocr_layer = false;  // scans: an invisible text layer of the words kept
   std::optional<std::string> findings;  // a reviewed findings file
   std::string mode = "redact";          // redact | pseudonymize
   std::vector<std::string> recipients;  // age1…
