@@ -194,7 +194,7 @@ StatusOr<std::vector<PageText>> ReadDocumentText(pdf::Document& doc, OcrContext*
         error = start_workers();
         if (!error.ok()) break;
       }
-      StatusOr<std::vector<OcrInput>> inputs = DecodeForOcr(doc, p->plan.images, p->page.number);
+      StatusOr<std::vector<OcrInput>> inputs = DecodeForOcr(doc, p->plan.images, p->page);
       if (!inputs) {
         error = inputs.error();
         break;

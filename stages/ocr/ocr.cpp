@@ -166,6 +166,70 @@ int Quadrant(Point dir) {
   return dir.y >= 0 ? 1 : 3;
 }
 
+// `pix` turned (by quarter turns and flips) so that, with `to_display`
+// mapping its unit square to display space (y down), its rows run left to
+// right and its columns top to bottom. Sets `upright_to_pixel` to map a
+// pixel of the result back to one of `pix`.
+PixPtr Upright(PixPtr pix, const Matrix& to_display, Matrix* upright_to_pixel) {
+  const int w = pixGetWidth(pix.get()), h = pixGetHeight(pix.get());
+  // Display directions of the pixel axes: +x (next column), +y (next row).
+  const Point along = to_display.ApplyVector({1, 0});
+  const Point down = to_display.ApplyVector({0, -1});
+  auto axis = [](Point v) {  // 0: +x, 1: -x, 2: +y, 3: -y
+    return std::fabs(v.x) >= std::fabs(v.y) ? (v.x >= 0 ? 0 : 1) : (v.y >= 0 ? 2 : 3);
+  };
+  const int ax = axis(along), ay = axis(down);
+  *upright_to_pixel = Matrix{};
+  if (ax == 0 && ay == 2) return pix;  // already upright
+  // New pixel (X, Y) ← old pixel: X follows whichever old axis shows as +x.
+  const bool swap = ax >= 2;  // old columns run vertically on the page
+  const int nw = swap ? h : w, nh = swap ? w : h;
+  // old = M (X, Y): for each old axis, which new axis and sense it follows.
+  // Old x-axis shows as display direction ax, old y-axis as ay.
+  Matrix m{0, 0, 0, 0, 0, 0};
+  auto place = [&](int dir, bool old_is_x, int old_extent) {
+    // dir: display direction of this old axis; new X is display +x, new Y +y.
+    const bool reversed = dir == 1 || dir == 3;
+    const bool on_x = dir <= 1;
+    const double scale = reversed ? -1 : 1, offset = reversed ? old_extent - 1 : 0;
+    // old_coord = scale * (on_x ? X : Y) + offset
+    if (old_is_x) {
+      (on_x ? m.a : m.c) = scale;
+      m.e = offset;
+    } else {
+      (on_x ? m.b : m.d) = scale;
+      m.f = offset;
+    }
+  };
+  place(ax, true, w);
+  place(ay, false, h);
+  // Matrix maps (X, Y) to (X a + Y c + e, X b + Y d + f): old x, old y.
+  Pix* out = pixCreate(nw, nh, pixGetDepth(pix.get()));
+  if (!out) return nullptr;
+  pixCopyResolution(out, pix.get());
+  const int depth = pixGetDepth(pix.get());
+  const l_uint32* src = pixGetData(pix.get());
+  const int swpl = pixGetWpl(pix.get());
+  l_uint32* dst = pixGetData(out);
+  const int dwpl = pixGetWpl(out);
+  for (int Y = 0; Y < nh; ++Y) {
+    l_uint32* line = dst + static_cast<size_t>(dwpl) * Y;
+    for (int X = 0; X < nw; ++X) {
+      const int x = static_cast<int>(X * m.a + Y * m.c + m.e), y = static_cast<int>(X * m.b + Y * m.d + m.f);
+      const l_uint32* sl = src + static_cast<size_t>(swpl) * y;
+      if (depth == 1) {
+        if (GET_DATA_BIT(sl, x)) SET_DATA_BIT(line, X);
+      } else if (depth == 8) {
+        SET_DATA_BYTE(line, X, GET_DATA_BYTE(sl, x));
+      } else {
+        line[X] = sl[x];
+      }
+    }
+  }
+  *upright_to_pixel = m;
+  return PixPtr(out);
+}
+
 }  // namespace
 
 StatusOr<std::unique_ptr<OcrEngine>> MakeTesseractEngine(const std::string& languages) {
@@ -243,7 +307,8 @@ OcrPlan PlanPageOcr(const std::vector<PlacedImage>& images, const PageText& page
 }
 
 StatusOr<std::vector<OcrInput>> DecodeForOcr(const pdf::Document& doc, const std::vector<PlacedImage>& images,
-                                             int page_number) {
+                                             const PageText& page) {
+  const int page_number = page.number;
   std::vector<OcrInput> inputs;
   for (const PlacedImage& im : images) {
     // Fail closed: an image we cannot read could hold a name.
@@ -262,7 +327,8 @@ StatusOr<std::vector<OcrInput>> DecodeForOcr(const pdf::Document& doc, const std
     const Point across = im.ctm.ApplyVector({1, 0});
     const double inches = std::hypot(across.x, across.y) / 72.0;
     in.dpi = inches > 0 ? std::clamp(static_cast<int>(std::lround(in.width / inches)), 70, 1200) : 300;
-    in.pix = std::move(*pix);
+    in.pix = Upright(std::move(*pix), im.ctm * page.geometry.user_to_display, &in.upright_to_pixel);
+    if (!in.pix) return Error(StatusCode::kResource, doc.name() + ": out of memory turning an image");
     inputs.push_back(std::move(in));
   }
   return inputs;
@@ -280,7 +346,7 @@ Status RecognizeInputs(std::vector<OcrInput>* inputs, OcrEngine& engine) {
 
 StatusOr<int> OcrPage(const pdf::Document& doc, const std::vector<PlacedImage>& images,
                       PageText* page, OcrEngine& engine) {
-  StatusOr<std::vector<OcrInput>> inputs = DecodeForOcr(doc, images, page->number);
+  StatusOr<std::vector<OcrInput>> inputs = DecodeForOcr(doc, images, *page);
   if (!inputs) return Error(inputs.error());
   Status recognized = RecognizeInputs(&*inputs, engine);
   if (!recognized.ok()) return Error(recognized);
@@ -294,20 +360,33 @@ int AddOcrGlyphs(const std::vector<OcrInput>& inputs, PageText* page) {
     const int w = in.width, h = in.height;
     const std::vector<OcrWord>* words = &in.words;
     auto to_user = [&](double x, double y) {
-      return in.ctm.Apply({x / w, 1.0 - y / h});
+      const Point p = in.upright_to_pixel.Apply({x, y});
+      return in.ctm.Apply({p.x / w, 1.0 - p.y / h});
     };
-    // Each line's em from the median height of its symbols: a table rule
-    // read as "|" can make a line's box many lines tall, and an em that
-    // size would merge the lines below into it.
+    // Ems from ink heights: capitals and ascenders are about 0.72 em, and
+    // in mixed text the tallest fifth of the letters (the median may be an
+    // x-height, 0.5 em, which makes a paragraph's line gaps look like gaps
+    // between blocks). A line of 15 letters or more has its own em; a
+    // shorter one (a table cell, read as a line of its own) takes the
+    // image's, so a cell's pieces keep one size and stay together. Table
+    // rules read as "|" stay out of the tallest fifth.
+    auto em_of = [](std::vector<int> heights) {
+      const size_t k = heights.size() * 4 / 5;
+      std::nth_element(heights.begin(), heights.begin() + static_cast<long>(k), heights.end());
+      return std::max(1, heights[k]) / 0.72;
+    };
     std::map<int, std::vector<int>> symbol_heights;
+    std::vector<int> all_heights;
     for (const OcrWord& word : *words) {
-      for (const OcrSymbol& s : word.symbols) symbol_heights[word.line].push_back(s.y1 - s.y0);
+      for (const OcrSymbol& s : word.symbols) {
+        symbol_heights[word.line].push_back(s.y1 - s.y0);
+        all_heights.push_back(s.y1 - s.y0);
+      }
     }
+    const double image_em = all_heights.empty() ? 1 : em_of(all_heights);
     std::map<int, double> line_em;
     for (auto& [line, heights] : symbol_heights) {
-      std::nth_element(heights.begin(), heights.begin() + heights.size() / 2, heights.end());
-      // Median ink height of mixed text is about 0.7 em (caps, x-height, ascenders).
-      line_em[line] = std::max(1, heights[heights.size() / 2]) / 0.7;
+      line_em[line] = heights.size() >= 15 ? em_of(heights) : image_em;
     }
     for (const OcrWord& word : *words) {
       ++words_found;

@@ -99,15 +99,20 @@ StatusOr<int> OcrPage(const pdf::Document& doc, const std::vector<PlacedImage>& 
 // while one thread reads the document (PoDoFo is not thread-safe):
 // DecodeForOcr reads the document; RecognizeInputs touches only its inputs
 // and engine; AddOcrGlyphs only its inputs and page.
+// The engine is given each image turned the way the page shows it (the
+// placement's rotation and flips and the page's /Rotate undone), so a
+// sideways scan reads as upright text; word boxes come back through
+// `upright_to_pixel`.
 struct OcrInput {
-  PixPtr pix;                  // freed once recognized
-  int width = 0, height = 0;   // pixels
+  PixPtr pix;                  // upright; freed once recognized
+  int width = 0, height = 0;   // the image's own pixels (not turned)
   int dpi = 300;
   Matrix ctm;                  // image space's unit square → user space
+  Matrix upright_to_pixel;     // pixel of `pix` → pixel of the image
   std::vector<OcrWord> words;  // filled by RecognizeInputs
 };
 StatusOr<std::vector<OcrInput>> DecodeForOcr(const pdf::Document& doc, const std::vector<PlacedImage>& images,
-                                             int page_number);
+                                             const PageText& page);
 Status RecognizeInputs(std::vector<OcrInput>* inputs, OcrEngine& engine);
 int AddOcrGlyphs(const std::vector<OcrInput>& inputs, PageText* page);
 

@@ -296,5 +296,78 @@ TEST(Ocr, AnUnreadableImageOnAPageThatNeedsOcrFailsClosed) {
   }
 }
 
+// The order rendered at 150 dpi, turned by `turn` (Leptonica), painted by
+// `placement` on a page of `media_box` with `page_extra` (/Rotate): a scan
+// whose pixels only read upright once the page is shown as a viewer shows it.
+void CheckTurnedScan(const std::string& name, PIX* (*turn)(PIX*), const std::string& placement,
+                     const std::string& media_box, const std::string& page_extra) {
+  for (const char* tool : {"pdftoppm", "tesseract"}) {
+    if (!testing::HaveProgram(tool)) GTEST_SKIP() << tool << " not installed";
+  }
+  setenv("OMP_THREAD_LIMIT", "1", 1);
+  SCOPED_TRACE(name);
+  const fs::path dir = fs::temp_directory_path() / ("redact_ocr_turned_" + name);
+  fs::remove_all(dir);
+  fs::create_directories(dir);
+  RunCommand({"pdftoppm", "-r", "150", "-gray", "-singlefile", kTop + "/samples/order_libreoffice.pdf",
+              (dir / "render").string()});
+  PIX* upright = pixRead((dir / "render.pgm").string().c_str());
+  ASSERT_NE(upright, nullptr);
+  PIX* turned = turn(upright);
+  l_uint8* jpeg = nullptr;
+  size_t size = 0;
+  ASSERT_EQ(pixWriteMemJpeg(&jpeg, &size, turned, 85, 0), 0);
+  const std::string data(reinterpret_cast<char*>(jpeg), size);
+  lept_free(jpeg);
+  PdfBuilder b;
+  const int im = b.AddStream("/Type /XObject /Subtype /Image /Width " + std::to_string(pixGetWidth(turned)) +
+                                 " /Height " + std::to_string(pixGetHeight(turned)) +
+                                 " /ColorSpace /DeviceGray /BitsPerComponent 8 /Filter /DCTDecode",
+                             data);
+  pixDestroy(&upright);
+  pixDestroy(&turned);
+  const int contents = b.AddStream("", "q " + placement + " cm /Im1 Do Q");
+  const int pages = b.Reserve();
+  const int page = b.Add("<< /Type /Page /Parent " + std::to_string(pages) + " 0 R /MediaBox " + media_box +
+                         " /Resources << /XObject << /Im1 " + std::to_string(im) + " 0 R >> >> /Contents " +
+                         std::to_string(contents) + " 0 R " + page_extra + " >>");
+  b.Set(pages, "<< /Type /Pages /Kids [" + std::to_string(page) + " 0 R] /Count 1 >>");
+  std::ofstream(dir / "turned.pdf", std::ios::binary)
+      << b.Build(b.Add("<< /Type /Catalog /Pages " + std::to_string(pages) + " 0 R >>"));
+  const std::string names = kTop + "/samples/names.csv";
+  auto s = RunCommand({REDACT_BINARY, "scan", "--format", "json", "--names", names, (dir / "turned.pdf").string()});
+  ASSERT_EQ(s.exit_code, 0) << s.err;
+  auto counts = nlohmann::json::parse(s.out)["counts"];
+  EXPECT_GE(counts.value("name", 0), 3) << s.out;
+  EXPECT_GE(counts.value("a_number", 0), 2) << s.out;
+  auto a = RunCommand({REDACT_BINARY, "apply", "--names", names, "--out", (dir / "out").string(),
+                       (dir / "turned.pdf").string()});
+  ASSERT_EQ(a.exit_code, 0) << a.err;
+  RunCommand({"pdftoppm", "-r", "150", "-gray", "-singlefile", (dir / "out" / "turned.pdf").string(),
+              (dir / "after").string()});
+  const std::string read_back =
+      Lower(RunCommand({"tesseract", (dir / "after.pgm").string(), "-", "-l", "eng+spa"}).out);
+  ASSERT_NE(read_back.find("order granting motion"), std::string::npos) << "not shown upright:\n" << read_back;
+  for (const std::string v : {"guadalupe", "201-", "098-765-432", "ortiz"}) {
+    EXPECT_EQ(read_back.find(v), std::string::npos) << "tesseract reads " << v;
+  }
+}
+
+PIX* TurnQuarterClockwise(PIX* p) { return pixRotateOrth(p, 1); }
+PIX* TurnHalf(PIX* p) { return pixRotateOrth(p, 2); }
+PIX* Mirror(PIX* p) { return pixFlipLR(nullptr, p); }
+
+TEST(Ocr, SidewaysScanOnARotatedPage) {
+  // Stored a quarter turn clockwise on a landscape page; /Rotate 270 shows
+  // it upright.
+  CheckTurnedScan("rotate", TurnQuarterClockwise, "842 0 0 595 0 0", "[0 0 842 595]", "/Rotate 270");
+}
+
+TEST(Ocr, UpsideDownAndMirroredScansPlacedUpright) {
+  // The placement matrix turns or flips the pixels back.
+  CheckTurnedScan("half", TurnHalf, "-595 0 0 -842 595 842", "[0 0 595 842]", "");
+  CheckTurnedScan("mirror", Mirror, "-595 0 0 842 595 0", "[0 0 595 842]", "");
+}
+
 }  // namespace
 }  // namespace redact
