@@ -411,6 +411,10 @@ std::vector<Finding> Detector::DetectDocument(const std::vector<PageText>& pages
     work[i].page = pages[i].number;
     work[i].norm = NormalizeForMatching(pages[i].text);
     work[i].tokens = TokenizeForNames(work[i].norm.text);
+    for (TextToken& t : work[i].tokens) {
+      const auto [b, e] = work[i].norm.ToOriginal(t.begin, t.end);
+      t.ocr = AllOcr(pages[i], b, e);
+    }
     DetectPatterns(work[i]);
     DetectListedNames(work[i], {}, /*partial=*/false);
   }

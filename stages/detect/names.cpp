@@ -1,5 +1,7 @@
 #include "stages/detect/names.h"
 
+#include <cstring>
+
 #include <csv.h>
 
 #include <algorithm>
@@ -356,6 +358,57 @@ StatusOr<NamesIndex> NamesIndex::FromCsvText(std::string_view csv, const std::st
   return index;
 }
 
+uint32_t NamesIndex::OcrTokenId(const std::string& word) const {
+  constexpr uint32_t kUnknown = UINT32_MAX;
+  constexpr size_t kMinFuzzyLength = 5;
+  // Usual confusions, each read back everywhere in the word.
+  static const std::pair<const char*, const char*> kConfusions[] = {
+      {"fi", "n"}, {"rn", "m"}, {"ii", "n"}, {"cl", "d"}, {"vv", "w"}, {"0", "o"}, {"1", "l"}, {"1", "i"},
+      {"5", "s"}, {"8", "b"}, {"|", "l"}};
+  for (const auto& [from, to] : kConfusions) {
+    std::string fixed = word;
+    bool changed = false;
+    for (size_t at = fixed.find(from); at != std::string::npos; at = fixed.find(from, at + std::strlen(to))) {
+      fixed.replace(at, std::strlen(from), to);
+      changed = true;
+    }
+    if (!changed) continue;
+    if (auto it = vocabulary_.find(fixed); it != vocabulary_.end()) return it->second;
+  }
+  if (word.size() < kMinFuzzyLength || word.size() > 40) return kUnknown;
+  // Every word one edit away, looked up: about 55 lookups a letter, with
+  // nothing to build or hold (a 100,000-name list has ~200,000 words).
+  uint32_t best = kUnknown;
+  auto lookup = [&](const std::string& candidate) {
+    if (candidate.size() < kMinFuzzyLength) return;
+    if (auto it = vocabulary_.find(candidate); it != vocabulary_.end()) best = std::min(best, it->second);
+  };
+  std::string candidate;
+  for (size_t i = 0; i < word.size(); ++i) {
+    candidate = word;
+    candidate.erase(i, 1);  // a letter too many
+    lookup(candidate);
+    if (i + 1 < word.size()) {  // two letters swapped
+      candidate = word;
+      std::swap(candidate[i], candidate[i + 1]);
+      lookup(candidate);
+    }
+  }
+  for (size_t i = 0; i <= word.size(); ++i) {
+    for (char c = 'a'; c <= 'z'; ++c) {
+      if (i < word.size() && word[i] != c) {  // a letter wrong
+        candidate = word;
+        candidate[i] = c;
+        lookup(candidate);
+      }
+      candidate = word;  // a letter missing
+      candidate.insert(candidate.begin() + static_cast<long>(i), c);
+      lookup(candidate);
+    }
+  }
+  return best;
+}
+
 void NamesIndex::Find(const std::string& text, const std::vector<TextToken>& tokens,
                       const std::vector<int>& mentioned, std::vector<Match>* out) const {
   // Token ids of the text (tokens not in the vocabulary get a sentinel).
@@ -364,7 +417,11 @@ void NamesIndex::Find(const std::string& text, const std::vector<TextToken>& tok
   std::string word;
   for (size_t i = 0; i < tokens.size(); ++i) {
     word.assign(text, tokens[i].begin, tokens[i].end - tokens[i].begin);
-    if (auto it = vocabulary_.find(word); it != vocabulary_.end()) ids[i] = it->second;
+    if (auto it = vocabulary_.find(word); it != vocabulary_.end()) {
+      ids[i] = it->second;
+    } else if (tokens[i].ocr) {
+      ids[i] = OcrTokenId(word);
+    }
   }
   auto try_bucket = [&](const std::vector<uint32_t>& bucket, size_t i, VariantKind kind) {
     for (uint32_t vi : bucket) {

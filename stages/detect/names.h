@@ -13,6 +13,9 @@
 //     first given + surname, given + first surname of a compound surname,
 //     and a compound surname run together ("ELIDRISSI, Fatima": OCR) with
 //     the given name either side;
+//   on OCR'd text, a word that is no listed word stands for the listed word
+//     it most likely misreads (one edit in words of 5+ letters, or a usual
+//     OCR confusion: see Find);
 //   partial (only after a full mention of the entity in the same document,
 //     and only where the text is capitalized): the surname alone (also run
 //     together), the first surname alone, the given name alone, a middle
@@ -47,6 +50,8 @@ struct NameEntity {
 struct TextToken {
   uint32_t begin, end;  // in the normalized text
   bool joinable;        // only spaces/hyphens/commas/periods since the last token
+  bool ocr = false;     // read by OCR: may match a listed word through OCR's
+                        // usual misreadings (see NamesIndex::Find)
 };
 std::vector<TextToken> TokenizeForNames(const std::string& normalized);
 
@@ -69,6 +74,10 @@ class NamesIndex {
   // Every variant occurrence in `tokens` (of `text`): full variants of any
   // entity, and partial variants of the entities in `mentioned` only (the
   // ones named in full elsewhere in the document; usually a handful).
+  // An OCR'd token that is no listed word stands for the listed word OCR
+  // most likely misread: one letter wrong, missing or extra in words of 5
+  // letters or more ("Rernandez"), or a usual confusion anywhere (ñ read
+  // as "fi", "rn" for "m", "cl" for "d", digits for letters: "Pefia").
   void Find(const std::string& text, const std::vector<TextToken>& tokens,
             const std::vector<int>& mentioned, std::vector<Match>* out) const;
 
@@ -91,6 +100,9 @@ class NamesIndex {
                 const std::vector<std::string>& middle, const std::vector<std::string>& surname);
   void AddVariant(int entity, const std::vector<std::string>& tokens, VariantKind kind);
   uint32_t TokenId(const std::string& token);
+  // The listed word `word` (OCR'd, not listed) most likely misreads, or
+  // UINT32_MAX.
+  uint32_t OcrTokenId(const std::string& word) const;
 
   std::vector<NameEntity> entities_;
   std::unordered_map<std::string, uint32_t> vocabulary_;

@@ -109,6 +109,32 @@ TEST(Names, NameColumnIsSplitHeuristically) {
   EXPECT_EQ(Found(d, "Thanh Nguyen Van"), Strings{"Thanh Nguyen Van"});
 }
 
+std::vector<std::string> FoundInOcr(const Detector& d, const std::string& text) {
+  std::vector<std::string> out;
+  for (const Finding& f : d.DetectText(text, /*as_ocr=*/true)) out.push_back(text.substr(f.begin, f.end - f.begin));
+  return out;
+}
+
+TEST(Names, OcrMisreadsOfListedWordsOnScannedText) {
+  Detector d = WithNames(
+      "id,first,middle,last\nCM-1,María,Guadalupe,Hernández-Núñez\nCM-2,José,Luis,Peña Ortiz\n"
+      "CM-3,Daniel,,Bekele\n");
+  // One letter wrong, missing, extra or swapped in a word of 5 or more.
+  EXPECT_EQ(FoundInOcr(d, "RERNANDEZ-NUNEZ, Maria"), Strings{"RERNANDEZ-NUNEZ, Maria"});
+  EXPECT_EQ(FoundInOcr(d, "Maria Guadalupe Hernadez-Nunez"), Strings{"Maria Guadalupe Hernadez-Nunez"});
+  EXPECT_EQ(FoundInOcr(d, "Daniel Bekelle"), Strings{"Daniel Bekelle"});
+  EXPECT_EQ(FoundInOcr(d, "Daniel Bkeele"), Strings{"Daniel Bkeele"});
+  // Usual confusions in any word: ñ read as "fi", digits for letters.
+  EXPECT_EQ(FoundInOcr(d, "Plaintiff José Luis Pefia Ortiz appeared"), Strings{"José Luis Pefia Ortiz"});
+  EXPECT_EQ(FoundInOcr(d, "Jose Luis Pena 0rtiz"), Strings{"Jose Luis Pena 0rtiz"});
+  // Only on OCR'd text: typed text says what it says.
+  EXPECT_EQ(Found(d, "RERNANDEZ-NUNEZ, Maria"), Strings{});
+  EXPECT_EQ(Found(d, "José Luis Pefia Ortiz"), Strings{});
+  // Two letters off, or a short word off by one, is another word.
+  EXPECT_EQ(FoundInOcr(d, "Daniel Bakalle"), Strings{});
+  EXPECT_EQ(FoundInOcr(d, "Jose Luiz Pena Ortiz"), Strings{});
+}
+
 TEST(NamesCsv, HeaderVariantsQuotesAndBom) {
   auto n = NamesIndex::FromCsvText("\xEF\xBB\xBF" "Last Name,First Name,A-Number\n"
                                    "\"Pérez, Jr.\",Luis,\"A 98-765-432\"\n",
