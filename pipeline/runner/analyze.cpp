@@ -125,7 +125,7 @@ StatusOr<PageText> ReadPageText(pdf::Document& doc, int index, OcrContext* ocr) 
   if (!p->plan.images.empty()) {
     StatusOr<OcrEngine*> engine = Engine(ocr, 0);
     if (!engine) return Error(engine.error());
-    StatusOr<int> words = OcrPage(doc, p->plan.images, &p->page, **engine);
+    StatusOr<int> words = OcrPage(doc, p->plan.images, &p->page, **engine, ocr->cleanup);
     if (!words) return Error(words.error());
     ++ocr->pages_recognized;
   }
@@ -194,7 +194,7 @@ StatusOr<std::vector<PageText>> ReadDocumentText(pdf::Document& doc, OcrContext*
         error = start_workers();
         if (!error.ok()) break;
       }
-      StatusOr<std::vector<OcrInput>> inputs = DecodeForOcr(doc, p->plan.images, p->page);
+      StatusOr<std::vector<OcrInput>> inputs = DecodeForOcr(doc, p->plan.images, p->page, ocr->cleanup);
       if (!inputs) {
         error = inputs.error();
         break;

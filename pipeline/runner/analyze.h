@@ -27,6 +27,7 @@ struct OcrContext {
   std::string mode = "auto";          // auto | always | never
   std::string languages = "eng+spa";
   int jobs = 1;                       // pages of one document OCR'd at once
+  OcrCleanup cleanup;                 // --deskew, --binarize
   std::vector<std::unique_ptr<OcrEngine>> engines;
   int pages_recognized = 0;
 };

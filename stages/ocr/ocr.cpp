@@ -230,6 +230,43 @@ PixPtr Upright(PixPtr pix, const Matrix& to_display, Matrix* upright_to_pixel) {
   return PixPtr(out);
 }
 
+// Sauvola's adaptive threshold, for gray or colour images; bilevel ones
+// (and any that fail) are returned as they are.
+PixPtr Binarize(PixPtr pix) {
+  if (pixGetDepth(pix.get()) == 1) return pix;
+  Pix* gray = pixGetDepth(pix.get()) == 32 ? pixConvertRGBToLuminance(pix.get()) : pixClone(pix.get());
+  Pix* bilevel = nullptr;
+  if (gray && pixSauvolaBinarizeTiled(gray, 25, 0.35f, 1, 1, nullptr, &bilevel) == 0 && bilevel) {
+    pixDestroy(&gray);
+    pixCopyResolution(bilevel, pix.get());
+    return PixPtr(bilevel);
+  }
+  if (gray) pixDestroy(&gray);
+  return pix;
+}
+
+// `pix` rotated about its centre by the skew Leptonica finds, when that is
+// at least 0.1° and found with confidence; `to_pixel` (pixel of `pix` →
+// pixel of the image) gets the rotation back composed in.
+PixPtr Deskew(PixPtr pix, Matrix* to_pixel) {
+  Pix* bilevel = pixGetDepth(pix.get()) == 1 ? pixClone(pix.get()) : pixConvertTo1(pix.get(), 160);
+  if (!bilevel) return pix;
+  l_float32 degrees = 0, confidence = 0;
+  const bool found = pixFindSkew(bilevel, &degrees, &confidence) == 0;
+  pixDestroy(&bilevel);
+  if (!found || confidence < 2.5f || std::fabs(degrees) < 0.1f) return pix;
+  const double theta = degrees * M_PI / 180.0;
+  Pix* rotated = pixRotate(pix.get(), static_cast<l_float32>(theta), L_ROTATE_AREA_MAP, L_BRING_IN_WHITE, 0, 0);
+  if (!rotated) return pix;
+  // Leptonica turns clockwise (rows down) by theta about the centre; a
+  // pixel of the result comes from the same point turned back.
+  const double cx = pixGetWidth(pix.get()) / 2.0, cy = pixGetHeight(pix.get()) / 2.0;
+  const double c = std::cos(theta), s = std::sin(theta);
+  const Matrix back{c, -s, s, c, cx - c * cx - s * cy, cy + s * cx - c * cy};
+  *to_pixel = back * *to_pixel;
+  return PixPtr(rotated);
+}
+
 }  // namespace
 
 StatusOr<std::unique_ptr<OcrEngine>> MakeTesseractEngine(const std::string& languages) {
@@ -307,7 +344,7 @@ OcrPlan PlanPageOcr(const std::vector<PlacedImage>& images, const PageText& page
 }
 
 StatusOr<std::vector<OcrInput>> DecodeForOcr(const pdf::Document& doc, const std::vector<PlacedImage>& images,
-                                             const PageText& page) {
+                                             const PageText& page, const OcrCleanup& cleanup) {
   const int page_number = page.number;
   std::vector<OcrInput> inputs;
   for (const PlacedImage& im : images) {
@@ -329,6 +366,8 @@ StatusOr<std::vector<OcrInput>> DecodeForOcr(const pdf::Document& doc, const std
     in.dpi = inches > 0 ? std::clamp(static_cast<int>(std::lround(in.width / inches)), 70, 1200) : 300;
     in.pix = Upright(std::move(*pix), im.ctm * page.geometry.user_to_display, &in.upright_to_pixel);
     if (!in.pix) return Error(StatusCode::kResource, doc.name() + ": out of memory turning an image");
+    if (cleanup.binarize) in.pix = Binarize(std::move(in.pix));
+    if (cleanup.deskew) in.pix = Deskew(std::move(in.pix), &in.upright_to_pixel);
     inputs.push_back(std::move(in));
   }
   return inputs;
@@ -345,8 +384,8 @@ Status RecognizeInputs(std::vector<OcrInput>* inputs, OcrEngine& engine) {
 }
 
 StatusOr<int> OcrPage(const pdf::Document& doc, const std::vector<PlacedImage>& images,
-                      PageText* page, OcrEngine& engine) {
-  StatusOr<std::vector<OcrInput>> inputs = DecodeForOcr(doc, images, *page);
+                      PageText* page, OcrEngine& engine, const OcrCleanup& cleanup) {
+  StatusOr<std::vector<OcrInput>> inputs = DecodeForOcr(doc, images, *page, cleanup);
   if (!inputs) return Error(inputs.error());
   Status recognized = RecognizeInputs(&*inputs, engine);
   if (!recognized.ok()) return Error(recognized);

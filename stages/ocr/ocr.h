@@ -92,8 +92,16 @@ OcrPlan PlanPageOcr(const std::vector<PlacedImage>& images, const PageText& page
 // Returns the number of words recognized. Errors (kUnsupported, naming the
 // document and page): an image that cannot be decoded — never skipped,
 // since it could hold a name.
+// Optional clean-up before recognition: `deskew` straightens an image
+// scanned askew (by the skew Leptonica finds, if 0.1° or more and found
+// with confidence); `binarize` turns gray or colour scans into black and
+// white with Sauvola's adaptive threshold (uneven lighting, faint faxes).
+struct OcrCleanup {
+  bool deskew = false;
+  bool binarize = false;
+};
 StatusOr<int> OcrPage(const pdf::Document& doc, const std::vector<PlacedImage>& images,
-                      PageText* page, OcrEngine& engine);
+                      PageText* page, OcrEngine& engine, const OcrCleanup& cleanup);
 
 // The three steps apart, so pages can be recognized on worker threads
 // while one thread reads the document (PoDoFo is not thread-safe):
@@ -112,7 +120,7 @@ struct OcrInput {
   std::vector<OcrWord> words;  // filled by RecognizeInputs
 };
 StatusOr<std::vector<OcrInput>> DecodeForOcr(const pdf::Document& doc, const std::vector<PlacedImage>& images,
-                                             const PageText& page);
+                                             const PageText& page, const OcrCleanup& cleanup = {});
 Status RecognizeInputs(std::vector<OcrInput>* inputs, OcrEngine& engine);
 int AddOcrGlyphs(const std::vector<OcrInput>& inputs, PageText* page);
 

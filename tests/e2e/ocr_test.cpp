@@ -369,5 +369,63 @@ TEST(Ocr, UpsideDownAndMirroredScansPlacedUpright) {
   CheckTurnedScan("mirror", Mirror, "-595 0 0 842 595 0", "[0 0 595 842]", "");
 }
 
+TEST(Ocr, AskewScanStraightenedAndThresholdedFirst) {
+  for (const char* tool : {"pdftoppm", "tesseract"}) {
+    if (!testing::HaveProgram(tool)) GTEST_SKIP() << tool << " not installed";
+  }
+  setenv("OMP_THREAD_LIMIT", "1", 1);
+  const fs::path dir = fs::temp_directory_path() / "redact_ocr_askew";
+  fs::remove_all(dir);
+  fs::create_directories(dir);
+  // The order at 200 dpi, turned 2.5 degrees as a careless scan would be.
+  RunCommand({"pdftoppm", "-r", "200", "-gray", "-singlefile", kTop + "/samples/order_libreoffice.pdf",
+              (dir / "render").string()});
+  PIX* upright = pixRead((dir / "render.pgm").string().c_str());
+  ASSERT_NE(upright, nullptr);
+  PIX* askew = pixRotate(upright, 2.5f * 3.14159265f / 180, L_ROTATE_AREA_MAP, L_BRING_IN_WHITE, 0, 0);
+  l_uint8* jpeg = nullptr;
+  size_t size = 0;
+  ASSERT_EQ(pixWriteMemJpeg(&jpeg, &size, askew, 85, 0), 0);
+  const std::string data(reinterpret_cast<char*>(jpeg), size);
+  lept_free(jpeg);
+  const std::string w = std::to_string(pixGetWidth(askew)), h = std::to_string(pixGetHeight(askew));
+  pixDestroy(&upright);
+  pixDestroy(&askew);
+  PdfBuilder b;
+  const int im = b.AddStream("/Type /XObject /Subtype /Image /Width " + w + " /Height " + h +
+                                 " /ColorSpace /DeviceGray /BitsPerComponent 8 /Filter /DCTDecode",
+                             data);
+  const int contents = b.AddStream("", "q 595 0 0 842 0 0 cm /Im1 Do Q");
+  std::ofstream(dir / "askew.pdf", std::ios::binary)
+      << b.BuildOnePage(contents, "<< /XObject << /Im1 " + std::to_string(im) + " 0 R >> >>");
+  const std::string names = kTop + "/samples/names.csv";
+  for (const std::vector<std::string>& cleanup :
+       {std::vector<std::string>{"--deskew"}, std::vector<std::string>{"--deskew", "--binarize"}}) {
+    SCOPED_TRACE(cleanup.back());
+    std::vector<std::string> scan = {REDACT_BINARY, "scan", "--format", "json", "--names", names};
+    scan.insert(scan.end(), cleanup.begin(), cleanup.end());
+    scan.push_back((dir / "askew.pdf").string());
+    auto s = RunCommand(scan);
+    ASSERT_EQ(s.exit_code, 0) << s.err;
+    auto counts = nlohmann::json::parse(s.out)["counts"];
+    EXPECT_GE(counts.value("name", 0), 3) << s.out;
+    EXPECT_GE(counts.value("a_number", 0), 2) << s.out;
+    const fs::path out = dir / ("out" + std::to_string(cleanup.size()));
+    std::vector<std::string> apply = {REDACT_BINARY, "apply", "--names", names, "--out", out.string()};
+    apply.insert(apply.end(), cleanup.begin(), cleanup.end());
+    apply.push_back((dir / "askew.pdf").string());
+    auto a = RunCommand(apply);
+    ASSERT_EQ(a.exit_code, 0) << a.err;
+    // Boxes land on the skewed words: nothing of them is left to read.
+    RunCommand({"pdftoppm", "-r", "200", "-gray", "-singlefile", (out / "askew.pdf").string(), (out / "after").string()});
+    const std::string read_back =
+        Lower(RunCommand({"tesseract", (out / "after.pgm").string(), "-", "-l", "eng+spa"}).out);
+    ASSERT_NE(read_back.find("proceed under"), std::string::npos) << read_back;
+    for (const std::string v : {"guadalupe", "201-", "234-567", "098-765-432", "ortiz", "eac2190012345"}) {
+      EXPECT_EQ(read_back.find(v), std::string::npos) << "tesseract reads " << v;
+    }
+  }
+}
+
 }  // namespace
 }  // namespace redact

@@ -66,6 +66,8 @@ void AddExtractCommand(CLI::App* app, ExtractOptions* options) {
   cmd->add_option("--jobs", options->jobs,
                   "pages OCR'd at once (default 1: pages are printed as read, memory stays flat)")
       ->check(CLI::Range(1, 256));
+  cmd->add_flag("--deskew", options->deskew, "OCR: straighten pages scanned askew first");
+  cmd->add_flag("--binarize", options->binarize, "OCR: black-and-white gray or colour scans first");
 }
 
 int RunExtract(const ExtractOptions& options, std::ostream& out, std::ostream& err) {
@@ -87,6 +89,8 @@ int RunExtract(const ExtractOptions& options, std::ostream& out, std::ostream& e
   ocr.mode = options.ocr;
   ocr.languages = options.lang;
   ocr.jobs = options.jobs;
+  ocr.cleanup.deskew = options.deskew;
+  ocr.cleanup.binarize = options.binarize;
   // With workers, the pages are read first and printed after.
   std::vector<PageText> all;
   if (ocr.jobs > 1) {

@@ -22,6 +22,8 @@ struct ExtractOptions {
   std::string ocr = "auto";     // auto | always | never
   std::string lang = "eng+spa";
   int jobs = 1;                 // > 1: pages OCR'd at once (holds all pages)
+  bool deskew = false;
+  bool binarize = false;
 };
 
 // Registers the subcommand; `options` must outlive `app`.

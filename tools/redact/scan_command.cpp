@@ -50,12 +50,17 @@ void AddDetectionOptions(CLI::App* cmd, DetectionOptions* options) {
   cmd->add_option("--lang", options->lang, "OCR languages (Tesseract names, default eng+spa)");
   cmd->add_option("--jobs", options->jobs, "pages OCR'd at once (default: one per core)")
       ->check(CLI::Range(0, 256));
+  cmd->add_flag("--deskew", options->deskew, "OCR: straighten pages scanned askew first");
+  cmd->add_flag("--binarize", options->binarize,
+                "OCR: black-and-white gray or colour scans first (adaptive threshold: uneven light, faint faxes)");
 }
 
 OcrContext MakeOcrContext(const DetectionOptions& options) {
   OcrContext ocr;
   ocr.mode = options.ocr;
   ocr.languages = options.lang;
+  ocr.cleanup.deskew = options.deskew;
+  ocr.cleanup.binarize = options.binarize;
   ocr.jobs = options.jobs > 0 ? options.jobs : std::max(1, static_cast<int>(std::thread::hardware_concurrency()));
   return ocr;
 }

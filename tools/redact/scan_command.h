@@ -26,6 +26,8 @@ struct DetectionOptions {
   std::string ocr = "auto";
   std::string lang = "eng+spa";
   int jobs = 0;          // OCR workers per document; 0: one per core
+  bool deskew = false;
+  bool binarize = false;
 };
 
 // The OcrContext these options ask for.
