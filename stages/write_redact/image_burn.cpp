@@ -65,12 +65,44 @@ PdfObject* NewImage(PoDoFo::PdfVecObjects& objects, const PdfObject* image) {
   return copy;
 }
 
+// The IJG quality a JPEG was written at, estimated from its first
+// quantization table against the standard luminance table (sums, so the
+// zigzag order does not matter); 90 when there is none to read.
+int EstimateJpegQuality(const std::string& jpeg) {
+  static const int kStandardLuminance[64] = {
+      16, 11, 10, 16, 24,  40,  51,  61,  12, 12, 14, 19, 26,  58,  60,  55,
+      14, 13, 16, 24, 40,  57,  69,  56,  14, 17, 22, 29, 51,  87,  80,  62,
+      18, 22, 37, 56, 68,  109, 103, 77,  24, 35, 55, 64, 81,  104, 113, 92,
+      49, 64, 78, 87, 103, 121, 120, 101, 72, 92, 95, 98, 112, 100, 103, 99};
+  for (size_t i = 2; i + 4 < jpeg.size();) {
+    if (static_cast<uint8_t>(jpeg[i]) != 0xFF) break;
+    const int marker = static_cast<uint8_t>(jpeg[i + 1]);
+    const size_t length = static_cast<size_t>(static_cast<uint8_t>(jpeg[i + 2]) << 8 | static_cast<uint8_t>(jpeg[i + 3]));
+    if (marker == 0xDB && length >= 67 && i + 4 + 65 <= jpeg.size() && (static_cast<uint8_t>(jpeg[i + 4]) >> 4) == 0) {
+      double table = 0, standard = 0;
+      for (int k = 0; k < 64; ++k) {
+        table += static_cast<uint8_t>(jpeg[i + 5 + k]);
+        standard += kStandardLuminance[k];
+      }
+      const double scale = 100.0 * table / standard;
+      const double quality = scale <= 100 ? (200 - scale) / 2 : 5000 / scale;
+      return std::clamp(static_cast<int>(std::lround(quality)), 10, 95);
+    }
+    if (marker == 0xDA) break;  // image data: no table before it
+    i += 2 + length;
+  }
+  return 90;
+}
+
 StatusOr<PdfObject*> BurnJpeg(PoDoFo::PdfVecObjects& objects, const PdfObject* image,
                               const std::vector<PixelRect>& rects) {
   char* raw = nullptr;
   PoDoFo::pdf_long length = 0;
   image->GetStream()->GetCopy(&raw, &length);  // still DCT-encoded
   PIX* pix = pixReadMem(reinterpret_cast<const l_uint8*>(raw), static_cast<size_t>(length));
+  // Written back at the quality it came in (a copy of a scan neither grows
+  // nor loses more than the burn).
+  const int quality = EstimateJpegQuality(std::string(raw ? raw : "", static_cast<size_t>(length)));
   PoDoFo::podofo_free(raw);
   if (!pix) return Error(Unsupported("JPEG that Leptonica cannot decode"));
   const int depth = pixGetDepth(pix);
@@ -85,7 +117,7 @@ StatusOr<PdfObject*> BurnJpeg(PoDoFo::PdfVecObjects& objects, const PdfObject* i
   }
   l_uint8* jpeg = nullptr;
   size_t size = 0;
-  const bool ok = pixWriteMemJpeg(&jpeg, &size, pix, 90, 0) == 0;
+  const bool ok = pixWriteMemJpeg(&jpeg, &size, pix, quality, 0) == 0;
   pixDestroy(&pix);
   if (!ok) return Error(Unsupported("JPEG re-encoding failed"));
   PdfObject* copy = NewImage(objects, image);

@@ -1,6 +1,7 @@
 // Burning pixels: the part of an image that lies under redaction boxes is
 // painted black in the image data itself (never only covered by a box),
-// and the image is re-encoded — JPEG stays JPEG (Leptonica), other images
+// and the image is re-encoded — JPEG stays JPEG at the quality it was
+// written at (estimated from its quantization table), other images
 // become Flate. The result is a new image object; the caller replaces the
 // invocation with it, so the original pixels leave the file unless other
 // content still paints the original.
