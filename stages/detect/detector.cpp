@@ -182,6 +182,34 @@ bool AllOcr(const PageText& page, size_t begin, size_t end) {
   return any;
 }
 
+// `text` (normalized, case-folded) with OCR's letters-for-digits read back
+// inside numbers: an o, l, i, |, s or b next to a digit (or to one read
+// back) on OCR'd text becomes 0, 1, 1, 1, 5, 8. One byte for one, so every
+// offset stays valid.
+std::string ReadBackOcrDigits(const std::string& text, const std::vector<bool>& ocr) {
+  std::string out = text;
+  auto digit = [&](size_t i) { return i < out.size() && out[i] >= '0' && out[i] <= '9'; };
+  auto read_back = [](char c) -> char {
+    switch (c) {
+      case 'o': return '0';
+      case 'l': case 'i': case '|': return '1';
+      case 's': return '5';
+      case 'b': return '8';
+      default: return 0;
+    }
+  };
+  for (bool changed = true; changed;) {
+    changed = false;
+    for (size_t i = 0; i < out.size(); ++i) {
+      const char d = read_back(out[i]);
+      if (!d || !ocr[i] || !((i > 0 && digit(i - 1)) || digit(i + 1))) continue;
+      out[i] = d;
+      changed = true;
+    }
+  }
+  return out;
+}
+
 }  // namespace
 
 void Detector::DetectPatterns(PageWork& w) const {
@@ -411,11 +439,30 @@ std::vector<Finding> Detector::DetectDocument(const std::vector<PageText>& pages
     work[i].page = pages[i].number;
     work[i].norm = NormalizeForMatching(pages[i].text);
     work[i].tokens = TokenizeForNames(work[i].norm.text);
+    std::vector<bool> ocr(work[i].norm.text.size(), false);
+    bool any_ocr = false;
+    for (size_t k = 0; k < ocr.size(); ++k) {
+      const auto [b, e] = work[i].norm.ToOriginal(k, k + 1);
+      ocr[k] = AllOcr(pages[i], b, e);
+      any_ocr |= ocr[k];
+    }
     for (TextToken& t : work[i].tokens) {
       const auto [b, e] = work[i].norm.ToOriginal(t.begin, t.end);
       t.ocr = AllOcr(pages[i], b, e);
     }
     DetectPatterns(work[i]);
+    if (any_ocr) {
+      // Identifiers in scanned text, read again with OCR's letter-for-digit
+      // confusions read back ("EAC219OO12345", "123-4S-6789").
+      std::string read_back = ReadBackOcrDigits(work[i].norm.text, ocr);
+      if (read_back != work[i].norm.text) {
+        PageWork again = work[i];
+        again.findings.clear();
+        again.norm.text = std::move(read_back);
+        DetectPatterns(again);
+        for (Finding& f : again.findings) work[i].findings.push_back(std::move(f));
+      }
+    }
     DetectListedNames(work[i], {}, /*partial=*/false);
   }
   // Entities mentioned in full (or by A-number) anywhere in the document.

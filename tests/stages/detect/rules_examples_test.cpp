@@ -67,6 +67,28 @@ TEST_F(ShippedRules, OcrOnlyRulesIgnoreATextLayer) {
   EXPECT_TRUE(Finds("ref 1 701234567 filed", "a_number", /*as_ocr=*/true));
 }
 
+TEST_F(ShippedRules, IdentifiersOnScannedTextWithLettersForDigits) {
+  // OCR puts O for 0, l or I for 1, S for 5, B for 8 inside numbers; every
+  // identifier rule reads them back on OCR'd text, and only there.
+  const struct {
+    const char* text;
+    const char* category;
+  } cases[] = {
+      {"receipt number EAC219OO12345 issued", "receipt_number"},
+      {"SSN 212-4S-6789 on file", "ssn"},
+      {"Date of birth: O3/l4/1987", "dob"},
+      {"call (6l9) 555-Ol42 today", "phone"},
+      {"A-Number: A2O1-234-S67", "a_number"},
+  };
+  for (const auto& c : cases) {
+    EXPECT_TRUE(Finds(c.text, c.category, /*as_ocr=*/true)) << c.text;
+    EXPECT_FALSE(Finds(c.text, c.category)) << "a text layer says what it says: " << c.text;
+  }
+  // Letters that are letters stay letters.
+  EXPECT_FALSE(Finds("Lisbon is a bliss, sob", "phone", true));
+  EXPECT_FALSE(Finds("the SOB-123 lobbies", "ssn", true));
+}
+
 TEST(RuleLoading, ErrorsNameFileAndLine) {
   const std::string dir = ::testing::TempDir() + "/redact_rules_bad";
   std::filesystem::create_directories(dir);
