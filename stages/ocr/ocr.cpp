@@ -267,6 +267,28 @@ PixPtr Deskew(PixPtr pix, Matrix* to_pixel) {
   return PixPtr(rotated);
 }
 
+// Whether the box of `word` in `pix` is nearly all dark (96% or more).
+bool SolidInk(Pix* pix, const OcrWord& word) {
+  if (word.symbols.empty()) return false;
+  int x0 = word.symbols[0].x0, y0 = word.symbols[0].y0, x1 = word.symbols[0].x1, y1 = word.symbols[0].y1;
+  for (const OcrSymbol& s : word.symbols) {
+    x0 = std::min(x0, s.x0), y0 = std::min(y0, s.y0), x1 = std::max(x1, s.x1), y1 = std::max(y1, s.y1);
+  }
+  if (x1 - x0 < 2 || y1 - y0 < 2) return false;
+  BOX* box = boxCreate(x0, y0, x1 - x0, y1 - y0);
+  Pix* clip = pixClipRectangle(pix, box, nullptr);
+  boxDestroy(&box);
+  if (!clip) return false;
+  Pix* bilevel = pixGetDepth(clip) == 1 ? pixClone(clip) : pixConvertTo1(clip, 128);
+  pixDestroy(&clip);
+  if (!bilevel) return false;
+  l_int32 dark = 0;
+  pixCountPixels(bilevel, &dark, nullptr);
+  const double share = static_cast<double>(dark) / (pixGetWidth(bilevel) * pixGetHeight(bilevel));
+  pixDestroy(&bilevel);
+  return share >= 0.96;
+}
+
 }  // namespace
 
 StatusOr<std::unique_ptr<OcrEngine>> MakeTesseractEngine(const std::string& languages) {
@@ -291,15 +313,20 @@ bool PageNeedsOcr(const std::vector<PlacedImage>& images, const PageText& page,
   // A text layer counts by the area its glyphs cover, not their number: a
   // Bates stamp on a scanned page is text, and must not keep the scan
   // itself from being read.
-  int decodable = 0;
+  int decodable = 0, invisible = 0;
   double text_area = 0;
   for (const Glyph& g : page.glyphs) {
     if (!g.decodable || g.is_space) continue;
     ++decodable;
+    if (g.render_mode == 3 || g.render_mode == 7) ++invisible;
     text_area += g.box.area();
   }
   const Rect& media = page.geometry.media_box;
   if (decodable >= 20 && text_area >= kMinTextLayerShare * media.area()) return false;
+  // An invisible layer is an earlier OCR's, however sparse the page: it is
+  // read through (and its pixels burned under every box); --ocr always
+  // reads the pixels instead.
+  if (invisible >= 20) return false;
   double covered = 0;
   for (const PlacedImage& im : images) covered += PlacedBounds(im).Intersect(media).area();
   return covered >= 0.5 * media.area();
@@ -334,10 +361,14 @@ OcrPlan PlanPageOcr(const std::vector<PlacedImage>& images, const PageText& page
     // An image the text layer already covers (a scan under its OCR layer)
     // is read through that layer.
     double text_area = 0;
+    int invisible = 0;
     for (const Glyph& g : page.glyphs) {
-      if (g.decodable && !g.is_space) text_area += g.box.Intersect(bounds).area();
+      if (!g.decodable || g.is_space) continue;
+      const double inside = g.box.Intersect(bounds).area();
+      text_area += inside;
+      if (inside > 0 && (g.render_mode == 3 || g.render_mode == 7)) ++invisible;
     }
-    if (text_area >= kMinTextLayerShare * bounds.area()) continue;
+    if (text_area >= kMinTextLayerShare * bounds.area() || invisible >= 20) continue;
     plan.images.push_back(im);
   }
   return plan;
@@ -377,6 +408,10 @@ Status RecognizeInputs(std::vector<OcrInput>* inputs, OcrEngine& engine) {
   for (OcrInput& in : *inputs) {
     StatusOr<std::vector<OcrWord>> words = engine.Recognize(in.pix.get(), in.dpi);
     if (!words) return words.error();
+    // A "word" read off solid ink holds no text: Tesseract reads redaction
+    // boxes as "M", "MN", "MIMI", which name cues would then take for
+    // names. White text on black still shows 10% or more of white.
+    std::erase_if(*words, [&](const OcrWord& w) { return SolidInk(in.pix.get(), w); });
     in.words = std::move(*words);
     in.pix.reset();  // pages wait for assembly in order; their pixels need not
   }

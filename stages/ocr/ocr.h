@@ -71,13 +71,15 @@ std::vector<PlacedImage> FindPageImages(pdf::Document& doc, int index);
 // Whether `page`, painting `images`, is a scan under `mode`: "auto" when
 // images cover at least half the page and its text layer is thin (under 20
 // decodable glyphs, or glyphs covering under 5% of the page: a stamp on a
-// scan); "always" when it paints any image; "never" not at all.
+// scan) and is not an invisible OCR layer (20 glyphs in render mode 3 or
+// 7, however sparse); "always" when it paints any image; "never" not at all.
 bool PageNeedsOcr(const std::vector<PlacedImage>& images, const PageText& page,
                   const std::string& mode);
 
 // What OCR reads on a page. On a scan, every image. On a page with a real
 // text layer ("auto"), every image big enough to hold a line of text
-// (18 x 6 pt and 8 px tall) that the text layer does not already cover —
+// (18 x 6 pt and 8 px tall) that the text layer does not already cover
+// (5% of its area, or 20 invisible glyphs over it) —
 // a photographed ID card or a pasted-in screenshot in a typed declaration
 // holds names the text layer does not have.
 struct OcrPlan {

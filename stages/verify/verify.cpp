@@ -91,7 +91,12 @@ StatusOr<VerifyResult> VerifyOutput(const std::string& output_path,
   if (!out) return Error(out.error());
   result.pages = static_cast<int>(out->pages.size());
   for (const Finding& f : out->findings) {
-    result.leaks.push_back({"text", "page " + std::to_string(f.page), f.category});
+    const PageText& page = out->pages[static_cast<size_t>(f.page - 1)];
+    bool read_by_ocr = !f.glyphs.empty();
+    for (int g : f.glyphs) read_by_ocr &= page.glyphs[static_cast<size_t>(g)].ocr;
+    const bool cue_only = f.category == "name" && f.rule.rfind("name.cue", 0) == 0;
+    (read_by_ocr && cue_only ? result.to_review : result.leaks)
+        .push_back({"text", "page " + std::to_string(f.page), f.category});
   }
   // Annotation appearances: what each annotation draws, read like a page.
   for (int i = 0; i < static_cast<int>(out->pages.size()); ++i) {

@@ -44,6 +44,10 @@ int RunVerify(const VerifyOptions& options, std::ostream& out, std::ostream& err
     for (const Leak& l : r->leaks) {
       out << file << ": LEAK in " << l.channel << ", " << l.where << " (" << l.category << ")\n";
     }
+    for (const Leak& l : r->to_review) {
+      err << "redact: " << file << ": " << l.where << ": review by hand (a " << l.category
+          << " found only by a cue in text OCR read off the output)\n";
+    }
     leaks += static_cast<int>(r->leaks.size());
     if (r->leaks.empty()) {
       out << file << ": clean (" << r->pages << " pages, " << r->objects_checked << " objects, "
