@@ -1,5 +1,8 @@
 #include "tests/testing/subprocess.h"
 
+#include <fstream>
+#include <iterator>
+
 #include <fcntl.h>
 #include <poll.h>
 #include <sys/wait.h>
@@ -54,6 +57,11 @@ CommandResult RunCommand(const std::vector<std::string>& argv) {
 
 bool HaveProgram(const std::string& program) {
   return RunCommand({"sh", "-c", "command -v " + program}).exit_code == 0;
+}
+
+std::string ReadFile(const std::string& path) {
+  std::ifstream in(path, std::ios::binary);
+  return std::string((std::istreambuf_iterator<char>(in)), {});
 }
 
 }  // namespace redact::testing

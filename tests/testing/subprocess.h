@@ -20,6 +20,9 @@ CommandResult RunCommand(const std::vector<std::string>& argv);
 // True when `program` is on PATH.
 bool HaveProgram(const std::string& program);
 
+// A file's bytes ("" when it cannot be read).
+std::string ReadFile(const std::string& path);
+
 }  // namespace redact::testing
 
 #endif  // REDACT_TESTS_TESTING_SUBPROCESS_H_

@@ -34,11 +34,7 @@ bool SameFile(const fs::path& a, const fs::path& b) {
 
 }  // namespace
 
-void AddApplyCommand(CLI::App* app, ApplyOptions* options) {
-  CLI::App* cmd = app->add_subcommand(
-      "apply", "Write redacted PDFs and reports (identifiers removed, not covered)");
-  cmd->add_option("files", options->files, "PDF files")->required();
-  cmd->add_option("--out", options->out, "output folder (created if missing)")->required();
+void AddApplySettings(CLI::App* cmd, ApplyOptions* options) {
   cmd->add_option("--password", options->password, "password for encrypted PDFs");
   cmd->add_flag("--no-boxes", options->no_boxes, "remove without drawing boxes");
   cmd->add_flag("--uniform-boxes", options->uniform_boxes,
@@ -64,10 +60,48 @@ void AddApplyCommand(CLI::App* app, ApplyOptions* options) {
   cmd->add_option("--job-key", options->job_key,
                   "file holding the job key: pseudonyms of unlisted people and report hashes "
                   "stay the same across runs and shards that share it");
+  AddDetectionOptions(cmd, &options->detection);
+}
+
+std::vector<std::string> ApplySettingsArgs(const ApplyOptions& o) {
+  std::vector<std::string> a;
+  auto opt = [&](const char* name, const std::optional<std::string>& v) {
+    if (v) a.push_back(name), a.push_back(*v);
+  };
+  opt("--password", o.password);
+  if (o.no_boxes) a.push_back("--no-boxes");
+  if (o.uniform_boxes) a.push_back("--uniform-boxes");
+  if (o.ocr_layer) a.push_back("--ocr-layer");
+  if (o.fail_on_undecodable) a.push_back("--fail-on-undecodable");
+  a.push_back("--mode"), a.push_back(o.mode);
+  for (const std::string& r : o.recipients) a.push_back("--recipient"), a.push_back(r);
+  opt("--recipients-file", o.recipients_file);
+  opt("--passphrase-file", o.passphrase_file);
+  if (o.armor) a.push_back("--armor");
+  if (o.no_mapping) a.push_back("--no-mapping");
+  opt("--job-key", o.job_key);
+  const DetectionOptions& d = o.detection;
+  opt("--names", d.names);
+  opt("--policy", d.policy);
+  if (!d.patterns.empty()) a.push_back("--patterns"), a.push_back(d.patterns);
+  a.push_back("--ocr"), a.push_back(d.ocr);
+  a.push_back("--lang"), a.push_back(d.lang);
+  if (d.deskew) a.push_back("--deskew");
+  if (d.binarize) a.push_back("--binarize");
+  return a;
+}
+
+void AddApplyCommand(CLI::App* app, ApplyOptions* options) {
+  CLI::App* cmd = app->add_subcommand(
+      "apply", "Write redacted PDFs and reports (identifiers removed, not covered)");
+  cmd->add_option("files", options->files, "PDF files")->required();
+  cmd->add_option("--out", options->out, "output folder (created if missing)")->required();
   cmd->add_option("--findings", options->findings,
                   "apply exactly the findings of a reviewed file (from redact review) "
                   "instead of detecting; one input only");
-  AddDetectionOptions(cmd, &options->detection);
+  cmd->add_option("--mapping-out", options->mapping_out,
+                  "where the sealed mapping goes (default: OUT/mapping.age)");
+  AddApplySettings(cmd, options);
 }
 
 int RunApply(const ApplyOptions& options, std::ostream& out, std::ostream& err) {
@@ -335,7 +369,8 @@ int RunApply(const ApplyOptions& options, std::ostream& out, std::ostream& err) 
     }
   }
   if (sealing && !mapping.empty()) {
-    const fs::path map_path = fs::path(options.out) / "mapping.age";
+    const fs::path map_path =
+        options.mapping_out ? fs::path(*options.mapping_out) : fs::path(options.out) / "mapping.age";
     auto sealed = mapping.Seal(recipients, passphrase ? &*passphrase : nullptr, options.armor);
     Status w = sealed ? pdf::WriteFileAtomically(map_path.string(), *sealed) : sealed.error();
     if (!w.ok()) {

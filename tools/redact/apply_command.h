@@ -37,9 +37,16 @@ struct ApplyOptions {
   std::optional<std::string> job_key;   // file: keys pseudonyms and hashes
   bool armor = false;                   // ASCII-armored mapping
   bool fail_on_undecodable = false;
+  std::optional<std::string> mapping_out;  // default OUT/mapping.age
 };
 
 void AddApplyCommand(CLI::App* app, ApplyOptions* options);
+
+// The options that say how to redact (not which files, nor where), for
+// commands that run apply for each document (redact run), and the same
+// options written back as arguments for a worker's `redact apply`.
+void AddApplySettings(CLI::App* cmd, ApplyOptions* options);
+std::vector<std::string> ApplySettingsArgs(const ApplyOptions& options);
 int RunApply(const ApplyOptions& options, std::ostream& out, std::ostream& err);
 
 }  // namespace redact::cli

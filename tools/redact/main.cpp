@@ -10,6 +10,7 @@
 #include "tools/redact/exit_codes.h"
 #include "tools/redact/extract_command.h"
 #include "tools/redact/review_command.h"
+#include "tools/redact/run_command.h"
 #include "tools/redact/scan_command.h"
 #include "tools/redact/seal_commands.h"
 #include "tools/redact/verify_command.h"
@@ -40,6 +41,8 @@ int main(int argc, char** argv) {
   AddKeygenCommand(&app, &keygen);
   UnsealOptions unseal;
   AddUnsealCommand(&app, &unseal);
+  RunOptions run;
+  AddRunCommand(&app, &run);
   try {
     app.parse(argc, argv);
   } catch (const CLI::CallForHelp& e) {
@@ -55,5 +58,6 @@ int main(int argc, char** argv) {
   if (app.got_subcommand("review")) return RunReview(review, std::cout, std::cerr);
   if (app.got_subcommand("keygen")) return RunKeygen(keygen, std::cout, std::cerr);
   if (app.got_subcommand("unseal")) return RunUnseal(unseal, std::cout, std::cerr);
+  if (app.got_subcommand("run")) return RunJob(run, std::cout, std::cerr);
   return kExitUsage;
 }

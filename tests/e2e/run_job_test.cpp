@@ -1,0 +1,194 @@
+// `redact run`, judged from outside: the job over a tree of good and damaged
+// PDFs (and a manifest) finishes, mirrors the tree, names every failure with
+// a reason, leaves inputs byte-identical, and resumes; a hang fails only its
+// own document; a job killed with SIGKILL or stopped with SIGINT leaves no
+// partial file under an output name and finishes on the next run. Outputs
+// are checked with qpdf --check.
+#include <gtest/gtest.h>
+
+#include <filesystem>
+#include <fstream>
+#include <map>
+#include <nlohmann/json.hpp>
+
+#include "tests/testing/subprocess.h"
+
+namespace redact {
+namespace {
+
+namespace fs = std::filesystem;
+using testing::RunCommand;
+
+const std::string kTop = REDACT_SOURCE_DIR;
+
+std::string Read(const fs::path& p) { return testing::ReadFile(p.string()); }
+
+// The job's inputs: samples in a folder tree, damaged files from outside,
+// and a manifest listing two more.
+fs::path MakeInputs(const fs::path& dir) {
+  fs::create_directories(dir / "in" / "familia" / "hijos");
+  fs::create_directories(dir / "listed");
+  for (const char* s : {"order_libreoffice.pdf", "class_list_chromium.pdf", "notice_ghostscript.pdf"}) {
+    fs::copy_file(kTop + "/samples/" + s, dir / "in" / s);
+  }
+  fs::copy_file(kTop + "/samples/record_reportlab.pdf", dir / "in" / "familia" / "record_reportlab.pdf");
+  fs::copy_file(kTop + "/samples/motion_pdflatex_cm.pdf", dir / "in" / "familia" / "hijos" / "motion.pdf");
+  int damaged = 0;
+  for (const auto& e : fs::recursive_directory_iterator(kTop + "/../shared/testdata/damaged")) {
+    if (e.path().extension() != ".pdf" || damaged >= 4) continue;
+    fs::copy_file(e.path(), dir / "in" / "familia" / "hijos" / ("damaged-" + std::to_string(++damaged) + ".pdf"));
+  }
+  std::ofstream(dir / "in" / "familia" / "notes.txt") << "not a pdf\n";
+  fs::copy_file(kTop + "/samples/declaracion_pdflatex.pdf", dir / "listed" / "declaracion.pdf");
+  std::ofstream(dir / "manifest.txt") << "# more documents\nlisted/declaracion.pdf\n";
+  return dir / "in";
+}
+
+std::map<std::string, std::string> Hashes(const fs::path& root) {
+  std::map<std::string, std::string> out;
+  for (const auto& e : fs::recursive_directory_iterator(root)) {
+    if (e.is_regular_file()) out[e.path().string()] = Read(e.path());
+  }
+  return out;
+}
+
+nlohmann::json Summary(const fs::path& out) {
+  return nlohmann::json::parse(Read(out / "job-summary.json"));
+}
+
+TEST(RunJob, AJobOfGoodAndDamagedDocumentsFinishesMirrorsAndResumes) {
+  if (!testing::HaveProgram("qpdf")) GTEST_SKIP() << "qpdf not installed";
+  const fs::path dir = fs::temp_directory_path() / "redact_run_job";
+  fs::remove_all(dir);
+  const fs::path in = MakeInputs(dir);
+  const auto before = Hashes(dir);
+  const fs::path out = dir / "out";
+  const std::vector<std::string> job = {REDACT_BINARY, "run", "--jobs", "2", "--verify", "--names",
+                                        kTop + "/samples/names.csv", "--out", out.string(), in.string(),
+                                        (dir / "manifest.txt").string()};
+  auto r = RunCommand(job);
+  EXPECT_EQ(r.exit_code, 6) << r.err;  // some documents failed
+  for (const auto& [path, bytes] : before) EXPECT_EQ(Read(path), bytes) << path << " changed";
+  nlohmann::json summary = Summary(out);
+  std::map<std::string, nlohmann::json> docs;
+  for (const auto& d : summary["documents"]) docs[d["input"].get<std::string>()] = d;
+  EXPECT_EQ(docs.size(), 10u) << summary.dump(1);  // 5 samples, 4 damaged, 1 listed
+  for (const char* good : {"order_libreoffice.pdf", "class_list_chromium.pdf", "notice_ghostscript.pdf",
+                           "familia/record_reportlab.pdf", "familia/hijos/motion.pdf", "listed/declaracion.pdf"}) {
+    ASSERT_TRUE(docs.count(good)) << good;
+    EXPECT_EQ(docs[good]["status"], "done") << good << ": " << docs[good]["reason"];
+    EXPECT_GE(docs[good]["pages"].get<int>(), 1);
+    auto check = RunCommand({"qpdf", "--check", (out / good).string()});
+    EXPECT_EQ(check.exit_code, 0) << good;
+  }
+  EXPECT_GE(docs["order_libreoffice.pdf"]["findings"]["a_number"].get<int>(), 2);
+  // Every damaged document that failed says why, in one line.
+  int failed = 0;
+  for (const auto& [name, d] : docs) {
+    if (d["status"] != "failed") continue;
+    ++failed;
+    EXPECT_FALSE(d["reason"].get<std::string>().empty()) << name;
+    EXPECT_EQ(d["reason"].get<std::string>().find('\n'), std::string::npos) << name;
+    EXPECT_FALSE(fs::exists(out / name)) << name << ": a failed document has an output";
+  }
+  EXPECT_GE(failed, 1);
+  // JSON-lines progress (stdout is not a terminal): one event per document.
+  EXPECT_EQ(std::count(r.out.begin(), r.out.end(), '\n'), 10) << r.out;
+
+  // Resume: what is done is skipped, what failed is tried again.
+  auto again = RunCommand(job);
+  EXPECT_EQ(again.exit_code, 6) << again.err;
+  summary = Summary(out);
+  for (const auto& d : summary["documents"]) {
+    const std::string before_status = docs[d["input"].get<std::string>()]["status"];
+    EXPECT_EQ(d["status"], before_status == "done" ? "skipped" : "failed") << d.dump();
+  }
+  // A changed input is done again.
+  fs::copy_file(kTop + "/samples/order_libreoffice.pdf", in / "notice_ghostscript.pdf",
+                fs::copy_options::overwrite_existing);
+  auto third = RunCommand(job);
+  summary = Summary(out);
+  for (const auto& d : summary["documents"]) {
+    if (d["input"] == "notice_ghostscript.pdf") EXPECT_EQ(d["status"], "done");
+  }
+}
+
+TEST(RunJob, AHangFailsOnlyItsOwnDocument) {
+  if (!testing::HaveProgram("qpdf")) GTEST_SKIP() << "qpdf not installed";
+  const fs::path dir = fs::temp_directory_path() / "redact_run_timeout";
+  fs::remove_all(dir);
+  fs::create_directories(dir / "in");
+  fs::copy_file(kTop + "/samples/order_libreoffice.pdf", dir / "in" / "typed.pdf");
+  // Eight scanned pages: OCR takes longer than the second allowed.
+  const std::string scan = kTop + "/samples/scans/declaracion_jpeg_300dpi.pdf";
+  RunCommand({"qpdf", "--empty", "--pages", scan, scan, scan, scan, scan, scan, scan, scan, "--",
+              (dir / "in" / "scan.pdf").string()});
+  auto r = RunCommand({REDACT_BINARY, "run", "--timeout", "1", "--progress", "none", "--out",
+                       (dir / "out").string(), (dir / "in").string()});
+  EXPECT_EQ(r.exit_code, 6) << r.err;
+  std::map<std::string, nlohmann::json> docs;
+  const nlohmann::json summary = Summary(dir / "out");
+  for (const auto& d : summary["documents"]) docs[d["input"].get<std::string>()] = d;
+  EXPECT_EQ(docs["typed.pdf"]["status"], "done");
+  EXPECT_EQ(docs["scan.pdf"]["status"], "failed");
+  EXPECT_EQ(docs["scan.pdf"]["reason"], "out of time");
+  EXPECT_FALSE(fs::exists(dir / "out" / "scan.pdf"));
+}
+
+// Stops a job part way with `signal` (via coreutils timeout), then checks
+// that nothing partial sits under an output name and that a second run
+// finishes the job.
+void StopAndResume(const std::string& name, const std::string& signal) {
+  if (!testing::HaveProgram("timeout") || !testing::HaveProgram("qpdf")) GTEST_SKIP() << "timeout or qpdf missing";
+  const fs::path dir = fs::temp_directory_path() / ("redact_run_" + name);
+  fs::remove_all(dir);
+  fs::create_directories(dir / "in");
+  for (int k = 0; k < 4; ++k) {
+    for (const char* s : {"order_jpeg_200dpi.pdf", "notice_g4_200dpi.pdf"}) {
+      fs::copy_file(kTop + "/samples/scans/" + s, dir / "in" / (std::to_string(k) + "-" + s));
+    }
+  }
+  const std::vector<std::string> job = {REDACT_BINARY, "run", "--jobs", "2", "--progress", "none", "--out",
+                                        (dir / "out").string(), (dir / "in").string()};
+  std::vector<std::string> stopped = {"timeout", "-s", signal, "2.5"};
+  stopped.insert(stopped.end(), job.begin(), job.end());
+  auto r = RunCommand(stopped);
+  EXPECT_NE(r.exit_code, 0) << "the job finished before it was stopped";
+  // Nothing partial: every PDF under an output name is whole.
+  int whole = 0;
+  for (const auto& e : fs::recursive_directory_iterator(dir / "out")) {
+    const std::string file = e.path().filename().string();
+    if (signal == "INT") EXPECT_EQ(file.find(".tmp-"), std::string::npos) << "a partial output stays: " << file;
+    if (e.path().extension() != ".pdf") continue;
+    EXPECT_EQ(RunCommand({"qpdf", "--check", e.path().string()}).exit_code, 0) << file;
+    ++whole;
+  }
+  EXPECT_LT(whole, 8);
+  auto again = RunCommand(job);
+  EXPECT_EQ(again.exit_code, 0) << again.err;
+  int done = 0, skipped = 0;
+  const nlohmann::json summary = Summary(dir / "out");
+  for (const auto& d : summary["documents"]) {
+    done += d["status"] == "done";
+    skipped += d["status"] == "skipped";
+  }
+  EXPECT_EQ(done + skipped, 8);
+  if (signal == "INT") {
+    EXPECT_EQ(skipped, whole) << "every output finished before the stop is kept and not redone";
+  } else {
+    // Killed outright, a worker may have renamed its output just before the
+    // job could record it: that document (one per worker at most) is redone.
+    EXPECT_LE(skipped, whole);
+    EXPECT_GE(skipped, whole - 2);
+  }
+  for (const auto& e : fs::recursive_directory_iterator(dir / "out")) {
+    EXPECT_EQ(e.path().filename().string().find(".tmp-"), std::string::npos) << e.path();
+  }
+}
+
+TEST(RunJob, KilledWithSigkillLeavesNothingPartialAndResumes) { StopAndResume("kill", "KILL"); }
+
+TEST(RunJob, CtrlCStopsCleanlyAndResumes) { StopAndResume("int", "INT"); }
+
+}  // namespace
+}  // namespace redact

@@ -1,0 +1,318 @@
+#include "tools/redact/run_command.h"
+
+#include <CLI/CLI.hpp>
+#include <signal.h>
+#include <sodium.h>
+#include <unistd.h>
+
+#include <algorithm>
+#include <atomic>
+#include <chrono>
+#include <cmath>
+#include <filesystem>
+#include <fstream>
+#include <iostream>
+#include <mutex>
+#include <nlohmann/json.hpp>
+#include <thread>
+
+#include "pipeline/jobs/inputs.h"
+#include "pipeline/jobs/journal.h"
+#include "pipeline/jobs/worker.h"
+#include "pipeline/pdf/clean_writer.h"
+#include "tools/redact/exit_codes.h"
+
+namespace redact::cli {
+
+namespace fs = std::filesystem;
+
+namespace {
+
+std::atomic<bool> g_stop{false};
+void OnInterrupt(int) { g_stop = true; }
+
+// Where the job keeps its own state: journal, per-document sealed
+// mappings, a generated job key.
+constexpr const char* kStateDir = ".redact-job";
+
+struct DocumentResult {
+  std::string input;   // relative path
+  std::string status;  // done | failed | skipped | interrupted
+  std::string reason;
+  int pages = 0;
+  nlohmann::json counts = nlohmann::json::object();
+  double seconds = 0;
+};
+
+// The last line the worker wrote on stderr that says what went wrong.
+std::string Reason(const jobs::WorkerOutcome& w) {
+  std::string last;
+  size_t start = 0;
+  while (start < w.err.size()) {
+    size_t end = w.err.find('\n', start);
+    if (end == std::string::npos) end = w.err.size();
+    std::string line = w.err.substr(start, end - start);
+    if (line.rfind("redact: ", 0) == 0 && line.find("review by hand") == std::string::npos) last = line.substr(8);
+    start = end + 1;
+  }
+  if (w.timed_out || w.signal != 0 || last.empty()) return w.Describe();
+  return last;
+}
+
+void RemoveOutputs(const fs::path& pdf) {
+  std::error_code ec;
+  fs::remove(pdf, ec);
+  fs::path report = pdf;
+  report.replace_extension(".report.json");
+  fs::remove(report, ec);
+}
+
+}  // namespace
+
+void AddRunCommand(CLI::App* app, RunOptions* options) {
+  CLI::App* cmd = app->add_subcommand(
+      "run", "Redact many documents: one isolated worker process per document, resumable");
+  cmd->add_option("inputs", options->inputs, "PDF files, folders (recursive) or manifests (one path per line)")
+      ->required();
+  cmd->add_option("--out", options->out, "output folder; its tree mirrors the inputs'")->required();
+  cmd->add_flag("--verify", options->verify, "verify every output against its input; a leak fails the document");
+  cmd->add_option("--progress", options->progress, "auto (bar on a terminal, else JSON lines), bar, json, none")
+      ->check(CLI::IsMember({"auto", "bar", "json", "none"}));
+  cmd->add_option("--memory-limit", options->memory_gib, "address space per worker, GiB (default 8)")
+      ->check(CLI::Range(0.25, 1024.0));
+  cmd->add_option("--timeout", options->timeout_seconds, "seconds per document (default 900)")
+      ->check(CLI::Range(1.0, 86400.0));
+  AddApplySettings(cmd, &options->apply);
+}
+
+int RunJob(const RunOptions& options, std::ostream& out, std::ostream& err) {
+  StatusOr<std::vector<jobs::JobInput>> inputs = jobs::CollectInputs(options.inputs);
+  if (!inputs) {
+    err << "redact: " << inputs.error().message() << "\n";
+    return kExitUsage;
+  }
+  std::error_code ec;
+  const fs::path out_dir(options.out);
+  fs::create_directories(out_dir / kStateDir / "mappings", ec);
+  if (!fs::is_directory(out_dir / kStateDir)) {
+    err << "redact: " << options.out << ": cannot create the output folder\n";
+    return kExitInputFile;
+  }
+  for (const jobs::JobInput& in : *inputs) {
+    if (fs::equivalent(fs::path(in.path).parent_path(), out_dir / fs::path(in.relative).parent_path(), ec)) {
+      err << "redact: " << options.out << ": the output folder must not hold the inputs\n";
+      return kExitUsage;
+    }
+  }
+  // Temporary files a killed worker left (outputs are written to a temp
+  // name and renamed): never an output, removed.
+  auto remove_partials = [&]() {
+    std::error_code e;
+    for (fs::recursive_directory_iterator it(out_dir, e), end; !e && it != end; it.increment(e)) {
+      if (it->is_regular_file(e) && it->path().filename().string().find(".tmp-") != std::string::npos) {
+        std::error_code rm;
+        fs::remove(it->path(), rm);
+      }
+    }
+  };
+  remove_partials();
+  auto journal = jobs::Journal::Open((out_dir / kStateDir / "journal.jsonl").string());
+  if (!journal) {
+    err << "redact: " << journal.error().message() << "\n";
+    return kExitInputFile;
+  }
+  // Workers run this very binary.
+  char self[4096];
+  const ssize_t n = readlink("/proc/self/exe", self, sizeof self - 1);
+  if (n <= 0) {
+    err << "redact: cannot find the redact binary to start workers\n";
+    return kExitInternal;
+  }
+  self[n] = '\0';
+  ApplyOptions apply = options.apply;
+  // Pseudonyms must agree across documents (and runs): one job key.
+  if (apply.mode == "pseudonymize" && !apply.job_key) {
+    const fs::path key = out_dir / kStateDir / "job.key";
+    if (!fs::exists(key)) {
+      std::string bytes(32, '\0');
+      randombytes_buf(bytes.data(), bytes.size());
+      Status s = pdf::WriteFileAtomically(key.string(), bytes);
+      sodium_memzero(bytes.data(), bytes.size());
+      if (!s.ok()) {
+        err << "redact: " << s.message() << "\n";
+        return kExitInputFile;
+      }
+    }
+    apply.job_key = key.string();
+  }
+  apply.detection.jobs = 1;  // documents in parallel, not pages
+  const std::vector<std::string> settings = ApplySettingsArgs(apply);
+  const bool sealing = !apply.recipients.empty() || apply.recipients_file || apply.passphrase_file;
+
+  jobs::WorkerLimits limits;
+  limits.address_space_bytes = static_cast<unsigned long long>(options.memory_gib * (1ull << 30));
+  limits.wall_seconds = options.timeout_seconds;
+  limits.cpu_seconds = static_cast<unsigned long>(options.timeout_seconds) + 1;
+
+  const int workers = options.apply.detection.jobs > 0
+                          ? options.apply.detection.jobs
+                          : std::max(1, static_cast<int>(std::thread::hardware_concurrency()));
+  const std::string progress =
+      options.progress == "auto" ? (isatty(STDOUT_FILENO) ? "bar" : "json") : options.progress;
+
+  struct sigaction action {};
+  action.sa_handler = OnInterrupt;
+  sigaction(SIGINT, &action, nullptr);
+  sigaction(SIGTERM, &action, nullptr);
+
+  const size_t total = inputs->size();
+  std::vector<DocumentResult> results(total);
+  std::atomic<size_t> next{0};
+  std::mutex print_mutex;
+  size_t finished = 0, failed = 0, pages_done = 0;
+  const auto started = std::chrono::steady_clock::now();
+  auto report_progress = [&](size_t index) {
+    std::lock_guard lock(print_mutex);
+    const DocumentResult& r = results[index];
+    ++finished;
+    if (r.status == "failed") ++failed;
+    pages_done += static_cast<size_t>(r.pages);
+    const double elapsed = std::chrono::duration<double>(std::chrono::steady_clock::now() - started).count();
+    const double rate = elapsed > 0 ? finished / elapsed : 0;
+    const double eta = rate > 0 ? (total - finished) / rate : 0;
+    if (progress == "json") {
+      out << nlohmann::json{{"event", "document"},  {"done", finished},  {"total", total},
+                            {"input", r.input},      {"status", r.status}, {"reason", r.reason},
+                            {"pages", r.pages},      {"seconds", std::round(r.seconds * 100) / 100},
+                            {"failed_so_far", failed}}
+                 .dump(-1, ' ', false, nlohmann::json::error_handler_t::replace)
+          << std::endl;
+    } else if (progress == "bar") {
+      const int width = 30;
+      const int filled = total ? static_cast<int>(width * finished / total) : width;
+      out << "\r[" << std::string(static_cast<size_t>(filled), '#') << std::string(static_cast<size_t>(width - filled), '.')
+          << "] " << finished << "/" << total << " documents, " << pages_done << " pages, "
+          << static_cast<int>(rate * 60) << "/min, ETA " << static_cast<int>(eta) << " s, " << failed
+          << " failed   " << std::flush;
+    }
+  };
+
+  auto work = [&]() {
+    for (;;) {
+      const size_t i = next.fetch_add(1);
+      if (i >= total) return;
+      const jobs::JobInput& in = (*inputs)[i];
+      DocumentResult& r = results[i];
+      r.input = in.relative;
+      if (g_stop) {
+        r.status = "interrupted";
+        continue;
+      }
+      const fs::path output = out_dir / in.relative;
+      fs::path report = output;
+      report.replace_extension(".report.json");
+      StatusOr<std::string> sha = jobs::FileSha256(in.path);
+      if (!sha) {
+        r.status = "failed", r.reason = sha.error().message();
+        report_progress(i);
+        continue;
+      }
+      std::error_code e;
+      if ((*journal)->Done(in.relative, *sha) && fs::exists(output, e)) {
+        r.status = "skipped", r.reason = "done in an earlier run";
+        report_progress(i);
+        continue;
+      }
+      fs::create_directories(output.parent_path(), e);
+      std::vector<std::string> argv = {self, "apply"};
+      argv.insert(argv.end(), settings.begin(), settings.end());
+      argv.insert(argv.end(), {"--out", output.parent_path().string()});
+      if (sealing) {
+        char name[32];
+        std::snprintf(name, sizeof name, "doc-%06zu.age", i + 1);
+        argv.insert(argv.end(), {"--mapping-out", (out_dir / kStateDir / "mappings" / name).string()});
+      }
+      argv.push_back(in.path);
+      StatusOr<jobs::WorkerOutcome> w = jobs::RunIsolated(argv, limits, &g_stop);
+      if (!w) {
+        r.status = "failed", r.reason = w.error().message();
+      } else {
+        r.seconds = w->seconds;
+        if (g_stop && !w->ok()) {
+          r.status = "interrupted";
+        } else if (!w->ok()) {
+          r.status = "failed", r.reason = Reason(*w);
+        } else {
+          r.status = "done";
+        }
+      }
+      if (r.status == "done" && options.verify) {
+        std::vector<std::string> v = {self, "verify", "--original", in.path};
+        if (apply.detection.names) v.insert(v.end(), {"--names", *apply.detection.names});
+        if (apply.detection.policy) v.insert(v.end(), {"--policy", *apply.detection.policy});
+        if (apply.password) v.insert(v.end(), {"--password", *apply.password});
+        v.push_back(output.string());
+        StatusOr<jobs::WorkerOutcome> vw = jobs::RunIsolated(v, limits, &g_stop);
+        if (!vw || !vw->ok()) {
+          // Fail closed: an output that leaks does not stay under its name.
+          RemoveOutputs(output);
+          r.status = "failed";
+          r.reason = !vw ? vw.error().message()
+                         : vw->exit_code == kExitLeak ? "verification found a leak" : "verification failed: " + Reason(*vw);
+        }
+      }
+      if (r.status == "done") {
+        std::ifstream rep(report);
+        const nlohmann::json j = nlohmann::json::parse(rep, nullptr, false);
+        if (!j.is_discarded()) {
+          r.pages = j.value("pages", 0);
+          if (j.contains("counts")) r.counts = j["counts"];
+        }
+        Status s = (*journal)->RecordDone(in.relative, *sha);
+        if (!s.ok()) r.status = "failed", r.reason = s.message();
+      }
+      if (r.status == "interrupted") {
+        // Stopped part way: what it may have written is not a finished
+        // document (a PDF without its report) and goes.
+        RemoveOutputs(output);
+        continue;
+      }
+      report_progress(i);
+    }
+  };
+  std::vector<std::thread> pool;
+  for (int k = 0; k < workers; ++k) pool.emplace_back(work);
+  for (std::thread& t : pool) t.join();
+  if (progress == "bar") out << "\n";
+  if (g_stop) remove_partials();
+
+  nlohmann::json docs = nlohmann::json::array();
+  int done = 0, skipped = 0, failures = 0, leaks = 0, interrupted = 0;
+  for (const DocumentResult& r : results) {
+    docs.push_back({{"input", r.input}, {"output", r.input}, {"status", r.status}, {"reason", r.reason},
+                    {"pages", r.pages}, {"findings", r.counts}, {"seconds", std::round(r.seconds * 100) / 100}});
+    if (r.status == "done") ++done;
+    if (r.status == "skipped") ++skipped;
+    if (r.status == "failed") ++failures;
+    if (r.status == "interrupted") ++interrupted;
+    if (r.reason == "verification found a leak") ++leaks;
+  }
+  const nlohmann::json summary = {
+      {"tool", "redact " REDACT_VERSION},
+      {"documents", docs},
+      {"totals", {{"done", done}, {"skipped", skipped}, {"failed", failures}, {"interrupted", interrupted}}},
+      {"seconds", std::round(std::chrono::duration<double>(std::chrono::steady_clock::now() - started).count() * 100) /
+                      100}};
+  Status s = pdf::WriteFileAtomically((out_dir / "job-summary.json").string(),
+                                      summary.dump(1, ' ', false, nlohmann::json::error_handler_t::replace) + "\n");
+  if (!s.ok()) err << "redact: " << s.message() << "\n";
+  err << "redact: " << done << " done, " << skipped << " skipped (done before), " << failures << " failed"
+      << (interrupted ? ", " + std::to_string(interrupted) + " interrupted" : "") << "; summary "
+      << (out_dir / "job-summary.json").string() << "\n";
+  if (g_stop) return 130;
+  if (leaks > 0) return kExitLeak;
+  if (failures > 0) return kExitSomeFailed;
+  return kExitOk;
+}
+
+}  // namespace redact::cli
