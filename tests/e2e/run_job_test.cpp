@@ -190,5 +190,64 @@ TEST(RunJob, KilledWithSigkillLeavesNothingPartialAndResumes) { StopAndResume("k
 
 TEST(RunJob, CtrlCStopsCleanlyAndResumes) { StopAndResume("int", "INT"); }
 
+TEST(RunJob, ShardsCoverEveryInputOnceAndAgreeOnPseudonyms) {
+  if (!testing::HaveProgram("pdftotext")) GTEST_SKIP() << "pdftotext not installed";
+  const fs::path dir = fs::temp_directory_path() / "redact_run_shards";
+  fs::remove_all(dir);
+  fs::create_directories(dir / "in" / "a");
+  fs::create_directories(dir / "in" / "b");
+  for (const char* s : {"order_libreoffice.pdf", "class_list_chromium.pdf", "declaracion_pdflatex.pdf",
+                        "notice_ghostscript.pdf", "record_reportlab.pdf", "motion_pdflatex_cm.pdf"}) {
+    fs::copy_file(kTop + "/samples/" + s, dir / "in" / "a" / s);
+    fs::copy_file(kTop + "/samples/" + s, dir / "in" / "b" / s);
+  }
+  std::ofstream(dir / "job.key", std::ios::binary) << std::string(32, 'k');
+  auto job = [&](const fs::path& out, const std::string& shard) {
+    std::vector<std::string> argv = {REDACT_BINARY, "run", "--jobs", "1", "--progress", "none", "--mode",
+                                     "pseudonymize", "--no-mapping", "--job-key", (dir / "job.key").string(),
+                                     "--names", kTop + "/samples/names.csv", "--out", out.string(),
+                                     (dir / "in").string()};
+    if (!shard.empty()) argv.insert(argv.end(), {"--shard", shard});
+    return argv;
+  };
+  // Three shards as separate processes, at once, into one output folder;
+  // the third takes its index from the environment, as under Slurm.
+  std::string script;
+  for (int i = 0; i < 2; ++i) {
+    for (const std::string& a : job(dir / "sharded", std::to_string(i) + "/3")) script += "'" + a + "' ";
+    script += "& ";
+  }
+  script += "SLURM_ARRAY_TASK_ID=2 SLURM_ARRAY_TASK_COUNT=3 ";
+  for (const std::string& a : job(dir / "sharded", "auto")) script += "'" + a + "' ";
+  script += "& wait";
+  auto r = RunCommand({"sh", "-c", script});
+  ASSERT_EQ(r.exit_code, 0) << r.err;
+  std::map<std::string, int> seen;
+  for (int i = 0; i < 3; ++i) {
+    const nlohmann::json summary =
+        nlohmann::json::parse(Read(dir / "sharded" / ("job-summary.shard-" + std::to_string(i) + "-of-3.json")));
+    for (const auto& d : summary["documents"]) {
+      ++seen[d["input"].get<std::string>()];
+      EXPECT_EQ(d["status"], "done") << d.dump();
+    }
+  }
+  EXPECT_EQ(seen.size(), 12u);
+  for (const auto& [input, times] : seen) EXPECT_EQ(times, 1) << input << " done by " << times << " shards";
+  // The same job in one piece writes the same pseudonyms.
+  auto whole = RunCommand(job(dir / "whole", ""));
+  ASSERT_EQ(whole.exit_code, 0) << whole.err;
+  for (const auto& [input, times] : seen) {
+    const std::string a = RunCommand({"pdftotext", (dir / "sharded" / input).string(), "-"}).out;
+    const std::string b = RunCommand({"pdftotext", (dir / "whole" / input).string(), "-"}).out;
+    EXPECT_EQ(a, b) << input;
+    EXPECT_FALSE(a.empty()) << input;
+  }
+  // Pseudonymizing in shards without a shared key is refused.
+  auto refused = RunCommand({REDACT_BINARY, "run", "--mode", "pseudonymize", "--no-mapping", "--shard", "0/2",
+                             "--out", (dir / "x").string(), (dir / "in").string()});
+  EXPECT_EQ(refused.exit_code, 2);
+  EXPECT_NE(refused.err.find("--job-key"), std::string::npos) << refused.err;
+}
+
 }  // namespace
 }  // namespace redact

@@ -59,6 +59,54 @@ std::string Reason(const jobs::WorkerOutcome& w) {
   return last;
 }
 
+// A stable 64-bit hash (FNV-1a) of a relative path: the same shard on any
+// machine, build or run.
+uint64_t StableHash(const std::string& s) {
+  uint64_t h = 1469598103934665603ull;
+  for (unsigned char c : s) {
+    h ^= c;
+    h *= 1099511628211ull;
+  }
+  return h;
+}
+
+// "I/N", or "auto" from the scheduler's environment. Errors say why.
+StatusOr<std::pair<uint64_t, uint64_t>> ParseShard(const std::string& spec) {
+  std::string text = spec;
+  if (spec == "auto") {
+    auto env = [](const char* name) -> std::string {
+      const char* v = std::getenv(name);
+      return v ? v : "";
+    };
+    if (!env("JOB_COMPLETION_INDEX").empty()) {
+      std::string count = env("REDACT_SHARD_COUNT");
+      if (count.empty()) count = env("JOB_COMPLETIONS");
+      if (count.empty()) {
+        return Error(StatusCode::kInvalidArgument,
+                     "--shard auto under Kubernetes needs REDACT_SHARD_COUNT (the Job's completions)");
+      }
+      text = env("JOB_COMPLETION_INDEX") + "/" + count;
+    } else if (!env("SLURM_ARRAY_TASK_ID").empty() && !env("SLURM_ARRAY_TASK_COUNT").empty()) {
+      // Slurm task ids start where the array says (often 0 or 1): taken
+      // relative to SLURM_ARRAY_TASK_MIN.
+      const std::string min = env("SLURM_ARRAY_TASK_MIN").empty() ? "0" : env("SLURM_ARRAY_TASK_MIN");
+      const long id = std::strtol(env("SLURM_ARRAY_TASK_ID").c_str(), nullptr, 10) - std::strtol(min.c_str(), nullptr, 10);
+      text = std::to_string(id) + "/" + env("SLURM_ARRAY_TASK_COUNT");
+    } else {
+      return Error(StatusCode::kInvalidArgument,
+                   "--shard auto: neither JOB_COMPLETION_INDEX nor SLURM_ARRAY_TASK_ID is set");
+    }
+  }
+  const size_t slash = text.find('/');
+  char* end = nullptr;
+  const long long i = slash == std::string::npos ? -1 : std::strtoll(text.c_str(), &end, 10);
+  const long long n = slash == std::string::npos ? -1 : std::strtoll(text.c_str() + slash + 1, nullptr, 10);
+  if (slash == std::string::npos || end != text.c_str() + slash || n < 1 || i < 0 || i >= n) {
+    return Error(StatusCode::kInvalidArgument, "--shard " + text + ": expected I/N with 0 <= I < N");
+  }
+  return std::pair<uint64_t, uint64_t>(static_cast<uint64_t>(i), static_cast<uint64_t>(n));
+}
+
 void RemoveOutputs(const fs::path& pdf) {
   std::error_code ec;
   fs::remove(pdf, ec);
@@ -82,6 +130,10 @@ void AddRunCommand(CLI::App* app, RunOptions* options) {
       ->check(CLI::Range(0.25, 1024.0));
   cmd->add_option("--timeout", options->timeout_seconds, "seconds per document (default 900)")
       ->check(CLI::Range(1.0, 86400.0));
+  cmd->add_option("--shard", options->shard,
+                  "I/N: only the documents of shard I (0-based) of N, by a stable hash of their "
+                  "relative path; auto: from JOB_COMPLETION_INDEX (Kubernetes; N from "
+                  "REDACT_SHARD_COUNT) or SLURM_ARRAY_TASK_ID/SLURM_ARRAY_TASK_COUNT");
   AddApplySettings(cmd, &options->apply);
 }
 
@@ -90,6 +142,22 @@ int RunJob(const RunOptions& options, std::ostream& out, std::ostream& err) {
   if (!inputs) {
     err << "redact: " << inputs.error().message() << "\n";
     return kExitUsage;
+  }
+  std::string summary_name = "job-summary.json";
+  if (!options.shard.empty()) {
+    StatusOr<std::pair<uint64_t, uint64_t>> shard = ParseShard(options.shard);
+    if (!shard) {
+      err << "redact: " << shard.error().message() << "\n";
+      return kExitUsage;
+    }
+    if (options.apply.mode == "pseudonymize" && !options.apply.job_key) {
+      err << "redact: pseudonymizing in shards needs --job-key (one file shared by every shard), or "
+             "pseudonyms would differ between shards\n";
+      return kExitUsage;
+    }
+    const auto [index, count] = *shard;
+    std::erase_if(*inputs, [&](const jobs::JobInput& in) { return StableHash(in.relative) % count != index; });
+    summary_name = "job-summary.shard-" + std::to_string(index) + "-of-" + std::to_string(count) + ".json";
   }
   std::error_code ec;
   const fs::path out_dir(options.out);
@@ -228,8 +296,10 @@ int RunJob(const RunOptions& options, std::ostream& out, std::ostream& err) {
       argv.insert(argv.end(), settings.begin(), settings.end());
       argv.insert(argv.end(), {"--out", output.parent_path().string()});
       if (sealing) {
-        char name[32];
-        std::snprintf(name, sizeof name, "doc-%06zu.age", i + 1);
+        // Named by a hash of the document's place, not its name (which may
+        // name a person), and the same in every shard and run.
+        char name[40];
+        std::snprintf(name, sizeof name, "doc-%016llx.age", static_cast<unsigned long long>(StableHash(in.relative)));
         argv.insert(argv.end(), {"--mapping-out", (out_dir / kStateDir / "mappings" / name).string()});
       }
       argv.push_back(in.path);
@@ -303,12 +373,12 @@ int RunJob(const RunOptions& options, std::ostream& out, std::ostream& err) {
       {"totals", {{"done", done}, {"skipped", skipped}, {"failed", failures}, {"interrupted", interrupted}}},
       {"seconds", std::round(std::chrono::duration<double>(std::chrono::steady_clock::now() - started).count() * 100) /
                       100}};
-  Status s = pdf::WriteFileAtomically((out_dir / "job-summary.json").string(),
+  Status s = pdf::WriteFileAtomically((out_dir / summary_name).string(),
                                       summary.dump(1, ' ', false, nlohmann::json::error_handler_t::replace) + "\n");
   if (!s.ok()) err << "redact: " << s.message() << "\n";
   err << "redact: " << done << " done, " << skipped << " skipped (done before), " << failures << " failed"
       << (interrupted ? ", " + std::to_string(interrupted) + " interrupted" : "") << "; summary "
-      << (out_dir / "job-summary.json").string() << "\n";
+      << (out_dir / summary_name).string() << "\n";
   if (g_stop) return 130;
   if (leaks > 0) return kExitLeak;
   if (failures > 0) return kExitSomeFailed;

@@ -25,6 +25,7 @@ struct RunOptions {
   std::string progress = "auto";    // auto | bar | json | none
   double memory_gib = 8;            // per worker (RLIMIT_AS)
   double timeout_seconds = 900;     // per document (wall time)
+  std::string shard;                // "I/N" (0-based I), "auto", or "" for all
 };
 
 void AddRunCommand(CLI::App* app, RunOptions* options);
