@@ -128,22 +128,32 @@ namespace {
 
 // Collects decoded bytes and stops the decoder once a limit is passed, so a
 // decompression bomb costs at most max_bytes of memory.
+// Collects decoded bytes up to a limit. Over the limit, or out of memory,
+// it throws a PdfError: PoDoFo's filters clean up only for those, and a
+// filter destroyed mid-decode after any other exception trips an assertion
+// in Debian's PoDoFo build and aborts the process.
 class LimitedStringOutput : public PoDoFo::PdfOutputStream {
  public:
-  struct LimitExceeded {};
   LimitedStringOutput(std::string* out, size_t max) : out_(out), max_(max) {}
   PoDoFo::pdf_long Write(const char* data, PoDoFo::pdf_long length) override {
     if (length < 0 || out_->size() + static_cast<size_t>(length) > max_) {
-      throw LimitExceeded{};
+      exceeded_ = true;
+      throw PoDoFo::PdfError(PoDoFo::ePdfError_ValueOutOfRange, __FILE__, __LINE__);
     }
-    out_->append(data, static_cast<size_t>(length));
+    try {
+      out_->append(data, static_cast<size_t>(length));
+    } catch (const std::bad_alloc&) {
+      throw PoDoFo::PdfError(PoDoFo::ePdfError_OutOfMemory, __FILE__, __LINE__);
+    }
     return length;
   }
   void Close() override {}
+  bool exceeded() const { return exceeded_; }
 
  private:
   std::string* out_;
   size_t max_;
+  bool exceeded_ = false;
 };
 
 }  // namespace
@@ -253,7 +263,8 @@ StatusOr<std::string> ReadStream(const PdfObject* obj, size_t max_bytes) {
     LimitedStringOutput sink(&out, max_bytes);
     try {
       obj->GetStream()->GetFilteredCopy(&sink);
-    } catch (const LimitedStringOutput::LimitExceeded&) {
+    } catch (const PoDoFo::PdfError&) {
+      if (!sink.exceeded()) throw;
       return Status(StatusCode::kResource,
                     where + ": decoded stream larger than the limit");
     }
@@ -287,7 +298,8 @@ StatusOr<std::string> DecodeFilters(
         filter->BeginDecode(&sink, dict);
         filter->DecodeBlock(raw.data(), static_cast<PoDoFo::pdf_long>(raw.size()));
         filter->EndDecode();
-      } catch (const LimitedStringOutput::LimitExceeded&) {
+      } catch (const PoDoFo::PdfError&) {
+        if (!sink.exceeded()) throw;
         return Status(StatusCode::kResource, context + ": decoded data larger than the limit");
       }
       return Status::Ok();

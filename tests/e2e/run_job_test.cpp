@@ -10,7 +10,9 @@
 #include <fstream>
 #include <map>
 #include <nlohmann/json.hpp>
+#include <zlib.h>
 
+#include "tests/testing/pdf_builder.h"
 #include "tests/testing/subprocess.h"
 
 namespace redact {
@@ -54,6 +56,20 @@ std::map<std::string, std::string> Hashes(const fs::path& root) {
 
 nlohmann::json Summary(const fs::path& out) {
   return nlohmann::json::parse(Read(out / "job-summary.json"));
+}
+
+// Runs `redact run EXTRA... --out DIR/out DIR/in`; expects exit 6 (some
+// documents failed) and returns the summary's documents by input.
+std::map<std::string, nlohmann::json> RunExpectingFailures(const fs::path& dir, std::vector<std::string> extra) {
+  std::vector<std::string> argv = {REDACT_BINARY, "run", "--progress", "none"};
+  argv.insert(argv.end(), extra.begin(), extra.end());
+  argv.insert(argv.end(), {"--out", (dir / "out").string(), (dir / "in").string()});
+  auto r = RunCommand(argv);
+  EXPECT_EQ(r.exit_code, 6) << r.err;
+  std::map<std::string, nlohmann::json> docs;
+  const nlohmann::json summary = Summary(dir / "out");
+  for (const auto& d : summary["documents"]) docs[d["input"].get<std::string>()] = d;
+  return docs;
 }
 
 TEST(RunJob, AJobOfGoodAndDamagedDocumentsFinishesMirrorsAndResumes) {
@@ -123,12 +139,7 @@ TEST(RunJob, AHangFailsOnlyItsOwnDocument) {
   const std::string scan = kTop + "/samples/scans/declaracion_jpeg_300dpi.pdf";
   RunCommand({"qpdf", "--empty", "--pages", scan, scan, scan, scan, scan, scan, scan, scan, "--",
               (dir / "in" / "scan.pdf").string()});
-  auto r = RunCommand({REDACT_BINARY, "run", "--timeout", "1", "--progress", "none", "--out",
-                       (dir / "out").string(), (dir / "in").string()});
-  EXPECT_EQ(r.exit_code, 6) << r.err;
-  std::map<std::string, nlohmann::json> docs;
-  const nlohmann::json summary = Summary(dir / "out");
-  for (const auto& d : summary["documents"]) docs[d["input"].get<std::string>()] = d;
+  auto docs = RunExpectingFailures(dir, {"--timeout", "1"});
   EXPECT_EQ(docs["typed.pdf"]["status"], "done");
   EXPECT_EQ(docs["scan.pdf"]["status"], "failed");
   EXPECT_EQ(docs["scan.pdf"]["reason"], "out of time");
@@ -247,6 +258,38 @@ TEST(RunJob, ShardsCoverEveryInputOnceAndAgreeOnPseudonyms) {
                              "--out", (dir / "x").string(), (dir / "in").string()});
   EXPECT_EQ(refused.exit_code, 2);
   EXPECT_NE(refused.err.find("--job-key"), std::string::npos) << refused.err;
+}
+
+TEST(RunJob, ADecompressionBombFailsOnlyItsDocument) {
+  const fs::path dir = fs::temp_directory_path() / "redact_run_bomb";
+  fs::remove_all(dir);
+  fs::create_directories(dir / "in");
+  fs::copy_file(kTop + "/samples/order_libreoffice.pdf", dir / "in" / "typed.pdf");
+  // A page-sized gray image of 19000 x 19000 pixels: under 400 KB of Flate
+  // that inflates to 361 MB when the page is read for OCR.
+  const size_t side = 19000;
+  std::string zeros(side * side, '\0');
+  uLongf size = compressBound(zeros.size());
+  std::string packed(size, '\0');
+  compress2(reinterpret_cast<Bytef*>(packed.data()), &size, reinterpret_cast<const Bytef*>(zeros.data()),
+            zeros.size(), 9);
+  packed.resize(size);
+  zeros.clear();
+  zeros.shrink_to_fit();
+  testing::PdfBuilder b;
+  const int im = b.AddStream("/Type /XObject /Subtype /Image /Width 19000 /Height 19000 /ColorSpace /DeviceGray "
+                             "/BitsPerComponent 8 /Filter /FlateDecode", packed);
+  const int contents = b.AddStream("", "q 612 0 0 792 0 0 cm /Im1 Do Q");
+  std::ofstream(dir / "in" / "bomb.pdf", std::ios::binary)
+      << b.BuildOnePage(contents, "<< /XObject << /Im1 " + std::to_string(im) + " 0 R >> >>");
+  auto docs = RunExpectingFailures(dir, {"--memory-limit", "0.5"});
+  EXPECT_EQ(docs["typed.pdf"]["status"], "done");
+  EXPECT_EQ(docs["bomb.pdf"]["status"], "failed");
+  // Bounded with a clear reason, not a crash (PoDoFo's filters abort on an
+  // assertion if they are torn down by a foreign exception).
+  EXPECT_NE(docs["bomb.pdf"]["reason"].get<std::string>().find("OutOfMemory"), std::string::npos)
+      << docs["bomb.pdf"]["reason"];
+  EXPECT_FALSE(fs::exists(dir / "out" / "bomb.pdf"));
 }
 
 }  // namespace
