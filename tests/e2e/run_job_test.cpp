@@ -292,5 +292,36 @@ TEST(RunJob, ADecompressionBombFailsOnlyItsDocument) {
   EXPECT_FALSE(fs::exists(dir / "out" / "bomb.pdf"));
 }
 
+TEST(RunJob, EachDocumentsSealedMappingOpensTogether) {
+  if (!testing::HaveProgram("age")) GTEST_SKIP() << "age not installed";
+  const fs::path dir = fs::temp_directory_path() / "redact_run_mappings";
+  fs::remove_all(dir);
+  fs::create_directories(dir / "in" / "sub");
+  fs::copy_file(kTop + "/samples/order_libreoffice.pdf", dir / "in" / "order.pdf");
+  fs::copy_file(kTop + "/samples/declaracion_pdflatex.pdf", dir / "in" / "sub" / "declaracion.pdf");
+  auto k = RunCommand({REDACT_BINARY, "keygen", "--demo", "-o", (dir / "id.key").string()});
+  ASSERT_EQ(k.exit_code, 0) << k.err;
+  const std::string recipient = k.out.substr(0, k.out.find('\n'));
+  auto r = RunCommand({REDACT_BINARY, "run", "--progress", "none", "--names", kTop + "/samples/names.csv",
+                       "--recipient", recipient, "--out", (dir / "out").string(), (dir / "in").string()});
+  ASSERT_EQ(r.exit_code, 0) << r.err;
+  std::vector<std::string> unseal = {REDACT_BINARY, "unseal", "-i", (dir / "id.key").string(), "--format", "csv"};
+  int files = 0;
+  for (const auto& e : fs::directory_iterator(dir / "out" / ".redact-job" / "mappings")) {
+    unseal.push_back(e.path().string());
+    ++files;
+    // Independent check: age itself opens each one.
+    EXPECT_EQ(RunCommand({"age", "-d", "-i", (dir / "id.key").string(), e.path().string()}).exit_code, 0);
+    // Named by a hash, never by the document's (possibly identifying) name.
+    EXPECT_EQ(e.path().filename().string().find("order"), std::string::npos);
+  }
+  EXPECT_EQ(files, 2);
+  auto u = RunCommand(unseal);
+  ASSERT_EQ(u.exit_code, 0) << u.err;
+  EXPECT_NE(u.out.find("order.pdf"), std::string::npos) << u.out;
+  EXPECT_NE(u.out.find("declaracion.pdf"), std::string::npos) << u.out;
+  EXPECT_NE(u.out.find("Ana Sof"), std::string::npos) << u.out;
+}
+
 }  // namespace
 }  // namespace redact
