@@ -1,14 +1,12 @@
 #include "pipeline/jobs/worker.h"
 
 #include <fcntl.h>
-#include <poll.h>
 #include <signal.h>
 #include <sys/prctl.h>
 #include <sys/resource.h>
 #include <sys/wait.h>
 #include <unistd.h>
 
-#include <chrono>
 #include <cerrno>
 #include <cstring>
 
@@ -35,19 +33,16 @@ std::string WorkerOutcome::Describe() const {
   return "exit " + std::to_string(exit_code);
 }
 
-StatusOr<WorkerOutcome> RunIsolated(const std::vector<std::string>& argv, const WorkerLimits& limits,
-                                    const std::atomic<bool>* cancel) {
-  if (argv.empty()) return Error(StatusCode::kInvalidArgument, "no command to run");
+StatusOr<std::unique_ptr<Worker>> Worker::Start(const std::function<int()>& body, const WorkerLimits& limits) {
   int out_pipe[2], err_pipe[2];
   if (pipe2(out_pipe, O_CLOEXEC) != 0) return Error(StatusCode::kInternal, "pipe failed");
   if (pipe2(err_pipe, O_CLOEXEC) != 0) {
     close(out_pipe[0]), close(out_pipe[1]);
     return Error(StatusCode::kInternal, "pipe failed");
   }
-  std::vector<char*> args;
-  for (const std::string& a : argv) args.push_back(const_cast<char*>(a.c_str()));
-  args.push_back(nullptr);
-  const auto start = std::chrono::steady_clock::now();
+  std::unique_ptr<Worker> w(new Worker());
+  w->limits_ = limits;
+  w->start_ = std::chrono::steady_clock::now();
   const pid_t parent = getpid();
   const pid_t pid = fork();
   if (pid < 0) {
@@ -55,7 +50,6 @@ StatusOr<WorkerOutcome> RunIsolated(const std::vector<std::string>& argv, const 
     return Error(StatusCode::kResource, std::string("cannot start a worker: ") + std::strerror(errno));
   }
   if (pid == 0) {
-    // Child: only async-signal-safe calls until exec.
     setpgid(0, 0);
     prctl(PR_SET_PDEATHSIG, SIGKILL);
     if (getppid() != parent) _exit(127);  // the job died before we got here
@@ -67,57 +61,66 @@ StatusOr<WorkerOutcome> RunIsolated(const std::vector<std::string>& argv, const 
     setrlimit(RLIMIT_AS, &as);
     setrlimit(RLIMIT_CPU, &cpu);
     setrlimit(RLIMIT_CORE, &core);
-    execv(args[0], args.data());
-    _exit(127);
+    _exit(body());
   }
   close(out_pipe[1]);
   close(err_pipe[1]);
-  WorkerOutcome outcome;
-  pollfd fds[2] = {{out_pipe[0], POLLIN, 0}, {err_pipe[0], POLLIN, 0}};
-  int open_fds = 2;
+  fcntl(out_pipe[0], F_SETFL, O_NONBLOCK);
+  fcntl(err_pipe[0], F_SETFL, O_NONBLOCK);
+  w->pid_ = pid;
+  w->fds_[0] = out_pipe[0];
+  w->fds_[1] = err_pipe[0];
+  return w;
+}
+
+void Worker::Drain(bool to_the_end) {
   char buf[8192];
-  while (open_fds > 0) {
-    const double elapsed =
-        std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count();
-    if (cancel && cancel->load()) {
-      outcome.cancelled = true;
-      kill(-pid, SIGKILL);
-      kill(pid, SIGKILL);
-      break;
-    }
-    if (elapsed > limits.wall_seconds) {
-      outcome.timed_out = true;
-      kill(-pid, SIGKILL);
-      kill(pid, SIGKILL);
-      break;
-    }
-    const int wait_ms = static_cast<int>(std::min(1000.0, (limits.wall_seconds - elapsed) * 1000) + 1);
-    const int ready = poll(fds, 2, wait_ms);
-    if (ready < 0 && errno != EINTR) break;
-    for (int i = 0; i < 2; ++i) {
-      if (fds[i].fd < 0 || !(fds[i].revents & (POLLIN | POLLHUP | POLLERR))) continue;
-      const ssize_t n = read(fds[i].fd, buf, sizeof buf);
+  for (int i = 0; i < 2; ++i) {
+    while (fds_[i] >= 0) {
+      const ssize_t n = read(fds_[i], buf, sizeof buf);
       if (n > 0) {
-        Keep(i == 0 ? &outcome.out : &outcome.err, buf, static_cast<size_t>(n));
-      } else if (n == 0 || errno != EINTR) {
-        close(fds[i].fd);
-        fds[i].fd = -1;
-        --open_fds;
+        Keep(i == 0 ? &outcome_.out : &outcome_.err, buf, static_cast<size_t>(n));
+        continue;
       }
+      if (n < 0 && (errno == EAGAIN || errno == EINTR) && !to_the_end) break;
+      close(fds_[i]);  // end of output (or an error reading it)
+      fds_[i] = -1;
     }
   }
-  for (pollfd& f : fds) {
-    if (f.fd >= 0) close(f.fd);
+}
+
+bool Worker::Step(bool cancel) {
+  if (exited_) return true;
+  Drain(false);
+  const double elapsed = std::chrono::duration<double>(std::chrono::steady_clock::now() - start_).count();
+  if (!outcome_.timed_out && !outcome_.cancelled && (cancel || elapsed > limits_.wall_seconds)) {
+    (cancel ? outcome_.cancelled : outcome_.timed_out) = true;
+    kill(-pid_, SIGKILL);
+    kill(pid_, SIGKILL);
   }
   int status = 0;
-  while (waitpid(pid, &status, 0) < 0 && errno == EINTR) {
-  }
+  const pid_t done = waitpid(pid_, &status, WNOHANG);
+  if (done != pid_) return false;
   // Whatever the worker started (it should start nothing) goes with it.
-  kill(-pid, SIGKILL);
-  outcome.seconds = std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count();
-  if (WIFEXITED(status)) outcome.exit_code = WEXITSTATUS(status);
-  if (WIFSIGNALED(status)) outcome.signal = WTERMSIG(status);
-  return outcome;
+  kill(-pid_, SIGKILL);
+  Drain(true);
+  exited_ = true;
+  outcome_.seconds = elapsed;
+  if (WIFEXITED(status)) outcome_.exit_code = WEXITSTATUS(status);
+  if (WIFSIGNALED(status)) outcome_.signal = WTERMSIG(status);
+  return true;
+}
+
+Worker::~Worker() {
+  if (!exited_ && pid_ > 0) {
+    kill(-pid_, SIGKILL);
+    kill(pid_, SIGKILL);
+    int status = 0;
+    waitpid(pid_, &status, 0);
+  }
+  for (int fd : fds_) {
+    if (fd >= 0) close(fd);
+  }
 }
 
 }  // namespace redact::jobs

@@ -1,13 +1,20 @@
-// One document, one process: runs a command in a child process with limits
-// on its address space, CPU time and wall time, so a parser crash, a hang
-// or a decompression bomb fails that document and nothing else.
+// One document, one process: work runs in a child process with limits on
+// its address space, CPU time and wall time, in its own process group, and
+// is killed if this process dies; so a parser crash, a hang or a
+// decompression bomb fails that document and nothing else.
 //
-// Thread-safety: RunIsolated may be called from several threads at once
-// (each call forks its own child); the returned record owns no resources.
+// Worker::Start forks and runs a function in the child: no exec, so what
+// the parent has loaded (rules, names) the child shares; a body may also
+// exec a command. A single-threaded scheduler polls many workers.
+//
+// Thread-safety: Worker::Start forks; unless its body only execs, call it
+// while this process has one thread. A Worker is used by one thread.
 #ifndef REDACT_PIPELINE_JOBS_WORKER_H_
 #define REDACT_PIPELINE_JOBS_WORKER_H_
 
-#include <atomic>
+#include <chrono>
+#include <functional>
+#include <memory>
 #include <string>
 #include <vector>
 
@@ -25,23 +32,42 @@ struct WorkerOutcome {
   int exit_code = -1;      // when it exited
   int signal = 0;          // when a signal ended it (SIGSEGV, SIGKILL…)
   bool timed_out = false;  // killed by us after wall_seconds
-  bool cancelled = false;  // killed by us when `cancel` was set
+  bool cancelled = false;  // killed by us on request
   std::string out;         // its stdout and stderr (the last 64 KiB each)
   std::string err;
   double seconds = 0;
 
   bool ok() const { return exit_code == 0 && signal == 0 && !timed_out && !cancelled; }
-  // "exit 4", "killed by SIGSEGV", "out of time after 900 s", …
+  // "exit 4", "killed by signal 11 (Segmentation fault)", "out of time", …
   std::string Describe() const;
 };
 
-// Runs argv[0] (a path) with argv, in the current environment, under
-// `limits`, in its own process group; it is killed if this process dies
-// (no orphan finishes a document after its job was killed) or, within a
-// second, once `*cancel` becomes true. Errors only when the child cannot
-// be started.
-StatusOr<WorkerOutcome> RunIsolated(const std::vector<std::string>& argv, const WorkerLimits& limits,
-                                    const std::atomic<bool>* cancel = nullptr);
+class Worker {
+ public:
+  // Forks a child that runs `body` under `limits` with stdout and stderr on
+  // pipes, and exits with what it returns. Errors when it cannot fork.
+  static StatusOr<std::unique_ptr<Worker>> Start(const std::function<int()>& body, const WorkerLimits& limits);
+  ~Worker();
+
+  // The pipes to poll for input (-1 once closed).
+  int out_fd() const { return fds_[0]; }
+  int err_fd() const { return fds_[1]; }
+  // Reads what is ready, kills the child past its wall limit or when
+  // `cancel`; true once it has ended (outcome() is then complete).
+  bool Step(bool cancel);
+  const WorkerOutcome& outcome() const { return outcome_; }
+
+ private:
+  Worker() = default;
+  // Reads what its pipes hold; with `to_the_end`, until they close.
+  void Drain(bool to_the_end);
+  int pid_ = -1;
+  int fds_[2] = {-1, -1};
+  bool exited_ = false;
+  WorkerLimits limits_;
+  std::chrono::steady_clock::time_point start_;
+  WorkerOutcome outcome_;
+};
 
 }  // namespace redact::jobs
 

@@ -63,34 +63,6 @@ void AddApplySettings(CLI::App* cmd, ApplyOptions* options) {
   AddDetectionOptions(cmd, &options->detection);
 }
 
-std::vector<std::string> ApplySettingsArgs(const ApplyOptions& o) {
-  std::vector<std::string> a;
-  auto opt = [&](const char* name, const std::optional<std::string>& v) {
-    if (v) a.push_back(name), a.push_back(*v);
-  };
-  opt("--password", o.password);
-  if (o.no_boxes) a.push_back("--no-boxes");
-  if (o.uniform_boxes) a.push_back("--uniform-boxes");
-  if (o.ocr_layer) a.push_back("--ocr-layer");
-  if (o.fail_on_undecodable) a.push_back("--fail-on-undecodable");
-  a.push_back("--mode"), a.push_back(o.mode);
-  for (const std::string& r : o.recipients) a.push_back("--recipient"), a.push_back(r);
-  opt("--recipients-file", o.recipients_file);
-  opt("--passphrase-file", o.passphrase_file);
-  if (o.armor) a.push_back("--armor");
-  if (o.no_mapping) a.push_back("--no-mapping");
-  opt("--job-key", o.job_key);
-  const DetectionOptions& d = o.detection;
-  opt("--names", d.names);
-  opt("--policy", d.policy);
-  if (!d.patterns.empty()) a.push_back("--patterns"), a.push_back(d.patterns);
-  a.push_back("--ocr"), a.push_back(d.ocr);
-  a.push_back("--lang"), a.push_back(d.lang);
-  if (d.deskew) a.push_back("--deskew");
-  if (d.binarize) a.push_back("--binarize");
-  return a;
-}
-
 void AddApplyCommand(CLI::App* app, ApplyOptions* options) {
   CLI::App* cmd = app->add_subcommand(
       "apply", "Write redacted PDFs and reports (identifiers removed, not covered)");
@@ -111,6 +83,10 @@ int RunApply(const ApplyOptions& options, std::ostream& out, std::ostream& err) 
     err << "redact: " << detector.error().message() << "\n";
     return kExitUsage;
   }
+  return RunApplyWith(options, **detector, out, err);
+}
+
+int RunApplyWith(const ApplyOptions& options, const Detector& detector, std::ostream& out, std::ostream& err) {
   // Sealing: recipients and/or a passphrase (age allows a passphrase only
   // alone); pseudonyms without a way back need --no-mapping.
   std::vector<age::X25519Recipient> recipients;
@@ -182,9 +158,9 @@ int RunApply(const ApplyOptions& options, std::ostream& out, std::ostream& err) 
   }
   MappingBuilder mapping("redact " REDACT_VERSION, policy_hash);
   PseudonymStyle style;
-  style.name = (*detector)->policy().pseudonym_name;
-  style.name_label = (*detector)->policy().pseudonym_name_label;
-  style.a_number = (*detector)->policy().pseudonym_a_number;
+  style.name = detector.policy().pseudonym_name;
+  style.name_label = detector.policy().pseudonym_name_label;
+  style.a_number = detector.policy().pseudonym_a_number;
   std::optional<nlohmann::json> reviewed;
   if (options.findings) {
     if (options.files.size() != 1) {
@@ -211,7 +187,7 @@ int RunApply(const ApplyOptions& options, std::ostream& out, std::ostream& err) 
   OcrContext ocr = MakeOcrContext(options.detection);
   KeyedHasher random_hasher;
   const KeyedHasher& hasher = job_hasher ? *job_hasher : random_hasher;
-  Pseudonymizer pseudonyms(style, (*detector)->names(), &hasher);
+  Pseudonymizer pseudonyms(style, detector.names(), &hasher);
   int failed = 0, last_error = kExitOk;
   for (const std::string& file : options.files) {
     const auto t0 = std::chrono::steady_clock::now();
@@ -229,7 +205,7 @@ int RunApply(const ApplyOptions& options, std::ostream& out, std::ostream& err) 
     }
     pdf::OpenOptions open;
     open.password = options.password;
-    StatusOr<AnalyzedDocument> doc = AnalyzeDocument(file, open, **detector, &ocr);
+    StatusOr<AnalyzedDocument> doc = AnalyzeDocument(file, open, detector, &ocr);
     if (!doc) {
       fail(doc.error());
       continue;
@@ -253,21 +229,21 @@ int RunApply(const ApplyOptions& options, std::ostream& out, std::ostream& err) 
     pseudonyms.Assign(&doc->findings);
     if (!pseudonymize) {
       for (Finding& f : doc->findings) {
-        auto label = (*detector)->policy().labels.find(f.category);
-        f.replacement = label != (*detector)->policy().labels.end() ? label->second : "[REDACTED]";
+        auto label = detector.policy().labels.find(f.category);
+        f.replacement = label != detector.policy().labels.end() ? label->second : "[REDACTED]";
       }
     }
     RedactOptions redact_options;
     redact_options.pseudonymize = pseudonymize;
     redact_options.draw_boxes = !options.no_boxes;
     redact_options.fail_on_undecodable =
-        options.fail_on_undecodable || (*detector)->policy().undecodable_fail;
-    redact_options.undecodable_everywhere = (*detector)->policy().undecodable_everywhere;
+        options.fail_on_undecodable || detector.policy().undecodable_fail;
+    redact_options.undecodable_everywhere = detector.policy().undecodable_everywhere;
     redact_options.uniform_width = options.uniform_boxes;
     redact_options.ocr_layer = options.ocr_layer;
-    redact_options.labels = (*detector)->policy().labels;
+    redact_options.labels = detector.policy().labels;
     StatusOr<RedactionSummary> summary =
-        RedactDocument(*doc->document, doc->pages, doc->findings, **detector, redact_options);
+        RedactDocument(*doc->document, doc->pages, doc->findings, detector, redact_options);
     if (!summary) {
       fail(summary.error());
       continue;

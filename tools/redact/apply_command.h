@@ -12,6 +12,7 @@
 #include <string>
 #include <vector>
 
+#include "stages/detect/detector.h"
 #include "tools/redact/scan_command.h"
 
 namespace CLI {
@@ -42,12 +43,13 @@ struct ApplyOptions {
 
 void AddApplyCommand(CLI::App* app, ApplyOptions* options);
 
-// The options that say how to redact (not which files, nor where), for
-// commands that run apply for each document (redact run), and the same
-// options written back as arguments for a worker's `redact apply`.
+// The options that say how to redact (not which files, nor where), shared
+// with commands that run apply for each document (redact run).
 void AddApplySettings(CLI::App* cmd, ApplyOptions* options);
-std::vector<std::string> ApplySettingsArgs(const ApplyOptions& options);
 int RunApply(const ApplyOptions& options, std::ostream& out, std::ostream& err);
+// RunApply with the detector (rules, names, policy) already loaded, as a
+// job's workers do: loading it is most of a small document's cost.
+int RunApplyWith(const ApplyOptions& options, const Detector& detector, std::ostream& out, std::ostream& err);
 
 }  // namespace redact::cli
 

@@ -1,6 +1,7 @@
 #include "tools/redact/run_command.h"
 
 #include <CLI/CLI.hpp>
+#include <poll.h>
 #include <signal.h>
 #include <sodium.h>
 #include <unistd.h>
@@ -12,9 +13,11 @@
 #include <filesystem>
 #include <fstream>
 #include <iostream>
-#include <mutex>
+#include <sstream>
 #include <nlohmann/json.hpp>
 #include <thread>
+
+#include "pipeline/runner/analyze.h"
 
 #include "pipeline/jobs/inputs.h"
 #include "pipeline/jobs/journal.h"
@@ -105,6 +108,15 @@ StatusOr<std::pair<uint64_t, uint64_t>> ParseShard(const std::string& spec) {
     return Error(StatusCode::kInvalidArgument, "--shard " + text + ": expected I/N with 0 <= I < N");
   }
   return std::pair<uint64_t, uint64_t>(static_cast<uint64_t>(i), static_cast<uint64_t>(n));
+}
+
+void WriteAll(int fd, const std::string& bytes) {
+  size_t done = 0;
+  while (done < bytes.size()) {
+    const ssize_t n = write(fd, bytes.data() + done, bytes.size() - done);
+    if (n <= 0) return;
+    done += static_cast<size_t>(n);
+  }
 }
 
 void RemoveOutputs(const fs::path& pdf) {
@@ -214,7 +226,12 @@ int RunJob(const RunOptions& options, std::ostream& out, std::ostream& err) {
     apply.job_key = key.string();
   }
   apply.detection.jobs = 1;  // documents in parallel, not pages
-  const std::vector<std::string> settings = ApplySettingsArgs(apply);
+  // Rules, names and policy are loaded once here; every worker shares them.
+  auto detector = LoadDetector(PatternsDir(apply.detection.patterns), apply.detection.names, apply.detection.policy);
+  if (!detector) {
+    err << "redact: " << detector.error().message() << "\n";
+    return kExitUsage;
+  }
   const bool sealing = !apply.recipients.empty() || apply.recipients_file || apply.passphrase_file;
 
   jobs::WorkerLimits limits;
@@ -235,12 +252,9 @@ int RunJob(const RunOptions& options, std::ostream& out, std::ostream& err) {
 
   const size_t total = inputs->size();
   std::vector<DocumentResult> results(total);
-  std::atomic<size_t> next{0};
-  std::mutex print_mutex;
   size_t finished = 0, failed = 0, pages_done = 0;
   const auto started = std::chrono::steady_clock::now();
   auto report_progress = [&](size_t index) {
-    std::lock_guard lock(print_mutex);
     const DocumentResult& r = results[index];
     ++finished;
     if (r.status == "failed") ++failed;
@@ -265,20 +279,49 @@ int RunJob(const RunOptions& options, std::ostream& out, std::ostream& err) {
     }
   };
 
-  auto work = [&]() {
-    for (;;) {
-      const size_t i = next.fetch_add(1);
-      if (i >= total) return;
+  // One thread schedules: it forks a worker per document (the child runs
+  // apply in-process with the rules and names loaded here once, so a small
+  // document costs a fork, not a start-up), polls them all, and records
+  // each as it ends. Verification runs as a worker of its own (exec).
+  struct Running {
+    size_t index;
+    std::string sha;
+    fs::path output;
+    bool verifying = false;
+    std::unique_ptr<jobs::Worker> worker;
+  };
+  std::vector<Running> running;
+  size_t next_input = 0;
+  auto finish = [&](Running& run) {
+    DocumentResult& r = results[run.index];
+    if (r.status == "interrupted") {
+      // Stopped part way: what it may have written is not a finished
+      // document (a PDF without its report) and goes.
+      RemoveOutputs(run.output);
+      return;
+    }
+    fs::path report = run.output;
+    report.replace_extension(".report.json");
+    if (r.status == "done") {
+      std::ifstream rep(report);
+      const nlohmann::json j = nlohmann::json::parse(rep, nullptr, false);
+      if (!j.is_discarded()) {
+        r.pages = j.value("pages", 0);
+        if (j.contains("counts")) r.counts = j["counts"];
+      }
+      Status st = (*journal)->RecordDone(r.input, run.sha);
+      if (!st.ok()) r.status = "failed", r.reason = st.message();
+    }
+    report_progress(run.index);
+  };
+  // Starts the next documents while there is room; false when none is left.
+  auto start_more = [&]() {
+    while (!g_stop && running.size() < static_cast<size_t>(workers) && next_input < total) {
+      const size_t i = next_input++;
       const jobs::JobInput& in = (*inputs)[i];
       DocumentResult& r = results[i];
       r.input = in.relative;
-      if (g_stop) {
-        r.status = "interrupted";
-        continue;
-      }
       const fs::path output = out_dir / in.relative;
-      fs::path report = output;
-      report.replace_extension(".report.json");
       StatusOr<std::string> sha = jobs::FileSha256(in.path);
       if (!sha) {
         r.status = "failed", r.reason = sha.error().message();
@@ -292,67 +335,103 @@ int RunJob(const RunOptions& options, std::ostream& out, std::ostream& err) {
         continue;
       }
       fs::create_directories(output.parent_path(), e);
-      std::vector<std::string> argv = {self, "apply"};
-      argv.insert(argv.end(), settings.begin(), settings.end());
-      argv.insert(argv.end(), {"--out", output.parent_path().string()});
+      ApplyOptions doc = apply;
+      doc.files = {in.path};
+      doc.out = output.parent_path().string();
       if (sealing) {
         // Named by a hash of the document's place, not its name (which may
         // name a person), and the same in every shard and run.
         char name[40];
         std::snprintf(name, sizeof name, "doc-%016llx.age", static_cast<unsigned long long>(StableHash(in.relative)));
-        argv.insert(argv.end(), {"--mapping-out", (out_dir / kStateDir / "mappings" / name).string()});
+        doc.mapping_out = (out_dir / kStateDir / "mappings" / name).string();
       }
-      argv.push_back(in.path);
-      StatusOr<jobs::WorkerOutcome> w = jobs::RunIsolated(argv, limits, &g_stop);
+      const Detector& loaded = **detector;
+      StatusOr<std::unique_ptr<jobs::Worker>> w = jobs::Worker::Start(
+          [doc, &loaded]() {
+            std::ostringstream o, e;
+            const int code = RunApplyWith(doc, loaded, o, e);
+            WriteAll(STDOUT_FILENO, o.str());
+            WriteAll(STDERR_FILENO, e.str());
+            return code;
+          },
+          limits);
       if (!w) {
         r.status = "failed", r.reason = w.error().message();
-      } else {
-        r.seconds = w->seconds;
-        if (g_stop && !w->ok()) {
-          r.status = "interrupted";
-        } else if (!w->ok()) {
-          r.status = "failed", r.reason = Reason(*w);
+        report_progress(i);
+        continue;
+      }
+      running.push_back({i, *sha, output, false, std::move(*w)});
+    }
+  };
+  for (;;) {
+    start_more();
+    if (running.empty()) break;
+    std::vector<pollfd> fds;
+    bool closing = false;  // a worker's output ended: it is exiting now
+    for (const Running& run : running) {
+      if (run.worker->out_fd() >= 0) fds.push_back({run.worker->out_fd(), POLLIN, 0});
+      if (run.worker->err_fd() >= 0) fds.push_back({run.worker->err_fd(), POLLIN, 0});
+      closing |= run.worker->out_fd() < 0 && run.worker->err_fd() < 0;
+    }
+    poll(fds.data(), fds.size(), closing ? 1 : 100);
+    for (size_t k = 0; k < running.size();) {
+      Running& run = running[k];
+      if (!run.worker->Step(g_stop)) {
+        ++k;
+        continue;
+      }
+      const jobs::WorkerOutcome& w = run.worker->outcome();
+      DocumentResult& r = results[run.index];
+      r.seconds += w.seconds;
+      if (w.cancelled || (g_stop && !w.ok())) {
+        r.status = "interrupted";
+      } else if (run.verifying) {
+        if (!w.ok()) {
+          // Fail closed: an output that leaks does not stay under its name.
+          RemoveOutputs(run.output);
+          r.status = "failed";
+          r.reason = w.exit_code == kExitLeak ? "verification found a leak" : "verification failed: " + Reason(w);
         } else {
           r.status = "done";
         }
-      }
-      if (r.status == "done" && options.verify) {
+      } else if (!w.ok()) {
+        r.status = "failed", r.reason = Reason(w);
+      } else if (options.verify) {
+        const jobs::JobInput& in = (*inputs)[run.index];
         std::vector<std::string> v = {self, "verify", "--original", in.path};
         if (apply.detection.names) v.insert(v.end(), {"--names", *apply.detection.names});
         if (apply.detection.policy) v.insert(v.end(), {"--policy", *apply.detection.policy});
+        if (!apply.detection.patterns.empty()) v.insert(v.end(), {"--patterns", apply.detection.patterns});
         if (apply.password) v.insert(v.end(), {"--password", *apply.password});
-        v.push_back(output.string());
-        StatusOr<jobs::WorkerOutcome> vw = jobs::RunIsolated(v, limits, &g_stop);
-        if (!vw || !vw->ok()) {
-          // Fail closed: an output that leaks does not stay under its name.
-          RemoveOutputs(output);
-          r.status = "failed";
-          r.reason = !vw ? vw.error().message()
-                         : vw->exit_code == kExitLeak ? "verification found a leak" : "verification failed: " + Reason(*vw);
+        v.push_back(run.output.string());
+        StatusOr<std::unique_ptr<jobs::Worker>> vw = jobs::Worker::Start(
+            [v]() {
+              std::vector<char*> a;
+              for (const std::string& s : v) a.push_back(const_cast<char*>(s.c_str()));
+              a.push_back(nullptr);
+              execv(a[0], a.data());
+              return 127;
+            },
+            limits);
+        if (vw) {
+          run.worker = std::move(*vw);
+          run.verifying = true;
+          ++k;
+          continue;
         }
+        RemoveOutputs(run.output);
+        r.status = "failed", r.reason = vw.error().message();
+      } else {
+        r.status = "done";
       }
-      if (r.status == "done") {
-        std::ifstream rep(report);
-        const nlohmann::json j = nlohmann::json::parse(rep, nullptr, false);
-        if (!j.is_discarded()) {
-          r.pages = j.value("pages", 0);
-          if (j.contains("counts")) r.counts = j["counts"];
-        }
-        Status s = (*journal)->RecordDone(in.relative, *sha);
-        if (!s.ok()) r.status = "failed", r.reason = s.message();
-      }
-      if (r.status == "interrupted") {
-        // Stopped part way: what it may have written is not a finished
-        // document (a PDF without its report) and goes.
-        RemoveOutputs(output);
-        continue;
-      }
-      report_progress(i);
+      finish(run);
+      running.erase(running.begin() + static_cast<long>(k));
     }
-  };
-  std::vector<std::thread> pool;
-  for (int k = 0; k < workers; ++k) pool.emplace_back(work);
-  for (std::thread& t : pool) t.join();
+  }
+  for (size_t i = next_input; i < total; ++i) {
+    results[i].input = (*inputs)[i].relative;
+    results[i].status = "interrupted";
+  }
   if (progress == "bar") out << "\n";
   if (g_stop) remove_partials();
 
