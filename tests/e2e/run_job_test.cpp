@@ -125,7 +125,9 @@ TEST(RunJob, AJobOfGoodAndDamagedDocumentsFinishesMirrorsAndResumes) {
   auto third = RunCommand(job);
   summary = Summary(out);
   for (const auto& d : summary["documents"]) {
-    if (d["input"] == "notice_ghostscript.pdf") EXPECT_EQ(d["status"], "done");
+    if (d["input"] == "notice_ghostscript.pdf") {
+      EXPECT_EQ(d["status"], "done");
+    }
   }
 }
 
@@ -169,7 +171,9 @@ void StopAndResume(const std::string& name, const std::string& signal) {
   int whole = 0;
   for (const auto& e : fs::recursive_directory_iterator(dir / "out")) {
     const std::string file = e.path().filename().string();
-    if (signal == "INT") EXPECT_EQ(file.find(".tmp-"), std::string::npos) << "a partial output stays: " << file;
+    if (signal == "INT") {
+      EXPECT_EQ(file.find(".tmp-"), std::string::npos) << "a partial output stays: " << file;
+    }
     if (e.path().extension() != ".pdf") continue;
     EXPECT_EQ(RunCommand({"qpdf", "--check", e.path().string()}).exit_code, 0) << file;
     ++whole;
@@ -321,6 +325,27 @@ TEST(RunJob, EachDocumentsSealedMappingOpensTogether) {
   EXPECT_NE(u.out.find("order.pdf"), std::string::npos) << u.out;
   EXPECT_NE(u.out.find("declaracion.pdf"), std::string::npos) << u.out;
   EXPECT_NE(u.out.find("Ana Sof"), std::string::npos) << u.out;
+}
+
+TEST(RunJob, VerifyDeletesAnOutputThatLeaksAndSaysSo) {
+  // Told not to OCR, apply leaves a scan as it is; verify reads it anyway
+  // (OCR on), finds the people on it, and the job must not keep the output.
+  const fs::path dir = fs::temp_directory_path() / "redact_run_verify_leak";
+  fs::remove_all(dir);
+  fs::create_directories(dir / "in");
+  fs::copy_file(kTop + "/samples/scans/order_jpeg_200dpi.pdf", dir / "in" / "scan.pdf");
+  fs::copy_file(kTop + "/samples/order_libreoffice.pdf", dir / "in" / "typed.pdf");
+  auto r = RunCommand({REDACT_BINARY, "run", "--verify", "--ocr", "never", "--progress", "none", "--names",
+                       kTop + "/samples/names.csv", "--out", (dir / "out").string(), (dir / "in").string()});
+  EXPECT_EQ(r.exit_code, 7) << r.err;
+  std::map<std::string, nlohmann::json> docs;
+  const nlohmann::json summary = Summary(dir / "out");
+  for (const auto& d : summary["documents"]) docs[d["input"].get<std::string>()] = d;
+  EXPECT_EQ(docs["typed.pdf"]["status"], "done");
+  EXPECT_EQ(docs["scan.pdf"]["status"], "failed");
+  EXPECT_EQ(docs["scan.pdf"]["reason"], "verification found a leak");
+  EXPECT_FALSE(fs::exists(dir / "out" / "scan.pdf")) << "a leaking output stays under its name";
+  EXPECT_TRUE(fs::exists(dir / "out" / "typed.pdf"));
 }
 
 }  // namespace
