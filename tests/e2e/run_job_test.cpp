@@ -225,13 +225,14 @@ TEST(RunJob, ShardsCoverEveryInputOnceAndAgreeOnPseudonyms) {
     if (!shard.empty()) argv.insert(argv.end(), {"--shard", shard});
     return argv;
   };
-  // Three shards as separate processes, at once, into one output folder;
-  // the third takes its index from the environment, as under Slurm.
+  // Three shards as separate processes, at once, into one output folder:
+  // the first told its index, the second taking it from the environment as
+  // a Kubernetes Indexed Job sets it, the third as a Slurm array does.
   std::string script;
-  for (int i = 0; i < 2; ++i) {
-    for (const std::string& a : job(dir / "sharded", std::to_string(i) + "/3")) script += "'" + a + "' ";
-    script += "& ";
-  }
+  for (const std::string& a : job(dir / "sharded", "0/3")) script += "'" + a + "' ";
+  script += "& JOB_COMPLETION_INDEX=1 REDACT_SHARD_COUNT=3 ";
+  for (const std::string& a : job(dir / "sharded", "auto")) script += "'" + a + "' ";
+  script += "& ";
   script += "SLURM_ARRAY_TASK_ID=2 SLURM_ARRAY_TASK_COUNT=3 ";
   for (const std::string& a : job(dir / "sharded", "auto")) script += "'" + a + "' ";
   script += "& wait";
