@@ -58,7 +58,12 @@ StatusOr<std::unique_ptr<Worker>> Worker::Start(const std::function<int()>& body
     const rlimit as{limits.address_space_bytes, limits.address_space_bytes};
     const rlimit cpu{limits.cpu_seconds, limits.cpu_seconds + 5};
     const rlimit core{0, 0};
+#if !defined(__SANITIZE_ADDRESS__)
+    // (AddressSanitizer maps terabytes of shadow memory: under it, the
+    // address-space limit would stop every worker, so only the sanitizer
+    // build goes without it.)
     setrlimit(RLIMIT_AS, &as);
+#endif
     setrlimit(RLIMIT_CPU, &cpu);
     setrlimit(RLIMIT_CORE, &core);
     _exit(body());

@@ -139,9 +139,12 @@ std::optional<std::vector<uint8_t>> Bech32Decode(std::string_view text, std::str
 // ---------------------------------------------------------------- HKDF-SHA-256 (RFC 5869) from HMAC
 
 void Hmac(const uint8_t* key, size_t key_len, const uint8_t* msg, size_t msg_len, uint8_t out[32]) {
+  // An empty salt or message may come as a null pointer; libsodium's
+  // arguments must not be null even at length 0 (UBSan).
+  static const uint8_t kNothing[1] = {0};
   crypto_auth_hmacsha256_state st;
-  crypto_auth_hmacsha256_init(&st, key, key_len);
-  crypto_auth_hmacsha256_update(&st, msg, msg_len);
+  crypto_auth_hmacsha256_init(&st, key ? key : kNothing, key_len);
+  crypto_auth_hmacsha256_update(&st, msg ? msg : kNothing, msg_len);
   crypto_auth_hmacsha256_final(&st, out);
   sodium_memzero(&st, sizeof st);
 }
