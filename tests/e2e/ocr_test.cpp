@@ -34,6 +34,36 @@ std::string Lower(std::string s) {
   return s;
 }
 
+// For tests that OCR: the oracle tools are there (else the test is
+// skipped by the caller), OpenMP is held to one thread as in redact, and
+// `dir` is made empty.
+bool ReadyForOcr(const fs::path& dir) {
+  for (const char* tool : {"pdftoppm", "tesseract"}) {
+    if (!testing::HaveProgram(tool)) return false;
+  }
+  setenv("OMP_THREAD_LIMIT", "1", 1);
+  fs::remove_all(dir);
+  fs::create_directories(dir);
+  return true;
+}
+
+// What the tesseract CLI reads on a pdftoppm render of page 1 of `pdf` at
+// `dpi`, lower-cased.
+std::string ReadBack(const fs::path& pdf, int dpi) {
+  const fs::path prefix = pdf.parent_path() / (pdf.stem().string() + "_readback");
+  RunCommand({"pdftoppm", "-r", std::to_string(dpi), "-gray", "-singlefile", "-f", "1", "-l", "1", pdf.string(),
+              prefix.string()});
+  const std::string text = Lower(RunCommand({"tesseract", prefix.string() + ".pgm", "-", "-l", "eng+spa"}).out);
+  fs::remove(prefix.string() + ".pgm");
+  return text;
+}
+
+void ExpectUnread(const std::string& read_back, const std::vector<std::string>& values) {
+  for (const std::string& v : values) {
+    EXPECT_EQ(read_back.find(v), std::string::npos) << "tesseract reads " << v << " in\n" << read_back;
+  }
+}
+
 // An image-only PDF: one page of `sample`, rendered and embedded as a
 // full-page JPEG or G4 image. Returns {pdf bytes, image stream bytes}.
 // With `stamp`, a line of real text is added at the foot, as a Bates stamp.
@@ -191,13 +221,8 @@ TEST(Ocr, UnreadAndUnreadablePagesAreSentToAPerson) {
 }
 
 TEST(Ocr, AScanPaintedAsAnInlineImageIsReadAndBurned) {
-  for (const char* tool : {"pdftoppm", "tesseract"}) {
-    if (!testing::HaveProgram(tool)) GTEST_SKIP() << tool << " not installed";
-  }
-  setenv("OMP_THREAD_LIMIT", "1", 1);
   const fs::path dir = fs::temp_directory_path() / "redact_ocr_inline";
-  fs::remove_all(dir);
-  fs::create_directories(dir);
+  if (!ReadyForOcr(dir)) GTEST_SKIP() << "pdftoppm or tesseract not installed";
   // The order at 150 dpi, bilevel, as an ASCIIHex + CCITT G4 inline image.
   RunCommand({"pdftoppm", "-r", "150", "-mono", "-f", "1", "-l", "1", kTop + "/samples/order_libreoffice.pdf",
               (dir / "render").string()});
@@ -227,25 +252,16 @@ TEST(Ocr, AScanPaintedAsAnInlineImageIsReadAndBurned) {
   EXPECT_EQ(report["removed"]["images_replaced_whole"], 0);
   EXPECT_EQ(Read(dir / "out" / "inline.pdf").find(hex.substr(0, 200)), std::string::npos)
       << "the inline image's data survives";
-  RunCommand({"pdftoppm", "-r", "150", "-png", (dir / "out" / "inline.pdf").string(), (dir / "after").string()});
-  const std::string read_back =
-      Lower(RunCommand({"tesseract", (dir / "after-1.png").string(), "-", "-l", "eng+spa"}).out);
+  const std::string read_back = ReadBack(dir / "out" / "inline.pdf", 150);
   ASSERT_NE(read_back.find("order granting motion"), std::string::npos) << "the page was not kept:\n" << read_back;
-  for (const std::string v : {"guadalupe", "201-234", "098-765-432", "ortiz"}) {
-    EXPECT_EQ(read_back.find(v), std::string::npos) << "tesseract reads " << v;
-  }
+  ExpectUnread(read_back, {"guadalupe", "201-234", "098-765-432", "ortiz"});
 }
 
 TEST(Ocr, AnImageOnATypedPageIsReadToo) {
   // A typed declaration with a photographed ID card pasted in: the page has
   // a real text layer, but the card's name and A-number are only pixels.
-  for (const char* tool : {"pdftoppm", "tesseract"}) {
-    if (!testing::HaveProgram(tool)) GTEST_SKIP() << tool << " not installed";
-  }
-  setenv("OMP_THREAD_LIMIT", "1", 1);
   const fs::path dir = fs::temp_directory_path() / "redact_ocr_card";
-  fs::remove_all(dir);
-  fs::create_directories(dir);
+  if (!ReadyForOcr(dir)) GTEST_SKIP() << "pdftoppm or tesseract not installed";
   std::ofstream(dir / "card_source.pdf", std::ios::binary) << PdfBuilder::OnePage(
       "BT /F1 14 Tf 10 40 Td (Maria Guadalupe Hernandez-Nunez) Tj 0 -20 Td (USCIS A201234567) Tj ET",
       "<< /Font << /F1 " + testing::Helvetica() + " >> >>", "", "[0 0 300 70]");
@@ -267,13 +283,9 @@ TEST(Ocr, AnImageOnATypedPageIsReadToo) {
   ASSERT_EQ(a.exit_code, 0) << a.err;
   auto report = nlohmann::json::parse(Read(dir / "out" / "declaration.report.json"));
   EXPECT_EQ(report["removed"]["images_burned"], 1) << report.dump(1);
-  RunCommand({"pdftoppm", "-r", "200", "-png", (dir / "out" / "declaration.pdf").string(), (dir / "after").string()});
-  const std::string read_back =
-      Lower(RunCommand({"tesseract", (dir / "after-1.png").string(), "-", "-l", "eng+spa"}).out);
-  ASSERT_NE(read_back.find("penalty of perjury"), std::string::npos) << read_back;
-  for (const std::string v : {"guadalupe", "hernandez", "201234567"}) {
-    EXPECT_EQ(read_back.find(v), std::string::npos) << "tesseract reads " << v << " in\n" << read_back;
-  }
+  const std::string read_back = ReadBack(dir / "out" / "declaration.pdf", 200);
+  ASSERT_NE(read_back.find("declare under"), std::string::npos) << "the page was not kept:\n" << read_back;
+  ExpectUnread(read_back, {"guadalupe", "hernandez", "201234567"});
 }
 
 TEST(Ocr, AnUnreadableImageOnAPageThatNeedsOcrFailsClosed) {
@@ -301,14 +313,9 @@ TEST(Ocr, AnUnreadableImageOnAPageThatNeedsOcrFailsClosed) {
 // whose pixels only read upright once the page is shown as a viewer shows it.
 void CheckTurnedScan(const std::string& name, PIX* (*turn)(PIX*), const std::string& placement,
                      const std::string& media_box, const std::string& page_extra) {
-  for (const char* tool : {"pdftoppm", "tesseract"}) {
-    if (!testing::HaveProgram(tool)) GTEST_SKIP() << tool << " not installed";
-  }
-  setenv("OMP_THREAD_LIMIT", "1", 1);
   SCOPED_TRACE(name);
   const fs::path dir = fs::temp_directory_path() / ("redact_ocr_turned_" + name);
-  fs::remove_all(dir);
-  fs::create_directories(dir);
+  if (!ReadyForOcr(dir)) GTEST_SKIP() << "pdftoppm or tesseract not installed";
   RunCommand({"pdftoppm", "-r", "150", "-gray", "-singlefile", kTop + "/samples/order_libreoffice.pdf",
               (dir / "render").string()});
   PIX* upright = pixRead((dir / "render.pgm").string().c_str());
@@ -343,14 +350,9 @@ void CheckTurnedScan(const std::string& name, PIX* (*turn)(PIX*), const std::str
   auto a = RunCommand({REDACT_BINARY, "apply", "--names", names, "--out", (dir / "out").string(),
                        (dir / "turned.pdf").string()});
   ASSERT_EQ(a.exit_code, 0) << a.err;
-  RunCommand({"pdftoppm", "-r", "150", "-gray", "-singlefile", (dir / "out" / "turned.pdf").string(),
-              (dir / "after").string()});
-  const std::string read_back =
-      Lower(RunCommand({"tesseract", (dir / "after.pgm").string(), "-", "-l", "eng+spa"}).out);
+  const std::string read_back = ReadBack(dir / "out" / "turned.pdf", 150);
   ASSERT_NE(read_back.find("order granting motion"), std::string::npos) << "not shown upright:\n" << read_back;
-  for (const std::string v : {"guadalupe", "201-", "098-765-432", "ortiz"}) {
-    EXPECT_EQ(read_back.find(v), std::string::npos) << "tesseract reads " << v;
-  }
+  ExpectUnread(read_back, {"guadalupe", "201-", "098-765-432", "ortiz"});
 }
 
 PIX* TurnQuarterClockwise(PIX* p) { return pixRotateOrth(p, 1); }
@@ -370,13 +372,8 @@ TEST(Ocr, UpsideDownAndMirroredScansPlacedUpright) {
 }
 
 TEST(Ocr, AskewScanStraightenedAndThresholdedFirst) {
-  for (const char* tool : {"pdftoppm", "tesseract"}) {
-    if (!testing::HaveProgram(tool)) GTEST_SKIP() << tool << " not installed";
-  }
-  setenv("OMP_THREAD_LIMIT", "1", 1);
   const fs::path dir = fs::temp_directory_path() / "redact_ocr_askew";
-  fs::remove_all(dir);
-  fs::create_directories(dir);
+  if (!ReadyForOcr(dir)) GTEST_SKIP() << "pdftoppm or tesseract not installed";
   // The order at 200 dpi, turned 2.5 degrees as a careless scan would be.
   RunCommand({"pdftoppm", "-r", "200", "-gray", "-singlefile", kTop + "/samples/order_libreoffice.pdf",
               (dir / "render").string()});
@@ -417,13 +414,9 @@ TEST(Ocr, AskewScanStraightenedAndThresholdedFirst) {
     auto a = RunCommand(apply);
     ASSERT_EQ(a.exit_code, 0) << a.err;
     // Boxes land on the skewed words: nothing of them is left to read.
-    RunCommand({"pdftoppm", "-r", "200", "-gray", "-singlefile", (out / "askew.pdf").string(), (out / "after").string()});
-    const std::string read_back =
-        Lower(RunCommand({"tesseract", (out / "after.pgm").string(), "-", "-l", "eng+spa"}).out);
+    const std::string read_back = ReadBack(out / "askew.pdf", 200);
     ASSERT_NE(read_back.find("proceed under"), std::string::npos) << read_back;
-    for (const std::string v : {"guadalupe", "201-", "234-567", "098-765-432", "ortiz", "eac2190012345"}) {
-      EXPECT_EQ(read_back.find(v), std::string::npos) << "tesseract reads " << v;
-    }
+    ExpectUnread(read_back, {"guadalupe", "201-", "234-567", "098-765-432", "ortiz", "eac2190012345"});
   }
 }
 
