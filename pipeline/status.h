@@ -5,17 +5,25 @@
 // identifier value found in a document (those would leak into logs).
 // Success costs nothing: Status::Ok() holds no message.
 //
-// StatusOr<T> is std::expected<T, Status>. Functions that can fail return one
+// StatusOr<T> is Expected<T, Status>. Functions that can fail return one
 // of the two and are [[nodiscard]]; no exception crosses a stage boundary.
+//
+// Expected<T, E> is the subset of C++23's std::expected that redact uses.
+// It is our own because clang 14 (the compiler Debian 12 ships with
+// libFuzzer) cannot compile libstdc++ 12's std::expected: it lacks
+// conditionally trivial destructors. The fuzzing build needs clang.
 //
 // Thread-safety: values; copy freely.
 #ifndef REDACT_PIPELINE_STATUS_H_
 #define REDACT_PIPELINE_STATUS_H_
 
-#include <expected>
+#include <concepts>
+#include <stdexcept>
 #include <string>
 #include <string_view>
+#include <type_traits>
 #include <utility>
+#include <variant>
 
 namespace redact {
 
@@ -59,15 +67,94 @@ class [[nodiscard]] Status {
   std::string message_;
 };
 
+// The error side of an Expected (as std::unexpected).
+template <typename E>
+class Unexpected {
+ public:
+  explicit Unexpected(E error) : error_(std::move(error)) {}
+  E& error() & { return error_; }
+  const E& error() const& { return error_; }
+  E&& error() && { return std::move(error_); }
+
+ private:
+  E error_;
+};
+template <typename E>
+Unexpected(E) -> Unexpected<E>;
+
+template <typename U>
+inline constexpr bool kIsUnexpected = false;
+template <typename G>
+inline constexpr bool kIsUnexpected<Unexpected<G>> = true;
+
+// A T or an E (as std::expected<T, E>). value() on an error throws
+// std::logic_error: that is a bug in the caller, who must test first.
+template <typename T, typename E>
+class Expected {
+ public:
+  Expected()
+    requires std::default_initializable<T>
+      : v_(std::in_place_index<0>) {}
+
+  template <typename U = T>
+    requires(std::constructible_from<T, U &&> &&
+             !std::same_as<std::remove_cvref_t<U>, Expected> &&
+             !kIsUnexpected<std::remove_cvref_t<U>>)
+  explicit(!std::is_convertible_v<U&&, T>) Expected(U&& value)
+      : v_(std::in_place_index<0>, std::forward<U>(value)) {}
+
+  template <typename G>
+    requires std::constructible_from<E, const G&>
+  Expected(const Unexpected<G>& error) : v_(std::in_place_index<1>, error.error()) {}
+  template <typename G>
+    requires std::constructible_from<E, G &&>
+  Expected(Unexpected<G>&& error)
+      : v_(std::in_place_index<1>, std::move(error).error()) {}
+
+  bool has_value() const { return v_.index() == 0; }
+  explicit operator bool() const { return has_value(); }
+
+  T& operator*() & { return *std::get_if<0>(&v_); }
+  const T& operator*() const& { return *std::get_if<0>(&v_); }
+  T&& operator*() && { return std::move(*std::get_if<0>(&v_)); }
+  T* operator->() { return std::get_if<0>(&v_); }
+  const T* operator->() const { return std::get_if<0>(&v_); }
+
+  T& value() & { return Checked(); }
+  const T& value() const& { return const_cast<Expected*>(this)->Checked(); }
+  T&& value() && { return std::move(Checked()); }
+
+  template <typename U>
+  T value_or(U&& fallback) const& {
+    return has_value() ? **this : static_cast<T>(std::forward<U>(fallback));
+  }
+  template <typename U>
+  T value_or(U&& fallback) && {
+    return has_value() ? std::move(**this) : static_cast<T>(std::forward<U>(fallback));
+  }
+
+  E& error() & { return *std::get_if<1>(&v_); }
+  const E& error() const& { return *std::get_if<1>(&v_); }
+  E&& error() && { return std::move(*std::get_if<1>(&v_)); }
+
+ private:
+  T& Checked() {
+    if (!has_value()) throw std::logic_error("Expected::value() called on an error");
+    return *std::get_if<0>(&v_);
+  }
+
+  std::variant<T, E> v_;
+};
+
 template <typename T>
-using StatusOr = std::expected<T, Status>;
+using StatusOr = Expected<T, Status>;
 
 // Shorthand for returning an error from a function returning StatusOr<T>.
-inline std::unexpected<Status> Error(StatusCode code, std::string message) {
-  return std::unexpected(Status(code, std::move(message)));
+inline Unexpected<Status> Error(StatusCode code, std::string message) {
+  return Unexpected(Status(code, std::move(message)));
 }
-inline std::unexpected<Status> Error(Status status) {
-  return std::unexpected(std::move(status));
+inline Unexpected<Status> Error(Status status) {
+  return Unexpected(std::move(status));
 }
 
 }  // namespace redact

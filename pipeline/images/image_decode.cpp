@@ -3,6 +3,10 @@
 extern "C" {
 #include <jbig2.h>
 }
+// jbig2.h defines `inline` away for old C compilers; in C++ that turns
+// PoDoFo's inline header functions into strong definitions of symbols the
+// library does not export.
+#undef inline
 #include <leptonica/allheaders.h>
 #include <podofo/podofo.h>
 

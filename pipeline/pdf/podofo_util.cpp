@@ -277,7 +277,9 @@ StatusOr<std::string> ReadStream(const PdfObject* obj, size_t max_bytes) {
 StatusOr<std::string> DecodeFilters(
     std::string raw, const std::vector<std::pair<std::string, const PdfObject*>>& filters,
     size_t max_bytes) {
-  for (const auto& [name, parms] : filters) {
+  for (const auto& filter_entry : filters) {
+    const std::string& name = filter_entry.first;
+    const PdfObject* parms = filter_entry.second;
     const std::string context = "stream filter " + name.substr(0, 32);
     PoDoFo::EPdfFilter type = PoDoFo::ePdfFilter_None;
     if (name == "ASCIIHexDecode" || name == "AHx") type = PoDoFo::ePdfFilter_ASCIIHexDecode;

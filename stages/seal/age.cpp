@@ -186,9 +186,9 @@ void ChunkNonce(uint64_t counter, bool last, uint8_t nonce[12]) {
 
 // ---------------------------------------------------------------- armor
 
-std::expected<std::string, DecryptError> Dearmor(std::string_view file) {
+Expected<std::string, DecryptError> Dearmor(std::string_view file) {
   auto fail = [](std::string why) {
-    return std::unexpected(DecryptError{Failure::kArmor, std::move(why)});
+    return Unexpected(DecryptError{Failure::kArmor, std::move(why)});
   };
   const size_t first = file.find_first_not_of(" \t\r\n");
   const size_t last = file.find_last_not_of(" \t\r\n");
@@ -312,19 +312,19 @@ std::string_view FailureName(Failure f) {
 
 // ---------------------------------------------------------------- decrypt
 
-std::expected<SecureBuffer, DecryptError> Decrypt(
+Expected<SecureBuffer, DecryptError> Decrypt(
     std::string_view file, const std::vector<const X25519Identity*>& identities,
     const std::vector<const SecureBuffer*>& passphrases, const DecryptOptions& options) {
   InitSodium();
   auto fail = [](Failure kind, std::string why) {
-    return std::unexpected(DecryptError{kind, std::move(why)});
+    return Unexpected(DecryptError{kind, std::move(why)});
   };
   // A binary file starts with the version line; anything else is armor
   // (and fails as armor if it is not).
   std::string dearmored;
   if (!file.empty() && !file.starts_with("age-encryption.org/")) {
     auto d = Dearmor(file);
-    if (!d) return std::unexpected(d.error());
+    if (!d) return Unexpected(d.error());
     dearmored = std::move(*d);
     file = dearmored;
   }

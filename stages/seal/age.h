@@ -18,7 +18,6 @@
 
 #include <array>
 #include <cstdint>
-#include <expected>
 #include <optional>
 #include <string>
 #include <string_view>
@@ -87,7 +86,7 @@ struct DecryptOptions {
 
 // Decrypts a binary or armored age file with any of the identities or
 // passphrases. The plaintext is returned only if everything verifies.
-std::expected<SecureBuffer, DecryptError> Decrypt(
+Expected<SecureBuffer, DecryptError> Decrypt(
     std::string_view file, const std::vector<const X25519Identity*>& identities,
     const std::vector<const SecureBuffer*>& passphrases, const DecryptOptions& options = {});
 

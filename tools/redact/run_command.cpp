@@ -167,7 +167,7 @@ int RunJob(const RunOptions& options, std::ostream& out, std::ostream& err) {
              "pseudonyms would differ between shards\n";
       return kExitUsage;
     }
-    const auto [index, count] = *shard;
+    const uint64_t index = shard->first, count = shard->second;
     std::erase_if(*inputs, [&](const jobs::JobInput& in) { return StableHash(in.relative) % count != index; });
     summary_name = "job-summary.shard-" + std::to_string(index) + "-of-" + std::to_string(count) + ".json";
   }
