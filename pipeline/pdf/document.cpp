@@ -16,12 +16,15 @@ namespace redact::pdf {
 namespace {
 
 // OpenSSL 3 moved RC4 to the legacy provider; PoDoFo needs it for RC4-40/128
-// and AESV2 inputs. Loaded once per process.
+// and AESV2 inputs. Loaded once per process and kept for its lifetime
+// (held here, so leak checkers see them as reachable).
 void LoadOpenSslProviders() {
   static std::once_flag once;
+  static OSSL_PROVIDER* legacy = nullptr;
+  static OSSL_PROVIDER* standard = nullptr;
   std::call_once(once, [] {
-    OSSL_PROVIDER_load(nullptr, "legacy");
-    OSSL_PROVIDER_load(nullptr, "default");
+    legacy = OSSL_PROVIDER_load(nullptr, "legacy");
+    standard = OSSL_PROVIDER_load(nullptr, "default");
   });
 }
 

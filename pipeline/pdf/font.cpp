@@ -76,9 +76,14 @@ std::optional<std::string> SelfNumberedName(std::string_view name, uint32_t code
 }  // namespace
 
 std::shared_ptr<const Font> Font::Missing() {
-  auto f = std::make_shared<Font>();
-  f->unsupported_ = "font resource missing";
-  return f;
+  // One instance for the process: glyph events point at their font, and
+  // rewriters use those pointers after the interpreter's state is gone.
+  static const std::shared_ptr<const Font> missing = [] {
+    auto f = std::make_shared<Font>();
+    f->unsupported_ = "font resource missing";
+    return f;
+  }();
+  return missing;
 }
 
 std::shared_ptr<const Font> Font::Load(const PdfObject* font_dict) {

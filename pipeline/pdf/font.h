@@ -64,7 +64,8 @@ class Font {
   // codes and unsupported_reason(). Must be called inside a PoDoFo Guard.
   static std::shared_ptr<const Font> Load(const PoDoFo::PdfObject* font_dict);
 
-  // A font for a Tf whose resource is missing: all codes undecodable.
+  // A font for a Tf whose resource is missing: all codes undecodable. One
+  // shared instance that lives as long as the process.
   static std::shared_ptr<const Font> Missing();
 
  private:

@@ -1,6 +1,8 @@
 #include "stages/detect/rules.h"
 
 #include <algorithm>
+#include <fstream>
+#include <sstream>
 #include <filesystem>
 #include <set>
 #include <toml++/toml.h>
@@ -33,9 +35,17 @@ class Loader {
   explicit Loader(RuleSet* out) : out_(out) {}
 
   Status LoadFile(const std::string& path) {
+    std::ifstream in(path, std::ios::binary);
+    if (!in) return Status(StatusCode::kIo, path + ": cannot read the rule file");
+    std::ostringstream text;
+    text << in.rdbuf();
+    return LoadText(text.str(), path);
+  }
+
+  Status LoadText(std::string_view text, const std::string& path) {
     toml::table doc;
     try {
-      doc = toml::parse_file(path);
+      doc = toml::parse(text, path);
     } catch (const toml::parse_error& e) {
       return Status(StatusCode::kInvalidArgument,
                     path + ":" + std::to_string(e.source().begin.line) + ": " +
@@ -395,6 +405,15 @@ StatusOr<RuleSet> LoadRuleFiles(const std::vector<std::string>& files) {
     if (!s.ok()) return Error(s);
   }
   Status s = loader.Finish();
+  if (!s.ok()) return Error(s);
+  return set;
+}
+
+StatusOr<RuleSet> LoadRulesText(std::string_view toml_text, const std::string& name) {
+  RuleSet set;
+  Loader loader(&set);
+  Status s = loader.LoadText(toml_text, name);
+  if (s.ok()) s = loader.Finish();
   if (!s.ok()) return Error(s);
   return set;
 }

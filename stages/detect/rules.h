@@ -96,6 +96,9 @@ StatusOr<RuleSet> LoadRulesDirectory(const std::string& dir);
 // Loads the given files, in order, into one RuleSet.
 StatusOr<RuleSet> LoadRuleFiles(const std::vector<std::string>& files);
 
+// Loads one rule file's text; `name` stands for its path in messages.
+StatusOr<RuleSet> LoadRulesText(std::string_view toml_text, const std::string& name);
+
 // The RE2 source a lexicon phrase compiles to (exposed for tests).
 std::string PhraseToPattern(const std::string& phrase);
 

@@ -1,9 +1,10 @@
 #!/usr/bin/env bash
 # Installs the Debian 12 packages redact needs, only those missing (so a
-# second run costs nothing). Usage: deps.sh [build|test|bench]
+# second run costs nothing). Usage: deps.sh [build|test|bench|fuzz]
 #   build: compilers and libraries; test: also GoogleTest and the oracle
 #   tools no one here wrote (poppler-utils, qpdf, mupdf-tools, age);
-#   bench: also Google Benchmark, GNU time and hyperfine.
+#   bench: also Google Benchmark, GNU time and hyperfine;
+#   fuzz: also clang and its libFuzzer runtime.
 set -euo pipefail
 level=${1:-build}
 packages=(
@@ -14,6 +15,9 @@ packages=(
 )
 if [ "$level" = test ] || [ "$level" = bench ]; then
   packages+=(googletest libgtest-dev libgmock-dev zlib1g-dev poppler-utils qpdf mupdf-tools age tesseract-ocr)
+fi
+if [ "$level" = fuzz ]; then
+  packages+=(clang libclang-rt-14-dev)
 fi
 if [ "$level" = bench ]; then
   packages+=(libbenchmark-dev time hyperfine)
