@@ -8,6 +8,50 @@ namespace redact::pdf {
 
 using PoDoFo::PdfObject;
 
+namespace {
+
+// What a PoDoFo error code says about the file, in words for the person
+// running the tool.
+std::string_view PdfErrorMeaning(PoDoFo::EPdfError code) {
+  switch (code) {
+    case PoDoFo::ePdfError_UnexpectedEOF:
+    case PoDoFo::ePdfError_NoEOFToken:
+      return "damaged PDF: the file ends too early (truncated?)";
+    case PoDoFo::ePdfError_NoXRef:
+    case PoDoFo::ePdfError_InvalidXRef:
+    case PoDoFo::ePdfError_InvalidXRefStream:
+    case PoDoFo::ePdfError_InvalidXRefType:
+    case PoDoFo::ePdfError_NoTrailer:
+      return "damaged PDF: its cross-reference table or trailer is broken";
+    case PoDoFo::ePdfError_NoObject:
+      return "damaged PDF: an object it refers to is missing";
+    case PoDoFo::ePdfError_InvalidDataType:
+    case PoDoFo::ePdfError_InvalidName:
+    case PoDoFo::ePdfError_NoNumber:
+    case PoDoFo::ePdfError_InvalidHexString:
+    case PoDoFo::ePdfError_InvalidKey:
+    case PoDoFo::ePdfError_ValueOutOfRange:
+      return "damaged PDF: an object is malformed";
+    case PoDoFo::ePdfError_InvalidStream:
+    case PoDoFo::ePdfError_InvalidStreamLength:
+    case PoDoFo::ePdfError_InvalidPredictor:
+    case PoDoFo::ePdfError_Flate:
+      return "damaged PDF: a stream cannot be read";
+    case PoDoFo::ePdfError_InvalidEncryptionDict:
+      return "unsupported or broken encryption";
+    case PoDoFo::ePdfError_BrokenFile:
+      return "damaged PDF";
+    case PoDoFo::ePdfError_OutOfMemory:
+      return "out of memory";
+    case PoDoFo::ePdfError_UnsupportedFilter:
+      return "a stream uses a filter we cannot decode";
+    default:
+      return "the PDF library failed";
+  }
+}
+
+}  // namespace
+
 Status FromPdfError(const PoDoFo::PdfError& error, std::string_view context) {
   const PoDoFo::EPdfError code = error.GetError();
   const char* name = PoDoFo::PdfError::ErrorName(code);
@@ -40,8 +84,10 @@ Status FromPdfError(const PoDoFo::PdfError& error, std::string_view context) {
     default:
       break;
   }
-  message += "PDF library error ";
-  message += name ? name : "unknown";
+  message += PdfErrorMeaning(error.GetError());
+  message += " (PoDoFo ";
+  message += name ? name : "unknown error";
+  message += ")";
   return Status(ours, message);
 }
 

@@ -265,6 +265,24 @@ std::set<int> PropertiesToStrip(const StreamRecord& s, const Detector& detector)
   return strip;
 }
 
+// Why an extraction problem leaves content unread, for the error message.
+std::string UnreadableContent(const ExtractionProblem& p) {
+  switch (p.kind) {
+    case ExtractionProblem::Kind::kStreamError:
+      return "a content stream cannot be decoded (" + p.detail + ")";
+    case ExtractionProblem::Kind::kBrokenXObject:
+      return "a Form XObject cannot be read (" + p.detail + ")";
+    case ExtractionProblem::Kind::kRecursionLimit:
+      return p.detail + " is nested too deep or paints itself";
+    default:
+      return p.detail;
+  }
+}
+
+// Operators outside ISO 32000 do nothing in a conforming viewer, but a
+// lenient one might make something of them: rewritten streams drop them.
+bool Unknown(const pdf::Operation& op) { return op.op != "BI" && !pdf::IsKnownOperator(op.op); }
+
 std::string RewriteStream(const StreamRecord& s, const std::set<int>& strip, int* open_saves) {
   const pdf::ParsedContent& p = *s.parsed;
   std::string out;
@@ -273,6 +291,7 @@ std::string RewriteStream(const StreamRecord& s, const std::set<int>& strip, int
     const pdf::Operation& op = p.ops[i];
     auto it = s.ops.find(i);
     if (it != s.ops.end() && it->second.drop) continue;
+    if (Unknown(op)) continue;
     if (op.op == "q") ++depth;
     if (op.op == "Q") {
       if (depth == 0) continue;
@@ -299,6 +318,11 @@ std::string RewriteStream(const StreamRecord& s, const std::set<int>& strip, int
 
 bool NeedsRewrite(const StreamRecord& s, const std::set<int>& strip) {
   if (!strip.empty()) return true;
+  // Unreadable bytes and unknown operators are never copied.
+  if (s.parsed && s.parsed->bad_tokens > 0) return true;
+  for (const pdf::Operation& op : s.parsed ? s.parsed->ops : std::vector<pdf::Operation>{}) {
+    if (Unknown(op)) return true;
+  }
   for (const auto& [i, e] : s.ops) {
     if (e.any_removed || e.drop || !e.rename_do.empty()) return true;
   }
@@ -583,7 +607,16 @@ StatusOr<RedactionSummary> RedactDocument(pdf::Document& doc, const std::vector<
     const auto& page_findings = by_page[pi];
     bool parse_problems = false;
     for (const ExtractionProblem& p : page.problems) {
-      parse_problems |= p.kind == ExtractionProblem::Kind::kBadToken;
+      using Kind = ExtractionProblem::Kind;
+      parse_problems |= p.kind == Kind::kBadToken || p.kind == Kind::kUnknownOperator;
+      // Content a viewer may paint but we could not read: neither copied
+      // nor silently dropped; the document fails and says where.
+      if (p.kind == Kind::kStreamError || p.kind == Kind::kBrokenXObject ||
+          p.kind == Kind::kRecursionLimit) {
+        return Error(StatusCode::kDamagedPdf,
+                     doc.name() + ": page " + std::to_string(page.number) + ": " +
+                         UnreadableContent(p) + "; content that cannot be read is not passed through");
+      }
     }
 
     std::unordered_set<ContentRef, RefHash> remove;

@@ -74,6 +74,39 @@ class Scrubber {
 
   void Count(const std::string& what) { ++counts_[what]; }
 
+  // Rebuilds the page tree as one /Pages node over exactly the pages we
+  // analysed, with their inherited attributes written on each page. A
+  // damaged tree (loops, pages reachable another way, stray kids) cannot
+  // then show a reader a page we never read; the old nodes are swept.
+  void PageTree(int page_count) {
+    PdfObject* root = Mutable(doc_.podofo().GetTrailer()->GetDictionary().GetKey("Root"));
+    if (!root || !root->IsDictionary()) return;
+    PoDoFo::PdfVecObjects& objects = doc_.podofo().GetObjects();
+    PdfObject* tree = objects.CreateObject("Pages");
+    PoDoFo::PdfArray kids;
+    for (int i = 0; i < page_count; ++i) {
+      StatusOr<const PdfObject*> page = doc_.PageObject(i);
+      if (!page || !(*page)->Reference().IsIndirect()) continue;
+      PdfObject* p = Mutable(*page);
+      for (const char* key : {"Resources", "MediaBox", "CropBox", "Rotate"}) {
+        if (p->GetDictionary().HasKey(key)) continue;
+        if (const PdfObject* inherited = doc_.InheritedPageKey(*page, key)) {
+          // Indirect values stay shared; direct ones are copied.
+          if (inherited->Reference().IsIndirect()) {
+            p->GetDictionary().AddKey(key, inherited->Reference());
+          } else {
+            p->GetDictionary().AddKey(key, *inherited);
+          }
+        }
+      }
+      p->GetDictionary().AddKey("Parent", tree->Reference());
+      kids.push_back(p->Reference());
+    }
+    tree->GetDictionary().AddKey("Kids", kids);
+    tree->GetDictionary().AddKey("Count", static_cast<PoDoFo::pdf_int64>(kids.size()));
+    root->GetDictionary().AddKey("Pages", tree->Reference());
+  }
+
   void Catalog() {
     PdfObject* root = Mutable(doc_.podofo().GetTrailer()->GetDictionary().GetKey("Root"));
     if (!root || !root->IsDictionary()) return;
@@ -304,6 +337,7 @@ Status ScrubSideChannels(pdf::Document& doc, const std::vector<PageText>& pages,
   Scrubber scrubber(doc, detector, summary);
   return pdf::Guard(doc.name(), [&]() -> Status {
     scrubber.Catalog();
+    scrubber.PageTree(static_cast<int>(pages.size()));
     for (size_t i = 0; i < pages.size(); ++i) {
       std::vector<Rect> boxes;
       for (const RedactionBox& b : summary->boxes) {

@@ -1,10 +1,14 @@
 // Damaged and fuzzed PDFs from qpdf's test suite (../shared/testdata/damaged):
 // `redact extract` must never crash or hang on them; each file either
 // extracts or fails with a one-line reason naming it, and is left unchanged.
+// A `redact run` over all of them plus the samples completes: every
+// damaged file has a one-line reason, every sample is done.
 #include <gtest/gtest.h>
 
 #include <filesystem>
 #include <fstream>
+#include <map>
+#include <nlohmann/json.hpp>
 
 #include "tests/testing/subprocess.h"
 
@@ -46,6 +50,73 @@ TEST(DamagedCorpus, NeverCrashesOrHangsAndAlwaysSaysWhy) {
   std::printf("damaged corpus: %d files, %d extracted, %d refused with a reason\n", files,
               extracted, refused);
   EXPECT_GT(files, 100);
+}
+
+TEST(DamagedCorpus, ARunOverTheWholeCorpusAndTheSamplesCompletes) {
+  const fs::path top = REDACT_SOURCE_DIR;
+  const fs::path corpus = top / ".." / "shared" / "testdata" / "damaged";
+  if (!fs::exists(corpus)) GTEST_SKIP() << "no shared/testdata beside the checkout";
+  const fs::path dir = fs::temp_directory_path() / "redact_damaged_run";
+  fs::remove_all(dir);
+  fs::create_directories(dir / "in");
+  // Every file of the corpus, whatever its extension, through a manifest;
+  // the samples beside them.
+  fs::copy(corpus, dir / "in" / "damaged", fs::copy_options::recursive);
+  std::vector<std::string> samples;
+  fs::create_directories(dir / "in" / "samples");
+  for (const auto& e : fs::directory_iterator(top / "samples")) {
+    if (e.path().extension() != ".pdf") continue;
+    fs::copy_file(e.path(), dir / "in" / "samples" / e.path().filename());
+    samples.push_back("in/samples/" + e.path().filename().string());
+  }
+  std::map<std::string, std::string> before;
+  std::ofstream manifest(dir / "manifest.txt");
+  for (const auto& e : fs::recursive_directory_iterator(dir / "in")) {
+    if (!e.is_regular_file()) continue;
+    before[e.path().string()] = ReadAll(e.path());
+    manifest << fs::relative(e.path(), dir).string() << "\n";
+  }
+  manifest.close();
+  std::map<std::string, std::string> corpus_before;
+  for (const auto& e : fs::recursive_directory_iterator(corpus)) {
+    if (e.is_regular_file()) corpus_before[e.path().string()] = ReadAll(e.path());
+  }
+
+  auto r = RunCommand({"timeout", "900", REDACT_BINARY, "run", "--jobs", "2", "--verify",
+                       "--progress", "none", "--names", (top / "samples" / "names.csv").string(),
+                       "--out", (dir / "out").string(), (dir / "manifest.txt").string()});
+  ASSERT_EQ(r.exit_code, 6) << r.err;  // finished; some documents failed
+  const auto summary = nlohmann::json::parse(ReadAll(dir / "out" / "job-summary.json"));
+  std::map<std::string, nlohmann::json> docs;
+  for (const auto& d : summary["documents"]) docs[d["input"].get<std::string>()] = d;
+  EXPECT_EQ(docs.size(), before.size());
+  int done = 0, failed = 0;
+  for (const auto& [input, d] : docs) {
+    const std::string status = d["status"];
+    if (status == "done") {
+      ++done;
+      auto check = RunCommand({"qpdf", "--check", (dir / "out" / d["output"].get<std::string>()).string()});
+      EXPECT_NE(check.exit_code, 2) << input << " output fails qpdf --check";
+      continue;
+    }
+    ++failed;
+    EXPECT_EQ(status, "failed") << input;
+    const std::string reason = d.value("reason", "");
+    EXPECT_FALSE(reason.empty()) << input;
+    EXPECT_EQ(reason.find('\n'), std::string::npos) << input << ": " << reason;
+    // A reason, not a crash, a hang or a memory blow-up of a worker.
+    for (const char* bad : {"killed by signal", "out of time", "exit "}) {
+      EXPECT_EQ(reason.find(bad), std::string::npos) << input << ": " << reason;
+    }
+  }
+  for (const std::string& s : samples) {
+    ASSERT_TRUE(docs.count(s)) << s;
+    EXPECT_EQ(docs[s]["status"], "done") << s << ": " << docs[s].value("reason", "");
+  }
+  for (const auto& [path, bytes] : before) EXPECT_EQ(ReadAll(path), bytes) << path << " changed";
+  for (const auto& [path, bytes] : corpus_before) EXPECT_EQ(ReadAll(path), bytes) << path << " changed";
+  std::printf("redact run over the damaged corpus and the samples: %d done, %d failed with a reason\n",
+              done, failed);
 }
 
 }  // namespace
