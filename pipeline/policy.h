@@ -12,7 +12,8 @@
 //   name_label = "Applicant" # "Applicant 12", "Class Member 12"
 //   a_number = "pattern"    # pattern (A-XXX-XXX-012) | reference
 //   [undecodable]           # glyphs with no provable Unicode
-//   scope = "pages-with-findings"   # or "everywhere"
+//   scope = "everywhere"            # or "pages-with-findings" (text we
+//                                   # cannot read stays on other pages)
 //   action = "remove"               # or "fail" (the document fails)
 //
 // Unknown categories default to "redact": fail closed.
@@ -34,7 +35,7 @@ struct Policy {
   std::map<std::string, PolicyAction> actions;
   std::map<std::string, std::string> labels;
   double min_confidence = 0.0;
-  bool undecodable_everywhere = false;  // [undecodable] scope
+  bool undecodable_everywhere = true;   // [undecodable] scope
   bool undecodable_fail = false;        // [undecodable] action
   std::string pseudonym_name = "label";
   std::string pseudonym_name_label = "Applicant";

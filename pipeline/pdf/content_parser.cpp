@@ -353,6 +353,24 @@ class Parser {
         pos_ += 2;
         break;
       }
+      // Booleans are keywords, which ReadObject leaves to the operator
+      // loop; inside BI they are values ("/IM true").
+      const std::string_view rest = d_.substr(pos_);
+      bool keyword = false;
+      for (std::string_view word : {"true", "false"}) {
+        if (rest.starts_with(word) && (rest.size() == word.size() || !IsRegular(rest[word.size()]))) {
+          Operand b;
+          b.type = Operand::Type::kBool;
+          b.number = word == "true" ? 1 : 0;
+          b.begin = pos_;
+          pos_ += word.size();
+          b.end = pos_;
+          dict.items.push_back(std::move(b));
+          keyword = true;
+          break;
+        }
+      }
+      if (keyword) continue;
       std::optional<Operand> o = ReadObject(0);
       if (!o) {
         ++out_.unterminated_inline_images;

@@ -75,6 +75,35 @@ std::optional<std::string> SelfNumberedName(std::string_view name, uint32_t code
 
 }  // namespace
 
+// A Type3 glyph is its procedure: a shape (paths, image masks) stands for
+// the glyph's name, but a procedure that shows text or paints a form draws
+// content we would not read.
+std::string Type3ProceduresUnread(const PdfObject* font) {
+  const PdfObject* procs = DictGet(font, "CharProcs");
+  if (!procs || !procs->IsDictionary()) return "";
+  const PdfObject* xobjects = DictGet(DictGet(font, "Resources"), "XObject");
+  for (const auto& [name, value] : procs->GetDictionary().GetKeys()) {
+    const PdfObject* proc = Resolve(value);
+    if (!proc || !proc->HasStream()) continue;
+    StatusOr<std::string> data = ReadStream(proc, size_t{4} << 20);
+    if (!data) return "a Type3 glyph procedure cannot be read";
+    const ParsedContent parsed = ParseContent(*data);
+    if (parsed.bad_tokens > 0) return "a Type3 glyph procedure cannot be parsed";
+    for (const Operation& op : parsed.ops) {
+      if (op.op == "Tj" || op.op == "TJ" || op.op == "'" || op.op == "\"") {
+        return "a Type3 glyph procedure shows text";
+      }
+      if (op.op == "Do" && !op.operands.empty() && op.operands[0].is_name()) {
+        const PdfObject* x = DictGet(xobjects, op.operands[0].value);
+        if (!x || AsName(DictGet(x, "Subtype")).value_or("") != "Image") {
+          return "a Type3 glyph procedure paints a form";
+        }
+      }
+    }
+  }
+  return "";
+}
+
 std::shared_ptr<const Font> Font::Missing() {
   // One instance for the process: glyph events point at their font, and
   // rewriters use those pointers after the interpreter's state is gone.
@@ -157,6 +186,7 @@ void Font::LoadSimple(const PdfObject* dict) {
   }
 
   if (kind_ == Kind::kType3) {
+    if (std::string why = Type3ProceduresUnread(dict); !why.empty()) unsupported_ = why;
     if (auto m = AsMatrix(DictGet(dict, "FontMatrix"))) font_matrix_ = *m;
     if (auto bbox = AsRect(DictGet(dict, "FontBBox"))) {
       double a = bbox->y1 * font_matrix_.d, d = bbox->y0 * font_matrix_.d;

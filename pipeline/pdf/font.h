@@ -135,6 +135,12 @@ bool ParseType1BuiltinEncoding(std::string_view program,
                                std::array<std::string, 256>* names,
                                bool* standard);
 
+// A Type3 font's glyph procedures are shapes standing for the glyph names,
+// unless one shows text or paints a form: then that content would go
+// unread. Returns why ("a Type3 glyph procedure shows text"), or "" when
+// every procedure is a shape (paths, image masks, images).
+std::string Type3ProceduresUnread(const PoDoFo::PdfObject* font);
+
 }  // namespace redact::pdf
 
 #endif  // REDACT_PIPELINE_PDF_FONT_H_

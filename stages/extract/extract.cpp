@@ -34,7 +34,11 @@ int Quadrant(Point dir) {
 
 class GlyphCollector : public pdf::ContentSink {
  public:
-  explicit GlyphCollector(PageText* page) : page_(page) {}
+  explicit GlyphCollector(PageText* page, int* images = nullptr) : page_(page), images_(images) {}
+
+  void OnImage(const pdf::ImageEvent&) override {
+    if (images_) ++*images_;
+  }
 
   void OnStream(int index, const ContentStream& info,
                 const pdf::ParsedContent&) override {
@@ -83,6 +87,7 @@ class GlyphCollector : public pdf::ContentSink {
 
  private:
   PageText* page_;
+  int* images_;
   std::map<std::pair<int, int>, int> undecodable_;
 };
 
@@ -107,12 +112,13 @@ StatusOr<PageText> ExtractGlyphs(pdf::Document& doc, int index,
 namespace redact {
 
 StatusOr<PageText> ExtractFormGlyphs(pdf::Document& doc, const PoDoFo::PdfObject* form,
-                                     const pdf::InterpreterLimits& limits) {
+                                     const pdf::InterpreterLimits& limits, int* images) {
   PageText page;
   page.number = 0;
   page.geometry = PageGeometry::Make({0, 0, 1, 1}, {0, 0, 1, 1}, 0);
   page.geometry.user_to_display = Matrix{1, 0, 0, -1, 0, 0};  // y down, as pages
-  GlyphCollector collector(&page);
+  if (images) *images = 0;
+  GlyphCollector collector(&page, images);
   pdf::ContentInterpreter interpreter(&doc, limits);
   Status s = interpreter.RunForm(form, &collector);
   if (!s.ok()) return Error(s);

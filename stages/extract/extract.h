@@ -23,8 +23,10 @@ StatusOr<PageText> ExtractGlyphs(pdf::Document& doc, int index,
 
 // Glyphs of a Form XObject read on its own (an annotation's appearance
 // stream), as a PageText in form space (number 0, identity geometry).
+// `images`, when given, receives the number of images the form paints.
 StatusOr<PageText> ExtractFormGlyphs(pdf::Document& doc, const PoDoFo::PdfObject* form,
-                                     const pdf::InterpreterLimits& limits = {});
+                                     const pdf::InterpreterLimits& limits = {},
+                                     int* images = nullptr);
 
 }  // namespace redact
 

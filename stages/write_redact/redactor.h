@@ -35,11 +35,12 @@ struct RedactOptions {
   // space for it (never over live text), so boxes blur the removed length.
   // In a fixed layout the next word's position still shows that length.
   bool uniform_width = false;
-  // Undecodable glyphs on a page with findings are removed and boxed; with
-  // this set, the document fails instead.
+  // Undecodable glyphs are removed and boxed; with this set, the document
+  // fails instead.
   bool fail_on_undecodable = false;
-  // Undecodable glyphs on every page, not only pages with findings.
-  bool undecodable_everywhere = false;
+  // Undecodable glyphs on every page (the policy's default), or only on
+  // pages with findings.
+  bool undecodable_everywhere = true;
   // Pseudonymize: draw each finding's Finding::replacement on its first
   // line, fitted to the removed width, instead of a box.
   bool pseudonymize = false;

@@ -6,6 +6,8 @@
 #include <optional>
 #include <set>
 
+#include "pipeline/pdf/content_parser.h"
+#include "pipeline/pdf/font.h"
 #include "pipeline/pdf/podofo_util.h"
 #include "stages/assemble/assemble.h"
 #include "stages/detect/detector.h"
@@ -105,6 +107,55 @@ class Scrubber {
     tree->GetDictionary().AddKey("Kids", kids);
     tree->GetDictionary().AddKey("Count", static_cast<PoDoFo::pdf_int64>(kids.size()));
     root->GetDictionary().AddKey("Pages", tree->Reference());
+  }
+
+  // Tiling patterns repeat a cell drawn by their own content stream, which
+  // the page interpreter does not follow. Cells made of paths are only
+  // shapes; a cell that shows text, paints an image or a form, or cannot
+  // be read is emptied, wherever the pattern is used.
+  void TilingPatterns() {
+    for (PdfObject* o : doc_.podofo().GetObjects()) {
+      if (!o || !o->IsDictionary() || !o->HasStream()) continue;
+      const PdfObject* type = o->GetDictionary().GetKey("PatternType");
+      if (!type || !type->IsNumber() || type->GetNumber() != 1) continue;
+      StatusOr<std::string> data = pdf::ReadStream(o, size_t{16} << 20);
+      bool unread = !data;
+      if (data) {
+        const pdf::ParsedContent parsed = pdf::ParseContent(*data);
+        unread = parsed.bad_tokens > 0;
+        for (const pdf::Operation& op : parsed.ops) {
+          unread |= op.op == "Tj" || op.op == "TJ" || op.op == "'" || op.op == "\"" ||
+                    op.op == "Do" || op.op == "BI";
+        }
+      }
+      if (!unread) continue;
+      o->GetDictionary().RemoveKey("Filter");
+      o->GetDictionary().RemoveKey("DecodeParms");
+      o->GetStream()->Set("", 0);
+      Count("tiling pattern cell emptied (text, images or forms not read)");
+    }
+  }
+
+  // Type3 fonts whose procedures show text or paint forms: their glyphs
+  // were removed as undecodable; their procedures are emptied too, so the
+  // text they hold leaves the file.
+  void UnreadType3Procedures() {
+    for (PdfObject* o : doc_.podofo().GetObjects()) {
+      if (!o || !o->IsDictionary() || o->HasStream()) continue;
+      const PdfObject* subtype = o->GetDictionary().GetKey("Subtype");
+      if (!subtype || !subtype->IsName() || subtype->GetName().GetName() != "Type3") continue;
+      if (pdf::Type3ProceduresUnread(o).empty()) continue;
+      const PdfObject* procs = pdf::DictGet(o, "CharProcs");
+      if (!procs || !procs->IsDictionary()) continue;
+      for (const auto& [name, value] : procs->GetDictionary().GetKeys()) {
+        PdfObject* proc = Mutable(value);
+        if (!proc || !proc->HasStream()) continue;
+        proc->GetDictionary().RemoveKey("Filter");
+        proc->GetDictionary().RemoveKey("DecodeParms");
+        proc->GetStream()->Set("0 0 d0", 6);
+      }
+      Count("Type3 glyph procedures emptied (they showed text or painted forms)");
+    }
   }
 
   void Catalog() {
@@ -258,7 +309,8 @@ class Scrubber {
   }
 
   // An appearance stream draws what the annotation shows: read it with the
-  // page interpreter. Findings there, or text we cannot decode, remove it.
+  // page interpreter. Findings there, text we cannot decode, images or
+  // content we cannot follow remove it.
   std::string AppearanceVerdict(const PdfObject* annot) {
     const PdfObject* ap = pdf::DictGet(annot, "AP");
     if (!ap) return "";
@@ -276,9 +328,21 @@ class Scrubber {
       }
     }
     for (const PdfObject* s : streams) {
-      StatusOr<PageText> text = ExtractFormGlyphs(doc_, s);
+      int images = 0;
+      StatusOr<PageText> text = ExtractFormGlyphs(doc_, s, {}, &images);
       if (!text) return "appearance could not be read";
       if (text->undecodable_glyph_count() > 0) return "appearance text could not be decoded";
+      // Pixels in an appearance are not read (no OCR here), nor is content
+      // the interpreter could not follow.
+      if (images > 0) return "appearance paints an image";
+      for (const ExtractionProblem& p : text->problems) {
+        using Kind = ExtractionProblem::Kind;
+        if (p.kind == Kind::kStreamError || p.kind == Kind::kBrokenXObject ||
+            p.kind == Kind::kRecursionLimit || p.kind == Kind::kBadToken ||
+            p.kind == Kind::kUnknownOperator) {
+          return "appearance could not be read in full";
+        }
+      }
       AssembleText(&*text);
       if (HasFindings(detector_, text->text)) return "appearance text matches";
     }
@@ -338,6 +402,8 @@ Status ScrubSideChannels(pdf::Document& doc, const std::vector<PageText>& pages,
   return pdf::Guard(doc.name(), [&]() -> Status {
     scrubber.Catalog();
     scrubber.PageTree(static_cast<int>(pages.size()));
+    scrubber.TilingPatterns();
+    scrubber.UnreadType3Procedures();
     for (size_t i = 0; i < pages.size(); ++i) {
       std::vector<Rect> boxes;
       for (const RedactionBox& b : summary->boxes) {

@@ -99,6 +99,22 @@ TEST(ContentParser, UnfilteredInlineImageUsesExactLengthEvenWithEIInData) {
   EXPECT_EQ(p.bad_tokens, 0);
 }
 
+TEST(ContentParser, InlineImageMaskWithABooleanIsReadWhole) {
+  // pdfTeX's bitmap glyphs: "/IM true", 9x2 bits = 2 bytes per row, with
+  // "EI" inside the data. "true" is a value here, not a bad token.
+  const std::string data = std::string("\x00EI\xff", 4);
+  const std::string all = "BI /W 9 /H 2 /IM true /D [1 0] ID " + data + " EI Q";
+  ParsedContent p = ParseContent(all);
+  EXPECT_EQ(p.bad_tokens, 0);
+  ASSERT_EQ(p.ops.size(), 2u);
+  ASSERT_EQ(p.ops[0].operands.size(), 1u);
+  const Operand* mask = p.ops[0].operands[0].Find("IM");
+  ASSERT_NE(mask, nullptr);
+  EXPECT_EQ(mask->type, Operand::Type::kBool);
+  EXPECT_EQ(all.substr(p.ops[0].data_begin, p.ops[0].data_end - p.ops[0].data_begin), data);
+  EXPECT_EQ(p.ops[1].op, "Q");
+}
+
 TEST(ContentParser, FilteredInlineImageEndsAtPlausibleEI) {
   std::string content = "BI /W 8 /H 8 /F /AHx ID 00FF EIx 00 EI Q";
   ParsedContent p = ParseContent(content);
