@@ -135,6 +135,10 @@ struct PageText {
   std::vector<ContentStream> streams;
   std::vector<Glyph> glyphs;  // in content (painting) order
   std::vector<ExtractionProblem> problems;
+  // Filled shapes with the size and outline of a glyph (curved, at most 72
+  // units each way): text drawn as outlines instead of with a font shows
+  // up as many of these, and cannot be read without rendering the page.
+  int glyph_like_shapes = 0;
 
   // Filled by the assemble stage.
   std::vector<Word> words;

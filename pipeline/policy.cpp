@@ -91,6 +91,22 @@ StatusOr<Policy> Policy::Load(const std::string& path) {
                                   "\"everywhere\", action = \"remove\" | \"fail\"");
         }
       }
+    } else if (section == "vector_text") {
+      const toml::table* t = node.as_table();
+      if (!t) return Error(StatusCode::kInvalidArgument, where(node) + "vector_text must be a table");
+      for (auto&& [k, v] : *t) {
+        const std::string value = v.value<std::string>().value_or("");
+        const std::optional<int64_t> number = v.value<int64_t>();
+        if (k.str() == "action" && (value == "fail" || value == "keep")) {
+          p.vector_text_keep = value == "keep";
+        } else if (k.str() == "min_shapes" && number && *number >= 1 && *number <= 1000000) {
+          p.vector_text_min_shapes = static_cast<int>(*number);
+        } else {
+          return Error(StatusCode::kInvalidArgument,
+                       where(v) + "vector_text: expected action = \"fail\" | \"keep\", "
+                                  "min_shapes = a whole number from 1");
+        }
+      }
     } else if (section != "meta") {
       return Error(StatusCode::kInvalidArgument, where(node) + "unknown section '" + section + "'");
     }

@@ -15,6 +15,9 @@
 //   scope = "everywhere"            # or "pages-with-findings" (text we
 //                                   # cannot read stays on other pages)
 //   action = "remove"               # or "fail" (the document fails)
+//   [vector_text]           # text drawn as outlines (no font)
+//   min_shapes = 40         # glyph-like filled shapes that make a page suspect
+//   action = "fail"         # or "keep" (the shapes are known not to be text)
 //
 // Unknown categories default to "redact": fail closed.
 //
@@ -37,6 +40,11 @@ struct Policy {
   double min_confidence = 0.0;
   bool undecodable_everywhere = true;   // [undecodable] scope
   bool undecodable_fail = false;        // [undecodable] action
+  // [vector_text]: a page with this many glyph-like filled shapes is taken
+  // to draw text as outlines, which we cannot read: the document fails,
+  // unless action = "keep" says the shapes are known not to be text.
+  int vector_text_min_shapes = 40;      // min_shapes
+  bool vector_text_keep = false;        // action
   std::string pseudonym_name = "label";
   std::string pseudonym_name_label = "Applicant";
   std::string pseudonym_a_number = "pattern";

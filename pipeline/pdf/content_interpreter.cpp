@@ -22,6 +22,11 @@ struct ContentInterpreter::Frame {
   Matrix tm, tlm;
   bool in_text = false;
   int compat_depth = 0;  // inside BX … EX unknown operators are allowed
+  // The path under construction, in user space.
+  Rect path_bounds;
+  bool path_empty = true;
+  bool path_curves = false;
+  int path_segments = 0;
 };
 
 ContentInterpreter::ContentInterpreter(Document* doc, const InterpreterLimits& limits)
@@ -241,6 +246,35 @@ void ContentInterpreter::RunStream(const ParsedContent& parsed, int stream_index
           }
         }
       }
+    } else if (o == "m" || o == "l" || o == "c" || o == "v" || o == "y" || o == "re") {
+      const size_t n = o == "m" || o == "l" ? 2 : o == "c" ? 6 : 4;
+      if (!numbers(n)) { bad(); continue; }
+      auto add = [&](double x, double y) {
+        const Point p = f.gs.ctm.Apply({x, y});
+        const Rect r{p.x, p.y, p.x, p.y};
+        f.path_bounds = f.path_empty ? r : f.path_bounds.Union(r);
+        f.path_empty = false;
+      };
+      if (o == "re") {
+        add(at(4, 0), at(4, 1));
+        add(at(4, 0) + at(4, 2), at(4, 1) + at(4, 3));
+        add(at(4, 0), at(4, 1) + at(4, 3));
+        add(at(4, 0) + at(4, 2), at(4, 1));
+        f.path_segments += 4;
+      } else {
+        for (size_t k = 0; k < n; k += 2) add(at(n, k), at(n, k + 1));
+        if (o != "m") ++f.path_segments;
+        f.path_curves |= o == "c" || o == "v" || o == "y";
+      }
+    } else if (o == "f" || o == "F" || o == "f*" || o == "B" || o == "B*" || o == "b" ||
+               o == "b*" || o == "S" || o == "s" || o == "n") {
+      const bool filled = o != "S" && o != "s" && o != "n";
+      if (filled && !f.path_empty && sink_) {
+        sink_->OnPath({f.stream, i, f.path_bounds, f.path_curves, f.path_segments});
+      }
+      f.path_empty = true;
+      f.path_curves = false;
+      f.path_segments = 0;
     } else if (o == "BX") {
       ++f.compat_depth;
     } else if (o == "EX") {

@@ -57,6 +57,17 @@ struct ImageEvent {
   const PoDoFo::PdfObject* xobject = nullptr;  // nullptr for inline images
 };
 
+// A path painted with a fill (f F f* B B* b b*): its bounds in user space
+// and whether it has curves. Stroked-only and clipping paths are not
+// reported. Lets extraction notice text drawn as outlines.
+struct PathEvent {
+  int stream = -1;
+  int op = -1;
+  Rect bounds;
+  bool curves = false;
+  int segments = 0;
+};
+
 class ContentSink {
  public:
   virtual ~ContentSink() = default;
@@ -70,6 +81,7 @@ class ContentSink {
                               const PoDoFo::PdfObject* /*resources*/) {}
   virtual void OnGlyph(const GlyphEvent& /*glyph*/) {}
   virtual void OnImage(const ImageEvent& /*image*/) {}
+  virtual void OnPath(const PathEvent& /*path*/) {}
   virtual void OnProblem(const ExtractionProblem& /*problem*/) {}
 };
 

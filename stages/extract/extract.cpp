@@ -77,6 +77,13 @@ class GlyphCollector : public pdf::ContentSink {
     page_->glyphs.push_back(std::move(g));
   }
 
+  void OnPath(const pdf::PathEvent& e) override {
+    const double w = e.bounds.width(), h = e.bounds.height();
+    if (e.curves && e.segments >= 2 && h >= 1.5 && h <= 72 && w >= 0.3 && w <= 72) {
+      ++page_->glyph_like_shapes;
+    }
+  }
+
   void OnProblem(const ExtractionProblem& p) override {
     // Undecodable glyphs are counted per font, not listed one by one.
     if (p.kind == ExtractionProblem::Kind::kUndecodableGlyph) {

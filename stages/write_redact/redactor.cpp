@@ -605,6 +605,13 @@ StatusOr<RedactionSummary> RedactDocument(pdf::Document& doc, const std::vector<
   for (size_t pi = 0; pi < pages.size(); ++pi) {
     const PageText& page = pages[pi];
     const auto& page_findings = by_page[pi];
+    if (options.vector_text_min_shapes > 0 && page.glyph_like_shapes >= options.vector_text_min_shapes) {
+      return Error(StatusCode::kUnsupported,
+                   doc.name() + ": page " + std::to_string(page.number) + ": " +
+                       std::to_string(page.glyph_like_shapes) +
+                       " glyph-like shapes: text seems to be drawn as outlines, which cannot be read "
+                       "without rendering (policy [vector_text] action = \"keep\" if they are not text)");
+    }
     bool parse_problems = false;
     for (const ExtractionProblem& p : page.problems) {
       using Kind = ExtractionProblem::Kind;

@@ -41,6 +41,10 @@ struct RedactOptions {
   // Undecodable glyphs on every page (the policy's default), or only on
   // pages with findings.
   bool undecodable_everywhere = true;
+  // A page with at least this many glyph-like filled shapes (PageText::
+  // glyph_like_shapes) fails the document: text drawn as outlines cannot be
+  // read. 0 turns the check off (policy [vector_text] action = "keep").
+  int vector_text_min_shapes = 40;
   // Pseudonymize: draw each finding's Finding::replacement on its first
   // line, fitted to the removed width, instead of a box.
   bool pseudonymize = false;

@@ -669,8 +669,8 @@ TEST(BoxOptions, LabelsAndRoundedWidthsNeverCoverLiveText) {
 //   annotation appearance streams ........... AnnotationAppearanceWithAnImageIsRemoved,
 //                                             ClassicFailures.NameOnlyInAnAnnotationAppearance
 //   XFA forms ............................... XfaFormIsRemoved
+//   text drawn as vector outlines ........... TextDrawnAsOutlinesFailsTheDocument
 //   damaged page tree ....................... DamagedCorpus.ARunOverTheWholeCorpusAndTheSamplesCompletes
-// Text drawn as vector paths is not detected yet (see the issue-8 note).
 
 int RedactExitCode(const std::string& name, const std::string& pdf, std::string* err) {
   const fs::path dir = fs::temp_directory_path() / ("redact_audit_" + name);
@@ -823,6 +823,36 @@ TEST(FailClosedAudit, XfaFormIsRemoved) {
                                     "/AcroForm << /Fields [] /XFA " + std::to_string(xfa) + " 0 R >>"));
   ExpectGone(o);
   EXPECT_EQ(o.raw_lower.find("xdp:xdp"), std::string::npos);
+}
+
+
+TEST(FailClosedAudit, TextDrawnAsOutlinesFailsTheDocument) {
+  // 60 letter-sized curved outlines in a row, as `gs -dNoOutputFonts` or a
+  // designer's "convert text to outlines" draws them: no font, no text.
+  std::string outlines;
+  for (int i = 0; i < 60; ++i) {
+    const int x = 72 + 7 * i;
+    outlines += std::to_string(x) + " 700 m " + std::to_string(x) + " 708 " + std::to_string(x + 5) +
+                " 708 " + std::to_string(x + 5) + " 700 c " + std::to_string(x + 3) + " 695 l h f\n";
+  }
+  const fs::path dir = fs::temp_directory_path() / "redact_audit_outlines";
+  fs::remove_all(dir);
+  fs::create_directories(dir);
+  std::ofstream(dir / "in.pdf", std::ios::binary) << Page("BT /F1 12 Tf 72 740 Td (Title) Tj ET " + outlines);
+  std::ofstream(dir / "keep.toml") << "[vector_text]\naction = \"keep\"\n";
+  auto failed = RunCommand({REDACT_BINARY, "apply", "--out", (dir / "a").string(), (dir / "in.pdf").string()});
+  EXPECT_EQ(failed.exit_code, 4) << failed.err;
+  EXPECT_NE(failed.err.find("60 glyph-like shapes"), std::string::npos) << failed.err;
+  EXPECT_FALSE(fs::exists(dir / "a" / "in.pdf"));
+  // The policy can say the shapes are known not to be text.
+  auto kept = RunCommand({REDACT_BINARY, "apply", "--policy", (dir / "keep.toml").string(), "--out",
+                          (dir / "b").string(), (dir / "in.pdf").string()});
+  EXPECT_EQ(kept.exit_code, 0) << kept.err;
+  // Below the threshold (a logo, a few bullets) nothing happens.
+  std::ofstream(dir / "few.pdf", std::ios::binary) << Page("BT /F1 12 Tf 72 740 Td (Title) Tj ET " +
+                                                           outlines.substr(0, outlines.size() / 4));
+  auto few = RunCommand({REDACT_BINARY, "apply", "--out", (dir / "c").string(), (dir / "few.pdf").string()});
+  EXPECT_EQ(few.exit_code, 0) << few.err;
 }
 
 }  // namespace

@@ -239,6 +239,8 @@ int RunApplyWith(const ApplyOptions& options, const Detector& detector, std::ost
     redact_options.fail_on_undecodable =
         options.fail_on_undecodable || detector.policy().undecodable_fail;
     redact_options.undecodable_everywhere = detector.policy().undecodable_everywhere;
+    redact_options.vector_text_min_shapes =
+        detector.policy().vector_text_keep ? 0 : detector.policy().vector_text_min_shapes;
     redact_options.uniform_width = options.uniform_boxes;
     redact_options.ocr_layer = options.ocr_layer;
     redact_options.labels = detector.policy().labels;
