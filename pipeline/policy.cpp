@@ -91,6 +91,34 @@ StatusOr<Policy> Policy::Load(const std::string& path) {
                                   "\"everywhere\", action = \"remove\" | \"fail\"");
         }
       }
+    } else if (section == "limits") {
+      const toml::table* t = node.as_table();
+      if (!t) return Error(StatusCode::kInvalidArgument, where(node) + "limits must be a table");
+      for (auto&& [k, v] : *t) {
+        const std::optional<int64_t> n = v.value<int64_t>();
+        const std::string key(k.str());
+        auto in = [&](int64_t lo, int64_t hi) { return n && *n >= lo && *n <= hi; };
+        ResourceLimits& l = p.limits;
+        if (key == "max_file_mb" && in(1, 1 << 20)) {
+          l.max_file_bytes = static_cast<size_t>(*n) << 20;
+        } else if (key == "max_pages" && in(1, 10000000)) {
+          l.max_pages = static_cast<int>(*n);
+        } else if (key == "max_stream_mb" && in(1, 1 << 14)) {
+          l.max_stream_bytes = static_cast<size_t>(*n) << 20;
+        } else if (key == "max_form_depth" && in(1, 256)) {
+          l.max_form_depth = static_cast<int>(*n);
+        } else if (key == "max_image_megapixels" && in(1, 100000)) {
+          l.max_image_pixels = *n * 1000000;
+        } else if (key == "max_glyphs_per_page" && in(1, 100000000)) {
+          l.max_glyphs_per_page = static_cast<size_t>(*n);
+        } else {
+          return Error(StatusCode::kInvalidArgument,
+                       where(v) + "limits: expected max_file_mb (1..1048576), max_pages "
+                                  "(1..10000000), max_stream_mb (1..16384), max_form_depth (1..256), "
+                                  "max_image_megapixels (1..100000), max_glyphs_per_page "
+                                  "(1..100000000), each a whole number");
+        }
+      }
     } else if (section == "vector_text") {
       const toml::table* t = node.as_table();
       if (!t) return Error(StatusCode::kInvalidArgument, where(node) + "vector_text must be a table");

@@ -15,6 +15,10 @@
 //   scope = "everywhere"            # or "pages-with-findings" (text we
 //                                   # cannot read stays on other pages)
 //   action = "remove"               # or "fail" (the document fails)
+//   [limits]                # per document; exceeding one fails it
+//   max_file_mb = 2048      max_pages = 50000      max_stream_mb = 256
+//   max_form_depth = 32     max_image_megapixels = 400
+//   max_glyphs_per_page = 5000000
 //   [vector_text]           # text drawn as outlines (no font)
 //   min_shapes = 40         # glyph-like filled shapes that make a page suspect
 //   action = "fail"         # or "keep" (the shapes are known not to be text)
@@ -27,6 +31,8 @@
 
 #include <map>
 #include <string>
+
+#include "pipeline/limits.h"
 
 #include "pipeline/status.h"
 
@@ -44,6 +50,7 @@ struct Policy {
   // to draw text as outlines, which we cannot read: the document fails,
   // unless action = "keep" says the shapes are known not to be text.
   int vector_text_min_shapes = 40;      // min_shapes
+  ResourceLimits limits;                // [limits]
   bool vector_text_keep = false;        // action
   std::string pseudonym_name = "label";
   std::string pseudonym_name_label = "Applicant";

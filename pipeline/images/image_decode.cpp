@@ -292,12 +292,16 @@ StatusOr<PixPtr> DecodeJbig2(const std::string& data, const std::string* globals
 
 // Decodes `raw` (the stream's undecoded bytes) of an image whose dictionary
 // is `image` (long key names; short filter and colour space names allowed).
-StatusOr<PixPtr> Decode(const PdfObject* image, std::string raw) {
+StatusOr<PixPtr> Decode(const PdfObject* image, std::string raw, int64_t max_pixels) {
   QuietLeptonica();
   const int width = static_cast<int>(pdf::AsNumber(pdf::DictGet(image, "Width")).value_or(0));
   const int height = static_cast<int>(pdf::AsNumber(pdf::DictGet(image, "Height")).value_or(0));
-  if (width <= 0 || height <= 0 || static_cast<double>(width) * height > 4e8) {
-    return Error(Unsupported("image size out of range"));
+  if (width <= 0 || height <= 0) return Error(Unsupported("image size out of range"));
+  if (static_cast<double>(width) * height > static_cast<double>(max_pixels)) {
+    return Error(StatusCode::kResource,
+                 "image of " + std::to_string(width) + " x " + std::to_string(height) +
+                     " pixels, more than the limit of " + std::to_string(max_pixels / 1000000) +
+                     " megapixels ([limits] max_image_megapixels)");
   }
   auto filters = pdf::StreamFilters(image);
   std::string last = filters.empty() ? "" : filters.back().first;
@@ -449,7 +453,7 @@ std::string WrapCcittInTiff(const std::string& data, int width, int height, int 
   return t + data;
 }
 
-StatusOr<PixPtr> DecodeImage(const PdfObject* image) {
+StatusOr<PixPtr> DecodeImage(const PdfObject* image, const ResourceLimits& limits) {
   image = pdf::Resolve(image);
   if (!image || !image->HasStream()) return Error(Unsupported("not an image stream"));
   std::string raw;
@@ -462,11 +466,11 @@ StatusOr<PixPtr> DecodeImage(const PdfObject* image) {
     return Status::Ok();
   });
   if (!s.ok()) return Error(Unsupported("image data that cannot be read"));
-  return Decode(image, std::move(raw));
+  return Decode(image, std::move(raw), limits.max_image_pixels);
 }
 
 StatusOr<PixPtr> DecodeInlineImage(const pdf::Operand& dict, std::string_view data,
-                                   const PdfObject* resources) {
+                                   const PdfObject* resources, const ResourceLimits& limits) {
   static const std::array<std::pair<const char*, const char*>, 9> kKeys = {{
       {"W", "Width"}, {"H", "Height"}, {"BPC", "BitsPerComponent"}, {"CS", "ColorSpace"},
       {"F", "Filter"}, {"DP", "DecodeParms"}, {"IM", "ImageMask"}, {"D", "Decode"}, {"I", "Interpolate"}}};
@@ -490,7 +494,7 @@ StatusOr<PixPtr> DecodeInlineImage(const pdf::Operand& dict, std::string_view da
       d.AddKey(PoDoFo::PdfName("ColorSpace"), *named);
     }
   }
-  return Decode(&object, std::string(data));
+  return Decode(&object, std::string(data), limits.max_image_pixels);
 }
 
 }  // namespace redact

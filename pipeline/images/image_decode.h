@@ -21,6 +21,7 @@
 #include <string>
 #include <string_view>
 
+#include "pipeline/limits.h"
 #include "pipeline/pdf/content_parser.h"
 #include "pipeline/status.h"
 
@@ -41,14 +42,15 @@ using PixPtr = std::unique_ptr<Pix, PixDeleter>;
 // thread-safe).
 void QuietLeptonica();
 
-// An image XObject.
-StatusOr<PixPtr> DecodeImage(const PoDoFo::PdfObject* image);
+// An image XObject. Images over limits.max_image_pixels fail (kResource).
+StatusOr<PixPtr> DecodeImage(const PoDoFo::PdfObject* image, const ResourceLimits& limits = {});
 
 // An inline image (BI … ID … EI): its dictionary as parsed (short keys and
 // names allowed), its data bytes, and the resources of the content stream
 // that paints it (for a named colour space).
 StatusOr<PixPtr> DecodeInlineImage(const pdf::Operand& dict, std::string_view data,
-                                   const PoDoFo::PdfObject* resources);
+                                   const PoDoFo::PdfObject* resources,
+                                   const ResourceLimits& limits = {});
 
 // A minimal little-endian TIFF around raw CCITT data (WhiteIsZero: black
 // runs decode to 1), so Leptonica/libtiff can decode it. `k` as the PDF

@@ -29,6 +29,8 @@ struct ContentInterpreter::Frame {
   int path_segments = 0;
 };
 
+ContentInterpreter::ContentInterpreter(Document* doc) : doc_(doc), limits_(doc->limits()) {}
+
 ContentInterpreter::ContentInterpreter(Document* doc, const InterpreterLimits& limits)
     : doc_(doc), limits_(limits) {}
 

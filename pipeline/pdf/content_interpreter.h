@@ -21,6 +21,7 @@
 #include <vector>
 
 #include "pipeline/geometry.h"
+#include "pipeline/limits.h"
 #include "pipeline/model.h"
 #include "pipeline/pdf/content_parser.h"
 #include "pipeline/pdf/document.h"
@@ -85,16 +86,15 @@ class ContentSink {
   virtual void OnProblem(const ExtractionProblem& /*problem*/) {}
 };
 
-struct InterpreterLimits {
-  int max_form_depth = 32;              // nested Form XObjects
-  size_t max_stream_bytes = 256u << 20; // one decoded content stream
-  size_t max_glyphs_per_page = 5000000;
-  int max_graphics_stack = 1024;        // q without Q
-};
+// The interpreter honours max_form_depth, max_stream_bytes,
+// max_glyphs_per_page and max_graphics_stack.
+using InterpreterLimits = ResourceLimits;
 
 class ContentInterpreter {
  public:
-  ContentInterpreter(Document* doc, const InterpreterLimits& limits = {});
+  // With the document's own limits (OpenOptions::limits), or others.
+  explicit ContentInterpreter(Document* doc);
+  ContentInterpreter(Document* doc, const InterpreterLimits& limits);
 
   // Interprets page `index` (0-based). Fails only when the page object is
   // missing or its contents cannot be read at all.

@@ -49,8 +49,10 @@ StatusOr<std::unique_ptr<Document>> Document::Open(const std::string& path,
   if (!S_ISREG(st.st_mode)) {
     return Error(StatusCode::kIo, path + ": not a regular file");
   }
-  if (static_cast<size_t>(st.st_size) > options.max_file_bytes) {
-    return Error(StatusCode::kResource, path + ": file larger than the limit");
+  if (static_cast<size_t>(st.st_size) > options.limits.max_file_bytes) {
+    return Error(StatusCode::kResource,
+                 path + ": " + std::to_string(st.st_size >> 20) + " MiB, larger than the limit of " +
+                     std::to_string(options.limits.max_file_bytes >> 20) + " MiB ([limits] max_file_mb)");
   }
   std::ifstream in(path, std::ios::binary);
   if (!in) return Error(StatusCode::kIo, path + ": cannot open for reading");
@@ -69,6 +71,7 @@ StatusOr<std::unique_ptr<Document>> Document::OpenBytes(
   }
   std::unique_ptr<Document> doc(new Document());
   doc->name_ = name;
+  doc->limits_ = options.limits;
   doc->bytes_ = std::move(bytes);
   doc->doc_ = std::make_unique<PoDoFo::PdfMemDocument>();
   bool needs_password = false;
@@ -102,6 +105,11 @@ StatusOr<std::unique_ptr<Document>> Document::OpenBytes(
   doc->was_encrypted_ = doc->doc_->GetEncrypted();
   if (doc->page_count() <= 0) {
     return Error(StatusCode::kDamagedPdf, name + ": no pages found (broken page tree)");
+  }
+  if (doc->page_count() > options.limits.max_pages) {
+    return Error(StatusCode::kResource,
+                 name + ": " + std::to_string(doc->page_count()) + " pages, more than the limit of " +
+                     std::to_string(options.limits.max_pages) + " ([limits] max_pages)");
   }
   return doc;
 }

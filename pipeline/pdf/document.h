@@ -13,6 +13,7 @@
 #include <optional>
 #include <string>
 
+#include "pipeline/limits.h"
 #include "pipeline/model.h"
 #include "pipeline/pdf/font.h"
 #include "pipeline/status.h"
@@ -27,8 +28,9 @@ namespace redact::pdf {
 struct OpenOptions {
   // Tried after the empty user password; nullopt means none was given.
   std::optional<std::string> password;
-  // Files larger than this are refused with kResource.
-  size_t max_file_bytes = size_t{2} << 30;
+  // Larger files, or more pages, are refused with kResource; the rest of
+  // the limits travel with the Document (limits()) to its readers.
+  ResourceLimits limits;
 };
 
 class Document {
@@ -61,6 +63,7 @@ class Document {
   StatusOr<PageGeometry> Geometry(int index) const;
 
   PoDoFo::PdfMemDocument& podofo() { return *doc_; }
+  const ResourceLimits& limits() const { return limits_; }
   FontCache& fonts() { return fonts_; }
 
  private:
@@ -70,6 +73,7 @@ class Document {
   std::string bytes_;
   std::unique_ptr<PoDoFo::PdfMemDocument> doc_;
   bool was_encrypted_ = false;
+  ResourceLimits limits_;
   FontCache fonts_;
 };
 

@@ -312,7 +312,8 @@ StatusOr<std::string> ReadStream(const PdfObject* obj, size_t max_bytes) {
     } catch (const PoDoFo::PdfError&) {
       if (!sink.exceeded()) throw;
       return Status(StatusCode::kResource,
-                    where + ": decoded stream larger than the limit");
+                    where + ": decoded stream larger than the limit of " +
+                        std::to_string(max_bytes >> 20) + " MiB ([limits] max_stream_mb)");
     }
     return Status::Ok();
   });
@@ -348,7 +349,9 @@ StatusOr<std::string> DecodeFilters(
         filter->EndDecode();
       } catch (const PoDoFo::PdfError&) {
         if (!sink.exceeded()) throw;
-        return Status(StatusCode::kResource, context + ": decoded data larger than the limit");
+        return Status(StatusCode::kResource, context + ": decoded data larger than the limit of " +
+                                                 std::to_string(max_bytes >> 20) +
+                                                 " MiB ([limits] max_stream_mb)");
       }
       return Status::Ok();
     });

@@ -330,6 +330,27 @@ void Detector::DetectListedNames(PageWork& w, const std::vector<int>& mentioned,
   }
 }
 
+namespace {
+
+// Whether a normalized capture is a pseudonym the pseudonymizer draws for a
+// person (stages/write_pseudonym): "<label> <hex>", "person <hex>" or
+// "<given> doe [n]".
+bool IsPseudonymName(const std::string& normalized, const std::string& label) {
+  auto numbered = [&](std::string_view prefix) {
+    if (normalized.size() <= prefix.size() + 1 || !normalized.starts_with(prefix) ||
+        normalized[prefix.size()] != ' ') {
+      return false;
+    }
+    return std::all_of(normalized.begin() + static_cast<std::ptrdiff_t>(prefix.size()) + 1, normalized.end(),
+                       [](char c) { return std::isxdigit(static_cast<unsigned char>(c)) != 0; });
+  };
+  if (numbered(NormalizeString(label)) || numbered("person")) return true;
+  static const RE2 kDoe("^[a-z]+ doe(?: [0-9]+)?$");
+  return RE2::FullMatch(normalized, kDoe);
+}
+
+}  // namespace
+
 void Detector::DetectCuedNames(PageWork& w) const {
   const std::string& text = *w.text;
   re2::StringPiece input(text);
@@ -403,6 +424,9 @@ void Detector::DetectCuedNames(PageWork& w) const {
       }
       const std::string normalized = NormalizeString(text.substr(b, e - b));
       if (rules_->public_names.count(normalized)) continue;
+      // Our own pseudonyms ("Applicant 02C6", "Person 1F", "Ana Doe 2") are
+      // not names: a pseudonymized output must verify clean.
+      if (IsPseudonymName(normalized, policy_.pseudonym_name_label)) continue;
       if (rules_->public_roles_before) {
         const size_t from = b > 48 ? b - 48 : 0;
         if (RE2::PartialMatch(re2::StringPiece(text.data() + from, b - from),

@@ -100,6 +100,15 @@ class GlyphCollector : public pdf::ContentSink {
 
 }  // namespace
 
+StatusOr<PageText> ExtractGlyphs(pdf::Document& doc, int index) {
+  return ExtractGlyphs(doc, index, doc.limits());
+}
+
+StatusOr<PageText> ExtractFormGlyphs(pdf::Document& doc, const PoDoFo::PdfObject* form,
+                                     int* images) {
+  return ExtractFormGlyphs(doc, form, doc.limits(), images);
+}
+
 StatusOr<PageText> ExtractGlyphs(pdf::Document& doc, int index,
                                  const pdf::InterpreterLimits& limits) {
   PageText page;

@@ -18,15 +18,17 @@ namespace redact {
 // glyphs and problems filled; words/lines/text are left to AssembleText.
 // Errors: the page is missing from the page tree, or its content could not
 // be read at all (kDamagedPdf, kResource).
-StatusOr<PageText> ExtractGlyphs(pdf::Document& doc, int index,
-                                 const pdf::InterpreterLimits& limits = {});
+// The document's own limits apply unless others are given.
+StatusOr<PageText> ExtractGlyphs(pdf::Document& doc, int index);
+StatusOr<PageText> ExtractGlyphs(pdf::Document& doc, int index, const pdf::InterpreterLimits& limits);
 
 // Glyphs of a Form XObject read on its own (an annotation's appearance
 // stream), as a PageText in form space (number 0, identity geometry).
 // `images`, when given, receives the number of images the form paints.
 StatusOr<PageText> ExtractFormGlyphs(pdf::Document& doc, const PoDoFo::PdfObject* form,
-                                     const pdf::InterpreterLimits& limits = {},
                                      int* images = nullptr);
+StatusOr<PageText> ExtractFormGlyphs(pdf::Document& doc, const PoDoFo::PdfObject* form,
+                                     const pdf::InterpreterLimits& limits, int* images = nullptr);
 
 }  // namespace redact
 

@@ -380,8 +380,9 @@ StatusOr<std::vector<OcrInput>> DecodeForOcr(const pdf::Document& doc, const std
   std::vector<OcrInput> inputs;
   for (const PlacedImage& im : images) {
     // Fail closed: an image we cannot read could hold a name.
-    StatusOr<PixPtr> pix = im.xobject ? DecodeImage(im.xobject)
-                                      : DecodeInlineImage(im.inline_dict, im.inline_data, im.resources);
+    StatusOr<PixPtr> pix = im.xobject ? DecodeImage(im.xobject, doc.limits())
+                                      : DecodeInlineImage(im.inline_dict, im.inline_data, im.resources,
+                                                          doc.limits());
     if (!pix) {
       return Error(StatusCode::kUnsupported, doc.name() + ": page " + std::to_string(page_number) + ": " +
                                                  (im.xobject ? "an image" : "an inline image") +

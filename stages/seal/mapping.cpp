@@ -79,23 +79,63 @@ StatusOr<nlohmann::json> UnsealMappings(const std::vector<std::string>& files,
   return merged;
 }
 
-StatusOr<std::vector<age::X25519Identity>> ReadIdentityFile(const std::string& path) {
-  struct stat st;
-  if (stat(path.c_str(), &st) != 0) return Error(StatusCode::kNotFound, path + ": no such file");
-  if (st.st_mode & 077) {
-    return Error(StatusCode::kInvalidArgument,
-                 path + ": identity file is readable by others; run chmod 600 on it first");
+StatusOr<age::SecureBuffer> ReadSecretFile(const std::string& path, std::string_view what) {
+  const int fd = open(path.c_str(), O_RDONLY | O_CLOEXEC);
+  if (fd < 0) {
+    return Error(errno == ENOENT ? StatusCode::kNotFound : StatusCode::kIo,
+                 path + ": " + std::string(what) + ": " + std::strerror(errno));
   }
-  std::ifstream in(path);
-  if (!in) return Error(StatusCode::kIo, path + ": cannot open");
+  struct stat st;
+  if (fstat(fd, &st) != 0 || !S_ISREG(st.st_mode) || st.st_size > (1 << 20)) {
+    close(fd);
+    return Error(StatusCode::kIo, path + ": " + std::string(what) + " is not a small regular file");
+  }
+  if (st.st_mode & 077) {
+    close(fd);
+    return Error(StatusCode::kInvalidArgument, path + ": " + std::string(what) +
+                                                   " is readable by others; run chmod 600 on it first");
+  }
+  if (st.st_size == 0) {
+    close(fd);
+    return Error(StatusCode::kInvalidArgument, path + ": the " + std::string(what) + " is empty");
+  }
+  age::SecureBuffer buffer(static_cast<size_t>(st.st_size));
+  size_t got = 0;
+  while (got < buffer.size()) {
+    const ssize_t n = read(fd, buffer.data() + got, buffer.size() - got);
+    if (n < 0 && errno == EINTR) continue;
+    if (n <= 0) break;
+    got += static_cast<size_t>(n);
+  }
+  close(fd);
+  if (got != buffer.size()) return Error(StatusCode::kIo, path + ": cannot read the " + std::string(what));
+  return buffer;
+}
+
+StatusOr<age::SecureBuffer> ReadPassphraseFile(const std::string& path) {
+  StatusOr<age::SecureBuffer> file = ReadSecretFile(path, "passphrase file");
+  if (!file) return file;
+  std::string_view text = file->view();
+  text = text.substr(0, text.find('\n'));
+  if (!text.empty() && text.back() == '\r') text.remove_suffix(1);
+  if (text.empty()) return Error(StatusCode::kInvalidArgument, path + ": the passphrase file is empty");
+  return age::SecureBuffer(text);
+}
+
+StatusOr<std::vector<age::X25519Identity>> ReadIdentityFile(const std::string& path) {
+  StatusOr<age::SecureBuffer> file = ReadSecretFile(path, "identity file");
+  if (!file) return Error(file.error());
   std::vector<age::X25519Identity> out;
-  std::string line;
+  std::string_view rest = file->view();
   int number = 0;
-  while (std::getline(in, line)) {
+  while (!rest.empty()) {
+    const size_t nl = rest.find('\n');
+    std::string_view line = rest.substr(0, nl);
+    rest = nl == std::string_view::npos ? std::string_view() : rest.substr(nl + 1);
     ++number;
+    if (!line.empty() && line.back() == '\r') line.remove_suffix(1);
     if (line.empty() || line[0] == '#') continue;
     auto id = age::X25519Identity::Parse(line);
-    sodium_memzero(line.data(), line.size());
     if (!id) {
       return Error(StatusCode::kInvalidArgument,
                    path + ":" + std::to_string(number) + ": not an age identity line");

@@ -53,6 +53,14 @@ StatusOr<nlohmann::json> UnsealMappings(const std::vector<std::string>& files,
                                         const std::vector<const age::X25519Identity*>& identities,
                                         const std::vector<const age::SecureBuffer*>& passphrases);
 
+// Reads a secret file (an identity, a passphrase, a job key) into locked
+// memory. Refuses a file that group or others can read (kInvalidArgument,
+// saying to chmod 600 it), naming it as `what` ("passphrase file").
+StatusOr<age::SecureBuffer> ReadSecretFile(const std::string& path, std::string_view what);
+
+// The first line of a passphrase file (no line ending), in locked memory.
+StatusOr<age::SecureBuffer> ReadPassphraseFile(const std::string& path);
+
 // Reads identities from an age identity file (AGE-SECRET-KEY-1… lines,
 // '#' comments). Refuses a file that group or others can read.
 StatusOr<std::vector<age::X25519Identity>> ReadIdentityFile(const std::string& path);

@@ -329,7 +329,7 @@ class Scrubber {
     }
     for (const PdfObject* s : streams) {
       int images = 0;
-      StatusOr<PageText> text = ExtractFormGlyphs(doc_, s, {}, &images);
+      StatusOr<PageText> text = ExtractFormGlyphs(doc_, s, &images);
       if (!text) return "appearance could not be read";
       if (text->undecodable_glyph_count() > 0) return "appearance text could not be decoded";
       // Pixels in an appearance are not read (no OCR here), nor is content

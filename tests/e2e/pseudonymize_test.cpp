@@ -40,6 +40,7 @@ Job NewJob(const std::string& name) {
   EXPECT_EQ(k.exit_code, 0) << k.err;
   j.recipient = k.out.substr(0, k.out.find('\n'));
   std::ofstream(j.dir / "job.key") << "a test job key, shared by the runs of one job\n";
+  fs::permissions(j.dir / "job.key", fs::perms::owner_read | fs::perms::owner_write, fs::perm_options::replace);
   return j;
 }
 
@@ -234,6 +235,21 @@ TEST(Pseudonymize, RefusesWithoutAWayBackAndUnsealFailsClosed) {
   EXPECT_NE(readable.err.find("chmod 600"), std::string::npos);
   auto again = RunCommand({REDACT_BINARY, "keygen", "-o", (j.dir / "id.key").string()});
   EXPECT_EQ(again.exit_code, 2);
+
+  // So are passphrase files and job keys that others can read.
+  std::ofstream(j.dir / "open.pass") << "correct horse battery staple\n";
+  std::ofstream(j.dir / "open.key") << "a job key anyone on the machine can read\n";
+  const std::string sample = kTop + "/samples/order_libreoffice.pdf";
+  auto pass = RunCommand({REDACT_BINARY, "apply", "--mode", "pseudonymize", "--passphrase-file",
+                          (j.dir / "open.pass").string(), "--out", (j.dir / "p").string(), sample});
+  EXPECT_EQ(pass.exit_code, 2) << pass.err;
+  EXPECT_NE(pass.err.find("passphrase file is readable by others; run chmod 600"), std::string::npos) << pass.err;
+  auto key = RunCommand({REDACT_BINARY, "apply", "--mode", "pseudonymize", "--no-mapping", "--job-key",
+                         (j.dir / "open.key").string(), "--out", (j.dir / "k").string(), sample});
+  EXPECT_EQ(key.exit_code, 2) << key.err;
+  EXPECT_NE(key.err.find("job key file is readable by others"), std::string::npos) << key.err;
+  EXPECT_FALSE(fs::exists(j.dir / "p")) ;
+  EXPECT_FALSE(fs::exists(j.dir / "k" / "order_libreoffice.pdf"));
 }
 
 }  // namespace

@@ -273,7 +273,8 @@ TEST_F(ScannedSamples, OcrLayerMakesTheRedactedScanSearchableWithoutWhatWasRemov
   double x0 = 0, y0 = 0;
   ASSERT_EQ(std::sscanf(bbox.c_str() + tag, "<word xMin=\"%lf\" yMin=\"%lf\"", &x0, &y0), 2);
   auto e = RunCommand({REDACT_BINARY, "extract", "--format", "json", input});
-  for (const auto& w : nlohmann::json::parse(e.out)["pages"][0]["words"]) {
+  const nlohmann::json extracted = nlohmann::json::parse(e.out);  // outlives the loop
+  for (const auto& w : extracted["pages"][0]["words"]) {
     if (w["text"] != "GRANTING") continue;
     EXPECT_NEAR(x0, w["bbox"][0].get<double>(), 2.0);
     EXPECT_NEAR(y0, w["bbox"][1].get<double>(), 4.0);

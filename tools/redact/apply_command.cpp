@@ -111,14 +111,12 @@ int RunApplyWith(const ApplyOptions& options, const Detector& detector, std::ost
   }
   std::optional<age::SecureBuffer> passphrase;
   if (options.passphrase_file) {
-    std::ifstream in(*options.passphrase_file);
-    std::string line;
-    if (!in || !std::getline(in, line) || line.empty()) {
-      err << "redact: " << *options.passphrase_file << ": cannot read a passphrase\n";
-      return kExitInputFile;
+    StatusOr<age::SecureBuffer> read = ReadPassphraseFile(*options.passphrase_file);
+    if (!read) {
+      err << "redact: " << read.error().message() << "\n";
+      return read.error().code() == StatusCode::kInvalidArgument ? kExitUsage : kExitInputFile;
     }
-    passphrase.emplace(line);
-    sodium_memzero(line.data(), line.size());
+    passphrase.emplace(std::move(*read));
   }
   if (passphrase && !recipients.empty()) {
     err << "redact: the age format seals to recipients or to a passphrase, not both\n";
@@ -133,16 +131,15 @@ int RunApplyWith(const ApplyOptions& options, const Detector& detector, std::ost
   }
   std::unique_ptr<KeyedHasher> job_hasher;
   if (options.job_key) {
-    std::ifstream in(*options.job_key, std::ios::binary);
-    std::string key((std::istreambuf_iterator<char>(in)), {});
-    if (key.size() < 16) {
-      err << "redact: " << *options.job_key << ": a job key file needs at least 16 bytes\n";
+    StatusOr<age::SecureBuffer> key = ReadSecretFile(*options.job_key, "job key file");
+    if (!key || key->size() < 16) {
+      err << "redact: "
+          << (key ? *options.job_key + ": a job key file needs at least 16 bytes" : key.error().message())
+          << "\n";
       return kExitUsage;
     }
     unsigned char digest[32];
-    crypto_generichash(digest, sizeof digest, reinterpret_cast<const unsigned char*>(key.data()),
-                       key.size(), nullptr, 0);
-    sodium_memzero(key.data(), key.size());
+    crypto_generichash(digest, sizeof digest, key->data(), key->size(), nullptr, 0);
     job_hasher = std::make_unique<KeyedHasher>(std::string(reinterpret_cast<char*>(digest), 32));
     sodium_memzero(digest, sizeof digest);
   }
@@ -205,6 +202,7 @@ int RunApplyWith(const ApplyOptions& options, const Detector& detector, std::ost
     }
     pdf::OpenOptions open;
     open.password = options.password;
+    open.limits = detector.policy().limits;
     StatusOr<AnalyzedDocument> doc = AnalyzeDocument(file, open, detector, &ocr);
     if (!doc) {
       fail(doc.error());

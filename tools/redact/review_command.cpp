@@ -40,6 +40,7 @@ int RunReview(const ReviewOptions& options, std::ostream& out, std::ostream& err
   }
   pdf::OpenOptions open;
   open.password = options.password;
+  open.limits = (*detector)->policy().limits;
   // OCR as apply does it: findings.json addresses glyphs, and apply
   // --findings must see the same glyphs.
   OcrContext ocr = MakeOcrContext(options.detection);

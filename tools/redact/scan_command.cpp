@@ -86,6 +86,7 @@ int RunScan(const ScanOptions& options, std::ostream& out, std::ostream& err) {
   }
   pdf::OpenOptions open;
   open.password = options.password;
+  open.limits = (*detector)->policy().limits;
   std::map<std::string, int> totals;
   nlohmann::json documents = nlohmann::json::array();
   int failed = 0, last_error = kExitOk;

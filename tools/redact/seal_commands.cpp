@@ -71,14 +71,12 @@ int RunUnseal(const UnsealOptions& options, std::ostream& out, std::ostream& err
   }
   std::optional<age::SecureBuffer> passphrase;
   if (options.passphrase_file) {
-    std::ifstream in(*options.passphrase_file);
-    std::string line;
-    if (!in || !std::getline(in, line)) {
-      err << "redact: " << *options.passphrase_file << ": cannot read the passphrase\n";
-      return kExitInputFile;
+    StatusOr<age::SecureBuffer> read = ReadPassphraseFile(*options.passphrase_file);
+    if (!read) {
+      err << "redact: " << read.error().message() << "\n";
+      return read.error().code() == StatusCode::kInvalidArgument ? kExitUsage : kExitInputFile;
     }
-    passphrase.emplace(line);
-    sodium_memzero(line.data(), line.size());
+    passphrase.emplace(std::move(*read));
   }
   if (identities.empty() && !passphrase) {
     err << "redact: unseal needs -i IDENTITY or --passphrase-file\n";
