@@ -333,9 +333,15 @@ void Detector::DetectListedNames(PageWork& w, const std::vector<int>& mentioned,
 namespace {
 
 // Whether a normalized capture is a pseudonym the pseudonymizer draws for a
-// person (stages/write_pseudonym): "<label> <hex>", "person <hex>" or
-// "<given> doe [n]".
-bool IsPseudonymName(const std::string& normalized, const std::string& label) {
+// person (stages/write_pseudonym): "<label> <n>", "person <n>", "<given>
+// doe [n]", and initials ("m.g.h.n.", "m.g.3") when the policy's style is
+// initials (otherwise initials may well be a real person's).
+bool IsPseudonymName(const std::string& normalized, const Policy& policy) {
+  const std::string& label = policy.pseudonym_name_label;
+  if (policy.pseudonym_name == "initials") {
+    static const RE2 kInitials("^(?:[a-z]\\.-?)+[0-9]*$");
+    if (RE2::FullMatch(normalized, kInitials)) return true;
+  }
   auto numbered = [&](std::string_view prefix) {
     if (normalized.size() <= prefix.size() + 1 || !normalized.starts_with(prefix) ||
         normalized[prefix.size()] != ' ') {
@@ -426,7 +432,7 @@ void Detector::DetectCuedNames(PageWork& w) const {
       if (rules_->public_names.count(normalized)) continue;
       // Our own pseudonyms ("Applicant 02C6", "Person 1F", "Ana Doe 2") are
       // not names: a pseudonymized output must verify clean.
-      if (IsPseudonymName(normalized, policy_.pseudonym_name_label)) continue;
+      if (IsPseudonymName(normalized, policy_)) continue;
       if (rules_->public_roles_before) {
         const size_t from = b > 48 ? b - 48 : 0;
         if (RE2::PartialMatch(re2::StringPiece(text.data() + from, b - from),

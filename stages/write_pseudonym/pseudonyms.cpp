@@ -56,11 +56,12 @@ std::string Pseudonymizer::PersonNumber(const Finding& f) const {
     return std::to_string(it->second);
   }
   // Unlisted: a keyed hash of the normalized value, stable across shards
-  // that share the job key.
-  const std::string key = hasher_ ? hasher_->Hash("person:" + NormalizeString(f.value)) : "0000";
-  std::string token = key.substr(0, 4);
-  for (char& c : token) c = static_cast<char>(std::toupper(static_cast<unsigned char>(c)));
-  return token;
+  // that share the job key, as a 7-digit number from 1000000 (above any
+  // row number). Digits only: a letter run ("Applicant AD69") reads as a
+  // name to the detectors that verify the output.
+  const std::string key = hasher_ ? hasher_->Hash("person:" + NormalizeString(f.value)) : "00000000";
+  const uint32_t value = static_cast<uint32_t>(std::stoul(key.substr(0, 8), nullptr, 16));
+  return std::to_string(1000000 + value % 1000000);
 }
 
 std::string Pseudonymizer::For(const Finding& f) const {
@@ -76,7 +77,7 @@ std::string Pseudonymizer::For(const Finding& f) const {
       if (listed) {
         index = static_cast<size_t>(row_of_entity_.at(f.entity) - 1);
       } else {
-        index = std::stoul(n, nullptr, 16);
+        index = std::stoul(n) - 1000000;
       }
       const size_t count = std::size(kDoeGiven);
       std::string out = std::string(kDoeGiven[index % count]) + " Doe";

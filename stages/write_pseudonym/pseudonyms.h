@@ -8,7 +8,7 @@
 //     the entity, so they share the pseudonym.
 // Styles (policy [pseudonyms], per category): "label" ("Applicant 12"),
 // "initials" ("M.G.H.N.", with the row number when two people on the list
-// share initials), "doe" ("Abigail Doe"), "token" ("Person 3F2A");
+// share initials), "doe" ("Abigail Doe"), "token" ("Person 1048213");
 // A-numbers "pattern" ("A-XXX-XXX-012") or "reference" ("[A-number of
 // Applicant 12]"). Every pseudonym is ASCII.
 //
@@ -43,7 +43,7 @@ class Pseudonymizer {
   std::string For(const Finding& f) const;
 
  private:
-  std::string PersonNumber(const Finding& f) const;  // "12", or a hash token
+  std::string PersonNumber(const Finding& f) const;  // "12", or a hash "1048213"
   PseudonymStyle style_;
   const NamesIndex* names_;
   const KeyedHasher* hasher_;

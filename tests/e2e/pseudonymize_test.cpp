@@ -119,6 +119,34 @@ TEST(Pseudonymize, PolicyChoosesTheStyle) {
   }
 }
 
+TEST(Pseudonymize, EveryStyleVerifiesClean) {
+  // `redact verify` reads the output with the same detectors: our own
+  // pseudonyms ("Applicant 1830968", "Person 1830968", "Abigail Doe",
+  // "M.G.H.N.") must not read as names, or --verify would discard good work.
+  Job j = NewJob("verify_styles");
+  for (const char* style : {"label", "token", "doe", "initials"}) {
+    const fs::path policy = j.dir / (std::string(style) + ".toml");
+    std::ofstream(policy) << "[pseudonyms]\nname = \"" << style << "\"\n";
+    const fs::path out = j.dir / style;
+    std::vector<std::string> cmd = {REDACT_BINARY, "apply", "--mode", "pseudonymize", "--no-mapping",
+                                    "--job-key", (j.dir / "job.key").string(), "--names",
+                                    kTop + "/samples/names.csv", "--policy", policy.string(), "--out",
+                                    out.string()};
+    for (const char* s : {"declaracion_pdflatex.pdf", "record_reportlab.pdf", "order_libreoffice.pdf",
+                          "notice_ghostscript.pdf"}) {
+      cmd.push_back(kTop + "/samples/" + s);
+    }
+    ASSERT_EQ(RunCommand(cmd).exit_code, 0) << style;
+    for (const char* s : {"declaracion_pdflatex.pdf", "record_reportlab.pdf", "order_libreoffice.pdf",
+                          "notice_ghostscript.pdf"}) {
+      auto v = RunCommand({REDACT_BINARY, "verify", "--policy", policy.string(), "--names",
+                           kTop + "/samples/names.csv", "--original", kTop + "/samples/" + s,
+                           (out / s).string()});
+      EXPECT_EQ(v.exit_code, 0) << style << " " << s << ": " << v.out << v.err;
+    }
+  }
+}
+
 TEST(Pseudonymize, LayoutOutsideReplacementsIsUnchanged) {
   // As for redaction: every word of the original outside the replaced areas
   // keeps its text and position (pdftotext -bbox), on every sample.
