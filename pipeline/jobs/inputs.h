@@ -16,7 +16,12 @@ namespace redact::jobs {
 
 struct JobInput {
   std::string path;      // as found (absolute or relative to the cwd)
-  std::string relative;  // its place under the output folder ("a/b.pdf")
+  std::string relative;  // its place in the input ("a/b.pdf")
+  // Set by the caller that names outputs (stages/output_names): where the
+  // output goes, and whether `relative` holds an identifier (then it is
+  // never printed or written outside the sealed mapping).
+  std::string output;
+  bool path_holds_identifier = false;
 };
 
 // Each argument is a PDF file (relative path: its file name), a folder

@@ -147,7 +147,7 @@ Status ContentInterpreter::RunForm(const PdfObject* form, ContentSink* sink) {
 void ContentInterpreter::RunStream(const ParsedContent& parsed, int stream_index,
                                    const PdfObject* resources, GraphicsState gs,
                                    int depth) {
-  Frame f{&parsed, stream_index, resources, depth, gs, {}, {}, {}, false, 0};
+  Frame f{&parsed, stream_index, resources, depth, gs, {}, {}, {}, false, 0, {}, true, false, 0};
   for (int i = 0; i < static_cast<int>(parsed.ops.size()); ++i) {
     const Operation& op = parsed.ops[i];
     const std::vector<Operand>& a = op.operands;

@@ -20,8 +20,8 @@ namespace {
 // (held here, so leak checkers see them as reachable).
 void LoadOpenSslProviders() {
   static std::once_flag once;
-  static OSSL_PROVIDER* legacy = nullptr;
-  static OSSL_PROVIDER* standard = nullptr;
+  [[maybe_unused]] static OSSL_PROVIDER* legacy = nullptr;
+  [[maybe_unused]] static OSSL_PROVIDER* standard = nullptr;
   std::call_once(once, [] {
     legacy = OSSL_PROVIDER_load(nullptr, "legacy");
     standard = OSSL_PROVIDER_load(nullptr, "default");
@@ -41,25 +41,26 @@ Document::~Document() = default;
 
 StatusOr<std::unique_ptr<Document>> Document::Open(const std::string& path,
                                                    const OpenOptions& options) {
+  const std::string shown = options.display_name.value_or(path);
   struct stat st;
   if (stat(path.c_str(), &st) != 0) {
-    if (errno == ENOENT) return Error(StatusCode::kNotFound, path + ": no such file");
-    return Error(StatusCode::kIo, path + ": " + std::strerror(errno));
+    if (errno == ENOENT) return Error(StatusCode::kNotFound, shown + ": no such file");
+    return Error(StatusCode::kIo, shown + ": " + std::strerror(errno));
   }
   if (!S_ISREG(st.st_mode)) {
-    return Error(StatusCode::kIo, path + ": not a regular file");
+    return Error(StatusCode::kIo, shown + ": not a regular file");
   }
   if (static_cast<size_t>(st.st_size) > options.limits.max_file_bytes) {
     return Error(StatusCode::kResource,
-                 path + ": " + std::to_string(st.st_size >> 20) + " MiB, larger than the limit of " +
+                 shown + ": " + std::to_string(st.st_size >> 20) + " MiB, larger than the limit of " +
                      std::to_string(options.limits.max_file_bytes >> 20) + " MiB ([limits] max_file_mb)");
   }
   std::ifstream in(path, std::ios::binary);
-  if (!in) return Error(StatusCode::kIo, path + ": cannot open for reading");
+  if (!in) return Error(StatusCode::kIo, shown + ": cannot open for reading");
   std::ostringstream buffer;
   buffer << in.rdbuf();
-  if (in.bad()) return Error(StatusCode::kIo, path + ": read error");
-  return OpenBytes(std::move(buffer).str(), path, options);
+  if (in.bad()) return Error(StatusCode::kIo, shown + ": read error");
+  return OpenBytes(std::move(buffer).str(), shown, options);
 }
 
 StatusOr<std::unique_ptr<Document>> Document::OpenBytes(

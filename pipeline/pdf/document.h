@@ -31,6 +31,9 @@ struct OpenOptions {
   // Larger files, or more pages, are refused with kResource; the rest of
   // the limits travel with the Document (limits()) to its readers.
   ResourceLimits limits;
+  // The name messages use instead of the path (name()), for an input whose
+  // path holds an identifier: messages must not repeat it.
+  std::optional<std::string> display_name;
 };
 
 class Document {

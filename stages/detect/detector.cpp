@@ -306,8 +306,10 @@ void Detector::DetectListedNames(PageWork& w, const std::vector<int>& mentioned,
           !full_starts.count({m.entity, static_cast<uint32_t>(next)})) {
         auto [nb, ne] = w.norm.ToOriginal(w.tokens[next].begin, w.tokens[next].end);
         const std::string_view between = std::string_view(*w.text).substr(e, nb - e);
-        if (between.find_first_not_of(" ") == std::string_view::npos &&
-            StartsUpper(std::string_view(*w.text).substr(nb, ne - nb))) {
+        // (A token with a digit, "A78123456", starts no one's name.)
+        const std::string_view next_word = std::string_view(*w.text).substr(nb, ne - nb);
+        if (between.find_first_not_of(" ") == std::string_view::npos && StartsUpper(next_word) &&
+            next_word.find_first_of("0123456789") == std::string_view::npos) {
           continue;
         }
       }
@@ -461,7 +463,8 @@ void Detector::DetectCuedNames(PageWork& w) const {
   }
 }
 
-std::vector<Finding> Detector::DetectDocument(const std::vector<PageText>& pages) const {
+std::vector<Finding> Detector::DetectDocument(const std::vector<PageText>& pages,
+                                              bool everyone_mentioned) const {
   std::vector<PageWork> work(pages.size());
   for (size_t i = 0; i < pages.size(); ++i) {
     work[i].page_text = &pages[i];
@@ -499,6 +502,9 @@ std::vector<Finding> Detector::DetectDocument(const std::vector<PageText>& pages
   std::vector<int> mentioned;
   for (const PageWork& w : work) {
     mentioned.insert(mentioned.end(), w.entities_seen.begin(), w.entities_seen.end());
+  }
+  if (everyone_mentioned && names_) {
+    for (size_t e = 0; e < names_->entities().size(); ++e) mentioned.push_back(static_cast<int>(e));
   }
   std::sort(mentioned.begin(), mentioned.end());
   mentioned.erase(std::unique(mentioned.begin(), mentioned.end()), mentioned.end());
@@ -600,6 +606,14 @@ std::vector<Finding> Detector::DetectText(const std::string& text, bool as_ocr) 
     pages[0].text_glyph.assign(text.size(), 0);
   }
   return DetectDocument(pages);
+}
+
+std::vector<Finding> Detector::DetectPathText(const std::string& text) const {
+  std::vector<PageText> pages(1);
+  pages[0].number = 1;
+  pages[0].text = text;
+  pages[0].text_glyph.assign(text.size(), -1);
+  return DetectDocument(pages, /*everyone_mentioned=*/true);
 }
 
 void ResolveFindings(const PageText& page, std::vector<Finding>* findings) {

@@ -31,11 +31,19 @@ class Detector {
 
   // Findings of every page, ordered by page and position, after resolution
   // and policy (categories the policy keeps are dropped).
-  std::vector<Finding> DetectDocument(const std::vector<PageText>& pages) const;
+  // With `everyone_mentioned`, a listed person's surname or given name
+  // alone counts without a full mention first: for file and folder names,
+  // short texts chosen to name someone ("Petrenko_I-589.pdf").
+  std::vector<Finding> DetectDocument(const std::vector<PageText>& pages,
+                                      bool everyone_mentioned = false) const;
 
   // Findings in a bare text (no glyphs): for tests and evaluation. `as_ocr`
   // treats the text as read by OCR, so ocr_only rules apply.
   std::vector<Finding> DetectText(const std::string& text, bool as_ocr = false) const;
+
+  // Findings in the components of a file path, one per line (see
+  // stages/output_names): every listed person counts as mentioned.
+  std::vector<Finding> DetectPathText(const std::string& text) const;
 
   const RuleSet& rules() const { return *rules_; }
   const NamesIndex* names() const { return names_ ? &*names_ : nullptr; }

@@ -10,6 +10,7 @@
 #include <filesystem>
 #include <fstream>
 #include <map>
+#include <set>
 #include <nlohmann/json.hpp>
 #include <zlib.h>
 
@@ -427,6 +428,101 @@ TEST(RunJob, NoIdentifierInAnythingARunWritesOrPrints) {
   auto unsealed = RunCommand(argv);
   ASSERT_EQ(unsealed.exit_code, 0) << unsealed.err;
   EXPECT_FALSE(IdentifiersIn(unsealed.out).empty());
+}
+
+TEST(RunJob, IdentifiersInFileAndFolderNamesNeverReachOutputsOrMessages) {
+  if (!testing::HaveProgram("age")) GTEST_SKIP() << "age not installed";
+  const fs::path dir = fs::temp_directory_path() / "redact_run_paths";
+  fs::remove_all(dir);
+  const fs::path in = dir / "in";
+  fs::create_directories(in / "Hernandez-Nunez_Maria" / "hijos");
+  fs::create_directories(in / "Petrenko");
+  fs::copy_file(kTop + "/samples/order_libreoffice.pdf", in / "Hernandez-Nunez_Maria" / "A201234567_order.pdf");
+  fs::copy_file(kTop + "/samples/declaracion_pdflatex.pdf",
+                in / "Hernandez-Nunez_Maria" / "hijos" / "declaracion_Oksana_Petrenko.pdf");
+  fs::copy_file(kTop + "/samples/notice_ghostscript.pdf", in / "Petrenko" / "notice.pdf");
+  fs::copy_file(kTop + "/samples/record_reportlab.pdf", in / "record.pdf");  // a clean name
+  std::ofstream(in / "Petrenko" / "Bekele_A78123456_broken.pdf") << "not a pdf";
+  auto k = RunCommand({REDACT_BINARY, "keygen", "--demo", "-o", (dir / "id.key").string()});
+  ASSERT_EQ(k.exit_code, 0) << k.err;
+  const std::string recipient = k.out.substr(k.out.find("age1"), 62);
+  const fs::path out = dir / "out";
+  std::string printed;
+  auto job = [&](std::vector<std::string> extra) {
+    std::vector<std::string> argv = {REDACT_BINARY, "run", "--jobs", "2", "--verify", "--recipient", recipient,
+                                     "--names", kTop + "/samples/names.csv", "--progress", "json", "--out",
+                                     out.string(), in.string()};
+    argv.insert(argv.end(), extra.begin(), extra.end());
+    auto r = RunCommand(argv);
+    printed += r.out + r.err;
+    return r;
+  };
+  // Two shards, then the whole job again: everything is done already.
+  int failed_shards = 0;
+  for (const char* shard : {"0/2", "1/2"}) {
+    const int code = job({"--shard", shard}).exit_code;
+    EXPECT_TRUE(code == 0 || code == 6) << code;
+    failed_shards += code == 6;
+  }
+  EXPECT_EQ(failed_shards, 1);  // the broken file is in one of them
+  auto resumed = job({});
+  EXPECT_EQ(resumed.exit_code, 6) << resumed.err;
+  EXPECT_NE(resumed.err.find("4 skipped (done before)"), std::string::npos) << resumed.err;
+
+  const auto summary = nlohmann::json::parse(Read(out / "job-summary.json"));
+  std::set<std::string> outputs;
+  for (const auto& d : summary["documents"]) {
+    outputs.insert(d["output"].get<std::string>());
+    EXPECT_EQ(d.contains("input"), d["output"] == "record.pdf") << d.dump();
+  }
+  EXPECT_EQ(outputs, (std::set<std::string>{"Applicant-1/A-XXX-XXX-001_order.pdf",
+                                            "Applicant-1/hijos/declaracion_Applicant-6.pdf",
+                                            "Applicant-6/notice.pdf", "Applicant-6/Applicant-8_A-XXX-XXX-008_broken.pdf",
+                                            "record.pdf"}));
+  // Nothing written or printed names anyone: not the files, not their names.
+  std::vector<std::string> ids = SampleIdentifiers();
+  ids.insert(ids.end(), {"Hernandez-Nunez_Maria", "Oksana", "Bekele", "78123456"});
+  auto holds = [&](std::string bytes) {
+    std::transform(bytes.begin(), bytes.end(), bytes.begin(), ::tolower);
+    for (std::string id : ids) {
+      std::transform(id.begin(), id.end(), id.begin(), ::tolower);
+      if (bytes.find(id) != std::string::npos) return id;
+    }
+    return std::string();
+  };
+  EXPECT_EQ(holds(printed), "") << printed;
+  for (const auto& e : fs::recursive_directory_iterator(out)) {
+    EXPECT_EQ(holds(e.path().lexically_relative(out).string()), "") << e.path();
+    if (!e.is_regular_file()) continue;
+    std::string bytes = Read(e.path());
+    if (e.path().extension() == ".pdf") {
+      const fs::path qdf = dir / "qdf.tmp";
+      RunCommand({"qpdf", "--qdf", "--object-streams=disable", e.path().string(), qdf.string()});
+      bytes = Read(qdf) + RunCommand({"pdftotext", e.path().string(), "-"}).out;
+    }
+    EXPECT_EQ(holds(bytes), "") << e.path();
+  }
+  // The way back is sealed: the mappings name each original path.
+  std::vector<std::string> argv = {REDACT_BINARY, "unseal", "--format", "json", "-i", (dir / "id.key").string()};
+  for (const auto& e : fs::directory_iterator(out / ".redact-job" / "mappings")) argv.push_back(e.path().string());
+  auto unsealed = RunCommand(argv);
+  ASSERT_EQ(unsealed.exit_code, 0) << unsealed.err;
+  EXPECT_NE(unsealed.out.find("Hernandez-Nunez_Maria/hijos/declaracion_Oksana_Petrenko.pdf"), std::string::npos)
+      << unsealed.out.substr(0, 400);
+
+  // apply and review name their outputs the same way.
+  auto applied = RunCommand({REDACT_BINARY, "apply", "--names", kTop + "/samples/names.csv", "--out",
+                             (dir / "apply").string(), (in / "Petrenko" / "Bekele_A78123456_broken.pdf").string(),
+                             (in / "Hernandez-Nunez_Maria" / "A201234567_order.pdf").string()});
+  EXPECT_EQ(holds(applied.out + applied.err), "") << applied.out << applied.err;
+  EXPECT_TRUE(fs::exists(dir / "apply" / "A-XXX-XXX-001_order.pdf"));
+  auto reviewed = RunCommand({REDACT_BINARY, "review", "--names", kTop + "/samples/names.csv", "--out",
+                              (dir / "review").string(), (in / "Petrenko" / "notice.pdf").string()});
+  EXPECT_EQ(reviewed.exit_code, 0) << reviewed.err;
+  auto seq = RunCommand({REDACT_BINARY, "apply", "--output-names", "sequence", "--names",
+                         kTop + "/samples/names.csv", "--out", (dir / "seq").string(),
+                         (in / "Hernandez-Nunez_Maria" / "A201234567_order.pdf").string()});
+  EXPECT_TRUE(fs::exists(dir / "seq" / "doc-000001.pdf")) << seq.err;
 }
 
 }  // namespace

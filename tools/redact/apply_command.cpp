@@ -10,6 +10,7 @@
 
 #include "pipeline/pdf/clean_writer.h"
 #include "pipeline/runner/analyze.h"
+#include "stages/output_names/output_names.h"
 #include "stages/seal/keyed_hash.h"
 #include "stages/seal/mapping.h"
 #include "stages/write_pseudonym/pseudonyms.h"
@@ -57,6 +58,11 @@ void AddApplySettings(CLI::App* cmd, ApplyOptions* options) {
   cmd->add_flag("--armor", options->armor, "write the sealed mapping ASCII-armored (PEM)");
   cmd->add_flag("--no-mapping", options->no_mapping,
                 "pseudonymize without a mapping: the pseudonyms cannot be reversed");
+  cmd->add_option("--output-names", options->output_names,
+                  "pseudonym: file and folder names holding an identifier take its pseudonym "
+                  "(default); sequence: doc-000001.pdf …; keep: the input's name, for inputs known "
+                  "to be clean")
+      ->check(CLI::IsMember({"pseudonym", "sequence", "keep"}));
   cmd->add_option("--job-key", options->job_key,
                   "file holding the job key: pseudonyms of unlisted people and report hashes "
                   "stay the same across runs and shards that share it");
@@ -84,6 +90,19 @@ int RunApply(const ApplyOptions& options, std::ostream& out, std::ostream& err) 
     return kExitUsage;
   }
   return RunApplyWith(options, **detector, out, err);
+}
+
+StatusOr<std::unique_ptr<KeyedHasher>> LoadJobHasher(const std::string& path) {
+  StatusOr<age::SecureBuffer> key = ReadSecretFile(path, "job key file");
+  if (!key) return Error(key.error());
+  if (key->size() < 16) {
+    return Error(StatusCode::kInvalidArgument, path + ": a job key file needs at least 16 bytes");
+  }
+  unsigned char digest[32];
+  crypto_generichash(digest, sizeof digest, key->data(), key->size(), nullptr, 0);
+  auto hasher = std::make_unique<KeyedHasher>(std::string(reinterpret_cast<char*>(digest), 32));
+  sodium_memzero(digest, sizeof digest);
+  return hasher;
 }
 
 int RunApplyWith(const ApplyOptions& options, const Detector& detector, std::ostream& out, std::ostream& err) {
@@ -131,17 +150,12 @@ int RunApplyWith(const ApplyOptions& options, const Detector& detector, std::ost
   }
   std::unique_ptr<KeyedHasher> job_hasher;
   if (options.job_key) {
-    StatusOr<age::SecureBuffer> key = ReadSecretFile(*options.job_key, "job key file");
-    if (!key || key->size() < 16) {
-      err << "redact: "
-          << (key ? *options.job_key + ": a job key file needs at least 16 bytes" : key.error().message())
-          << "\n";
+    StatusOr<std::unique_ptr<KeyedHasher>> loaded = LoadJobHasher(*options.job_key);
+    if (!loaded) {
+      err << "redact: " << loaded.error().message() << "\n";
       return kExitUsage;
     }
-    unsigned char digest[32];
-    crypto_generichash(digest, sizeof digest, key->data(), key->size(), nullptr, 0);
-    job_hasher = std::make_unique<KeyedHasher>(std::string(reinterpret_cast<char*>(digest), 32));
-    sodium_memzero(digest, sizeof digest);
+    job_hasher = std::move(*loaded);
   }
   std::string policy_hash = "none";
   if (options.detection.policy) {
@@ -185,24 +199,42 @@ int RunApplyWith(const ApplyOptions& options, const Detector& detector, std::ost
   KeyedHasher random_hasher;
   const KeyedHasher& hasher = job_hasher ? *job_hasher : random_hasher;
   Pseudonymizer pseudonyms(style, detector.names(), &hasher);
+  // Output names: an input named after the person is not published under
+  // that name, and messages call it by its output name.
+  std::vector<std::string> file_names;
+  for (const std::string& file : options.files) file_names.push_back(fs::path(file).stem().string() + ".pdf");
+  const std::vector<NamedOutput> named =
+      NameOutputs(file_names, *ParseOutputNaming(options.output_names), detector, pseudonyms);
+  const size_t renamed = static_cast<size_t>(std::count_if(
+      named.begin(), named.end(), [](const NamedOutput& n) { return !n.findings.empty(); }));
+  if (renamed > 0 && !sealing && !options.output_file) {
+    err << "redact: " << renamed << " input(s) named after a person are written under other names; "
+        << "without --recipient or --passphrase-file no record links them to their outputs\n";
+  }
   int failed = 0, last_error = kExitOk;
-  for (const std::string& file : options.files) {
+  for (size_t fi = 0; fi < options.files.size(); ++fi) {
+    const std::string& file = options.files[fi];
     const auto t0 = std::chrono::steady_clock::now();
-    const fs::path stem = fs::path(file).stem();
-    const fs::path out_pdf = fs::path(options.out) / (stem.string() + ".pdf");
-    const fs::path out_report = fs::path(options.out) / (stem.string() + ".report.json");
+    const std::string out_name = options.output_file ? *options.output_file : named[fi].output;
+    const bool renamed = options.display_name.has_value() || out_name != file_names[fi];
+    const std::string shown =
+        options.display_name ? *options.display_name : renamed ? "input renamed " + out_name : file;
+    const fs::path out_pdf = fs::path(options.out) / out_name;
+    fs::path out_report = out_pdf;
+    out_report.replace_extension(".report.json");
     auto fail = [&](const Status& s) {
       err << "redact: " << s.message() << "\n";
       ++failed;
       last_error = ExitCodeFor(s.code());
     };
     if (SameFile(file, out_pdf) || SameFile(file, out_report)) {
-      fail(Status(StatusCode::kInvalidArgument, file + ": refusing to overwrite the input"));
+      fail(Status(StatusCode::kInvalidArgument, shown + ": refusing to overwrite the input"));
       continue;
     }
     pdf::OpenOptions open;
     open.password = options.password;
     open.limits = detector.policy().limits;
+    if (shown != file) open.display_name = shown;
     StatusOr<AnalyzedDocument> doc = AnalyzeDocument(file, open, detector, &ocr);
     if (!doc) {
       fail(doc.error());
@@ -334,13 +366,15 @@ int RunApplyWith(const ApplyOptions& options, const Detector& detector, std::ost
         entries.push_back({f.replacement, std::move(original), f.category, f.entity, f.page,
                            {box.x0, box.y0, box.x1, box.y1}});
       }
-      mapping.AddDocument(fs::path(file).filename().string(), out_pdf.filename().string(),
-                          std::move(entries));
+      // The input's own name (which may name the person) is kept here,
+      // sealed, and nowhere else.
+      mapping.AddDocument(options.source_label ? *options.source_label : fs::path(file).filename().string(),
+                          out_pdf.filename().string(), std::move(entries));
     }
     out << out_pdf.string() << ": " << doc->findings.size() << " finding(s) removed, "
         << summary->boxes.size() << " box(es); report " << out_report.string() << "\n";
     for (const nlohmann::json& r : report["warnings"]["pages_to_review"]) {
-      err << "redact: " << file << ": page " << r["page"].get<int>() << ": review by hand before filing ("
+      err << "redact: " << shown << ": page " << r["page"].get<int>() << ": review by hand before filing ("
           << r["reason"].get<std::string>() << ")\n";
     }
   }

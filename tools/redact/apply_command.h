@@ -7,12 +7,14 @@
 #ifndef REDACT_TOOLS_REDACT_APPLY_COMMAND_H_
 #define REDACT_TOOLS_REDACT_APPLY_COMMAND_H_
 
+#include <memory>
 #include <optional>
 #include <ostream>
 #include <string>
 #include <vector>
 
 #include "stages/detect/detector.h"
+#include "stages/seal/keyed_hash.h"
 #include "tools/redact/scan_command.h"
 
 namespace CLI {
@@ -39,6 +41,15 @@ struct ApplyOptions {
   bool armor = false;                   // ASCII-armored mapping
   bool fail_on_undecodable = false;
   std::optional<std::string> mapping_out;  // default OUT/mapping.age
+  // How outputs are named when an input's file name holds an identifier
+  // (stages/output_names): pseudonym | sequence | keep.
+  std::string output_names = "pseudonym";
+  // Set by redact run for its one file: the output file name it chose, the
+  // name messages use for the input, and the input's place recorded in the
+  // sealed mapping only.
+  std::optional<std::string> output_file;
+  std::optional<std::string> display_name;
+  std::optional<std::string> source_label;
 };
 
 void AddApplyCommand(CLI::App* app, ApplyOptions* options);
@@ -47,6 +58,8 @@ void AddApplyCommand(CLI::App* app, ApplyOptions* options);
 // with commands that run apply for each document (redact run).
 void AddApplySettings(CLI::App* cmd, ApplyOptions* options);
 int RunApply(const ApplyOptions& options, std::ostream& out, std::ostream& err);
+// The keyed hasher of a job key file (read private, hashed to 32 bytes).
+StatusOr<std::unique_ptr<KeyedHasher>> LoadJobHasher(const std::string& path);
 // RunApply with the detector (rules, names, policy) already loaded, as a
 // job's workers do: loading it is most of a small document's cost.
 int RunApplyWith(const ApplyOptions& options, const Detector& detector, std::ostream& out, std::ostream& err);

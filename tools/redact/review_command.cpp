@@ -6,6 +6,9 @@
 
 #include "pipeline/pdf/clean_writer.h"
 #include "pipeline/runner/analyze.h"
+#include "stages/output_names/output_names.h"
+#include "stages/seal/keyed_hash.h"
+#include "stages/write_pseudonym/pseudonyms.h"
 #include "stages/write_review/review.h"
 #include "tools/redact/exit_codes.h"
 
@@ -18,6 +21,9 @@ void AddReviewCommand(CLI::App* app, ReviewOptions* options) {
       "review", "Write a review copy with highlighted findings and an editable findings file");
   cmd->add_option("file", options->file, "PDF file")->required();
   cmd->add_option("--out", options->out, "output folder (created if missing)")->required();
+  cmd->add_option("--output-names", options->output_names,
+                  "name outputs as apply does: pseudonym (default), sequence or keep")
+      ->check(CLI::IsMember({"pseudonym", "sequence", "keep"}));
   cmd->add_option("--password", options->password, "password for encrypted PDFs");
   AddDetectionOptions(cmd, &options->detection);
 }
@@ -31,16 +37,29 @@ int RunReview(const ReviewOptions& options, std::ostream& out, std::ostream& err
   }
   std::error_code ec;
   fs::create_directories(options.out, ec);
-  const std::string stem = fs::path(options.file).stem().string();
+  // Named as apply names its output: not after a person.
+  PseudonymStyle style;
+  style.name = (*detector)->policy().pseudonym_name;
+  style.name_label = (*detector)->policy().pseudonym_name_label;
+  style.a_number = (*detector)->policy().pseudonym_a_number;
+  KeyedHasher hasher;
+  const Pseudonymizer pseudonyms(style, (*detector)->names(), &hasher);
+  const std::string input_name = fs::path(options.file).stem().string() + ".pdf";
+  const std::string out_name =
+      NameOutputs({input_name}, *ParseOutputNaming(options.output_names), **detector, pseudonyms)[0].output;
+  const bool renamed = out_name != input_name;
+  const std::string shown = renamed ? "input renamed " + out_name : options.file;
+  const std::string stem = fs::path(out_name).stem().string();
   const fs::path pdf_path = fs::path(options.out) / (stem + ".review.pdf");
   const fs::path json_path = fs::path(options.out) / (stem + ".findings.json");
   if (fs::exists(pdf_path) && fs::equivalent(options.file, pdf_path, ec)) {
-    err << "redact: " << options.file << ": refusing to overwrite the input\n";
+    err << "redact: " << shown << ": refusing to overwrite the input\n";
     return kExitUsage;
   }
   pdf::OpenOptions open;
   open.password = options.password;
   open.limits = (*detector)->policy().limits;
+  if (renamed) open.display_name = shown;
   // OCR as apply does it: findings.json addresses glyphs, and apply
   // --findings must see the same glyphs.
   OcrContext ocr = MakeOcrContext(options.detection);
@@ -59,12 +78,12 @@ int RunReview(const ReviewOptions& options, std::ostream& out, std::ostream& err
     return ExitCodeFor(s.code());
   }
   out << pdf_path.string() << ": " << doc->findings.size() << " finding(s) highlighted\n"
-      << json_path.string() << ": edit, then: redact apply " << options.file << " --findings "
+      << json_path.string() << ": edit, then: redact apply " << (renamed ? "INPUT" : options.file) << " --findings "
       << json_path.string() << " --out DIR\n";
   for (const PageText& p : doc->pages) {
     for (const ExtractionProblem& pr : p.problems) {
       if (pr.kind == ExtractionProblem::Kind::kNotOcrd || pr.kind == ExtractionProblem::Kind::kLowOcrConfidence) {
-        err << "redact: " << options.file << ": page " << p.number << ": review by hand before filing ("
+        err << "redact: " << shown << ": page " << p.number << ": review by hand before filing ("
             << ExtractionProblemName(pr.kind) << ")\n";
       }
     }

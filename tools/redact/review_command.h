@@ -22,6 +22,7 @@ struct ReviewOptions {
   std::string out;
   std::optional<std::string> password;
   DetectionOptions detection;
+  std::string output_names = "pseudonym";  // as apply --output-names
 };
 
 void AddReviewCommand(CLI::App* app, ReviewOptions* options);

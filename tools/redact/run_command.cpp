@@ -23,6 +23,9 @@
 #include "pipeline/jobs/journal.h"
 #include "pipeline/jobs/worker.h"
 #include "pipeline/pdf/clean_writer.h"
+#include "stages/output_names/output_names.h"
+#include "stages/seal/keyed_hash.h"
+#include "stages/write_pseudonym/pseudonyms.h"
 #include "tools/redact/exit_codes.h"
 
 namespace redact::cli {
@@ -39,7 +42,8 @@ void OnInterrupt(int) { g_stop = true; }
 constexpr const char* kStateDir = ".redact-job";
 
 struct DocumentResult {
-  std::string input;   // relative path
+  std::string input;   // relative input path; "" when it holds an identifier
+  std::string output;  // relative output path (what reports and progress name)
   std::string status;  // done | failed | skipped | interrupted
   std::string reason;
   int pages = 0;
@@ -156,10 +160,11 @@ int RunJob(const RunOptions& options, std::ostream& out, std::ostream& err) {
     return kExitUsage;
   }
   std::string summary_name = "job-summary.json";
+  std::optional<std::pair<uint64_t, uint64_t>> shard;
   if (!options.shard.empty()) {
-    StatusOr<std::pair<uint64_t, uint64_t>> shard = ParseShard(options.shard);
-    if (!shard) {
-      err << "redact: " << shard.error().message() << "\n";
+    StatusOr<std::pair<uint64_t, uint64_t>> parsed = ParseShard(options.shard);
+    if (!parsed) {
+      err << "redact: " << parsed.error().message() << "\n";
       return kExitUsage;
     }
     if (options.apply.mode == "pseudonymize" && !options.apply.job_key) {
@@ -167,9 +172,9 @@ int RunJob(const RunOptions& options, std::ostream& out, std::ostream& err) {
              "pseudonyms would differ between shards\n";
       return kExitUsage;
     }
-    const uint64_t index = shard->first, count = shard->second;
-    std::erase_if(*inputs, [&](const jobs::JobInput& in) { return StableHash(in.relative) % count != index; });
-    summary_name = "job-summary.shard-" + std::to_string(index) + "-of-" + std::to_string(count) + ".json";
+    shard = *parsed;
+    summary_name = "job-summary.shard-" + std::to_string(shard->first) + "-of-" +
+                   std::to_string(shard->second) + ".json";
   }
   std::error_code ec;
   const fs::path out_dir(options.out);
@@ -178,8 +183,58 @@ int RunJob(const RunOptions& options, std::ostream& out, std::ostream& err) {
     err << "redact: " << options.out << ": cannot create the output folder\n";
     return kExitInputFile;
   }
+  ApplyOptions apply = options.apply;
+  // One job key keys pseudonyms (and the names of renamed outputs) for every
+  // document and run of the job; made once, kept private, when not given.
+  if (!apply.job_key) {
+    const fs::path key = out_dir / kStateDir / "job.key";
+    if (!fs::exists(key)) {
+      std::string bytes(32, '\0');
+      randombytes_buf(bytes.data(), bytes.size());
+      Status s = pdf::WriteFileAtomically(key.string(), bytes);
+      sodium_memzero(bytes.data(), bytes.size());
+      if (!s.ok()) {
+        err << "redact: " << s.message() << "\n";
+        return kExitInputFile;
+      }
+    }
+    apply.job_key = key.string();
+  }
+  apply.detection.jobs = 1;  // documents in parallel, not pages
+  // Rules, names and policy are loaded once here; every worker shares them.
+  auto detector = LoadDetector(PatternsDir(apply.detection.patterns), apply.detection.names, apply.detection.policy);
+  if (!detector) {
+    err << "redact: " << detector.error().message() << "\n";
+    return kExitUsage;
+  }
+  // Output names, over every input of the job before sharding, so that
+  // every shard and run names (and resolves collisions) the same way.
+  {
+    StatusOr<std::unique_ptr<KeyedHasher>> hasher = LoadJobHasher(*apply.job_key);
+    if (!hasher) {
+      err << "redact: " << hasher.error().message() << "\n";
+      return kExitUsage;
+    }
+    PseudonymStyle style;
+    style.name = (*detector)->policy().pseudonym_name;
+    style.name_label = (*detector)->policy().pseudonym_name_label;
+    style.a_number = (*detector)->policy().pseudonym_a_number;
+    const Pseudonymizer pseudonyms(style, (*detector)->names(), hasher->get());
+    std::vector<std::string> relatives;
+    for (const jobs::JobInput& in : *inputs) relatives.push_back(in.relative);
+    const std::vector<NamedOutput> named =
+        NameOutputs(relatives, *ParseOutputNaming(apply.output_names), **detector, pseudonyms);
+    for (size_t i = 0; i < inputs->size(); ++i) {
+      (*inputs)[i].output = named[i].output;
+      (*inputs)[i].path_holds_identifier = !named[i].findings.empty();
+    }
+  }
+  if (shard) {
+    const uint64_t index = shard->first, count = shard->second;
+    std::erase_if(*inputs, [&](const jobs::JobInput& in) { return StableHash(in.relative) % count != index; });
+  }
   for (const jobs::JobInput& in : *inputs) {
-    if (fs::equivalent(fs::path(in.path).parent_path(), out_dir / fs::path(in.relative).parent_path(), ec)) {
+    if (fs::equivalent(fs::path(in.path).parent_path(), out_dir / fs::path(in.output).parent_path(), ec)) {
       err << "redact: " << options.out << ": the output folder must not hold the inputs\n";
       return kExitUsage;
     }
@@ -209,29 +264,6 @@ int RunJob(const RunOptions& options, std::ostream& out, std::ostream& err) {
     return kExitInternal;
   }
   self[n] = '\0';
-  ApplyOptions apply = options.apply;
-  // Pseudonyms must agree across documents (and runs): one job key.
-  if (apply.mode == "pseudonymize" && !apply.job_key) {
-    const fs::path key = out_dir / kStateDir / "job.key";
-    if (!fs::exists(key)) {
-      std::string bytes(32, '\0');
-      randombytes_buf(bytes.data(), bytes.size());
-      Status s = pdf::WriteFileAtomically(key.string(), bytes);
-      sodium_memzero(bytes.data(), bytes.size());
-      if (!s.ok()) {
-        err << "redact: " << s.message() << "\n";
-        return kExitInputFile;
-      }
-    }
-    apply.job_key = key.string();
-  }
-  apply.detection.jobs = 1;  // documents in parallel, not pages
-  // Rules, names and policy are loaded once here; every worker shares them.
-  auto detector = LoadDetector(PatternsDir(apply.detection.patterns), apply.detection.names, apply.detection.policy);
-  if (!detector) {
-    err << "redact: " << detector.error().message() << "\n";
-    return kExitUsage;
-  }
   const bool sealing = !apply.recipients.empty() || apply.recipients_file || apply.passphrase_file;
 
   jobs::WorkerLimits limits;
@@ -264,7 +296,7 @@ int RunJob(const RunOptions& options, std::ostream& out, std::ostream& err) {
     const double eta = rate > 0 ? (total - finished) / rate : 0;
     if (progress == "json") {
       out << nlohmann::json{{"event", "document"},  {"done", finished},  {"total", total},
-                            {"input", r.input},      {"status", r.status}, {"reason", r.reason},
+                            {"output", r.output},    {"status", r.status}, {"reason", r.reason},
                             {"pages", r.pages},      {"seconds", std::round(r.seconds * 100) / 100},
                             {"failed_so_far", failed}}
                  .dump(-1, ' ', false, nlohmann::json::error_handler_t::replace)
@@ -309,7 +341,7 @@ int RunJob(const RunOptions& options, std::ostream& out, std::ostream& err) {
         r.pages = j.value("pages", 0);
         if (j.contains("counts")) r.counts = j["counts"];
       }
-      Status st = (*journal)->RecordDone(r.input, run.sha);
+      Status st = (*journal)->RecordDone(r.output, run.sha);
       if (!st.ok()) r.status = "failed", r.reason = st.message();
     }
     report_progress(run.index);
@@ -320,8 +352,9 @@ int RunJob(const RunOptions& options, std::ostream& out, std::ostream& err) {
       const size_t i = next_input++;
       const jobs::JobInput& in = (*inputs)[i];
       DocumentResult& r = results[i];
-      r.input = in.relative;
-      const fs::path output = out_dir / in.relative;
+      r.input = in.path_holds_identifier ? "" : in.relative;
+      r.output = in.output;
+      const fs::path output = out_dir / in.output;
       StatusOr<std::string> sha = jobs::FileSha256(in.path);
       if (!sha) {
         r.status = "failed", r.reason = sha.error().message();
@@ -329,7 +362,9 @@ int RunJob(const RunOptions& options, std::ostream& out, std::ostream& err) {
         continue;
       }
       std::error_code e;
-      if ((*journal)->Done(in.relative, *sha) && fs::exists(output, e)) {
+      // The journal knows documents by output name and content: no input
+      // name that holds an identifier is written down.
+      if ((*journal)->Done(in.output, *sha) && fs::exists(output, e)) {
         r.status = "skipped", r.reason = "done in an earlier run";
         report_progress(i);
         continue;
@@ -338,11 +373,14 @@ int RunJob(const RunOptions& options, std::ostream& out, std::ostream& err) {
       ApplyOptions doc = apply;
       doc.files = {in.path};
       doc.out = output.parent_path().string();
+      doc.output_file = output.filename().string();
+      doc.source_label = in.relative;  // sealed in the mapping only
+      if (in.path_holds_identifier) doc.display_name = "input renamed " + in.output;
       if (sealing) {
-        // Named by a hash of the document's place, not its name (which may
-        // name a person), and the same in every shard and run.
+        // Named by a hash of the document's output place, not its input name
+        // (which may name a person), and the same in every shard and run.
         char name[40];
-        std::snprintf(name, sizeof name, "doc-%016llx.age", static_cast<unsigned long long>(StableHash(in.relative)));
+        std::snprintf(name, sizeof name, "doc-%016llx.age", static_cast<unsigned long long>(StableHash(in.output)));
         doc.mapping_out = (out_dir / kStateDir / "mappings" / name).string();
       }
       const Detector& loaded = **detector;
@@ -390,7 +428,12 @@ int RunJob(const RunOptions& options, std::ostream& out, std::ostream& err) {
           // Fail closed: an output that leaks does not stay under its name.
           RemoveOutputs(run.output);
           r.status = "failed";
-          r.reason = w.exit_code == kExitLeak ? "verification found a leak" : "verification failed: " + Reason(w);
+          // verify names the original by its path: not repeated when that
+          // path holds an identifier.
+          r.reason = w.exit_code == kExitLeak ? "verification found a leak"
+                     : (*inputs)[run.index].path_holds_identifier
+                         ? "verification failed (" + w.Describe() + ")"
+                         : "verification failed: " + Reason(w);
         } else {
           r.status = "done";
         }
@@ -429,7 +472,8 @@ int RunJob(const RunOptions& options, std::ostream& out, std::ostream& err) {
     }
   }
   for (size_t i = next_input; i < total; ++i) {
-    results[i].input = (*inputs)[i].relative;
+    results[i].input = (*inputs)[i].path_holds_identifier ? "" : (*inputs)[i].relative;
+    results[i].output = (*inputs)[i].output;
     results[i].status = "interrupted";
   }
   if (progress == "bar") out << "\n";
@@ -438,8 +482,16 @@ int RunJob(const RunOptions& options, std::ostream& out, std::ostream& err) {
   nlohmann::json docs = nlohmann::json::array();
   int done = 0, skipped = 0, failures = 0, leaks = 0, interrupted = 0;
   for (const DocumentResult& r : results) {
-    docs.push_back({{"input", r.input}, {"output", r.input}, {"status", r.status}, {"reason", r.reason},
-                    {"pages", r.pages}, {"findings", r.counts}, {"seconds", std::round(r.seconds * 100) / 100}});
+    nlohmann::json d = {{"output", r.output}, {"status", r.status}, {"reason", r.reason},
+                        {"pages", r.pages}, {"findings", r.counts}, {"seconds", std::round(r.seconds * 100) / 100}};
+    // The input's own path only when it holds no identifier; otherwise it
+    // is in the sealed mapping alone.
+    if (r.input.empty()) {
+      d["input_renamed"] = true;
+    } else {
+      d["input"] = r.input;
+    }
+    docs.push_back(std::move(d));
     if (r.status == "done") ++done;
     if (r.status == "skipped") ++skipped;
     if (r.status == "failed") ++failures;
@@ -455,6 +507,12 @@ int RunJob(const RunOptions& options, std::ostream& out, std::ostream& err) {
   Status s = pdf::WriteFileAtomically((out_dir / summary_name).string(),
                                       summary.dump(1, ' ', false, nlohmann::json::error_handler_t::replace) + "\n");
   if (!s.ok()) err << "redact: " << s.message() << "\n";
+  const size_t renamed = static_cast<size_t>(
+      std::count_if(inputs->begin(), inputs->end(), [](const jobs::JobInput& in) { return in.path_holds_identifier; }));
+  if (renamed > 0 && !sealing) {
+    err << "redact: " << renamed << " input(s) named after a person were renamed; without --recipient or "
+        << "--passphrase-file no record links them to their outputs\n";
+  }
   err << "redact: " << done << " done, " << skipped << " skipped (done before), " << failures << " failed"
       << (interrupted ? ", " + std::to_string(interrupted) + " interrupted" : "") << "; summary "
       << (out_dir / summary_name).string() << "\n";
