@@ -75,6 +75,13 @@ std::string PathComponentText(std::string_view component, bool is_file) {
   return text;
 }
 
+bool PathHoldsIdentifier(const std::string& path, const Detector& detector) {
+  const std::vector<std::string> parts = SplitPath(path);
+  std::string text;
+  for (size_t k = 0; k < parts.size(); ++k) text += PathComponentText(parts[k], k + 1 == parts.size()) + "\n";
+  return !detector.DetectPathText(text).empty();
+}
+
 std::vector<NamedOutput> NameOutputs(const std::vector<std::string>& inputs, OutputNaming naming,
                                      const Detector& detector, const Pseudonymizer& pseudonyms) {
   std::vector<NamedOutput> named;

@@ -52,6 +52,10 @@ struct NamedOutput {
 std::vector<NamedOutput> NameOutputs(const std::vector<std::string>& inputs, OutputNaming naming,
                                      const Detector& detector, const Pseudonymizer& pseudonyms);
 
+// Whether any component of `path` (as typed: folders included) holds a
+// finding: then messages must not repeat the path.
+bool PathHoldsIdentifier(const std::string& path, const Detector& detector);
+
 // The text a path component is searched as: the extension of the last
 // component dropped, and '_', '.' and '+' read as spaces, byte for byte (so
 // offsets stay those of the component).

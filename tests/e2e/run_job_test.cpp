@@ -519,10 +519,21 @@ TEST(RunJob, IdentifiersInFileAndFolderNamesNeverReachOutputsOrMessages) {
   auto reviewed = RunCommand({REDACT_BINARY, "review", "--names", kTop + "/samples/names.csv", "--out",
                               (dir / "review").string(), (in / "Petrenko" / "notice.pdf").string()});
   EXPECT_EQ(reviewed.exit_code, 0) << reviewed.err;
+  EXPECT_EQ(holds(reviewed.out + reviewed.err), "") << reviewed.out << reviewed.err;
+  EXPECT_TRUE(fs::exists(dir / "review" / "notice.review.pdf"));
+  EXPECT_TRUE(fs::exists(dir / "review" / "notice.findings.json"));
   auto seq = RunCommand({REDACT_BINARY, "apply", "--output-names", "sequence", "--names",
                          kTop + "/samples/names.csv", "--out", (dir / "seq").string(),
                          (in / "Hernandez-Nunez_Maria" / "A201234567_order.pdf").string()});
   EXPECT_TRUE(fs::exists(dir / "seq" / "doc-000001.pdf")) << seq.err;
+
+  // The folder given on the command line may name the person as well.
+  fs::create_directories(dir / "Petrenko_case");
+  std::ofstream(dir / "Petrenko_case" / "broken.pdf") << "not a pdf";
+  auto rooted = RunCommand({REDACT_BINARY, "run", "--progress", "json", "--names", kTop + "/samples/names.csv",
+                            "--out", (dir / "rooted").string(), (dir / "Petrenko_case").string()});
+  EXPECT_EQ(rooted.exit_code, 6);
+  EXPECT_EQ(holds(rooted.out + rooted.err + Read(dir / "rooted" / "job-summary.json")), "") << rooted.out;
 }
 
 }  // namespace

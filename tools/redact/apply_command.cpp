@@ -217,8 +217,12 @@ int RunApplyWith(const ApplyOptions& options, const Detector& detector, std::ost
     const auto t0 = std::chrono::steady_clock::now();
     const std::string out_name = options.output_file ? *options.output_file : named[fi].output;
     const bool renamed = options.display_name.has_value() || out_name != file_names[fi];
-    const std::string shown =
-        options.display_name ? *options.display_name : renamed ? "input renamed " + out_name : file;
+    // Folders typed on the command line can name the person too.
+    const bool hide_path = renamed || (!options.output_file && PathHoldsIdentifier(file, detector));
+    const std::string shown = options.display_name ? *options.display_name
+                              : renamed            ? "input renamed " + out_name
+                              : hide_path          ? "input " + out_name
+                                                   : file;
     const fs::path out_pdf = fs::path(options.out) / out_name;
     fs::path out_report = out_pdf;
     out_report.replace_extension(".report.json");

@@ -48,7 +48,8 @@ int RunReview(const ReviewOptions& options, std::ostream& out, std::ostream& err
   const std::string out_name =
       NameOutputs({input_name}, *ParseOutputNaming(options.output_names), **detector, pseudonyms)[0].output;
   const bool renamed = out_name != input_name;
-  const std::string shown = renamed ? "input renamed " + out_name : options.file;
+  const bool hide_path = renamed || PathHoldsIdentifier(options.file, **detector);
+  const std::string shown = renamed ? "input renamed " + out_name : hide_path ? "input " + out_name : options.file;
   const std::string stem = fs::path(out_name).stem().string();
   const fs::path pdf_path = fs::path(options.out) / (stem + ".review.pdf");
   const fs::path json_path = fs::path(options.out) / (stem + ".findings.json");
@@ -59,7 +60,7 @@ int RunReview(const ReviewOptions& options, std::ostream& out, std::ostream& err
   pdf::OpenOptions open;
   open.password = options.password;
   open.limits = (*detector)->policy().limits;
-  if (renamed) open.display_name = shown;
+  if (hide_path) open.display_name = shown;
   // OCR as apply does it: findings.json addresses glyphs, and apply
   // --findings must see the same glyphs.
   OcrContext ocr = MakeOcrContext(options.detection);
@@ -69,7 +70,7 @@ int RunReview(const ReviewOptions& options, std::ostream& out, std::ostream& err
     return ExitCodeFor(doc.error().code());
   }
   const nlohmann::json findings =
-      FindingsToJson(fs::path(options.file).filename().string(), doc->pages, doc->findings);
+      FindingsToJson(renamed ? out_name : fs::path(options.file).filename().string(), doc->pages, doc->findings);
   Status s = AddReviewHighlights(*doc->document, doc->pages, doc->findings);
   if (s.ok()) s = pdf::WriteCleanCopy(*doc->document, pdf_path.string(), nullptr);
   if (s.ok()) s = pdf::WriteFileAtomically(json_path.string(), findings.dump(1) + "\n");
@@ -78,7 +79,7 @@ int RunReview(const ReviewOptions& options, std::ostream& out, std::ostream& err
     return ExitCodeFor(s.code());
   }
   out << pdf_path.string() << ": " << doc->findings.size() << " finding(s) highlighted\n"
-      << json_path.string() << ": edit, then: redact apply " << (renamed ? "INPUT" : options.file) << " --findings "
+      << json_path.string() << ": edit, then: redact apply " << (hide_path ? "INPUT" : options.file) << " --findings "
       << json_path.string() << " --out DIR\n";
   for (const PageText& p : doc->pages) {
     for (const ExtractionProblem& pr : p.problems) {

@@ -233,6 +233,12 @@ int RunJob(const RunOptions& options, std::ostream& out, std::ostream& err) {
     const uint64_t index = shard->first, count = shard->second;
     std::erase_if(*inputs, [&](const jobs::JobInput& in) { return StableHash(in.relative) % count != index; });
   }
+  // Messages name a document by its input path only when no part of that
+  // path (the folders typed on the command line included) names anyone.
+  std::vector<bool> hide_path(inputs->size());
+  for (size_t i = 0; i < inputs->size(); ++i) {
+    hide_path[i] = (*inputs)[i].path_holds_identifier || PathHoldsIdentifier((*inputs)[i].path, **detector);
+  }
   for (const jobs::JobInput& in : *inputs) {
     if (fs::equivalent(fs::path(in.path).parent_path(), out_dir / fs::path(in.output).parent_path(), ec)) {
       err << "redact: " << options.out << ": the output folder must not hold the inputs\n";
@@ -357,7 +363,7 @@ int RunJob(const RunOptions& options, std::ostream& out, std::ostream& err) {
       const fs::path output = out_dir / in.output;
       StatusOr<std::string> sha = jobs::FileSha256(in.path);
       if (!sha) {
-        r.status = "failed", r.reason = sha.error().message();
+        r.status = "failed", r.reason = hide_path[i] ? "input " + in.output + ": cannot be read" : sha.error().message();
         report_progress(i);
         continue;
       }
@@ -375,7 +381,11 @@ int RunJob(const RunOptions& options, std::ostream& out, std::ostream& err) {
       doc.out = output.parent_path().string();
       doc.output_file = output.filename().string();
       doc.source_label = in.relative;  // sealed in the mapping only
-      if (in.path_holds_identifier) doc.display_name = "input renamed " + in.output;
+      if (in.path_holds_identifier) {
+        doc.display_name = "input renamed " + in.output;
+      } else if (hide_path[i]) {
+        doc.display_name = "input " + in.output;
+      }
       if (sealing) {
         // Named by a hash of the document's output place, not its input name
         // (which may name a person), and the same in every shard and run.
@@ -431,7 +441,7 @@ int RunJob(const RunOptions& options, std::ostream& out, std::ostream& err) {
           // verify names the original by its path: not repeated when that
           // path holds an identifier.
           r.reason = w.exit_code == kExitLeak ? "verification found a leak"
-                     : (*inputs)[run.index].path_holds_identifier
+                     : hide_path[run.index]
                          ? "verification failed (" + w.Describe() + ")"
                          : "verification failed: " + Reason(w);
         } else {
