@@ -4,7 +4,8 @@
 # SLURM_ARRAY_TASK_ID (relative to SLURM_ARRAY_TASK_MIN) and
 # SLURM_ARRAY_TASK_COUNT. Resubmitting the array (or one task) resumes from
 # the journal in $OUT/.redact-job. Pseudonyms agree through the shared job
-# key; merge the sealed mappings with
+# key ($CONFIG/job.key, which must be private: chmod 600, or redact refuses
+# it) and so do renamed outputs' names; merge the sealed mappings with
 #   redact unseal -i KEY "$OUT"/.redact-job/mappings/*.age
 # Submit: sbatch deploy/slurm-array.sh
 #SBATCH --job-name=redact
