@@ -232,7 +232,7 @@ void ContentInterpreter::RunStream(const ParsedContent& parsed, int stream_index
     } else if (o == "T*") {
       f.tlm = Matrix::Translate(0, -ts.leading) * f.tlm;
       f.tm = f.tlm;
-    } else if (o == "Tj" || o == "TJ" || o == "'" || o == "\"") {
+    } else if (IsTextShowingOperator(o)) {
       ShowText(f, op, i);
     } else if (o == "Do") {
       DoXObject(f, op, i);

@@ -489,6 +489,10 @@ ParsedContent ParseContent(std::string_view data, const ParseLimits& limits) {
   return Parser(data, limits).Run();
 }
 
+bool IsTextShowingOperator(std::string_view op) {
+  return op == "Tj" || op == "TJ" || op == "'" || op == "\"";
+}
+
 bool IsKnownOperator(std::string_view op) {
   static constexpr std::array<std::string_view, 73> kOps = {
       "b",  "B",  "b*", "B*", "BDC", "BI", "BMC", "BT", "BX", "c",  "cm",

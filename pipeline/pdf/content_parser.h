@@ -68,6 +68,9 @@ ParsedContent ParseContent(std::string_view data,
 // True for operators defined by ISO 32000 (content streams, Table A.1).
 bool IsKnownOperator(std::string_view op);
 
+// True for the operators that show text: Tj TJ ' ".
+bool IsTextShowingOperator(std::string_view op);
+
 }  // namespace redact::pdf
 
 #endif  // REDACT_PIPELINE_PDF_CONTENT_PARSER_H_

@@ -90,7 +90,7 @@ std::string Type3ProceduresUnread(const PdfObject* font) {
     const ParsedContent parsed = ParseContent(*data);
     if (parsed.bad_tokens > 0) return "a Type3 glyph procedure cannot be parsed";
     for (const Operation& op : parsed.ops) {
-      if (op.op == "Tj" || op.op == "TJ" || op.op == "'" || op.op == "\"") {
+      if (IsTextShowingOperator(op.op)) {
         return "a Type3 glyph procedure shows text";
       }
       if (op.op == "Do" && !op.operands.empty() && op.operands[0].is_name()) {

@@ -124,7 +124,7 @@ class Scrubber {
         const pdf::ParsedContent parsed = pdf::ParseContent(*data);
         unread = parsed.bad_tokens > 0;
         for (const pdf::Operation& op : parsed.ops) {
-          unread |= op.op == "Tj" || op.op == "TJ" || op.op == "'" || op.op == "\"" ||
+          unread |= pdf::IsTextShowingOperator(op.op) ||
                     op.op == "Do" || op.op == "BI";
         }
       }

@@ -246,14 +246,26 @@ int RunJob(const RunOptions& options, std::ostream& out, std::ostream& err) {
     }
   }
   // Temporary files a killed worker left (outputs are written to a temp
-  // name and renamed): never an output, removed.
+  // name and renamed): never an output, removed. Only this run's own
+  // documents' ones: shards sharing the folder are writing theirs now.
   auto remove_partials = [&]() {
     std::error_code e;
-    for (fs::recursive_directory_iterator it(out_dir, e), end; !e && it != end; it.increment(e)) {
-      if (it->is_regular_file(e) && it->path().filename().string().find(".tmp-") != std::string::npos) {
-        std::error_code rm;
-        fs::remove(it->path(), rm);
+    for (const jobs::JobInput& in : *inputs) {
+      const fs::path output = out_dir / in.output;
+      fs::path report = output;
+      report.replace_extension(".report.json");
+      std::vector<std::string> prefixes = {output.filename().string() + ".tmp-",
+                                           report.filename().string() + ".tmp-"};
+      for (fs::directory_iterator it(output.parent_path(), e), end; !e && it != end; it.increment(e)) {
+        const std::string name = it->path().filename().string();
+        for (const std::string& prefix : prefixes) {
+          if (name.starts_with(prefix)) {
+            std::error_code rm;
+            fs::remove(it->path(), rm);
+          }
+        }
       }
+      e.clear();
     }
   };
   remove_partials();
