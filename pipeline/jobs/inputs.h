@@ -10,14 +10,14 @@
 #include <string>
 #include <vector>
 
-#include "pipeline/status.h"
+#include "core/status.h"
 
 namespace redact::jobs {
 
 struct JobInput {
   std::string path;      // as found (absolute or relative to the cwd)
   std::string relative;  // its place in the input ("a/b.pdf")
-  // Set by the caller that names outputs (stages/output_names): where the
+  // Set by the caller that names outputs (pipeline/output_names): where the
   // output goes, and whether `relative` holds an identifier (then it is
   // never printed or written outside the sealed mapping).
   std::string output;

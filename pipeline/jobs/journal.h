@@ -12,7 +12,7 @@
 #include <mutex>
 #include <string>
 
-#include "pipeline/status.h"
+#include "core/status.h"
 
 namespace redact::jobs {
 

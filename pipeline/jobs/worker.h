@@ -18,7 +18,7 @@
 #include <string>
 #include <vector>
 
-#include "pipeline/status.h"
+#include "core/status.h"
 
 namespace redact::jobs {
 

@@ -13,7 +13,7 @@
 #ifndef REDACT_STAGES_ASSEMBLE_ASSEMBLE_H_
 #define REDACT_STAGES_ASSEMBLE_ASSEMBLE_H_
 
-#include "pipeline/model.h"
+#include "core/model.h"
 
 namespace redact {
 

@@ -17,9 +17,9 @@
 #include <string>
 #include <vector>
 
-#include "pipeline/finding.h"
-#include "pipeline/model.h"
-#include "pipeline/policy.h"
+#include "core/finding.h"
+#include "core/model.h"
+#include "core/policy.h"
 #include "stages/detect/names.h"
 #include "stages/detect/rules.h"
 
@@ -42,7 +42,7 @@ class Detector {
   std::vector<Finding> DetectText(const std::string& text, bool as_ocr = false) const;
 
   // Findings in the components of a file path, one per line (see
-  // stages/output_names): every listed person counts as mentioned.
+  // pipeline/output_names): every listed person counts as mentioned.
   std::vector<Finding> DetectPathText(const std::string& text) const;
 
   const RuleSet& rules() const { return *rules_; }

@@ -34,7 +34,7 @@
 #include <unordered_map>
 #include <vector>
 
-#include "pipeline/status.h"
+#include "core/status.h"
 #include "stages/detect/normalize.h"
 
 namespace redact {

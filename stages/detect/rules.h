@@ -33,7 +33,7 @@
 #include <unordered_set>
 #include <vector>
 
-#include "pipeline/status.h"
+#include "core/status.h"
 
 namespace redact {
 

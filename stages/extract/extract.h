@@ -7,10 +7,10 @@
 #ifndef REDACT_STAGES_EXTRACT_EXTRACT_H_
 #define REDACT_STAGES_EXTRACT_EXTRACT_H_
 
-#include "pipeline/model.h"
-#include "pipeline/pdf/content_interpreter.h"
-#include "pipeline/pdf/document.h"
-#include "pipeline/status.h"
+#include "core/model.h"
+#include "pdf/content_interpreter.h"
+#include "pdf/document.h"
+#include "core/status.h"
 
 namespace redact {
 

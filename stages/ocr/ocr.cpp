@@ -9,9 +9,9 @@
 #include <cstdlib>
 #include <cstring>
 
-#include "pipeline/images/image_decode.h"
-#include "pipeline/pdf/content_interpreter.h"
-#include "pipeline/pdf/podofo_util.h"
+#include "pdf/images/image_decode.h"
+#include "pdf/content_interpreter.h"
+#include "pdf/podofo_util.h"
 
 namespace redact {
 namespace {

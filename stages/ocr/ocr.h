@@ -16,11 +16,11 @@
 #include <string>
 #include <vector>
 
-#include "pipeline/images/image_decode.h"
-#include "pipeline/model.h"
-#include "pipeline/pdf/content_parser.h"
-#include "pipeline/pdf/document.h"
-#include "pipeline/status.h"
+#include "pdf/images/image_decode.h"
+#include "core/model.h"
+#include "pdf/content_parser.h"
+#include "pdf/document.h"
+#include "core/status.h"
 
 struct Pix;
 

@@ -23,7 +23,7 @@
 #include <string_view>
 #include <vector>
 
-#include "pipeline/status.h"
+#include "core/status.h"
 
 namespace redact::age {
 

@@ -16,7 +16,7 @@
 #include <string>
 #include <vector>
 
-#include "pipeline/status.h"
+#include "core/status.h"
 #include "stages/seal/age.h"
 
 namespace redact {

@@ -20,7 +20,7 @@
 #include <string>
 #include <vector>
 
-#include "pipeline/finding.h"
+#include "core/finding.h"
 #include "stages/detect/names.h"
 #include "stages/seal/keyed_hash.h"
 

@@ -6,8 +6,8 @@
 #include <cmath>
 #include <optional>
 
-#include "pipeline/images/image_decode.h"
-#include "pipeline/pdf/podofo_util.h"
+#include "pdf/images/image_decode.h"
+#include "pdf/podofo_util.h"
 
 namespace redact {
 namespace {
@@ -232,7 +232,7 @@ StatusOr<PdfObject*> BurnSamples(PoDoFo::PdfVecObjects& objects, const PdfObject
   return copy;
 }
 
-// A decoded image (pipeline/images conventions), burned and written anew.
+// A decoded image (pdf/images conventions), burned and written anew.
 StatusOr<PdfObject*> BurnPixmap(PoDoFo::PdfVecObjects& objects, PixPtr pix, bool mask, bool lossy_source,
                                 const std::vector<PixelRect>& rects) {
   Pix* p = pix.get();

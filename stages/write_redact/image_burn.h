@@ -9,7 +9,7 @@
 // Handled in their own encoding: Flate/LZW/RunLength/ASCII-filtered or raw
 // samples, 8-bit DeviceGray/DeviceRGB/DeviceCMYK and 1-bit DeviceGray or
 // image masks; baseline DCT (JPEG) in gray or RGB; CCITT Group 4 (stays G4).
-// Anything else pipeline/images can decode (JBIG2, JPX, CCITT Group 3,
+// Anything else pdf/images can decode (JBIG2, JPX, CCITT Group 3,
 // Indexed, ICC-based, 16-bit, /Decode arrays, inline images) is burned in
 // its decoded pixels and written anew: bilevel as G4, from a lossy source
 // as JPEG, else Flate. Images with soft masks or colour-key masks, and what
@@ -26,9 +26,9 @@
 #include <string_view>
 #include <vector>
 
-#include "pipeline/geometry.h"
-#include "pipeline/pdf/content_parser.h"
-#include "pipeline/status.h"
+#include "core/geometry.h"
+#include "pdf/content_parser.h"
+#include "core/status.h"
 
 namespace redact {
 

@@ -12,7 +12,7 @@
 #include <string>
 #include <vector>
 
-#include "pipeline/model.h"
+#include "core/model.h"
 
 namespace redact {
 

@@ -10,10 +10,10 @@
 #include <set>
 #include <unordered_set>
 
-#include "pipeline/pdf/content_interpreter.h"
-#include "pipeline/pdf/cmap.h"
-#include "pipeline/pdf/font_data.h"
-#include "pipeline/pdf/podofo_util.h"
+#include "pdf/content_interpreter.h"
+#include "pdf/cmap.h"
+#include "pdf/font_data.h"
+#include "pdf/podofo_util.h"
 #include "stages/detect/detector.h"
 #include "stages/write_redact/image_burn.h"
 #include "stages/write_redact/ocr_layer.h"

@@ -2,7 +2,7 @@
 // memory — content streams rewritten, Form XObjects copied before they
 // change, images under a box removed whole — draws opaque boxes where they
 // were, and scrubs side channels. The caller then writes a clean copy
-// (pipeline/pdf/clean_writer.h).
+// (pdf/clean_writer.h).
 //
 // Only show-text operators holding removed glyphs are rewritten: the
 // removed codes are dropped and their displacement put back as TJ numbers,
@@ -17,10 +17,10 @@
 #include <string>
 #include <vector>
 
-#include "pipeline/finding.h"
-#include "pipeline/model.h"
-#include "pipeline/pdf/document.h"
-#include "pipeline/status.h"
+#include "core/finding.h"
+#include "core/model.h"
+#include "pdf/document.h"
+#include "core/status.h"
 
 namespace redact {
 

@@ -6,9 +6,9 @@
 #include <optional>
 #include <set>
 
-#include "pipeline/pdf/content_parser.h"
-#include "pipeline/pdf/font.h"
-#include "pipeline/pdf/podofo_util.h"
+#include "pdf/content_parser.h"
+#include "pdf/font.h"
+#include "pdf/podofo_util.h"
 #include "stages/assemble/assemble.h"
 #include "stages/detect/detector.h"
 #include "stages/extract/extract.h"

@@ -17,9 +17,9 @@
 
 #include <vector>
 
-#include "pipeline/finding.h"
-#include "pipeline/model.h"
-#include "pipeline/pdf/document.h"
+#include "core/finding.h"
+#include "core/model.h"
+#include "pdf/document.h"
 #include "stages/write_redact/redactor.h"
 
 namespace redact {

@@ -4,7 +4,7 @@
 
 #include <cmath>
 
-#include "pipeline/pdf/podofo_util.h"
+#include "pdf/podofo_util.h"
 
 namespace redact {
 namespace {

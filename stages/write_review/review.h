@@ -13,9 +13,9 @@
 #include <string>
 #include <vector>
 
-#include "pipeline/finding.h"
-#include "pipeline/model.h"
-#include "pipeline/pdf/document.h"
+#include "core/finding.h"
+#include "core/model.h"
+#include "pdf/document.h"
 
 namespace redact {
 

@@ -15,7 +15,7 @@
 #include <regex>
 #include <sstream>
 
-#include "pipeline/geometry.h"
+#include "core/geometry.h"
 #include "tests/testing/subprocess.h"
 
 namespace redact {

@@ -15,7 +15,7 @@
 #include <nlohmann/json.hpp>
 #include <regex>
 
-#include "pipeline/geometry.h"
+#include "core/geometry.h"
 #include "tests/testing/subprocess.h"
 
 namespace redact {

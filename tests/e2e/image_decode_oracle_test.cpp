@@ -1,6 +1,6 @@
 // Image decoding judged by poppler: each case is a page exactly one image
 // in size (1 pt per pixel), rendered by pdftoppm in gray, and
-// compared pixel by pixel with what pipeline/images decodes — so polarity,
+// compared pixel by pixel with what pdf/images decodes — so polarity,
 // /Decode, /BlackIs1, palettes, predictors and bit depths must all agree
 // with a renderer no one here wrote. Formats: Flate with PNG predictors,
 // 16-bit RGB, 4-bit gray, Indexed, CMYK, Separation, image masks, CCITT G4
@@ -14,8 +14,8 @@
 #include <fstream>
 #include <functional>
 
-#include "pipeline/images/image_decode.h"
-#include "pipeline/pdf/document.h"
+#include "pdf/images/image_decode.h"
+#include "pdf/document.h"
 #include "stages/ocr/ocr.h"
 #include "tests/testing/pdf_builder.h"
 #include "tests/testing/subprocess.h"
@@ -118,7 +118,7 @@ struct Case {
   std::string resources_extra = "";
 };
 
-// Decodes the case with pipeline/images and with poppler; the two must agree.
+// Decodes the case with pdf/images and with poppler; the two must agree.
 void Check(const Case& c) {
   SCOPED_TRACE(c.name);
   const fs::path dir = fs::temp_directory_path() / ("redact_decode_" + c.name);

@@ -14,7 +14,7 @@
 #include <podofo/podofo.h>
 #include <utf8proc.h>
 
-#include "pipeline/pdf/document.h"
+#include "pdf/document.h"
 #include "stages/ocr/ocr.h"
 #include "tests/testing/pdf_builder.h"
 #include "tests/testing/subprocess.h"

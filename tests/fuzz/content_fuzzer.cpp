@@ -10,7 +10,7 @@
 #include <string>
 #include <vector>
 
-#include "pipeline/pdf/document.h"
+#include "pdf/document.h"
 #include "stages/assemble/assemble.h"
 #include "stages/detect/detector.h"
 #include "stages/extract/extract.h"

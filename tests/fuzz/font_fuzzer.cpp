@@ -12,8 +12,8 @@
 #include <string>
 #include <vector>
 
-#include "pipeline/pdf/document.h"
-#include "pipeline/pdf/font.h"
+#include "pdf/document.h"
+#include "pdf/font.h"
 #include "tests/testing/pdf_builder.h"
 
 namespace {

@@ -1,6 +1,6 @@
 #include "tests/testing/extract_helper.h"
 
-#include "pipeline/pdf/document.h"
+#include "pdf/document.h"
 #include "stages/assemble/assemble.h"
 #include "stages/extract/extract.h"
 

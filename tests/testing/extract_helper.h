@@ -4,8 +4,8 @@
 
 #include <string>
 
-#include "pipeline/model.h"
-#include "pipeline/status.h"
+#include "core/model.h"
+#include "core/status.h"
 
 namespace redact::testing {
 

@@ -1,12 +1,12 @@
 #!/usr/bin/env python3
-"""Regenerates pipeline/pdf/data/*.inc: the font data redact ships.
+"""Regenerates pdf/data/*.inc: the font data redact ships.
 
 Sources (Debian packages, read at development time only):
   - Adobe Glyph List 2.0 (texlive-base: fonts/map/glyphlist/glyphlist.txt)
   - Base encodings as Ghostscript defines them (ghostscript), dumped by gs itself
   - Standard-14 widths from the metric-compatible URW base35 AFMs (fonts-urw-base35)
 
-Usage: tools/gen/gen_font_data.py [OUTDIR]   (default: pipeline/pdf/data)
+Usage: tools/gen/gen_font_data.py [OUTDIR]   (default: pdf/data)
 """
 import os
 import subprocess
@@ -139,7 +139,7 @@ def gen_standard14(outdir):
 
 
 def main():
-    outdir = sys.argv[1] if len(sys.argv) > 1 else "pipeline/pdf/data"
+    outdir = sys.argv[1] if len(sys.argv) > 1 else "pdf/data"
     os.makedirs(outdir, exist_ok=True)
     gen_glyph_list(outdir)
     gen_encodings(outdir)

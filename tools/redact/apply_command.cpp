@@ -8,9 +8,9 @@
 #include <map>
 #include <nlohmann/json.hpp>
 
-#include "pipeline/pdf/clean_writer.h"
-#include "pipeline/runner/analyze.h"
-#include "stages/output_names/output_names.h"
+#include "pdf/clean_writer.h"
+#include "pipeline/analyze.h"
+#include "pipeline/output_names.h"
 #include "stages/seal/keyed_hash.h"
 #include "stages/seal/mapping.h"
 #include "stages/write_pseudonym/pseudonyms.h"

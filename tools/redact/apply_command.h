@@ -42,7 +42,7 @@ struct ApplyOptions {
   bool fail_on_undecodable = false;
   std::optional<std::string> mapping_out;  // default OUT/mapping.age
   // How outputs are named when an input's file name holds an identifier
-  // (stages/output_names): pseudonym | sequence | keep.
+  // (pipeline/output_names): pseudonym | sequence | keep.
   std::string output_names = "pseudonym";
   // Set by redact run for its one file: the output file name it chose, the
   // name messages use for the input, and the input's place recorded in the

@@ -4,7 +4,7 @@
 #ifndef REDACT_TOOLS_REDACT_EXIT_CODES_H_
 #define REDACT_TOOLS_REDACT_EXIT_CODES_H_
 
-#include "pipeline/status.h"
+#include "core/status.h"
 
 namespace redact::cli {
 

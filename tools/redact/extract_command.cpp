@@ -4,8 +4,8 @@
 #include <map>
 #include <nlohmann/json.hpp>
 
-#include "pipeline/pdf/document.h"
-#include "pipeline/runner/analyze.h"
+#include "pdf/document.h"
+#include "pipeline/analyze.h"
 #include "tools/redact/exit_codes.h"
 
 namespace redact::cli {

@@ -4,9 +4,9 @@
 #include <cstdlib>
 #include <filesystem>
 
-#include "pipeline/pdf/clean_writer.h"
-#include "pipeline/runner/analyze.h"
-#include "stages/output_names/output_names.h"
+#include "pdf/clean_writer.h"
+#include "pipeline/analyze.h"
+#include "pipeline/output_names.h"
 #include "stages/seal/keyed_hash.h"
 #include "stages/write_pseudonym/pseudonyms.h"
 #include "stages/write_review/review.h"

@@ -17,13 +17,13 @@
 #include <nlohmann/json.hpp>
 #include <thread>
 
-#include "pipeline/runner/analyze.h"
+#include "pipeline/analyze.h"
 
 #include "pipeline/jobs/inputs.h"
 #include "pipeline/jobs/journal.h"
 #include "pipeline/jobs/worker.h"
-#include "pipeline/pdf/clean_writer.h"
-#include "stages/output_names/output_names.h"
+#include "pdf/clean_writer.h"
+#include "pipeline/output_names.h"
 #include "stages/seal/keyed_hash.h"
 #include "stages/write_pseudonym/pseudonyms.h"
 #include "tools/redact/exit_codes.h"

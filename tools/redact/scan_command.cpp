@@ -8,7 +8,7 @@
 #include <map>
 #include <nlohmann/json.hpp>
 
-#include "pipeline/runner/analyze.h"
+#include "pipeline/analyze.h"
 #include "tools/redact/exit_codes.h"
 
 namespace redact::cli {

@@ -15,7 +15,7 @@ namespace CLI {
 class App;
 }
 
-#include "pipeline/runner/analyze.h"
+#include "pipeline/analyze.h"
 
 namespace redact::cli {
 

@@ -3,8 +3,8 @@
 #include <CLI/CLI.hpp>
 #include <cstdlib>
 
-#include "pipeline/runner/analyze.h"
-#include "stages/verify/verify.h"
+#include "pipeline/analyze.h"
+#include "pipeline/verify.h"
 #include "tools/redact/exit_codes.h"
 
 namespace redact::cli {

@@ -1,0 +1,157 @@
+// The model that flows through redact's stages: glyphs with their place on
+// the page and in the file, words and lines in reading order, and the page
+// text that detection reads, with a map from every byte of it back to glyphs.
+//
+// Produced by stages/extract (glyphs) and stages/assemble (words, lines,
+// text); read by detection and by the writers, which remove exactly the
+// glyphs named by ContentRef. Plain values: no pointers into PoDoFo, so a
+// PageText outlives the document it came from and can cross threads.
+#ifndef REDACT_CORE_MODEL_H_
+#define REDACT_CORE_MODEL_H_
+
+#include <array>
+#include <cstdint>
+#include <string>
+#include <vector>
+
+#include "core/geometry.h"
+
+namespace redact {
+
+// Where a page sits when displayed. PDF user space (y up, origin anywhere)
+// maps to display space: points, origin at the top-left corner of the media
+// box as the page is shown after /Rotate, y down. This is the convention of
+// `pdftotext -bbox` (which lays pages over the media box, not the crop
+// box), so boxes compare directly.
+struct PageGeometry {
+  Rect media_box;
+  Rect crop_box;  // already intersected with the media box
+  int rotate = 0;  // 0, 90, 180 or 270 (normalized)
+  double display_width = 0;
+  double display_height = 0;
+  Matrix user_to_display;
+
+  // `rotate` may be any multiple of 90, negative included; other values
+  // are treated as 0 (as viewers do).
+  static PageGeometry Make(const Rect& media_box, const Rect& crop_box,
+                           int rotate);
+};
+
+// The content stream a glyph was drawn by. Index 0 on a page is always the
+// page's own /Contents (all its parts, which PDF concatenates).
+struct ContentStream {
+  enum class Kind { kPageContents, kFormXObject };
+  Kind kind = Kind::kPageContents;
+  int object_number = 0;  // the Form XObject; 0 for page contents
+  int generation = 0;
+  int parent_stream = -1;  // the stream whose `Do` painted this one
+  int parent_op = -1;      // that `Do` operator's index
+};
+
+// A glyph's address in the file: content stream, operator, and the index of
+// the code among all codes that operator shows (across a TJ array's strings).
+struct ContentRef {
+  int stream = -1;
+  int op = -1;
+  int code = -1;
+  bool operator==(const ContentRef&) const = default;
+};
+
+struct Glyph {
+  std::string text;       // UTF-8, possibly several code points ("ffi")
+  bool decodable = true;  // false: no Unicode could be proven for the code;
+                          // text is then U+FFFD. Never silently dropped.
+  uint32_t code = 0;      // the character code as shown
+  int code_length = 1;    // its length in bytes
+  Quad quad;              // user space: the glyph's advance × ascent/descent
+  Rect box;               // display space (see PageGeometry)
+  Point baseline_start;   // display space
+  Point baseline_end;     // display space
+  Point pen_end;          // display space: after the glyph and its Tc
+  double font_size = 0;   // size as displayed, in points
+  int rotation = 0;       // quadrant of the baseline direction in display
+                          // space: 0 left→right, 1 top→bottom, 2, 3
+  int render_mode = 0;    // Tr; 3 (invisible) is still text
+  bool is_space = false;  // decoded to white space
+  std::string font_name;  // /BaseFont, subset prefix kept; for diagnostics
+  ContentRef source;      // stream -1 for OCR glyphs: they live in pixels
+  bool ocr = false;       // recognized from an image, not a text operator
+  float confidence = 100; // OCR confidence 0..100 (low ones are kept)
+  // An invisible text layer replaced by our OCR (--ocr always): left out of
+  // the page text, and removed from the output with nothing drawn.
+  bool superseded = false;
+};
+
+// Words, lines and blocks index into PageText::glyphs / words / lines.
+struct Word {
+  std::vector<int> glyphs;      // in reading order; their text is `text`
+  std::vector<int> duplicates;  // glyphs overprinted on the word's own
+                                // (fake bold): not in `text`, but removed
+                                // with the word
+  std::string text;
+  Rect box;
+  int rotation = 0;
+  double font_size = 0;
+};
+
+struct Line {
+  std::vector<int> words;
+  Rect box;
+};
+
+struct Block {
+  std::vector<int> lines;
+  Rect box;
+};
+
+// Something the interpreter could not fully understand. Details never hold
+// text from the document (operator and font names only).
+struct ExtractionProblem {
+  enum class Kind {
+    kBadToken,           // bytes the lexer could not read
+    kUnknownOperator,    // an operator not in the PDF specification
+    kBadOperands,        // a known operator with unusable operands
+    kMissingFont,        // Tf names a font not in the resources
+    kUnsupportedFont,    // a font whose codes we cannot decode at all
+    kUndecodableGlyph,   // a code with no provable Unicode
+    kMissingXObject,     // Do names an XObject not in the resources
+    kBrokenXObject,      // a Form XObject we could not read
+    kRecursionLimit,     // Form XObjects nested too deep or cyclic
+    kStreamError,        // a content stream that would not decode
+    kNotOcrd,            // a page of images and no text, left unread (--ocr never)
+    kLowOcrConfidence,   // OCR read little, or read it unsure: check by hand
+  };
+  Kind kind;
+  int stream = -1;
+  int op = -1;
+  std::string detail;
+};
+
+std::string_view ExtractionProblemName(ExtractionProblem::Kind kind);
+
+struct PageText {
+  int number = 0;  // 1-based
+  PageGeometry geometry;
+  std::vector<ContentStream> streams;
+  std::vector<Glyph> glyphs;  // in content (painting) order
+  std::vector<ExtractionProblem> problems;
+  // Filled shapes with the size and outline of a glyph (curved, at most 72
+  // units each way): text drawn as outlines instead of with a font shows
+  // up as many of these, and cannot be read without rendering the page.
+  int glyph_like_shapes = 0;
+
+  // Filled by the assemble stage.
+  std::vector<Word> words;
+  std::vector<Line> lines;
+  std::vector<Block> blocks;  // in reading order
+  std::string text;           // UTF-8: words by ' ', lines by '\n',
+                              // blocks by "\n\n"
+  std::vector<int32_t> text_glyph;  // per byte of `text`: glyph index, or
+                                    // -1 for separators we inserted
+
+  int undecodable_glyph_count() const;
+};
+
+}  // namespace redact
+
+#endif  // REDACT_CORE_MODEL_H_

@@ -1,0 +1,70 @@
+// Policy: what to do with each category of finding, and how to label it.
+// Loaded from a TOML file (samples/policy.toml is the demo):
+//
+//   [categories]            # "redact" (default) or "keep"
+//   credible_fear = "redact"
+//   [labels]                # text drawn in redaction boxes (optional)
+//   a_number = "(b)(6)"
+//   [detection]
+//   min_confidence = 0.5    # findings below are dropped (default 0)
+//   [pseudonyms]            # pseudonymize mode
+//   name = "label"          # label | initials | doe | token
+//   name_label = "Applicant" # "Applicant 12", "Class Member 12"
+//   a_number = "pattern"    # pattern (A-XXX-XXX-012) | reference
+//   [undecodable]           # glyphs with no provable Unicode
+//   scope = "everywhere"            # or "pages-with-findings" (text we
+//                                   # cannot read stays on other pages)
+//   action = "remove"               # or "fail" (the document fails)
+//   [limits]                # per document; exceeding one fails it
+//   max_file_mb = 2048      max_pages = 50000      max_stream_mb = 256
+//   max_form_depth = 32     max_image_megapixels = 400
+//   max_glyphs_per_page = 5000000
+//   [vector_text]           # text drawn as outlines (no font)
+//   min_shapes = 40         # glyph-like filled shapes that make a page suspect
+//   action = "fail"         # or "keep" (the shapes are known not to be text)
+//
+// Unknown categories default to "redact": fail closed.
+//
+// Thread-safety: immutable after loading.
+#ifndef REDACT_CORE_POLICY_H_
+#define REDACT_CORE_POLICY_H_
+
+#include <map>
+#include <string>
+
+#include "core/limits.h"
+
+#include "core/status.h"
+
+namespace redact {
+
+enum class PolicyAction { kRedact, kKeep };
+
+struct Policy {
+  std::map<std::string, PolicyAction> actions;
+  std::map<std::string, std::string> labels;
+  double min_confidence = 0.0;
+  bool undecodable_everywhere = true;   // [undecodable] scope
+  bool undecodable_fail = false;        // [undecodable] action
+  // [vector_text]: a page with this many glyph-like filled shapes is taken
+  // to draw text as outlines, which we cannot read: the document fails,
+  // unless action = "keep" says the shapes are known not to be text.
+  int vector_text_min_shapes = 40;      // min_shapes
+  ResourceLimits limits;                // [limits]
+  bool vector_text_keep = false;        // action
+  std::string pseudonym_name = "label";
+  std::string pseudonym_name_label = "Applicant";
+  std::string pseudonym_a_number = "pattern";
+
+  PolicyAction ActionFor(const std::string& category) const {
+    auto it = actions.find(category);
+    return it == actions.end() ? PolicyAction::kRedact : it->second;
+  }
+
+  // kInvalidArgument with file:line for malformed files.
+  static StatusOr<Policy> Load(const std::string& path);
+};
+
+}  // namespace redact
+
+#endif  // REDACT_CORE_POLICY_H_

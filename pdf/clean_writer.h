@@ -1,0 +1,37 @@
+// Writes a document as a fresh, single-revision, unencrypted PDF with no
+// unreachable objects. PoDoFo's own Write keeps orphans (an old content
+// stream survived that way) and its CollectGarbage breaks page trees, so
+// this does its own mark-and-sweep from the trailer (shared/PODOFO-NOTES.md).
+// /Info is dropped (PoDoFo re-creates it on load) and so is /Encrypt.
+//
+// The output appears atomically: written to a temporary file in the target
+// folder, flushed to disk, then renamed over `path`. On failure nothing is
+// left under `path` or beside it.
+//
+// Thread-safety: mutates the document; one thread per document.
+#ifndef REDACT_PDF_CLEAN_WRITER_H_
+#define REDACT_PDF_CLEAN_WRITER_H_
+
+#include <string>
+
+#include "pdf/document.h"
+#include "core/status.h"
+
+namespace redact::pdf {
+
+struct CleanWriteStats {
+  int objects_written = 0;
+  int orphans_removed = 0;
+};
+
+// Errors: kIo (cannot create or rename the file), kDamagedPdf (PoDoFo
+// failed while loading objects lazily or writing).
+Status WriteCleanCopy(Document& doc, const std::string& path, CleanWriteStats* stats);
+
+// Writes `bytes` to `path` atomically (temp file in the same folder, fsync,
+// rename). For reports and other small outputs.
+Status WriteFileAtomically(const std::string& path, const std::string& bytes);
+
+}  // namespace redact::pdf
+
+#endif  // REDACT_PDF_CLEAN_WRITER_H_

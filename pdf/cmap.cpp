@@ -1,0 +1,275 @@
+#include "pdf/cmap.h"
+
+#include <algorithm>
+
+#include "pdf/content_parser.h"
+
+namespace redact::pdf {
+namespace {
+
+uint32_t BytesToCode(std::string_view s) {
+  uint32_t v = 0;
+  for (size_t i = 0; i < s.size() && i < 4; ++i) {
+    v = (v << 8) | static_cast<uint8_t>(s[i]);
+  }
+  return v;
+}
+
+// Ranges whose span is at most this are expanded into the char map for
+// speed; larger ones stay ranges.
+constexpr uint32_t kExpandLimit = 256;
+
+}  // namespace
+
+void AppendUtf8(char32_t cp, std::string* out) {
+  if (cp > 0x10FFFF || (cp >= 0xD800 && cp <= 0xDFFF)) cp = 0xFFFD;
+  if (cp < 0x80) {
+    out->push_back(static_cast<char>(cp));
+  } else if (cp < 0x800) {
+    out->push_back(static_cast<char>(0xC0 | (cp >> 6)));
+    out->push_back(static_cast<char>(0x80 | (cp & 0x3F)));
+  } else if (cp < 0x10000) {
+    out->push_back(static_cast<char>(0xE0 | (cp >> 12)));
+    out->push_back(static_cast<char>(0x80 | ((cp >> 6) & 0x3F)));
+    out->push_back(static_cast<char>(0x80 | (cp & 0x3F)));
+  } else {
+    out->push_back(static_cast<char>(0xF0 | (cp >> 18)));
+    out->push_back(static_cast<char>(0x80 | ((cp >> 12) & 0x3F)));
+    out->push_back(static_cast<char>(0x80 | ((cp >> 6) & 0x3F)));
+    out->push_back(static_cast<char>(0x80 | (cp & 0x3F)));
+  }
+}
+
+std::optional<std::string> Utf16BeToUtf8(std::string_view s) {
+  if (s.size() % 2 != 0) return std::nullopt;
+  std::string out;
+  for (size_t i = 0; i < s.size(); i += 2) {
+    char32_t u = (static_cast<uint8_t>(s[i]) << 8) | static_cast<uint8_t>(s[i + 1]);
+    if (u >= 0xD800 && u <= 0xDBFF) {
+      if (i + 3 >= s.size()) return std::nullopt;
+      char32_t lo = (static_cast<uint8_t>(s[i + 2]) << 8) |
+                    static_cast<uint8_t>(s[i + 3]);
+      if (lo < 0xDC00 || lo > 0xDFFF) return std::nullopt;
+      u = 0x10000 + ((u - 0xD800) << 10) + (lo - 0xDC00);
+      i += 2;
+    } else if (u >= 0xDC00 && u <= 0xDFFF) {
+      return std::nullopt;
+    }
+    AppendUtf8(u, &out);
+  }
+  return out;
+}
+
+CMap CMap::Identity(bool vertical) {
+  CMap m;
+  m.identity_ = true;
+  m.vertical_ = vertical;
+  m.codespace_.push_back({2, {0, 0}, {0xFF, 0xFF}});
+  return m;
+}
+
+void CMap::AddCodespace(const std::string& lo, const std::string& hi) {
+  if (lo.empty() || lo.size() != hi.size() || lo.size() > 4) {
+    ++problems_;
+    return;
+  }
+  CodespaceRange r{static_cast<int>(lo.size()), {}, {}};
+  for (size_t i = 0; i < lo.size(); ++i) {
+    r.lo[i] = static_cast<uint8_t>(lo[i]);
+    r.hi[i] = static_cast<uint8_t>(hi[i]);
+  }
+  codespace_.push_back(r);
+}
+
+void CMap::AddUnicodeChar(const std::string& src, const std::string& dst) {
+  if (src.empty() || src.size() > 4) {
+    ++problems_;
+    return;
+  }
+  std::optional<std::string> text = Utf16BeToUtf8(dst);
+  if (!text) {
+    ++problems_;
+    return;
+  }
+  unicode_chars_[BytesToCode(src)] = std::move(*text);
+}
+
+void CMap::AddUnicodeRange(uint32_t lo, uint32_t hi, const std::string& dst) {
+  if (dst.size() < 2 || dst.size() % 2 != 0) {
+    ++problems_;
+    return;
+  }
+  std::u16string first;
+  for (size_t i = 0; i < dst.size(); i += 2) {
+    first.push_back(static_cast<char16_t>((static_cast<uint8_t>(dst[i]) << 8) |
+                                          static_cast<uint8_t>(dst[i + 1])));
+  }
+  if (hi - lo < kExpandLimit) {
+    for (uint32_t c = lo;; ++c) {
+      std::u16string t = first;
+      t.back() = static_cast<char16_t>(t.back() + (c - lo));
+      std::string bytes;
+      for (char16_t u : t) {
+        bytes.push_back(static_cast<char>(u >> 8));
+        bytes.push_back(static_cast<char>(u & 0xFF));
+      }
+      if (auto text = Utf16BeToUtf8(bytes)) unicode_chars_[c] = std::move(*text);
+      if (c == hi) break;
+    }
+    return;
+  }
+  unicode_ranges_.push_back({lo, hi, std::move(first), {}});
+}
+
+CMap CMap::Parse(std::string_view data) {
+  CMap m;
+  ParsedContent parsed = ParseContent(data);
+  for (const Operation& op : parsed.ops) {
+    const std::vector<Operand>& a = op.operands;
+    if (op.op == "endcodespacerange") {
+      for (size_t i = 0; i + 1 < a.size(); i += 2) {
+        if (!a[i].is_string() || !a[i + 1].is_string()) {
+          ++m.problems_;
+          continue;
+        }
+        m.AddCodespace(a[i].value, a[i + 1].value);
+      }
+    } else if (op.op == "endbfchar") {
+      for (size_t i = 0; i + 1 < a.size(); i += 2) {
+        if (!a[i].is_string()) {
+          ++m.problems_;
+          continue;
+        }
+        if (a[i + 1].is_string()) {
+          m.AddUnicodeChar(a[i].value, a[i + 1].value);
+        } else {
+          ++m.problems_;  // a glyph-name target: rare, not trusted
+        }
+      }
+    } else if (op.op == "endbfrange") {
+      for (size_t i = 0; i + 2 < a.size(); i += 3) {
+        if (!a[i].is_string() || !a[i + 1].is_string() || a[i].value.empty() ||
+            a[i].value.size() > 4) {
+          ++m.problems_;
+          continue;
+        }
+        const uint32_t lo = BytesToCode(a[i].value);
+        const uint32_t hi = BytesToCode(a[i + 1].value);
+        if (hi < lo) {
+          ++m.problems_;
+          continue;
+        }
+        if (a[i + 2].is_string()) {
+          m.AddUnicodeRange(lo, hi, a[i + 2].value);
+        } else if (a[i + 2].is_array()) {
+          const auto& items = a[i + 2].items;
+          for (size_t k = 0; k < items.size() && lo + k <= hi; ++k) {
+            if (!items[k].is_string()) {
+              ++m.problems_;
+              continue;
+            }
+            std::string src;
+            uint32_t code = lo + static_cast<uint32_t>(k);
+            for (int b = static_cast<int>(a[i].value.size()) - 1; b >= 0; --b) {
+              src.push_back(static_cast<char>((code >> (8 * b)) & 0xFF));
+            }
+            m.AddUnicodeChar(src, items[k].value);
+          }
+        } else {
+          ++m.problems_;
+        }
+      }
+    } else if (op.op == "endcidchar") {
+      for (size_t i = 0; i + 1 < a.size(); i += 2) {
+        if (!a[i].is_string() || !a[i + 1].is_number() || a[i + 1].number < 0) {
+          ++m.problems_;
+          continue;
+        }
+        m.cid_chars_[BytesToCode(a[i].value)] =
+            static_cast<uint32_t>(a[i + 1].number);
+      }
+    } else if (op.op == "endcidrange") {
+      for (size_t i = 0; i + 2 < a.size(); i += 3) {
+        if (!a[i].is_string() || !a[i + 1].is_string() ||
+            !a[i + 2].is_number() || a[i + 2].number < 0) {
+          ++m.problems_;
+          continue;
+        }
+        const uint32_t lo = BytesToCode(a[i].value);
+        const uint32_t hi = BytesToCode(a[i + 1].value);
+        if (hi < lo) {
+          ++m.problems_;
+          continue;
+        }
+        m.cid_ranges_.push_back({lo, hi, static_cast<uint32_t>(a[i + 2].number)});
+      }
+    } else if (op.op == "usecmap") {
+      if (!a.empty() && a.back().is_name() &&
+          (a.back().value == "Identity-H" || a.back().value == "Identity-V")) {
+        m.identity_ = true;
+        if (m.codespace_.empty()) m.codespace_.push_back({2, {0, 0}, {0xFF, 0xFF}});
+      } else {
+        ++m.problems_;  // other predefined CMaps are not shipped
+      }
+    } else if (op.op == "def") {
+      if (a.size() >= 2 && a[a.size() - 2].is_name() &&
+          a[a.size() - 2].value == "WMode" && a.back().is_number()) {
+        m.vertical_ = a.back().number == 1;
+      }
+    }
+  }
+  return m;
+}
+
+CMap::Code CMap::NextCode(std::string_view bytes, bool two_byte_default) const {
+  if (codespace_.empty()) {
+    const int n = (two_byte_default && bytes.size() >= 2) ? 2 : 1;
+    return {BytesToCode(bytes.substr(0, n)), n, true};
+  }
+  for (int len = 1; len <= 4 && len <= static_cast<int>(bytes.size()); ++len) {
+    for (const CodespaceRange& r : codespace_) {
+      if (r.length != len) continue;
+      bool match = true;
+      for (int i = 0; i < len && match; ++i) {
+        const uint8_t b = static_cast<uint8_t>(bytes[i]);
+        match = b >= r.lo[i] && b <= r.hi[i];
+      }
+      if (match) return {BytesToCode(bytes.substr(0, len)), len, true};
+    }
+  }
+  // No range matched: consume the shortest declared length, flagged.
+  int shortest = 4;
+  for (const CodespaceRange& r : codespace_) shortest = std::min(shortest, r.length);
+  shortest = std::min<int>(shortest, static_cast<int>(bytes.size()));
+  return {BytesToCode(bytes.substr(0, shortest)), shortest, false};
+}
+
+std::optional<std::string> CMap::LookupUnicode(uint32_t code) const {
+  if (auto it = unicode_chars_.find(code); it != unicode_chars_.end()) {
+    return it->second;
+  }
+  for (const UnicodeRange& r : unicode_ranges_) {
+    if (code < r.lo || code > r.hi) continue;
+    std::u16string t = r.first;
+    t.back() = static_cast<char16_t>(t.back() + (code - r.lo));
+    std::string bytes;
+    for (char16_t u : t) {
+      bytes.push_back(static_cast<char>(u >> 8));
+      bytes.push_back(static_cast<char>(u & 0xFF));
+    }
+    return Utf16BeToUtf8(bytes);
+  }
+  return std::nullopt;
+}
+
+std::optional<uint32_t> CMap::LookupCid(uint32_t code) const {
+  if (identity_ && cid_chars_.empty() && cid_ranges_.empty()) return code;
+  if (auto it = cid_chars_.find(code); it != cid_chars_.end()) return it->second;
+  for (const CidRange& r : cid_ranges_) {
+    if (code >= r.lo && code <= r.hi) return r.cid + (code - r.lo);
+  }
+  if (identity_) return code;
+  return std::nullopt;
+}
+
+}  // namespace redact::pdf

@@ -1,0 +1,95 @@
+// CMaps: how a font's byte strings split into codes, and what each code
+// means — Unicode text (a /ToUnicode CMap) or a CID (a Type0 /Encoding
+// CMap). Handles codespacerange, bfchar, bfrange (with a destination string
+// or an array), cidchar, cidrange, usecmap of Identity, /WMode, multi-byte
+// codes, UTF-16 surrogate pairs and multi-character targets (ligatures).
+// PoDoFo's own parser gets most of these wrong (shared/PODOFO-NOTES.md).
+//
+// Ranges are stored as ranges, never expanded, so a hostile CMap cannot make
+// memory grow with the size of the ranges it declares.
+//
+// Thread-safety: immutable after Parse(); share freely across threads.
+#ifndef REDACT_PDF_CMAP_H_
+#define REDACT_PDF_CMAP_H_
+
+#include <cstdint>
+#include <optional>
+#include <string>
+#include <string_view>
+#include <unordered_map>
+#include <vector>
+
+namespace redact::pdf {
+
+class CMap {
+ public:
+  // Parses CMap program text. Never fails: entries it cannot read are
+  // skipped and counted in problems().
+  static CMap Parse(std::string_view data);
+
+  // Identity-H / Identity-V: 2-byte codes, CID = code.
+  static CMap Identity(bool vertical);
+
+  // A code read from the front of a byte string.
+  struct Code {
+    uint32_t value = 0;
+    int length = 1;            // bytes consumed, 1..4
+    bool in_codespace = true;  // false: no codespace range matched
+  };
+  // Reads one code from the front of `bytes` (non-empty) using the
+  // codespace ranges; without ranges, 2-byte codes (the Identity default)
+  // when two_byte_default, else 1-byte.
+  Code NextCode(std::string_view bytes, bool two_byte_default) const;
+
+  // The UTF-8 text a ToUnicode CMap gives a code, or nullopt if unmapped.
+  std::optional<std::string> LookupUnicode(uint32_t code) const;
+
+  // The CID an encoding CMap gives a code, or nullopt if unmapped.
+  std::optional<uint32_t> LookupCid(uint32_t code) const;
+
+  bool has_codespace() const { return !codespace_.empty(); }
+  bool vertical() const { return vertical_; }
+  bool is_identity() const { return identity_; }
+  int problems() const { return problems_; }
+  size_t unicode_entry_count() const {
+    return unicode_chars_.size() + unicode_ranges_.size();
+  }
+
+ private:
+  struct CodespaceRange {
+    int length;
+    uint8_t lo[4];
+    uint8_t hi[4];
+  };
+  struct UnicodeRange {
+    uint32_t lo, hi;
+    std::u16string first;               // destination of lo (incremented)
+    std::vector<std::string> each;      // array form: UTF-8 per code
+  };
+  struct CidRange {
+    uint32_t lo, hi, cid;
+  };
+
+  void AddCodespace(const std::string& lo, const std::string& hi);
+  void AddUnicodeChar(const std::string& src, const std::string& dst_utf16);
+  void AddUnicodeRange(uint32_t lo, uint32_t hi, const std::string& dst);
+
+  std::vector<CodespaceRange> codespace_;
+  std::unordered_map<uint32_t, std::string> unicode_chars_;
+  std::vector<UnicodeRange> unicode_ranges_;
+  std::unordered_map<uint32_t, uint32_t> cid_chars_;
+  std::vector<CidRange> cid_ranges_;
+  bool vertical_ = false;
+  bool identity_ = false;
+  int problems_ = 0;
+};
+
+// UTF-16BE bytes to UTF-8. Returns nullopt on a lone surrogate or odd length.
+std::optional<std::string> Utf16BeToUtf8(std::string_view utf16be);
+
+// Appends the UTF-8 encoding of a code point (invalid ones as U+FFFD).
+void AppendUtf8(char32_t cp, std::string* out);
+
+}  // namespace redact::pdf
+
+#endif  // REDACT_PDF_CMAP_H_

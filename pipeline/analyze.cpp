@@ -1,0 +1,257 @@
+#include "pipeline/analyze.h"
+
+#include <atomic>
+#include <condition_variable>
+#include <deque>
+#include <mutex>
+#include <optional>
+#include <thread>
+
+#include "stages/assemble/assemble.h"
+#include "stages/extract/extract.h"
+#include "stages/ocr/ocr.h"
+
+namespace redact {
+
+// Below this mean character confidence (Tesseract's 0-100) a page is
+// flagged for review: at 60 and above the sample scans read cleanly.
+constexpr double kMinMeanOcrConfidence = 60;
+
+namespace {
+
+StatusOr<OcrEngine*> Engine(OcrContext* ocr, size_t worker) {
+  if (ocr->engines.size() <= worker) ocr->engines.resize(worker + 1);
+  if (!ocr->engines[worker]) {
+    auto engine = MakeTesseractEngine(ocr->languages);
+    if (!engine) return Error(engine.error());
+    ocr->engines[worker] = std::move(*engine);
+  }
+  return ocr->engines[worker].get();
+}
+
+// A page read up to OCR: extracted, its images found and planned.
+struct PlannedPage {
+  PageText page;
+  std::vector<PlacedImage> images;
+  OcrPlan plan;
+};
+
+StatusOr<PlannedPage> PlanPage(pdf::Document& doc, int index, const OcrContext& ocr) {
+  StatusOr<PageText> page = ExtractGlyphs(doc, index);
+  if (!page) return Error(page.error());
+  PlannedPage out{std::move(*page), FindPageImages(doc, index), {}};
+  out.plan = PlanPageOcr(out.images, out.page, ocr.mode);
+  return out;
+}
+
+// After OCR (or none): review flags, then assembly.
+void FinishPage(PlannedPage* p, const OcrContext& ocr) {
+  PageText& page = p->page;
+  if (p->plan.page_is_scan && ocr.mode == "always") {
+    // An existing invisible layer (an earlier OCR's, maybe wrong or
+    // misplaced) gives way to ours.
+    for (Glyph& g : page.glyphs) {
+      if (!g.ocr && (g.render_mode == 3 || g.render_mode == 7)) g.superseded = true;
+    }
+  }
+  if (p->plan.page_is_scan) {
+    // A scan OCR could barely read is not a clean page: say so. (An image
+    // on a typed page may rightly hold no text: a photo, a seal.)
+    double confidence = 0;
+    int read = 0;
+    for (const Glyph& g : page.glyphs) {
+      if (g.ocr) confidence += g.confidence, ++read;
+    }
+    if (read < 20 || confidence / read < kMinMeanOcrConfidence) {
+      page.problems.push_back({ExtractionProblem::Kind::kLowOcrConfidence, -1, -1,
+                               std::to_string(read) + " characters read, mean confidence " +
+                                   std::to_string(read ? static_cast<int>(confidence / read) : 0)});
+    }
+  } else if (ocr.mode == "never" && PageNeedsOcr(p->images, page, "auto")) {
+    page.problems.push_back({ExtractionProblem::Kind::kNotOcrd, -1, -1,
+                             "a page of images with no text layer, not OCR'd (--ocr never)"});
+  }
+  AssembleText(&page);
+}
+
+// Pages waiting for a worker, bounded so decoded images do not pile up.
+class OcrQueue {
+ public:
+  struct Task {
+    size_t page;
+    std::vector<OcrInput> inputs;
+  };
+  explicit OcrQueue(size_t capacity) : capacity_(capacity) {}
+  void Push(Task task) {
+    std::unique_lock lock(mutex_);
+    space_.wait(lock, [&] { return tasks_.size() < capacity_; });
+    tasks_.push_back(std::move(task));
+    ready_.notify_one();
+  }
+  std::optional<Task> Pop() {
+    std::unique_lock lock(mutex_);
+    ready_.wait(lock, [&] { return !tasks_.empty() || closed_; });
+    if (tasks_.empty()) return std::nullopt;
+    Task t = std::move(tasks_.front());
+    tasks_.pop_front();
+    space_.notify_one();
+    return t;
+  }
+  void Close() {
+    std::lock_guard lock(mutex_);
+    closed_ = true;
+    ready_.notify_all();
+  }
+
+ private:
+  size_t capacity_;
+  std::mutex mutex_;
+  std::condition_variable ready_, space_;
+  std::deque<Task> tasks_;
+  bool closed_ = false;
+};
+
+}  // namespace
+
+StatusOr<PageText> ReadPageText(pdf::Document& doc, int index, OcrContext* ocr) {
+  if (!ocr) {
+    StatusOr<PageText> page = ExtractGlyphs(doc, index);
+    if (!page) return Error(page.error());
+    AssembleText(&*page);
+    return page;
+  }
+  StatusOr<PlannedPage> p = PlanPage(doc, index, *ocr);
+  if (!p) return Error(p.error());
+  if (!p->plan.images.empty()) {
+    StatusOr<OcrEngine*> engine = Engine(ocr, 0);
+    if (!engine) return Error(engine.error());
+    StatusOr<int> words = OcrPage(doc, p->plan.images, &p->page, **engine, ocr->cleanup);
+    if (!words) return Error(words.error());
+    ++ocr->pages_recognized;
+  }
+  FinishPage(&*p, *ocr);
+  return std::move(p->page);
+}
+
+StatusOr<std::vector<PageText>> ReadDocumentText(pdf::Document& doc, OcrContext* ocr) {
+  const int n = doc.page_count();
+  std::vector<PageText> pages;
+  pages.reserve(static_cast<size_t>(n));
+  if (!ocr || ocr->jobs <= 1) {
+    for (int i = 0; i < n; ++i) {
+      StatusOr<PageText> page = ReadPageText(doc, i, ocr);
+      if (!page) return Error(page.error());
+      pages.push_back(std::move(*page));
+    }
+    return pages;
+  }
+  // This thread reads the document and decodes images; workers recognize.
+  const size_t jobs = static_cast<size_t>(ocr->jobs);
+  std::vector<PlannedPage> planned;
+  planned.reserve(static_cast<size_t>(n));
+  std::vector<std::vector<OcrInput>> recognized(static_cast<size_t>(n));
+  std::vector<Status> failures(jobs, Status::Ok());
+  OcrQueue queue(jobs);
+  std::vector<std::thread> workers;
+  std::atomic<bool> failed{false};
+  auto start_workers = [&]() -> Status {
+    // Engines start here, one per worker, before any thread runs.
+    for (size_t w = 0; w < jobs; ++w) {
+      StatusOr<OcrEngine*> engine = Engine(ocr, w);
+      if (!engine) return engine.error();
+    }
+    for (size_t w = 0; w < jobs; ++w) {
+      workers.emplace_back([&, w] {
+        while (std::optional<OcrQueue::Task> task = queue.Pop()) {
+          if (failed) continue;  // drain
+          Status s = RecognizeInputs(&task->inputs, *ocr->engines[w]);
+          if (!s.ok()) {
+            failures[w] = s;
+            failed = true;
+            continue;
+          }
+          recognized[task->page] = std::move(task->inputs);
+        }
+      });
+    }
+    return Status::Ok();
+  };
+  auto stop_workers = [&]() {
+    queue.Close();
+    for (std::thread& t : workers) t.join();
+    workers.clear();
+  };
+  Status error = Status::Ok();
+  std::vector<bool> sent(static_cast<size_t>(n), false);
+  for (int i = 0; i < n && error.ok() && !failed; ++i) {
+    StatusOr<PlannedPage> p = PlanPage(doc, i, *ocr);
+    if (!p) {
+      error = p.error();
+      break;
+    }
+    if (!p->plan.images.empty()) {
+      if (workers.empty()) {
+        error = start_workers();
+        if (!error.ok()) break;
+      }
+      StatusOr<std::vector<OcrInput>> inputs = DecodeForOcr(doc, p->plan.images, p->page, ocr->cleanup);
+      if (!inputs) {
+        error = inputs.error();
+        break;
+      }
+      queue.Push({static_cast<size_t>(i), std::move(*inputs)});
+      sent[static_cast<size_t>(i)] = true;
+    }
+    planned.push_back(std::move(*p));
+  }
+  stop_workers();
+  if (!error.ok()) return Error(error);
+  for (const Status& s : failures) {
+    if (!s.ok()) return Error(s);
+  }
+  for (size_t i = 0; i < planned.size(); ++i) {
+    if (sent[i]) {
+      AddOcrGlyphs(recognized[i], &planned[i].page);
+      ++ocr->pages_recognized;
+    }
+    FinishPage(&planned[i], *ocr);
+    pages.push_back(std::move(planned[i].page));
+  }
+  return pages;
+}
+
+StatusOr<AnalyzedDocument> AnalyzeDocument(const std::string& path,
+                                           const pdf::OpenOptions& options,
+                                           const Detector& detector, OcrContext* ocr) {
+  AnalyzedDocument out;
+  StatusOr<std::unique_ptr<pdf::Document>> doc = pdf::Document::Open(path, options);
+  if (!doc) return Error(doc.error());
+  out.document = std::move(*doc);
+  StatusOr<std::vector<PageText>> pages = ReadDocumentText(*out.document, ocr);
+  if (!pages) return Error(pages.error());
+  out.pages = std::move(*pages);
+  out.findings = detector.DetectDocument(out.pages);
+  return out;
+}
+
+StatusOr<std::unique_ptr<Detector>> LoadDetector(const std::string& patterns_dir,
+                                                 const std::optional<std::string>& names_csv,
+                                                 const std::optional<std::string>& policy_file) {
+  StatusOr<RuleSet> rules = LoadRulesDirectory(patterns_dir);
+  if (!rules) return Error(rules.error());
+  std::optional<NamesIndex> names;
+  if (names_csv) {
+    StatusOr<NamesIndex> loaded = NamesIndex::LoadCsv(*names_csv);
+    if (!loaded) return Error(loaded.error());
+    names = std::move(*loaded);
+  }
+  Policy policy;
+  if (policy_file) {
+    StatusOr<Policy> loaded = Policy::Load(*policy_file);
+    if (!loaded) return Error(loaded.error());
+    policy = std::move(*loaded);
+  }
+  return std::make_unique<Detector>(std::move(*rules), std::move(names), std::move(policy));
+}
+
+}  // namespace redact

@@ -1,0 +1,70 @@
+// The analysis half of the pipeline, composed from the stages: open a PDF,
+// extract every page's glyphs, assemble page text, detect findings. Both
+// `redact scan` and the writers start here, so what is reported is what is
+// removed.
+//
+// Thread-safety: AnalyzeDocument may run concurrently on different files
+// with one shared Detector.
+#ifndef REDACT_PIPELINE_ANALYZE_H_
+#define REDACT_PIPELINE_ANALYZE_H_
+
+#include <memory>
+#include <optional>
+#include <string>
+#include <vector>
+
+#include "core/finding.h"
+#include "core/model.h"
+#include "pdf/document.h"
+#include "stages/detect/detector.h"
+#include "stages/ocr/ocr.h"
+
+namespace redact {
+
+// OCR for pages without a usable text layer. Engines are created on first
+// need and reused across documents, one per worker.
+struct OcrContext {
+  std::string mode = "auto";          // auto | always | never
+  std::string languages = "eng+spa";
+  int jobs = 1;                       // pages of one document OCR'd at once
+  OcrCleanup cleanup;                 // --deskew, --binarize
+  std::vector<std::unique_ptr<OcrEngine>> engines;
+  int pages_recognized = 0;
+};
+
+// One page's text, ready for detection: its glyphs, OCR'd when the page
+// needs it (`ocr` may be null: no OCR), assembled. A page OCR read poorly
+// gets a kLowOcrConfidence problem, and an image-only page left unread
+// under --ocr never a kNotOcrd problem, so reports can send a person to
+// them. Errors: extraction's, an engine that will not start, and an image
+// that needs OCR but cannot be decoded.
+StatusOr<PageText> ReadPageText(pdf::Document& doc, int index, OcrContext* ocr);
+
+// Every page of `doc` as ReadPageText makes it. With ocr->jobs > 1, pages
+// are recognized on that many worker threads while this thread reads the
+// document (PoDoFo is used from this thread only); at most 2 x jobs decoded
+// page images are held at once. The result does not depend on jobs.
+StatusOr<std::vector<PageText>> ReadDocumentText(pdf::Document& doc, OcrContext* ocr);
+
+struct AnalyzedDocument {
+  std::unique_ptr<pdf::Document> document;
+  std::vector<PageText> pages;
+  std::vector<Finding> findings;
+};
+
+// Errors: those of Document::Open, and a page whose content cannot be read
+// (the whole document fails: a page we cannot read is a page we cannot
+// clean).
+StatusOr<AnalyzedDocument> AnalyzeDocument(const std::string& path,
+                                           const pdf::OpenOptions& options,
+                                           const Detector& detector, OcrContext* ocr = nullptr);
+
+// Loads the detector: rules from `patterns_dir`, the optional names list
+// and policy file. Errors name the file (and line) at fault.
+StatusOr<std::unique_ptr<Detector>> LoadDetector(const std::string& patterns_dir,
+                                                 const std::optional<std::string>& names_csv,
+                                                 const std::optional<std::string>& policy_file);
+
+}  // namespace redact
+
+#endif  // REDACT_PIPELINE_ANALYZE_H_

@@ -1,0 +1,53 @@
+// Verification: proves, as far as redact can look, that nothing
+// protected survives in an output. Channels: page text (invisible text
+// included) re-detected; every string in every object (metadata,
+// annotations, form values, outlines, names) re-detected; the number of
+// revisions (%%EOF markers, /Prev). With an original, every value found
+// in it is also searched for in the output's text, strings and decoded
+// non-image streams — literally, normalized, as hex, and (for numbers)
+// digits only in text and strings.
+//
+// Leaks name the channel and page or object, never the value.
+//
+// Thread-safety: uses its own Documents; the Detector is shared read-only.
+#ifndef REDACT_PIPELINE_VERIFY_H_
+#define REDACT_PIPELINE_VERIFY_H_
+
+#include <optional>
+#include <string>
+#include <vector>
+
+#include "pdf/document.h"
+#include "core/status.h"
+#include "stages/detect/detector.h"
+
+namespace redact {
+
+struct Leak {
+  std::string channel;   // "text", "string", "stream", "revisions"
+  std::string where;     // "page 3", "object 12 0 R"
+  std::string category;  // of the finding or value
+};
+
+struct VerifyResult {
+  std::vector<Leak> leaks;
+  // Weak evidence, for a person to look at: a name found only by a cue in
+  // text OCR read off the output. Around redaction boxes OCR makes words
+  // out of noise ("Yo, [box] Núxero"), so these are not counted as leaks;
+  // listed names, identifiers and every original value still are.
+  std::vector<Leak> to_review;
+  int pages = 0;
+  int objects_checked = 0;
+  int streams_checked = 0;
+  int values_searched = 0;
+};
+
+// Errors only when a file cannot be read; leaks are data in the result.
+StatusOr<VerifyResult> VerifyOutput(const std::string& output_path,
+                                    const std::optional<std::string>& original_path,
+                                    const pdf::OpenOptions& original_options,
+                                    const Detector& detector);
+
+}  // namespace redact
+
+#endif  // REDACT_PIPELINE_VERIFY_H_
