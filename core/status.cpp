@@ -8,12 +8,14 @@ std::string_view StatusCodeName(StatusCode code) {
     case StatusCode::kInvalidArgument: return "invalid-argument";
     case StatusCode::kNotFound: return "not-found";
     case StatusCode::kIo: return "io";
+    case StatusCode::kWriteFailed: return "write-failed";
     case StatusCode::kNotPdf: return "not-pdf";
     case StatusCode::kDamagedPdf: return "damaged-pdf";
     case StatusCode::kPassword: return "password";
     case StatusCode::kUnsupported: return "unsupported";
     case StatusCode::kResource: return "resource-limit";
     case StatusCode::kLeakDetected: return "leak-detected";
+    case StatusCode::kInterrupted: return "interrupted";
     case StatusCode::kInternal: return "internal";
   }
   return "unknown";

@@ -31,13 +31,15 @@ enum class StatusCode {
   kOk = 0,
   kInvalidArgument,  // usage errors, bad option values
   kNotFound,         // a file that does not exist
-  kIo,               // cannot read or write a file
+  kIo,               // cannot read a file
+  kWriteFailed,      // cannot write an output (disk full, size limit, permissions)
   kNotPdf,           // the file is not a PDF at all
   kDamagedPdf,       // a PDF we cannot parse
   kPassword,         // encrypted; password missing or wrong
   kUnsupported,      // valid PDF using something we do not handle
   kResource,         // a limit (memory, depth, size) was exceeded
   kLeakDetected,     // verification found protected content in an output
+  kInterrupted,      // stopped by the user (SIGINT, SIGTERM)
   kInternal,         // a bug in redact
 };
 

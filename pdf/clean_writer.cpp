@@ -9,6 +9,7 @@
 #include <cstring>
 #include <filesystem>
 #include <set>
+#include <string_view>
 #include <vector>
 
 #include "pdf/podofo_util.h"
@@ -38,62 +39,56 @@ void Mark(PoDoFo::PdfVecObjects& objects, const PdfObject* root, std::set<PdfRef
   }
 }
 
-Status SyncAndRename(const std::string& temp, const std::string& path) {
-  const int fd = open(temp.c_str(), O_RDONLY);
-  if (fd < 0 || fsync(fd) != 0) {
+// The one way redact puts bytes on disk: a temporary file beside `path`,
+// every write checked, fsync, rename, fsync of the folder. Any failure
+// (a full disk, a file size limit, a folder that vanished) removes the
+// temporary file and leaves nothing under `path`: kWriteFailed.
+Status WriteChecked(const std::string& path, std::string_view bytes) {
+  auto fail = [&](const std::string& what, int fd, const std::string& temp) {
+    const std::string reason = std::strerror(errno);
     if (fd >= 0) close(fd);
-    std::remove(temp.c_str());
-    return Status(StatusCode::kIo, path + ": cannot flush output: " + std::strerror(errno));
-  }
-  close(fd);
-  if (std::rename(temp.c_str(), path.c_str()) != 0) {
-    std::remove(temp.c_str());
-    return Status(StatusCode::kIo, path + ": cannot rename into place: " + std::strerror(errno));
-  }
-  // Make the rename itself durable.
-  const std::string dir = std::filesystem::path(path).parent_path().string();
-  const int dfd = open(dir.empty() ? "." : dir.c_str(), O_RDONLY | O_DIRECTORY);
-  if (dfd >= 0) {
-    fsync(dfd);
-    close(dfd);
-  }
-  return Status::Ok();
-}
-
-std::string TempPathFor(const std::string& path, int* fd) {
+    if (!temp.empty()) std::remove(temp.c_str());
+    return Status(StatusCode::kWriteFailed, path + ": " + what + ": " + reason);
+  };
   std::string templ = path + ".tmp-XXXXXX";
   std::vector<char> buf(templ.begin(), templ.end());
   buf.push_back('\0');
-  *fd = mkstemp(buf.data());
-  return std::string(buf.data());
+  const int fd = mkstemp(buf.data());
+  if (fd < 0) return fail("cannot create", -1, "");
+  const std::string temp(buf.data());
+  size_t done = 0;
+  while (done < bytes.size()) {
+    const ssize_t n = write(fd, bytes.data() + done, bytes.size() - done);
+    if (n < 0 && errno == EINTR) continue;
+    if (n <= 0) return fail("write failed", fd, temp);
+    done += static_cast<size_t>(n);
+  }
+  if (fsync(fd) != 0) return fail("cannot flush to disk", fd, temp);
+  if (close(fd) != 0) return fail("cannot close", -1, temp);
+  if (std::rename(temp.c_str(), path.c_str()) != 0) return fail("cannot rename into place", -1, temp);
+  // Make the rename itself durable.
+  const std::string dir = std::filesystem::path(path).parent_path().string();
+  const int dfd = open(dir.empty() ? "." : dir.c_str(), O_RDONLY | O_DIRECTORY);
+  if (dfd < 0 || fsync(dfd) != 0) {
+    const std::string reason = std::strerror(errno);
+    if (dfd >= 0) close(dfd);
+    std::remove(path.c_str());
+    return Status(StatusCode::kWriteFailed, path + ": cannot flush its folder: " + reason);
+  }
+  close(dfd);
+  return Status::Ok();
 }
 
 }  // namespace
 
-Status WriteFileAtomically(const std::string& path, const std::string& bytes) {
-  int fd = -1;
-  const std::string temp = TempPathFor(path, &fd);
-  if (fd < 0) return Status(StatusCode::kIo, path + ": cannot create: " + std::strerror(errno));
-  size_t done = 0;
-  while (done < bytes.size()) {
-    ssize_t n = write(fd, bytes.data() + done, bytes.size() - done);
-    if (n <= 0) {
-      close(fd);
-      std::remove(temp.c_str());
-      return Status(StatusCode::kIo, path + ": write failed: " + std::strerror(errno));
-    }
-    done += static_cast<size_t>(n);
-  }
-  close(fd);
-  return SyncAndRename(temp, path);
-}
+Status WriteFileAtomically(const std::string& path, const std::string& bytes) { return WriteChecked(path, bytes); }
 
 Status WriteCleanCopy(Document& doc, const std::string& path, CleanWriteStats* stats) {
   PoDoFo::PdfMemDocument& pdf = doc.podofo();
-  int fd = -1;
-  const std::string temp = TempPathFor(path, &fd);
-  if (fd < 0) return Status(StatusCode::kIo, path + ": cannot create: " + std::strerror(errno));
-  close(fd);
+  // Written to memory first: PoDoFo's file device does not report failed
+  // writes, so the bytes go to disk through WriteChecked.
+  PoDoFo::PdfRefCountedBuffer buffer;
+  size_t length = 0;
   Status s = Guard(doc.name(), [&]() -> Status {
     PoDoFo::PdfVecObjects& objects = pdf.GetObjects();
     PdfObject* trailer = const_cast<PdfObject*>(pdf.GetTrailer());
@@ -119,14 +114,13 @@ Status WriteCleanCopy(Document& doc, const std::string& path, CleanWriteStats* s
     PoDoFo::PdfWriter writer(&objects, trailer);
     writer.SetPdfVersion(pdf.GetPdfVersion());
     writer.SetWriteMode(PoDoFo::ePdfWriteMode_Compact);
-    writer.Write(temp.c_str());
+    PoDoFo::PdfOutputDevice device(&buffer);
+    writer.Write(&device);
+    length = device.GetLength();
     return Status::Ok();
   });
-  if (!s.ok()) {
-    std::remove(temp.c_str());
-    return s;
-  }
-  return SyncAndRename(temp, path);
+  if (!s.ok()) return s;
+  return WriteChecked(path, std::string_view(buffer.GetBuffer(), length));
 }
 
 }  // namespace redact::pdf

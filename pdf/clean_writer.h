@@ -1,12 +1,13 @@
 // Writes a document as a fresh, single-revision, unencrypted PDF with no
 // unreachable objects. PoDoFo's own Write keeps orphans (an old content
 // stream survived that way) and its CollectGarbage breaks page trees, so
-// this does its own mark-and-sweep from the trailer (shared/PODOFO-NOTES.md).
+// this does its own mark-and-sweep from the trailer.
 // /Info is dropped (PoDoFo re-creates it on load) and so is /Encrypt.
 //
-// The output appears atomically: written to a temporary file in the target
-// folder, flushed to disk, then renamed over `path`. On failure nothing is
-// left under `path` or beside it.
+// Every byte goes through one checked path: the file is built in memory,
+// written to a temporary file in the target folder (each write checked),
+// flushed to disk, renamed over `path`, and the folder flushed. On any
+// failure nothing is left under `path` or beside it (kWriteFailed).
 //
 // Thread-safety: mutates the document; one thread per document.
 #ifndef REDACT_PDF_CLEAN_WRITER_H_
@@ -24,12 +25,13 @@ struct CleanWriteStats {
   int orphans_removed = 0;
 };
 
-// Errors: kIo (cannot create or rename the file), kDamagedPdf (PoDoFo
-// failed while loading objects lazily or writing).
+// Errors: kWriteFailed (cannot create, write, flush or rename the file:
+// a full disk, a file size limit), kDamagedPdf (PoDoFo failed while
+// loading objects lazily or serializing).
 Status WriteCleanCopy(Document& doc, const std::string& path, CleanWriteStats* stats);
 
 // Writes `bytes` to `path` atomically (temp file in the same folder, fsync,
-// rename). For reports and other small outputs.
+// rename, folder fsync), as WriteCleanCopy writes. Errors: kWriteFailed.
 Status WriteFileAtomically(const std::string& path, const std::string& bytes);
 
 }  // namespace redact::pdf

@@ -47,7 +47,7 @@ StatusOr<PlannedPage> PlanPage(pdf::Document& doc, int index, const OcrContext& 
 // After OCR (or none): review flags, then assembly.
 void FinishPage(PlannedPage* p, const OcrContext& ocr) {
   PageText& page = p->page;
-  if (p->plan.page_is_scan && ocr.mode == "always") {
+  if (p->plan.page_is_scan && ocr.mode == OcrMode::kAlways) {
     // An existing invisible layer (an earlier OCR's, maybe wrong or
     // misplaced) gives way to ours.
     for (Glyph& g : page.glyphs) {
@@ -67,7 +67,7 @@ void FinishPage(PlannedPage* p, const OcrContext& ocr) {
                                std::to_string(read) + " characters read, mean confidence " +
                                    std::to_string(read ? static_cast<int>(confidence / read) : 0)});
     }
-  } else if (ocr.mode == "never" && PageNeedsOcr(p->images, page, "auto")) {
+  } else if (ocr.mode == OcrMode::kNever && PageNeedsOcr(p->images, page, OcrMode::kAuto)) {
     page.problems.push_back({ExtractionProblem::Kind::kNotOcrd, -1, -1,
                              "a page of images with no text layer, not OCR'd (--ocr never)"});
   }

@@ -24,7 +24,7 @@ namespace redact {
 // OCR for pages without a usable text layer. Engines are created on first
 // need and reused across documents, one per worker.
 struct OcrContext {
-  std::string mode = "auto";          // auto | always | never
+  OcrMode mode = OcrMode::kAuto;
   std::string languages = "eng+spa";
   int jobs = 1;                       // pages of one document OCR'd at once
   OcrCleanup cleanup;                 // --deskew, --binarize

@@ -1,7 +1,6 @@
 #include "pipeline/jobs/journal.h"
 
 #include <fcntl.h>
-#include <sodium.h>
 #include <unistd.h>
 
 #include <fstream>
@@ -9,25 +8,6 @@
 #include <nlohmann/json.hpp>
 
 namespace redact::jobs {
-
-StatusOr<std::string> FileSha256(const std::string& path) {
-  std::ifstream in(path, std::ios::binary);
-  if (!in) return Error(StatusCode::kIo, path + ": cannot read");
-  crypto_hash_sha256_state state;
-  crypto_hash_sha256_init(&state);
-  std::string buf(1 << 16, '\0');
-  while (in) {
-    in.read(buf.data(), static_cast<std::streamsize>(buf.size()));
-    const std::streamsize n = in.gcount();
-    if (n > 0) crypto_hash_sha256_update(&state, reinterpret_cast<const unsigned char*>(buf.data()), static_cast<unsigned long long>(n));
-  }
-  if (in.bad()) return Error(StatusCode::kIo, path + ": read error");
-  unsigned char digest[crypto_hash_sha256_BYTES];
-  crypto_hash_sha256_final(&state, digest);
-  char hex[2 * sizeof digest + 1];
-  sodium_bin2hex(hex, sizeof hex, digest, sizeof digest);
-  return std::string(hex);
-}
 
 StatusOr<std::unique_ptr<Journal>> Journal::Open(const std::string& path) {
   std::unique_ptr<Journal> j(new Journal());
@@ -62,7 +42,7 @@ Status Journal::RecordDone(const std::string& relative, const std::string& sha25
   std::lock_guard lock(mutex_);
   // One write of one line: a kill leaves it whole or torn, never mixed.
   if (write(fd_, line.data(), line.size()) != static_cast<ssize_t>(line.size()) || fdatasync(fd_) != 0) {
-    return Status(StatusCode::kIo, path_ + ": cannot write the job journal");
+    return Status(StatusCode::kWriteFailed, path_ + ": cannot write the job journal");
   }
   done_[relative] = sha256;
   return Status::Ok();

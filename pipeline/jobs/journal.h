@@ -16,9 +16,6 @@
 
 namespace redact::jobs {
 
-// SHA-256 of a file, lowercase hex. Errors: kIo naming the file.
-StatusOr<std::string> FileSha256(const std::string& path);
-
 class Journal {
  public:
   // Opens (creating) `path` and reads what it holds; a torn last line (a

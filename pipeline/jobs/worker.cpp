@@ -14,11 +14,15 @@ namespace redact::jobs {
 
 namespace {
 
-constexpr size_t kKeep = 64 * 1024;
+// stderr is kept for its last lines; stdout carries the worker's result
+// (one line that grows with the findings) and is kept whole up to a bound
+// no real result reaches.
+constexpr size_t kKeepErr = 64 * 1024;
+constexpr size_t kKeepOut = 256ull << 20;
 
-void Keep(std::string* buffer, const char* data, size_t n) {
+void Keep(std::string* buffer, const char* data, size_t n, size_t keep) {
   buffer->append(data, n);
-  if (buffer->size() > 2 * kKeep) buffer->erase(0, buffer->size() - kKeep);
+  if (buffer->size() > 2 * keep) buffer->erase(0, buffer->size() - keep);
 }
 
 }  // namespace
@@ -84,7 +88,7 @@ void Worker::Drain(bool to_the_end) {
     while (fds_[i] >= 0) {
       const ssize_t n = read(fds_[i], buf, sizeof buf);
       if (n > 0) {
-        Keep(i == 0 ? &outcome_.out : &outcome_.err, buf, static_cast<size_t>(n));
+        Keep(i == 0 ? &outcome_.out : &outcome_.err, buf, static_cast<size_t>(n), i == 0 ? kKeepOut : kKeepErr);
         continue;
       }
       if (n < 0 && (errno == EAGAIN || errno == EINTR) && !to_the_end) break;

@@ -33,8 +33,8 @@ struct WorkerOutcome {
   int signal = 0;          // when a signal ended it (SIGSEGV, SIGKILL…)
   bool timed_out = false;  // killed by us after wall_seconds
   bool cancelled = false;  // killed by us on request
-  std::string out;         // its stdout and stderr (the last 64 KiB each)
-  std::string err;
+  std::string out;         // its stdout (whole, up to 256 MiB): the result line
+  std::string err;         // its stderr (the last 64 KiB)
   double seconds = 0;
 
   bool ok() const { return exit_code == 0 && signal == 0 && !timed_out && !cancelled; }

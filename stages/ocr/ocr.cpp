@@ -305,11 +305,17 @@ std::vector<PlacedImage> FindPageImages(pdf::Document& doc, int index) {
   return std::move(finder.images);
 }
 
-bool PageNeedsOcr(const std::vector<PlacedImage>& images, const PageText& page,
-                  const std::string& mode) {
-  if (mode == "never") return false;
+std::optional<OcrMode> ParseOcrMode(std::string_view text) {
+  if (text == "auto") return OcrMode::kAuto;
+  if (text == "always") return OcrMode::kAlways;
+  if (text == "never") return OcrMode::kNever;
+  return std::nullopt;
+}
+
+bool PageNeedsOcr(const std::vector<PlacedImage>& images, const PageText& page, OcrMode mode) {
+  if (mode == OcrMode::kNever) return false;
   if (images.empty()) return false;
-  if (mode == "always") return true;
+  if (mode == OcrMode::kAlways) return true;
   // A text layer counts by the area its glyphs cover, not their number: a
   // Bates stamp on a scanned page is text, and must not keep the scan
   // itself from being read.
@@ -332,15 +338,14 @@ bool PageNeedsOcr(const std::vector<PlacedImage>& images, const PageText& page,
   return covered >= 0.5 * media.area();
 }
 
-OcrPlan PlanPageOcr(const std::vector<PlacedImage>& images, const PageText& page,
-                    const std::string& mode) {
+OcrPlan PlanPageOcr(const std::vector<PlacedImage>& images, const PageText& page, OcrMode mode) {
   OcrPlan plan;
   if (PageNeedsOcr(images, page, mode)) {
     plan.page_is_scan = true;
     plan.images = images;
     return plan;
   }
-  if (mode != "auto") return plan;
+  if (mode != OcrMode::kAuto) return plan;
   const Rect& media = page.geometry.media_box;
   for (const PlacedImage& im : images) {
     // Display space, as glyph boxes are.

@@ -13,7 +13,9 @@
 #define REDACT_STAGES_OCR_OCR_H_
 
 #include <memory>
+#include <optional>
 #include <string>
+#include <string_view>
 #include <vector>
 
 #include "pdf/images/image_decode.h"
@@ -68,16 +70,20 @@ struct PlacedImage {
 // problems were already reported by extraction and are not repeated.
 std::vector<PlacedImage> FindPageImages(pdf::Document& doc, int index);
 
-// Whether `page`, painting `images`, is a scan under `mode`: "auto" when
+// When pages are OCR'd (--ocr), parsed once at the edge.
+enum class OcrMode { kAuto, kAlways, kNever };
+// "auto" | "always" | "never"; nullopt otherwise.
+std::optional<OcrMode> ParseOcrMode(std::string_view text);
+
+// Whether `page`, painting `images`, is a scan under `mode`: kAuto when
 // images cover at least half the page and its text layer is thin (under 20
 // decodable glyphs, or glyphs covering under 5% of the page: a stamp on a
 // scan) and is not an invisible OCR layer (20 glyphs in render mode 3 or
-// 7, however sparse); "always" when it paints any image; "never" not at all.
-bool PageNeedsOcr(const std::vector<PlacedImage>& images, const PageText& page,
-                  const std::string& mode);
+// 7, however sparse); kAlways when it paints any image; kNever not at all.
+bool PageNeedsOcr(const std::vector<PlacedImage>& images, const PageText& page, OcrMode mode);
 
 // What OCR reads on a page. On a scan, every image. On a page with a real
-// text layer ("auto"), every image big enough to hold a line of text
+// text layer (kAuto), every image big enough to hold a line of text
 // (18 x 6 pt and 8 px tall) that the text layer does not already cover
 // (5% of its area, or 20 invisible glyphs over it) —
 // a photographed ID card or a pasted-in screenshot in a typed declaration
@@ -86,8 +92,7 @@ struct OcrPlan {
   bool page_is_scan = false;
   std::vector<PlacedImage> images;
 };
-OcrPlan PlanPageOcr(const std::vector<PlacedImage>& images, const PageText& page,
-                    const std::string& mode);
+OcrPlan PlanPageOcr(const std::vector<PlacedImage>& images, const PageText& page, OcrMode mode);
 
 // Appends OCR glyphs for `images` (those of `page`) to `page`, before
 // AssembleText: DecodeForOcr, RecognizeInputs and AddOcrGlyphs in turn.

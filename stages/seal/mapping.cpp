@@ -161,7 +161,7 @@ StatusOr<age::X25519Identity> WriteNewIdentityFile(const std::string& path, bool
                   fsync(fd) == 0;
   close(fd);
   sodium_memzero(text.data(), text.size());
-  if (!ok) return Error(StatusCode::kIo, path + ": cannot write the identity");
+  if (!ok) return Error(StatusCode::kWriteFailed, path + ": cannot write the identity");
   return id;
 }
 

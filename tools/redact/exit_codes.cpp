@@ -14,9 +14,16 @@ int ExitCodeFor(StatusCode code) {
     case StatusCode::kResource: return kExitDamagedPdf;
     case StatusCode::kPassword: return kExitPassword;
     case StatusCode::kLeakDetected: return kExitLeak;
+    case StatusCode::kWriteFailed: return kExitWriteFailed;
+    case StatusCode::kInterrupted: return kExitInterrupted;
     case StatusCode::kInternal: return kExitInternal;
   }
   return kExitInternal;
+}
+
+int ExitCodeForBatch(size_t documents, size_t failed, StatusCode last_error) {
+  if (failed == 0) return kExitOk;
+  return documents == 1 ? ExitCodeFor(last_error) : kExitSomeFailed;
 }
 
 const char* ExitCodeHelp() {
@@ -28,7 +35,9 @@ const char* ExitCodeHelp() {
          "  5  encrypted PDF: password missing or wrong\n"
          "  6  some documents of a batch failed\n"
          "  7  leak detected by verification\n"
-         "  70 internal error\n";
+         "  8  an output could not be written (disk full, file size limit, permissions)\n"
+         "  70 internal error\n"
+         "  130 stopped (Ctrl-C)\n";
 }
 
 }  // namespace redact::cli

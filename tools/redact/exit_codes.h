@@ -16,10 +16,17 @@ enum ExitCode : int {
   kExitPassword = 5,       // encrypted; password missing or wrong
   kExitSomeFailed = 6,     // batch: some documents failed
   kExitLeak = 7,           // verification found protected content
+  kExitWriteFailed = 8,    // an output could not be written; nothing left under its name
   kExitInternal = 70,      // a bug in redact
+  kExitInterrupted = 130,  // stopped by Ctrl-C or SIGTERM (128 + SIGINT)
 };
 
 int ExitCodeFor(StatusCode code);
+
+// A command over several documents: 0 when none failed; the one
+// document's own code when there was only one; else kExitSomeFailed.
+// `last_error` is the code of the last failure.
+int ExitCodeForBatch(size_t documents, size_t failed, StatusCode last_error);
 
 // Text for --help: each code and its meaning.
 const char* ExitCodeHelp();

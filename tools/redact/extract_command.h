@@ -8,6 +8,8 @@
 #include <ostream>
 #include <string>
 
+#include "pipeline/session.h"
+
 namespace CLI {
 class App;
 }
@@ -16,14 +18,10 @@ namespace redact::cli {
 
 struct ExtractOptions {
   std::string file;
-  std::string format = "text";  // text | json
+  enum class Format { kText, kJson } format = Format::kText;
   std::optional<std::string> password;
   bool glyphs = false;          // json: include every glyph
-  std::string ocr = "auto";     // auto | always | never
-  std::string lang = "eng+spa";
-  int jobs = 1;                 // > 1: pages OCR'd at once (holds all pages)
-  bool deskew = false;
-  bool binarize = false;
+  OcrSettings ocr{OcrMode::kAuto, "eng+spa", 1, {}};  // jobs > 1: pages OCR'd at once (holds all pages)
 };
 
 // Registers the subcommand; `options` must outlive `app`.

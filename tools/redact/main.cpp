@@ -3,6 +3,8 @@
 #include <CLI/CLI.hpp>
 #include <unistd.h>
 
+#include <csignal>
+
 #include <cstdlib>
 #include <iostream>
 
@@ -23,6 +25,9 @@ int main(int argc, char** argv) {
     setenv("OMP_THREAD_LIMIT", "1", 1);
     execv("/proc/self/exe", argv);  // on failure, carry on as we are
   }
+  // A file size limit (ulimit -f) must fail a write with EFBIG, which the
+  // checked write path reports, not kill the process mid-file.
+  signal(SIGXFSZ, SIG_IGN);
   using namespace redact::cli;
   CLI::App app{"redact: remove asylum-applicant identifiers from PDFs"};
   app.footer(ExitCodeHelp());

@@ -9,7 +9,7 @@
 #include <ostream>
 #include <string>
 
-#include "tools/redact/scan_command.h"
+#include "pipeline/session.h"
 
 namespace CLI {
 class App;
@@ -21,8 +21,8 @@ struct ReviewOptions {
   std::string file;
   std::string out;
   std::optional<std::string> password;
-  DetectionOptions detection;
-  std::string output_names = "pseudonym";  // as apply --output-names
+  SessionOptions session;
+  OutputNaming naming = OutputNaming::kPseudonym;  // as apply --output-names
 };
 
 void AddReviewCommand(CLI::App* app, ReviewOptions* options);

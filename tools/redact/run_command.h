@@ -1,7 +1,8 @@
-// `redact run`: a bulk job. Every input document is redacted by its own
-// worker process (`redact apply`, under memory, CPU and wall-time limits),
-// N at a time; the output tree mirrors the input tree; a journal lets a
-// stopped job resume; a summary lists every document.
+// `redact run INPUT... --out DIR [apply options]`: a bulk job
+// (pipeline/jobs/job.h): every document applied by its own worker process
+// under limits, N at a time, resumable, shardable. This file parses the
+// options, opens the Session, shows progress, and maps the outcome to an
+// exit code.
 #ifndef REDACT_TOOLS_REDACT_RUN_COMMAND_H_
 #define REDACT_TOOLS_REDACT_RUN_COMMAND_H_
 
@@ -9,7 +10,8 @@
 #include <string>
 #include <vector>
 
-#include "tools/redact/apply_command.h"
+#include "pipeline/session.h"
+#include "tools/redact/common.h"
 
 namespace CLI {
 class App;
@@ -17,12 +19,15 @@ class App;
 
 namespace redact::cli {
 
+enum class ProgressStyle { kAuto, kBar, kJson, kNone };
+
 struct RunOptions {
   std::vector<std::string> inputs;  // files, folders, manifests
   std::string out;
-  ApplyOptions apply;               // how to redact; detection.jobs: documents at once
+  SessionOptions session;           // --jobs: documents at once
+  ApplyFlags apply;
   bool verify = false;              // verify every output; a leak fails the document
-  std::string progress = "auto";    // auto | bar | json | none
+  ProgressStyle progress = ProgressStyle::kAuto;
   double memory_gib = 8;            // per worker (RLIMIT_AS)
   double timeout_seconds = 900;     // per document (wall time)
   std::string shard;                // "I/N" (0-based I), "auto", or "" for all

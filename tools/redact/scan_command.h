@@ -11,40 +11,21 @@
 #include <string>
 #include <vector>
 
+#include "pipeline/session.h"
+
 namespace CLI {
 class App;
 }
 
-#include "pipeline/analyze.h"
-
 namespace redact::cli {
 
-struct DetectionOptions {
-  std::optional<std::string> names;
-  std::optional<std::string> policy;
-  std::string patterns;  // defaults to the shipped patterns/ folder
-  std::string ocr = "auto";
-  std::string lang = "eng+spa";
-  int jobs = 0;          // OCR workers per document; 0: one per core
-  bool deskew = false;
-  bool binarize = false;
-};
-
-// The OcrContext these options ask for.
-OcrContext MakeOcrContext(const DetectionOptions& options);
-
-// Adds --names, --policy, --patterns, --ocr, --lang, --jobs to a subcommand.
-void AddDetectionOptions(CLI::App* cmd, DetectionOptions* options);
-
-// The rules folder: --patterns if given, else $REDACT_PATTERNS, else the
-// shipped patterns/ folder.
-std::string PatternsDir(const std::string& given);
+enum class ScanFormat { kText, kJson };
 
 struct ScanOptions {
   std::vector<std::string> files;
-  std::string format = "text";
+  ScanFormat format = ScanFormat::kText;
   std::optional<std::string> password;
-  DetectionOptions detection;
+  SessionOptions session;
 };
 
 void AddScanCommand(CLI::App* app, ScanOptions* options);

@@ -1,11 +1,12 @@
 #include "tools/redact/seal_commands.h"
 
 #include <CLI/CLI.hpp>
-#include <sodium.h>
 #include <fstream>
 #include <sstream>
 
 #include "stages/seal/mapping.h"
+#include "stages/seal/digest.h"
+#include "tools/redact/common.h"
 #include "tools/redact/exit_codes.h"
 
 namespace redact::cli {
@@ -22,6 +23,8 @@ std::string Csv(const std::string& s) {
   return out + "\"";
 }
 
+Status AsUsage(const Status& s) { return Status(StatusCode::kInvalidArgument, s.message()); }
+
 }  // namespace
 
 void AddKeygenCommand(CLI::App* app, KeygenOptions* options) {
@@ -37,15 +40,12 @@ int RunKeygen(const KeygenOptions& options, std::ostream& out, std::ostream& err
     age::X25519Identity id = age::X25519Identity::Generate();
     std::string secret = id.Encode();
     out << "# public key: " << id.Recipient() << "\n" << secret << "\n";
-    sodium_memzero(secret.data(), secret.size());
+    Wipe(&secret);
     err << "Public key: " << id.Recipient() << "\n";
     return kExitOk;
   }
   auto id = WriteNewIdentityFile(*options.output, options.demo);
-  if (!id) {
-    err << "redact: " << id.error().message() << "\n";
-    return id.error().code() == StatusCode::kInvalidArgument ? kExitUsage : kExitInputFile;
-  }
+  if (!id) return Fail(err, id.error());
   out << id->Recipient() << "\n";
   return kExitOk;
 }
@@ -63,24 +63,18 @@ int RunUnseal(const UnsealOptions& options, std::ostream& out, std::ostream& err
   std::vector<age::X25519Identity> identities;
   for (const std::string& f : options.identities) {
     auto ids = ReadIdentityFile(f);
-    if (!ids) {
-      err << "redact: " << ids.error().message() << "\n";
-      return ids.error().code() == StatusCode::kNotFound ? kExitInputFile : kExitUsage;
-    }
+    // An identity file that is there but unusable is the command line's fault.
+    if (!ids) return Fail(err, ids.error().code() == StatusCode::kNotFound ? ids.error() : AsUsage(ids.error()));
     for (auto& id : *ids) identities.push_back(std::move(id));
   }
   std::optional<age::SecureBuffer> passphrase;
   if (options.passphrase_file) {
     StatusOr<age::SecureBuffer> read = ReadPassphraseFile(*options.passphrase_file);
-    if (!read) {
-      err << "redact: " << read.error().message() << "\n";
-      return read.error().code() == StatusCode::kInvalidArgument ? kExitUsage : kExitInputFile;
-    }
+    if (!read) return Fail(err, read.error());
     passphrase.emplace(std::move(*read));
   }
   if (identities.empty() && !passphrase) {
-    err << "redact: unseal needs -i IDENTITY or --passphrase-file\n";
-    return kExitUsage;
+    return Fail(err, Status(StatusCode::kInvalidArgument, "unseal needs -i IDENTITY or --passphrase-file"));
   }
   std::vector<const age::X25519Identity*> id_ptrs;
   for (const auto& id : identities) id_ptrs.push_back(&id);
@@ -88,10 +82,12 @@ int RunUnseal(const UnsealOptions& options, std::ostream& out, std::ostream& err
   if (passphrase) pass_ptrs.push_back(&*passphrase);
   auto merged = UnsealMappings(options.files, id_ptrs, pass_ptrs);
   if (!merged) {
-    err << "redact: " << merged.error().message() << "\n";
-    return merged.error().code() == StatusCode::kPassword ? kExitPassword
-           : merged.error().code() == StatusCode::kNotFound ? kExitInputFile
-                                                             : kExitDamagedPdf;
+    // A mapping that cannot be opened with the keys given is damaged,
+    // tampered with, or not ours.
+    const StatusCode c = merged.error().code();
+    return Fail(err, c == StatusCode::kPassword || c == StatusCode::kNotFound
+                         ? merged.error()
+                         : Status(StatusCode::kDamagedPdf, merged.error().message()));
   }
   if (options.format == "json") {
     out << merged->dump(1) << "\n";

@@ -1,10 +1,9 @@
 #include "tools/redact/verify_command.h"
 
 #include <CLI/CLI.hpp>
-#include <cstdlib>
 
-#include "pipeline/analyze.h"
 #include "pipeline/verify.h"
+#include "tools/redact/common.h"
 #include "tools/redact/exit_codes.h"
 
 namespace redact::cli {
@@ -13,51 +12,42 @@ void AddVerifyCommand(CLI::App* app, VerifyOptions* options) {
   CLI::App* cmd = app->add_subcommand(
       "verify", "Prove that nothing detectable survives in redacted outputs (exit 7 on a leak)");
   cmd->add_option("files", options->files, "redacted PDF files")->required();
-  cmd->add_option("--original", options->original,
-                  "the input the output was made from: its values must all be gone");
+  cmd->add_option("--original", options->original, "the input the output was made from: its values must all be gone");
   cmd->add_option("--password", options->password, "password of the original");
-  AddDetectionOptions(cmd, &options->detection);
+  AddSessionFlags(cmd, &options->session, "pages OCR'd at once (default: one per core)");
 }
 
 int RunVerify(const VerifyOptions& options, std::ostream& out, std::ostream& err) {
   if (options.original && options.files.size() != 1) {
-    err << "redact: --original goes with exactly one output\n";
-    return kExitUsage;
+    return Fail(err, Status(StatusCode::kInvalidArgument, "--original goes with exactly one output"));
   }
-  auto detector = LoadDetector(PatternsDir(options.detection.patterns), options.detection.names,
-                               options.detection.policy);
-  if (!detector) {
-    err << "redact: " << detector.error().message() << "\n";
-    return kExitUsage;
-  }
+  int code = kExitOk;
+  std::unique_ptr<Session> session = OpenSession(options.session, err, &code);
+  if (!session) return code;
   pdf::OpenOptions original_options;
   original_options.password = options.password;
-  int leaks = 0, failed = 0, last_error = kExitOk;
+  size_t leaks = 0, failed = 0;
+  StatusCode last_error = StatusCode::kOk;
   for (const std::string& file : options.files) {
-    StatusOr<VerifyResult> r = VerifyOutput(file, options.original, original_options, **detector);
+    StatusOr<VerifyResult> r = VerifyOutput(file, options.original, original_options, session->detector());
     if (!r) {
-      err << "redact: " << r.error().message() << "\n";
-      ++failed;
-      last_error = ExitCodeFor(r.error().code());
+      Fail(err, r.error());
+      ++failed, last_error = r.error().code();
       continue;
     }
-    for (const Leak& l : r->leaks) {
-      out << file << ": LEAK in " << l.channel << ", " << l.where << " (" << l.category << ")\n";
-    }
+    for (const Leak& l : r->leaks) out << file << ": LEAK in " << l.channel << ", " << l.where << " (" << l.category << ")\n";
     for (const Leak& l : r->to_review) {
       err << "redact: " << file << ": " << l.where << ": review by hand (a " << l.category
           << " found only by a cue in text OCR read off the output)\n";
     }
-    leaks += static_cast<int>(r->leaks.size());
+    leaks += r->leaks.size();
     if (r->leaks.empty()) {
-      out << file << ": clean (" << r->pages << " pages, " << r->objects_checked << " objects, "
-          << r->streams_checked << " streams, " << r->values_searched
-          << " original values searched)\n";
+      out << file << ": clean (" << r->pages << " pages, " << r->objects_checked << " objects, " << r->streams_checked
+          << " streams, " << r->values_searched << " original values searched)\n";
     }
   }
   if (leaks > 0) return kExitLeak;
-  if (failed > 0) return options.files.size() == 1 ? last_error : kExitSomeFailed;
-  return kExitOk;
+  return ExitCodeForBatch(options.files.size(), failed, last_error);
 }
 
 }  // namespace redact::cli

@@ -11,7 +11,7 @@
 #include <string>
 #include <vector>
 
-#include "tools/redact/scan_command.h"
+#include "pipeline/session.h"
 
 namespace CLI {
 class App;
@@ -23,7 +23,7 @@ struct VerifyOptions {
   std::vector<std::string> files;
   std::optional<std::string> original;
   std::optional<std::string> password;  // for the original
-  DetectionOptions detection;
+  SessionOptions session;
 };
 
 void AddVerifyCommand(CLI::App* app, VerifyOptions* options);

@@ -1,0 +1,186 @@
+#include "pipeline/apply.h"
+
+#include <algorithm>
+#include <chrono>
+#include <cmath>
+#include <filesystem>
+
+#include "pdf/clean_writer.h"
+#include "pipeline/report.h"
+#include "pipeline/verify.h"
+#include "stages/write_redact/redactor.h"
+#include "stages/write_review/review.h"
+
+namespace redact {
+namespace {
+
+namespace fs = std::filesystem;
+using Clock = std::chrono::steady_clock;
+
+double Ms(Clock::time_point a, Clock::time_point b) {
+  return std::chrono::duration<double, std::milli>(b - a).count();
+}
+
+bool SameFile(const fs::path& a, const fs::path& b) {
+  std::error_code ec;
+  return fs::exists(b, ec) && fs::equivalent(a, b, ec);
+}
+
+double Round2(double v) { return std::round(v * 100) / 100; }
+
+// The findings the writer removes: detected (or reviewed), plus what the
+// input itself marks for redaction (dropping those marks alone would reveal
+// what they hid), each with its replacement text.
+Status PlanFindings(const Session& session, const DocumentTask& task, const ApplySettings& settings,
+                    AnalyzedDocument* doc) {
+  if (task.reviewed) {
+    StatusOr<std::vector<Finding>> list = FindingsFromJson(task.reviewed->json, task.reviewed->source, doc->pages);
+    if (!list) return list.error();
+    doc->findings = std::move(*list);
+  }
+  for (Finding& f : PriorRedactions(*doc->document, doc->pages)) doc->findings.push_back(std::move(f));
+  session.pseudonyms().Assign(&doc->findings);
+  if (settings.mode == ApplyMode::kRedact) {
+    const auto& labels = session.policy().labels;
+    for (Finding& f : doc->findings) {
+      auto label = labels.find(f.category);
+      f.replacement = label != labels.end() ? label->second : "[REDACTED]";
+    }
+  }
+  return Status::Ok();
+}
+
+RedactOptions WriterOptions(const Policy& policy, const ApplySettings& settings) {
+  RedactOptions o;
+  o.pseudonymize = settings.mode == ApplyMode::kPseudonymize;
+  o.draw_boxes = settings.draw_boxes;
+  o.fail_on_undecodable = settings.fail_on_undecodable || policy.undecodable_fail;
+  o.undecodable_everywhere = policy.undecodable_everywhere;
+  o.vector_text_min_shapes = policy.vector_text_keep ? 0 : policy.vector_text_min_shapes;
+  o.uniform_width = settings.uniform_boxes;
+  o.ocr_layer = settings.ocr_layer;
+  o.labels = policy.labels;
+  return o;
+}
+
+// Counts, findings (hashed), boxes, removals and warnings of the result.
+void Summarize(const Session& session, const AnalyzedDocument& doc, const RedactionSummary& summary,
+               DocumentResult* r) {
+  const KeyedHasher& hasher = session.hasher();
+  r->pages = static_cast<int>(doc.pages.size());
+  for (const Finding& f : doc.findings) {
+    ++r->counts[f.category];
+    r->findings.push_back({f.page, f.category, f.rule, hasher.Hash(f.category + ":" + f.value),
+                           f.entity.empty() ? "" : hasher.Hash("entity:" + f.entity), f.confidence,
+                           f.glyphs.size()});
+  }
+  for (const RedactionBox& b : summary.boxes) {
+    const Rect rect = Quad::Transform(b.quad, doc.pages[b.page - 1].geometry.user_to_display).Bounds();
+    r->boxes.push_back({b.page, b.category, {Round2(rect.x0), Round2(rect.y0), Round2(rect.x1), Round2(rect.y1)}});
+  }
+  r->removed.glyphs = summary.glyphs_removed;
+  r->removed.undecodable_glyphs = summary.undecodable_removed;
+  r->removed.images_burned = summary.images_burned;
+  r->removed.images_replaced_whole = summary.images_removed;
+  r->removed.streams_rewritten = summary.streams_rewritten;
+  r->removed.form_xobjects_copied = summary.forms_copied;
+  r->side_channels = summary.side_channels;
+  r->notes = summary.warnings;
+  for (const PageText& p : doc.pages) {
+    for (const ExtractionProblem& pr : p.problems) ++r->extraction_problems[std::string(ExtractionProblemName(pr.kind))];
+  }
+  r->pages_to_review = PagesToReview(doc.pages);
+}
+
+// What each replacement stands for: the sealed mapping's entries.
+std::vector<MappingEntry> MappingEntries(const AnalyzedDocument& doc) {
+  std::vector<MappingEntry> entries;
+  for (const Finding& f : doc.findings) {
+    const PageText& page = doc.pages[f.page - 1];
+    Rect box{};
+    for (size_t k = 0; k < f.glyphs.size(); ++k) {
+      box = k == 0 ? page.glyphs[f.glyphs[k]].box : box.Union(page.glyphs[f.glyphs[k]].box);
+    }
+    std::string original = f.end > f.begin ? page.text.substr(f.begin, f.end - f.begin) : f.value;
+    std::replace(original.begin(), original.end(), '\n', ' ');
+    entries.push_back({f.replacement, std::move(original), f.category, f.entity, f.page,
+                       {box.x0, box.y0, box.x1, box.y1}});
+  }
+  return entries;
+}
+
+}  // namespace
+
+std::optional<ApplyMode> ParseApplyMode(std::string_view text) {
+  if (text == "redact") return ApplyMode::kRedact;
+  if (text == "pseudonymize") return ApplyMode::kPseudonymize;
+  return std::nullopt;
+}
+
+std::string ReportPathFor(const std::string& output_pdf) {
+  fs::path report = output_pdf;
+  report.replace_extension(".report.json");
+  return report.string();
+}
+
+std::vector<DocumentResult::PageToReview> PagesToReview(const std::vector<PageText>& pages) {
+  std::vector<DocumentResult::PageToReview> out;
+  for (const PageText& p : pages) {
+    for (const ExtractionProblem& pr : p.problems) {
+      if (pr.kind == ExtractionProblem::Kind::kNotOcrd || pr.kind == ExtractionProblem::Kind::kLowOcrConfidence) {
+        out.push_back({p.number, std::string(ExtractionProblemName(pr.kind))});
+      }
+    }
+  }
+  return out;
+}
+
+StatusOr<DocumentResult> ApplyDocument(const Session& session, OcrContext* ocr, const DocumentTask& task,
+                                       const ApplySettings& settings) {
+  DocumentResult result;
+  result.output_pdf = task.output_pdf;
+  result.report = ReportPathFor(task.output_pdf);
+  if (SameFile(task.input, result.output_pdf) || SameFile(task.input, result.report)) {
+    return Error(StatusCode::kInvalidArgument, task.shown + ": refusing to overwrite the input");
+  }
+  const auto t0 = Clock::now();
+  const std::string display = task.shown != task.input ? task.shown : "";
+  StatusOr<AnalyzedDocument> doc =
+      AnalyzeDocument(task.input, session.OpenOptionsFor(task.password, display), session.detector(), ocr);
+  if (!doc) return Error(doc.error());
+  Status planned = PlanFindings(session, task, settings, &*doc);
+  if (!planned.ok()) return Error(planned);
+  const auto t1 = Clock::now();
+  StatusOr<RedactionSummary> summary = RedactDocument(*doc->document, doc->pages, doc->findings,
+                                                      session.detector(), WriterOptions(session.policy(), settings));
+  if (!summary) return Error(summary.error());
+  const auto t2 = Clock::now();
+  pdf::CleanWriteStats stats;
+  Status written = pdf::WriteCleanCopy(*doc->document, result.output_pdf, &stats);
+  if (!written.ok()) return Error(written);
+  const auto t3 = Clock::now();
+  Summarize(session, *doc, *summary, &result);
+  result.removed.orphan_objects_dropped = stats.orphans_removed;
+  result.analyze_ms = Ms(t0, t1), result.redact_ms = Ms(t1, t2), result.write_ms = Ms(t2, t3);
+  Status report = pdf::WriteFileAtomically(result.report, ReportText(result));
+  if (!report.ok()) {
+    // A PDF without its report is not a finished document.
+    std::error_code ec;
+    fs::remove(result.output_pdf, ec);
+    return Error(report);
+  }
+  if (session.sealing()) result.mapping = MappingEntries(*doc);
+  return result;
+}
+
+Status VerifyDocument(const Session& session, const DocumentTask& task, DocumentResult* result) {
+  pdf::OpenOptions original;
+  original.password = task.password;
+  StatusOr<VerifyResult> v = VerifyOutput(result->output_pdf, task.input, original, session.detector());
+  if (!v) return v.error();
+  result->verification.checked = true;
+  for (const Leak& l : v->leaks) result->verification.leaks.push_back(l.channel + ", " + l.where + " (" + l.category + ")");
+  return Status::Ok();
+}
+
+}  // namespace redact

@@ -1,0 +1,128 @@
+// ApplyDocument: one document through the whole flow — analysis (or a
+// reviewed findings list), the input's own redaction marks, pseudonyms or
+// labels, removal by the writer, a clean write, the report — returning a
+// typed DocumentResult. `redact apply` calls it per input; `redact run`
+// calls it inside each worker process and sends the result to the
+// scheduler as one line (pipeline/report.h).
+//
+// The output PDF and its report appear atomically (temp file, sync,
+// rename); the input is never written. The mapping entries of the result
+// hold plaintext values: they stay in this process, in memory, until the
+// caller seals them (Session::Seal); no serialization carries them.
+//
+// Thread-safety: one document per call; a Session may be shared, the
+// OcrContext may not.
+#ifndef REDACT_PIPELINE_APPLY_H_
+#define REDACT_PIPELINE_APPLY_H_
+
+#include <map>
+#include <optional>
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include <nlohmann/json.hpp>
+
+#include "core/status.h"
+#include "pipeline/analyze.h"
+#include "pipeline/session.h"
+#include "stages/seal/mapping.h"
+
+namespace redact {
+
+enum class ApplyMode { kRedact, kPseudonymize };
+// "redact" | "pseudonymize"; nullopt otherwise.
+std::optional<ApplyMode> ParseApplyMode(std::string_view text);
+
+// How to redact: the same for every document of a command or job.
+struct ApplySettings {
+  ApplyMode mode = ApplyMode::kRedact;
+  bool draw_boxes = true;           // false: --no-boxes
+  bool uniform_boxes = false;       // box widths in 3-em steps where there is room
+  bool ocr_layer = false;           // scans: invisible layer of the OCR'd words kept
+  bool fail_on_undecodable = false; // or the policy's [undecodable] action
+};
+
+// A reviewed findings file (redact review), parsed; it replaces detection.
+struct ReviewedFindings {
+  std::string source;    // its path, for messages
+  nlohmann::json json;
+};
+
+// One document: where it comes from and goes to, and how messages name it.
+struct DocumentTask {
+  std::string input;                    // path read (never written)
+  std::optional<std::string> password;
+  std::string output_pdf;               // path written; report beside it
+  std::string shown;                    // the input's name in messages
+  std::string source_label;             // the input's name in the sealed mapping only
+  const ReviewedFindings* reviewed = nullptr;
+};
+
+// The report's path for an output PDF: "x.pdf" → "x.report.json".
+std::string ReportPathFor(const std::string& output_pdf);
+
+// What happened to one document. Everything but `mapping` is free of
+// identifier values (hashes only) and may be printed, logged or sent.
+struct DocumentResult {
+  struct FindingRecord {
+    int page = 0;
+    std::string category, rule, value_hash, entity_hash;
+    double confidence = 0;
+    size_t glyphs = 0;
+  };
+  struct Box {
+    int page = 0;
+    std::string category;
+    double bbox[4] = {0, 0, 0, 0};  // display space, rounded to 0.01 pt
+  };
+  struct PageToReview {
+    int page = 0;
+    std::string reason;  // "not_ocrd", "low_ocr_confidence"
+  };
+  struct Removed {
+    int glyphs = 0, undecodable_glyphs = 0, images_burned = 0, images_replaced_whole = 0;
+    int streams_rewritten = 0, form_xobjects_copied = 0, orphan_objects_dropped = 0;
+  };
+  struct Verification {
+    bool checked = false;
+    std::vector<std::string> leaks;  // "text, page 3 (name)": channel, place, category
+  };
+
+  std::string output_pdf;  // path written
+  std::string report;      // its report's path
+  int pages = 0;
+  std::map<std::string, int> counts;  // findings per category
+  std::vector<FindingRecord> findings;
+  std::vector<Box> boxes;
+  Removed removed;
+  std::vector<std::string> side_channels;  // what was scrubbed, no values
+  std::vector<std::string> notes;          // the writer's warnings, no values
+  std::map<std::string, int> extraction_problems;
+  std::vector<PageToReview> pages_to_review;
+  double analyze_ms = 0, redact_ms = 0, write_ms = 0;
+  Verification verification;
+
+  // Plaintext: original values behind each replacement. Never serialized.
+  std::vector<MappingEntry> mapping;
+};
+
+// Pages a person must look at before filing: unread or badly read scans.
+std::vector<DocumentResult::PageToReview> PagesToReview(const std::vector<PageText>& pages);
+
+// Runs `task` under `settings`. Errors (nothing is left under the output's
+// name): the input's (as Document::Open), kInvalidArgument when the output
+// would overwrite the input or the reviewed findings do not fit the
+// document, the writer's (kDamagedPdf, kUnsupported, …), and kIo when an
+// output cannot be written.
+StatusOr<DocumentResult> ApplyDocument(const Session& session, OcrContext* ocr, const DocumentTask& task,
+                                       const ApplySettings& settings);
+
+// Checks a written output against its input in-process, as `redact verify
+// --original` does, and records the leaks in result->verification. Errors
+// only when a file cannot be read.
+Status VerifyDocument(const Session& session, const DocumentTask& task, DocumentResult* result);
+
+}  // namespace redact
+
+#endif  // REDACT_PIPELINE_APPLY_H_

@@ -1,0 +1,172 @@
+// The pipeline in-process: a Session loaded once, ApplyDocument on a
+// sample, the result's report and worker line, and a small job through
+// the scheduler — no command line involved.
+#include "pipeline/apply.h"
+
+#include <gtest/gtest.h>
+
+#include <atomic>
+#include <filesystem>
+#include <fstream>
+#include <sstream>
+
+#include <unistd.h>
+
+#include "pipeline/jobs/job.h"
+#include "pipeline/report.h"
+#include "pipeline/session.h"
+
+namespace redact {
+namespace {
+
+namespace fs = std::filesystem;
+
+const std::string kSamples = REDACT_SOURCE_DIR "/samples";
+
+SessionOptions SampleSession() {
+  SessionOptions o;
+  o.names_csv = kSamples + "/names.csv";
+  o.policy_file = kSamples + "/policy.toml";
+  o.ocr.mode = OcrMode::kNever;
+  return o;
+}
+
+fs::path TempDir(const std::string& name) {
+  const fs::path dir = fs::temp_directory_path() / ("redact-apply-test-" + name + "-" + std::to_string(getpid()));
+  fs::remove_all(dir);
+  fs::create_directories(dir);
+  return dir;
+}
+
+std::string Read(const fs::path& p) {
+  std::ifstream in(p, std::ios::binary);
+  std::stringstream s;
+  s << in.rdbuf();
+  return s.str();
+}
+
+TEST(Session, ConfigurationErrorsAreUsageErrors) {
+  SessionOptions o = SampleSession();
+  o.names_csv = "/nonexistent/names.csv";
+  StatusOr<std::unique_ptr<Session>> s = Session::Open(o);
+  ASSERT_FALSE(s.has_value());
+  EXPECT_EQ(s.error().code(), StatusCode::kInvalidArgument);
+  EXPECT_NE(s.error().message().find("names.csv"), std::string::npos) << s.error().message();
+}
+
+TEST(Session, RecipientsAndAPassphraseTogetherAreRefused) {
+  const fs::path dir = TempDir("seal");
+  const fs::path pass = dir / "pass.txt";
+  std::ofstream(pass) << "correct horse battery staple\n";
+  fs::permissions(pass, fs::perms::owner_read | fs::perms::owner_write);
+  SessionOptions o = SampleSession();
+  o.seal.passphrase_file = pass.string();
+  o.seal.recipients = {"age1ql3z7hjy54pw3hyww5ayyfg7zqgvc7w3j2elw8zmrj2kg5sfn9aqmcac8p"};
+  StatusOr<std::unique_ptr<Session>> s = Session::Open(o);
+  ASSERT_FALSE(s.has_value());
+  EXPECT_EQ(s.error().code(), StatusCode::kInvalidArgument);
+  fs::remove_all(dir);
+}
+
+TEST(ApplyDocument, RemovesFindingsAndWritesTheReportItReturns) {
+  StatusOr<std::unique_ptr<Session>> session = Session::Open(SampleSession());
+  ASSERT_TRUE(session.has_value()) << session.error().message();
+  const fs::path dir = TempDir("doc");
+  DocumentTask task;
+  task.input = kSamples + "/order_libreoffice.pdf";
+  task.output_pdf = (dir / "order.pdf").string();
+  task.shown = task.input;
+  OcrContext ocr = (*session)->NewOcrContext();
+  StatusOr<DocumentResult> r = ApplyDocument(**session, &ocr, task, ApplySettings{});
+  ASSERT_TRUE(r.has_value()) << r.error().message();
+  EXPECT_GT(r->findings.size(), 0u);
+  EXPECT_EQ(r->boxes.empty(), false);
+  EXPECT_GT(r->removed.glyphs, 0);
+  EXPECT_TRUE(fs::exists(task.output_pdf));
+  EXPECT_EQ(Read(r->report), ReportText(*r));
+  // No recipients: nothing to seal, so no plaintext kept either.
+  EXPECT_TRUE(r->mapping.empty());
+  // Verified in-process against its input: clean.
+  ASSERT_TRUE(VerifyDocument(**session, task, &*r).ok());
+  EXPECT_TRUE(r->verification.checked);
+  EXPECT_TRUE(r->verification.leaks.empty());
+  fs::remove_all(dir);
+}
+
+TEST(ApplyDocument, RefusesToOverwriteItsInput) {
+  StatusOr<std::unique_ptr<Session>> session = Session::Open(SampleSession());
+  ASSERT_TRUE(session.has_value());
+  const fs::path dir = TempDir("self");
+  fs::copy_file(kSamples + "/order_libreoffice.pdf", dir / "order.pdf");
+  const std::string before = Read(dir / "order.pdf");
+  DocumentTask task{(dir / "order.pdf").string(), {}, (dir / "order.pdf").string(), "order.pdf", "", nullptr};
+  OcrContext ocr = (*session)->NewOcrContext();
+  StatusOr<DocumentResult> r = ApplyDocument(**session, &ocr, task, ApplySettings{});
+  ASSERT_FALSE(r.has_value());
+  EXPECT_EQ(r.error().code(), StatusCode::kInvalidArgument);
+  EXPECT_EQ(Read(dir / "order.pdf"), before);
+  fs::remove_all(dir);
+}
+
+TEST(WorkerLine, CarriesAResultOrAStatusAndNoPlaintext) {
+  DocumentResult r;
+  r.output_pdf = "/out/x.pdf";
+  r.report = "/out/x.report.json";
+  r.pages = 3;
+  r.counts = {{"name", 2}};
+  r.findings.push_back({2, "name", "names.list", "h1", "e1", 0.9, 7});
+  r.boxes.push_back({2, "name", {1, 2, 3, 4}});
+  r.pages_to_review.push_back({3, "low_ocr_confidence"});
+  r.verification = {true, {"text, page 2 (name)"}};
+  r.mapping.push_back({"Applicant 1", "Maria Hernandez", "name", "CM-001", 2, {1, 2, 3, 4}});
+  const std::string line = WorkerLine(r);
+  EXPECT_EQ(line.find("Maria"), std::string::npos);
+  EXPECT_EQ(line.find('\n'), std::string::npos);
+  StatusOr<DocumentResult> back = ParseWorkerLine(line);
+  ASSERT_TRUE(back.has_value()) << back.error().message();
+  EXPECT_EQ(ReportText(*back), ReportText(r));
+  EXPECT_EQ(back->verification.leaks, r.verification.leaks);
+  EXPECT_TRUE(back->mapping.empty());
+
+  const std::string failed = WorkerLine(Error(StatusCode::kLeakDetected, "verification found a leak"));
+  StatusOr<DocumentResult> error = ParseWorkerLine(failed);
+  ASSERT_FALSE(error.has_value());
+  EXPECT_EQ(error.error().code(), StatusCode::kLeakDetected);
+  EXPECT_EQ(error.error().message(), "verification found a leak");
+  EXPECT_EQ(ParseWorkerLine("not a line").error().code(), StatusCode::kInternal);
+}
+
+TEST(RunJob, WorkersSendTypedResultsAndVerifyInProcess) {
+  const fs::path dir = TempDir("job");
+  const fs::path in = dir / "in", out = dir / "out";
+  fs::create_directories(in);
+  fs::copy_file(kSamples + "/order_libreoffice.pdf", in / "order.pdf");
+  fs::copy_file(kSamples + "/notice_ghostscript.pdf", in / "notice.pdf");
+  std::ofstream(in / "broken.pdf") << "%PDF-1.7\nnot really\n";
+  SessionOptions options = SampleSession();
+  ASSERT_TRUE(jobs::PrepareJobFolder(out.string(), &options).ok());
+  ASSERT_TRUE(options.job_key_file.has_value());
+  StatusOr<std::unique_ptr<Session>> session = Session::Open(options);
+  ASSERT_TRUE(session.has_value()) << session.error().message();
+  jobs::JobOptions job;
+  job.inputs = {in.string()};
+  job.out = out.string();
+  job.verify = true;
+  std::atomic<bool> stop{false};
+  StatusOr<jobs::JobOutcome> outcome = jobs::RunJob(**session, job, nullptr, stop);
+  ASSERT_TRUE(outcome.has_value()) << outcome.error().message();
+  const JobTotals t = CountJob(outcome->documents);
+  EXPECT_EQ(t.done, 2);
+  EXPECT_EQ(t.failed, 1);
+  for (const JobDocument& d : outcome->documents) {
+    if (d.status == DocumentStatus::kDone) EXPECT_GT(d.pages, 0) << d.output;
+    if (d.status == DocumentStatus::kFailed) EXPECT_NE(d.error, StatusCode::kOk) << d.reason;
+  }
+  EXPECT_TRUE(outcome->summary_written.ok());
+  EXPECT_TRUE(fs::exists(out / "order.pdf"));
+  EXPECT_TRUE(fs::exists(out / "order.report.json"));
+  fs::remove_all(dir);
+}
+
+}  // namespace
+}  // namespace redact

@@ -1,0 +1,93 @@
+#include "tools/redact/common.h"
+
+#include <CLI/CLI.hpp>
+
+#include <map>
+
+#include "tools/redact/exit_codes.h"
+
+namespace redact::cli {
+
+void AddSessionFlags(CLI::App* cmd, SessionOptions* options, const std::string& jobs_help) {
+  cmd->add_option("--names", options->names_csv, "names master list (CSV with a header)");
+  cmd->add_option("--policy", options->policy_file, "policy file (TOML)");
+  cmd->add_option("--patterns", options->patterns_dir,
+                  "folder of rule files (default: the shipped patterns/, or $REDACT_PATTERNS)");
+  const std::map<std::string, OcrMode> modes = {
+      {"auto", OcrMode::kAuto}, {"always", OcrMode::kAlways}, {"never", OcrMode::kNever}};
+  cmd->add_option("--ocr", options->ocr.mode, "OCR pages without a text layer: auto (default), always, never")
+      ->transform(CLI::CheckedTransformer(modes));
+  cmd->add_option("--lang", options->ocr.languages, "OCR languages (Tesseract names, default eng+spa)");
+  cmd->add_option("--jobs", options->ocr.jobs, jobs_help)->check(CLI::Range(0, 256));
+  cmd->add_flag("--deskew", options->ocr.cleanup.deskew, "OCR: straighten pages scanned askew first");
+  cmd->add_flag("--binarize", options->ocr.cleanup.binarize,
+                "OCR: black-and-white gray or colour scans first (adaptive threshold: uneven light, faint faxes)");
+}
+
+void AddSealFlags(CLI::App* cmd, SessionOptions* options) {
+  cmd->add_option("--recipient", options->seal.recipients,
+                  "seal the mapping to this age recipient (age1…, repeatable)")
+      ->allow_extra_args(false);
+  cmd->add_option("--recipients-file", options->seal.recipients_file, "file of age recipients");
+  cmd->add_option("--passphrase-file", options->seal.passphrase_file,
+                  "seal the mapping with the passphrase in this file (scrypt)");
+  cmd->add_flag("--armor", options->seal.armor, "write the sealed mapping ASCII-armored (PEM)");
+  cmd->add_option("--job-key", options->job_key_file,
+                  "file holding the job key: pseudonyms of unlisted people and report hashes "
+                  "stay the same across runs and shards that share it");
+}
+
+void AddApplyFlags(CLI::App* cmd, ApplyFlags* flags, SessionOptions* session) {
+  ApplySettings& s = flags->settings;
+  cmd->add_option("--password", flags->password, "password for encrypted PDFs");
+  cmd->add_flag("--no-boxes{false}", s.draw_boxes, "remove without drawing boxes");
+  cmd->add_flag("--uniform-boxes", s.uniform_boxes,
+                "round box widths up to 3-em steps where the line has room (never over "
+                "live text); labels come from the policy's [labels]");
+  cmd->add_flag("--ocr-layer", s.ocr_layer,
+                "make redacted scans searchable: an invisible text layer of the OCR'd words that "
+                "were not removed");
+  cmd->add_flag("--fail-on-undecodable", s.fail_on_undecodable,
+                "fail a document whose pages with findings hold undecodable text "
+                "(default: remove and box that text)");
+  const std::map<std::string, ApplyMode> modes = {{"redact", ApplyMode::kRedact},
+                                                  {"pseudonymize", ApplyMode::kPseudonymize}};
+  cmd->add_option("--mode", s.mode, "redact (boxes) or pseudonymize (replacements drawn)")
+      ->transform(CLI::CheckedTransformer(modes));
+  cmd->add_flag("--no-mapping", flags->no_mapping,
+                "pseudonymize without a mapping: the pseudonyms cannot be reversed");
+  const std::map<std::string, OutputNaming> namings = {
+      {"pseudonym", OutputNaming::kPseudonym}, {"sequence", OutputNaming::kSequence}, {"keep", OutputNaming::kKeep}};
+  cmd->add_option("--output-names", flags->naming,
+                  "pseudonym: file and folder names holding an identifier take its pseudonym "
+                  "(default); sequence: doc-000001.pdf …; keep: the input's name, for inputs known "
+                  "to be clean")
+      ->transform(CLI::CheckedTransformer(namings));
+  AddSealFlags(cmd, session);
+}
+
+Status CheckMappingChoice(const Session& session, const ApplyFlags& flags) {
+  if (flags.settings.mode == ApplyMode::kPseudonymize && !session.sealing() && !flags.no_mapping) {
+    return Status(StatusCode::kInvalidArgument,
+                  "pseudonymize needs --recipient, --recipients-file or --passphrase-file to seal the "
+                  "mapping, or --no-mapping to accept that pseudonyms cannot be reversed");
+  }
+  return Status::Ok();
+}
+
+int Fail(std::ostream& err, const Status& status) {
+  err << "redact: " << status.message() << "\n";
+  return ExitCodeFor(status.code());
+}
+
+std::unique_ptr<Session> OpenSession(const SessionOptions& options, std::ostream& err, int* exit_code) {
+  StatusOr<std::unique_ptr<Session>> session = Session::Open(options);
+  if (!session) {
+    *exit_code = Fail(err, session.error());
+    return nullptr;
+  }
+  *exit_code = kExitOk;
+  return std::move(*session);
+}
+
+}  // namespace redact::cli

@@ -1,0 +1,50 @@
+// What the commands share: the options that open a Session (rules, names,
+// policy, OCR, sealing, job key), parsed into the pipeline's types and
+// enums at the edge, and the one way a command reports an error.
+#ifndef REDACT_TOOLS_REDACT_COMMON_H_
+#define REDACT_TOOLS_REDACT_COMMON_H_
+
+#include <memory>
+#include <optional>
+#include <ostream>
+#include <string>
+
+#include "core/status.h"
+#include "pipeline/apply.h"
+#include "pipeline/output_names.h"
+#include "pipeline/session.h"
+
+namespace CLI {
+class App;
+}
+
+namespace redact::cli {
+
+// --names --policy --patterns --ocr --lang --jobs --deskew --binarize.
+// `jobs_help` says what --jobs counts for this command.
+void AddSessionFlags(CLI::App* cmd, SessionOptions* options, const std::string& jobs_help);
+// --recipient --recipients-file --passphrase-file --armor --job-key.
+void AddSealFlags(CLI::App* cmd, SessionOptions* options);
+
+// How apply and run redact: --mode, boxes, --ocr-layer, undecodable text,
+// output names, mapping.
+struct ApplyFlags {
+  ApplySettings settings;
+  OutputNaming naming = OutputNaming::kPseudonym;
+  std::optional<std::string> password;
+  bool no_mapping = false;
+};
+void AddApplyFlags(CLI::App* cmd, ApplyFlags* flags, SessionOptions* session);
+
+// Pseudonyms need a way back (a recipient or passphrase) or --no-mapping.
+Status CheckMappingChoice(const Session& session, const ApplyFlags& flags);
+
+// Prints "redact: <message>" and returns the status's exit code.
+int Fail(std::ostream& err, const Status& status);
+
+// Opens the session, or prints why not. Null on failure; *exit_code set.
+std::unique_ptr<Session> OpenSession(const SessionOptions& options, std::ostream& err, int* exit_code);
+
+}  // namespace redact::cli
+
+#endif  // REDACT_TOOLS_REDACT_COMMON_H_
