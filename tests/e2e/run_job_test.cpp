@@ -37,10 +37,17 @@ fs::path MakeInputs(const fs::path& dir) {
   }
   fs::copy_file(kTop + "/samples/record_reportlab.pdf", dir / "in" / "familia" / "record_reportlab.pdf");
   fs::copy_file(kTop + "/samples/motion_pdflatex_cm.pdf", dir / "in" / "familia" / "hijos" / "motion.pdf");
+  // The first four PDFs of the damaged corpus, by name (directory order
+  // differs between file systems).
+  std::vector<fs::path> corpus;
+  for (const auto& e : fs::recursive_directory_iterator(kTop + "/tests/data/external/qpdf-damaged")) {
+    if (e.path().extension() == ".pdf") corpus.push_back(e.path());
+  }
+  std::sort(corpus.begin(), corpus.end());
+  corpus.resize(std::min<size_t>(corpus.size(), 4));
   int damaged = 0;
-  for (const auto& e : fs::recursive_directory_iterator(kTop + "/../shared/testdata/damaged")) {
-    if (e.path().extension() != ".pdf" || damaged >= 4) continue;
-    fs::copy_file(e.path(), dir / "in" / "familia" / "hijos" / ("damaged-" + std::to_string(++damaged) + ".pdf"));
+  for (const fs::path& p : corpus) {
+    fs::copy_file(p, dir / "in" / "familia" / "hijos" / ("damaged-" + std::to_string(++damaged) + ".pdf"));
   }
   std::ofstream(dir / "in" / "familia" / "notes.txt") << "not a pdf\n";
   fs::copy_file(kTop + "/samples/declaracion_pdflatex.pdf", dir / "listed" / "declaracion.pdf");
