@@ -153,15 +153,15 @@ TEST(Age, KeysEncodeAsBech32) {
 }  // namespace
 }  // namespace redact::age
 
+#include "tests/testing/require_tool.h"
 #include "tests/testing/subprocess.h"
 
 namespace redact::age {
 namespace {
 
 TEST(AgeInterop, DebianAgeOpensOursAndWeOpenTheirs) {
-  if (!redact::testing::HaveProgram("age") || !redact::testing::HaveProgram("age-keygen")) {
-    GTEST_SKIP() << "age not installed";
-  }
+  REDACT_REQUIRE_TOOL("age");
+  REDACT_REQUIRE_TOOL("age-keygen");
   using redact::testing::RunCommand;
   const fs::path dir = fs::temp_directory_path() / "redact_age_interop";
   fs::remove_all(dir);
