@@ -48,7 +48,7 @@ class OcrEngine {
 };
 
 // Tesseract through its C++ API, initialized once (eng+spa by default),
-// with OpenMP held to one thread (more is slower here; see PODOFO-NOTES).
+// with OpenMP held to one thread (two were slower than one; docs/PODOFO.md).
 StatusOr<std::unique_ptr<OcrEngine>> MakeTesseractEngine(const std::string& languages);
 
 // An image a page paints and where: the image space's unit square maps
