@@ -20,7 +20,7 @@ redact="$top/build/bin/redact"
 # of 50.
 typed=("$top"/samples/*.pdf)
 scans=("$top"/samples/scans/*.pdf)
-mapfile -t damaged < <(find "$top/../shared/testdata/damaged" -name '*.pdf' | sort | head -20)
+mapfile -t damaged < <(find "$top/tests/data/external/qpdf-damaged" -name '*.pdf' | sort | head -20)
 mkdir -p "$work/in" "$work/typed"
 for i in $(seq 1 "$count"); do
   folder="$work/in/box-$(( i / 50 ))"

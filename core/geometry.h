@@ -49,7 +49,6 @@ struct Matrix {
   double a = 1, b = 0, c = 0, d = 1, e = 0, f = 0;
 
   static Matrix Translate(double tx, double ty) { return {1, 0, 0, 1, tx, ty}; }
-  static Matrix Scale(double sx, double sy) { return {sx, 0, 0, sy, 0, 0}; }
 
   Point Apply(Point p) const {
     return {p.x * a + p.y * c + e, p.x * b + p.y * d + f};

@@ -29,12 +29,4 @@ std::string Status::ToString() const {
   return out;
 }
 
-Status Status::WithContext(std::string_view prefix) const {
-  if (ok()) return *this;
-  std::string message(prefix);
-  message += ": ";
-  message += message_;
-  return Status(code_, std::move(message));
-}
-
 }  // namespace redact

@@ -61,9 +61,6 @@ class [[nodiscard]] Status {
   // "damaged-pdf: <message>".
   std::string ToString() const;
 
-  // Returns a copy whose message is "<prefix>: <message>".
-  Status WithContext(std::string_view prefix) const;
-
  private:
   StatusCode code_ = StatusCode::kOk;
   std::string message_;

@@ -1,7 +1,7 @@
 // Writes a document as a fresh, single-revision, unencrypted PDF with no
 // unreachable objects. PoDoFo's own Write keeps orphans (an old content
 // stream survived that way) and its CollectGarbage breaks page trees, so
-// this does its own mark-and-sweep from the trailer.
+// this does its own mark-and-sweep from the trailer (docs/PODOFO.md).
 // /Info is dropped (PoDoFo re-creates it on load) and so is /Encrypt.
 //
 // Every byte goes through one checked path: the file is built in memory,

@@ -3,7 +3,7 @@
 // CMap). Handles codespacerange, bfchar, bfrange (with a destination string
 // or an array), cidchar, cidrange, usecmap of Identity, /WMode, multi-byte
 // codes, UTF-16 surrogate pairs and multi-character targets (ligatures).
-// PoDoFo's own parser gets most of these wrong (shared/PODOFO-NOTES.md).
+// PoDoFo's own parser gets most of these wrong (docs/PODOFO.md).
 //
 // Ranges are stored as ranges, never expanded, so a hostile CMap cannot make
 // memory grow with the size of the ranges it declares.
@@ -49,7 +49,6 @@ class CMap {
 
   bool has_codespace() const { return !codespace_.empty(); }
   bool vertical() const { return vertical_; }
-  bool is_identity() const { return identity_; }
   int problems() const { return problems_; }
   size_t unicode_entry_count() const {
     return unicode_chars_.size() + unicode_ranges_.size();

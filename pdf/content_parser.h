@@ -1,7 +1,8 @@
 // Content-stream lexer and parser: bytes in, operations out, with every
 // operand's raw byte span kept so a rewriter can copy untouched operators
-// byte for byte (PoDoFo's lexer strips string BOMs and rounds reals; see
-// shared/PODOFO-NOTES.md, which is why this exists).
+// byte for byte. This exists because PoDoFo's lexer strips what looks like
+// a byte-order mark from strings and rounds reals to 6 decimals
+// (docs/PODOFO.md).
 //
 // The parser never fails as a whole: bytes it cannot read are skipped and
 // counted in ParsedContent::bad_tokens, so callers can fail closed on them.

@@ -103,7 +103,6 @@ StatusOr<std::unique_ptr<Document>> Document::OpenBytes(
       return Error(s);
     }
   }
-  doc->was_encrypted_ = doc->doc_->GetEncrypted();
   if (doc->page_count() <= 0) {
     return Error(StatusCode::kDamagedPdf, name + ": no pages found (broken page tree)");
   }

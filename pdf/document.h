@@ -52,7 +52,6 @@ class Document {
 
   const std::string& name() const { return name_; }
   int page_count() const;
-  bool was_encrypted() const { return was_encrypted_; }
 
   // The page dictionary of page `index` (0-based). kDamagedPdf when the
   // page tree has no usable page there.
@@ -75,7 +74,6 @@ class Document {
   std::string name_;
   std::string bytes_;
   std::unique_ptr<PoDoFo::PdfMemDocument> doc_;
-  bool was_encrypted_ = false;
   ResourceLimits limits_;
   FontCache fonts_;
 };

@@ -1,7 +1,7 @@
 // Fonts as the interpreter needs them: how a string splits into codes, each
 // code's Unicode text and its advance. Our own, because PoDoFo 0.9.8's font
 // layer gets widths, code lengths and ToUnicode wrong, refuses pdfTeX's
-// Type1 fonts and mutates the document (shared/PODOFO-NOTES.md).
+// Type1 fonts and mutates the document (docs/PODOFO.md).
 //
 // Supported: standard 14 (shipped AFM widths), simple Type1/MMType1/
 // TrueType with /Widths, /FirstChar, /MissingWidth, base encodings +

@@ -22,8 +22,10 @@ namespace {
 StatusOr<OcrEngine*> Engine(OcrContext* ocr, size_t worker) {
   if (ocr->engines.size() <= worker) ocr->engines.resize(worker + 1);
   if (!ocr->engines[worker]) {
-    auto engine = MakeTesseractEngine(ocr->languages);
+    if (!ocr->make_engine) return Error(StatusCode::kInternal, "no OCR engine factory");
+    auto engine = ocr->make_engine(ocr->languages);
     if (!engine) return Error(engine.error());
+    if (!*engine) return Error(StatusCode::kInternal, "the OCR engine factory made no engine");
     ocr->engines[worker] = std::move(*engine);
   }
   return ocr->engines[worker].get();

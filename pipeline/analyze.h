@@ -22,12 +22,14 @@
 namespace redact {
 
 // OCR for pages without a usable text layer. Engines are created on first
-// need and reused across documents, one per worker.
+// need (by `make_engine`, for `languages`) and reused across documents, one
+// per worker.
 struct OcrContext {
   OcrMode mode = OcrMode::kAuto;
   std::string languages = "eng+spa";
   int jobs = 1;                       // pages of one document OCR'd at once
   OcrCleanup cleanup;                 // --deskew, --binarize
+  OcrEngineFactory make_engine = MakeTesseractEngine;
   std::vector<std::unique_ptr<OcrEngine>> engines;
   int pages_recognized = 0;
 };

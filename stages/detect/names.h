@@ -82,7 +82,6 @@ class NamesIndex {
             const std::vector<int>& mentioned, std::vector<Match>* out) const;
 
   const std::vector<NameEntity>& entities() const { return entities_; }
-  size_t variant_count() const { return variants_.size(); }
 
   // The entity whose A-number is `a_number` ("A#########"), or -1.
   int EntityForANumber(const std::string& a_number) const;

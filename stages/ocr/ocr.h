@@ -12,6 +12,7 @@
 #ifndef REDACT_STAGES_OCR_OCR_H_
 #define REDACT_STAGES_OCR_OCR_H_
 
+#include <functional>
 #include <memory>
 #include <optional>
 #include <string>
@@ -46,12 +47,20 @@ struct OcrWord {
 class OcrEngine {
  public:
   virtual ~OcrEngine() = default;
+  // The words in `image` (upright; `dpi` its resolution), boxes in its
+  // pixels with a top-left origin. An error fails the page (fail closed).
   virtual StatusOr<std::vector<OcrWord>> Recognize(Pix* image, int dpi) = 0;
 };
 
 // Tesseract through its C++ API, initialized once (eng+spa by default),
-// with OpenMP held to one thread (more is slower here; see PODOFO-NOTES).
+// with OpenMP held to one thread (two were slower than one; docs/PODOFO.md).
 StatusOr<std::unique_ptr<OcrEngine>> MakeTesseractEngine(const std::string& languages);
+
+// Makes an engine for `languages` ("eng+spa"): the seam through which the
+// pipeline gets its engines (MakeTesseractEngine in production, a scripted
+// fake in tests: tests/testing/fake_ocr.h). Called once per worker, before
+// the worker threads start; the engines it makes run one per thread.
+using OcrEngineFactory = std::function<StatusOr<std::unique_ptr<OcrEngine>>(const std::string& languages)>;
 
 // An image a page paints and where: the image space's unit square maps
 // through `ctm` to user space. Points into `doc`; valid while it lives.

@@ -311,163 +311,211 @@ std::string_view FailureName(Failure f) {
 }
 
 // ---------------------------------------------------------------- decrypt
+//
+// Decrypt in its steps: parse the header, unwrap the file key from a stanza
+// one of our identities or passphrases opens, check the header MAC, then
+// decrypt the payload. Each step fails with the Failure kind the C2SP test
+// kit expects of it.
 
-Expected<SecureBuffer, DecryptError> Decrypt(
-    std::string_view file, const std::vector<const X25519Identity*>& identities,
-    const std::vector<const SecureBuffer*>& passphrases, const DecryptOptions& options) {
-  InitSodium();
-  auto fail = [](Failure kind, std::string why) {
-    return Unexpected(DecryptError{kind, std::move(why)});
-  };
-  // A binary file starts with the version line; anything else is armor
-  // (and fails as armor if it is not).
-  std::string dearmored;
-  if (!file.empty() && !file.starts_with("age-encryption.org/")) {
-    auto d = Dearmor(file);
-    if (!d) return Unexpected(d.error());
-    dearmored = std::move(*d);
-    file = dearmored;
-  }
-  // Header: version line, stanzas, MAC line.
-  struct Stanza {
-    std::vector<std::string> args;
-    std::string body;
-  };
+namespace {
+
+Unexpected<DecryptError> Fail(Failure kind, std::string why) {
+  return Unexpected(DecryptError{kind, std::move(why)});
+}
+
+// One recipient stanza: "-> type args…", then its base64 body.
+struct Stanza {
+  std::vector<std::string> args;
+  std::string body;
+};
+
+// A parsed header. The views point into the file given to ParseHeader.
+struct Header {
   std::vector<Stanza> stanzas;
-  size_t pos = 0;
-  auto next_line = [&](std::string_view* line) {
-    const size_t nl = file.find('\n', pos);
+  std::string mac;             // 32 bytes
+  std::string_view mac_input;  // the header up to and including "---"
+  std::string_view payload;    // nonce (16 bytes, checked present), then chunks
+};
+
+// Reads a file line by line ('\n' ends each line; none may be missing).
+class LineReader {
+ public:
+  explicit LineReader(std::string_view file) : file_(file) {}
+  bool Next(std::string_view* line) {
+    const size_t nl = file_.find('\n', pos_);
     if (nl == std::string_view::npos) return false;
-    *line = file.substr(pos, nl - pos);
-    pos = nl + 1;
+    *line = file_.substr(pos_, nl - pos_);
+    pos_ = nl + 1;
     return true;
-  };
-  std::string_view line;
-  if (!next_line(&line) || line != kVersionLine) return fail(Failure::kHeader, "not an age v1 header");
-  size_t mac_line_start = 0;
-  std::string mac;
+  }
+  size_t pos() const { return pos_; }
+
+ private:
+  std::string_view file_;
+  size_t pos_ = 0;
+};
+
+// The stanza whose first line ("-> …") is `first`; its body is read from
+// `lines`: lines of 64 base64 characters, ended by a shorter one.
+Expected<Stanza, DecryptError> ParseStanza(std::string_view first, LineReader& lines) {
+  Stanza s;
+  std::string_view rest = first.substr(3);
   while (true) {
-    const size_t line_start = pos;
-    if (!next_line(&line)) return fail(Failure::kHeader, "header ends early");
+    const size_t sp = rest.find(' ');
+    std::string_view arg = rest.substr(0, sp);
+    if (arg.empty()) return Fail(Failure::kHeader, "empty stanza argument");
+    for (char c : arg) {
+      if (c < 0x21 || c > 0x7E) return Fail(Failure::kHeader, "bad character in a stanza");
+    }
+    s.args.emplace_back(arg);
+    if (sp == std::string_view::npos) break;
+    rest = rest.substr(sp + 1);
+  }
+  std::string b64;
+  std::string_view line;
+  while (true) {
+    if (!lines.Next(&line)) return Fail(Failure::kHeader, "stanza body ends early");
+    if (line.size() > 64) return Fail(Failure::kHeader, "stanza body line too long");
+    b64 += line;
+    if (line.size() < 64) break;
+  }
+  auto body = B64Decode(b64, false);
+  if (!body) return Fail(Failure::kHeader, "stanza body is not canonical base64");
+  s.body = std::move(*body);
+  return s;
+}
+
+// Version line, stanzas, MAC line; then at least a payload nonce.
+Expected<Header, DecryptError> ParseHeader(std::string_view file) {
+  Header h;
+  LineReader lines(file);
+  std::string_view line;
+  if (!lines.Next(&line) || line != kVersionLine) return Fail(Failure::kHeader, "not an age v1 header");
+  size_t mac_line_start = 0;
+  while (true) {
+    const size_t line_start = lines.pos();
+    if (!lines.Next(&line)) return Fail(Failure::kHeader, "header ends early");
     if (line.starts_with("-> ")) {
-      Stanza s;
-      std::string_view rest = line.substr(3);
-      while (true) {
-        const size_t sp = rest.find(' ');
-        std::string_view arg = rest.substr(0, sp);
-        if (arg.empty()) return fail(Failure::kHeader, "empty stanza argument");
-        for (char c : arg) {
-          if (c < 0x21 || c > 0x7E) return fail(Failure::kHeader, "bad character in a stanza");
-        }
-        s.args.emplace_back(arg);
-        if (sp == std::string_view::npos) break;
-        rest = rest.substr(sp + 1);
-      }
-      std::string b64;
-      while (true) {
-        if (!next_line(&line)) return fail(Failure::kHeader, "stanza body ends early");
-        if (line.size() > 64) return fail(Failure::kHeader, "stanza body line too long");
-        b64 += line;
-        if (line.size() < 64) break;
-      }
-      auto body = B64Decode(b64, false);
-      if (!body) return fail(Failure::kHeader, "stanza body is not canonical base64");
-      s.body = std::move(*body);
-      stanzas.push_back(std::move(s));
+      auto stanza = ParseStanza(line, lines);
+      if (!stanza) return Unexpected(std::move(stanza).error());
+      h.stanzas.push_back(std::move(*stanza));
     } else if (line.starts_with("---")) {
-      if (line.size() != 47 || line[3] != ' ') return fail(Failure::kHeader, "malformed MAC line");
+      if (line.size() != 47 || line[3] != ' ') return Fail(Failure::kHeader, "malformed MAC line");
       auto m = B64Decode(line.substr(4), false);
-      if (!m || m->size() != 32) return fail(Failure::kHeader, "malformed MAC");
-      mac = std::move(*m);
+      if (!m || m->size() != 32) return Fail(Failure::kHeader, "malformed MAC");
+      h.mac = std::move(*m);
       mac_line_start = line_start;
       break;
     } else {
-      return fail(Failure::kHeader, "unexpected header line");
+      return Fail(Failure::kHeader, "unexpected header line");
     }
   }
-  if (stanzas.empty()) return fail(Failure::kHeader, "no recipient stanza");
-  const std::string_view header_for_mac = file.substr(0, mac_line_start + 3);
-  const std::string_view payload = file.substr(pos);
-  if (payload.size() < 16) return fail(Failure::kHeader, "payload nonce missing");
+  if (h.stanzas.empty()) return Fail(Failure::kHeader, "no recipient stanza");
+  h.mac_input = file.substr(0, mac_line_start + 3);
+  h.payload = file.substr(lines.pos());
+  if (h.payload.size() < 16) return Fail(Failure::kHeader, "payload nonce missing");
+  return h;
+}
 
-  // Unwrap the file key.
+// Whether one of `identities` opens X25519 stanza `s`; if so the file key
+// is in `file_key`. Fails (header) on a malformed stanza.
+Expected<bool, DecryptError> UnwrapX25519(const Stanza& s, const std::vector<const X25519Identity*>& identities,
+                                          SecureBuffer* file_key) {
+  if (s.args.size() != 2) return Fail(Failure::kHeader, "X25519 stanza arguments");
+  auto share = B64Decode(s.args[1], false);
+  if (!share || share->size() != 32) return Fail(Failure::kHeader, "X25519 share");
+  if (s.body.size() != kFileKeySize + kTagSize) return Fail(Failure::kHeader, "X25519 body size");
+  for (const X25519Identity* id : identities) {
+    SecureBuffer shared(32);
+    if (crypto_scalarmult(shared.data(), id->secret().data(), reinterpret_cast<const uint8_t*>(share->data())) !=
+        0) {
+      return Fail(Failure::kHeader, "X25519 shared secret is zero");
+    }
+    const auto pub = id->public_key();
+    std::string salt = *share;
+    salt.append(reinterpret_cast<const char*>(pub.data()), pub.size());
+    uint8_t wrap[32];
+    Hkdf(shared.data(), 32, reinterpret_cast<const uint8_t*>(salt.data()), salt.size(),
+         "age-encryption.org/v1/X25519", wrap);
+    const bool ok = OpenBody(wrap, s.body, file_key->data());
+    sodium_memzero(wrap, sizeof wrap);
+    if (ok) return true;
+  }
+  return false;
+}
+
+// The same for an scrypt stanza and `passphrases`. A work factor above
+// options.max_scrypt_log2 is refused (header) before any work is done.
+Expected<bool, DecryptError> UnwrapScrypt(const Stanza& s, const std::vector<const SecureBuffer*>& passphrases,
+                                          const DecryptOptions& options, SecureBuffer* file_key) {
+  if (s.args.size() != 3) return Fail(Failure::kHeader, "scrypt stanza arguments");
+  auto salt = B64Decode(s.args[1], false);
+  if (!salt || salt->size() != 16) return Fail(Failure::kHeader, "scrypt salt");
+  const std::string& wf = s.args[2];
+  if (wf.empty() || wf.size() > 2 || wf[0] < '1' || wf[0] > '9' ||
+      !std::all_of(wf.begin(), wf.end(), [](char c) { return c >= '0' && c <= '9'; })) {
+    return Fail(Failure::kHeader, "scrypt work factor");
+  }
+  const int log_n = std::stoi(wf);
+  if (log_n > options.max_scrypt_log2) return Fail(Failure::kHeader, "scrypt work factor too high");
+  if (s.body.size() != kFileKeySize + kTagSize) return Fail(Failure::kHeader, "scrypt body size");
+  std::string full_salt = "age-encryption.org/v1/scrypt" + *salt;
+  for (const SecureBuffer* pass : passphrases) {
+    SecureBuffer wrap(32);
+    if (crypto_pwhash_scryptsalsa208sha256_ll(pass->data(), pass->size(),
+                                              reinterpret_cast<const uint8_t*>(full_salt.data()), full_salt.size(),
+                                              uint64_t{1} << log_n, 8, 1, wrap.data(), 32) != 0) {
+      return Fail(Failure::kHeader, "scrypt failed");
+    }
+    if (OpenBody(wrap.data(), s.body, file_key->data())) return true;
+  }
+  return false;
+}
+
+// The file key, from the first stanza (in order) that opens. Stanza types
+// other than X25519 and scrypt are not ours and are passed over; an scrypt
+// stanza must be the only one.
+Expected<SecureBuffer, DecryptError> UnwrapFileKey(const std::vector<Stanza>& stanzas,
+                                                   const std::vector<const X25519Identity*>& identities,
+                                                   const std::vector<const SecureBuffer*>& passphrases,
+                                                   const DecryptOptions& options) {
   SecureBuffer file_key(kFileKeySize);
-  bool found = false;
-  const bool has_scrypt = std::any_of(stanzas.begin(), stanzas.end(),
-                                      [](const Stanza& s) { return s.args[0] == "scrypt"; });
-  if (has_scrypt && stanzas.size() != 1) return fail(Failure::kHeader, "scrypt stanza not alone");
+  const bool has_scrypt =
+      std::any_of(stanzas.begin(), stanzas.end(), [](const Stanza& s) { return s.args[0] == "scrypt"; });
+  if (has_scrypt && stanzas.size() != 1) return Fail(Failure::kHeader, "scrypt stanza not alone");
   for (const Stanza& s : stanzas) {
+    Expected<bool, DecryptError> opened = false;
     if (s.args[0] == "X25519") {
-      if (s.args.size() != 2) return fail(Failure::kHeader, "X25519 stanza arguments");
-      auto share = B64Decode(s.args[1], false);
-      if (!share || share->size() != 32) return fail(Failure::kHeader, "X25519 share");
-      if (s.body.size() != kFileKeySize + kTagSize) return fail(Failure::kHeader, "X25519 body size");
-      for (const X25519Identity* id : identities) {
-        SecureBuffer shared(32);
-        if (crypto_scalarmult(shared.data(), id->secret().data(),
-                              reinterpret_cast<const uint8_t*>(share->data())) != 0) {
-          return fail(Failure::kHeader, "X25519 shared secret is zero");
-        }
-        const auto pub = id->public_key();
-        std::string salt = *share;
-        salt.append(reinterpret_cast<const char*>(pub.data()), pub.size());
-        uint8_t wrap[32];
-        Hkdf(shared.data(), 32, reinterpret_cast<const uint8_t*>(salt.data()), salt.size(),
-             "age-encryption.org/v1/X25519", wrap);
-        const bool ok = OpenBody(wrap, s.body, file_key.data());
-        sodium_memzero(wrap, sizeof wrap);
-        if (ok) {
-          found = true;
-          break;
-        }
-      }
+      opened = UnwrapX25519(s, identities, &file_key);
     } else if (s.args[0] == "scrypt") {
-      if (s.args.size() != 3) return fail(Failure::kHeader, "scrypt stanza arguments");
-      auto salt = B64Decode(s.args[1], false);
-      if (!salt || salt->size() != 16) return fail(Failure::kHeader, "scrypt salt");
-      const std::string& wf = s.args[2];
-      if (wf.empty() || wf.size() > 2 || wf[0] < '1' || wf[0] > '9' ||
-          !std::all_of(wf.begin(), wf.end(), [](char c) { return c >= '0' && c <= '9'; })) {
-        return fail(Failure::kHeader, "scrypt work factor");
-      }
-      const int log_n = std::stoi(wf);
-      if (log_n > options.max_scrypt_log2) return fail(Failure::kHeader, "scrypt work factor too high");
-      if (s.body.size() != kFileKeySize + kTagSize) return fail(Failure::kHeader, "scrypt body size");
-      std::string full_salt = "age-encryption.org/v1/scrypt" + *salt;
-      for (const SecureBuffer* pass : passphrases) {
-        SecureBuffer wrap(32);
-        if (crypto_pwhash_scryptsalsa208sha256_ll(
-                pass->data(), pass->size(), reinterpret_cast<const uint8_t*>(full_salt.data()),
-                full_salt.size(), uint64_t{1} << log_n, 8, 1, wrap.data(), 32) != 0) {
-          return fail(Failure::kHeader, "scrypt failed");
-        }
-        if (OpenBody(wrap.data(), s.body, file_key.data())) {
-          found = true;
-          break;
-        }
-      }
+      opened = UnwrapScrypt(s, passphrases, options, &file_key);
     }
-    // Other stanza types are not ours: ignored.
-    if (found) break;
+    if (!opened) return Unexpected(std::move(opened).error());
+    if (*opened) return file_key;
   }
-  if (!found) return fail(Failure::kNoMatch, "no identity matches");
+  return Fail(Failure::kNoMatch, "no identity matches");
+}
 
-  // Header MAC.
+// Whether the header's MAC is right for `file_key`.
+bool HeaderMacMatches(const SecureBuffer& file_key, const Header& header) {
   uint8_t hmac_key[32], computed[32];
   Hkdf(file_key.data(), kFileKeySize, nullptr, 0, "header", hmac_key);
-  Hmac(hmac_key, sizeof hmac_key, reinterpret_cast<const uint8_t*>(header_for_mac.data()),
-       header_for_mac.size(), computed);
+  Hmac(hmac_key, sizeof hmac_key, reinterpret_cast<const uint8_t*>(header.mac_input.data()),
+       header.mac_input.size(), computed);
   sodium_memzero(hmac_key, sizeof hmac_key);
-  if (sodium_memcmp(computed, mac.data(), 32) != 0) return fail(Failure::kHmac, "header MAC mismatch");
+  return sodium_memcmp(computed, header.mac.data(), 32) == 0;
+}
 
-  // Payload: STREAM over 64 KiB chunks; nothing is released unless all verify.
+// The payload (16-byte nonce, then STREAM over 64 KiB chunks) decrypted;
+// nothing is released unless every chunk verifies.
+Expected<SecureBuffer, DecryptError> DecryptPayload(const SecureBuffer& file_key, std::string_view payload) {
   uint8_t payload_key[32];
-  Hkdf(file_key.data(), kFileKeySize, reinterpret_cast<const uint8_t*>(payload.data()), 16,
-       "payload", payload_key);
+  Hkdf(file_key.data(), kFileKeySize, reinterpret_cast<const uint8_t*>(payload.data()), 16, "payload",
+       payload_key);
   const std::string_view ct = payload.substr(16);
   if (ct.size() < kTagSize) {
     sodium_memzero(payload_key, sizeof payload_key);
-    return fail(Failure::kPayload, "payload has no chunk");
+    return Fail(Failure::kPayload, "payload has no chunk");
   }
   const size_t full = kChunkSize + kTagSize;
   const size_t chunks = ct.size() <= full ? 1 : (ct.size() + full - 1) / full;
@@ -475,7 +523,7 @@ Expected<SecureBuffer, DecryptError> Decrypt(
   // is the plaintext size known (and the buffer exactly that large).
   if (ct.size() - (chunks - 1) * full < kTagSize) {
     sodium_memzero(payload_key, sizeof payload_key);
-    return fail(Failure::kPayload, "truncated final chunk");
+    return Fail(Failure::kPayload, "truncated final chunk");
   }
   SecureBuffer plain(ct.size() - chunks * kTagSize);
   size_t out = 0, in = 0;
@@ -485,26 +533,50 @@ Expected<SecureBuffer, DecryptError> Decrypt(
     const size_t n = last ? remaining : full;
     if (n < kTagSize) {
       sodium_memzero(payload_key, sizeof payload_key);
-      return fail(Failure::kPayload, "truncated chunk");
+      return Fail(Failure::kPayload, "truncated chunk");
     }
     uint8_t nonce[12];
     ChunkNonce(counter, last, nonce);
     unsigned long long len = 0;
     if (crypto_aead_chacha20poly1305_ietf_decrypt(plain.data() + out, &len, nullptr,
-                                                  reinterpret_cast<const uint8_t*>(ct.data() + in),
-                                                  n, nullptr, 0, nonce, payload_key) != 0) {
+                                                  reinterpret_cast<const uint8_t*>(ct.data() + in), n, nullptr, 0,
+                                                  nonce, payload_key) != 0) {
       sodium_memzero(payload_key, sizeof payload_key);
-      return fail(Failure::kPayload, "payload chunk does not verify");
+      return Fail(Failure::kPayload, "payload chunk does not verify");
     }
     if (last && len == 0 && counter > 0) {
       sodium_memzero(payload_key, sizeof payload_key);
-      return fail(Failure::kPayload, "empty final chunk");
+      return Fail(Failure::kPayload, "empty final chunk");
     }
     out += len;
     in += n;
   }
   sodium_memzero(payload_key, sizeof payload_key);
   return plain;
+}
+
+}  // namespace
+
+Expected<SecureBuffer, DecryptError> Decrypt(
+    std::string_view file, const std::vector<const X25519Identity*>& identities,
+    const std::vector<const SecureBuffer*>& passphrases, const DecryptOptions& options) {
+  InitSodium();
+  // A binary file starts with the version line; anything else is armor
+  // (and fails as armor if it is not).
+  std::string dearmored;
+  if (!file.empty() && !file.starts_with("age-encryption.org/")) {
+    auto d = Dearmor(file);
+    if (!d) return Unexpected(d.error());
+    dearmored = std::move(*d);
+    file = dearmored;
+  }
+  Expected<Header, DecryptError> header = ParseHeader(file);
+  if (!header) return Unexpected(std::move(header).error());
+  Expected<SecureBuffer, DecryptError> file_key =
+      UnwrapFileKey(header->stanzas, identities, passphrases, options);
+  if (!file_key) return Unexpected(std::move(file_key).error());
+  if (!HeaderMacMatches(*file_key, *header)) return Fail(Failure::kHmac, "header MAC mismatch");
+  return DecryptPayload(*file_key, header->payload);
 }
 
 // ---------------------------------------------------------------- encrypt

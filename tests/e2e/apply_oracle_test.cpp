@@ -16,6 +16,7 @@
 #include <sstream>
 
 #include "core/geometry.h"
+#include "tests/testing/require_tool.h"
 #include "tests/testing/subprocess.h"
 
 namespace redact {
@@ -103,9 +104,9 @@ std::vector<BoxWord> BboxWords(const std::string& pdf) {
 class ApplyOracle : public ::testing::TestWithParam<std::string> {};
 
 TEST_P(ApplyOracle, NothingSurvivesAndTheRestStaysPut) {
-  for (const char* tool : {"pdftotext", "qpdf", "mutool"}) {
-    if (!testing::HaveProgram(tool)) GTEST_SKIP() << tool << " not installed";
-  }
+  REDACT_REQUIRE_TOOL("pdftotext");
+  REDACT_REQUIRE_TOOL("qpdf");
+  REDACT_REQUIRE_TOOL("mutool");
   const std::string input = kTop + "/samples/" + GetParam();
   const fs::path out_dir = fs::temp_directory_path() / ("redact_apply_" + GetParam());
   fs::remove_all(out_dir);

@@ -1,4 +1,4 @@
-// Damaged and fuzzed PDFs from qpdf's test suite (../shared/testdata/damaged):
+// Damaged and fuzzed PDFs from qpdf's test suite (tests/data/external/qpdf-damaged):
 // `redact extract` must never crash or hang on them; each file either
 // extracts or fails with a one-line reason naming it, and is left unchanged.
 // A `redact run` over all of them plus the samples completes: every
@@ -18,14 +18,16 @@ namespace {
 namespace fs = std::filesystem;
 using testing::RunCommand;
 
+constexpr const char* kCorpus = "tests/data/external/qpdf-damaged";
+
 std::string ReadAll(const fs::path& p) {
   std::ifstream in(p, std::ios::binary);
   return std::string((std::istreambuf_iterator<char>(in)), {});
 }
 
 TEST(DamagedCorpus, NeverCrashesOrHangsAndAlwaysSaysWhy) {
-  const fs::path corpus = fs::path(REDACT_SOURCE_DIR) / ".." / "shared" / "testdata" / "damaged";
-  if (!fs::exists(corpus)) GTEST_SKIP() << "no shared/testdata beside the checkout";
+  const fs::path corpus = fs::path(REDACT_SOURCE_DIR) / kCorpus;
+  ASSERT_TRUE(fs::is_directory(corpus)) << corpus << " is part of the repository";
   int files = 0, extracted = 0, refused = 0;
   for (const auto& e : fs::recursive_directory_iterator(corpus)) {
     if (!e.is_regular_file()) continue;
@@ -54,8 +56,8 @@ TEST(DamagedCorpus, NeverCrashesOrHangsAndAlwaysSaysWhy) {
 
 TEST(DamagedCorpus, ARunOverTheWholeCorpusAndTheSamplesCompletes) {
   const fs::path top = REDACT_SOURCE_DIR;
-  const fs::path corpus = top / ".." / "shared" / "testdata" / "damaged";
-  if (!fs::exists(corpus)) GTEST_SKIP() << "no shared/testdata beside the checkout";
+  const fs::path corpus = top / kCorpus;
+  ASSERT_TRUE(fs::is_directory(corpus)) << corpus << " is part of the repository";
   const fs::path dir = fs::temp_directory_path() / "redact_damaged_run";
   fs::remove_all(dir);
   fs::create_directories(dir / "in");

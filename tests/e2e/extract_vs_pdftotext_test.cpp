@@ -16,6 +16,7 @@
 #include <regex>
 
 #include "core/geometry.h"
+#include "tests/testing/require_tool.h"
 #include "tests/testing/subprocess.h"
 
 namespace redact {
@@ -155,7 +156,7 @@ std::vector<std::string> Samples() {
 }
 
 TEST(ExtractVsPdftotext, EverySampleAgrees) {
-  if (!testing::HaveProgram("pdftotext")) GTEST_SKIP() << "pdftotext not installed";
+  REDACT_REQUIRE_TOOL("pdftotext");
   std::vector<std::string> samples = Samples();
   ASSERT_GE(samples.size(), 5u);
   std::printf("%-32s %9s %6s %8s %6s %8s %9s %10s\n", "sample", "pdftotext", "ours", "matched",

@@ -18,6 +18,7 @@
 #include "pdf/document.h"
 #include "stages/ocr/ocr.h"
 #include "tests/testing/pdf_builder.h"
+#include "tests/testing/require_tool.h"
 #include "tests/testing/subprocess.h"
 
 namespace redact {
@@ -194,7 +195,7 @@ std::string GraySamples() {
 class ImageDecode : public ::testing::Test {
  protected:
   void SetUp() override {
-    if (!testing::HaveProgram("pdftoppm")) GTEST_SKIP() << "pdftoppm not installed";
+    REDACT_REQUIRE_TOOL("pdftoppm");
   }
 };
 

@@ -13,6 +13,7 @@
 #include <nlohmann/json.hpp>
 
 #include "tests/testing/pdf_builder.h"
+#include "tests/testing/require_tool.h"
 #include "tests/testing/subprocess.h"
 
 namespace redact {
@@ -34,17 +35,12 @@ std::string Lower(std::string s) {
   return s;
 }
 
-// For tests that OCR: the oracle tools are there (else the test is
-// skipped by the caller), OpenMP is held to one thread as in redact, and
-// `dir` is made empty.
-bool ReadyForOcr(const fs::path& dir) {
-  for (const char* tool : {"pdftoppm", "tesseract"}) {
-    if (!testing::HaveProgram(tool)) return false;
-  }
+// For tests that OCR (after REDACT_REQUIRE_TOOL pdftoppm and tesseract):
+// OpenMP is held to one thread as in redact, and `dir` is made empty.
+void PrepareForOcr(const fs::path& dir) {
   setenv("OMP_THREAD_LIMIT", "1", 1);
   fs::remove_all(dir);
   fs::create_directories(dir);
-  return true;
 }
 
 // What the tesseract CLI reads on a pdftoppm render of page 1 of `pdf` at
@@ -109,9 +105,8 @@ std::pair<std::string, std::string> Scan(const std::string& sample, bool g4, con
 void CheckScan(const std::string& name, const std::string& sample, bool g4,
                const std::vector<std::string>& values, const std::vector<std::string>& lines,
                const std::string& stamp = "") {
-  for (const char* tool : {"pdftoppm", "tesseract"}) {
-    if (!testing::HaveProgram(tool)) GTEST_SKIP() << tool << " not installed";
-  }
+  REDACT_REQUIRE_TOOL("pdftoppm");
+  REDACT_REQUIRE_TOOL("tesseract");
   // The tesseract CLI, like our own binary, is slower with OpenMP threads
   // contending on a small machine.
   setenv("OMP_THREAD_LIMIT", "1", 1);
@@ -191,7 +186,7 @@ std::string ImagePage(const std::string& image_dict, const std::string& data) {
 }
 
 TEST(Ocr, UnreadAndUnreadablePagesAreSentToAPerson) {
-  if (!testing::HaveProgram("pdftoppm")) GTEST_SKIP() << "pdftoppm not installed";
+  REDACT_REQUIRE_TOOL("pdftoppm");
   const fs::path dir = fs::temp_directory_path() / "redact_ocr_review";
   fs::remove_all(dir);
   fs::create_directories(dir);
@@ -222,7 +217,9 @@ TEST(Ocr, UnreadAndUnreadablePagesAreSentToAPerson) {
 
 TEST(Ocr, AScanPaintedAsAnInlineImageIsReadAndBurned) {
   const fs::path dir = fs::temp_directory_path() / "redact_ocr_inline";
-  if (!ReadyForOcr(dir)) GTEST_SKIP() << "pdftoppm or tesseract not installed";
+  REDACT_REQUIRE_TOOL("pdftoppm");
+  REDACT_REQUIRE_TOOL("tesseract");
+  PrepareForOcr(dir);
   // The order at 150 dpi, bilevel, as an ASCIIHex + CCITT G4 inline image.
   RunCommand({"pdftoppm", "-r", "150", "-mono", "-f", "1", "-l", "1", kTop + "/samples/order_libreoffice.pdf",
               (dir / "render").string()});
@@ -261,7 +258,9 @@ TEST(Ocr, AnImageOnATypedPageIsReadToo) {
   // A typed declaration with a photographed ID card pasted in: the page has
   // a real text layer, but the card's name and A-number are only pixels.
   const fs::path dir = fs::temp_directory_path() / "redact_ocr_card";
-  if (!ReadyForOcr(dir)) GTEST_SKIP() << "pdftoppm or tesseract not installed";
+  REDACT_REQUIRE_TOOL("pdftoppm");
+  REDACT_REQUIRE_TOOL("tesseract");
+  PrepareForOcr(dir);
   std::ofstream(dir / "card_source.pdf", std::ios::binary) << PdfBuilder::OnePage(
       "BT /F1 14 Tf 10 40 Td (Maria Guadalupe Hernandez-Nunez) Tj 0 -20 Td (USCIS A201234567) Tj ET",
       "<< /Font << /F1 " + testing::Helvetica() + " >> >>", "", "[0 0 300 70]");
@@ -315,7 +314,9 @@ void CheckTurnedScan(const std::string& name, PIX* (*turn)(PIX*), const std::str
                      const std::string& media_box, const std::string& page_extra) {
   SCOPED_TRACE(name);
   const fs::path dir = fs::temp_directory_path() / ("redact_ocr_turned_" + name);
-  if (!ReadyForOcr(dir)) GTEST_SKIP() << "pdftoppm or tesseract not installed";
+  REDACT_REQUIRE_TOOL("pdftoppm");
+  REDACT_REQUIRE_TOOL("tesseract");
+  PrepareForOcr(dir);
   RunCommand({"pdftoppm", "-r", "150", "-gray", "-singlefile", kTop + "/samples/order_libreoffice.pdf",
               (dir / "render").string()});
   PIX* upright = pixRead((dir / "render.pgm").string().c_str());
@@ -373,7 +374,9 @@ TEST(Ocr, UpsideDownAndMirroredScansPlacedUpright) {
 
 TEST(Ocr, AskewScanStraightenedAndThresholdedFirst) {
   const fs::path dir = fs::temp_directory_path() / "redact_ocr_askew";
-  if (!ReadyForOcr(dir)) GTEST_SKIP() << "pdftoppm or tesseract not installed";
+  REDACT_REQUIRE_TOOL("pdftoppm");
+  REDACT_REQUIRE_TOOL("tesseract");
+  PrepareForOcr(dir);
   // The order at 200 dpi, turned 2.5 degrees as a careless scan would be.
   RunCommand({"pdftoppm", "-r", "200", "-gray", "-singlefile", kTop + "/samples/order_libreoffice.pdf",
               (dir / "render").string()});

@@ -12,6 +12,7 @@
 #include <fstream>
 #include <nlohmann/json.hpp>
 
+#include "tests/testing/require_tool.h"
 #include "tests/testing/subprocess.h"
 
 namespace redact {
@@ -89,7 +90,7 @@ TEST(Pseudonymize, PseudonymsShowOriginalsDoNotAndStayConsistent) {
     maria |= e["replacement"] == "Class Member 1" && e["original"] == "Maria Guadalupe Hernández-Núñez";
   }
   EXPECT_TRUE(maria);
-  if (testing::HaveProgram("age")) {
+  if (testing::RequireProgram("age")) {
     auto age = RunCommand({"age", "-d", "-i", (j.dir / "id.key").string(),
                            (j.dir / "run1" / "mapping.age").string()});
     EXPECT_EQ(age.exit_code, 0) << age.err;

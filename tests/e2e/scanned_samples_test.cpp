@@ -17,6 +17,7 @@
 #include "pdf/document.h"
 #include "stages/ocr/ocr.h"
 #include "tests/testing/pdf_builder.h"
+#include "tests/testing/require_tool.h"
 #include "tests/testing/subprocess.h"
 
 namespace redact {
@@ -106,9 +107,8 @@ bool SamePlace(const nlohmann::json& a, const nlohmann::json& b) {
 class ScannedSamples : public ::testing::Test {
  protected:
   void SetUp() override {
-    for (const char* tool : {"pdftoppm", "tesseract"}) {
-      if (!testing::HaveProgram(tool)) GTEST_SKIP() << tool << " not installed";
-    }
+    REDACT_REQUIRE_TOOL("pdftoppm");
+    REDACT_REQUIRE_TOOL("tesseract");
     setenv("OMP_THREAD_LIMIT", "1", 1);
   }
 };
@@ -219,7 +219,7 @@ namespace redact {
 namespace {
 
 TEST_F(ScannedSamples, PagesReadInParallelReadAsInTurn) {
-  if (!testing::HaveProgram("qpdf")) GTEST_SKIP() << "qpdf not installed";
+  REDACT_REQUIRE_TOOL("qpdf");
   const fs::path dir = fs::temp_directory_path() / "redact_scanned_jobs";
   fs::remove_all(dir);
   fs::create_directories(dir);
@@ -286,7 +286,7 @@ TEST_F(ScannedSamples, OcrLayerMakesTheRedactedScanSearchableWithoutWhatWasRemov
 }
 
 TEST_F(ScannedSamples, OcrAlwaysReplacesAnExistingInvisibleLayer) {
-  if (!testing::HaveProgram("qpdf")) GTEST_SKIP() << "qpdf not installed";
+  REDACT_REQUIRE_TOOL("qpdf");
   const fs::path dir = fs::temp_directory_path() / "redact_scanned_always";
   fs::remove_all(dir);
   fs::create_directories(dir);

@@ -39,7 +39,7 @@ cp "$top"/samples/names.csv "$seeds/names/samples.csv"
 for f in "$top"/tests/data/detect/eval/*.csv; do
   [ -e "$f" ] && cp "$f" "$seeds/names/eval-$(basename "$f")"
 done
-kit="$top/../shared/testdata/age-testkit"
+kit="$top/tests/data/external/age-testkit"
 if [ -d "$kit" ]; then
   for f in "$kit"/*; do
     grep -q '^compressed: zlib' "$f" && continue

@@ -1,4 +1,4 @@
-// The age file format against the C2SP test kit (../shared/testdata/
+// The age file format against the C2SP test kit (tests/data/external/
 // age-testkit): each vector's expected outcome, and on success the SHA-256
 // of the plaintext. Hybrid post-quantum vectors are skipped (not
 // implemented); every other vector must pass. Plus round trips.
@@ -44,8 +44,8 @@ std::string Sha256Hex(std::string_view data) {
 }
 
 TEST(AgeTestKit, EveryApplicableVector) {
-  const fs::path dir = fs::path(REDACT_SOURCE_DIR) / ".." / "shared" / "testdata" / "age-testkit";
-  if (!fs::exists(dir)) GTEST_SKIP() << "no shared/testdata beside the checkout";
+  const fs::path dir = fs::path(REDACT_SOURCE_DIR) / "tests" / "data" / "external" / "age-testkit";
+  ASSERT_TRUE(fs::is_directory(dir)) << dir << " is part of the repository";
   int passed = 0, skipped = 0, total = 0;
   std::vector<fs::path> files;
   for (const auto& e : fs::directory_iterator(dir)) files.push_back(e.path());
@@ -153,15 +153,15 @@ TEST(Age, KeysEncodeAsBech32) {
 }  // namespace
 }  // namespace redact::age
 
+#include "tests/testing/require_tool.h"
 #include "tests/testing/subprocess.h"
 
 namespace redact::age {
 namespace {
 
 TEST(AgeInterop, DebianAgeOpensOursAndWeOpenTheirs) {
-  if (!redact::testing::HaveProgram("age") || !redact::testing::HaveProgram("age-keygen")) {
-    GTEST_SKIP() << "age not installed";
-  }
+  REDACT_REQUIRE_TOOL("age");
+  REDACT_REQUIRE_TOOL("age-keygen");
   using redact::testing::RunCommand;
   const fs::path dir = fs::temp_directory_path() / "redact_age_interop";
   fs::remove_all(dir);
