@@ -9,6 +9,7 @@
 
 #include "stages/assemble/assemble.h"
 #include "stages/extract/extract.h"
+#include "stages/inspect/inspect.h"
 #include "stages/ocr/ocr.h"
 
 namespace redact {
@@ -231,7 +232,18 @@ StatusOr<AnalyzedDocument> AnalyzeDocument(const std::string& path,
   if (!pages) return Error(pages.error());
   out.pages = std::move(*pages);
   out.findings = detector.DetectDocument(out.pages);
+  StatusOr<std::vector<Finding>> side = InspectSideChannels(*out.document, out.pages, detector);
+  if (!side) return Error(side.error());
+  out.side_findings = std::move(*side);
   return out;
+}
+
+StatusOr<RedactionSummary> RedactDocument(pdf::Document& doc, const std::vector<PageText>& pages,
+                                          const std::vector<Finding>& findings, const Detector& detector,
+                                          const RedactOptions& options) {
+  StatusOr<std::vector<Finding>> side = InspectSideChannels(doc, pages, detector);
+  if (!side) return Error(side.error());
+  return RedactDocument(doc, pages, findings, *side, options);
 }
 
 StatusOr<std::unique_ptr<Detector>> LoadDetector(const std::string& patterns_dir,
