@@ -1,9 +1,18 @@
-// A finding: one span of page text that detection says is protected, with
-// the glyphs it covers so the writers remove exactly those.
+// A finding: something detection says is protected, and exactly where it
+// lies, so the writers remove exactly that.
+//
+// Page findings (channel "page", the default) are spans of page text, with
+// the glyphs they cover. Side-channel findings (stages/inspect) lie outside
+// the page content — an outline title, an annotation, a form field value, a
+// link URI, a marked-content property list — and name the object that holds
+// them instead (channel, page, object, key, stream/op); they have no span
+// and no glyphs. Consumers that index pages and glyphs (scan, review,
+// pseudonyms, reports) must look at page findings only.
 //
 // `value` is the normalized identifier ("A201234567", "maria hernandez
 // nunez"); it is plaintext and must never reach a report, log or error
-// message — reports carry keyed hashes of it instead.
+// message — reports carry keyed hashes of it instead. No other field holds
+// document text.
 #ifndef REDACT_CORE_FINDING_H_
 #define REDACT_CORE_FINDING_H_
 
@@ -12,11 +21,20 @@
 
 namespace redact {
 
+// Finding::channel values.
+inline constexpr char kChannelPage[] = "page";                  // page content
+inline constexpr char kChannelOutline[] = "outline";            // an outline item
+inline constexpr char kChannelAnnotation[] = "annotation";      // an annotation
+inline constexpr char kChannelLink[] = "link";                  // an annotation's URI
+inline constexpr char kChannelFormField[] = "form_field";       // an AcroForm field
+inline constexpr char kChannelMarkedContent[] = "marked_content";  // a BDC property list
+
 struct Finding {
   std::string category;    // "a_number", "name", "credible_fear", …
+                           // ("unreadable": a side channel that cannot be read)
   std::string rule;        // id of the rule or dictionary that fired
-  int page = 0;            // 1-based
-  size_t begin = 0;        // byte span in PageText::text
+  int page = 0;            // 1-based; 0 for document-level side channels
+  size_t begin = 0;        // byte span in PageText::text (page findings)
   size_t end = 0;
   std::vector<int> glyphs; // indices into PageText::glyphs (duplicates incl.)
   std::string value;       // normalized value; plaintext, see above
@@ -24,6 +42,19 @@ struct Finding {
   double confidence = 0;   // 0..1
   std::string reason;      // why it fired, without the value
   std::string replacement; // pseudonymize mode: the text drawn in its place
+
+  // Where a side-channel finding lies (see stages/inspect/inspect.h).
+  std::string channel = kChannelPage;
+  // The object holding it: "12 0 R", or for a direct object its path from
+  // the nearest indirect one ("Annots[2]", "12 0 R/Kids[0]").
+  std::string object;
+  // Which part of the object: "Title", "URI", "text", "AP", "value",
+  // "properties" (inspect.h lists them per channel).
+  std::string key;
+  // Marked content: the content stream (ContentRef::stream numbering on
+  // `page`) and the index of the BDC operator in it.
+  int stream = -1;
+  int op = -1;
 };
 
 }  // namespace redact

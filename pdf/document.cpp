@@ -124,7 +124,29 @@ int Document::page_count() const {
 }
 
 StatusOr<const PoDoFo::PdfObject*> Document::PageObject(int index) const {
-  const PoDoFo::PdfObject* obj = nullptr;
+  StatusOr<PoDoFo::PdfObject*> page = FindPage(index);
+  if (!page) return Error(page.error());
+  return *page;
+}
+
+StatusOr<PoDoFo::PdfObject*> Document::MutablePageObject(int index) { return FindPage(index); }
+
+PoDoFo::PdfObject* Document::MutableCatalog() {
+  // PdfMemDocument hands out its trailer read-only; the objects it names
+  // are ours to edit, as this Document is not const.
+  const PoDoFo::PdfObject* trailer = doc_->GetTrailer();
+  if (!trailer || !trailer->IsDictionary()) return nullptr;
+  return const_cast<PoDoFo::PdfObject*>(Resolve(trailer->GetDictionary().GetKey("Root")));
+}
+
+PoDoFo::PdfObject* Document::NewStream(std::string_view data) {
+  PoDoFo::PdfObject* stream = doc_->GetObjects().CreateObject();
+  stream->GetStream()->Set(data.data(), static_cast<PoDoFo::pdf_long>(data.size()));
+  return stream;
+}
+
+StatusOr<PoDoFo::PdfObject*> Document::FindPage(int index) const {
+  PoDoFo::PdfObject* obj = nullptr;
   const std::string where = name_ + ": page " + std::to_string(index + 1);
   Status s = Guard(where, [&]() -> Status {
     PoDoFo::PdfPage* page = doc_->GetPage(index);

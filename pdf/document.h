@@ -12,6 +12,7 @@
 #include <memory>
 #include <optional>
 #include <string>
+#include <string_view>
 
 #include "core/limits.h"
 #include "core/model.h"
@@ -57,6 +58,16 @@ class Document {
   // page tree has no usable page there.
   StatusOr<const PoDoFo::PdfObject*> PageObject(int index) const;
 
+  // Writers only (stages/write_*): the same page dictionary, to edit it in
+  // memory (the file on disk is never touched). Errors as PageObject.
+  StatusOr<PoDoFo::PdfObject*> MutablePageObject(int index);
+  // The catalog (/Root), to edit; nullptr when the trailer has none.
+  // May throw PoDoFo::PdfError: call inside pdf::Guard.
+  PoDoFo::PdfObject* MutableCatalog();
+  // A new indirect stream object holding `data` unfiltered (the clean
+  // writer compresses). May throw PoDoFo::PdfError: call inside pdf::Guard.
+  PoDoFo::PdfObject* NewStream(std::string_view data);
+
   // A page attribute, following /Parent for the inheritable ones
   // (Resources, MediaBox, CropBox, Rotate). nullptr when absent.
   const PoDoFo::PdfObject* InheritedPageKey(const PoDoFo::PdfObject* page,
@@ -70,6 +81,7 @@ class Document {
 
  private:
   Document() = default;
+  StatusOr<PoDoFo::PdfObject*> FindPage(int index) const;
 
   std::string name_;
   std::string bytes_;

@@ -100,6 +100,20 @@ const PdfObject* Resolve(const PdfObject* obj) {
   return (obj && obj->IsReference()) ? nullptr : obj;
 }
 
+// Mutable overloads: the objects belong to a Document the caller may
+// change; only the constness the read-only helpers added is taken back.
+PdfObject* Resolve(PdfObject* obj) {
+  return const_cast<PdfObject*>(Resolve(static_cast<const PdfObject*>(obj)));
+}
+
+PdfObject* DictGet(PdfObject* dict, std::string_view key) {
+  return const_cast<PdfObject*>(DictGet(static_cast<const PdfObject*>(dict), key));
+}
+
+PoDoFo::PdfArray* AsArray(PdfObject* obj) {
+  return const_cast<PoDoFo::PdfArray*>(AsArray(static_cast<const PdfObject*>(obj)));
+}
+
 bool IsDictionary(const PdfObject* obj) {
   obj = Resolve(obj);
   return obj && obj->IsDictionary();
@@ -372,6 +386,13 @@ std::string Describe(const PdfObject* obj) {
   if (ref.ObjectNumber() == 0) return "direct object";
   return "object " + std::to_string(ref.ObjectNumber()) + " " +
          std::to_string(ref.GenerationNumber()) + " R";
+}
+
+std::string Address(const PdfObject* obj, const std::string& path) {
+  if (!obj) return path;
+  const PoDoFo::PdfReference& ref = obj->Reference();
+  if (ref.ObjectNumber() == 0) return path;
+  return std::to_string(ref.ObjectNumber()) + " " + std::to_string(ref.GenerationNumber()) + " R";
 }
 
 }  // namespace redact::pdf

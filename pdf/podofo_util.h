@@ -47,15 +47,20 @@ Status Guard(std::string_view context, Fn&& fn) {
 // Follows references (a bounded number of hops). nullptr stays nullptr;
 // a dangling reference gives nullptr.
 const PoDoFo::PdfObject* Resolve(const PoDoFo::PdfObject* obj);
+// The same for writers holding a mutable object of a Document they may
+// change: the result is as mutable as the argument.
+PoDoFo::PdfObject* Resolve(PoDoFo::PdfObject* obj);
 
 // dict[key], resolved; nullptr when `dict` is not a dictionary or the key
 // is absent or dangling.
 const PoDoFo::PdfObject* DictGet(const PoDoFo::PdfObject* dict,
                                  std::string_view key);
+PoDoFo::PdfObject* DictGet(PoDoFo::PdfObject* dict, std::string_view key);
 
 std::optional<double> AsNumber(const PoDoFo::PdfObject* obj);
 std::optional<std::string> AsName(const PoDoFo::PdfObject* obj);
 const PoDoFo::PdfArray* AsArray(const PoDoFo::PdfObject* obj);
+PoDoFo::PdfArray* AsArray(PoDoFo::PdfObject* obj);  // for writers, as Resolve
 bool IsDictionary(const PoDoFo::PdfObject* obj);
 
 // A rectangle array [x0 y0 x1 y1], normalized; nullopt if malformed.
@@ -82,8 +87,13 @@ StatusOr<std::string> DecodeFilters(
     std::string raw, const std::vector<std::pair<std::string, const PoDoFo::PdfObject*>>& filters,
     size_t max_bytes);
 
-// "12 0 R" for indirect objects, "direct object" otherwise; for messages.
+// "object 12 0 R" for indirect objects, "direct object" otherwise; for messages.
 std::string Describe(const PoDoFo::PdfObject* obj);
+
+// Where an object lies, for findings that must name it again later:
+// "12 0 R" for an indirect object, `path` (its place under the nearest
+// indirect object, e.g. "12 0 R/Kids[0]") for a direct one.
+std::string Address(const PoDoFo::PdfObject* obj, const std::string& path);
 
 }  // namespace redact::pdf
 

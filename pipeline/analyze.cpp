@@ -9,6 +9,7 @@
 
 #include "stages/assemble/assemble.h"
 #include "stages/extract/extract.h"
+#include "stages/inspect/inspect.h"
 #include "stages/ocr/ocr.h"
 
 namespace redact {
@@ -233,6 +234,9 @@ StatusOr<AnalyzedDocument> AnalyzeDocument(const std::string& path,
   if (!pages) return Error(pages.error());
   out.pages = std::move(*pages);
   out.findings = detector.DetectDocument(out.pages);
+  StatusOr<std::vector<Finding>> side = InspectSideChannels(*out.document, out.pages, detector);
+  if (!side) return Error(side.error());
+  out.side_findings = std::move(*side);
   return out;
 }
 

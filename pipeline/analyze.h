@@ -1,7 +1,8 @@
 // The analysis half of the pipeline, composed from the stages: open a PDF,
-// extract every page's glyphs, assemble page text, detect findings. Both
-// `redact scan` and the writers start here, so what is reported is what is
-// removed.
+// extract every page's glyphs, assemble page text, detect findings in it,
+// and inspect the side channels (outline, annotations, form fields, links,
+// marked content). Both `redact scan` and the writers start here, so what
+// is reported is what is removed: the writers detect nothing themselves.
 //
 // Thread-safety: AnalyzeDocument may run concurrently on different files
 // with one shared Detector.
@@ -51,12 +52,20 @@ StatusOr<std::vector<PageText>> ReadDocumentText(pdf::Document& doc, OcrContext*
 struct AnalyzedDocument {
   std::unique_ptr<pdf::Document> document;
   std::vector<PageText> pages;
+  // Page findings (channel "page"): spans of page text with their glyphs;
+  // every one has 1 <= page <= pages.size().
   std::vector<Finding> findings;
+  // Side-channel findings (stages/inspect/inspect.h): what holds an
+  // identifier outside the page content, and where. No span, no glyphs;
+  // page is 0 for document-level channels. Kept apart so consumers of page
+  // findings never see them; a reviewed findings file replaces `findings`
+  // only. Pass both to RedactDocument.
+  std::vector<Finding> side_findings;
 };
 
-// Errors: those of Document::Open, and a page whose content cannot be read
+// Errors: those of Document::Open, a page whose content cannot be read
 // (the whole document fails: a page we cannot read is a page we cannot
-// clean).
+// clean), and a side channel that cannot be read (InspectSideChannels).
 StatusOr<AnalyzedDocument> AnalyzeDocument(const std::string& path,
                                            const pdf::OpenOptions& options,
                                            const Detector& detector, OcrContext* ocr = nullptr);

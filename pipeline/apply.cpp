@@ -74,6 +74,11 @@ void Summarize(const Session& session, const AnalyzedDocument& doc, const Redact
                            f.entity.empty() ? "" : hasher.Hash("entity:" + f.entity), f.confidence,
                            f.glyphs.size()});
   }
+  for (const Finding& f : doc.side_findings) {
+    r->side_findings.push_back({f.page, f.channel, f.object, f.key, f.category, f.rule,
+                                hasher.Hash(f.category + ":" + f.value),
+                                f.entity.empty() ? "" : hasher.Hash("entity:" + f.entity)});
+  }
   for (const RedactionBox& b : summary.boxes) {
     const Rect rect = Quad::Transform(b.quad, doc.pages[b.page - 1].geometry.user_to_display).Bounds();
     r->boxes.push_back({b.page, b.category, {Round2(rect.x0), Round2(rect.y0), Round2(rect.x1), Round2(rect.y1)}});
@@ -151,8 +156,8 @@ StatusOr<DocumentResult> ApplyDocument(const Session& session, OcrContext* ocr, 
   Status planned = PlanFindings(session, task, settings, &*doc);
   if (!planned.ok()) return Error(planned);
   const auto t1 = Clock::now();
-  StatusOr<RedactionSummary> summary = RedactDocument(*doc->document, doc->pages, doc->findings,
-                                                      session.detector(), WriterOptions(session.policy(), settings));
+  StatusOr<RedactionSummary> summary = RedactDocument(*doc->document, doc->pages, doc->findings, doc->side_findings,
+                                                      WriterOptions(session.policy(), settings));
   if (!summary) return Error(summary.error());
   const auto t2 = Clock::now();
   pdf::CleanWriteStats stats;

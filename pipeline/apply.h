@@ -71,6 +71,11 @@ struct DocumentResult {
     double confidence = 0;
     size_t glyphs = 0;
   };
+  // A side channel that named someone (stages/inspect) and was scrubbed.
+  struct SideFindingRecord {
+    int page = 0;  // 0: document-level
+    std::string channel, object, key, category, rule, value_hash, entity_hash;
+  };
   struct Box {
     int page = 0;
     std::string category;
@@ -94,6 +99,7 @@ struct DocumentResult {
   int pages = 0;
   std::map<std::string, int> counts;  // findings per category
   std::vector<FindingRecord> findings;
+  std::vector<SideFindingRecord> side_findings;
   std::vector<Box> boxes;
   Removed removed;
   std::vector<std::string> side_channels;  // what was scrubbed, no values

@@ -28,6 +28,16 @@ json FindingsJson(const DocumentResult& r) {
   return findings;
 }
 
+json SideFindingsJson(const DocumentResult& r) {
+  json side = json::array();
+  for (const DocumentResult::SideFindingRecord& f : r.side_findings) {
+    side.push_back({{"page", f.page},         {"channel", f.channel},       {"object", f.object},
+                    {"key", f.key},           {"category", f.category},     {"rule", f.rule},
+                    {"value_hash", f.value_hash}, {"entity_hash", f.entity_hash}});
+  }
+  return side;
+}
+
 json PerPageJson(const DocumentResult& r) {
   std::map<int, std::map<std::string, int>> per_page;
   for (const DocumentResult::FindingRecord& f : r.findings) ++per_page[f.page][f.rule];
@@ -60,6 +70,7 @@ json ReportJson(const DocumentResult& r) {
   report["counts"] = r.counts;
   report["per_page"] = PerPageJson(r);
   report["findings"] = FindingsJson(r);
+  report["side_findings"] = SideFindingsJson(r);
   json boxes = json::array();
   for (const DocumentResult::Box& b : r.boxes) {
     boxes.push_back({{"page", b.page}, {"category", b.category}, {"bbox", {b.bbox[0], b.bbox[1], b.bbox[2], b.bbox[3]}}});
@@ -101,6 +112,12 @@ StatusOr<DocumentResult> ParseResultLine(std::string_view text) {
                             f.at("rule").get<std::string>(), f.at("value_hash").get<std::string>(),
                             f.at("entity_hash").get<std::string>(), f.at("confidence").get<double>(),
                             f.at("glyphs").get<size_t>()});
+    }
+    for (const json& f : j.at("side_findings")) {
+      r.side_findings.push_back({f.at("page").get<int>(), f.at("channel").get<std::string>(),
+                                 f.at("object").get<std::string>(), f.at("key").get<std::string>(),
+                                 f.at("category").get<std::string>(), f.at("rule").get<std::string>(),
+                                 f.at("value_hash").get<std::string>(), f.at("entity_hash").get<std::string>()});
     }
     for (const json& b : j.at("boxes")) {
       DocumentResult::Box box{b.at("page").get<int>(), b.at("category").get<std::string>(), {}};
@@ -223,9 +240,15 @@ json ScanDocumentJson(const std::string& file, const AnalyzedDocument& doc) {
                         {"confidence", f.confidence}, {"reason", f.reason},    {"glyphs", f.glyphs.size()},
                         {"bbox", {b.x0, b.y0, b.x1, b.y1}}});
   }
+  json side = json::array();
+  for (const Finding& f : doc.side_findings) {
+    side.push_back({{"page", f.page},         {"channel", f.channel}, {"object", f.object}, {"key", f.key},
+                    {"category", f.category}, {"rule", f.rule},       {"value", f.value},   {"entity", f.entity},
+                    {"reason", f.reason}});
+  }
   int undecodable = 0;
   for (const PageText& p : doc.pages) undecodable += p.undecodable_glyph_count();
-  return {{"file", file}, {"pages", doc.pages.size()}, {"undecodable_glyphs", undecodable},
+  return {{"file", file}, {"side_findings", std::move(side)}, {"pages", doc.pages.size()}, {"undecodable_glyphs", undecodable},
           {"counts", counts}, {"findings", std::move(findings)}};
 }
 

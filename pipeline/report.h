@@ -33,6 +33,8 @@ std::string JsonText(const nlohmann::json& j, int indent = -1);
 //   {"tool", "output", "pages", "counts", "per_page": [{"page", "rules"}],
 //    "findings": [{"page", "category", "rule", "value_hash", "entity_hash",
 //                  "confidence", "glyphs"}],
+//    "side_findings": [{"page", "channel", "object", "key", "category",
+//                       "rule", "value_hash", "entity_hash"}],
 //    "boxes": [{"page", "category", "bbox"}], "removed": {…},
 //    "side_channels", "warnings": {"extraction_problems", "notes",
 //    "pages_to_review"}, "timings_ms": {"analyze", "redact", "write"}}
@@ -81,7 +83,8 @@ std::string JobSummaryText(const std::vector<JobDocument>& documents, double sec
 // "status", "reason", "pages", "seconds", "failed_so_far"}.
 std::string ProgressLine(const JobDocument& document, size_t done, size_t total, size_t failed_so_far);
 
-// `scan --format json`: one document's findings (quoting their text).
+// `scan --format json`: one document's findings (quoting their text), and
+// its side-channel findings (channel, object, key, value).
 nlohmann::json ScanDocumentJson(const std::string& file, const AnalyzedDocument& doc);
 
 // `extract --format json`: one page's words, text, problems (and glyphs).

@@ -39,8 +39,17 @@ StatusOr<ReviewResult> ReviewDocument(const Session& session, OcrContext* ocr, c
   StatusOr<AnalyzedDocument> doc = AnalyzeDocument(
       task.input, session.OpenOptionsFor(task.password, shown.hide_path ? shown.shown : ""), session.detector(), ocr);
   if (!doc) return Error(doc.error());
-  const nlohmann::json findings = FindingsToJson(
+  nlohmann::json findings = FindingsToJson(
       shown.renamed ? out_name : fs::path(task.input).filename().string(), doc->pages, doc->findings);
+  // Side channels (outline, annotations, form values, links, marked
+  // content) that name someone: always scrubbed by apply; listed so the
+  // reviewer sees them, not editable.
+  nlohmann::json side = nlohmann::json::array();
+  for (const Finding& f : doc->side_findings) {
+    side.push_back({{"page", f.page}, {"channel", f.channel}, {"object", f.object}, {"key", f.key},
+                    {"category", f.category}, {"rule", f.rule}, {"text", f.value}});
+  }
+  findings["side_findings"] = std::move(side);
   Status s = AddReviewHighlights(*doc->document, doc->pages, doc->findings);
   if (s.ok()) s = pdf::WriteCleanCopy(*doc->document, result.review_pdf, nullptr);
   if (s.ok()) s = pdf::WriteFileAtomically(result.findings_json, findings.dump(1) + "\n");

@@ -16,6 +16,10 @@
 // does not decode, are reported as not burnable and the caller replaces
 // the image whole — fail closed.
 //
+// This stage edits PDF objects through PoDoFo directly (it creates image
+// XObjects in the document's PdfVecObjects and reads image dictionaries):
+// image encoding parameters are PDF dictionaries through and through.
+//
 // Thread-safety: mutates the document; one thread per document.
 #ifndef REDACT_STAGES_WRITE_REDACT_IMAGE_BURN_H_
 #define REDACT_STAGES_WRITE_REDACT_IMAGE_BURN_H_

@@ -3,6 +3,8 @@
 #include <cmath>
 #include <cstdio>
 
+#include "pdf/content_writer.h"
+
 namespace redact {
 namespace {
 
@@ -25,23 +27,19 @@ std::vector<char32_t> CodePoints(const std::string& s) {
   return out;
 }
 
-std::string Num(double v) {
-  char buf[32];
-  std::snprintf(buf, sizeof buf, "%.3f", v);
-  return buf;
-}
+// The layer's numbers: 3 decimals, as it has always been written.
+std::string Num(double v) { return pdf::FixedNumber(v, 3); }
 
 // One run of kept glyphs: a string at its baseline, stretched to its width.
 std::string Run(const PageText& page, const std::vector<int>& glyphs, const Matrix& to_user,
                 const std::string& font) {
-  std::string hex;
+  std::string codes;  // UTF-16BE code units
   int units = 0;
   for (int gi : glyphs) {
     for (char32_t cp : CodePoints(page.glyphs[gi].text)) {
       if (cp > 0xFFFF || (cp >= 0xD800 && cp <= 0xDFFF)) cp = 0xFFFD;  // BMP only: one code, one unit
-      char buf[8];
-      std::snprintf(buf, sizeof buf, "%04X", static_cast<unsigned>(cp));
-      hex += buf;
+      codes.push_back(static_cast<char>(cp >> 8));
+      codes.push_back(static_cast<char>(cp & 0xFF));
       ++units;
     }
   }
@@ -56,8 +54,8 @@ std::string Run(const PageText& page, const std::vector<int>& glyphs, const Matr
   const double ux = (end.x - start.x) / width, uy = (end.y - start.y) / width;
   // Every code is 500 units wide (the font's /DW).
   const double scale = 100.0 * width / (units * 0.5 * size);
-  return "BT 3 Tr /" + font + " " + Num(size) + " Tf " + Num(scale) + " Tz " + Num(ux) + " " + Num(uy) + " " +
-         Num(-uy) + " " + Num(ux) + " " + Num(start.x) + " " + Num(start.y) + " Tm <" + hex + "> Tj ET\n";
+  return "BT 3 Tr /" + font + " " + Num(size) + " Tf " + Num(scale) + " Tz " +
+         pdf::TextMatrix(ux, uy, start.x, start.y, Num) + " " + pdf::HexString(codes) + " Tj ET\n";
 }
 
 }  // namespace

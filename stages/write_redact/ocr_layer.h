@@ -3,6 +3,10 @@
 // render mode 3 over the image where they were read, so the output is
 // searchable and copyable, and removed words are simply not there.
 //
+// The operators are written with pdf/content_writer.h. AddOcrLayerFont
+// builds the font's dictionaries through PoDoFo directly, in the document's
+// PdfVecObjects.
+//
 // Thread-safety: pure functions; AddOcrLayerFont mutates `objects`.
 #ifndef REDACT_STAGES_WRITE_REDACT_OCR_LAYER_H_
 #define REDACT_STAGES_WRITE_REDACT_OCR_LAYER_H_

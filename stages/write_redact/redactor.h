@@ -1,13 +1,21 @@
-// Redaction writer: removes the glyphs of findings from the document in
-// memory — content streams rewritten, Form XObjects copied before they
-// change, images under a box removed whole — draws opaque boxes where they
-// were, and scrubs side channels. The caller then writes a clean copy
-// (pdf/clean_writer.h).
+// Redaction writer: executes the findings analysis made. It removes the
+// glyphs of page findings from the document in memory — content streams
+// rewritten, Form XObjects copied before they change, images under a box
+// burned or removed whole — draws opaque boxes (labels, pseudonyms) where
+// they were, and scrubs side channels: those always removed, and the items
+// side-channel findings (stages/inspect) name. It detects nothing itself
+// (no Detector): what scan and review report is what it removes. The
+// caller then writes a clean copy (pdf/clean_writer.h).
 //
 // Only show-text operators holding removed glyphs are rewritten: the
 // removed codes are dropped and their displacement put back as TJ numbers,
 // so every other glyph stays exactly where it was. Operators that were not
 // parsed are never copied into a rewritten stream (fail closed).
+//
+// This stage edits PDF objects through PoDoFo (new content streams, copied
+// Form XObjects, private resource dictionaries, burned images), reached
+// through pdf::Document's mutable accessors; a narrower PDF-layer API for
+// these edits is future work.
 //
 // Thread-safety: mutates the document; one thread per document.
 #ifndef REDACT_STAGES_WRITE_REDACT_REDACTOR_H_
@@ -19,12 +27,11 @@
 
 #include "core/finding.h"
 #include "core/model.h"
-#include "pdf/document.h"
 #include "core/status.h"
+#include "pdf/document.h"
+#include "stages/write_redact/plan.h"
 
 namespace redact {
-
-class Detector;
 
 struct RedactOptions {
   bool draw_boxes = true;
@@ -53,24 +60,6 @@ struct RedactOptions {
   bool ocr_layer = false;
 };
 
-struct RedactionBox {
-  int page = 0;
-  Quad quad;              // user space
-  std::string category;   // or "image", "undecodable"
-};
-
-struct RedactionSummary {
-  int glyphs_removed = 0;
-  int streams_rewritten = 0;
-  int forms_copied = 0;
-  int images_burned = 0;    // pixels under boxes painted, re-encoded
-  int images_removed = 0;   // replaced whole (could not be burned)
-  int undecodable_removed = 0;
-  std::vector<RedactionBox> boxes;
-  std::vector<std::string> side_channels;  // what was scrubbed, no values
-  std::vector<std::string> warnings;       // no values
-};
-
 // Areas the input itself marks for redaction: unapplied /Redact
 // annotations (their QuadPoints or Rect) and opaque black markup drawn as
 // annotations over text (/Highlight, /Square, /Ink with a black colour or
@@ -80,14 +69,19 @@ struct RedactionSummary {
 // revealed when the annotation goes.
 std::vector<Finding> PriorRedactions(pdf::Document& doc, const std::vector<PageText>& pages);
 
-// Removes `findings` (already filtered by policy) from `doc`, whose page
-// texts are `pages` (from the same Document, unmodified). `detector` scans
-// the side channels (outlines, annotations, form fields). Errors: kDamagedPdf
-// when a page cannot be rewritten, kUnsupported when fail_on_undecodable
-// is set and a page with findings has undecodable glyphs.
+// Removes `findings` (page findings, already filtered by policy) and acts
+// on `side_findings` (InspectSideChannels' for the same document) in
+// `doc`, whose page texts are `pages` (from the same Document, unmodified).
+// Each finding is placed by its Finding::channel, whichever list holds it.
+// Both lists must outlive the call.
+// Errors: kDamagedPdf when a page cannot be read or rewritten, kUnsupported
+// when fail_on_undecodable is set and a page with findings has undecodable
+// glyphs (or a page draws text as outlines), kInternal when a side-channel
+// finding names an object the writer cannot find (nothing is to be
+// written then: what analysis found was not removed).
 StatusOr<RedactionSummary> RedactDocument(pdf::Document& doc, const std::vector<PageText>& pages,
                                           const std::vector<Finding>& findings,
-                                          const Detector& detector,
+                                          const std::vector<Finding>& side_findings,
                                           const RedactOptions& options);
 
 }  // namespace redact

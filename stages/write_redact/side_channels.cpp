@@ -9,24 +9,11 @@
 #include "pdf/content_parser.h"
 #include "pdf/font.h"
 #include "pdf/podofo_util.h"
-#include "stages/assemble/assemble.h"
-#include "stages/detect/detector.h"
-#include "stages/extract/extract.h"
 
 namespace redact {
 namespace {
 
 using PoDoFo::PdfObject;
-
-PdfObject* Mutable(const PdfObject* o) { return const_cast<PdfObject*>(pdf::Resolve(o)); }
-
-std::string Utf8(const PdfObject* o) {
-  o = pdf::Resolve(o);
-  if (!o) return "";
-  if (o->IsString() || o->IsHexString()) return o->GetString().GetStringUtf8();
-  if (o->IsName()) return o->GetName().GetName();
-  return "";
-}
 
 // A JPEG without its metadata segments: APP1–APP15 (EXIF, XMP, ICC, Photoshop
 // IRB…) except APP14 (Adobe: the colour transform decoding needs) and COM.
@@ -65,14 +52,10 @@ std::optional<std::string> StripJpegMetadata(const std::string& in) {
   return std::nullopt;
 }
 
-bool HasFindings(const Detector& detector, const std::string& text) {
-  return !text.empty() && !detector.DetectText(text).empty();
-}
-
 class Scrubber {
  public:
-  Scrubber(pdf::Document& doc, const Detector& detector, RedactionSummary* summary)
-      : doc_(doc), detector_(detector), summary_(summary) {}
+  Scrubber(pdf::Document& doc, SideFindings* side, RedactionSummary* summary)
+      : doc_(doc), side_(side), summary_(summary) {}
 
   void Count(const std::string& what) { ++counts_[what]; }
 
@@ -81,15 +64,15 @@ class Scrubber {
   // damaged tree (loops, pages reachable another way, stray kids) cannot
   // then show a reader a page we never read; the old nodes are swept.
   void PageTree(int page_count) {
-    PdfObject* root = Mutable(doc_.podofo().GetTrailer()->GetDictionary().GetKey("Root"));
+    PdfObject* root = doc_.MutableCatalog();
     if (!root || !root->IsDictionary()) return;
     PoDoFo::PdfVecObjects& objects = doc_.podofo().GetObjects();
     PdfObject* tree = objects.CreateObject("Pages");
     PoDoFo::PdfArray kids;
     for (int i = 0; i < page_count; ++i) {
-      StatusOr<const PdfObject*> page = doc_.PageObject(i);
+      StatusOr<PdfObject*> page = doc_.MutablePageObject(i);
       if (!page || !(*page)->Reference().IsIndirect()) continue;
-      PdfObject* p = Mutable(*page);
+      PdfObject* p = *page;
       for (const char* key : {"Resources", "MediaBox", "CropBox", "Rotate"}) {
         if (p->GetDictionary().HasKey(key)) continue;
         if (const PdfObject* inherited = doc_.InheritedPageKey(*page, key)) {
@@ -148,7 +131,7 @@ class Scrubber {
       const PdfObject* procs = pdf::DictGet(o, "CharProcs");
       if (!procs || !procs->IsDictionary()) continue;
       for (const auto& [name, value] : procs->GetDictionary().GetKeys()) {
-        PdfObject* proc = Mutable(value);
+        PdfObject* proc = pdf::Resolve(value);
         if (!proc || !proc->HasStream()) continue;
         proc->GetDictionary().RemoveKey("Filter");
         proc->GetDictionary().RemoveKey("DecodeParms");
@@ -159,7 +142,7 @@ class Scrubber {
   }
 
   void Catalog() {
-    PdfObject* root = Mutable(doc_.podofo().GetTrailer()->GetDictionary().GetKey("Root"));
+    PdfObject* root = doc_.MutableCatalog();
     if (!root || !root->IsDictionary()) return;
     auto& d = root->GetDictionary();
     for (const char* key : {"Metadata", "OpenAction", "AA", "PieceInfo", "StructTreeRoot",
@@ -170,7 +153,7 @@ class Scrubber {
       }
     }
     if (d.HasKey("MarkInfo")) d.RemoveKey("MarkInfo");  // meaningless without the tree
-    if (PdfObject* names = Mutable(d.GetKey("Names")); names && names->IsDictionary()) {
+    if (PdfObject* names = pdf::Resolve(d.GetKey("Names")); names && names->IsDictionary()) {
       for (const char* key : {"JavaScript", "EmbeddedFiles", "AlternatePresentations"}) {
         if (names->GetDictionary().HasKey(key)) {
           names->GetDictionary().RemoveKey(key);
@@ -178,73 +161,78 @@ class Scrubber {
         }
       }
     }
-    if (PdfObject* form = Mutable(d.GetKey("AcroForm")); form && form->IsDictionary()) {
+    if (PdfObject* form = pdf::Resolve(d.GetKey("AcroForm")); form && form->IsDictionary()) {
       if (form->GetDictionary().HasKey("XFA")) {
         form->GetDictionary().RemoveKey("XFA");
         Count("XFA form removed");
       }
       std::set<const PdfObject*> seen;
-      if (const PoDoFo::PdfArray* fields = pdf::AsArray(form->GetDictionary().GetKey("Fields"))) {
-        for (const PdfObject& f : *fields) Field(Mutable(&f), &seen, 0);
+      if (PoDoFo::PdfArray* fields = pdf::AsArray(form->GetDictionary().GetKey("Fields"))) {
+        for (size_t i = 0; i < fields->size(); ++i) {
+          Field(pdf::Resolve(&(*fields)[i]), "AcroForm/Fields[" + std::to_string(i) + "]", &seen, 0);
+        }
       }
     }
-    if (PdfObject* outlines = Mutable(d.GetKey("Outlines"))) {
+    if (PdfObject* outlines = pdf::Resolve(d.GetKey("Outlines"))) {
+      // An /Outlines that is not a dictionary throws: the document fails.
+      (void)outlines->GetDictionary();
       std::set<const PdfObject*> seen;
-      Outline(Mutable(outlines->GetDictionary().GetKey("First")), &seen, 0);
+      Outline(pdf::DictGet(outlines, "First"), pdf::Address(outlines, "Outlines") + "/First", &seen, 0);
     }
   }
 
-  void Field(PdfObject* field, std::set<const PdfObject*>* seen, int depth) {
+  // `path` names a direct field as inspect does (Finding::object).
+  void Field(PdfObject* field, const std::string& path, std::set<const PdfObject*>* seen, int depth) {
     if (!field || !field->IsDictionary() || depth > 32 || !seen->insert(field).second) return;
     auto& d = field->GetDictionary();
-    std::string text;
-    for (const char* key : {"V", "DV", "TU", "TM", "T"}) text += Utf8(d.GetKey(key)) + "\n";
-    if (const PoDoFo::PdfArray* opts = pdf::AsArray(d.GetKey("Opt"))) {
-      for (const PdfObject& o : *opts) text += Utf8(&o) + "\n";
-    }
-    if (HasFindings(detector_, text)) {
+    const std::string address = pdf::Address(field, path);
+    if (side_->Find(kChannelFormField, 0, address)) {
       for (const char* key : {"V", "DV", "TU", "Opt", "RV"}) d.RemoveKey(key);
       d.AddKey("V", PoDoFo::PdfString(""));
       d.RemoveKey("AP");  // a widget merged into its field
       cleared_fields_.insert(field);
+      side_->Done(kChannelFormField, 0, address);
       Count("form field value cleared");
     }
-    if (const PoDoFo::PdfArray* kids = pdf::AsArray(d.GetKey("Kids"))) {
-      for (const PdfObject& k : *kids) {
-        PdfObject* kid = Mutable(&k);
+    if (PoDoFo::PdfArray* kids = pdf::AsArray(d.GetKey("Kids"))) {
+      for (size_t i = 0; i < kids->size(); ++i) {
+        PdfObject* kid = pdf::Resolve(&(*kids)[i]);
         if (cleared_fields_.count(field) && kid && kid->IsDictionary()) {
           kid->GetDictionary().RemoveKey("AP");  // widget appearance shows the value
           cleared_fields_.insert(kid);
         }
-        Field(kid, seen, depth + 1);
+        Field(kid, address + "/Kids[" + std::to_string(i) + "]", seen, depth + 1);
       }
     }
   }
 
-  void Outline(PdfObject* item, std::set<const PdfObject*>* seen, int depth) {
+  void Outline(PdfObject* item, std::string path, std::set<const PdfObject*>* seen, int depth) {
     for (int n = 0; item && item->IsDictionary() && n < 100000 && depth < 64; ++n) {
       if (!seen->insert(item).second) return;
       auto& d = item->GetDictionary();
-      if (HasFindings(detector_, Utf8(d.GetKey("Title")))) {
+      const std::string address = pdf::Address(item, path);
+      if (side_->Find(kChannelOutline, 0, address, "Title")) {
         d.AddKey("Title", PoDoFo::PdfString("[redacted]"));
+        side_->Done(kChannelOutline, 0, address, "Title");
         Count("outline title redacted");
       }
-      if (PdfObject* a = Mutable(d.GetKey("A")); a && a->IsDictionary()) {
-        if (HasFindings(detector_, Utf8(a->GetDictionary().GetKey("URI"))) ||
-            a->GetDictionary().HasKey("JS")) {
+      if (PdfObject* a = pdf::Resolve(d.GetKey("A")); a && a->IsDictionary()) {
+        if (side_->Find(kChannelOutline, 0, address, "URI") || a->GetDictionary().HasKey("JS")) {
           d.RemoveKey("A");
+          side_->Done(kChannelOutline, 0, address, "URI");
           Count("outline action removed");
         }
       }
-      Outline(Mutable(d.GetKey("First")), seen, depth + 1);
-      item = Mutable(d.GetKey("Next"));
+      Outline(pdf::DictGet(item, "First"), address + "/First", seen, depth + 1);
+      item = pdf::DictGet(item, "Next");
+      path = address + "/Next";
     }
   }
 
-  void Page(int index, const std::vector<Rect>& boxes) {
-    StatusOr<const PdfObject*> page = doc_.PageObject(index);
+  void Page(int index, int page_number, const std::vector<Rect>& boxes) {
+    StatusOr<PdfObject*> page = doc_.MutablePageObject(index);
     if (!page) return;
-    auto& d = const_cast<PdfObject*>(*page)->GetDictionary();
+    auto& d = (*page)->GetDictionary();
     for (const char* key : {"Thumb", "PieceInfo", "Metadata", "AA", "B"}) {
       if (d.HasKey(key)) {
         d.RemoveKey(key);
@@ -256,12 +244,16 @@ class Scrubber {
     if (!annots) return;
     PoDoFo::PdfArray kept;
     std::set<const PdfObject*> removed;
-    for (const PdfObject& a : *annots) {
+    for (size_t i = 0; i < annots->size(); ++i) {
+      const PdfObject& a = (*annots)[i];
       const PdfObject* annot = pdf::Resolve(&a);
       if (!annot || !annot->IsDictionary()) continue;
-      const std::string why = AnnotationVerdict(annot, boxes);
+      const std::string address = pdf::Address(annot, "Annots[" + std::to_string(i) + "]");
+      const std::string why = AnnotationVerdict(annot, page_number, address, boxes);
       if (!why.empty()) {
         removed.insert(annot);
+        side_->Done(kChannelAnnotation, page_number, address);
+        side_->Done(kChannelLink, page_number, address);
         Count("annotation removed (" + why + ")");
       } else {
         kept.push_back(a);
@@ -281,8 +273,10 @@ class Scrubber {
     d.AddKey("Annots", final_list);
   }
 
-  // Why an annotation must go ("" to keep it).
-  std::string AnnotationVerdict(const PdfObject* annot, const std::vector<Rect>& boxes) {
+  // Why an annotation must go ("" to keep it). Its findings (inspect's) are
+  // looked up by page number and address.
+  std::string AnnotationVerdict(const PdfObject* annot, int page, const std::string& address,
+                                const std::vector<Rect>& boxes) {
     const std::string subtype = pdf::AsName(pdf::DictGet(annot, "Subtype")).value_or("");
     if (subtype == "FileAttachment" || subtype == "Sound" || subtype == "Movie" ||
         subtype == "Screen" || subtype == "RichMedia" || subtype == "3D") {
@@ -296,55 +290,15 @@ class Scrubber {
         }
       }
     }
-    std::string text;
-    for (const char* key : {"Contents", "T", "RC", "Subj", "NM"}) {
-      text += Utf8(pdf::DictGet(annot, key)) + "\n";
+    if (pdf::DictGet(pdf::DictGet(annot, "A"), "JS")) return "JavaScript";
+    if (side_->Find(kChannelAnnotation, page, address, "text") || side_->Find(kChannelLink, page, address)) {
+      return "text matches";
     }
-    const PdfObject* action = pdf::DictGet(annot, "A");
-    text += Utf8(pdf::DictGet(action, "URI")) + "\n";
-    if (pdf::DictGet(action, "JS")) return "JavaScript";
-    if (HasFindings(detector_, text)) return "text matches";
     if (cleared_fields_.count(annot)) return "form value cleared";
-    return AppearanceVerdict(annot);
-  }
-
-  // An appearance stream draws what the annotation shows: read it with the
-  // page interpreter. Findings there, text we cannot decode, images or
-  // content we cannot follow remove it.
-  std::string AppearanceVerdict(const PdfObject* annot) {
-    const PdfObject* ap = pdf::DictGet(annot, "AP");
-    if (!ap) return "";
-    std::vector<const PdfObject*> streams;
-    for (const char* state : {"N", "R", "D"}) {
-      const PdfObject* s = pdf::DictGet(ap, state);
-      if (!s) continue;
-      if (s->HasStream()) {
-        streams.push_back(s);
-      } else if (s->IsDictionary()) {  // appearance states (/On /Off …)
-        for (const auto& [name, value] : s->GetDictionary().GetKeys()) {
-          const PdfObject* v = pdf::Resolve(value);
-          if (v && v->HasStream()) streams.push_back(v);
-        }
-      }
-    }
-    for (const PdfObject* s : streams) {
-      int images = 0;
-      StatusOr<PageText> text = ExtractFormGlyphs(doc_, s, &images);
-      if (!text) return "appearance could not be read";
-      if (text->undecodable_glyph_count() > 0) return "appearance text could not be decoded";
-      // Pixels in an appearance are not read (no OCR here), nor is content
-      // the interpreter could not follow.
-      if (images > 0) return "appearance paints an image";
-      for (const ExtractionProblem& p : text->problems) {
-        using Kind = ExtractionProblem::Kind;
-        if (p.kind == Kind::kStreamError || p.kind == Kind::kBrokenXObject ||
-            p.kind == Kind::kRecursionLimit || p.kind == Kind::kBadToken ||
-            p.kind == Kind::kUnknownOperator) {
-          return "appearance could not be read in full";
-        }
-      }
-      AssembleText(&*text);
-      if (HasFindings(detector_, text->text)) return "appearance text matches";
+    // What its appearance draws: an identifier, or something that cannot
+    // be read in full (inspect's reason says which).
+    if (const Finding* f = side_->Find(kChannelAnnotation, page, address, "AP")) {
+      return f->category == "unreadable" ? f->reason : "appearance text matches";
     }
     return "";
   }
@@ -353,7 +307,7 @@ class Scrubber {
     xobjects = pdf::Resolve(xobjects);
     if (!xobjects || !xobjects->IsDictionary() || depth > 16) return;
     for (const auto& [name, value] : xobjects->GetDictionary().GetKeys()) {
-      PdfObject* x = Mutable(value);
+      PdfObject* x = pdf::Resolve(value);
       if (!x || !x->IsDictionary() || !seen_xobjects_.insert(x).second) continue;
       if (x->GetDictionary().HasKey("Metadata")) {
         x->GetDictionary().RemoveKey("Metadata");
@@ -386,7 +340,7 @@ class Scrubber {
 
  private:
   pdf::Document& doc_;
-  const Detector& detector_;
+  SideFindings* side_;
   RedactionSummary* summary_;
   std::map<std::string, int> counts_;
   std::set<const PdfObject*> cleared_fields_;
@@ -395,10 +349,9 @@ class Scrubber {
 
 }  // namespace
 
-Status ScrubSideChannels(pdf::Document& doc, const std::vector<PageText>& pages,
-                         const std::vector<Finding>& findings, const Detector& detector,
+Status ScrubSideChannels(pdf::Document& doc, const std::vector<PageText>& pages, SideFindings* side,
                          RedactionSummary* summary) {
-  Scrubber scrubber(doc, detector, summary);
+  Scrubber scrubber(doc, side, summary);
   return pdf::Guard(doc.name(), [&]() -> Status {
     scrubber.Catalog();
     scrubber.PageTree(static_cast<int>(pages.size()));
@@ -409,7 +362,7 @@ Status ScrubSideChannels(pdf::Document& doc, const std::vector<PageText>& pages,
       for (const RedactionBox& b : summary->boxes) {
         if (b.page == pages[i].number) boxes.push_back(b.quad.Bounds());
       }
-      scrubber.Page(static_cast<int>(i), boxes);
+      scrubber.Page(static_cast<int>(i), pages[i].number, boxes);
     }
     scrubber.Finish();
     return Status::Ok();

@@ -48,9 +48,9 @@ Status AddReviewHighlights(pdf::Document& doc, const std::vector<PageText>& page
     for (const Finding& f : findings) {
       if (f.page < 1 || f.page > static_cast<int>(pages.size()) || f.glyphs.empty()) continue;
       const PageText& page = pages[f.page - 1];
-      StatusOr<const PoDoFo::PdfObject*> page_obj = doc.PageObject(f.page - 1);
+      StatusOr<PoDoFo::PdfObject*> page_obj = doc.MutablePageObject(f.page - 1);
       if (!page_obj) return page_obj.error();
-      auto& page_dict = const_cast<PoDoFo::PdfObject*>(*page_obj)->GetDictionary();
+      auto& page_dict = (*page_obj)->GetDictionary();
       // Quads in user space: the glyph quads of each line run.
       PoDoFo::PdfArray quad_points;
       Rect rect{};
@@ -79,7 +79,7 @@ Status AddReviewHighlights(pdf::Document& doc, const std::vector<PageText>& page
       a.AddKey("Contents", PoDoFo::PdfString(f.category + " [" + f.rule + "]"));
       a.AddKey("P", (*page_obj)->Reference());
       if (!page_dict.HasKey("Annots")) page_dict.AddKey("Annots", PoDoFo::PdfArray());
-      PoDoFo::PdfObject* annots = const_cast<PoDoFo::PdfObject*>(pdf::DictGet(*page_obj, "Annots"));
+      PoDoFo::PdfObject* annots = pdf::DictGet(*page_obj, "Annots");
       if (!annots || !annots->IsArray()) {
         page_dict.AddKey("Annots", PoDoFo::PdfArray());
         annots = page_dict.GetKey("Annots");

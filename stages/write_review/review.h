@@ -6,6 +6,17 @@
 // Both outputs hold identifiers (the review PDF is the original; the
 // findings file quotes each finding's text so it can be reviewed): they are
 // working files for the review team, not for filing.
+//
+// Findings here are page findings (channel "page"; AnalyzedDocument::
+// findings): side-channel findings have no glyphs to highlight or boxes to
+// edit, and apply takes them from analysis, not from the findings file.
+//
+// AddReviewHighlights edits PDF objects through PoDoFo directly (new
+// annotation dictionaries, the page's /Annots), reached through
+// pdf::Document::MutablePageObject: one small edit, not worth a PDF-layer
+// API of its own yet.
+//
+// Thread-safety: mutates the document; one thread per document.
 #ifndef REDACT_STAGES_WRITE_REVIEW_REVIEW_H_
 #define REDACT_STAGES_WRITE_REVIEW_REVIEW_H_
 

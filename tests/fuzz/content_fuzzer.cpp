@@ -2,7 +2,7 @@
 // the input is a page's content stream, painted with a fixed set of
 // resources (a simple font with /Differences, an Identity-H font with a
 // ToUnicode CMap, a Type3 font, a Form XObject, an image). The page is
-// extracted, assembled, searched, every third glyph is redacted, and the
+// extracted, assembled, searched (side channels too), every third glyph is redacted, and the
 // rewritten page is extracted again.
 #include <cstddef>
 #include <cstdint>
@@ -14,6 +14,7 @@
 #include "stages/assemble/assemble.h"
 #include "stages/detect/detector.h"
 #include "stages/extract/extract.h"
+#include "stages/inspect/inspect.h"
 #include "stages/write_redact/redactor.h"
 #include "tests/testing/pdf_builder.h"
 
@@ -88,7 +89,9 @@ extern "C" int LLVMFuzzerTestOneInput(const uint8_t* data, size_t size) {
   if (!every_third.glyphs.empty()) findings.push_back(every_third);
   redact::RedactOptions options;
   options.uniform_width = size % 2 == 1;
-  auto summary = redact::RedactDocument(**doc, pages, findings, detector, options);
+  auto side = redact::InspectSideChannels(**doc, pages, detector);
+  if (!side) return 0;
+  auto summary = redact::RedactDocument(**doc, pages, findings, *side, options);
   if (!summary) return 0;
   auto again = redact::ExtractGlyphs(**doc, 0, limits);
   (void)again;

@@ -159,8 +159,12 @@ TEST(RunJob, WorkersSendTypedResultsAndVerifyInProcess) {
   EXPECT_EQ(t.done, 2);
   EXPECT_EQ(t.failed, 1);
   for (const JobDocument& d : outcome->documents) {
-    if (d.status == DocumentStatus::kDone) EXPECT_GT(d.pages, 0) << d.output;
-    if (d.status == DocumentStatus::kFailed) EXPECT_NE(d.error, StatusCode::kOk) << d.reason;
+    if (d.status == DocumentStatus::kDone) {
+      EXPECT_GT(d.pages, 0) << d.output;
+    }
+    if (d.status == DocumentStatus::kFailed) {
+      EXPECT_NE(d.error, StatusCode::kOk) << d.reason;
+    }
   }
   EXPECT_TRUE(outcome->summary_written.ok());
   EXPECT_TRUE(fs::exists(out / "order.pdf"));

@@ -204,7 +204,7 @@ TEST(OcrSeam, OcrNeverDoesNotStartTheEngineAndFlagsThePage) {
   FakeOcr fake;
   fake.SetFallback(CleanLine());
   OcrContext ocr;
-  ocr.mode = "never";
+  ocr.mode = OcrMode::kNever;
   ocr.make_engine = fake.Factory();
   auto analyzed = AnalyzeDocument(WriteTemp("never.pdf", ScannedPdf(2)).string(), {}, SampleDetector(), &ocr);
   ASSERT_TRUE(analyzed.has_value()) << analyzed.error().message();

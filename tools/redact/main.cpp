@@ -19,7 +19,7 @@
 
 int main(int argc, char** argv) {
   // Tesseract's OpenMP threads make OCR slower here, not faster (see
-  // PODOFO-NOTES); libgomp reads the limit only at start, so set it and
+  // docs/PODOFO.md); libgomp reads the limit only at start, so set it and
   // start again once.
   if (!std::getenv("OMP_THREAD_LIMIT")) {
     setenv("OMP_THREAD_LIMIT", "1", 1);

@@ -24,10 +24,19 @@ void PrintText(const std::string& file, const AnalyzedDocument& doc, std::ostrea
     if (!f.entity.empty()) out << "  entity=" << f.entity;
     out << "\n";
   }
+  // Outside the page content: what apply scrubs from side channels.
+  for (const Finding& f : doc.side_findings) {
+    out << "  " << (f.page > 0 ? "p" + std::to_string(f.page) : std::string("doc")) << "  " << f.category << "  ["
+        << f.rule << "]  in " << f.channel << " " << f.object << (f.key.empty() ? "" : " /" + f.key) << "  \""
+        << f.value << "\"";
+    if (!f.entity.empty()) out << "  entity=" << f.entity;
+    out << "\n";
+  }
   int undecodable = 0;
   for (const PageText& p : doc.pages) undecodable += p.undecodable_glyph_count();
   out << "  " << doc.findings.size() << " finding(s)";
   for (const auto& [c, n] : counts) out << ", " << c << " " << n;
+  if (!doc.side_findings.empty()) out << "; " << doc.side_findings.size() << " in side channels";
   if (undecodable > 0) out << "; WARNING: " << undecodable << " undecodable glyph(s)";
   out << "\n";
 }

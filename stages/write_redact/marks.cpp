@@ -1,0 +1,63 @@
+#include "stages/write_redact/marks.h"
+
+#include <algorithm>
+#include <cmath>
+
+#include "pdf/content_writer.h"
+#include "pdf/font_data.h"
+
+namespace redact {
+
+using pdf::Number;
+
+std::string BoxMark(const Quad& q) { return pdf::FillQuad(q, 0); }
+
+std::string WhiteOutMark(const Quad& q, double m) {
+  Quad white = q;
+  white.ll = {white.ll.x - m, white.ll.y - m}, white.lr = {white.lr.x + m, white.lr.y - m};
+  white.ur = {white.ur.x + m, white.ur.y + m}, white.ul = {white.ul.x - m, white.ul.y + m};
+  return pdf::FillQuad(white, 1);
+}
+
+std::string LabelText(const Quad& q, const std::string& label) {
+  const double dx = q.lr.x - q.ll.x, dy = q.lr.y - q.ll.y;
+  const double width = std::hypot(dx, dy);
+  const double height = std::hypot(q.ul.x - q.ll.x, q.ul.y - q.ll.y);
+  if (width < 1 || height < 1) return "";
+  double size = std::min(height * 0.7, 10.0);
+  const double text_width = 0.556 * size * static_cast<double>(label.size());  // Helvetica average
+  if (text_width > width * 0.95) size *= width * 0.95 / text_width;
+  if (size < 3) return "";  // too small to read: box only
+  const double ux = dx / width, uy = dy / width;
+  const double offset = (width - 0.556 * size * label.size()) / 2;
+  const double x = q.ll.x + ux * offset - uy * (height - size) / 2;
+  const double y = q.ll.y + uy * offset + ux * (height - size) / 2 + ux * size * 0.2;
+  return std::string("q 1 g BT /") + kLabelFont + " " + Number(size) + " Tf " +
+         pdf::TextMatrix(ux, uy, x, y, Number) + " " + pdf::LiteralAsciiString(label) + " Tj ET Q\n";
+}
+
+std::string ReplacementText(const Quad& q, Point baseline, double size, const std::string& text) {
+  const double dx = q.lr.x - q.ll.x, dy = q.lr.y - q.ll.y;
+  const double width = std::hypot(dx, dy);
+  if (width < 1 || size <= 0 || text.empty()) return "";
+  const pdf::Standard14Metrics* helvetica = pdf::FindStandard14("Helvetica");
+  const pdf::EncodingTable winansi = pdf::GetEncodingTable(pdf::BaseEncoding::kWinAnsi);
+  double units = 0;
+  for (unsigned char c : text) {
+    if (c < 0x20 || c >= 0x7F) continue;
+    const char* name = winansi[c];
+    units += (name && *name) ? helvetica->Width(name).value_or(556) : 556;
+  }
+  double text_width = units / 1000.0 * size;
+  double scale = 100;
+  if (text_width > width) {
+    scale = std::max(50.0, width / text_width * 100.0);
+    if (text_width * scale / 100.0 > width) size *= width / (text_width * scale / 100.0);
+  }
+  const double ux = dx / width, uy = dy / width;
+  return std::string("q 0 g BT /") + kLabelFont + " " + Number(size) + " Tf " + Number(scale) + " Tz " +
+         pdf::TextMatrix(ux, uy, baseline.x, baseline.y, Number) + " " + pdf::LiteralAsciiString(text) +
+         " Tj ET Q\n";
+}
+
+}  // namespace redact

@@ -1,0 +1,40 @@
+// Marks the redaction writer draws over a page after removing content:
+// opaque boxes, white policy labels inside them, and (pseudonymize) the
+// replacement text fitted to the removed width. Each returns content-stream
+// operators in the page's default user space, written with
+// pdf/content_writer.h; text uses the Helvetica resource /RdLbl, which the
+// caller enters in the page's resources.
+//
+// Thread-safety: pure functions.
+#ifndef REDACT_STAGES_WRITE_REDACT_MARKS_H_
+#define REDACT_STAGES_WRITE_REDACT_MARKS_H_
+
+#include <string>
+
+#include "core/geometry.h"
+
+namespace redact {
+
+// The resource name of the label/replacement font (Helvetica, WinAnsi).
+inline constexpr char kLabelFont[] = "RdLbl";
+
+// An opaque black box over `q`.
+std::string BoxMark(const Quad& q);
+
+// A white box over `q` grown by `margin` on every side (under a
+// replacement drawn over burned, black, image pixels).
+std::string WhiteOutMark(const Quad& q, double margin);
+
+// White Helvetica text centered in a box, along its baseline direction and
+// scaled to fit. Labels are ASCII policy text ("(b)(6)"), escaped. Empty
+// when the box is too small to hold readable text.
+std::string LabelText(const Quad& q, const std::string& label);
+
+// Replacement text on the removed glyphs' baseline, in Helvetica, fitted
+// to the removed width: horizontal scaling down to 50%, then a smaller
+// size. ASCII only (pseudonyms are). Empty when nothing can be drawn.
+std::string ReplacementText(const Quad& q, Point baseline, double size, const std::string& text);
+
+}  // namespace redact
+
+#endif  // REDACT_STAGES_WRITE_REDACT_MARKS_H_
