@@ -83,6 +83,18 @@ Status WriteChecked(const std::string& path, std::string_view bytes) {
 
 Status WriteFileAtomically(const std::string& path, const std::string& bytes) { return WriteChecked(path, bytes); }
 
+Status PublishFile(const std::string& staged, const std::string& path) {
+  if (std::rename(staged.c_str(), path.c_str()) != 0) {
+    return Status(StatusCode::kWriteFailed, path + ": cannot rename into place: " + std::strerror(errno));
+  }
+  const std::string dir = std::filesystem::path(path).parent_path().string();
+  const int dfd = open(dir.empty() ? "." : dir.c_str(), O_RDONLY | O_DIRECTORY);
+  const bool synced = dfd >= 0 && fsync(dfd) == 0;
+  if (dfd >= 0) close(dfd);
+  if (!synced) return Status(StatusCode::kWriteFailed, path + ": cannot flush its folder");
+  return Status::Ok();
+}
+
 Status WriteCleanCopy(Document& doc, const std::string& path, CleanWriteStats* stats) {
   PoDoFo::PdfMemDocument& pdf = doc.podofo();
   // Written to memory first: PoDoFo's file device does not report failed

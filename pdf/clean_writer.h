@@ -34,6 +34,11 @@ Status WriteCleanCopy(Document& doc, const std::string& path, CleanWriteStats* s
 // rename, folder fsync), as WriteCleanCopy writes. Errors: kWriteFailed.
 Status WriteFileAtomically(const std::string& path, const std::string& bytes);
 
+// Renames a file written (and synced) by the two functions above into its
+// final place and syncs the folder, so a caller can write several files
+// and make them appear only when all are ready. Errors: kWriteFailed.
+Status PublishFile(const std::string& staged, const std::string& path);
+
 }  // namespace redact::pdf
 
 #endif  // REDACT_PDF_CLEAN_WRITER_H_

@@ -114,6 +114,36 @@ std::vector<MappingEntry> MappingEntries(const AnalyzedDocument& doc) {
   return entries;
 }
 
+// A staged file waits beside its final name, under a temporary name that a
+// job's clean-up of partial files also removes.
+std::string StagedPath(const std::string& path) { return path + ".tmp-staged"; }
+
+// The output, checked before it may appear: every value removed must be
+// gone from every channel, and detection must find nothing apply did not
+// decide to keep. A leak is named by channel and page, never by value.
+Status CheckOutput(const Session& session, const DocumentTask& task, const ApplySettings& settings,
+                   const AnalyzedDocument& doc, const std::vector<Finding>& detected, DocumentResult* result) {
+  if (!settings.verify) {
+    result->verification.skipped = "--no-verify";
+    return Status::Ok();
+  }
+  // Scans in the output are read as apply read them: under --ocr never a
+  // scan is not read (its page is sent to a person instead) unless
+  // settings.verify_with_ocr asks for OCR anyway.
+  const OcrMode ocr = settings.verify_with_ocr ? OcrMode::kAuto : session.options().ocr.mode;
+  StatusOr<VerifyResult> v = VerifyRemoval(result->staged_pdf, doc, detected, ocr, session.detector());
+  if (!v) return Status(v.error().code(), task.shown + ": the output could not be checked: " + v.error().message());
+  result->verification.checked = true;
+  std::string where;
+  for (const Leak& l : v->leaks) {
+    result->verification.leaks.push_back(l.channel + ", " + l.where + " (" + l.category + ")");
+    if (result->verification.leaks.size() <= 3) where += (where.empty() ? "" : "; ") + result->verification.leaks.back();
+  }
+  if (v->leaks.empty()) return Status::Ok();
+  return Status(StatusCode::kLeakDetected, task.shown + ": verification found a leak (" + where +
+                                               (v->leaks.size() > 3 ? "; …" : "") + "); the output was not written");
+}
+
 }  // namespace
 
 std::optional<ApplyMode> ParseApplyMode(std::string_view text) {
@@ -153,6 +183,9 @@ StatusOr<DocumentResult> ApplyDocument(const Session& session, OcrContext* ocr, 
   StatusOr<AnalyzedDocument> doc =
       AnalyzeDocument(task.input, session.OpenOptionsFor(task.password, display), session.detector(), ocr);
   if (!doc) return Error(doc.error());
+  // What detection found, before a reviewed list replaces it: what the
+  // reviewer kept is not a leak when the output is checked.
+  const std::vector<Finding> detected = doc->findings;
   Status planned = PlanFindings(session, task, settings, &*doc);
   if (!planned.ok()) return Error(planned);
   const auto t1 = Clock::now();
@@ -161,21 +194,52 @@ StatusOr<DocumentResult> ApplyDocument(const Session& session, OcrContext* ocr, 
   if (!summary) return Error(summary.error());
   const auto t2 = Clock::now();
   pdf::CleanWriteStats stats;
-  Status written = pdf::WriteCleanCopy(*doc->document, result.output_pdf, &stats);
+  result.staged_pdf = StagedPath(result.output_pdf);
+  Status written = pdf::WriteCleanCopy(*doc->document, result.staged_pdf, &stats);
   if (!written.ok()) return Error(written);
   const auto t3 = Clock::now();
+  Status checked = CheckOutput(session, task, settings, *doc, detected, &result);
+  if (!checked.ok()) {
+    DiscardDocument(&result);
+    return Error(checked);
+  }
   Summarize(session, *doc, *summary, &result);
   result.removed.orphan_objects_dropped = stats.orphans_removed;
   result.analyze_ms = Ms(t0, t1), result.redact_ms = Ms(t1, t2), result.write_ms = Ms(t2, t3);
-  Status report = pdf::WriteFileAtomically(result.report, ReportText(result));
+  result.staged_report = StagedPath(result.report);
+  Status report = pdf::WriteFileAtomically(result.staged_report, ReportText(result));
   if (!report.ok()) {
-    // A PDF without its report is not a finished document.
-    std::error_code ec;
-    fs::remove(result.output_pdf, ec);
+    DiscardDocument(&result);
     return Error(report);
   }
   if (session.sealing()) result.mapping = MappingEntries(*doc);
   return result;
+}
+
+Status PublishDocument(DocumentResult* result) {
+  // The report first: a PDF never stands without its report.
+  Status s = pdf::PublishFile(result->staged_report, result->report);
+  if (s.ok()) {
+    result->staged_report.clear();
+    s = pdf::PublishFile(result->staged_pdf, result->output_pdf);
+    if (!s.ok()) {
+      std::error_code ec;
+      fs::remove(result->report, ec);
+    }
+  }
+  if (!s.ok()) {
+    DiscardDocument(result);
+    return s;
+  }
+  result->staged_pdf.clear();
+  return Status::Ok();
+}
+
+void DiscardDocument(DocumentResult* result) {
+  std::error_code ec;
+  if (!result->staged_pdf.empty()) fs::remove(result->staged_pdf, ec);
+  if (!result->staged_report.empty()) fs::remove(result->staged_report, ec);
+  result->staged_pdf.clear(), result->staged_report.clear();
 }
 
 Status VerifyDocument(const Session& session, const DocumentTask& task, DocumentResult* result) {

@@ -5,10 +5,16 @@
 // calls it inside each worker process and sends the result to the
 // scheduler as one line (pipeline/report.h).
 //
-// The output PDF and its report appear atomically (temp file, sync,
-// rename); the input is never written. The mapping entries of the result
-// hold plaintext values: they stay in this process, in memory, until the
-// caller seals them (Session::Seal); no serialization carries them.
+// Nothing appears under an output's name until the caller publishes it:
+// ApplyDocument leaves the PDF and its report *staged* (written, synced,
+// under temporary names beside their final ones) after checking the PDF
+// (VerifyRemoval, unless settings.verify is off); the caller seals and
+// writes the mapping first, then PublishDocument renames both into place —
+// so a mapping is durable before any PDF it reverses appears, and an output
+// that leaks never appears. The input is never written. The mapping entries
+// of the result hold plaintext values: they stay in this process, in
+// memory, until the caller seals them (Session::Seal); no serialization
+// carries them.
 //
 // Thread-safety: one document per call; a Session may be shared, the
 // OcrContext may not.
@@ -41,6 +47,8 @@ struct ApplySettings {
   bool uniform_boxes = false;       // box widths in 3-em steps where there is room
   bool ocr_layer = false;           // scans: invisible layer of the OCR'd words kept
   bool fail_on_undecodable = false; // or the policy's [undecodable] action
+  bool verify = true;               // check the output before it appears (--no-verify: off)
+  bool verify_with_ocr = false;     // --verify: OCR the output's scans even under --ocr never
 };
 
 // A reviewed findings file (redact review), parsed; it replaces detection.
@@ -91,6 +99,7 @@ struct DocumentResult {
   };
   struct Verification {
     bool checked = false;
+    std::string skipped;             // why not checked ("--no-verify")
     std::vector<std::string> leaks;  // "text, page 3 (name)": channel, place, category
   };
 
@@ -111,18 +120,29 @@ struct DocumentResult {
 
   // Plaintext: original values behind each replacement. Never serialized.
   std::vector<MappingEntry> mapping;
+  // Where the PDF and report wait until PublishDocument ("" once published).
+  std::string staged_pdf, staged_report;
 };
 
 // Pages a person must look at before filing: unread or badly read scans.
 std::vector<DocumentResult::PageToReview> PagesToReview(const std::vector<PageText>& pages);
 
-// Runs `task` under `settings`. Errors (nothing is left under the output's
-// name): the input's (as Document::Open), kInvalidArgument when the output
-// would overwrite the input or the reviewed findings do not fit the
-// document, the writer's (kDamagedPdf, kUnsupported, …), and kIo when an
-// output cannot be written.
+// Runs `task` under `settings` and stages its outputs. Errors (nothing is
+// left under the output's name or staged): the input's (as
+// Document::Open), kInvalidArgument when the output would overwrite the
+// input or the reviewed findings do not fit the document, the writer's
+// (kDamagedPdf, kUnsupported, …), kLeakDetected when the check finds in the
+// output what was to be removed (the message names channels and pages,
+// never values), and kWriteFailed when an output cannot be written.
 StatusOr<DocumentResult> ApplyDocument(const Session& session, OcrContext* ocr, const DocumentTask& task,
                                        const ApplySettings& settings);
+
+// Renames the staged PDF and report into place (report first, so a PDF is
+// never without its report) and syncs the folder. Errors: kWriteFailed;
+// then neither is left in place.
+Status PublishDocument(DocumentResult* result);
+// Removes what ApplyDocument staged (a document that will not appear).
+void DiscardDocument(DocumentResult* result);
 
 // Checks a written output against its input in-process, as `redact verify
 // --original` does, and records the leaks in result->verification. Errors

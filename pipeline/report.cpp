@@ -82,6 +82,8 @@ json ReportJson(const DocumentResult& r) {
   for (const DocumentResult::PageToReview& p : r.pages_to_review) review.push_back({{"page", p.page}, {"reason", p.reason}});
   report["warnings"] = {{"extraction_problems", r.extraction_problems}, {"notes", r.notes}, {"pages_to_review", review}};
   report["timings_ms"] = {{"analyze", r.analyze_ms}, {"redact", r.redact_ms}, {"write", r.write_ms}};
+  json leaks = r.verification.leaks;
+  report["verification"] = {{"checked", r.verification.checked}, {"skipped", r.verification.skipped}, {"leaks", leaks}};
   return report;
 }
 
@@ -91,8 +93,6 @@ std::string ResultLine(const DocumentResult& r) {
   json line = ReportJson(r);
   line["output_pdf"] = r.output_pdf;
   line["report"] = r.report;
-  json leaks = r.verification.leaks;
-  line["verification"] = {{"checked", r.verification.checked}, {"leaks", leaks}};
   return JsonText(line);
 }
 
@@ -140,6 +140,7 @@ StatusOr<DocumentResult> ParseResultLine(std::string_view text) {
     r.analyze_ms = t.at("analyze").get<double>(), r.redact_ms = t.at("redact").get<double>();
     r.write_ms = t.at("write").get<double>();
     r.verification.checked = j.at("verification").at("checked").get<bool>();
+    r.verification.skipped = j.at("verification").at("skipped").get<std::string>();
     r.verification.leaks = j.at("verification").at("leaks").get<std::vector<std::string>>();
   } catch (const json::exception& e) {
     return Error(StatusCode::kInternal, std::string("a worker's result line is malformed: ") + e.what());

@@ -37,7 +37,8 @@ std::string JsonText(const nlohmann::json& j, int indent = -1);
 //                       "rule", "value_hash", "entity_hash"}],
 //    "boxes": [{"page", "category", "bbox"}], "removed": {…},
 //    "side_channels", "warnings": {"extraction_problems", "notes",
-//    "pages_to_review"}, "timings_ms": {"analyze", "redact", "write"}}
+//    "pages_to_review"}, "timings_ms": {"analyze", "redact", "write"},
+//    "verification": {"checked", "skipped", "leaks"}}
 nlohmann::json ReportJson(const DocumentResult& result);
 // ReportJson as the file's text (one-space indent, final newline).
 std::string ReportText(const DocumentResult& result);

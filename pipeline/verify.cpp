@@ -2,6 +2,7 @@
 
 #include <podofo/podofo.h>
 
+#include <cctype>
 #include <fstream>
 #include <set>
 #include <sstream>
@@ -48,19 +49,59 @@ bool Numeric(const std::string& category) {
 }
 
 // All strings of an object tree, depth-first (bounded).
-void CollectStrings(const PdfObject* o, std::vector<std::string>* out, int depth) {
+// `texts` gets each string as text (for detection, one at a time: joining
+// unrelated strings makes names out of neighbours — a field's /T
+// "applicant" read as the cue of the next string); `out` gets every string,
+// raw bytes and names too (searched for the original's values).
+void CollectStrings(const PdfObject* o, std::vector<std::string>* out, std::vector<std::string>* texts, int depth) {
   if (!o || depth > 64) return;
   if (o->IsString() || o->IsHexString()) {
     out->push_back(o->GetString().GetStringUtf8());
+    texts->push_back(out->back());
     const PoDoFo::PdfString& s = o->GetString();
     out->push_back(std::string(s.GetString(), s.GetLength()));  // raw bytes too
   } else if (o->IsName()) {
     out->push_back(o->GetName().GetName());
   } else if (o->IsDictionary()) {
-    for (const auto& [k, v] : o->GetDictionary().GetKeys()) CollectStrings(v, out, depth + 1);
+    for (const auto& [k, v] : o->GetDictionary().GetKeys()) CollectStrings(v, out, texts, depth + 1);
   } else if (o->IsArray()) {
-    for (const PdfObject& v : o->GetArray()) CollectStrings(&v, out, depth + 1);
+    for (const PdfObject& v : o->GetArray()) CollectStrings(&v, out, texts, depth + 1);
   }
+}
+
+// Revisions as the cross-reference structure counts them: each ends in
+// "startxref <offset> %%EOF". A bare "%%EOF" inside a stream (CMaps and
+// PostScript resources carry them) is not a revision.
+int CountRevisions(const std::string& bytes) {
+  int revisions = 0;
+  for (size_t p = bytes.find("startxref"); p != std::string::npos; p = bytes.find("startxref", p + 9)) {
+    size_t q = p + 9;
+    while (q < bytes.size() && std::isspace(static_cast<unsigned char>(bytes[q]))) ++q;
+    const size_t digits = q;
+    while (q < bytes.size() && std::isdigit(static_cast<unsigned char>(bytes[q]))) ++q;
+    if (q == digits) continue;
+    while (q < bytes.size() && std::isspace(static_cast<unsigned char>(bytes[q]))) ++q;
+    if (bytes.compare(q, 5, "%%EOF") == 0) ++revisions;
+  }
+  return revisions;
+}
+
+Needle NeedleFor(const std::string& category, const std::string& text, const std::string& value) {
+  Needle n;
+  n.category = category;
+  if (!text.empty()) n.literal.push_back(text);
+  if (value != text && value.size() >= 4) n.literal.push_back(value);
+  n.normalized = NormalizeString(text.empty() ? value : text);
+  if (Numeric(category)) n.digits = Digits(text.empty() ? value : text);
+  if (n.digits.size() < 7) n.digits.clear();
+  return n;
+}
+
+// The text a finding covers on its page (its value for side findings).
+std::string SpanText(const AnalyzedDocument& doc, const Finding& f) {
+  if (f.channel != kChannelPage || f.page < 1 || f.page > static_cast<int>(doc.pages.size())) return f.value;
+  const std::string& text = doc.pages[static_cast<size_t>(f.page - 1)].text;
+  return f.end > f.begin && f.end <= text.size() ? text.substr(f.begin, f.end - f.begin) : f.value;
 }
 
 bool IsImageStream(const PdfObject* o) {
@@ -69,10 +110,22 @@ bool IsImageStream(const PdfObject* o) {
 
 }  // namespace
 
-StatusOr<VerifyResult> VerifyOutput(const std::string& output_path,
-                                    const std::optional<std::string>& original_path,
-                                    const pdf::OpenOptions& original_options,
-                                    const Detector& detector) {
+namespace {
+
+// What one check looks for: values that must be gone, values detection may
+// still find because they were kept on purpose, and how to read scans.
+struct Scope {
+  std::vector<Needle> needles;
+  std::set<std::string> kept;  // normalized texts a reviewer chose to keep
+  OcrMode ocr_mode = OcrMode::kAuto;
+};
+
+bool Kept(const Scope& scope, std::string_view text, const Finding& f) {
+  if (scope.kept.empty() || f.end <= f.begin || f.end > text.size()) return false;
+  return scope.kept.count(NormalizeString(text.substr(f.begin, f.end - f.begin))) > 0;
+}
+
+StatusOr<VerifyResult> Check(const std::string& output_path, const Scope& scope, const Detector& detector) {
   VerifyResult result;
   // Revisions: one %%EOF, no /Prev.
   {
@@ -81,17 +134,19 @@ StatusOr<VerifyResult> VerifyOutput(const std::string& output_path,
     std::stringstream buf;
     buf << in.rdbuf();
     const std::string bytes = buf.str();
-    int eofs = 0;
-    for (size_t p = bytes.find("%%EOF"); p != std::string::npos; p = bytes.find("%%EOF", p + 5)) ++eofs;
-    if (eofs > 1) result.leaks.push_back({"revisions", std::to_string(eofs) + " revisions", "any"});
+    const int revisions = CountRevisions(bytes);
+    if (revisions > 1) result.leaks.push_back({"revisions", std::to_string(revisions) + " revisions", "any"});
   }
-  // Scanned pages are read again with OCR: a burned image must not read back.
+  // Scanned pages are read again with OCR (unless told never to): a burned
+  // image must not read back.
   OcrContext ocr;
+  ocr.mode = scope.ocr_mode;
   StatusOr<AnalyzedDocument> out = AnalyzeDocument(output_path, {}, detector, &ocr);
   if (!out) return Error(out.error());
   result.pages = static_cast<int>(out->pages.size());
   for (const Finding& f : out->findings) {
     const PageText& page = out->pages[static_cast<size_t>(f.page - 1)];
+    if (Kept(scope, page.text, f)) continue;
     bool read_by_ocr = !f.glyphs.empty();
     for (int g : f.glyphs) read_by_ocr &= page.glyphs[static_cast<size_t>(g)].ocr;
     const bool cue_only = f.category == "name" && f.rule.rfind("name.cue", 0) == 0;
@@ -123,26 +178,8 @@ StatusOr<VerifyResult> VerifyOutput(const std::string& output_path,
     result.leaks.push_back({"revisions", "trailer /Prev", "any"});
   }
 
-  // Values found in the original.
-  std::vector<Needle> needles;
-  if (original_path) {
-    StatusOr<AnalyzedDocument> orig = AnalyzeDocument(*original_path, original_options, detector, &ocr);
-    if (!orig) return Error(orig.error());
-    std::set<std::string> seen;
-    for (const Finding& f : orig->findings) {
-      const std::string text = orig->pages[f.page - 1].text.substr(f.begin, f.end - f.begin);
-      if (!seen.insert(f.category + "\x1f" + text).second) continue;
-      Needle n;
-      n.category = f.category;
-      n.literal.push_back(text);
-      if (f.value != text && f.value.size() >= 4) n.literal.push_back(f.value);
-      n.normalized = NormalizeString(text);
-      if (Numeric(f.category)) n.digits = Digits(text);
-      if (n.digits.size() < 7) n.digits.clear();
-      needles.push_back(std::move(n));
-    }
-    result.values_searched = static_cast<int>(needles.size());
-  }
+  const std::vector<Needle>& needles = scope.needles;
+  result.values_searched = static_cast<int>(needles.size());
 
   // Text of the output against the original's values.
   for (const PageText& p : out->pages) {
@@ -161,14 +198,16 @@ StatusOr<VerifyResult> VerifyOutput(const std::string& output_path,
       if (!o) continue;
       ++result.objects_checked;
       const std::string where = pdf::Describe(o);
-      std::vector<std::string> strings;
-      CollectStrings(o, &strings, 0);
+      std::vector<std::string> strings, texts;
+      CollectStrings(o, &strings, &texts, 0);
+      for (const std::string& text : texts) {
+        for (const Finding& f : detector.DetectText(text)) {
+          if (!Kept(scope, text, f)) result.leaks.push_back({"string", where, f.category});
+        }
+      }
       std::string joined;
       for (const std::string& s : strings) joined += s + "\n";
       if (!joined.empty()) {
-        for (const Finding& f : detector.DetectText(joined)) {
-          result.leaks.push_back({"string", where, f.category});
-        }
         const std::string norm = NormalizeString(joined);
         const std::string digits = Digits(joined);
         for (const Needle& n : needles) {
@@ -198,6 +237,49 @@ StatusOr<VerifyResult> VerifyOutput(const std::string& output_path,
   });
   if (!walked.ok()) return Error(walked);
   return result;
+}
+
+}  // namespace
+
+StatusOr<VerifyResult> VerifyOutput(const std::string& output_path,
+                                    const std::optional<std::string>& original_path,
+                                    const pdf::OpenOptions& original_options,
+                                    const Detector& detector, OcrMode ocr_mode) {
+  Scope scope;
+  scope.ocr_mode = ocr_mode;
+  if (original_path) {
+    // Values found in the original.
+    OcrContext ocr;
+    ocr.mode = ocr_mode;
+    StatusOr<AnalyzedDocument> orig = AnalyzeDocument(*original_path, original_options, detector, &ocr);
+    if (!orig) return Error(orig.error());
+    std::set<std::string> seen;
+    for (const Finding& f : orig->findings) {
+      const std::string text = SpanText(*orig, f);
+      if (seen.insert(f.category + "\x1f" + text).second) scope.needles.push_back(NeedleFor(f.category, text, f.value));
+    }
+  }
+  return Check(output_path, scope, detector);
+}
+
+StatusOr<VerifyResult> VerifyRemoval(const std::string& output_path, const AnalyzedDocument& original,
+                                     const std::vector<Finding>& detected, OcrMode ocr_mode,
+                                     const Detector& detector) {
+  Scope scope;
+  scope.ocr_mode = ocr_mode;
+  std::set<std::string> seen, removed;
+  auto add = [&](const Finding& f) {
+    const std::string text = SpanText(original, f);
+    removed.insert(NormalizeString(text));
+    if (seen.insert(f.category + "\x1f" + text).second) scope.needles.push_back(NeedleFor(f.category, text, f.value));
+  };
+  for (const Finding& f : original.findings) add(f);
+  for (const Finding& f : original.side_findings) add(f);
+  for (const Finding& f : detected) {
+    const std::string norm = NormalizeString(SpanText(original, f));
+    if (!removed.count(norm)) scope.kept.insert(norm);
+  }
+  return Check(output_path, scope, detector);
 }
 
 }  // namespace redact

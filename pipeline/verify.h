@@ -18,6 +18,7 @@
 #include <vector>
 
 #include "pdf/document.h"
+#include "pipeline/analyze.h"
 #include "core/status.h"
 #include "stages/detect/detector.h"
 
@@ -43,10 +44,23 @@ struct VerifyResult {
 };
 
 // Errors only when a file cannot be read; leaks are data in the result.
+// Scans of the output and the original are OCR'd under `ocr_mode` (none
+// under kNever: then a scan is not read at all).
 StatusOr<VerifyResult> VerifyOutput(const std::string& output_path,
                                     const std::optional<std::string>& original_path,
                                     const pdf::OpenOptions& original_options,
-                                    const Detector& detector);
+                                    const Detector& detector, OcrMode ocr_mode = OcrMode::kAuto);
+
+// Apply's own check of an output it just wrote, before the output appears:
+// every value apply removed — the page findings of `original` (with their
+// text there) and its side findings — is searched for in the output's
+// text, strings and streams, and the output is read again with detection.
+// What detection found in the input (`detected`) but apply was told to
+// keep (a reviewer rejected it) is not a leak. Scans are OCR'd under
+// `ocr_mode` (none under kNever). Errors only when the output cannot be read.
+StatusOr<VerifyResult> VerifyRemoval(const std::string& output_path, const AnalyzedDocument& original,
+                                     const std::vector<Finding>& detected, OcrMode ocr_mode,
+                                     const Detector& detector);
 
 }  // namespace redact
 

@@ -5,8 +5,9 @@
 // job resume; per-document sealed mappings go under .redact-job/mappings;
 // a summary lists every document.
 //
-// Workers talk in types: each runs ApplyDocument (and, with verify,
-// VerifyDocument) in-process and sends one WorkerLine (pipeline/report.h)
+// Workers talk in types: each runs ApplyDocument in-process (which checks
+// its output before it appears), seals the document's mapping, publishes
+// the output, and sends one WorkerLine (pipeline/report.h)
 // on its stdout. A worker that crashes, hangs or runs out of memory fails
 // its document with what happened, and the job goes on.
 //
@@ -48,7 +49,6 @@ struct JobOptions {
   ApplySettings settings;
   std::optional<std::string> password;
   OutputNaming naming = OutputNaming::kPseudonym;
-  bool verify = false;              // verify each output; a leak fails it
   int workers = 0;                  // documents at once; 0: one per core
   WorkerLimits limits;
   std::optional<Shard> shard;

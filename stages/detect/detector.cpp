@@ -527,6 +527,13 @@ std::vector<Finding> Detector::DetectDocument(const std::vector<PageText>& pages
         for (const TextToken& t : TokenizeForNames(f.value)) {
           tokens.push_back(f.value.substr(t.begin, t.end - t.begin));
         }
+        // A person named in full by a cue is later called by the two names
+        // that end it ("José Luis Peña Ortiz" … "Mr. Peña Ortiz"): a
+        // compound surname, or a middle name and a surname.
+        if (tokens.size() >= 3) {
+          std::vector<std::string> tail(tokens.end() - 2, tokens.end());
+          if (std::find(cued.begin(), cued.end(), tail) == cued.end()) cued.push_back(std::move(tail));
+        }
         if (tokens.size() >= 2 && std::find(cued.begin(), cued.end(), tokens) == cued.end()) {
           cued.push_back(std::move(tokens));
         }

@@ -57,5 +57,70 @@ TEST(Integrity, RunDoesNotRecordAFailedWriteAsDone) {
   fs::remove_all(dir);
 }
 
+std::string Recipient(const fs::path& dir) {
+  auto k = RunCommand({REDACT_BINARY, "keygen", "-o", (dir / "id.key").string()});
+  EXPECT_EQ(k.exit_code, 0) << k.err;
+  std::string r = k.out;
+  while (!r.empty() && (r.back() == '\n' || r.back() == '\r')) r.pop_back();
+  return r;
+}
+
+// Two pseudonymizing runs into one folder once left mapping.age holding
+// only the second document: the first could never be reversed.
+TEST(Integrity, AMappingIsNeverOverwritten) {
+  const fs::path dir = FreshDir("mapping");
+  const std::string recipient = Recipient(dir);
+  for (const char* sample : {"order_libreoffice.pdf", "notice_ghostscript.pdf"}) {
+    auto a = RunCommand({REDACT_BINARY, "apply", "--mode", "pseudonymize", "--names", kSamples + "/names.csv",
+                         "--recipient", recipient, "--out", (dir / "out").string(), kSamples + "/" + sample});
+    ASSERT_EQ(a.exit_code, 0) << a.err;
+  }
+  ASSERT_TRUE(fs::exists(dir / "out" / "mapping.age"));
+  ASSERT_TRUE(fs::exists(dir / "out" / "mapping-2.age"));
+  auto first = RunCommand({REDACT_BINARY, "unseal", "-i", (dir / "id.key").string(), (dir / "out" / "mapping.age").string()});
+  auto second = RunCommand({REDACT_BINARY, "unseal", "-i", (dir / "id.key").string(), (dir / "out" / "mapping-2.age").string()});
+  EXPECT_NE(first.out.find("order_libreoffice.pdf"), std::string::npos) << first.out;
+  EXPECT_NE(second.out.find("notice_ghostscript.pdf"), std::string::npos) << second.out;
+  auto explicit_again = RunCommand({REDACT_BINARY, "apply", "--mode", "pseudonymize", "--names",
+                                    kSamples + "/names.csv", "--recipient", recipient, "--mapping-out",
+                                    (dir / "out" / "mapping.age").string(), "--out", (dir / "out2").string(),
+                                    kSamples + "/order_libreoffice.pdf"});
+  EXPECT_EQ(explicit_again.exit_code, 2) << explicit_again.err;
+  EXPECT_FALSE(fs::exists(dir / "out2" / "order_libreoffice.pdf"));
+  fs::remove_all(dir);
+}
+
+// When the mapping cannot be written, the pseudonymized PDF once appeared
+// anyway: now no PDF appears before its mapping is durable.
+TEST(Integrity, NoPdfAppearsBeforeItsMapping) {
+  const fs::path dir = FreshDir("mapping_first");
+  const std::string recipient = Recipient(dir);
+  auto a = RunCommand({REDACT_BINARY, "apply", "--mode", "pseudonymize", "--names", kSamples + "/names.csv",
+                       "--recipient", recipient, "--mapping-out", (dir / "missing" / "m.age").string(), "--out",
+                       (dir / "out").string(), kSamples + "/order_libreoffice.pdf"});
+  EXPECT_EQ(a.exit_code, 8) << a.err;
+  EXPECT_FALSE(fs::exists(dir / "out" / "order_libreoffice.pdf"));
+  for (const auto& e : fs::directory_iterator(dir / "out")) ADD_FAILURE() << "left behind: " << e.path().filename();
+  fs::remove_all(dir);
+}
+
+// apply checks its own output before it appears, and says when told not to.
+TEST(Integrity, ApplyChecksItsOutputUnlessToldNot) {
+  const fs::path dir = FreshDir("selfcheck");
+  auto a = RunCommand({REDACT_BINARY, "apply", "--names", kSamples + "/names.csv", "--out", (dir / "a").string(),
+                       kSamples + "/order_libreoffice.pdf"});
+  ASSERT_EQ(a.exit_code, 0) << a.err;
+  EXPECT_NE(a.out.find(", checked;"), std::string::npos) << a.out;
+  const std::string checked = testing::ReadFile((dir / "a" / "order_libreoffice.report.json").string());
+  EXPECT_NE(checked.find("\"checked\": true"), std::string::npos) << checked;
+  auto b = RunCommand({REDACT_BINARY, "apply", "--no-verify", "--names", kSamples + "/names.csv", "--out",
+                       (dir / "b").string(), kSamples + "/order_libreoffice.pdf"});
+  ASSERT_EQ(b.exit_code, 0) << b.err;
+  EXPECT_NE(b.out.find("NOT checked"), std::string::npos) << b.out;
+  const std::string skipped = testing::ReadFile((dir / "b" / "order_libreoffice.report.json").string());
+  EXPECT_NE(skipped.find("\"skipped\": \"--no-verify\""), std::string::npos) << skipped;
+  fs::remove_all(dir);
+}
+
 }  // namespace
 }  // namespace redact

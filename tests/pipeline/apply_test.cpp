@@ -15,6 +15,7 @@
 #include "pipeline/jobs/job.h"
 #include "pipeline/report.h"
 #include "pipeline/session.h"
+#include "pipeline/verify.h"
 
 namespace redact {
 namespace {
@@ -82,7 +83,15 @@ TEST(ApplyDocument, RemovesFindingsAndWritesTheReportItReturns) {
   EXPECT_GT(r->findings.size(), 0u);
   EXPECT_EQ(r->boxes.empty(), false);
   EXPECT_GT(r->removed.glyphs, 0);
+  // Checked, and staged: nothing under the output's name until published.
+  EXPECT_TRUE(r->verification.checked);
+  EXPECT_TRUE(r->verification.leaks.empty());
+  EXPECT_FALSE(fs::exists(task.output_pdf));
+  EXPECT_FALSE(fs::exists(r->report));
+  EXPECT_TRUE(fs::exists(r->staged_pdf));
+  ASSERT_TRUE(PublishDocument(&*r).ok());
   EXPECT_TRUE(fs::exists(task.output_pdf));
+  EXPECT_TRUE(r->staged_pdf.empty());
   EXPECT_EQ(Read(r->report), ReportText(*r));
   // No recipients: nothing to seal, so no plaintext kept either.
   EXPECT_TRUE(r->mapping.empty());
@@ -91,6 +100,28 @@ TEST(ApplyDocument, RemovesFindingsAndWritesTheReportItReturns) {
   EXPECT_TRUE(r->verification.checked);
   EXPECT_TRUE(r->verification.leaks.empty());
   fs::remove_all(dir);
+}
+
+// The check apply runs before an output appears finds what was to be
+// removed: here the input itself stands in for an output that kept it all.
+TEST(ApplyDocument, TheOutputCheckFindsWhatWasToBeRemoved) {
+  StatusOr<std::unique_ptr<Session>> session = Session::Open(SampleSession());
+  ASSERT_TRUE(session.has_value());
+  const std::string input = kSamples + "/order_libreoffice.pdf";
+  OcrContext ocr = (*session)->NewOcrContext();
+  StatusOr<AnalyzedDocument> doc =
+      AnalyzeDocument(input, (*session)->OpenOptionsFor(std::nullopt), (*session)->detector(), &ocr);
+  ASSERT_TRUE(doc.has_value());
+  ASSERT_FALSE(doc->findings.empty());
+  StatusOr<VerifyResult> v = VerifyRemoval(input, *doc, doc->findings, OcrMode::kNever, (*session)->detector());
+  ASSERT_TRUE(v.has_value()) << v.error().message();
+  EXPECT_FALSE(v->leaks.empty());
+  // What a reviewer kept (here: everything) is not a leak in the text.
+  AnalyzedDocument kept_all;
+  kept_all.pages = doc->pages;
+  StatusOr<VerifyResult> reviewed = VerifyRemoval(input, kept_all, doc->findings, OcrMode::kNever, (*session)->detector());
+  ASSERT_TRUE(reviewed.has_value());
+  for (const Leak& l : reviewed->leaks) EXPECT_NE(l.channel, "text") << l.where << " " << l.category;
 }
 
 TEST(ApplyDocument, RefusesToOverwriteItsInput) {
@@ -151,7 +182,6 @@ TEST(RunJob, WorkersSendTypedResultsAndVerifyInProcess) {
   jobs::JobOptions job;
   job.inputs = {in.string()};
   job.out = out.string();
-  job.verify = true;
   std::atomic<bool> stop{false};
   StatusOr<jobs::JobOutcome> outcome = jobs::RunJob(**session, job, nullptr, stop);
   ASSERT_TRUE(outcome.has_value()) << outcome.error().message();

@@ -27,6 +27,32 @@ StatusOr<std::optional<ReviewedFindings>> ReadReviewed(const ApplyOptions& optio
   return std::optional<ReviewedFindings>(std::move(reviewed));
 }
 
+// Where this run's sealed mapping goes: --mapping-out (never over an
+// existing file), else DIR/mapping.age, or mapping-2.age, -3, … when an
+// earlier run's mapping is there — a mapping is never overwritten, or the
+// documents it reverses could never be reversed again.
+StatusOr<fs::path> MappingPath(const ApplyOptions& options) {
+  std::error_code ec;
+  if (options.mapping_out) {
+    if (fs::exists(*options.mapping_out, ec)) {
+      return Error(StatusCode::kInvalidArgument, *options.mapping_out +
+                                                     ": a mapping is already there; it is never overwritten "
+                                                     "(choose another --mapping-out)");
+    }
+    return fs::path(*options.mapping_out);
+  }
+  fs::path path = fs::path(options.out) / "mapping.age";
+  for (int n = 2; fs::exists(path, ec); ++n) path = fs::path(options.out) / ("mapping-" + std::to_string(n) + ".age");
+  return path;
+}
+
+// Seals and writes the mapping of the documents staged so far. Errors:
+// Seal's and the write's.
+Status WriteMapping(const Session& session, MappingBuilder* mapping, const fs::path& path) {
+  StatusOr<std::string> sealed = session.Seal(mapping);
+  return sealed ? pdf::WriteFileAtomically(path.string(), *sealed) : sealed.error();
+}
+
 }  // namespace
 
 void AddApplyCommand(CLI::App* app, ApplyOptions* options) {
@@ -62,8 +88,11 @@ int RunApply(const ApplyOptions& options, std::ostream& out, std::ostream& err) 
     err << "redact: " << renamed << " input(s) named after a person are written under other names; "
         << "without --recipient or --passphrase-file no record links them to their outputs\n";
   }
+  StatusOr<fs::path> map_path = MappingPath(options);
+  if (!map_path) return Fail(err, map_path.error());
   OcrContext ocr = session->NewOcrContext();
   MappingBuilder mapping = session->NewMapping();
+  std::vector<DocumentResult> staged;
   size_t failed = 0;
   StatusCode last_error = StatusCode::kOk;
   for (size_t i = 0; i < options.files.size(); ++i) {
@@ -86,18 +115,27 @@ int RunApply(const ApplyOptions& options, std::ostream& out, std::ostream& err) 
     if (session->sealing()) {
       mapping.AddDocument(fs::path(task.input).filename().string(), named[i].output, std::move(result->mapping));
     }
-    out << result->output_pdf << ": " << result->findings.size() << " finding(s) removed, " << result->boxes.size()
-        << " box(es); report " << result->report << "\n";
     for (const DocumentResult::PageToReview& p : result->pages_to_review) {
       err << "redact: " << task.shown << ": page " << p.page << ": review by hand before filing (" << p.reason << ")\n";
     }
+    staged.push_back(std::move(*result));
   }
+  // The mapping is durable before any PDF it reverses appears.
   if (session->sealing() && !mapping.empty()) {
-    const fs::path map_path = options.mapping_out ? fs::path(*options.mapping_out) : fs::path(options.out) / "mapping.age";
-    StatusOr<std::string> sealed = session->Seal(&mapping);
-    Status w = sealed ? pdf::WriteFileAtomically(map_path.string(), *sealed) : sealed.error();
-    if (!w.ok()) return Fail(err, w);
-    out << map_path.string() << ": mapping sealed (age); open it with redact unseal or age -d\n";
+    if (Status w = WriteMapping(*session, &mapping, *map_path); !w.ok()) {
+      for (DocumentResult& r : staged) DiscardDocument(&r);
+      return Fail(err, w);
+    }
+    out << map_path->string() << ": mapping sealed (age); open it with redact unseal or age -d\n";
+  }
+  for (DocumentResult& r : staged) {
+    if (Status s = PublishDocument(&r); !s.ok()) {
+      Fail(err, s);
+      ++failed, last_error = s.code();
+      continue;
+    }
+    out << r.output_pdf << ": " << r.findings.size() << " finding(s) removed, " << r.boxes.size() << " box(es)"
+        << (r.verification.checked ? ", checked" : ", NOT checked (--no-verify)") << "; report " << r.report << "\n";
   }
   return ExitCodeForBatch(options.files.size(), failed, last_error);
 }

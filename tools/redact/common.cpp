@@ -54,6 +54,10 @@ void AddApplyFlags(CLI::App* cmd, ApplyFlags* flags, SessionOptions* session) {
                                                   {"pseudonymize", ApplyMode::kPseudonymize}};
   cmd->add_option("--mode", s.mode, "redact (boxes) or pseudonymize (replacements drawn)")
       ->transform(CLI::CheckedTransformer(modes));
+  cmd->add_flag("--verify", s.verify_with_ocr,
+                "check each output with OCR of its scans even under --ocr never (the check itself is the default)");
+  cmd->add_flag("--no-verify{false}", s.verify,
+                "do not check each output before it appears (the report and the summary say it was not checked)");
   cmd->add_flag("--no-mapping", flags->no_mapping,
                 "pseudonymize without a mapping: the pseudonyms cannot be reversed");
   const std::map<std::string, OutputNaming> namings = {

@@ -49,7 +49,6 @@ void AddRunCommand(CLI::App* app, RunOptions* options) {
   CLI::App* cmd = app->add_subcommand("run", "Redact many documents: one isolated worker process per document, resumable");
   cmd->add_option("inputs", options->inputs, "PDF files, folders (recursive) or manifests (one path per line)")->required();
   cmd->add_option("--out", options->out, "output folder; its tree mirrors the inputs'")->required();
-  cmd->add_flag("--verify", options->verify, "verify every output against its input; a leak fails the document");
   const std::map<std::string, ProgressStyle> styles = {{"auto", ProgressStyle::kAuto},
                                                        {"bar", ProgressStyle::kBar},
                                                        {"json", ProgressStyle::kJson},
@@ -70,7 +69,7 @@ void AddRunCommand(CLI::App* app, RunOptions* options) {
 
 int RunJob(const RunOptions& options, std::ostream& out, std::ostream& err) {
   jobs::JobOptions job{options.inputs, options.out, options.apply.settings, options.apply.password,
-                       options.apply.naming, options.verify, options.session.ocr.jobs, {}, {}};
+                       options.apply.naming, options.session.ocr.jobs, {}, {}};
   if (!options.shard.empty()) {
     StatusOr<jobs::Shard> shard = jobs::ParseShard(options.shard);
     if (!shard) return Fail(err, shard.error());

@@ -26,7 +26,6 @@ struct RunOptions {
   std::string out;
   SessionOptions session;           // --jobs: documents at once
   ApplyFlags apply;
-  bool verify = false;              // verify every output; a leak fails the document
   ProgressStyle progress = ProgressStyle::kAuto;
   double memory_gib = 8;            // per worker (RLIMIT_AS)
   double timeout_seconds = 900;     // per document (wall time)

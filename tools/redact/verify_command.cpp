@@ -29,7 +29,8 @@ int RunVerify(const VerifyOptions& options, std::ostream& out, std::ostream& err
   size_t leaks = 0, failed = 0;
   StatusCode last_error = StatusCode::kOk;
   for (const std::string& file : options.files) {
-    StatusOr<VerifyResult> r = VerifyOutput(file, options.original, original_options, session->detector());
+    StatusOr<VerifyResult> r = VerifyOutput(file, options.original, original_options, session->detector(),
+                                              session->options().ocr.mode);
     if (!r) {
       Fail(err, r.error());
       ++failed, last_error = r.error().code();
