@@ -86,6 +86,7 @@ std::unique_ptr<Session> OpenSession(const SessionOptions& options, std::ostream
     *exit_code = Fail(err, session.error());
     return nullptr;
   }
+  for (const std::string& warning : (*session)->warnings()) err << "redact: " << warning << "\n";
   *exit_code = kExitOk;
   return std::move(*session);
 }

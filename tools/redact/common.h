@@ -43,6 +43,7 @@ Status CheckMappingChoice(const Session& session, const ApplyFlags& flags);
 int Fail(std::ostream& err, const Status& status);
 
 // Opens the session, or prints why not. Null on failure; *exit_code set.
+// Prints each of the session's warnings as "redact: <file>:<line>: …".
 std::unique_ptr<Session> OpenSession(const SessionOptions& options, std::ostream& err, int* exit_code);
 
 }  // namespace redact::cli
