@@ -1,6 +1,6 @@
 // The names list as it reaches the CLI: a list saved in Latin-1 still
 // removes the person from the filed PDF (judged by pdftotext) and says how
-// it was read.
+// it was read; runs without a list say they are weaker.
 #include <gtest/gtest.h>
 
 #include <filesystem>
@@ -18,6 +18,7 @@ using testing::PdfBuilder;
 using testing::RunCommand;
 
 const std::string kFont = "<< /Type /Font /Subtype /Type1 /BaseFont /Helvetica /Encoding /WinAnsiEncoding >>";
+const char kNoNamesWarning[] = "no --names list";
 
 fs::path Folder(const std::string& name) {
   const fs::path dir = fs::temp_directory_path() / ("redact_names_list_" + name);
@@ -66,6 +67,61 @@ TEST(NamesList, ABrokenListStopsTheRunNamingTheLine) {
   EXPECT_EQ(r.exit_code, 2) << r.err;
   EXPECT_TRUE(Has(r.err, (dir / "names.csv").string() + ":3: a quote opened here is never closed")) << r.err;
   EXPECT_FALSE(fs::exists(dir / "out" / "notes.pdf"));
+}
+
+// Without --names only cued names are found: apply, run and review say so
+// once, unless --no-names says the user knows.
+TEST(NamesList, RunsWithoutAListWarn) {
+  const fs::path dir = Folder("no_names");
+  const fs::path pdf = WritePdf(dir, "Hearing notes.");
+  std::ofstream(dir / "names.csv") << "name\nAna Ruiz\n";
+  const std::string names = (dir / "names.csv").string();
+  auto apply = [&](std::vector<std::string> extra) {
+    std::vector<std::string> argv = {REDACT_BINARY, "apply", "--out", (dir / "out").string(), pdf.string()};
+    argv.insert(argv.end(), extra.begin(), extra.end());
+    return RunCommand(argv);
+  };
+  auto bare = apply({});
+  EXPECT_EQ(bare.exit_code, 0) << bare.err;
+  EXPECT_TRUE(Has(bare.err, kNoNamesWarning)) << bare.err;
+  EXPECT_TRUE(Has(bare.err, "--no-names")) << bare.err;
+  EXPECT_EQ(bare.err.find(kNoNamesWarning), bare.err.rfind(kNoNamesWarning)) << "once: " << bare.err;
+  auto listed = apply({"--names", names});
+  EXPECT_EQ(listed.exit_code, 0) << listed.err;
+  EXPECT_FALSE(Has(listed.err, kNoNamesWarning)) << listed.err;
+  auto silenced = apply({"--no-names"});
+  EXPECT_EQ(silenced.exit_code, 0) << silenced.err;
+  EXPECT_FALSE(Has(silenced.err, kNoNamesWarning)) << silenced.err;
+  auto both = apply({"--names", names, "--no-names"});
+  EXPECT_EQ(both.exit_code, 2) << both.err;
+  EXPECT_TRUE(Has(both.err, "--no-names")) << both.err;
+
+  auto review = RunCommand({REDACT_BINARY, "review", "--out", (dir / "review").string(), pdf.string()});
+  EXPECT_EQ(review.exit_code, 0) << review.err;
+  EXPECT_TRUE(Has(review.err, kNoNamesWarning)) << review.err;
+  auto review_silenced =
+      RunCommand({REDACT_BINARY, "review", "--no-names", "--out", (dir / "review").string(), pdf.string()});
+  EXPECT_EQ(review_silenced.exit_code, 0) << review_silenced.err;
+  EXPECT_FALSE(Has(review_silenced.err, kNoNamesWarning)) << review_silenced.err;
+
+  fs::create_directories(dir / "in");
+  fs::copy_file(pdf, dir / "in" / "notes.pdf");
+  auto run = RunCommand({REDACT_BINARY, "run", "--progress", "none", "--out", (dir / "job").string(),
+                         (dir / "in").string()});
+  EXPECT_EQ(run.exit_code, 0) << run.err;
+  EXPECT_TRUE(Has(run.err, kNoNamesWarning)) << run.err;
+  EXPECT_EQ(run.err.find(kNoNamesWarning), run.err.rfind(kNoNamesWarning)) << "once: " << run.err;
+  auto run_silenced = RunCommand({REDACT_BINARY, "run", "--no-names", "--progress", "none", "--out",
+                                  (dir / "job2").string(), (dir / "in").string()});
+  EXPECT_EQ(run_silenced.exit_code, 0) << run_silenced.err;
+  EXPECT_FALSE(Has(run_silenced.err, kNoNamesWarning)) << run_silenced.err;
+
+  // Commands that only read do not warn.
+  auto scan = RunCommand({REDACT_BINARY, "scan", pdf.string()});
+  EXPECT_EQ(scan.exit_code, 0) << scan.err;
+  EXPECT_FALSE(Has(scan.err, kNoNamesWarning)) << scan.err;
+  auto verify = RunCommand({REDACT_BINARY, "verify", "--original", pdf.string(), (dir / "out" / "notes.pdf").string()});
+  EXPECT_FALSE(Has(verify.err, kNoNamesWarning)) << verify.err;
 }
 
 }  // namespace

@@ -33,8 +33,21 @@ struct ApplyFlags {
   OutputNaming naming = OutputNaming::kPseudonym;
   std::optional<std::string> password;
   bool no_mapping = false;
+  bool no_names = false;  // --no-names (AddNoNamesFlag)
 };
+// Also adds --no-names.
 void AddApplyFlags(CLI::App* cmd, ApplyFlags* flags, SessionOptions* session);
+
+// --no-names: for the commands that write what a court will see (apply,
+// run, review), which otherwise warn without --names (CheckNamesChoice).
+// Not for scan, verify or extract.
+void AddNoNamesFlag(CLI::App* cmd, bool* no_names);
+
+// Without --names, detection finds only cued names (after "Applicant:" and
+// the like), not the people on a list: says so on `err` once, unless
+// --no-names says the user knows. kInvalidArgument for --names together
+// with --no-names.
+Status CheckNamesChoice(const SessionOptions& options, bool no_names, std::ostream& err);
 
 // Pseudonyms need a way back (a recipient or passphrase) or --no-mapping.
 Status CheckMappingChoice(const Session& session, const ApplyFlags& flags);
