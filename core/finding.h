@@ -29,6 +29,13 @@ inline constexpr char kChannelLink[] = "link";                  // an annotation
 inline constexpr char kChannelFormField[] = "form_field";       // an AcroForm field
 inline constexpr char kChannelMarkedContent[] = "marked_content";  // a BDC property list
 
+// Categories the code itself gives findings, besides those of the rule
+// files (patterns/*.toml): names (list and cues), dates of birth from the
+// list, side channels that cannot be read, undecodable glyphs removed,
+// earlier redactions found in the input, boxes added in review.
+inline constexpr const char* kBuiltInCategories[] = {"name",     "dob",             "unreadable",
+                                                     "undecodable", "prior_redaction", "manual"};
+
 struct Finding {
   std::string category;    // "a_number", "name", "credible_fear", …
                            // ("unreadable": a side channel that cannot be read)

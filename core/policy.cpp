@@ -1,10 +1,158 @@
 #include "core/policy.h"
 
 #include <algorithm>
+#include <functional>
 
 #include <toml++/toml.h>
 
 namespace redact {
+namespace {
+
+std::string Where(const std::string& path, const toml::node& n) {
+  return path + ":" + std::to_string(n.source().begin.line) + ": ";
+}
+
+Status Invalid(std::string message) { return Status(StatusCode::kInvalidArgument, std::move(message)); }
+
+std::string Join(const std::vector<std::string>& words) {
+  std::string out;
+  for (const std::string& w : words) out += (out.empty() ? "" : ", ") + w;
+  return out;
+}
+
+Status UnknownKey(const std::string& path, const std::string& table, const std::string& key,
+                  const toml::node& n, const std::vector<std::string>& known) {
+  return Invalid(Where(path, n) + "[" + table + "] has no key '" + key + "' — known keys: " + Join(known) +
+                 " (a misspelled key would have no effect)");
+}
+
+// One table's keys: `set` applies a known key or returns why its value is
+// wrong; keys not in `known` are errors.
+using KeySetter = std::function<Status(const std::string& key, const toml::node& value)>;
+
+Status ForEachKey(const std::string& path, const std::string& table, const toml::table& t,
+                  const std::vector<std::string>& known, const KeySetter& set) {
+  for (auto&& [k, v] : t) {
+    const std::string key(k.str());
+    if (std::find(known.begin(), known.end(), key) == known.end()) {
+      return UnknownKey(path, table, key, v, known);
+    }
+    if (Status s = set(key, v); !s.ok()) return s;
+  }
+  return Status::Ok();
+}
+
+// [categories] and [labels]: keyed by category; the names are checked
+// against the rules later (Policy::CheckCategories).
+Status ParseCategoryTable(const std::string& path, const std::string& table, const toml::table& t, Policy* p) {
+  for (auto&& [k, v] : t) {
+    const std::string key(k.str());
+    if (!v.is_string()) return Invalid(Where(path, v) + "[" + table + "] " + key + " must be a string");
+    const std::string value = v.as_string()->get();
+    p->category_keys.push_back({table, key, Where(path, v)});
+    if (table == "labels") {
+      p->labels[key] = value;
+    } else if (value == "redact" || value == "keep") {
+      p->actions[key] = value == "keep" ? PolicyAction::kKeep : PolicyAction::kRedact;
+    } else {
+      return Invalid(Where(path, v) + "[categories] " + key + ": expected \"redact\" or \"keep\"");
+    }
+  }
+  return Status::Ok();
+}
+
+Status ParseDetection(const std::string& path, const toml::table& t, Policy* p) {
+  return ForEachKey(path, "detection", t, {"min_confidence"}, [&](const std::string&, const toml::node& v) {
+    const std::optional<double> d = v.value<double>();
+    if (!d || *d < 0 || *d > 1) return Invalid(Where(path, v) + "min_confidence must be a number from 0 to 1");
+    p->min_confidence = *d;
+    return Status::Ok();
+  });
+}
+
+Status ParsePseudonyms(const std::string& path, const toml::table& t, Policy* p) {
+  return ForEachKey(path, "pseudonyms", t, {"name", "name_label", "a_number"},
+                    [&](const std::string& key, const toml::node& v) {
+    const std::string value = v.value<std::string>().value_or("");
+    if (key == "name" && (value == "label" || value == "initials" || value == "doe" || value == "token")) {
+      p->pseudonym_name = value;
+    } else if (key == "name_label" && !value.empty() &&
+               std::all_of(value.begin(), value.end(), [](char c) { return c >= 0x20 && c < 0x7F; })) {
+      p->pseudonym_name_label = value;
+    } else if (key == "a_number" && (value == "pattern" || value == "reference")) {
+      p->pseudonym_a_number = value;
+    } else {
+      return Invalid(Where(path, v) + "pseudonyms: name = label|initials|doe|token, name_label = "
+                                      "ASCII text, a_number = pattern|reference");
+    }
+    return Status::Ok();
+  });
+}
+
+Status ParseUndecodable(const std::string& path, const toml::table& t, Policy* p) {
+  return ForEachKey(path, "undecodable", t, {"scope", "action"}, [&](const std::string& key, const toml::node& v) {
+    const std::string value = v.value<std::string>().value_or("");
+    if (key == "scope" && (value == "pages-with-findings" || value == "everywhere")) {
+      p->undecodable_everywhere = value == "everywhere";
+    } else if (key == "action" && (value == "remove" || value == "fail")) {
+      p->undecodable_fail = value == "fail";
+    } else {
+      return Invalid(Where(path, v) + "undecodable: expected scope = \"pages-with-findings\" | "
+                                      "\"everywhere\", action = \"remove\" | \"fail\"");
+    }
+    return Status::Ok();
+  });
+}
+
+Status ParseLimits(const std::string& path, const toml::table& t, Policy* p) {
+  const std::vector<std::string> known = {"max_file_mb",    "max_pages",           "max_stream_mb",
+                                          "max_form_depth", "max_image_megapixels", "max_glyphs_per_page"};
+  return ForEachKey(path, "limits", t, known, [&](const std::string& key, const toml::node& v) {
+    const std::optional<int64_t> n = v.value<int64_t>();
+    auto in = [&](int64_t lo, int64_t hi) { return n && *n >= lo && *n <= hi; };
+    ResourceLimits& l = p->limits;
+    if (key == "max_file_mb" && in(1, 1 << 20)) {
+      l.max_file_bytes = static_cast<size_t>(*n) << 20;
+    } else if (key == "max_pages" && in(1, 10000000)) {
+      l.max_pages = static_cast<int>(*n);
+    } else if (key == "max_stream_mb" && in(1, 1 << 14)) {
+      l.max_stream_bytes = static_cast<size_t>(*n) << 20;
+    } else if (key == "max_form_depth" && in(1, 256)) {
+      l.max_form_depth = static_cast<int>(*n);
+    } else if (key == "max_image_megapixels" && in(1, 100000)) {
+      l.max_image_pixels = *n * 1000000;
+    } else if (key == "max_glyphs_per_page" && in(1, 100000000)) {
+      l.max_glyphs_per_page = static_cast<size_t>(*n);
+    } else {
+      return Invalid(Where(path, v) + "limits: expected max_file_mb (1..1048576), max_pages "
+                                      "(1..10000000), max_stream_mb (1..16384), max_form_depth (1..256), "
+                                      "max_image_megapixels (1..100000), max_glyphs_per_page "
+                                      "(1..100000000), each a whole number");
+    }
+    return Status::Ok();
+  });
+}
+
+Status ParseVectorText(const std::string& path, const toml::table& t, Policy* p) {
+  return ForEachKey(path, "vector_text", t, {"min_shapes", "action"}, [&](const std::string& key, const toml::node& v) {
+    const std::string value = v.value<std::string>().value_or("");
+    const std::optional<int64_t> number = v.value<int64_t>();
+    if (key == "action" && (value == "fail" || value == "keep")) {
+      p->vector_text_keep = value == "keep";
+    } else if (key == "min_shapes" && number && *number >= 1 && *number <= 1000000) {
+      p->vector_text_min_shapes = static_cast<int>(*number);
+    } else {
+      return Invalid(Where(path, v) + "vector_text: expected action = \"fail\" | \"keep\", "
+                                      "min_shapes = a whole number from 1");
+    }
+    return Status::Ok();
+  });
+}
+
+const std::vector<std::string> kTables = {"categories", "labels", "detection", "pseudonyms",
+                                          "undecodable", "limits",  "vector_text", "meta"};
+
+}  // namespace
 
 StatusOr<Policy> Policy::Load(const std::string& path) {
   toml::table doc;
@@ -14,132 +162,41 @@ StatusOr<Policy> Policy::Load(const std::string& path) {
     return Error(StatusCode::kInvalidArgument, path + ":" + std::to_string(e.source().begin.line) +
                                                    ": " + std::string(e.description()));
   }
-  auto where = [&](const toml::node& n) {
-    return path + ":" + std::to_string(n.source().begin.line) + ": ";
-  };
   Policy p;
   for (auto&& [key, node] : doc) {
     const std::string section(key.str());
-    if (section == "categories" || section == "labels") {
-      const toml::table* t = node.as_table();
-      if (!t) return Error(StatusCode::kInvalidArgument, where(node) + section + " must be a table");
-      for (auto&& [k, v] : *t) {
-        if (!v.is_string()) {
-          return Error(StatusCode::kInvalidArgument, where(v) + std::string(k.str()) +
-                                                         " must be a string");
-        }
-        const std::string value = v.as_string()->get();
-        if (section == "labels") {
-          p.labels[std::string(k.str())] = value;
-        } else if (value == "redact") {
-          p.actions[std::string(k.str())] = PolicyAction::kRedact;
-        } else if (value == "keep") {
-          p.actions[std::string(k.str())] = PolicyAction::kKeep;
-        } else {
-          return Error(StatusCode::kInvalidArgument,
-                       where(v) + std::string(k.str()) + ": expected \"redact\" or \"keep\"");
-        }
-      }
-    } else if (section == "detection") {
-      const toml::table* t = node.as_table();
-      if (!t) return Error(StatusCode::kInvalidArgument, where(node) + "detection must be a table");
-      for (auto&& [k, v] : *t) {
-        if (k.str() == "min_confidence") {
-          auto d = v.value<double>();
-          if (!d || *d < 0 || *d > 1) {
-            return Error(StatusCode::kInvalidArgument, where(v) + "min_confidence must be 0..1");
-          }
-          p.min_confidence = *d;
-        } else {
-          return Error(StatusCode::kInvalidArgument,
-                       where(v) + "unknown key '" + std::string(k.str()) + "'");
-        }
-      }
-    } else if (section == "pseudonyms") {
-      const toml::table* t = node.as_table();
-      if (!t) return Error(StatusCode::kInvalidArgument, where(node) + "pseudonyms must be a table");
-      for (auto&& [k, v] : *t) {
-        const std::string value = v.value<std::string>().value_or("");
-        const std::string key(k.str());
-        if (key == "name" && (value == "label" || value == "initials" || value == "doe" ||
-                              value == "token")) {
-          p.pseudonym_name = value;
-        } else if (key == "name_label" && !value.empty() &&
-                   std::all_of(value.begin(), value.end(),
-                               [](char c) { return c >= 0x20 && c < 0x7F; })) {
-          p.pseudonym_name_label = value;
-        } else if (key == "a_number" && (value == "pattern" || value == "reference")) {
-          p.pseudonym_a_number = value;
-        } else {
-          return Error(StatusCode::kInvalidArgument,
-                       where(v) + "pseudonyms: name = label|initials|doe|token, name_label = "
-                                  "ASCII text, a_number = pattern|reference");
-        }
-      }
-    } else if (section == "undecodable") {
-      const toml::table* t = node.as_table();
-      if (!t) return Error(StatusCode::kInvalidArgument, where(node) + "undecodable must be a table");
-      for (auto&& [k, v] : *t) {
-        const std::string value = v.value<std::string>().value_or("");
-        if (k.str() == "scope" && (value == "pages-with-findings" || value == "everywhere")) {
-          p.undecodable_everywhere = value == "everywhere";
-        } else if (k.str() == "action" && (value == "remove" || value == "fail")) {
-          p.undecodable_fail = value == "fail";
-        } else {
-          return Error(StatusCode::kInvalidArgument,
-                       where(v) + "undecodable: expected scope = \"pages-with-findings\" | "
-                                  "\"everywhere\", action = \"remove\" | \"fail\"");
-        }
-      }
-    } else if (section == "limits") {
-      const toml::table* t = node.as_table();
-      if (!t) return Error(StatusCode::kInvalidArgument, where(node) + "limits must be a table");
-      for (auto&& [k, v] : *t) {
-        const std::optional<int64_t> n = v.value<int64_t>();
-        const std::string key(k.str());
-        auto in = [&](int64_t lo, int64_t hi) { return n && *n >= lo && *n <= hi; };
-        ResourceLimits& l = p.limits;
-        if (key == "max_file_mb" && in(1, 1 << 20)) {
-          l.max_file_bytes = static_cast<size_t>(*n) << 20;
-        } else if (key == "max_pages" && in(1, 10000000)) {
-          l.max_pages = static_cast<int>(*n);
-        } else if (key == "max_stream_mb" && in(1, 1 << 14)) {
-          l.max_stream_bytes = static_cast<size_t>(*n) << 20;
-        } else if (key == "max_form_depth" && in(1, 256)) {
-          l.max_form_depth = static_cast<int>(*n);
-        } else if (key == "max_image_megapixels" && in(1, 100000)) {
-          l.max_image_pixels = *n * 1000000;
-        } else if (key == "max_glyphs_per_page" && in(1, 100000000)) {
-          l.max_glyphs_per_page = static_cast<size_t>(*n);
-        } else {
-          return Error(StatusCode::kInvalidArgument,
-                       where(v) + "limits: expected max_file_mb (1..1048576), max_pages "
-                                  "(1..10000000), max_stream_mb (1..16384), max_form_depth (1..256), "
-                                  "max_image_megapixels (1..100000), max_glyphs_per_page "
-                                  "(1..100000000), each a whole number");
-        }
-      }
-    } else if (section == "vector_text") {
-      const toml::table* t = node.as_table();
-      if (!t) return Error(StatusCode::kInvalidArgument, where(node) + "vector_text must be a table");
-      for (auto&& [k, v] : *t) {
-        const std::string value = v.value<std::string>().value_or("");
-        const std::optional<int64_t> number = v.value<int64_t>();
-        if (k.str() == "action" && (value == "fail" || value == "keep")) {
-          p.vector_text_keep = value == "keep";
-        } else if (k.str() == "min_shapes" && number && *number >= 1 && *number <= 1000000) {
-          p.vector_text_min_shapes = static_cast<int>(*number);
-        } else {
-          return Error(StatusCode::kInvalidArgument,
-                       where(v) + "vector_text: expected action = \"fail\" | \"keep\", "
-                                  "min_shapes = a whole number from 1");
-        }
-      }
-    } else if (section != "meta") {
-      return Error(StatusCode::kInvalidArgument, where(node) + "unknown section '" + section + "'");
+    if (std::find(kTables.begin(), kTables.end(), section) == kTables.end()) {
+      return Error(Invalid(Where(path, node) + "unknown table '" + section + "' — known tables: " + Join(kTables)));
     }
+    const toml::table* t = node.as_table();
+    if (!t) return Error(Invalid(Where(path, node) + section + " must be a table ([" + section + "])"));
+    Status s;
+    if (section == "categories" || section == "labels") {
+      s = ParseCategoryTable(path, section, *t, &p);
+    } else if (section == "detection") {
+      s = ParseDetection(path, *t, &p);
+    } else if (section == "pseudonyms") {
+      s = ParsePseudonyms(path, *t, &p);
+    } else if (section == "undecodable") {
+      s = ParseUndecodable(path, *t, &p);
+    } else if (section == "limits") {
+      s = ParseLimits(path, *t, &p);
+    } else if (section == "vector_text") {
+      s = ParseVectorText(path, *t, &p);
+    }  // [meta] is free text for people: nothing reads it
+    if (!s.ok()) return Error(s);
   }
   return p;
+}
+
+Status Policy::CheckCategories(const std::set<std::string>& known) const {
+  for (const CategoryKey& k : category_keys) {
+    if (known.contains(k.category)) continue;
+    std::vector<std::string> names(known.begin(), known.end());
+    return Invalid(k.where + "[" + k.table + "] has no category '" + k.category + "' — known categories: " +
+                   Join(names) + " (a misspelled category would have no effect)");
+  }
+  return Status::Ok();
 }
 
 }  // namespace redact

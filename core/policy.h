@@ -23,14 +23,22 @@
 //   min_shapes = 40         # glyph-like filled shapes that make a page suspect
 //   action = "fail"         # or "keep" (the shapes are known not to be text)
 //
-// Unknown categories default to "redact": fail closed.
+// Categories the file does not mention are redacted: fail closed. A key no
+// table knows, or a table no policy has, is an error naming the file, the
+// line and the key, and listing the known ones: a misspelled "keep" or
+// limit would otherwise silently not take effect. [categories] and
+// [labels] are keyed by category; whoever knows the categories (the rules
+// and the code's own: LoadDetector in pipeline/analyze.cpp) checks the
+// names with CheckCategories. [meta] is free text for people.
 //
 // Thread-safety: immutable after loading.
 #ifndef REDACT_CORE_POLICY_H_
 #define REDACT_CORE_POLICY_H_
 
 #include <map>
+#include <set>
 #include <string>
+#include <vector>
 
 #include "core/limits.h"
 
@@ -61,8 +69,22 @@ struct Policy {
     return it == actions.end() ? PolicyAction::kRedact : it->second;
   }
 
-  // kInvalidArgument with file:line for malformed files.
+  // Each [categories] and [labels] key as written, for CheckCategories.
+  struct CategoryKey {
+    std::string table;     // "categories" or "labels"
+    std::string category;
+    std::string where;     // "file:line: "
+  };
+  std::vector<CategoryKey> category_keys;
+
+  // kInvalidArgument with file:line for malformed files, unknown tables
+  // and unknown keys.
   static StatusOr<Policy> Load(const std::string& path);
+
+  // kInvalidArgument naming the file, line and table of the first
+  // [categories] or [labels] key that is not in `known`, with the known
+  // ones. OK for a policy built in code (no keys recorded).
+  Status CheckCategories(const std::set<std::string>& known) const;
 };
 
 }  // namespace redact

@@ -5,8 +5,10 @@
 #include <deque>
 #include <mutex>
 #include <optional>
+#include <set>
 #include <thread>
 
+#include "core/finding.h"
 #include "stages/assemble/assemble.h"
 #include "stages/extract/extract.h"
 #include "stages/inspect/inspect.h"
@@ -257,6 +259,11 @@ StatusOr<std::unique_ptr<Detector>> LoadDetector(const std::string& patterns_dir
     if (!loaded) return Error(loaded.error());
     policy = std::move(*loaded);
   }
+  // A [categories] or [labels] entry for a category nothing produces would
+  // silently do nothing (a misspelled "keep"): refuse it.
+  std::set<std::string> categories(std::begin(kBuiltInCategories), std::end(kBuiltInCategories));
+  for (const PatternRule& rule : rules->rules) categories.insert(rule.category);
+  if (Status s = policy.CheckCategories(categories); !s.ok()) return Error(s);
   return std::make_unique<Detector>(std::move(*rules), std::move(names), std::move(policy));
 }
 

@@ -71,7 +71,9 @@ StatusOr<AnalyzedDocument> AnalyzeDocument(const std::string& path,
                                            const Detector& detector, OcrContext* ocr = nullptr);
 
 // Loads the detector: rules from `patterns_dir`, the optional names list
-// and policy file. Errors name the file (and line) at fault.
+// and policy file. Errors name the file (and line) at fault; a policy
+// category that neither the rules nor the code (kBuiltInCategories) gives
+// findings is one. The names list's warnings stay on detector->names().
 StatusOr<std::unique_ptr<Detector>> LoadDetector(const std::string& patterns_dir,
                                                  const std::optional<std::string>& names_csv,
                                                  const std::optional<std::string>& policy_file);

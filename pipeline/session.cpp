@@ -99,6 +99,11 @@ StatusOr<std::unique_ptr<Session>> Session::Open(const SessionOptions& options) 
 
 Session::~Session() = default;
 
+std::vector<std::string> Session::warnings() const {
+  const NamesIndex* names = detector_->names();
+  return names ? names->warnings() : std::vector<std::string>{};
+}
+
 MappingBuilder Session::NewMapping() const { return MappingBuilder("redact " REDACT_VERSION, policy_hash_); }
 
 StatusOr<std::string> Session::Seal(MappingBuilder* mapping) const {

@@ -79,6 +79,10 @@ class Session {
   const SessionOptions& options() const { return options_; }
   const Detector& detector() const { return *detector_; }
   const Policy& policy() const { return detector_->policy(); }
+  // What loading had to guess or left unused, each "<file>:<line>: …" and
+  // never a value: today the names list's (NamesIndex::warnings). The
+  // command shows each one; the session is usable.
+  std::vector<std::string> warnings() const;
   // Keys report hashes and the pseudonyms of people not on the list.
   const KeyedHasher& hasher() const { return *hasher_; }
   bool has_job_key() const { return options_.job_key_file.has_value(); }

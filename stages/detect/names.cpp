@@ -2,12 +2,12 @@
 
 #include <cstring>
 
-#include <csv.h>
-
 #include <algorithm>
 #include <fstream>
 #include <functional>
 #include <sstream>
+
+#include "stages/detect/names_csv.h"
 
 namespace redact {
 namespace {
@@ -48,29 +48,11 @@ std::vector<std::string> NameTokens(std::string_view name) {
   return out;
 }
 
-std::string Lower(std::string s) {
-  for (char& c : s) c = static_cast<char>(c >= 'A' && c <= 'Z' ? c + 32 : c);
-  return s;
-}
-
 std::string Trim(std::string s) {
   size_t b = s.find_first_not_of(" \t\r\n");
   size_t e = s.find_last_not_of(" \t\r\n");
   return b == std::string::npos ? "" : s.substr(b, e - b + 1);
 }
-
-struct CsvRows {
-  std::vector<std::vector<std::string>> rows;
-  std::vector<std::string> current;
-  static void Field(void* s, size_t len, void* data) {
-    static_cast<CsvRows*>(data)->current.emplace_back(static_cast<char*>(s), len);
-  }
-  static void Row(int, void* data) {
-    auto* self = static_cast<CsvRows*>(data);
-    self->rows.push_back(std::move(self->current));
-    self->current.clear();
-  }
-};
 
 }  // namespace
 
@@ -275,81 +257,45 @@ StatusOr<NamesIndex> NamesIndex::LoadCsv(const std::string& path) {
 }
 
 StatusOr<NamesIndex> NamesIndex::FromCsvText(std::string_view csv, const std::string& name) {
-  if (csv.starts_with("\xEF\xBB\xBF")) csv.remove_prefix(3);  // a UTF-8 BOM from Excel
-  CsvRows rows;
-  csv_parser parser;
-  if (csv_init(&parser, CSV_APPEND_NULL | CSV_STRICT | CSV_STRICT_FINI) != 0) {
-    return Error(StatusCode::kInternal, name + ": cannot start the CSV parser");
-  }
-  const size_t parsed = csv_parse(&parser, csv.data(), csv.size(), &CsvRows::Field, &CsvRows::Row, &rows);
-  int error = (parsed == csv.size()) ? 0 : csv_error(&parser);
-  if (error == 0 && csv_fini(&parser, &CsvRows::Field, &CsvRows::Row, &rows) != 0) {
-    error = csv_error(&parser);
-  }
-  csv_free(&parser);
-  if (error != 0) {
-    return Error(StatusCode::kInvalidArgument,
-                 name + ":" + std::to_string(rows.rows.size() + 1) + ": " + csv_strerror(error));
-  }
-  if (rows.rows.empty()) return Error(StatusCode::kInvalidArgument, name + ": empty names list");
-
-  // Header.
-  int c_name = -1, c_first = -1, c_middle = -1, c_last = -1, c_id = -1, c_anum = -1,
-      c_aliases = -1, c_dob = -1;
-  const auto& header = rows.rows[0];
-  for (int i = 0; i < static_cast<int>(header.size()); ++i) {
-    const std::string h = Lower(Trim(header[i]));
-    if (h == "name" || h == "full_name" || h == "full name") c_name = i;
-    else if (h == "first" || h == "first_name" || h == "first name" || h == "given" ||
-             h == "given_name") c_first = i;
-    else if (h == "middle" || h == "middle_name" || h == "middle name") c_middle = i;
-    else if (h == "last" || h == "last_name" || h == "last name" || h == "surname" ||
-             h == "family_name" || h == "family name") c_last = i;
-    else if (h == "id" || h == "entity" || h == "entity_id") c_id = i;
-    else if (h == "a_number" || h == "a-number" || h == "anumber" || h == "a number" ||
-             h == "alien_number") c_anum = i;
-    else if (h == "aliases" || h == "alias" || h == "aka") c_aliases = i;
-    else if (h == "dob" || h == "date_of_birth" || h == "date of birth") c_dob = i;
-  }
-  if (c_name < 0 && c_last < 0 && c_first < 0) {
-    return Error(StatusCode::kInvalidArgument,
-                 name + ":1: the header needs a 'name' column or 'first'/'last' columns");
-  }
+  StatusOr<NamesTable> table = ReadNamesTable(csv, name);
+  if (!table) return Error(table.error());
   NamesIndex index;
-  for (size_t r = 1; r < rows.rows.size(); ++r) {
-    const auto& row = rows.rows[r];
-    auto cell = [&](int c) { return c >= 0 && c < static_cast<int>(row.size()) ? Trim(row[c]) : ""; };
-    const std::string full = cell(c_name), first = cell(c_first), middle = cell(c_middle),
-                      last = cell(c_last);
-    if (full.empty() && first.empty() && last.empty()) continue;  // blank line
+  index.warnings_ = std::move(table->warnings);
+  for (const NamesTable::Row& row : table->rows) {
+    auto cell = [&](NamesColumn c) -> const std::string& { return table->Cell(row, c); };
+    const std::string& full = cell(NamesColumn::kName);
+    const std::string& first = cell(NamesColumn::kFirst);
+    const std::string& middle = cell(NamesColumn::kMiddle);
+    std::string last = cell(NamesColumn::kLast);
+    if (const std::string& second = cell(NamesColumn::kSecondLast); !second.empty()) {
+      last += (last.empty() ? "" : " ") + second;
+    }
+    if (full.empty() && first.empty() && last.empty()) continue;  // no name in this row
     NameEntity e;
-    e.id = cell(c_id).empty() ? "row-" + std::to_string(r + 1) : cell(c_id);
-    const std::string anum = cell(c_anum);
-    if (!anum.empty()) {
+    e.id = cell(NamesColumn::kId).empty() ? "row-" + std::to_string(row.line) : cell(NamesColumn::kId);
+    if (const std::string& anum = cell(NamesColumn::kANumber); !anum.empty()) {
       e.a_number = NormalizeANumber(anum);
       if (e.a_number.empty()) {
         return Error(StatusCode::kInvalidArgument,
-                     name + ":" + std::to_string(r + 1) + ": a_number is not 7 to 9 digits");
+                     name + ":" + std::to_string(row.line) +
+                         ": the A-number (a_number column) is not 7 to 9 digits — correct it or leave it empty");
       }
     }
-    e.dob = cell(c_dob);
+    e.dob = cell(NamesColumn::kDob);
     e.display = !full.empty() ? full : first + (middle.empty() ? "" : " " + middle) + " " + last;
     const int id = static_cast<int>(index.entities_.size());
     if (!e.a_number.empty()) index.by_a_number_.emplace(e.a_number, id);
     index.entities_.push_back(std::move(e));
     if (!first.empty() || !last.empty()) {
       index.AddParts(id, NameTokens(first), NameTokens(middle), NameTokens(last));
-      // Compound given names written in one cell: also the first word alone.
     }
     if (!full.empty()) index.AddName(id, full);
-    std::string aliases = cell(c_aliases);
-    size_t start = 0;
-    while (start <= aliases.size() && !aliases.empty()) {
+    const std::string& aliases = cell(NamesColumn::kAliases);
+    for (size_t start = 0; start < aliases.size();) {
       size_t semi = aliases.find(';', start);
-      std::string alias = Trim(aliases.substr(start, semi == std::string::npos ? std::string::npos
-                                                                               : semi - start));
+      if (semi == std::string::npos) semi = aliases.size();
+      const std::string alias = Trim(aliases.substr(start, semi - start));
       if (!alias.empty()) index.AddName(id, alias);
-      if (semi == std::string::npos) break;
       start = semi + 1;
     }
   }

@@ -2,9 +2,14 @@
 // and matched over normalized tokens — not one giant regex, so a
 // 100,000-row list builds in well under 2 s and scanning stays cheap.
 //
-// CSV: a header row; columns recognized case-insensitively: `name`, or
-// `first`/`middle`/`last` (also given/surname…); optional `id`,
-// `a_number`, `aliases` (separated by ';'), `dob`. Each row is an entity.
+// CSV: a header row, then one row per entity. Read as people export it
+// (names_csv.h): UTF-8, UTF-16 or Windows-1252 bytes; ',', ';' or tab
+// separators; headers in English or Spanish, case- and accent-insensitive:
+// a full `name` (Nombre completo), or `first`/`middle`/`last` (Nombre,
+// Segundo nombre, Apellidos; Segundo apellido is appended to the surname);
+// optional `id`, `a_number` (Número A, A#), `aliases` (separated by ';'),
+// `dob` (Fecha de nacimiento). What the reader had to guess or could not use
+// (an encoding, an unknown column) is in warnings(): the caller shows them.
 //
 // Variants of an entity (all accent-, case- and punctuation-insensitive, a
 // hyphen equal to a space: García-López = Garcia Lopez):
@@ -40,7 +45,7 @@
 namespace redact {
 
 struct NameEntity {
-  std::string id;        // from the `id` column, else "row-<n>"
+  std::string id;        // from the `id` column, else "row-<line>"
   std::string display;   // the name as the list writes it
   std::string a_number;  // normalized "A#########", or ""
   std::string dob;       // as given
@@ -67,9 +72,17 @@ class NamesIndex {
 
   NamesIndex() = default;
 
-  // Errors name the file and line (kInvalidArgument), or kNotFound/kIo.
+  // Errors name the file and line and say what to fix (kInvalidArgument),
+  // or kNotFound; never a value from the list. `name` stands for the file
+  // in messages.
   static StatusOr<NamesIndex> LoadCsv(const std::string& path);
   static StatusOr<NamesIndex> FromCsvText(std::string_view csv, const std::string& name);
+
+  // What loading had to guess or left unread, each "<file>:<line>: …"
+  // (never a value from the list): a list read as Windows-1252 or as
+  // UTF-16 without a byte-order mark, a column it does not know. The list
+  // is usable, but whoever runs the tool must see these.
+  const std::vector<std::string>& warnings() const { return warnings_; }
 
   // Every variant occurrence in `tokens` (of `text`): full variants of any
   // entity, and partial variants of the entities in `mentioned` only (the
@@ -104,6 +117,7 @@ class NamesIndex {
   uint32_t OcrTokenId(const std::string& word) const;
 
   std::vector<NameEntity> entities_;
+  std::vector<std::string> warnings_;
   std::unordered_map<std::string, uint32_t> vocabulary_;
   std::vector<uint32_t> pool_;
   std::vector<Variant> variants_;

@@ -68,6 +68,9 @@ void AddApplyCommand(CLI::App* app, ApplyOptions* options) {
 }
 
 int RunApply(const ApplyOptions& options, std::ostream& out, std::ostream& err) {
+  // A reviewed findings file is applied as it stands: no detection to weaken.
+  const bool no_names = options.apply.no_names || (options.findings && !options.session.names_csv);
+  if (Status s = CheckNamesChoice(options.session, no_names, err); !s.ok()) return Fail(err, s);
   int code = kExitOk;
   std::unique_ptr<Session> session = OpenSession(options.session, err, &code);
   if (!session) return code;

@@ -67,7 +67,25 @@ void AddApplyFlags(CLI::App* cmd, ApplyFlags* flags, SessionOptions* session) {
                   "(default); sequence: doc-000001.pdf …; keep: the input's name, for inputs known "
                   "to be clean")
       ->transform(CLI::CheckedTransformer(namings));
+  AddNoNamesFlag(cmd, &flags->no_names);
   AddSealFlags(cmd, session);
+}
+
+void AddNoNamesFlag(CLI::App* cmd, bool* no_names) {
+  cmd->add_flag("--no-names", *no_names,
+                "run without a names list on purpose: only cued names (after \"Applicant:\" and the like) "
+                "are found; silences the warning that says so");
+}
+
+Status CheckNamesChoice(const SessionOptions& options, bool no_names, std::ostream& err) {
+  if (no_names && options.names_csv) {
+    return Status(StatusCode::kInvalidArgument, "--names and --no-names contradict each other: give one of them");
+  }
+  if (!no_names && !options.names_csv) {
+    err << "redact: warning: no --names list: only names after cues such as \"Applicant:\" will be found, "
+           "not the people on your list — give --names LIST.csv, or --no-names to run without one\n";
+  }
+  return Status::Ok();
 }
 
 Status CheckMappingChoice(const Session& session, const ApplyFlags& flags) {
@@ -90,6 +108,7 @@ std::unique_ptr<Session> OpenSession(const SessionOptions& options, std::ostream
     *exit_code = Fail(err, session.error());
     return nullptr;
   }
+  for (const std::string& warning : (*session)->warnings()) err << "redact: " << warning << "\n";
   *exit_code = kExitOk;
   return std::move(*session);
 }

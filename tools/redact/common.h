@@ -33,8 +33,21 @@ struct ApplyFlags {
   OutputNaming naming = OutputNaming::kPseudonym;
   std::optional<std::string> password;
   bool no_mapping = false;
+  bool no_names = false;  // --no-names (AddNoNamesFlag)
 };
+// Also adds --no-names.
 void AddApplyFlags(CLI::App* cmd, ApplyFlags* flags, SessionOptions* session);
+
+// --no-names: for the commands that write what a court will see (apply,
+// run, review), which otherwise warn without --names (CheckNamesChoice).
+// Not for scan, verify or extract.
+void AddNoNamesFlag(CLI::App* cmd, bool* no_names);
+
+// Without --names, detection finds only cued names (after "Applicant:" and
+// the like), not the people on a list: says so on `err` once, unless
+// --no-names says the user knows. kInvalidArgument for --names together
+// with --no-names.
+Status CheckNamesChoice(const SessionOptions& options, bool no_names, std::ostream& err);
 
 // Pseudonyms need a way back (a recipient or passphrase) or --no-mapping.
 Status CheckMappingChoice(const Session& session, const ApplyFlags& flags);
@@ -43,6 +56,7 @@ Status CheckMappingChoice(const Session& session, const ApplyFlags& flags);
 int Fail(std::ostream& err, const Status& status);
 
 // Opens the session, or prints why not. Null on failure; *exit_code set.
+// Prints each of the session's warnings as "redact: <file>:<line>: …".
 std::unique_ptr<Session> OpenSession(const SessionOptions& options, std::ostream& err, int* exit_code);
 
 }  // namespace redact::cli

@@ -21,9 +21,11 @@ void AddReviewCommand(CLI::App* app, ReviewOptions* options) {
       ->transform(CLI::CheckedTransformer(namings));
   cmd->add_option("--password", options->password, "password for encrypted PDFs");
   AddSessionFlags(cmd, &options->session, "pages OCR'd at once (default: one per core)");
+  AddNoNamesFlag(cmd, &options->no_names);
 }
 
 int RunReview(const ReviewOptions& options, std::ostream& out, std::ostream& err) {
+  if (Status s = CheckNamesChoice(options.session, options.no_names, err); !s.ok()) return Fail(err, s);
   int code = kExitOk;
   std::unique_ptr<Session> session = OpenSession(options.session, err, &code);
   if (!session) return code;

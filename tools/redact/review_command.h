@@ -23,6 +23,7 @@ struct ReviewOptions {
   std::optional<std::string> password;
   SessionOptions session;
   OutputNaming naming = OutputNaming::kPseudonym;  // as apply --output-names
+  bool no_names = false;                            // --no-names
 };
 
 void AddReviewCommand(CLI::App* app, ReviewOptions* options);

@@ -68,6 +68,7 @@ void AddRunCommand(CLI::App* app, RunOptions* options) {
 }
 
 int RunJob(const RunOptions& options, std::ostream& out, std::ostream& err) {
+  if (Status s = CheckNamesChoice(options.session, options.apply.no_names, err); !s.ok()) return Fail(err, s);
   jobs::JobOptions job{options.inputs, options.out, options.apply.settings, options.apply.password,
                        options.apply.naming, options.session.ocr.jobs, {}, {}};
   if (!options.shard.empty()) {
