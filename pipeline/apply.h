@@ -43,7 +43,9 @@ struct ApplySettings {
   bool fail_on_undecodable = false; // or the policy's [undecodable] action
 };
 
-// A reviewed findings file (redact review), parsed; it replaces detection.
+// A reviewed findings file (redact review), read and checked by
+// ReadReviewedFindings (pipeline/review.h). It replaces detection, for the
+// input it was made from only: ApplyDocument checks its "sha256".
 struct ReviewedFindings {
   std::string source;    // its path, for messages
   nlohmann::json json;
@@ -119,8 +121,9 @@ std::vector<DocumentResult::PageToReview> PagesToReview(const std::vector<PageTe
 // Runs `task` under `settings`. Errors (nothing is left under the output's
 // name): the input's (as Document::Open), kInvalidArgument when the output
 // would overwrite the input or the reviewed findings do not fit the
-// document, the writer's (kDamagedPdf, kUnsupported, …), and kIo when an
-// output cannot be written.
+// document or were made from another file (CheckFindingsMadeFor), the
+// writer's (kDamagedPdf, kUnsupported, …), and kIo when an output cannot
+// be written.
 StatusOr<DocumentResult> ApplyDocument(const Session& session, OcrContext* ocr, const DocumentTask& task,
                                        const ApplySettings& settings);
 
