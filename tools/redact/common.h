@@ -39,6 +39,10 @@ void AddApplyFlags(CLI::App* cmd, ApplyFlags* flags, SessionOptions* session);
 // Pseudonyms need a way back (a recipient or passphrase) or --no-mapping.
 Status CheckMappingChoice(const Session& session, const ApplyFlags& flags);
 
+// `text` as one word for a POSIX shell: as is when it holds only
+// characters no shell treats specially, else in single quotes.
+std::string ShellQuote(const std::string& text);
+
 // Prints "redact: <message>" and returns the status's exit code.
 int Fail(std::ostream& err, const Status& status);
 
