@@ -9,6 +9,12 @@
 // and no glyphs. Consumers that index pages and glyphs (scan, review,
 // pseudonyms, reports) must look at page findings only.
 //
+// A page finding may also name areas of the page (`areas`, user space): a
+// reviewer's box over a picture, a signature or a margin. The writer treats
+// each area like the quads of the finding's glyphs — glyphs whose centre
+// lies inside go, image pixels under it are burned, a box is drawn — and
+// keeps it even when it covers no glyph at all.
+//
 // `value` is the normalized identifier ("A201234567", "maria hernandez
 // nunez"); it is plaintext and must never reach a report, log or error
 // message — reports carry keyed hashes of it instead. No other field holds
@@ -18,6 +24,8 @@
 
 #include <string>
 #include <vector>
+
+#include "core/geometry.h"
 
 namespace redact {
 
@@ -49,6 +57,10 @@ struct Finding {
   double confidence = 0;   // 0..1
   std::string reason;      // why it fired, without the value
   std::string replacement; // pseudonymize mode: the text drawn in its place
+  // Page areas removed whole (user space; see above), beyond the glyphs'
+  // own quads. Corners in display order: ll/lr along the bottom edge as
+  // the page is shown, so a label in the box reads upright.
+  std::vector<Quad> areas;
 
   // Where a side-channel finding lies (see stages/inspect/inspect.h).
   std::string channel = kChannelPage;

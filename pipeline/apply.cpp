@@ -7,6 +7,7 @@
 
 #include "pdf/clean_writer.h"
 #include "pipeline/report.h"
+#include "pipeline/review.h"
 #include "pipeline/verify.h"
 #include "stages/write_redact/redactor.h"
 #include "stages/write_review/review.h"
@@ -34,6 +35,9 @@ double Round2(double v) { return std::round(v * 100) / 100; }
 Status PlanFindings(const Session& session, const DocumentTask& task, const ApplySettings& settings,
                     AnalyzedDocument* doc) {
   if (task.reviewed) {
+    // Findings made for another file would leave this one's identifiers.
+    Status made_for = CheckFindingsMadeFor(*task.reviewed, task.input, task.shown);
+    if (!made_for.ok()) return made_for;
     StatusOr<std::vector<Finding>> list = FindingsFromJson(task.reviewed->json, task.reviewed->source, doc->pages);
     if (!list) return list.error();
     doc->findings = std::move(*list);

@@ -51,7 +51,9 @@ struct ApplySettings {
   bool verify_with_ocr = false;     // --verify: OCR the output's scans even under --ocr never
 };
 
-// A reviewed findings file (redact review), parsed; it replaces detection.
+// A reviewed findings file (redact review), read and checked by
+// ReadReviewedFindings (pipeline/review.h). It replaces detection, for the
+// input it was made from only: ApplyDocument checks its "sha256".
 struct ReviewedFindings {
   std::string source;    // its path, for messages
   nlohmann::json json;
@@ -130,10 +132,11 @@ std::vector<DocumentResult::PageToReview> PagesToReview(const std::vector<PageTe
 // Runs `task` under `settings` and stages its outputs. Errors (nothing is
 // left under the output's name or staged): the input's (as
 // Document::Open), kInvalidArgument when the output would overwrite the
-// input or the reviewed findings do not fit the document, the writer's
-// (kDamagedPdf, kUnsupported, …), kLeakDetected when the check finds in the
-// output what was to be removed (the message names channels and pages,
-// never values), and kWriteFailed when an output cannot be written.
+// input or the reviewed findings do not fit the document or were made from
+// another file (CheckFindingsMadeFor), the writer's (kDamagedPdf,
+// kUnsupported, …), kLeakDetected when the check finds in the output what
+// was to be removed (the message names channels and pages, never values),
+// and kWriteFailed when an output cannot be written.
 StatusOr<DocumentResult> ApplyDocument(const Session& session, OcrContext* ocr, const DocumentTask& task,
                                        const ApplySettings& settings);
 

@@ -1,9 +1,14 @@
 #include "pipeline/review.h"
 
+#include <algorithm>
+#include <cctype>
 #include <filesystem>
+#include <fstream>
+#include <sstream>
 
 #include "pdf/clean_writer.h"
 #include "pipeline/report.h"
+#include "stages/seal/digest.h"
 #include "stages/write_review/review.h"
 
 namespace redact {
@@ -30,7 +35,7 @@ StatusOr<ReviewResult> ReviewDocument(const Session& session, OcrContext* ocr, c
   result.hide_path = shown.hide_path;
   const std::string stem = fs::path(out_name).stem().string();
   result.review_pdf = (fs::path(task.out_dir) / (stem + ".review.pdf")).string();
-  result.findings_json = (fs::path(task.out_dir) / (stem + ".findings.json")).string();
+  result.findings_json = FindingsPathFor(task.out_dir, out_name);
   if (fs::exists(result.review_pdf) && fs::equivalent(task.input, result.review_pdf, ec)) {
     return Error(StatusCode::kInvalidArgument, shown.shown + ": refusing to overwrite the input");
   }
@@ -39,8 +44,10 @@ StatusOr<ReviewResult> ReviewDocument(const Session& session, OcrContext* ocr, c
   StatusOr<AnalyzedDocument> doc = AnalyzeDocument(
       task.input, session.OpenOptionsFor(task.password, shown.hide_path ? shown.shown : ""), session.detector(), ocr);
   if (!doc) return Error(doc.error());
-  nlohmann::json findings = FindingsToJson(
-      shown.renamed ? out_name : fs::path(task.input).filename().string(), doc->pages, doc->findings);
+  StatusOr<std::string> sha = FileSha256(task.input);
+  if (!sha) return Error(sha.error().code(), shown.shown + ": cannot be read again to fingerprint it");
+  nlohmann::json findings = FindingsToJson(shown.renamed ? out_name : fs::path(task.input).filename().string(),
+                                           *sha, doc->pages, doc->findings);
   // Side channels (outline, annotations, form values, links, marked
   // content) that name someone: always scrubbed by apply; listed so the
   // reviewer sees them, not editable.
@@ -57,6 +64,45 @@ StatusOr<ReviewResult> ReviewDocument(const Session& session, OcrContext* ocr, c
   result.findings = doc->findings.size();
   result.pages_to_review = PagesToReview(doc->pages);
   return result;
+}
+
+std::string FindingsPathFor(const std::string& dir, const std::string& output) {
+  const fs::path out(output);
+  return (fs::path(dir) / out.parent_path() / (out.stem().string() + ".findings.json")).string();
+}
+
+StatusOr<ReviewedFindings> ReadReviewedFindings(const std::string& path) {
+  std::ifstream in(path, std::ios::binary);
+  if (!in) return Error(StatusCode::kNotFound, path + ": cannot open the findings file");
+  std::ostringstream text;
+  text << in.rdbuf();
+  if (in.bad()) return Error(StatusCode::kIo, path + ": cannot read the findings file");
+  StatusOr<nlohmann::json> json = ParseFindingsText(text.str(), path);
+  if (!json) return Error(json.error());
+  Status valid = ValidateFindings(*json, path);
+  if (!valid.ok()) return Error(valid);
+  return ReviewedFindings{path, std::move(*json)};
+}
+
+Status CheckFindingsMadeFor(const ReviewedFindings& reviewed, const std::string& input, const std::string& shown) {
+  auto recorded = reviewed.json.is_object() ? reviewed.json.find("sha256") : reviewed.json.end();
+  if (!reviewed.json.is_object() || recorded == reviewed.json.end() || !recorded->is_string()) {
+    return Status(StatusCode::kInvalidArgument,
+                  reviewed.source + ": the findings file does not say which PDF it was made from (no \"sha256\": "
+                  "made by hand, or by an older redact); run redact review on " + shown +
+                  " to make it again, or add \"sha256\": \"<sha256sum of the input>\" if it is meant for that file");
+  }
+  std::string want = recorded->get<std::string>();
+  std::transform(want.begin(), want.end(), want.begin(), [](unsigned char c) { return std::tolower(c); });
+  StatusOr<std::string> have = FileSha256(input);
+  if (!have) return Status(have.error().code(), shown + ": cannot be read to check the findings file");
+  if (want != *have) {
+    return Status(StatusCode::kInvalidArgument,
+                  reviewed.source + ": the findings file was made from another PDF than the input " + shown +
+                      " (their SHA-256 differ); applying it would leave that input's identifiers in place. Run "
+                      "redact review on " + shown + " and apply its own findings file");
+  }
+  return Status::Ok();
 }
 
 }  // namespace redact

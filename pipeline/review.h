@@ -36,9 +36,31 @@ struct ReviewResult {
   std::vector<DocumentResult::PageToReview> pages_to_review;
 };
 
-// Errors: the input's; kInvalidArgument when an output would overwrite the
-// input; kIo when an output cannot be written.
+// The findings file records the input's SHA-256 (apply refuses it for any
+// other file). Errors: the input's; kInvalidArgument when an output would
+// overwrite the input; kIo when an output cannot be written.
 StatusOr<ReviewResult> ReviewDocument(const Session& session, OcrContext* ocr, const ReviewTask& task);
+
+// Where review writes the findings file of an input whose output is
+// `output` (a path relative to an output folder, as NameOutputs gives it):
+// `dir`/<output's folders>/<output's stem>.findings.json.
+std::string FindingsPathFor(const std::string& dir, const std::string& output);
+
+// Reads a findings file a reviewer may have edited, and checks all it can
+// without the document (ParseFindingsText, ValidateFindings: JSON errors by
+// line and column, each entry's fields by index and id). Errors:
+// kNotFound when it cannot be read; kInvalidArgument naming the file and
+// the place.
+StatusOr<ReviewedFindings> ReadReviewedFindings(const std::string& path);
+
+// Refuses `reviewed` for any input but the one it was made from: its
+// "sha256" must be the SHA-256 of `input`'s bytes. A findings file without
+// one (made by hand, or by an older redact) is refused too, saying how
+// to make one: run review again, or add the input's sha256sum by hand.
+// Errors (kInvalidArgument) name both files by their roles — the findings
+// file by its path, the input as `shown` — never a hash or a value; kIo
+// when the input cannot be read.
+Status CheckFindingsMadeFor(const ReviewedFindings& reviewed, const std::string& input, const std::string& shown);
 
 // How messages name an input whose output is `output_name`: the path as
 // given, unless it (or the output's renaming) shows that it names someone —

@@ -120,6 +120,20 @@ StatusOr<DocumentResult> WorkOn(const Session& session, const JobOptions& option
   task.output_pdf = (out_dir / p.in.output).string();
   task.shown = p.shown;
   task.source_label = p.in.relative;  // sealed in the mapping only
+  std::optional<ReviewedFindings> reviewed;
+  if (options.findings_dir) {
+    const std::string path = FindingsPathFor(*options.findings_dir, p.in.output);
+    std::error_code ec;
+    if (!fs::is_regular_file(path, ec)) {
+      return Error(StatusCode::kNotFound, p.shown + ": no reviewed findings file " + path +
+                                              " (redact review writes it under this name; nothing was detected "
+                                              "in its place)");
+    }
+    StatusOr<ReviewedFindings> read = ReadReviewedFindings(path);
+    if (!read) return Error(read.error());
+    reviewed = std::move(*read);
+    task.reviewed = &*reviewed;
+  }
   OcrContext ocr = session.NewOcrContext();
   StatusOr<DocumentResult> result = ApplyDocument(session, &ocr, task, options.settings);
   if (!result) return result;
@@ -141,6 +155,17 @@ StatusOr<DocumentResult> WorkOn(const Session& session, const JobOptions& option
   }
   if (Status s = PublishDocument(&*result); !s.ok()) return Error(s);
   return result;
+}
+
+// What the journal knows a finished document by: its input's bytes, and
+// with reviewed findings its findings file's too (an edited file, or a
+// document done before without one, is applied again). A findings file
+// that cannot be read matches nothing: the worker fails it.
+StatusOr<std::string> JournalKey(const JobOptions& options, const Planned& p) {
+  StatusOr<std::string> sha = FileSha256(p.in.path);
+  if (!sha || !options.findings_dir) return sha;
+  StatusOr<std::string> findings = FileSha256(FindingsPathFor(*options.findings_dir, p.in.output));
+  return findings ? Sha256Hex("reviewed:" + *sha + ":" + *findings) : std::string("reviewed:unreadable");
 }
 
 // The scheduler: forks a worker per document, polls them all, and records
@@ -195,7 +220,7 @@ void Scheduler::Start(size_t i) {
   const Planned& p = planned_[i];
   JobDocument& d = docs_[i];
   const fs::path output = fs::path(options_.out) / p.in.output;
-  StatusOr<std::string> sha = FileSha256(p.in.path);
+  StatusOr<std::string> sha = JournalKey(options_, p);
   if (!sha) {
     d.status = DocumentStatus::kFailed, d.error = sha.error().code();
     d.reason = p.hide_path ? "input " + p.in.output + ": cannot be read" : sha.error().message();

@@ -1,8 +1,10 @@
 // A bulk job: every input document is applied by its own worker process
 // (forked from this one, so the Session loaded here is shared, not loaded
-// again), under memory, CPU and wall-time limits, N at a time. The output
+// again), under memory, CPU and wall-time limits, N at a time — detected,
+// or from the reviewed findings files of a findings folder. The output
 // tree under the job folder mirrors the inputs; a journal lets a stopped
-// job resume; per-document sealed mappings go under .redact-job/mappings;
+// job resume (a document is done for its input's bytes and, with reviewed
+// findings, its findings file's); per-document sealed mappings go under .redact-job/mappings;
 // a summary lists every document.
 //
 // Workers talk in types: each runs ApplyDocument in-process (which checks
@@ -52,6 +54,11 @@ struct JobOptions {
   int workers = 0;                  // documents at once; 0: one per core
   WorkerLimits limits;
   std::optional<Shard> shard;
+  // Reviewed findings instead of detection: each document applies the
+  // findings file review wrote for it, FindingsPathFor(findings_dir, its
+  // output) — the job's output tree mirrored. A document whose file is
+  // missing, unreadable or made from another PDF fails, saying which.
+  std::optional<std::string> findings_dir;
 };
 
 // The job's folder, made ready before the Session opens: its state folder,

@@ -401,16 +401,18 @@ struct PagePlan {
   std::vector<std::string> quad_categories;
   std::vector<const Finding*> quad_findings;  // null for undecodable glyphs
   std::vector<bool> quad_first;               // the finding's first line
+  std::vector<bool> quad_area;                // a finding's area: kept whole
   std::vector<bool> removed_glyphs;           // indexed like PageText::glyphs
   bool parse_problems = false;                // bad tokens, unknown operators
   bool superseded = false;                    // an old OCR layer goes
   bool add_ocr_layer = false;
 
-  void AddQuad(const Quad& q, const std::string& category, const Finding* f, bool first) {
+  void AddQuad(const Quad& q, const std::string& category, const Finding* f, bool first, bool area = false) {
     quads.push_back(q);
     quad_categories.push_back(category);
     quad_findings.push_back(f);
     quad_first.push_back(first);
+    quad_area.push_back(area);
   }
 };
 
@@ -446,6 +448,35 @@ Status CheckPageReadable(const pdf::Document& doc, const PageText& page, const R
   return Status::Ok();
 }
 
+// Whether `p` lies inside the convex quadrilateral `q` (either winding).
+bool InQuad(const Quad& q, Point p) {
+  const Point c[4] = {q.ll, q.lr, q.ur, q.ul};
+  bool pos = false, neg = false;
+  for (int i = 0; i < 4; ++i) {
+    const Point a = c[i], b = c[(i + 1) % 4];
+    const double cross = (b.x - a.x) * (p.y - a.y) - (b.y - a.y) * (p.x - a.x);
+    pos |= cross > 0;
+    neg |= cross < 0;
+  }
+  return !(pos && neg);
+}
+
+// A finding's areas: boxed and burned whole (first, so that a replacement
+// drawn on the finding's glyphs lies over them), and the glyphs whose
+// centre lies inside removed.
+void PlanAreas(const PageText& page, const Finding& f, PagePlan* plan) {
+  for (const Quad& area : f.areas) {
+    plan->AddQuad(area, f.category, &f, false, true);
+    for (size_t g = 0; g < page.glyphs.size(); ++g) {
+      const Quad& q = page.glyphs[g].quad;
+      const Point centre{(q.ll.x + q.lr.x + q.ur.x + q.ul.x) / 4, (q.ll.y + q.lr.y + q.ur.y + q.ul.y) / 4};
+      if (!InQuad(area, centre)) continue;
+      plan->remove.insert(page.glyphs[g].source);
+      plan->removed_glyphs[g] = true;
+    }
+  }
+}
+
 // The glyphs of the page's findings, and their boxes. OCR'd letters are
 // placed from the recognizer's boxes, which can be spread evenly over a
 // word when its segmentation disagrees with its text: a finding's last
@@ -457,6 +488,7 @@ void PlanFindings(const PageText& page, const std::vector<const Finding*>& page_
     for (int g : page.words[w].glyphs) word_of[static_cast<size_t>(g)] = static_cast<int>(w);
   }
   for (const Finding* f : page_findings) {
+    PlanAreas(page, *f, plan);
     Finding boxed = *f;
     boxed.glyphs.clear();
     std::set<int> words_done;
@@ -513,7 +545,9 @@ Status PlanSupersededAndUndecodable(const pdf::Document& doc, const PageText& pa
 // a fixed layout the next word's position still shows the removed width;
 // rounding only blurs the box.
 void TrimBoxes(const PageText& page, const RedactOptions& options, PagePlan* plan) {
-  for (Quad& q : plan->quads) {
+  for (size_t i = 0; i < plan->quads.size(); ++i) {
+    if (plan->quad_area[i]) continue;  // a reviewer's box stays as drawn
+    Quad& q = plan->quads[i];
     const double dx = q.lr.x - q.ll.x, dy = q.lr.y - q.ll.y;
     const double width = std::hypot(dx, dy);
     const double height = std::hypot(q.ul.x - q.ll.x, q.ul.y - q.ll.y);
@@ -661,22 +695,23 @@ void RewriteForms(pdf::Document& doc, std::vector<StreamRecord>& streams, const 
 
 // Boxes (with labels) over what was removed, or in pseudonymize mode each
 // finding's replacement on its first line (later lines stay empty, nothing
-// is boxed; over an image the burned, black, pixels are first painted
-// white, so the replacement reads on a scan as on a typed page).
+// is boxed; over an image or an area's box the burned, black, pixels are
+// first painted white, so the replacement reads on a scan as on a typed
+// page). A finding's areas are boxed in either mode.
 std::string DrawMarks(const PageText& page, const PagePlan& plan, const PageRewriter& rewriter,
                       const RedactOptions& options) {
   std::string data;
   const Matrix to_user = page.geometry.user_to_display.Inverse();
   for (size_t k = 0; k < plan.quads.size(); ++k) {
     const Finding* f = plan.quad_findings[k];
-    if (options.pseudonymize && f && !f->replacement.empty()) {
+    if (options.pseudonymize && f && !f->replacement.empty() && !plan.quad_area[k]) {
       const Rect bounds = plan.quads[k].Bounds();
-      for (const ImageHit& hit : rewriter.hits()) {
-        if (Overlaps(bounds, hit.area.Bounds())) {
-          data += WhiteOutMark(plan.quads[k], 2.5);  // past the burn's 2-pixel margin
-          break;
-        }
+      bool over_black = false;
+      for (const ImageHit& hit : rewriter.hits()) over_black |= Overlaps(bounds, hit.area.Bounds());
+      for (size_t a = 0; a < plan.quads.size(); ++a) {
+        over_black |= plan.quad_area[a] && Overlaps(bounds, plan.quads[a].Bounds());
       }
+      if (over_black) data += WhiteOutMark(plan.quads[k], 2.5);  // past the burn's 2-pixel margin
       if (plan.quad_first[k] && !f->glyphs.empty()) {
         const Glyph& g0 = page.glyphs[f->glyphs.front()];
         data += ReplacementText(plan.quads[k], to_user.Apply(g0.baseline_start), g0.font_size, f->replacement);

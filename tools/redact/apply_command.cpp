@@ -4,7 +4,6 @@
 
 #include <algorithm>
 #include <filesystem>
-#include <fstream>
 
 #include "pdf/clean_writer.h"
 #include "pipeline/apply.h"
@@ -16,15 +15,14 @@ namespace {
 
 namespace fs = std::filesystem;
 
-// The reviewed findings file, parsed (one input only).
+// The reviewed findings file, read and checked before any document is
+// (one input only; ApplyDocument checks it was made from that input).
 StatusOr<std::optional<ReviewedFindings>> ReadReviewed(const ApplyOptions& options) {
   if (!options.findings) return std::optional<ReviewedFindings>();
   if (options.files.size() != 1) return Error(StatusCode::kInvalidArgument, "--findings goes with exactly one input");
-  std::ifstream in(*options.findings);
-  if (!in) return Error(StatusCode::kNotFound, *options.findings + ": cannot open the findings file");
-  ReviewedFindings reviewed{*options.findings, nlohmann::json::parse(in, nullptr, false)};
-  if (reviewed.json.is_discarded()) return Error(StatusCode::kInvalidArgument, *options.findings + ": not valid JSON");
-  return std::optional<ReviewedFindings>(std::move(reviewed));
+  StatusOr<ReviewedFindings> reviewed = ReadReviewedFindings(*options.findings);
+  if (!reviewed) return Error(reviewed.error());
+  return std::optional<ReviewedFindings>(std::move(*reviewed));
 }
 
 // Where this run's sealed mapping goes: --mapping-out (never over an
@@ -60,8 +58,8 @@ void AddApplyCommand(CLI::App* app, ApplyOptions* options) {
   cmd->add_option("files", options->files, "PDF files")->required();
   cmd->add_option("--out", options->out, "output folder (created if missing)")->required();
   cmd->add_option("--findings", options->findings,
-                  "apply exactly the findings of a reviewed file (from redact review) "
-                  "instead of detecting; one input only");
+                  "apply exactly the findings of a reviewed file (from redact review of the "
+                  "same PDF: its sha256 is checked) instead of detecting; one input only");
   cmd->add_option("--mapping-out", options->mapping_out, "where the sealed mapping goes (default: OUT/mapping.age)");
   AddApplyFlags(cmd, &options->apply, &options->session);
   AddSessionFlags(cmd, &options->session, "pages OCR'd at once (default: one per core)");

@@ -2,6 +2,9 @@
 
 #include <CLI/CLI.hpp>
 
+#include <algorithm>
+#include <cctype>
+#include <cstring>
 #include <map>
 
 #include "tools/redact/exit_codes.h"
@@ -95,6 +98,16 @@ Status CheckMappingChoice(const Session& session, const ApplyFlags& flags) {
                   "mapping, or --no-mapping to accept that pseudonyms cannot be reversed");
   }
   return Status::Ok();
+}
+
+std::string ShellQuote(const std::string& text) {
+  const bool plain = !text.empty() && std::all_of(text.begin(), text.end(), [](unsigned char c) {
+    return std::isalnum(c) || (c != 0 && std::strchr("_-./:=@%+,", c) != nullptr);
+  });
+  if (plain) return text;
+  std::string quoted = "'";
+  for (char c : text) quoted += c == '\'' ? std::string("'\\''") : std::string(1, c);
+  return quoted + "'";
 }
 
 int Fail(std::ostream& err, const Status& status) {

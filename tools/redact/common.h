@@ -52,6 +52,10 @@ Status CheckNamesChoice(const SessionOptions& options, bool no_names, std::ostre
 // Pseudonyms need a way back (a recipient or passphrase) or --no-mapping.
 Status CheckMappingChoice(const Session& session, const ApplyFlags& flags);
 
+// `text` as one word for a POSIX shell: as is when it holds only
+// characters no shell treats specially, else in single quotes.
+std::string ShellQuote(const std::string& text);
+
 // Prints "redact: <message>" and returns the status's exit code.
 int Fail(std::ostream& err, const Status& status);
 

@@ -63,6 +63,11 @@ void AddRunCommand(CLI::App* app, RunOptions* options) {
                   "I/N: only the documents of shard I (0-based) of N, by a stable hash of their "
                   "relative path; auto: from JOB_COMPLETION_INDEX (Kubernetes; N from "
                   "REDACT_SHARD_COUNT) or SLURM_ARRAY_TASK_ID/SLURM_ARRAY_TASK_COUNT");
+  cmd->add_option("--findings", options->findings_dir,
+                  "apply reviewed findings instead of detecting: for each input, the findings file "
+                  "redact review wrote for it in this folder (<output name>.findings.json, in the "
+                  "output tree's folders); a document whose file is missing or was made from another "
+                  "PDF fails");
   AddApplyFlags(cmd, &options->apply, &options->session);
   AddSessionFlags(cmd, &options->session, "documents at once (default: one per core)");
 }
@@ -70,7 +75,7 @@ void AddRunCommand(CLI::App* app, RunOptions* options) {
 int RunJob(const RunOptions& options, std::ostream& out, std::ostream& err) {
   if (Status s = CheckNamesChoice(options.session, options.apply.no_names, err); !s.ok()) return Fail(err, s);
   jobs::JobOptions job{options.inputs, options.out, options.apply.settings, options.apply.password,
-                       options.apply.naming, options.session.ocr.jobs, {}, {}};
+                       options.apply.naming, options.session.ocr.jobs, {}, {}, options.findings_dir};
   if (!options.shard.empty()) {
     StatusOr<jobs::Shard> shard = jobs::ParseShard(options.shard);
     if (!shard) return Fail(err, shard.error());

@@ -30,6 +30,7 @@ struct RunOptions {
   double memory_gib = 8;            // per worker (RLIMIT_AS)
   double timeout_seconds = 900;     // per document (wall time)
   std::string shard;                // "I/N" (0-based I), "auto", or "" for all
+  std::optional<std::string> findings_dir;  // --findings: reviewed findings files
 };
 
 void AddRunCommand(CLI::App* app, RunOptions* options);
