@@ -13,6 +13,7 @@
 #include <vector>
 
 #include "pdf/podofo_util.h"
+#include "pdf/qpdf_bridge.h"
 
 namespace redact::pdf {
 namespace {
@@ -132,7 +133,11 @@ Status WriteCleanCopy(Document& doc, const std::string& path, CleanWriteStats* s
     return Status::Ok();
   });
   if (!s.ok()) return s;
-  return WriteChecked(path, std::string_view(buffer.GetBuffer(), length));
+  // Fresh object numbers, generation 0, one xref: qpdf's writer, which
+  // also refuses bytes it would have to repair.
+  StatusOr<std::string> renumbered = RenumberObjects(std::string_view(buffer.GetBuffer(), length), doc.name());
+  if (!renumbered) return renumbered.error();
+  return WriteChecked(path, *renumbered);
 }
 
 }  // namespace redact::pdf

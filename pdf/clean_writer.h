@@ -3,6 +3,9 @@
 // stream survived that way) and its CollectGarbage breaks page trees, so
 // this does its own mark-and-sweep from the trailer (docs/PODOFO.md).
 // /Info is dropped (PoDoFo re-creates it on load) and so is /Encrypt.
+// PoDoFo's bytes then pass through qpdf's writer (pdf/qpdf_bridge.h):
+// every object gets a fresh number, generation 0, and bytes qpdf would
+// have to repair fail the write (kInternal).
 //
 // Every byte goes through one checked path: the file is built in memory,
 // written to a temporary file in the target folder (each write checked),
@@ -27,7 +30,8 @@ struct CleanWriteStats {
 
 // Errors: kWriteFailed (cannot create, write, flush or rename the file:
 // a full disk, a file size limit), kDamagedPdf (PoDoFo failed while
-// loading objects lazily or serializing).
+// loading objects lazily or serializing), kInternal (the serialized file
+// is not consistent).
 Status WriteCleanCopy(Document& doc, const std::string& path, CleanWriteStats* stats);
 
 // Writes `bytes` to `path` atomically (temp file in the same folder, fsync,

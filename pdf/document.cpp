@@ -87,6 +87,10 @@ StatusOr<std::unique_ptr<Document>> Document::OpenBytes(
     return Status::Ok();
   });
   if (!loaded.ok()) return Error(loaded);
+  // A new object never takes a freed number: with a rebuilt xref, a reused
+  // number next to its old object made files with both `1 0 obj` and
+  // `1 1 obj` (the writer renumbers anyway; this keeps PoDoFo consistent).
+  doc->doc_->GetObjects().SetCanReuseObjectNumbers(false);
   if (needs_password) {
     if (!options.password) {
       return Error(StatusCode::kPassword,

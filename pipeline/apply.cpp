@@ -6,6 +6,7 @@
 #include <filesystem>
 
 #include "pdf/clean_writer.h"
+#include "pdf/qpdf_bridge.h"
 #include "pipeline/report.h"
 #include "pipeline/review.h"
 #include "pipeline/verify.h"
@@ -201,6 +202,13 @@ StatusOr<DocumentResult> ApplyDocument(const Session& session, OcrContext* ocr, 
   result.staged_pdf = StagedPath(result.output_pdf);
   Status written = pdf::WriteCleanCopy(*doc->document, result.staged_pdf, &stats);
   if (!written.ok()) return Error(written);
+  // What `qpdf --check` checks, on every output, before anything else
+  // looks at it (even under --no-verify).
+  Status sound = pdf::CheckStructure(result.staged_pdf, task.shown);
+  if (!sound.ok()) {
+    DiscardDocument(&result);
+    return Error(sound.code(), sound.message() + "; the output was not written");
+  }
   const auto t3 = Clock::now();
   Status checked = CheckOutput(session, task, settings, *doc, detected, &result);
   if (!checked.ok()) {

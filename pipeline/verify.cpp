@@ -3,11 +3,13 @@
 #include <podofo/podofo.h>
 
 #include <cctype>
+#include <filesystem>
 #include <fstream>
 #include <set>
 #include <sstream>
 
 #include "pdf/podofo_util.h"
+#include "pdf/qpdf_bridge.h"
 #include "pipeline/analyze.h"
 #include "stages/assemble/assemble.h"
 #include "stages/detect/normalize.h"
@@ -259,7 +261,11 @@ StatusOr<VerifyResult> VerifyOutput(const std::string& output_path,
       if (seen.insert(f.category + "\x1f" + text).second) scope.needles.push_back(NeedleFor(f.category, text, f.value));
     }
   }
-  return Check(output_path, scope, detector);
+  StatusOr<VerifyResult> result = Check(output_path, scope, detector);
+  if (!result) return result;
+  Status sound = pdf::CheckStructure(output_path, std::filesystem::path(output_path).filename().string());
+  if (!sound.ok()) result->structure_problem = sound.message();
+  return result;
 }
 
 StatusOr<VerifyResult> VerifyRemoval(const std::string& output_path, const AnalyzedDocument& original,

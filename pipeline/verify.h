@@ -41,9 +41,13 @@ struct VerifyResult {
   int objects_checked = 0;
   int streams_checked = 0;
   int values_searched = 0;
+  // VerifyOutput only: what `qpdf --check` finds wrong with the file
+  // (pdf/qpdf_bridge.h); empty when the structure is sound.
+  std::string structure_problem;
 };
 
-// Errors only when a file cannot be read; leaks are data in the result.
+// Errors only when a file cannot be read; leaks and a structural problem
+// are data in the result.
 // Scans of the output and the original are OCR'd under `ocr_mode` (none
 // under kNever: then a scan is not read at all).
 StatusOr<VerifyResult> VerifyOutput(const std::string& output_path,

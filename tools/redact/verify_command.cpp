@@ -36,6 +36,12 @@ int RunVerify(const VerifyOptions& options, std::ostream& out, std::ostream& err
       ++failed, last_error = r.error().code();
       continue;
     }
+    if (!r->structure_problem.empty()) {
+      // A file other readers must repair is not called clean.
+      Fail(err, Status(StatusCode::kDamagedPdf, r->structure_problem));
+      ++failed, last_error = StatusCode::kDamagedPdf;
+      continue;
+    }
     for (const Leak& l : r->leaks) out << file << ": LEAK in " << l.channel << ", " << l.where << " (" << l.category << ")\n";
     for (const Leak& l : r->to_review) {
       err << "redact: " << file << ": " << l.where << ": review by hand (a " << l.category

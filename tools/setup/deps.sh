@@ -9,7 +9,7 @@ set -euo pipefail
 level=${1:-build}
 packages=(
   g++ cmake ninja-build pkg-config make
-  libpodofo-dev libssl-dev libre2-dev libsodium-dev
+  libpodofo-dev libqpdf-dev libssl-dev libre2-dev libsodium-dev
   libtesseract-dev libleptonica-dev libjbig2dec0-dev tesseract-ocr-eng tesseract-ocr-spa
   libcli11-dev nlohmann-json3-dev libutf8proc-dev libtomlplusplus-dev libcsv-dev
 )
