@@ -3,7 +3,13 @@
 #include <gtest/gtest.h>
 
 #include <filesystem>
+#include <fstream>
+#include <regex>
+#include <set>
+#include <vector>
+#include <cstdio>
 
+#include "tests/testing/require_tool.h"
 #include "tests/testing/subprocess.h"
 
 namespace redact {
@@ -119,6 +125,103 @@ TEST(Integrity, ApplyChecksItsOutputUnlessToldNot) {
   EXPECT_NE(b.out.find("NOT checked"), std::string::npos) << b.out;
   const std::string skipped = testing::ReadFile((dir / "b" / "order_libreoffice.report.json").string());
   EXPECT_NE(skipped.find("\"skipped\": \"--no-verify\""), std::string::npos) << skipped;
+  fs::remove_all(dir);
+}
+
+// A file with the marks of the real court filing that once gave an output
+// holding both `1 0 obj` and `1 1 obj`: objects under generations 1 and 2,
+// freed object numbers waiting in the xref's free list (PoDoFo reused them
+// for new objects, with a new generation), and `stream` keywords ending in
+// a lone CR (which qpdf warns about).
+std::string ReusedNumbersPdf() {
+  const std::string content = "BT /F1 12 Tf 72 700 Td (Applicant: Maria Guadalupe Hernandez-Nunez) Tj ET\n"
+                              "q 40 0 0 40 72 600 cm /Im1 Do Q\n";
+  const std::string pixels(16 * 16, '\x80');
+  const int gens[7] = {0, 0, 0, 1, 2, 0, 1};
+  const std::vector<std::string> objects = {
+      "<< /Type /Catalog /Pages 2 0 R >>",
+      "<< /Type /Pages /Kids [3 1 R] /Count 1 >>",
+      "<< /Type /Page /Parent 2 0 R /MediaBox [0 0 612 792] /Contents 4 2 R "
+      "/Resources << /Font << /F1 5 0 R >> /XObject << /Im1 6 1 R >> >> >>",
+      "<< /Length " + std::to_string(content.size()) + " >>\nstream\r" + content + "endstream",
+      "<< /Type /Font /Subtype /Type1 /BaseFont /Helvetica /Encoding /WinAnsiEncoding >>",
+      "<< /Type /XObject /Subtype /Image /Width 16 /Height 16 /ColorSpace /DeviceGray /BitsPerComponent 8 "
+      "/Length " + std::to_string(pixels.size()) + " >>\nstream\r" + pixels + "endstream"};
+  std::string pdf = "%PDF-1.4\n";
+  std::vector<size_t> offsets;
+  for (size_t i = 0; i < objects.size(); ++i) {
+    offsets.push_back(pdf.size());
+    pdf += std::to_string(i + 1) + " " + std::to_string(gens[i + 1]) + " obj\n" + objects[i] + "\nendobj\n";
+  }
+  const size_t xref = pdf.size();
+  pdf += "xref\n0 9\n0000000007 65535 f \n";
+  char entry[32];
+  for (size_t i = 0; i < offsets.size(); ++i) {
+    std::snprintf(entry, sizeof entry, "%010zu %05d n \n", offsets[i], gens[i + 1]);
+    pdf += entry;
+  }
+  pdf += "0000000008 00003 f \n0000000000 00001 f \n";
+  pdf += "trailer\n<< /Size 9 /Root 1 0 R >>\nstartxref\n" + std::to_string(xref) + "\n%%EOF\n";
+  return pdf;
+}
+
+// Outputs use fresh object numbers, generation 0, and pass `qpdf --check`,
+// `mutool` and pdftoppm, whatever state the input's xref was in.
+TEST(Integrity, OutputsGetFreshObjectNumbersThatOtherReadersAccept) {
+  REDACT_REQUIRE_TOOL("qpdf");
+  REDACT_REQUIRE_TOOL("mutool");
+  REDACT_REQUIRE_TOOL("pdftoppm");
+  const fs::path dir = FreshDir("brokenxref");
+  std::ofstream(dir / "filing.pdf", std::ios::binary) << ReusedNumbersPdf();
+  auto a = RunCommand({REDACT_BINARY, "apply", "--names", kSamples + "/names.csv", "--out", (dir / "out").string(),
+                       (dir / "filing.pdf").string()});
+  ASSERT_EQ(a.exit_code, 0) << a.err;
+  const fs::path out = dir / "out" / "filing.pdf";
+  const std::string bytes = testing::ReadFile(out.string());
+  const std::regex obj("(^|[\\r\\n])([0-9]+) ([0-9]+) obj");
+  std::set<std::string> numbers;
+  for (auto it = std::sregex_iterator(bytes.begin(), bytes.end(), obj); it != std::sregex_iterator(); ++it) {
+    EXPECT_EQ((*it)[3].str(), "0") << "object " << (*it)[2] << " has generation " << (*it)[3];
+    EXPECT_TRUE(numbers.insert((*it)[2].str()).second) << "object number " << (*it)[2] << " used twice";
+  }
+  EXPECT_GE(numbers.size(), 4u);
+  auto q = RunCommand({"qpdf", "--check", out.string()});
+  EXPECT_EQ(q.exit_code, 0) << q.out << q.err;
+  auto m = RunCommand({"mutool", "info", out.string()});
+  EXPECT_EQ(m.exit_code, 0) << m.err;
+  EXPECT_EQ(m.err.find("error"), std::string::npos) << m.err;
+  auto r = RunCommand({"pdftoppm", "-r", "20", "-png", out.string(), (dir / "page").string()});
+  EXPECT_EQ(r.exit_code, 0) << r.err;
+  EXPECT_EQ(r.err.find("Error"), std::string::npos) << r.err;
+  const std::string text = RunCommand({"pdftotext", out.string(), "-"}).out;
+  EXPECT_EQ(text.find("Guadalupe"), std::string::npos) << text;
+  EXPECT_NE(text.find("Applicant"), std::string::npos) << text;
+  fs::remove_all(dir);
+}
+
+// An input stream no one can decode (qpdf's own bad-JPEG case) was copied
+// into the output unread and called clean; now the document fails, exit 4,
+// and nothing appears.
+TEST(Integrity, AStreamThatCannotBeDecodedIsNotPassedThrough) {
+  const fs::path dir = FreshDir("badjpeg");
+  const std::string input =
+      std::string(REDACT_SOURCE_DIR) + "/tests/data/external/qpdf-damaged/qpdf-qtest/bad-jpeg.pdf";
+  auto a = RunCommand({REDACT_BINARY, "apply", "--no-names", "--ocr", "never", "--out", (dir / "out").string(), input});
+  EXPECT_EQ(a.exit_code, 4) << a.err;
+  EXPECT_NE(a.err.find("cannot be decoded"), std::string::npos) << a.err;
+  EXPECT_FALSE(fs::exists(dir / "out" / "bad-jpeg.pdf"));
+  fs::remove_all(dir);
+}
+
+// verify runs the same structural check: a file other readers must repair
+// is not called clean.
+TEST(Integrity, VerifyDoesNotCallAStructurallyBrokenFileClean) {
+  const fs::path dir = FreshDir("verifybroken");
+  std::ofstream(dir / "broken.pdf", std::ios::binary) << ReusedNumbersPdf();
+  auto v = RunCommand({REDACT_BINARY, "verify", (dir / "broken.pdf").string()});
+  EXPECT_NE(v.exit_code, 0) << v.out << v.err;
+  EXPECT_EQ(v.out.find("clean"), std::string::npos) << v.out;
+  EXPECT_NE(v.err.find("structural check"), std::string::npos) << v.err;
   fs::remove_all(dir);
 }
 

@@ -15,6 +15,9 @@ struct CommandResult {
   std::string err;
 };
 
+// When argv[0] is the redact binary, every PDF under each `--out` folder
+// that is new or changed is then run through `qpdf --check`, a failure
+// being a (non-fatal) failure of the calling test.
 CommandResult RunCommand(const std::vector<std::string>& argv);
 
 // True when `program` is on PATH.
