@@ -75,6 +75,13 @@ std::string PathComponentText(std::string_view component, bool is_file) {
   return text;
 }
 
+Status OutputNameProblem(const NamedOutput& named, const std::string& shown) {
+  if (!named.still_identifies) return Status::Ok();
+  return Status(StatusCode::kUnsupported,
+                shown + ": its output name would still name someone, so it was not written; "
+                        "name the outputs with --output-names sequence");
+}
+
 bool PathHoldsIdentifier(const std::string& path, const Detector& detector) {
   const std::vector<std::string> parts = SplitPath(path);
   std::string text;
@@ -101,16 +108,22 @@ std::vector<NamedOutput> NameOutputs(const std::vector<std::string>& inputs, Out
     }
     std::vector<Finding> found = detector.DetectPathText(text);
     pseudonyms.Assign(&found);
-    // Per component, its findings (component-relative offsets).
+    // Per component, its findings (component-relative offsets). A finding
+    // that runs over the line break (given name in the folder, surname in
+    // the file: overlapping matches merge into one span) is cut into one
+    // piece per component, so no component keeps its part of the name.
     std::vector<std::vector<Finding>> per(parts.size());
-    for (Finding& f : found) {
-      const size_t k = static_cast<size_t>(
-          std::upper_bound(starts.begin(), starts.end(), f.begin) - starts.begin() - 1);
-      f.page = static_cast<int>(k) + 1;
-      f.begin -= starts[k];
-      f.end = std::min(f.end - starts[k], parts[k].size());
-      per[k].push_back(f);
-      n.findings.push_back(f);
+    for (const Finding& whole : found) {
+      for (size_t k = 0; k < parts.size(); ++k) {
+        const size_t lo = std::max(whole.begin, starts[k]), hi = std::min(whole.end, starts[k] + parts[k].size());
+        if (lo >= hi) continue;
+        Finding f = whole;
+        f.page = static_cast<int>(k) + 1;
+        f.begin = lo - starts[k];
+        f.end = hi - starts[k];
+        per[k].push_back(f);
+        n.findings.push_back(f);
+      }
     }
     std::string out;
     if (naming == OutputNaming::kSequence) {
@@ -136,6 +149,10 @@ std::vector<NamedOutput> NameOutputs(const std::vector<std::string>& inputs, Out
     n.output = out;
     named.push_back(std::move(n));
   }
+  // Every output path is read again: a component that still names someone
+  // (a form of the name the rewrite missed, or a kept name) is marked, and
+  // the document fails rather than appear under it.
+  for (NamedOutput& n : named) n.still_identifies = PathHoldsIdentifier(n.output, detector);
   // Collisions, case-insensitively (some file systems fold case).
   std::set<std::string> taken;
   for (NamedOutput& n : named) {

@@ -43,7 +43,14 @@ struct NamedOutput {
   // What the input path held (Finding::page is the 1-based component;
   // begin/end index that component). Values: for the sealed mapping only.
   std::vector<Finding> findings;
+  // The output path, read again by the detector, still names someone:
+  // the document must fail (OutputNameProblem) instead of appearing.
+  bool still_identifies = false;
 };
+
+// The failure for a document whose output name still identifies someone
+// (kUnsupported, naming the document as `shown`), or OK.
+Status OutputNameProblem(const NamedOutput& named, const std::string& shown);
 
 // Names the outputs of `inputs` (relative paths with '/' separators, in the
 // order the job takes them). Findings are reported whatever the naming, so

@@ -28,8 +28,10 @@ StatusOr<ReviewResult> ReviewDocument(const Session& session, OcrContext* ocr, c
   std::error_code ec;
   fs::create_directories(task.out_dir, ec);
   const std::string input_name = fs::path(task.input).stem().string() + ".pdf";
-  const std::string out_name = session.NameOutputs({input_name}, task.naming)[0].output;
+  const NamedOutput named = session.NameOutputs({input_name}, task.naming)[0];
+  const std::string& out_name = named.output;
   const ShownInput shown = ShowInput(session, task.input, out_name, input_name);
+  if (Status s = OutputNameProblem(named, shown.shown); !s.ok()) return Error(s);
   ReviewResult result;
   result.shown = shown.shown;
   result.hide_path = shown.hide_path;

@@ -22,6 +22,8 @@ struct JobInput {
   // never printed or written outside the sealed mapping).
   std::string output;
   bool path_holds_identifier = false;
+  // The output path still names someone: the document fails.
+  bool output_identifies = false;
 };
 
 // Each argument is a PDF file (relative path: its file name), a folder

@@ -94,6 +94,7 @@ StatusOr<std::vector<Planned>> PlanInputs(const Session& session, const JobOptio
     JobInput in = (*inputs)[i];
     in.output = named[i].output;
     in.path_holds_identifier = !named[i].findings.empty();
+    in.output_identifies = named[i].still_identifies;
     if (options.shard && StableHash(in.relative) % options.shard->count != options.shard->index) continue;
     Planned p{in, false, in.path};
     // Messages name a document by its input path only when no part of that
@@ -113,6 +114,11 @@ StatusOr<std::vector<Planned>> PlanInputs(const Session& session, const JobOptio
 
 // What a worker does for one document, in the child process.
 StatusOr<DocumentResult> WorkOn(const Session& session, const JobOptions& options, const Planned& p) {
+  if (p.in.output_identifies) {
+    NamedOutput named;
+    named.still_identifies = true;
+    return Error(OutputNameProblem(named, p.shown));
+  }
   const fs::path out_dir(options.out);
   DocumentTask task;
   task.input = p.in.path;

@@ -4,6 +4,7 @@
 
 #include <algorithm>
 #include <memory>
+#include <regex>
 
 namespace redact {
 namespace {
@@ -99,6 +100,69 @@ TEST(OutputNames, CollisionsAreResolvedInInputOrder) {
 TEST(OutputNames, ParseOutputNaming) {
   EXPECT_EQ(*ParseOutputNaming("sequence"), OutputNaming::kSequence);
   EXPECT_FALSE(ParseOutputNaming("hide").has_value());
+}
+
+// "Petrenko_Oksana/Petrenko_Oksana_motion.pdf": the matches in the folder
+// and in the file ran together over the line between them, and only the
+// folder was renamed.
+TEST(OutputNames, AFolderAndAFileNamedAfterOnePersonAreBothRewritten) {
+  Namer n;
+  const auto named = n.Name({"Petrenko_Oksana/Petrenko_Oksana_motion.pdf", "Oksana/Petrenko.pdf"},
+                            OutputNaming::kPseudonym);
+  ASSERT_EQ(named.size(), 2u);
+  EXPECT_EQ(named[0].output, "Applicant-2/Applicant-2_motion.pdf");
+  for (const NamedOutput& o : named) {
+    EXPECT_FALSE(HoldsIdentifier(o.output)) << o.output;
+    EXPECT_FALSE(o.still_identifies) << o.output;
+  }
+}
+
+// An output path the rewrite could not clean (kept names under "keep") is
+// marked, and the document fails instead of appearing under it.
+TEST(OutputNames, AnOutputThatStillNamesSomeoneIsMarkedToFail) {
+  Namer n;
+  const auto named = n.Name({"Petrenko_Oksana/motion.pdf", "clean/order.pdf"}, OutputNaming::kKeep);
+  ASSERT_EQ(named.size(), 2u);
+  EXPECT_TRUE(named[0].still_identifies);
+  EXPECT_FALSE(named[1].still_identifies);
+  const Status s = OutputNameProblem(named[0], "input 1");
+  EXPECT_FALSE(s.ok());
+  EXPECT_EQ(s.message().find("Petrenko"), std::string::npos) << s.message();
+  EXPECT_TRUE(OutputNameProblem(named[1], "input 2").ok());
+}
+
+// Pseudonyms of people not on the list never look like a row of it
+// ("Class Member 1682307" did): another word, and a hyphenated number no
+// row has. Every style has shorter forms for tight spaces.
+TEST(Pseudonyms, UnlistedPeopleNeverLookLikeARowOfTheList) {
+  Namer n;
+  Finding listed, unlisted;
+  listed.category = unlisted.category = "name";
+  listed.entity = n.detector->names()->entities()[1].id;
+  listed.value = "oksana petrenko";
+  unlisted.value = "rosa nunez mejia";
+  PseudonymStyle style;
+  style.name_label = "Class Member";
+  Pseudonymizer p(style, n.detector->names(), &n.hasher);
+  EXPECT_EQ(p.Forms(listed), (std::vector<std::string>{"Class Member 2", "CM-2"}));
+  const std::vector<std::string> forms = p.Forms(unlisted);
+  ASSERT_EQ(forms.size(), 2u);
+  EXPECT_TRUE(std::regex_match(forms[0], std::regex("Unlisted Person [0-9]{3}-[0-9]{3}"))) << forms[0];
+  EXPECT_TRUE(std::regex_match(forms[1], std::regex("UP-[0-9]{3}-[0-9]{3}"))) << forms[1];
+  for (const char* name : {"label", "token", "doe", "initials"}) {
+    PseudonymStyle s2;
+    s2.name = name;
+    Pseudonymizer q(s2, n.detector->names(), &n.hasher);
+    const std::string u = q.For(unlisted);
+    EXPECT_FALSE(std::regex_match(u, std::regex(".*[^-0-9][0-9]+"))) << name << ": " << u;
+    EXPECT_NE(u.find('-'), std::string::npos) << name << ": " << u;
+  }
+  Finding a_number;
+  a_number.category = "a_number";
+  a_number.entity = listed.entity;
+  style.a_number = "reference";
+  Pseudonymizer r(style, n.detector->names(), &n.hasher);
+  EXPECT_EQ(r.Forms(a_number), (std::vector<std::string>{"[A-number of Class Member 2]", "A-XXX-XXX-002", "A-002"}));
 }
 
 }  // namespace

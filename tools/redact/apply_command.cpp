@@ -103,7 +103,9 @@ int RunApply(const ApplyOptions& options, std::ostream& out, std::ostream& err) 
     task.output_pdf = (fs::path(options.out) / named[i].output).string();
     task.shown = ShowInput(*session, task.input, named[i].output, file_names[i]).shown;
     task.reviewed = *reviewed ? &**reviewed : nullptr;
-    StatusOr<DocumentResult> result = ApplyDocument(*session, &ocr, task, options.apply.settings);
+    const Status name_ok = OutputNameProblem(named[i], task.shown);
+    StatusOr<DocumentResult> result = name_ok.ok() ? ApplyDocument(*session, &ocr, task, options.apply.settings)
+                                                   : StatusOr<DocumentResult>(Error(name_ok));
     if (!result) {
       // A reviewed list that does not fit its document stops the command.
       if (task.reviewed && result.error().code() == StatusCode::kInvalidArgument) return Fail(err, result.error());
