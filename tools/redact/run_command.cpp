@@ -9,6 +9,7 @@
 #include <map>
 
 #include "pipeline/jobs/job.h"
+#include "pipeline/jobs/job_rules.h"
 #include "tools/redact/exit_codes.h"
 
 namespace redact::cli {
@@ -68,6 +69,9 @@ void AddRunCommand(CLI::App* app, RunOptions* options) {
                   "redact review wrote for it in this folder (<output name>.findings.json, in the "
                   "output tree's folders); a document whose file is missing or was made from another "
                   "PDF fails");
+  cmd->add_flag("--restart", options->restart,
+               "start the job over under new rules (names list, policy, rule files, mode, naming): the "
+               "earlier outputs, journal and mappings are moved into .redact-job/previous-N");
   AddApplyFlags(cmd, &options->apply, &options->session);
   AddSessionFlags(cmd, &options->session, "documents at once (default: one per core)");
 }
@@ -84,6 +88,11 @@ int RunJob(const RunOptions& options, std::ostream& out, std::ostream& err) {
                               "pseudonymizing in shards needs --job-key (one file shared by every shard), "
                               "or pseudonyms would differ between shards"));
     }
+    if (options.restart) {
+      return Fail(err, Status(StatusCode::kInvalidArgument,
+                              "--restart does not go with --shard (shards would move each other's outputs "
+                              "aside); start a sharded job over in a new output folder"));
+    }
     job.shard = *shard;
   }
   job.limits.address_space_bytes = static_cast<unsigned long long>(options.memory_gib * (1ull << 30));
@@ -92,6 +101,11 @@ int RunJob(const RunOptions& options, std::ostream& out, std::ostream& err) {
   SessionOptions session_options = options.session;
   session_options.ocr.jobs = 1;  // documents in parallel, not pages
   if (Status s = jobs::PrepareJobFolder(options.out, &session_options); !s.ok()) return Fail(err, s);
+  StatusOr<jobs::JobRules> rules = jobs::CurrentJobRules(session_options, job);
+  if (!rules) return Fail(err, rules.error());
+  std::string moved_to;
+  if (Status s = jobs::SettleJobRules(options.out, *rules, options.restart, &moved_to); !s.ok()) return Fail(err, s);
+  if (!moved_to.empty()) err << "redact: started over; the earlier run is in " << moved_to << "\n";
   int code = kExitOk;
   std::unique_ptr<Session> session = OpenSession(session_options, err, &code);
   if (!session) return code;
