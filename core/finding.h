@@ -57,6 +57,11 @@ struct Finding {
   double confidence = 0;   // 0..1
   std::string reason;      // why it fired, without the value
   std::string replacement; // pseudonymize mode: the text drawn in its place
+  // Shorter forms of `replacement`, shortest last ("A-XXX-XXX-001",
+  // "A-001"): the writer draws the first form that fits the removed width
+  // at the policy's minimum scale, never squeezing one until it cannot be
+  // read (the last form is squeezed only when nothing fits).
+  std::vector<std::string> shorter_replacements;
   // Page areas removed whole (user space; see above), beyond the glyphs'
   // own quads. Corners in display order: ll/lr along the bottom edge as
   // the page is shown, so a label in the box reads upright.

@@ -71,10 +71,14 @@ Status ParseDetection(const std::string& path, const toml::table& t, Policy* p) 
 }
 
 Status ParsePseudonyms(const std::string& path, const toml::table& t, Policy* p) {
-  return ForEachKey(path, "pseudonyms", t, {"name", "name_label", "a_number"},
+  return ForEachKey(path, "pseudonyms", t, {"name", "name_label", "a_number", "min_scale"},
                     [&](const std::string& key, const toml::node& v) {
     const std::string value = v.value<std::string>().value_or("");
-    if (key == "name" && (value == "label" || value == "initials" || value == "doe" || value == "token")) {
+    if (key == "min_scale") {
+      const std::optional<double> d = v.value<double>();
+      if (!d || *d < 0.5 || *d > 1) return Invalid(Where(path, v) + "pseudonyms: min_scale must be a number from 0.5 to 1");
+      p->pseudonym_min_scale = *d;
+    } else if (key == "name" && (value == "label" || value == "initials" || value == "doe" || value == "token")) {
       p->pseudonym_name = value;
     } else if (key == "name_label" && !value.empty() &&
                std::all_of(value.begin(), value.end(), [](char c) { return c >= 0x20 && c < 0x7F; })) {
@@ -83,7 +87,7 @@ Status ParsePseudonyms(const std::string& path, const toml::table& t, Policy* p)
       p->pseudonym_a_number = value;
     } else {
       return Invalid(Where(path, v) + "pseudonyms: name = label|initials|doe|token, name_label = "
-                                      "ASCII text, a_number = pattern|reference");
+                                      "ASCII text, a_number = pattern|reference, min_scale = 0.5 to 1");
     }
     return Status::Ok();
   });

@@ -11,6 +11,8 @@
 //   name = "label"          # label | initials | doe | token
 //   name_label = "Applicant" # "Applicant 12", "Class Member 12"
 //   a_number = "pattern"    # pattern (A-XXX-XXX-012) | reference
+//   min_scale = 0.8         # narrower than this share of its natural width,
+//                           # a pseudonym takes its style's shorter form
 //   [undecodable]           # glyphs with no provable Unicode
 //   scope = "everywhere"            # or "pages-with-findings" (text we
 //                                   # cannot read stays on other pages)
@@ -63,6 +65,7 @@ struct Policy {
   std::string pseudonym_name = "label";
   std::string pseudonym_name_label = "Applicant";
   std::string pseudonym_a_number = "pattern";
+  double pseudonym_min_scale = 0.8;
 
   PolicyAction ActionFor(const std::string& category) const {
     auto it = actions.find(category);

@@ -4,6 +4,8 @@
 #include <chrono>
 #include <cmath>
 #include <filesystem>
+#include <map>
+#include <set>
 
 #include "pdf/clean_writer.h"
 #include "pdf/qpdf_bridge.h"
@@ -65,6 +67,7 @@ RedactOptions WriterOptions(const Policy& policy, const ApplySettings& settings)
   o.uniform_width = settings.uniform_boxes;
   o.ocr_layer = settings.ocr_layer;
   o.labels = policy.labels;
+  o.min_replacement_scale = policy.pseudonym_min_scale;
   return o;
 }
 
@@ -88,6 +91,13 @@ void Summarize(const Session& session, const AnalyzedDocument& doc, const Redact
     const Rect rect = Quad::Transform(b.quad, doc.pages[b.page - 1].geometry.user_to_display).Bounds();
     r->boxes.push_back({b.page, b.category, {Round2(rect.x0), Round2(rect.y0), Round2(rect.x1), Round2(rect.y1)}});
   }
+  // "full", "short", or "shortest" (no shorter form exists: only this one
+  // may be compressed below the policy's minimum scale).
+  for (const ReplacementDrawn& x : summary.replacements) {
+    const char* form = x.form == 0 ? "full" : x.form == x.finding->shorter_replacements.size() ? "shortest" : "short";
+    if (x.form == 0 && x.finding->shorter_replacements.empty()) form = "shortest";
+    r->replacements.push_back({x.page, x.finding->category, form, Round2(x.scale)});
+  }
   r->removed.glyphs = summary.glyphs_removed;
   r->removed.undecodable_glyphs = summary.undecodable_removed;
   r->removed.images_burned = summary.images_burned;
@@ -102,9 +112,12 @@ void Summarize(const Session& session, const AnalyzedDocument& doc, const Redact
   r->pages_to_review = PagesToReview(doc.pages);
 }
 
-// What each replacement stands for: the sealed mapping's entries.
-std::vector<MappingEntry> MappingEntries(const AnalyzedDocument& doc) {
+// What each replacement stands for: the sealed mapping's entries, one per
+// form drawn (a shorter form in a tight space is reversible too).
+std::vector<MappingEntry> MappingEntries(const AnalyzedDocument& doc, const RedactionSummary& summary) {
   std::vector<MappingEntry> entries;
+  std::map<const Finding*, std::set<size_t>> forms;
+  for (const ReplacementDrawn& x : summary.replacements) forms[x.finding].insert(x.form);
   for (const Finding& f : doc.findings) {
     const PageText& page = doc.pages[f.page - 1];
     Rect box{};
@@ -113,6 +126,12 @@ std::vector<MappingEntry> MappingEntries(const AnalyzedDocument& doc) {
     }
     std::string original = f.end > f.begin ? page.text.substr(f.begin, f.end - f.begin) : f.value;
     std::replace(original.begin(), original.end(), '\n', ' ');
+    for (size_t form : forms[&f]) {
+      if (form > 0 && form <= f.shorter_replacements.size()) {
+        entries.push_back({f.shorter_replacements[form - 1], original, f.category, f.entity, f.page,
+                           {box.x0, box.y0, box.x1, box.y1}});
+      }
+    }
     entries.push_back({f.replacement, std::move(original), f.category, f.entity, f.page,
                        {box.x0, box.y0, box.x1, box.y1}});
   }
@@ -224,7 +243,7 @@ StatusOr<DocumentResult> ApplyDocument(const Session& session, OcrContext* ocr, 
     DiscardDocument(&result);
     return Error(report);
   }
-  if (session.sealing()) result.mapping = MappingEntries(*doc);
+  if (session.sealing()) result.mapping = MappingEntries(*doc, *summary);
   return result;
 }
 

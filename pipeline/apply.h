@@ -91,6 +91,14 @@ struct DocumentResult {
     std::string category;
     double bbox[4] = {0, 0, 0, 0};  // display space, rounded to 0.01 pt
   };
+  // Pseudonymize mode: each replacement drawn, which form it took and how
+  // much it was compressed (never a value, never the pseudonym's text).
+  struct Replacement {
+    int page = 0;
+    std::string category;
+    std::string form;   // "full", "short", "shortest" (none shorter exists)
+    double scale = 1;   // drawn width / natural width, rounded to 0.01
+  };
   struct PageToReview {
     int page = 0;
     std::string reason;  // "not_ocrd", "low_ocr_confidence"
@@ -112,6 +120,7 @@ struct DocumentResult {
   std::vector<FindingRecord> findings;
   std::vector<SideFindingRecord> side_findings;
   std::vector<Box> boxes;
+  std::vector<Replacement> replacements;
   Removed removed;
   std::vector<std::string> side_channels;  // what was scrubbed, no values
   std::vector<std::string> notes;          // the writer's warnings, no values

@@ -76,6 +76,11 @@ json ReportJson(const DocumentResult& r) {
     boxes.push_back({{"page", b.page}, {"category", b.category}, {"bbox", {b.bbox[0], b.bbox[1], b.bbox[2], b.bbox[3]}}});
   }
   report["boxes"] = boxes;
+  json replacements = json::array();
+  for (const DocumentResult::Replacement& x : r.replacements) {
+    replacements.push_back({{"page", x.page}, {"category", x.category}, {"form", x.form}, {"scale", x.scale}});
+  }
+  report["replacements"] = replacements;
   report["removed"] = RemovedJson(r.removed);
   report["side_channels"] = r.side_channels;
   json review = json::array();
@@ -123,6 +128,10 @@ StatusOr<DocumentResult> ParseResultLine(std::string_view text) {
       DocumentResult::Box box{b.at("page").get<int>(), b.at("category").get<std::string>(), {}};
       for (int k = 0; k < 4; ++k) box.bbox[k] = b.at("bbox").at(static_cast<size_t>(k)).get<double>();
       r.boxes.push_back(box);
+    }
+    for (const json& x : j.value("replacements", json::array())) {
+      r.replacements.push_back({x.at("page").get<int>(), x.at("category").get<std::string>(),
+                                x.at("form").get<std::string>(), x.at("scale").get<double>()});
     }
     const json& m = j.at("removed");
     r.removed = {m.at("glyphs").get<int>(),          m.at("undecodable_glyphs").get<int>(),

@@ -335,13 +335,13 @@ void Detector::DetectListedNames(PageWork& w, const std::vector<int>& mentioned,
 namespace {
 
 // Whether a normalized capture is a pseudonym the pseudonymizer draws for a
-// person (stages/write_pseudonym): "<label> <n>", "person <n>", "<given>
-// doe [n]", and initials ("m.g.h.n.", "m.g.3") when the policy's style is
+// person (stages/write_pseudonym): "<label> <n>", "person <n>", "unlisted
+// person 482-173", "<given> doe [n]", "a. doe", and initials ("m.g.h.n.", "m.g.3") when the policy's style is
 // initials (otherwise initials may well be a real person's).
 bool IsPseudonymName(const std::string& normalized, const Policy& policy) {
   const std::string& label = policy.pseudonym_name_label;
   if (policy.pseudonym_name == "initials") {
-    static const RE2 kInitials("^(?:[a-z]\\.-?)+[0-9]*$");
+    static const RE2 kInitials("^(?:[a-z]\\.-?)+ ?[0-9-]*$");
     if (RE2::FullMatch(normalized, kInitials)) return true;
   }
   auto numbered = [&](std::string_view prefix) {
@@ -350,10 +350,10 @@ bool IsPseudonymName(const std::string& normalized, const Policy& policy) {
       return false;
     }
     return std::all_of(normalized.begin() + static_cast<std::ptrdiff_t>(prefix.size()) + 1, normalized.end(),
-                       [](char c) { return std::isxdigit(static_cast<unsigned char>(c)) != 0; });
+                       [](char c) { return std::isxdigit(static_cast<unsigned char>(c)) != 0 || c == '-'; });
   };
-  if (numbered(NormalizeString(label)) || numbered("person")) return true;
-  static const RE2 kDoe("^[a-z]+ doe(?: [0-9]+)?$");
+  if (numbered(NormalizeString(label)) || numbered("person") || numbered("unlisted person")) return true;
+  static const RE2 kDoe("^[a-z]+\\.? doe(?: [0-9-]+)?$");
   return RE2::FullMatch(normalized, kDoe);
 }
 
@@ -435,6 +435,9 @@ void Detector::DetectCuedNames(PageWork& w) const {
       // Our own pseudonyms ("Applicant 02C6", "Person 1F", "Ana Doe 2") are
       // not names: a pseudonymized output must verify clean.
       if (IsPseudonymName(normalized, policy_)) continue;
+      // Nor is a word that ends in a hyphen before digits: the short forms
+      // of pseudonyms ("CM-12", "UP-482-173") and codes, never a name.
+      if (e > b && text[e - 1] == '-' && e < text.size() && std::isdigit(static_cast<unsigned char>(text[e]))) continue;
       if (rules_->public_roles_before) {
         const size_t from = b > 48 ? b - 48 : 0;
         if (RE2::PartialMatch(re2::StringPiece(text.data() + from, b - from),

@@ -15,6 +15,8 @@ constexpr const char* kDoeGiven[] = {
     "Hector",  "Ivan",    "Jorge",  "Kevin",   "Luis",   "Mateo",  "Nicolas", "Oscar", "Pablo",
     "Rafael",  "Samuel",  "Tomas",  "Victor"};
 
+constexpr const char* kUnlistedLabel = "Unlisted Person";
+
 std::string InitialsOf(const std::string& normalized_name) {
   std::string out;
   bool start = true;
@@ -56,55 +58,77 @@ std::string Pseudonymizer::PersonNumber(const Finding& f) const {
     return std::to_string(it->second);
   }
   // Unlisted: a keyed hash of the normalized value, stable across shards
-  // that share the job key, as a 7-digit number from 1000000 (above any
-  // row number). Digits only: a letter run ("Applicant AD69") reads as a
-  // name to the detectors that verify the output.
+  // that share the job key, as six digits in two groups ("482-173"): no
+  // row number has a hyphen, so it never reads as a row of the list
+  // ("Class Member 1682307" did). Digits only: a letter run ("Applicant
+  // AD69") reads as a name to the detectors that verify the output.
   const std::string key = hasher_ ? hasher_->Hash("person:" + NormalizeString(f.value)) : "00000000";
-  const uint32_t value = static_cast<uint32_t>(std::stoul(key.substr(0, 8), nullptr, 16));
-  return std::to_string(1000000 + value % 1000000);
+  const uint32_t value = static_cast<uint32_t>(std::stoul(key.substr(0, 8), nullptr, 16)) % 1000000;
+  char buf[16];
+  std::snprintf(buf, sizeof buf, "%03u-%03u", value / 1000, value % 1000);
+  return buf;
 }
 
-std::string Pseudonymizer::For(const Finding& f) const {
+// "Class Member" → "CM": the label's capitals (its first letter if none).
+static std::string LabelInitials(const std::string& label) {
+  std::string out;
+  for (char c : label) {
+    if (c >= 'A' && c <= 'Z') out += c;
+  }
+  if (out.empty() && !label.empty()) out += static_cast<char>(std::toupper(static_cast<unsigned char>(label[0])));
+  return out;
+}
+
+std::vector<std::string> Pseudonymizer::Forms(const Finding& f) const {
   const std::string n = PersonNumber(f);
   const bool listed = row_of_entity_.count(f.entity) > 0;
+  // Listed people by their label ("Class Member 12"), others under a word
+  // of their own ("Unlisted Person 482-173").
+  const std::string label = listed ? style_.name_label : kUnlistedLabel;
   if (f.category == "name") {
     if (style_.name == "initials") {
-      if (listed) return initials_of_entity_.at(f.entity);
-      return InitialsOf(NormalizeString(f.value)) + n;
+      if (listed) return {initials_of_entity_.at(f.entity)};
+      return {InitialsOf(NormalizeString(f.value)) + " " + n};
     }
     if (style_.name == "doe") {
-      size_t index = 0;
-      if (listed) {
-        index = static_cast<size_t>(row_of_entity_.at(f.entity) - 1);
-      } else {
-        index = std::stoul(n) - 1000000;
-      }
       const size_t count = std::size(kDoeGiven);
-      std::string out = std::string(kDoeGiven[index % count]) + " Doe";
-      if (index >= count) out += " " + std::to_string(index / count + 1);
-      return out;
+      if (!listed) {
+        const std::string given = kDoeGiven[std::stoul(n.substr(0, 3)) % count];
+        return {given + " Doe " + n, given.substr(0, 1) + ". Doe " + n};
+      }
+      const size_t index = static_cast<size_t>(row_of_entity_.at(f.entity) - 1);
+      const std::string given = kDoeGiven[index % count];
+      const std::string suffix = index >= count ? " " + std::to_string(index / count + 1) : "";
+      return {given + " Doe" + suffix, given.substr(0, 1) + ". Doe" + suffix};
     }
-    if (style_.name == "token") return "Person " + n;
-    return style_.name_label + " " + n;
+    if (style_.name == "token") return {"Person " + n, "P-" + n};
+    return {label + " " + n, LabelInitials(label) + "-" + n};
   }
   if (f.category == "a_number") {
-    if (!f.entity.empty() && style_.a_number == "reference") {
-      return "[A-number of " + style_.name_label + " " + n + "]";
-    }
-    char buf[32];
+    char buf[48];
     if (listed) {
-      std::snprintf(buf, sizeof buf, "A-XXX-XXX-%03d", row_of_entity_.at(f.entity));
+      std::snprintf(buf, sizeof buf, "%03d", row_of_entity_.at(f.entity));
     } else {
-      std::snprintf(buf, sizeof buf, "A-XXX-XXX-%s", n.c_str());
+      std::snprintf(buf, sizeof buf, "%s", n.c_str());
     }
-    return buf;
+    const std::string pattern = std::string("A-XXX-XXX-") + buf, shortest = std::string("A-") + buf;
+    if (!f.entity.empty() && style_.a_number == "reference") {
+      return {"[A-number of " + label + " " + n + "]", pattern, shortest};
+    }
+    return {pattern, shortest};
   }
-  if (f.category == "credible_fear") return "[protected]";
-  return "[" + f.category + "]";
+  if (f.category == "credible_fear") return {"[protected]", "[prot.]", "[x]"};
+  return {"[" + f.category + "]", "[x]"};
 }
 
+std::string Pseudonymizer::For(const Finding& f) const { return Forms(f).front(); }
+
 void Pseudonymizer::Assign(std::vector<Finding>* findings) const {
-  for (Finding& f : *findings) f.replacement = For(f);
+  for (Finding& f : *findings) {
+    std::vector<std::string> forms = Forms(f);
+    f.replacement = forms.front();
+    f.shorter_replacements.assign(forms.begin() + 1, forms.end());
+  }
 }
 
 }  // namespace redact

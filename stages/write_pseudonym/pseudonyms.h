@@ -8,9 +8,12 @@
 //     the entity, so they share the pseudonym.
 // Styles (policy [pseudonyms], per category): "label" ("Applicant 12"),
 // "initials" ("M.G.H.N.", with the row number when two people on the list
-// share initials), "doe" ("Abigail Doe"), "token" ("Person 1048213");
+// share initials), "doe" ("Abigail Doe"), "token" ("Person 12");
 // A-numbers "pattern" ("A-XXX-XXX-012") or "reference" ("[A-number of
-// Applicant 12]"). Every pseudonym is ASCII.
+// Applicant 12]"). People not on the list get a hyphenated number and, in
+// the label style, a word of their own ("Unlisted Person 482-173"), so no
+// pseudonym of theirs looks like a row of the list. Every pseudonym is
+// ASCII, and has shorter forms for tight spaces (Forms).
 //
 // Thread-safety: immutable after construction.
 #ifndef REDACT_STAGES_WRITE_PSEUDONYM_PSEUDONYMS_H_
@@ -41,6 +44,10 @@ class Pseudonymizer {
   void Assign(std::vector<Finding>* findings) const;
 
   std::string For(const Finding& f) const;
+  // Every form of f's pseudonym, longest first: the style's own form, then
+  // shorter ones for tight spaces ("Class Member 12", "CM-12";
+  // "[A-number of Applicant 12]", "A-XXX-XXX-012", "A-012").
+  std::vector<std::string> Forms(const Finding& f) const;
 
  private:
   std::string PersonNumber(const Finding& f) const;  // "12", or a hash "1048213"

@@ -36,10 +36,10 @@ std::string LabelText(const Quad& q, const std::string& label) {
          pdf::TextMatrix(ux, uy, x, y, Number) + " " + pdf::LiteralAsciiString(label) + " Tj ET Q\n";
 }
 
-std::string ReplacementText(const Quad& q, Point baseline, double size, const std::string& text) {
-  const double dx = q.lr.x - q.ll.x, dy = q.lr.y - q.ll.y;
-  const double width = std::hypot(dx, dy);
-  if (width < 1 || size <= 0 || text.empty()) return "";
+namespace {
+
+// Width of ASCII `text` in Helvetica at size 1000.
+double HelveticaUnits(const std::string& text) {
   const pdf::Standard14Metrics* helvetica = pdf::FindStandard14("Helvetica");
   const pdf::EncodingTable winansi = pdf::GetEncodingTable(pdf::BaseEncoding::kWinAnsi);
   double units = 0;
@@ -48,16 +48,33 @@ std::string ReplacementText(const Quad& q, Point baseline, double size, const st
     const char* name = winansi[c];
     units += (name && *name) ? helvetica->Width(name).value_or(556) : 556;
   }
-  double text_width = units / 1000.0 * size;
-  double scale = 100;
-  if (text_width > width) {
-    scale = std::max(50.0, width / text_width * 100.0);
-    if (text_width * scale / 100.0 > width) size *= width / (text_width * scale / 100.0);
+  return units;
+}
+
+}  // namespace
+
+DrawnReplacement ReplacementText(const Quad& q, Point baseline, double size, const std::vector<std::string>& forms,
+                                 double min_scale) {
+  DrawnReplacement drawn;
+  const double dx = q.lr.x - q.ll.x, dy = q.lr.y - q.ll.y;
+  const double width = std::hypot(dx, dy);
+  if (width < 1 || size <= 0 || forms.empty() || forms.front().empty()) return drawn;
+  double fit = 1;
+  for (size_t i = 0; i < forms.size(); ++i) {
+    const double natural = HelveticaUnits(forms[i]) / 1000.0 * size;
+    fit = natural > width ? width / natural : 1.0;
+    drawn.form = i;
+    if (fit >= min_scale) break;
   }
+  drawn.scale = fit;
+  // Horizontal compression down to 50%, then a smaller size.
+  const double tz = std::max(50.0, fit * 100.0);
+  if (fit < 0.5) size *= fit / 0.5;
   const double ux = dx / width, uy = dy / width;
-  return std::string("q 0 g BT /") + kLabelFont + " " + Number(size) + " Tf " + Number(scale) + " Tz " +
-         pdf::TextMatrix(ux, uy, baseline.x, baseline.y, Number) + " " + pdf::LiteralAsciiString(text) +
-         " Tj ET Q\n";
+  drawn.ops = std::string("q 0 g BT /") + kLabelFont + " " + Number(size) + " Tf " + Number(tz) + " Tz " +
+              pdf::TextMatrix(ux, uy, baseline.x, baseline.y, Number) + " " +
+              pdf::LiteralAsciiString(forms[drawn.form]) + " Tj ET Q\n";
+  return drawn;
 }
 
 }  // namespace redact

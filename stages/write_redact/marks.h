@@ -10,6 +10,7 @@
 #define REDACT_STAGES_WRITE_REDACT_MARKS_H_
 
 #include <string>
+#include <vector>
 
 #include "core/geometry.h"
 
@@ -31,9 +32,17 @@ std::string WhiteOutMark(const Quad& q, double margin);
 std::string LabelText(const Quad& q, const std::string& label);
 
 // Replacement text on the removed glyphs' baseline, in Helvetica, fitted
-// to the removed width: horizontal scaling down to 50%, then a smaller
-// size. ASCII only (pseudonyms are). Empty when nothing can be drawn.
-std::string ReplacementText(const Quad& q, Point baseline, double size, const std::string& text);
+// to the removed width. Of `forms` (longest first, pseudonyms.h) the first
+// that fits at `min_scale` of its natural width is drawn, compressed
+// horizontally as needed; when none does, the last (shortest) is drawn,
+// compressed down to 50% and then set smaller. ASCII only (pseudonyms are).
+struct DrawnReplacement {
+  std::string ops;   // content-stream operators; empty when nothing fits
+  size_t form = 0;   // index into forms
+  double scale = 1;  // drawn width / natural width at the removed size
+};
+DrawnReplacement ReplacementText(const Quad& q, Point baseline, double size, const std::vector<std::string>& forms,
+                                 double min_scale);
 
 }  // namespace redact
 

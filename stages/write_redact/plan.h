@@ -28,6 +28,15 @@ struct RedactionBox {
   std::string category;   // or "image", "undecodable"
 };
 
+// A pseudonym drawn in place of a finding: which of its forms
+// (Finding::replacement, then shorter_replacements) and at what scale.
+struct ReplacementDrawn {
+  int page = 0;
+  const Finding* finding = nullptr;  // into the findings RedactDocument got
+  size_t form = 0;                   // 0: the full form
+  double scale = 1;                  // drawn width / natural width
+};
+
 struct RedactionSummary {
   int glyphs_removed = 0;
   int streams_rewritten = 0;
@@ -36,6 +45,7 @@ struct RedactionSummary {
   int images_removed = 0;   // replaced whole (could not be burned)
   int undecodable_removed = 0;
   std::vector<RedactionBox> boxes;
+  std::vector<ReplacementDrawn> replacements;  // pseudonymize mode
   std::vector<std::string> side_channels;  // what was scrubbed, no values
   std::vector<std::string> warnings;       // no values
 };

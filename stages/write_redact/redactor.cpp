@@ -699,7 +699,7 @@ void RewriteForms(pdf::Document& doc, std::vector<StreamRecord>& streams, const 
 // first painted white, so the replacement reads on a scan as on a typed
 // page). A finding's areas are boxed in either mode.
 std::string DrawMarks(const PageText& page, const PagePlan& plan, const PageRewriter& rewriter,
-                      const RedactOptions& options) {
+                      const RedactOptions& options, std::vector<ReplacementDrawn>* drawn) {
   std::string data;
   const Matrix to_user = page.geometry.user_to_display.Inverse();
   for (size_t k = 0; k < plan.quads.size(); ++k) {
@@ -714,7 +714,12 @@ std::string DrawMarks(const PageText& page, const PagePlan& plan, const PageRewr
       if (over_black) data += WhiteOutMark(plan.quads[k], 2.5);  // past the burn's 2-pixel margin
       if (plan.quad_first[k] && !f->glyphs.empty()) {
         const Glyph& g0 = page.glyphs[f->glyphs.front()];
-        data += ReplacementText(plan.quads[k], to_user.Apply(g0.baseline_start), g0.font_size, f->replacement);
+        std::vector<std::string> forms{f->replacement};
+        forms.insert(forms.end(), f->shorter_replacements.begin(), f->shorter_replacements.end());
+        DrawnReplacement r = ReplacementText(plan.quads[k], to_user.Apply(g0.baseline_start), g0.font_size, forms,
+                                             options.min_replacement_scale);
+        data += r.ops;
+        if (!r.ops.empty()) drawn->push_back({page.number, f, r.form, r.scale});
       }
       continue;
     }
@@ -735,7 +740,7 @@ Status CommitPage(pdf::Document& doc, int index, const PageText& page, const Pag
                   SideFindings* side, DocumentState* state, RedactionSummary* summary) {
   auto& streams = rewriter.streams();
   std::string data = "q\n" + RewriteAndTrack(streams[0], strip[0], marked[0], side) + "\nQ\n";
-  if (options.draw_boxes) data += DrawMarks(page, plan, rewriter, options);
+  if (options.draw_boxes) data += DrawMarks(page, plan, rewriter, options, &summary->replacements);
   const PdfObject* ocr_font = nullptr;
   if (plan.add_ocr_layer) {
     const std::string layer = OcrTextLayer(page, plan.removed_glyphs, "RdOcr");

@@ -55,6 +55,9 @@ struct RedactOptions {
   // Pseudonymize: draw each finding's Finding::replacement on its first
   // line, fitted to the removed width, instead of a box.
   bool pseudonymize = false;
+  // Narrower than this share of its natural width, a pseudonym takes its
+  // next shorter form (policy [pseudonyms] min_scale).
+  double min_replacement_scale = 0.8;
   // Scans: an invisible text layer of the OCR'd words that were not
   // removed (see ocr_layer.h), so the output is searchable.
   bool ocr_layer = false;

@@ -551,3 +551,77 @@ TEST(RunJob, IdentifiersInFileAndFolderNamesNeverReachOutputsOrMessages) {
 
 }  // namespace
 }  // namespace redact
+
+namespace redact {
+namespace {
+
+// A folder and a file both named after one person: the run once renamed the
+// folder and kept the file name ("Class-Member-6/Petrenko_Oksana_motion.pdf")
+// and put it in job-summary.json. Every component is rewritten, and the
+// output path is read again before anything is written.
+TEST(RunJob, AFolderAndFileNamedAfterOnePersonAreBothRenamed) {
+  const fs::path dir = fs::temp_directory_path() / "redact_run_folder_and_file";
+  fs::remove_all(dir);
+  fs::create_directories(dir / "in" / "Petrenko_Oksana");
+  fs::copy_file(kTop + "/samples/motion_pdflatex_cm.pdf", dir / "in" / "Petrenko_Oksana" / "Petrenko_Oksana_motion.pdf");
+  auto r = RunCommand({REDACT_BINARY, "run", "--progress", "json", "--mode", "pseudonymize", "--no-mapping",
+                       "--names", kTop + "/samples/names.csv", "--out", (dir / "out").string(),
+                       (dir / "in").string()});
+  ASSERT_EQ(r.exit_code, 0) << r.err;
+  std::string all = r.out + r.err;
+  for (const auto& e : fs::recursive_directory_iterator(dir / "out")) {
+    all += e.path().string() + "\n";
+    if (e.is_regular_file() && e.path().extension() != ".pdf") all += Read(e.path());
+  }
+  std::transform(all.begin(), all.end(), all.begin(), ::tolower);
+  EXPECT_EQ(all.find("petrenko"), std::string::npos) << all;
+  EXPECT_EQ(all.find("oksana"), std::string::npos) << all;
+  fs::remove_all(dir);
+}
+
+// A resume under other rules once skipped documents done under the old ones
+// and wrote renamed documents again under real names beside their
+// pseudonymized copies. Now it refuses, saying what changed; --restart
+// starts over and moves the earlier run aside.
+TEST(RunJob, AResumeUnderOtherRulesRefusesUntilRestarted) {
+  const fs::path dir = fs::temp_directory_path() / "redact_run_rules";
+  fs::remove_all(dir);
+  fs::create_directories(dir / "in" / "Hernandez-Nunez_Maria");
+  fs::copy_file(kTop + "/samples/order_libreoffice.pdf", dir / "in" / "Hernandez-Nunez_Maria" / "order.pdf");
+  const std::string out = (dir / "out").string(), in = (dir / "in").string();
+  auto first = RunCommand({REDACT_BINARY, "run", "--progress", "none", "--names", kTop + "/samples/names.csv",
+                           "--out", out, in});
+  ASSERT_EQ(first.exit_code, 0) << first.err;
+  auto same = RunCommand({REDACT_BINARY, "run", "--progress", "none", "--names", kTop + "/samples/names.csv",
+                          "--out", out, in});
+  EXPECT_EQ(same.exit_code, 0) << same.err;
+  EXPECT_NE(same.err.find("1 skipped"), std::string::npos) << same.err;
+  for (std::vector<std::string> other : std::vector<std::vector<std::string>>{
+           {"--no-names"}, {"--names", kTop + "/samples/names.csv", "--mode", "pseudonymize", "--no-mapping"},
+           {"--names", kTop + "/samples/names.csv", "--policy", kTop + "/samples/policy.toml"}}) {
+    std::vector<std::string> argv = {REDACT_BINARY, "run", "--progress", "none", "--out", out};
+    argv.insert(argv.end(), other.begin(), other.end());
+    argv.push_back(in);
+    auto r = RunCommand(argv);
+    EXPECT_EQ(r.exit_code, 2) << other[0] << ": " << r.err;
+    EXPECT_NE(r.err.find("started with other rules"), std::string::npos) << r.err;
+    EXPECT_NE(r.err.find("--restart"), std::string::npos) << r.err;
+  }
+  auto refused = RunCommand({REDACT_BINARY, "run", "--progress", "none", "--no-names", "--out", out, in});
+  EXPECT_NE(refused.err.find("the names list"), std::string::npos) << refused.err;
+  // Nothing was written under the real name by the refused runs.
+  for (const auto& e : fs::recursive_directory_iterator(out)) {
+    EXPECT_EQ(e.path().string().find("Hernandez"), std::string::npos) << e.path();
+  }
+  auto restarted = RunCommand({REDACT_BINARY, "run", "--progress", "none", "--restart", "--names",
+                               kTop + "/samples/names.csv", "--mode", "pseudonymize", "--no-mapping", "--out", out, in});
+  EXPECT_EQ(restarted.exit_code, 0) << restarted.err;
+  EXPECT_NE(restarted.err.find("1 done, 0 skipped"), std::string::npos) << restarted.err;
+  EXPECT_TRUE(fs::exists(dir / "out" / ".redact-job" / "previous-1" / "journal.jsonl"));
+  EXPECT_TRUE(fs::exists(dir / "out" / ".redact-job" / "previous-1" / "outputs" / "Applicant-1" / "order.pdf"));
+  EXPECT_TRUE(fs::exists(dir / "out" / "Applicant-1" / "order.pdf"));
+  fs::remove_all(dir);
+}
+
+}  // namespace
+}  // namespace redact
