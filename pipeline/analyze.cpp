@@ -1,5 +1,6 @@
 #include "pipeline/analyze.h"
 
+#include <algorithm>
 #include <atomic>
 #include <condition_variable>
 #include <deque>
@@ -7,6 +8,7 @@
 #include <optional>
 #include <set>
 #include <thread>
+#include <tuple>
 
 #include "core/finding.h"
 #include "stages/assemble/assemble.h"
@@ -115,6 +117,64 @@ class OcrQueue {
   std::deque<Task> tasks_;
   bool closed_ = false;
 };
+
+// Detection again on the pages as they will read once the findings are
+// gone. Removing a name from a table row brings the "A-Number" header next
+// to the number, and removing a label's value can make a new line: the
+// output's reader (and apply's own check) then finds what the input's
+// reading did not, and the output was withheld. Each round re-assembles
+// the pages with findings without their glyphs, detects, and adds what is
+// new (by glyph), until a round adds nothing (at most three).
+void DetectAfterRemoval(const Detector& detector, const std::vector<PageText>& pages,
+                        std::vector<Finding>* findings) {
+  for (int round = 0; round < 3; ++round) {
+    std::vector<std::set<int>> removed(pages.size());
+    for (const Finding& f : *findings) {
+      if (f.page >= 1 && static_cast<size_t>(f.page) <= pages.size()) {
+        removed[static_cast<size_t>(f.page - 1)].insert(f.glyphs.begin(), f.glyphs.end());
+      }
+    }
+    std::vector<PageText> reduced = pages;
+    for (size_t i = 0; i < reduced.size(); ++i) {
+      if (removed[i].empty()) continue;
+      for (int g : removed[i]) reduced[i].glyphs[static_cast<size_t>(g)].superseded = true;
+      AssembleText(&reduced[i]);
+    }
+    size_t added = 0;
+    for (Finding& f : detector.DetectDocument(reduced)) {
+      const size_t index = static_cast<size_t>(f.page - 1);
+      if (f.glyphs.empty() || index >= pages.size()) continue;
+      // Names found by a cue are not taken from the reduced text: a cue
+      // reads its context ("I, …, certify" of a translator once the
+      // declarant's name is gone), and removal distorts context. Patterns
+      // (a number next to its header) and the names list are.
+      if (f.rule.starts_with("name.cue")) continue;
+      bool fresh = true;
+      for (int g : f.glyphs) fresh = fresh && !removed[index].count(g);
+      if (!fresh) continue;
+      // The span in the input's own text: from its first glyph to its last.
+      const PageText& page = pages[index];
+      const std::set<int> own(f.glyphs.begin(), f.glyphs.end());
+      size_t begin = page.text.size(), end = 0;
+      for (size_t b = 0; b < page.text_glyph.size(); ++b) {
+        const int g = page.text_glyph[b];
+        if (g >= 0 && own.count(g)) {
+          begin = std::min(begin, b), end = std::max(end, b + 1);
+        }
+      }
+      if (begin >= end) continue;
+      f.begin = begin, f.end = end;
+      f.reason += f.reason.empty() ? "seen once the other findings are removed" : "; seen once the other findings are removed";
+      removed[index].insert(f.glyphs.begin(), f.glyphs.end());
+      findings->push_back(std::move(f));
+      ++added;
+    }
+    if (added == 0) break;
+  }
+  std::stable_sort(findings->begin(), findings->end(), [](const Finding& a, const Finding& b) {
+    return std::tie(a.page, a.begin) < std::tie(b.page, b.begin);
+  });
+}
 
 }  // namespace
 
@@ -236,6 +296,7 @@ StatusOr<AnalyzedDocument> AnalyzeDocument(const std::string& path,
   if (!pages) return Error(pages.error());
   out.pages = std::move(*pages);
   out.findings = detector.DetectDocument(out.pages);
+  DetectAfterRemoval(detector, out.pages, &out.findings);
   StatusOr<std::vector<Finding>> side = InspectSideChannels(*out.document, out.pages, detector);
   if (!side) return Error(side.error());
   out.side_findings = std::move(*side);

@@ -225,5 +225,21 @@ TEST(Integrity, VerifyDoesNotCallAStructurallyBrokenFileClean) {
   fs::remove_all(dir);
 }
 
+// A detention list whose names column is removed brings each A-number next
+// to its header: apply's own check then found numbers analysis had missed,
+// and withheld the output (exit 7). Analysis now reads the pages again as
+// they will read after removal, so the output is written and holds none.
+TEST(Integrity, AnalysisFindsWhatRemovalBringsTogether) {
+  REDACT_REQUIRE_TOOL("pdftotext");
+  const fs::path dir = FreshDir("second_look");
+  const std::string eval = std::string(REDACT_SOURCE_DIR) + "/tests/data/eval";
+  auto a = RunCommand({REDACT_BINARY, "apply", "--names", eval + "/names.csv", "--policy", eval + "/policy.toml",
+                       "--out", (dir / "out").string(), eval + "/docs/t01_detention_list_chromium.pdf"});
+  ASSERT_EQ(a.exit_code, 0) << a.err;
+  const std::string text = RunCommand({"pdftotext", (dir / "out" / "t01_detention_list_chromium.pdf").string(), "-"}).out;
+  EXPECT_FALSE(std::regex_search(text, std::regex("[0-9]{3}-[0-9]{3}-[0-9]{3}"))) << "an A-number survived";
+  fs::remove_all(dir);
+}
+
 }  // namespace
 }  // namespace redact
