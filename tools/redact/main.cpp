@@ -8,6 +8,7 @@
 #include <cstdlib>
 #include <iostream>
 
+#include "pipeline/version.h"
 #include "tools/redact/apply_command.h"
 #include "tools/redact/exit_codes.h"
 #include "tools/redact/extract_command.h"
@@ -32,6 +33,14 @@ int main(int argc, char** argv) {
   CLI::App app{"redact: remove asylum-applicant identifiers from PDFs"};
   app.footer(ExitCodeHelp());
   app.require_subcommand(1);
+  app.set_version_flag(
+      "--version",
+      [] {
+        std::string text = redact::VersionText();
+        text.pop_back();  // CLI11 ends the line
+        return text;
+      },
+      "print redact's version, the library versions it was built with, and its rules folder");
   ExtractOptions extract;
   AddExtractCommand(&app, &extract);
   ScanOptions scan;
@@ -51,6 +60,8 @@ int main(int argc, char** argv) {
   try {
     app.parse(argc, argv);
   } catch (const CLI::CallForHelp& e) {
+    return app.exit(e);
+  } catch (const CLI::CallForVersion& e) {
     return app.exit(e);
   } catch (const CLI::ParseError& e) {
     app.exit(e);

@@ -1,8 +1,12 @@
 #!/usr/bin/env bash
 # Installs the Debian 12 packages redact needs, only those missing (so a
 # second run costs nothing). Usage: deps.sh [build|test|bench|fuzz]
-#   build: compilers and libraries; test: also GoogleTest and the oracle
-#   tools no one here wrote (poppler-utils, qpdf, mupdf-tools, age);
+#   build: compilers and libraries, python3 (man pages and completion are
+#   made from the built help), dpkg-dev and file (`cpack -G DEB`);
+#   test: also GoogleTest, the oracle tools no one here wrote
+#   (poppler-utils, qpdf, mupdf-tools, age), and what the install tests use
+#   (man-db and bsdextrautils to render man pages, python3-yaml to check
+#   the Kubernetes example);
 #   bench: also Google Benchmark, GNU time and hyperfine;
 #   fuzz: also clang and its libFuzzer runtime.
 set -euo pipefail
@@ -12,9 +16,11 @@ packages=(
   libpodofo-dev libqpdf-dev libssl-dev libre2-dev libsodium-dev
   libtesseract-dev libleptonica-dev libjbig2dec0-dev tesseract-ocr-eng tesseract-ocr-spa
   libcli11-dev nlohmann-json3-dev libutf8proc-dev libtomlplusplus-dev libcsv-dev
+  python3 dpkg-dev file
 )
 if [ "$level" = test ] || [ "$level" = bench ]; then
-  packages+=(googletest libgtest-dev libgmock-dev zlib1g-dev poppler-utils qpdf mupdf-tools age tesseract-ocr)
+  packages+=(googletest libgtest-dev libgmock-dev zlib1g-dev poppler-utils qpdf mupdf-tools age tesseract-ocr
+            man-db bsdextrautils python3-yaml)
 fi
 if [ "$level" = fuzz ]; then
   packages+=(clang libclang-rt-14-dev)
