@@ -27,7 +27,7 @@ check_installed() {
   # The installed binary on the samples, with the installed rules.
   local samples=("$src"/samples/*.pdf)
   [ "$depth" = full ] || samples=("$src/samples/order_libreoffice.pdf")
-  env -u REDACT_PATTERNS "$redact" apply --names "$src/samples/names.csv" --policy "$src/samples/policy.toml" \
+  env -u REDACT_PATTERNS "$redact" apply -q --names "$src/samples/names.csv" --policy "$src/samples/policy.toml" \
     --out "$work/out" "${samples[@]}" || fail "installed redact apply failed on the samples"
   for pdf in "${samples[@]}"; do
     [ -s "$work/out/$(basename "$pdf")" ] || fail "no output for $(basename "$pdf")"

@@ -103,6 +103,7 @@ int RunApply(const ApplyOptions& options, std::ostream& out, std::ostream& err) 
     task.output_pdf = (fs::path(options.out) / named[i].output).string();
     task.shown = ShowInput(*session, task.input, named[i].output, file_names[i]).shown;
     task.reviewed = *reviewed ? &**reviewed : nullptr;
+    ocr.on_page = PageProgress(options.verbosity, err, task.shown);
     StatusOr<DocumentResult> result = ApplyDocument(*session, &ocr, task, options.apply.settings);
     if (!result) {
       // A reviewed list that does not fit its document stops the command.

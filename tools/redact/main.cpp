@@ -16,6 +16,7 @@
 #include "tools/redact/run_command.h"
 #include "tools/redact/scan_command.h"
 #include "tools/redact/seal_commands.h"
+#include "tools/redact/verbosity.h"
 #include "tools/redact/verify_command.h"
 
 int main(int argc, char** argv) {
@@ -57,6 +58,10 @@ int main(int argc, char** argv) {
   AddUnsealCommand(&app, &unseal);
   RunOptions run;
   AddRunCommand(&app, &run);
+  Verbosity verbosity = Verbosity::kNormal;
+  for (CLI::App* command : app.get_subcommands([](CLI::App*) { return true; })) {
+    AddVerbosityFlags(command, &verbosity);
+  }
   try {
     app.parse(argc, argv);
   } catch (const CLI::CallForHelp& e) {
@@ -67,13 +72,21 @@ int main(int argc, char** argv) {
     app.exit(e);
     return kExitUsage;
   }
-  if (app.got_subcommand("extract")) return RunExtract(extract, std::cout, std::cerr);
-  if (app.got_subcommand("scan")) return RunScan(scan, std::cout, std::cerr);
-  if (app.got_subcommand("apply")) return RunApply(apply, std::cout, std::cerr);
-  if (app.got_subcommand("verify")) return RunVerify(verify, std::cout, std::cerr);
-  if (app.got_subcommand("review")) return RunReview(review, std::cout, std::cerr);
-  if (app.got_subcommand("keygen")) return RunKeygen(keygen, std::cout, std::cerr);
-  if (app.got_subcommand("unseal")) return RunUnseal(unseal, std::cout, std::cerr);
-  if (app.got_subcommand("run")) return RunJob(run, std::cout, std::cerr);
+  extract.verbosity = scan.verbosity = apply.verbosity = review.verbosity = verbosity;
+  // -q: reports of what was written go nowhere, warnings are dropped; what
+  // a command exists to print still goes to stdout (verbosity.h).
+  const bool quiet = verbosity == Verbosity::kQuiet;
+  QuietStream quiet_err(&std::cerr), no_reports(nullptr);
+  std::ostream& err = quiet ? quiet_err : std::cerr;
+  std::ostream& reports = quiet ? no_reports : std::cout;
+  if (quiet && run.progress == ProgressStyle::kAuto) run.progress = ProgressStyle::kNone;
+  if (app.got_subcommand("extract")) return RunExtract(extract, std::cout, err);
+  if (app.got_subcommand("scan")) return RunScan(scan, std::cout, err);
+  if (app.got_subcommand("apply")) return RunApply(apply, reports, err);
+  if (app.got_subcommand("verify")) return RunVerify(verify, std::cout, err);
+  if (app.got_subcommand("review")) return RunReview(review, reports, err);
+  if (app.got_subcommand("keygen")) return RunKeygen(keygen, std::cout, err);
+  if (app.got_subcommand("unseal")) return RunUnseal(unseal, std::cout, err);
+  if (app.got_subcommand("run")) return RunJob(run, reports, err);
   return kExitUsage;
 }
