@@ -58,6 +58,14 @@ check_installed() {
     [ ! -s "$work/man.err" ] || fail "man -l $page.1 warned: $(cat "$work/man.err")"
   done
 
+  # The Spanish messages, found beside the binary.
+  [ -f "$prefix/share/locale/es/LC_MESSAGES/redact.mo" ] || fail "no Spanish messages"
+  if grep -qix 'es_ES\.utf-\?8' <<<"$(locale -a 2>/dev/null)"; then
+    local es
+    es=$(env -u LC_ALL -u LANGUAGE LANG=es_ES.UTF-8 "$redact" --help)
+    grep -q "^Códigos de salida:" <<<"$es" || fail "installed redact does not speak Spanish under LANG=es_ES.UTF-8"
+  fi
+
   # Bash completion: the commands after `redact `, a command's flags after
   # `redact apply --`, an enum's values after `--mode`.
   local completion=$prefix/share/bash-completion/completions/redact

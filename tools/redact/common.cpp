@@ -12,6 +12,7 @@
 
 #include "tools/redact/config_flag.h"
 #include "tools/redact/exit_codes.h"
+#include "tools/redact/messages.h"
 
 namespace redact::cli {
 
@@ -107,8 +108,10 @@ Status CheckNamesChoice(const SessionOptions& options, bool no_names, std::ostre
     return Status(StatusCode::kInvalidArgument, "--names and --no-names contradict each other: give one of them");
   }
   if (!no_names && !options.names_csv) {
-    err << "redact: warning: no --names list: only names after cues such as \"Applicant:\" will be found, "
-           "not the people on your list — give --names LIST.csv, or --no-names to run without one\n";
+    err << "redact: "
+        << Translate("warning: no --names list: only names after cues such as \"Applicant:\" will be found, not "
+                     "the people on your list — give --names LIST.csv, or --no-names to run without one")
+        << "\n";
   }
   return Status::Ok();
 }
@@ -139,7 +142,7 @@ std::string ShellQuote(const std::string& text) {
 }
 
 int Fail(std::ostream& err, const Status& status) {
-  err << "redact: " << status.message() << "\n";
+  err << "redact: " << Translate(status.message()) << "\n";
   return ExitCodeFor(status.code());
 }
 

@@ -12,6 +12,7 @@
 #include "tools/redact/apply_command.h"
 #include "tools/redact/exit_codes.h"
 #include "tools/redact/extract_command.h"
+#include "tools/redact/messages.h"
 #include "tools/redact/review_command.h"
 #include "tools/redact/run_command.h"
 #include "tools/redact/scan_command.h"
@@ -31,6 +32,7 @@ int main(int argc, char** argv) {
   // checked write path reports, not kill the process mid-file.
   signal(SIGXFSZ, SIG_IGN);
   using namespace redact::cli;
+  InitMessages();
   CLI::App app{"redact: remove asylum-applicant identifiers from PDFs"};
   app.footer(ExitCodeHelp());
   app.require_subcommand(1);
@@ -62,6 +64,7 @@ int main(int argc, char** argv) {
   for (CLI::App* command : app.get_subcommands([](CLI::App*) { return true; })) {
     AddVerbosityFlags(command, &verbosity);
   }
+  TranslateHelp(&app);
   try {
     app.parse(argc, argv);
   } catch (const CLI::CallForHelp& e) {

@@ -2,6 +2,8 @@
 
 #include <CLI/CLI.hpp>
 
+#include "tools/redact/messages.h"
+
 namespace redact::cli {
 
 void AddVerbosityFlags(CLI::App* cmd, Verbosity* verbosity) {
@@ -19,8 +21,11 @@ QuietStream::QuietStream(std::ostream* target) : std::ostream(&buffer_), buffer_
 QuietStream::~QuietStream() { buffer_.FlushLine(); }
 
 void QuietStream::Buffer::FlushLine() {
+  // "redact: warning:" in English or the user's language.
   static const std::string kWarning = "redact: warning:";
-  if (target_ != nullptr && line_.compare(0, kWarning.size(), kWarning) != 0) {
+  static const std::string kTranslated = "redact: " + Translate("warning:");
+  const auto starts = [this](const std::string& prefix) { return line_.compare(0, prefix.size(), prefix) == 0; };
+  if (target_ != nullptr && !starts(kWarning) && !starts(kTranslated)) {
     *target_ << line_;
     target_->flush();
   }
