@@ -5,20 +5,16 @@
 
 #include <toml++/toml.h>
 
+#include "core/toml_file.h"
+
 namespace redact {
 namespace {
 
-std::string Where(const std::string& path, const toml::node& n) {
-  return path + ":" + std::to_string(n.source().begin.line) + ": ";
-}
+std::string Where(const std::string& path, const toml::node& n) { return TomlWhere(path, n); }
 
 Status Invalid(std::string message) { return Status(StatusCode::kInvalidArgument, std::move(message)); }
 
-std::string Join(const std::vector<std::string>& words) {
-  std::string out;
-  for (const std::string& w : words) out += (out.empty() ? "" : ", ") + w;
-  return out;
-}
+std::string Join(const std::vector<std::string>& words) { return JoinWords(words); }
 
 Status UnknownKey(const std::string& path, const std::string& table, const std::string& key,
                   const toml::node& n, const std::vector<std::string>& known) {
@@ -159,13 +155,9 @@ const std::vector<std::string> kTables = {"categories", "labels", "detection", "
 }  // namespace
 
 StatusOr<Policy> Policy::Load(const std::string& path) {
-  toml::table doc;
-  try {
-    doc = toml::parse_file(path);
-  } catch (const toml::parse_error& e) {
-    return Error(StatusCode::kInvalidArgument, path + ":" + std::to_string(e.source().begin.line) +
-                                                   ": " + std::string(e.description()));
-  }
+  StatusOr<toml::table> parsed = ParseTomlFile(path);
+  if (!parsed) return Error(parsed.error());
+  const toml::table& doc = *parsed;
   Policy p;
   for (auto&& [key, node] : doc) {
     const std::string section(key.str());

@@ -202,11 +202,19 @@ StatusOr<std::vector<PageText>> ReadDocumentText(pdf::Document& doc, OcrContext*
   const int n = doc.page_count();
   std::vector<PageText> pages;
   pages.reserve(static_cast<size_t>(n));
+  std::mutex progress_mutex;
+  const auto progress = [&](int index, bool recognized) {
+    if (!ocr || !ocr->on_page) return;
+    std::lock_guard<std::mutex> lock(progress_mutex);
+    ocr->on_page(index + 1, n, recognized);
+  };
   if (!ocr || ocr->jobs <= 1) {
     for (int i = 0; i < n; ++i) {
+      const int recognized_before = ocr ? ocr->pages_recognized : 0;
       StatusOr<PageText> page = ReadPageText(doc, i, ocr);
       if (!page) return Error(page.error());
       pages.push_back(std::move(*page));
+      progress(i, ocr && ocr->pages_recognized > recognized_before);
     }
     return pages;
   }
@@ -236,6 +244,7 @@ StatusOr<std::vector<PageText>> ReadDocumentText(pdf::Document& doc, OcrContext*
             continue;
           }
           recognized[task->page] = std::move(task->inputs);
+          progress(static_cast<int>(task->page), true);
         }
       });
     }
@@ -266,6 +275,8 @@ StatusOr<std::vector<PageText>> ReadDocumentText(pdf::Document& doc, OcrContext*
       }
       queue.Push({static_cast<size_t>(i), std::move(*inputs)});
       sent[static_cast<size_t>(i)] = true;
+    } else {
+      progress(i, false);
     }
     planned.push_back(std::move(*p));
   }

@@ -9,6 +9,7 @@
 #ifndef REDACT_PIPELINE_ANALYZE_H_
 #define REDACT_PIPELINE_ANALYZE_H_
 
+#include <functional>
 #include <memory>
 #include <optional>
 #include <string>
@@ -33,6 +34,11 @@ struct OcrContext {
   OcrEngineFactory make_engine = MakeTesseractEngine;
   std::vector<std::unique_ptr<OcrEngine>> engines;
   int pages_recognized = 0;
+  // Progress, owned by the command (-v): called once per page of
+  // ReadDocumentText as its text is ready, `page` 1-based of `pages`,
+  // `recognized` when it was OCR'd. With jobs > 1 it may be called from OCR
+  // worker threads, one call at a time, pages in any order. Gets no text.
+  std::function<void(int page, int pages, bool recognized)> on_page;
 };
 
 // One page's text, ready for detection: its glyphs, OCR'd when the page

@@ -290,4 +290,23 @@ json PageJson(const PageText& page, bool with_glyphs) {
   return p;
 }
 
+nlohmann::json VerifyJson(const std::string& file, const VerifyResult& result) {
+  const auto leaks = [](const std::vector<Leak>& list) {
+    nlohmann::json array = nlohmann::json::array();
+    for (const Leak& l : list) array.push_back({{"channel", l.channel}, {"where", l.where}, {"category", l.category}});
+    return array;
+  };
+  const char* status = !result.structure_problem.empty() ? "damaged" : result.leaks.empty() ? "clean" : "leak";
+  nlohmann::json j = {{"file", file},
+                      {"status", status},
+                      {"pages", result.pages},
+                      {"objects_checked", result.objects_checked},
+                      {"streams_checked", result.streams_checked},
+                      {"values_searched", result.values_searched},
+                      {"leaks", leaks(result.leaks)},
+                      {"to_review", leaks(result.to_review)}};
+  if (!result.structure_problem.empty()) j["structure_problem"] = result.structure_problem;
+  return j;
+}
+
 }  // namespace redact

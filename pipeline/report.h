@@ -23,6 +23,7 @@
 #include "core/status.h"
 #include "pipeline/analyze.h"
 #include "pipeline/apply.h"
+#include "pipeline/verify.h"
 
 namespace redact {
 
@@ -87,6 +88,12 @@ std::string ProgressLine(const JobDocument& document, size_t done, size_t total,
 // `scan --format json`: one document's findings (quoting their text), and
 // its side-channel findings (channel, object, key, value).
 nlohmann::json ScanDocumentJson(const std::string& file, const AnalyzedDocument& doc);
+
+// `verify --format json`: one output's verdict. `status` is "clean" (no
+// leak), "leak" (`leaks` lists each by channel, place and category, never
+// the value), or "damaged" (`structure_problem` says what); `to_review`
+// lists weak evidence for a person. Counts as in VerifyResult.
+nlohmann::json VerifyJson(const std::string& file, const VerifyResult& result);
 
 // `extract --format json`: one page's words, text, problems (and glyphs).
 nlohmann::json PageJson(const PageText& page, bool with_glyphs);

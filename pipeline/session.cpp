@@ -39,8 +39,13 @@ StatusOr<std::vector<age::X25519Recipient>> ReadRecipients(const SealSettings& s
 }  // namespace
 
 std::string DefaultPatternsDir() {
-  if (const char* env = std::getenv("REDACT_PATTERNS")) return env;
-  return REDACT_PATTERNS_DIR;
+  if (const char* env = std::getenv("REDACT_PATTERNS"); env != nullptr && *env != '\0') return env;
+  std::error_code ec;
+  const std::filesystem::path exe = std::filesystem::read_symlink("/proc/self/exe", ec);
+  if (ec) return REDACT_PATTERNS_DIR;
+  const std::filesystem::path bin = exe.parent_path();
+  if (std::filesystem::equivalent(bin, REDACT_BUILD_BIN_DIR, ec) && !ec) return REDACT_PATTERNS_DIR;
+  return (bin.parent_path() / "share" / "redact" / "patterns").string();
 }
 
 StatusOr<std::unique_ptr<KeyedHasher>> LoadJobHasher(const std::string& path) {

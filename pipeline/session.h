@@ -60,8 +60,13 @@ struct SessionOptions {
   OcrSettings ocr;
 };
 
-// The rules folder when none is given: $REDACT_PATTERNS, else the one
-// shipped with this build.
+// The rules folder when --patterns gives none: $REDACT_PATTERNS when set
+// and not empty; else, for an installed binary, `<exe dir>/../share/redact/
+// patterns` (the executable found through /proc/self/exe, so a relocated
+// install or an extracted .deb finds its own rules); else, for a binary
+// still in the build tree's bin/ folder, the source tree's patterns/.
+// An installed binary never falls back to the source tree: a missing
+// share/ folder is reported by the loader, naming the path.
 std::string DefaultPatternsDir();
 
 class Session {

@@ -2,6 +2,7 @@
 
 #include <leptonica/allheaders.h>
 #include <tesseract/baseapi.h>
+#include <tesseract/version.h>
 
 #include <algorithm>
 #include <cmath>
@@ -290,6 +291,8 @@ bool SolidInk(Pix* pix, const OcrWord& word) {
 }
 
 }  // namespace
+
+const char* TesseractVersion() { return TESSERACT_VERSION_STR; }
 
 StatusOr<std::unique_ptr<OcrEngine>> MakeTesseractEngine(const std::string& languages) {
   auto engine = std::make_unique<TesseractEngine>();

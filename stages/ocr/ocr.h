@@ -56,6 +56,9 @@ class OcrEngine {
 // with OpenMP held to one thread (two were slower than one; docs/PODOFO.md).
 StatusOr<std::unique_ptr<OcrEngine>> MakeTesseractEngine(const std::string& languages);
 
+// The Tesseract version this stage was compiled against ("5.3.0").
+const char* TesseractVersion();
+
 // Makes an engine for `languages` ("eng+spa"): the seam through which the
 // pipeline gets its engines (MakeTesseractEngine in production, a scripted
 // fake in tests: tests/testing/fake_ocr.h). Called once per worker, before

@@ -283,5 +283,29 @@ TEST(OcrSeam, AnEngineThatFailsMidwayFailsTheDocument) {
   }
 }
 
+TEST(OcrSeam, ProgressReportsEveryPageOnceWithOrWithoutWorkers) {
+  for (int jobs : {1, 2}) {
+    SCOPED_TRACE(jobs);
+    FakeOcr fake;
+    fake.SetFallback(CleanLine());
+    OcrContext ocr;
+    ocr.jobs = jobs;
+    ocr.make_engine = fake.Factory();
+    std::vector<int> pages;
+    int total = 0, recognized = 0;
+    ocr.on_page = [&](int page, int of, bool ocrd) {  // serialized by ReadDocumentText
+      pages.push_back(page);
+      total = of;
+      recognized += ocrd ? 1 : 0;
+    };
+    auto analyzed = AnalyzeDocument(WriteTemp("progress.pdf", ScannedPdf(3)).string(), {}, SampleDetector(), &ocr);
+    ASSERT_TRUE(analyzed.has_value()) << analyzed.error().message();
+    std::sort(pages.begin(), pages.end());
+    EXPECT_EQ(pages, (std::vector<int>{1, 2, 3}));
+    EXPECT_EQ(total, 3);
+    EXPECT_EQ(recognized, 3);
+  }
+}
+
 }  // namespace
 }  // namespace redact

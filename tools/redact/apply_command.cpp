@@ -103,6 +103,7 @@ int RunApply(const ApplyOptions& options, std::ostream& out, std::ostream& err) 
     task.output_pdf = (fs::path(options.out) / named[i].output).string();
     task.shown = ShowInput(*session, task.input, named[i].output, file_names[i]).shown;
     task.reviewed = *reviewed ? &**reviewed : nullptr;
+    ocr.on_page = PageProgress(options.verbosity, err, task.shown);
     const Status name_ok = OutputNameProblem(named[i], task.shown);
     StatusOr<DocumentResult> result = name_ok.ok() ? ApplyDocument(*session, &ocr, task, options.apply.settings)
                                                    : StatusOr<DocumentResult>(Error(name_ok));

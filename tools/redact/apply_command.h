@@ -13,6 +13,7 @@
 #include <vector>
 
 #include "pipeline/session.h"
+#include "tools/redact/verbosity.h"
 #include "tools/redact/common.h"
 
 namespace CLI {
@@ -22,6 +23,7 @@ class App;
 namespace redact::cli {
 
 struct ApplyOptions {
+  Verbosity verbosity = Verbosity::kNormal;  // -v: per-page progress (set by main)
   std::vector<std::string> files;
   std::string out;
   SessionOptions session;

@@ -1,13 +1,18 @@
 #include "tools/redact/common.h"
 
 #include <CLI/CLI.hpp>
+#include <unistd.h>
 
 #include <algorithm>
 #include <cctype>
+#include <cstdlib>
 #include <cstring>
+#include <fstream>
 #include <map>
 
+#include "tools/redact/config_flag.h"
 #include "tools/redact/exit_codes.h"
+#include "tools/redact/messages.h"
 
 namespace redact::cli {
 
@@ -25,6 +30,7 @@ void AddSessionFlags(CLI::App* cmd, SessionOptions* options, const std::string& 
   cmd->add_flag("--deskew", options->ocr.cleanup.deskew, "OCR: straighten pages scanned askew first");
   cmd->add_flag("--binarize", options->ocr.cleanup.binarize,
                 "OCR: black-and-white gray or colour scans first (adaptive threshold: uneven light, faint faxes)");
+  AddConfigFlag(cmd, options);
 }
 
 void AddSealFlags(CLI::App* cmd, SessionOptions* options) {
@@ -40,9 +46,26 @@ void AddSealFlags(CLI::App* cmd, SessionOptions* options) {
                   "stay the same across runs and shards that share it");
 }
 
+void AddPasswordFlags(CLI::App* cmd, std::optional<std::string>* password, const std::string& help) {
+  CLI::Option* inline_password = cmd->add_option("--password", *password, help + " (prefer --password-file)");
+  cmd->add_option_function<std::string>(
+         "--password-file",
+         [password](const std::string& path) {
+           std::ifstream in(path, std::ios::binary);
+           std::string line;
+           if (!in || (!std::getline(in, line) && !in.eof())) {
+             throw CLI::ValidationError("--password-file", path + ": cannot read");
+           }
+           if (!line.empty() && line.back() == '\r') line.pop_back();
+           *password = line;
+         },
+         help + ": read from the first line of this file")
+      ->excludes(inline_password);
+}
+
 void AddApplyFlags(CLI::App* cmd, ApplyFlags* flags, SessionOptions* session) {
   ApplySettings& s = flags->settings;
-  cmd->add_option("--password", flags->password, "password for encrypted PDFs");
+  AddPasswordFlags(cmd, &flags->password, "password for encrypted PDFs");
   cmd->add_flag("--no-boxes{false}", s.draw_boxes, "remove without drawing boxes");
   cmd->add_flag("--uniform-boxes", s.uniform_boxes,
                 "round box widths up to 3-em steps where the line has room (never over "
@@ -85,8 +108,12 @@ Status CheckNamesChoice(const SessionOptions& options, bool no_names, std::ostre
     return Status(StatusCode::kInvalidArgument, "--names and --no-names contradict each other: give one of them");
   }
   if (!no_names && !options.names_csv) {
-    err << "redact: warning: no --names list: only names after cues such as \"Applicant:\" will be found, "
-           "not the people on your list — give --names LIST.csv, or --no-names to run without one\n";
+    // Not a "warning:" line: -q keeps it (a weaker run always says so;
+    // --no-names is the way to silence it).
+    err << "redact: "
+        << Translate("weaker run: no --names list: only names after cues such as \"Applicant:\" will be found, not "
+                     "the people on your list — give --names LIST.csv, or --no-names to run without one")
+        << "\n";
   }
   return Status::Ok();
 }
@@ -100,6 +127,12 @@ Status CheckMappingChoice(const Session& session, const ApplyFlags& flags) {
   return Status::Ok();
 }
 
+bool UseColour(int fd) { return std::getenv("NO_COLOR") == nullptr && isatty(fd) == 1; }
+
+std::string Paint(bool on, const char* sgr, const std::string& text) {
+  return on ? "\033[" + std::string(sgr) + "m" + text + "\033[0m" : text;
+}
+
 std::string ShellQuote(const std::string& text) {
   const bool plain = !text.empty() && std::all_of(text.begin(), text.end(), [](unsigned char c) {
     return std::isalnum(c) || (c != 0 && std::strchr("_-./:=@%+,", c) != nullptr);
@@ -111,7 +144,7 @@ std::string ShellQuote(const std::string& text) {
 }
 
 int Fail(std::ostream& err, const Status& status) {
-  err << "redact: " << status.message() << "\n";
+  err << "redact: " << Translate(status.message()) << "\n";
   return ExitCodeFor(status.code());
 }
 

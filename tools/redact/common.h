@@ -20,11 +20,20 @@ class App;
 
 namespace redact::cli {
 
-// --names --policy --patterns --ocr --lang --jobs --deskew --binarize.
+// --names --policy --patterns --ocr --lang --jobs --deskew --binarize, and
+// --config FILE (core/config_file.h), whose keys fill the flags of this
+// command that the command line did not give. A config file that cannot be
+// read or used is a usage error naming its file, line and key.
 // `jobs_help` says what --jobs counts for this command.
 void AddSessionFlags(CLI::App* cmd, SessionOptions* options, const std::string& jobs_help);
 // --recipient --recipients-file --passphrase-file --armor --job-key.
 void AddSealFlags(CLI::App* cmd, SessionOptions* options);
+
+// --password and --password-file FILE (the file's first line, without its
+// line end): a password on the command line lands in shell history and
+// `ps`. Both set `*password`; giving both is a usage error, and so is a file
+// that cannot be read ("--password-file: <path>: cannot read").
+void AddPasswordFlags(CLI::App* cmd, std::optional<std::string>* password, const std::string& help);
 
 // How apply and run redact: --mode, boxes, --ocr-layer, undecodable text,
 // output names, mapping.
@@ -51,6 +60,13 @@ Status CheckNamesChoice(const SessionOptions& options, bool no_names, std::ostre
 
 // Pseudonyms need a way back (a recipient or passphrase) or --no-mapping.
 Status CheckMappingChoice(const Session& session, const ApplyFlags& flags);
+
+// Whether to colour what goes to file descriptor `fd`: only on a terminal,
+// and never while NO_COLOR is set (https://no-color.org).
+bool UseColour(int fd);
+
+// `text` in the ANSI SGR colour `sgr` ("31" red, "32" green) when `on`.
+std::string Paint(bool on, const char* sgr, const std::string& text);
 
 // `text` as one word for a POSIX shell: as is when it holds only
 // characters no shell treats specially, else in single quotes.

@@ -2,6 +2,8 @@
 
 #include <CLI/CLI.hpp>
 
+#include <iostream>
+#include <iterator>
 #include <map>
 
 #include "pdf/document.h"
@@ -15,12 +17,11 @@ namespace redact::cli {
 void AddExtractCommand(CLI::App* app, ExtractOptions* options) {
   CLI::App* cmd = app->add_subcommand(
       "extract", "Print the glyph-accurate text of a PDF (text or JSON with word boxes)");
-  cmd->add_option("file", options->file, "PDF file")->required();
+  cmd->add_option("file", options->file, "PDF file, or - for standard input")->required();
   const std::map<std::string, ExtractOptions::Format> formats = {{"text", ExtractOptions::Format::kText},
                                                                  {"json", ExtractOptions::Format::kJson}};
   cmd->add_option("--format", options->format, "text or json")->transform(CLI::CheckedTransformer(formats));
-  cmd->add_option("--password", options->password,
-                  "password for encrypted PDFs (the empty password is tried first)");
+  AddPasswordFlags(cmd, &options->password, "password for encrypted PDFs (the empty password is tried first)");
   cmd->add_flag("--glyphs", options->glyphs, "json: include every glyph");
   const std::map<std::string, OcrMode> modes = {
       {"auto", OcrMode::kAuto}, {"always", OcrMode::kAlways}, {"never", OcrMode::kNever}};
@@ -37,7 +38,11 @@ void AddExtractCommand(CLI::App* app, ExtractOptions* options) {
 int RunExtract(const ExtractOptions& options, std::ostream& out, std::ostream& err) {
   pdf::OpenOptions open;
   open.password = options.password;
-  StatusOr<std::unique_ptr<pdf::Document>> doc = pdf::Document::Open(options.file, open);
+  // "-": the PDF on standard input, held in memory (never copied to disk).
+  StatusOr<std::unique_ptr<pdf::Document>> doc =
+      options.file == "-" ? pdf::Document::OpenBytes(std::string(std::istreambuf_iterator<char>(std::cin), {}),
+                                                     "standard input", open)
+                          : pdf::Document::Open(options.file, open);
   if (!doc) return Fail(err, doc.error());
   // JSON is written page by page, so memory stays flat on long documents.
   const bool json = options.format == ExtractOptions::Format::kJson;
@@ -47,6 +52,7 @@ int RunExtract(const ExtractOptions& options, std::ostream& out, std::ostream& e
   ocr.languages = options.ocr.languages;
   ocr.jobs = options.ocr.jobs;
   ocr.cleanup = options.ocr.cleanup;
+  ocr.on_page = PageProgress(options.verbosity, err, options.file == "-" ? "standard input" : options.file);
   // With workers, the pages are read first and printed after.
   std::vector<PageText> all;
   if (ocr.jobs > 1) {
@@ -55,9 +61,12 @@ int RunExtract(const ExtractOptions& options, std::ostream& out, std::ostream& e
     all = std::move(*pages);
   }
   for (int i = 0; i < (*doc)->page_count(); ++i) {
+    const int recognized = ocr.pages_recognized;
     StatusOr<PageText> page = ocr.jobs > 1 ? StatusOr<PageText>(std::move(all[static_cast<size_t>(i)]))
                                            : ReadPageText(**doc, i, &ocr);
     if (!page) return Fail(err, page.error());
+    // ReadDocumentText reported the pages it read itself.
+    if (ocr.jobs <= 1 && ocr.on_page) ocr.on_page(i + 1, (*doc)->page_count(), ocr.pages_recognized > recognized);
     if (json) {
       if (i > 0) out << ",\n";
       out << JsonText(PageJson(*page, options.glyphs));

@@ -1,4 +1,4 @@
-// `redact extract FILE.pdf [--format text|json] [--password P]`: prints the
+// `redact extract FILE.pdf|- [--format text|json] [--password P]`: prints the
 // glyph-accurate text of a PDF. JSON boxes use the `pdftotext -bbox`
 // convention (points, origin top-left of the displayed page).
 #ifndef REDACT_TOOLS_REDACT_EXTRACT_COMMAND_H_
@@ -9,6 +9,7 @@
 #include <string>
 
 #include "pipeline/session.h"
+#include "tools/redact/verbosity.h"
 
 namespace CLI {
 class App;
@@ -17,6 +18,7 @@ class App;
 namespace redact::cli {
 
 struct ExtractOptions {
+  Verbosity verbosity = Verbosity::kNormal;  // -v: per-page progress (set by main)
   std::string file;
   enum class Format { kText, kJson } format = Format::kText;
   std::optional<std::string> password;

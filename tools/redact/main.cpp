@@ -8,13 +8,16 @@
 #include <cstdlib>
 #include <iostream>
 
+#include "pipeline/version.h"
 #include "tools/redact/apply_command.h"
 #include "tools/redact/exit_codes.h"
 #include "tools/redact/extract_command.h"
+#include "tools/redact/messages.h"
 #include "tools/redact/review_command.h"
 #include "tools/redact/run_command.h"
 #include "tools/redact/scan_command.h"
 #include "tools/redact/seal_commands.h"
+#include "tools/redact/verbosity.h"
 #include "tools/redact/verify_command.h"
 
 int main(int argc, char** argv) {
@@ -29,9 +32,18 @@ int main(int argc, char** argv) {
   // checked write path reports, not kill the process mid-file.
   signal(SIGXFSZ, SIG_IGN);
   using namespace redact::cli;
+  InitMessages();
   CLI::App app{"redact: remove asylum-applicant identifiers from PDFs"};
   app.footer(ExitCodeHelp());
   app.require_subcommand(1);
+  app.set_version_flag(
+      "--version",
+      [] {
+        std::string text = redact::VersionText();
+        text.pop_back();  // CLI11 ends the line
+        return text;
+      },
+      "print redact's version, the library versions it was built with, and its rules folder");
   ExtractOptions extract;
   AddExtractCommand(&app, &extract);
   ScanOptions scan;
@@ -48,21 +60,36 @@ int main(int argc, char** argv) {
   AddUnsealCommand(&app, &unseal);
   RunOptions run;
   AddRunCommand(&app, &run);
+  Verbosity verbosity = Verbosity::kNormal;
+  for (CLI::App* command : app.get_subcommands([](CLI::App*) { return true; })) {
+    AddVerbosityFlags(command, &verbosity);
+  }
+  TranslateHelp(&app);
   try {
     app.parse(argc, argv);
   } catch (const CLI::CallForHelp& e) {
+    return app.exit(e);
+  } catch (const CLI::CallForVersion& e) {
     return app.exit(e);
   } catch (const CLI::ParseError& e) {
     app.exit(e);
     return kExitUsage;
   }
-  if (app.got_subcommand("extract")) return RunExtract(extract, std::cout, std::cerr);
-  if (app.got_subcommand("scan")) return RunScan(scan, std::cout, std::cerr);
-  if (app.got_subcommand("apply")) return RunApply(apply, std::cout, std::cerr);
-  if (app.got_subcommand("verify")) return RunVerify(verify, std::cout, std::cerr);
-  if (app.got_subcommand("review")) return RunReview(review, std::cout, std::cerr);
-  if (app.got_subcommand("keygen")) return RunKeygen(keygen, std::cout, std::cerr);
-  if (app.got_subcommand("unseal")) return RunUnseal(unseal, std::cout, std::cerr);
-  if (app.got_subcommand("run")) return RunJob(run, std::cout, std::cerr);
+  extract.verbosity = scan.verbosity = apply.verbosity = review.verbosity = verbosity;
+  // -q: reports of what was written go nowhere, warnings are dropped; what
+  // a command exists to print still goes to stdout (verbosity.h).
+  const bool quiet = verbosity == Verbosity::kQuiet;
+  QuietStream quiet_err(&std::cerr), no_reports(nullptr);
+  std::ostream& err = quiet ? quiet_err : std::cerr;
+  std::ostream& reports = quiet ? no_reports : std::cout;
+  if (quiet && run.progress == ProgressStyle::kAuto) run.progress = ProgressStyle::kNone;
+  if (app.got_subcommand("extract")) return RunExtract(extract, std::cout, err);
+  if (app.got_subcommand("scan")) return RunScan(scan, std::cout, err);
+  if (app.got_subcommand("apply")) return RunApply(apply, reports, err);
+  if (app.got_subcommand("verify")) return RunVerify(verify, std::cout, err);
+  if (app.got_subcommand("review")) return RunReview(review, reports, err);
+  if (app.got_subcommand("keygen")) return RunKeygen(keygen, std::cout, err);
+  if (app.got_subcommand("unseal")) return RunUnseal(unseal, std::cout, err);
+  if (app.got_subcommand("run")) return RunJob(run, reports, err);
   return kExitUsage;
 }

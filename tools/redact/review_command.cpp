@@ -50,7 +50,7 @@ void AddReviewCommand(CLI::App* app, ReviewOptions* options) {
       {"pseudonym", OutputNaming::kPseudonym}, {"sequence", OutputNaming::kSequence}, {"keep", OutputNaming::kKeep}};
   cmd->add_option("--output-names", options->naming, "name outputs as apply does: pseudonym (default), sequence or keep")
       ->transform(CLI::CheckedTransformer(namings));
-  cmd->add_option("--password", options->password, "password for encrypted PDFs");
+  AddPasswordFlags(cmd, &options->password, "password for encrypted PDFs");
   cmd->add_option("--job-key", options->session.job_key_file,
                   "the job key apply will use: output names that take a pseudonym are the same");
   AddSessionFlags(cmd, &options->session, "pages OCR'd at once (default: one per core)");
@@ -63,6 +63,7 @@ int RunReview(const ReviewOptions& options, std::ostream& out, std::ostream& err
   std::unique_ptr<Session> session = OpenSession(options.session, err, &code);
   if (!session) return code;
   OcrContext ocr = session->NewOcrContext();
+  ocr.on_page = PageProgress(options.verbosity, err, "the input");  // its path may name someone
   StatusOr<ReviewResult> r =
       ReviewDocument(*session, &ocr, {options.file, options.password, options.out, options.naming});
   if (!r) return Fail(err, r.error());

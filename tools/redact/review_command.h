@@ -10,6 +10,7 @@
 #include <string>
 
 #include "pipeline/session.h"
+#include "tools/redact/verbosity.h"
 
 namespace CLI {
 class App;
@@ -18,6 +19,7 @@ class App;
 namespace redact::cli {
 
 struct ReviewOptions {
+  Verbosity verbosity = Verbosity::kNormal;  // -v: per-page progress (set by main)
   std::string file;
   std::string out;
   std::optional<std::string> password;

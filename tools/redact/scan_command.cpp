@@ -48,7 +48,7 @@ void AddScanCommand(CLI::App* app, ScanOptions* options) {
   cmd->add_option("files", options->files, "PDF files")->required();
   const std::map<std::string, ScanFormat> formats = {{"text", ScanFormat::kText}, {"json", ScanFormat::kJson}};
   cmd->add_option("--format", options->format, "text or json")->transform(CLI::CheckedTransformer(formats));
-  cmd->add_option("--password", options->password, "password for encrypted PDFs");
+  AddPasswordFlags(cmd, &options->password, "password for encrypted PDFs");
   AddSessionFlags(cmd, &options->session, "pages OCR'd at once (default: one per core)");
 }
 
@@ -62,6 +62,7 @@ int RunScan(const ScanOptions& options, std::ostream& out, std::ostream& err) {
   StatusCode last_error = StatusCode::kOk;
   OcrContext ocr = session->NewOcrContext();
   for (const std::string& file : options.files) {
+    ocr.on_page = PageProgress(options.verbosity, err, file);
     StatusOr<AnalyzedDocument> doc =
         AnalyzeDocument(file, session->OpenOptionsFor(options.password), session->detector(), &ocr);
     if (!doc) {

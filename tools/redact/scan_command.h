@@ -12,6 +12,7 @@
 #include <vector>
 
 #include "pipeline/session.h"
+#include "tools/redact/verbosity.h"
 
 namespace CLI {
 class App;
@@ -22,6 +23,7 @@ namespace redact::cli {
 enum class ScanFormat { kText, kJson };
 
 struct ScanOptions {
+  Verbosity verbosity = Verbosity::kNormal;  // -v: per-page progress (set by main)
   std::vector<std::string> files;
   ScanFormat format = ScanFormat::kText;
   std::optional<std::string> password;

@@ -1,7 +1,13 @@
 #include "tools/redact/verify_command.h"
 
 #include <CLI/CLI.hpp>
+#include <unistd.h>
 
+#include <map>
+
+#include <nlohmann/json.hpp>
+
+#include "pipeline/report.h"
 #include "pipeline/verify.h"
 #include "tools/redact/common.h"
 #include "tools/redact/exit_codes.h"
@@ -13,7 +19,10 @@ void AddVerifyCommand(CLI::App* app, VerifyOptions* options) {
       "verify", "Prove that nothing detectable survives in redacted outputs (exit 7 on a leak)");
   cmd->add_option("files", options->files, "redacted PDF files")->required();
   cmd->add_option("--original", options->original, "the input the output was made from: its values must all be gone");
-  cmd->add_option("--password", options->password, "password of the original");
+  AddPasswordFlags(cmd, &options->password, "password of the original");
+  const std::map<std::string, VerifyFormat> formats = {{"text", VerifyFormat::kText}, {"json", VerifyFormat::kJson}};
+  cmd->add_option("--format", options->format, "text (default) or json (one object: each output's verdict)")
+      ->transform(CLI::CheckedTransformer(formats));
   AddSessionFlags(cmd, &options->session, "pages OCR'd at once (default: one per core)");
 }
 
@@ -26,6 +35,9 @@ int RunVerify(const VerifyOptions& options, std::ostream& out, std::ostream& err
   if (!session) return code;
   pdf::OpenOptions original_options;
   original_options.password = options.password;
+  const bool json = options.format == VerifyFormat::kJson;
+  const bool colour = !json && UseColour(STDOUT_FILENO);
+  nlohmann::json documents = nlohmann::json::array();
   size_t leaks = 0, failed = 0;
   StatusCode last_error = StatusCode::kOk;
   for (const std::string& file : options.files) {
@@ -33,26 +45,30 @@ int RunVerify(const VerifyOptions& options, std::ostream& out, std::ostream& err
                                               session->options().ocr.mode);
     if (!r) {
       Fail(err, r.error());
+      if (json) documents.push_back({{"file", file}, {"status", "error"}, {"error", r.error().message()}});
       ++failed, last_error = r.error().code();
       continue;
     }
+    if (json) documents.push_back(VerifyJson(file, *r));
     if (!r->structure_problem.empty()) {
       // A file other readers must repair is not called clean.
       Fail(err, Status(StatusCode::kDamagedPdf, r->structure_problem));
       ++failed, last_error = StatusCode::kDamagedPdf;
       continue;
     }
-    for (const Leak& l : r->leaks) out << file << ": LEAK in " << l.channel << ", " << l.where << " (" << l.category << ")\n";
+    leaks += r->leaks.size();
     for (const Leak& l : r->to_review) {
       err << "redact: " << file << ": " << l.where << ": review by hand (a " << l.category
           << " found only by a cue in text OCR read off the output)\n";
     }
-    leaks += r->leaks.size();
+    if (json) continue;
+    for (const Leak& l : r->leaks) out << file << ": " << Paint(colour, "1;31", "LEAK") << " in " << l.channel << ", " << l.where << " (" << l.category << ")\n";
     if (r->leaks.empty()) {
-      out << file << ": clean (" << r->pages << " pages, " << r->objects_checked << " objects, " << r->streams_checked
+      out << file << ": " << Paint(colour, "32", "clean") << " (" << r->pages << " pages, " << r->objects_checked << " objects, " << r->streams_checked
           << " streams, " << r->values_searched << " original values searched)\n";
     }
   }
+  if (json) out << JsonText({{"documents", documents}, {"leaks", leaks}, {"failed", failed}}, 2) << "\n";
   if (leaks > 0) return kExitLeak;
   return ExitCodeForBatch(options.files.size(), failed, last_error);
 }

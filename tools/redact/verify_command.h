@@ -3,6 +3,10 @@
 // detection again; with --original (one output), also checks that no value
 // found in the original survives. Exit 0 clean, 7 on a leak; each leak is
 // one line naming the channel and page or object, never the value.
+// `--format json` prints one JSON object instead:
+//   {"documents": [VerifyJson(...) or {"file", "status": "error", "error"}],
+//    "leaks": N, "failed": M}
+// (errors still go to stderr as one line each as well).
 #ifndef REDACT_TOOLS_REDACT_VERIFY_COMMAND_H_
 #define REDACT_TOOLS_REDACT_VERIFY_COMMAND_H_
 
@@ -19,8 +23,11 @@ class App;
 
 namespace redact::cli {
 
+enum class VerifyFormat { kText, kJson };
+
 struct VerifyOptions {
   std::vector<std::string> files;
+  VerifyFormat format = VerifyFormat::kText;
   std::optional<std::string> original;
   std::optional<std::string> password;  // for the original
   SessionOptions session;
