@@ -13,6 +13,7 @@
 #include "stages/extract/extract.h"
 #include "stages/inspect/inspect.h"
 #include "stages/ocr/ocr.h"
+#include "stages/structure/structure.h"
 
 namespace redact {
 
@@ -77,6 +78,7 @@ void FinishPage(PlannedPage* p, const OcrContext& ocr) {
                              "a page of images with no text layer, not OCR'd (--ocr never)"});
   }
   AssembleText(&page);
+  BuildPageStructure(&page);
 }
 
 // Pages waiting for a worker, bounded so decoded images do not pile up.
@@ -123,6 +125,7 @@ StatusOr<PageText> ReadPageText(pdf::Document& doc, int index, OcrContext* ocr) 
     StatusOr<PageText> page = ExtractGlyphs(doc, index);
     if (!page) return Error(page.error());
     AssembleText(&*page);
+    BuildPageStructure(&*page);
     return page;
   }
   StatusOr<PlannedPage> p = PlanPage(doc, index, *ocr);
@@ -148,6 +151,7 @@ StatusOr<std::vector<PageText>> ReadDocumentText(pdf::Document& doc, OcrContext*
       if (!page) return Error(page.error());
       pages.push_back(std::move(*page));
     }
+    LinkDocumentStructure(&pages);
     return pages;
   }
   // This thread reads the document and decodes images; workers recognize.
@@ -222,6 +226,7 @@ StatusOr<std::vector<PageText>> ReadDocumentText(pdf::Document& doc, OcrContext*
     FinishPage(&planned[i], *ocr);
     pages.push_back(std::move(planned[i].page));
   }
+  LinkDocumentStructure(&pages);
   return pages;
 }
 
