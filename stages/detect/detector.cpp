@@ -499,8 +499,10 @@ std::vector<Finding> Detector::DetectDocument(const std::vector<PageText>& pages
         for (Finding& f : again.findings) work[i].findings.push_back(std::move(f));
       }
     }
+    const size_t before_layout = work[i].findings.size();
     DetectLayoutFindings(pages[i], rules_->not_names, names(), &work[i].findings,
                          &work[i].entities_seen);
+    DropOwnMarks(before_layout, &work[i]);
     DetectListedNames(work[i], {}, /*partial=*/false);
   }
   // Entities mentioned in full (or by A-number) anywhere in the document.
@@ -657,6 +659,29 @@ void Detector::FullNamesOfSurnames(PageWork& w, const std::vector<std::string>& 
     f.reason = "a given name before a surname found by a cue in this document";
     w.findings.push_back(std::move(f));
   }
+}
+
+void Detector::DropOwnMarks(size_t from, PageWork* w) const {
+  // What redact itself draws where it removed something — a pseudonym
+  // ("Abigail Doe", "Class Member 12"), a placeholder ("[protected]"), a
+  // box label ("(b)(6)") — sits in the same cell or field afterwards: it
+  // is not a value, or no output would ever verify clean.
+  std::vector<std::string> labels;
+  for (const auto& [category, label] : policy_.labels) labels.push_back(NormalizeString(label));
+  auto own = [&](const Finding& f) {
+    const std::string& v = f.value;
+    if (v.size() >= 2 && (v.front() == '[' || v.front() == '(') && (v.back() == ']' || v.back() == ')')) {
+      return true;
+    }
+    // An A-number pseudonym keeps a few digits: "A-XXX-XXX-012".
+    const std::string span = NormalizeString(w->text->substr(f.begin, f.end - f.begin));
+    if (span.find("xxx") != std::string::npos) return true;
+    return std::find(labels.begin(), labels.end(), v) != labels.end() ||
+           (f.category == "name" && IsPseudonymName(v, policy_));
+  };
+  w->findings.erase(std::remove_if(w->findings.begin() + static_cast<std::ptrdiff_t>(from),
+                                   w->findings.end(), own),
+                    w->findings.end());
 }
 
 std::vector<Finding> Detector::DetectText(const std::string& text, bool as_ocr) const {
