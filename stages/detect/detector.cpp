@@ -499,10 +499,7 @@ std::vector<Finding> Detector::DetectDocument(const std::vector<PageText>& pages
         for (Finding& f : again.findings) work[i].findings.push_back(std::move(f));
       }
     }
-    const size_t before_layout = work[i].findings.size();
-    DetectLayoutFindings(pages[i], rules_->not_names, names(), &work[i].findings,
-                         &work[i].entities_seen);
-    DropOwnMarks(before_layout, &work[i]);
+    DetectLayout(&work[i]);
     DetectListedNames(work[i], {}, /*partial=*/false);
   }
   // Entities mentioned in full (or by A-number) anywhere in the document.
@@ -659,6 +656,12 @@ void Detector::FullNamesOfSurnames(PageWork& w, const std::vector<std::string>& 
     f.reason = "a given name before a surname found by a cue in this document";
     w.findings.push_back(std::move(f));
   }
+}
+
+void Detector::DetectLayout(PageWork* w) const {
+  const size_t from = w->findings.size();
+  DetectLayoutFindings(*w->page_text, rules_->not_names, names(), &w->findings, &w->entities_seen);
+  DropOwnMarks(from, w);
 }
 
 void Detector::DropOwnMarks(size_t from, PageWork* w) const {

@@ -79,6 +79,20 @@ void AddSpans(const PageText& page, const std::vector<int>& words, const std::ve
   }
 }
 
+// A finding typed by layout: basis "column" (rule layout.column.<category>)
+// or "label" (layout.field.<category>); spans and values come later.
+Finding Typed(const PageText& page, const std::string& category, const std::string& basis,
+              std::string reason) {
+  Finding f;
+  f.category = category;
+  f.rule = (basis == "column" ? "layout.column." : "layout.field.") + category;
+  f.page = page.number;
+  f.confidence = 0.85;
+  f.basis = basis;
+  f.reason = std::move(reason);
+  return f;
+}
+
 std::string WordsText(const PageText& page, const std::vector<int>& words) {
   std::string s;
   for (int w : words) s += (s.empty() ? "" : " ") + page.words[w].text;
@@ -112,29 +126,21 @@ void DetectLayoutFindings(const PageText& page, const std::unordered_set<std::st
       if (cell.row < t.header_rows || cell.column >= static_cast<int>(t.header_keys.size())) continue;
       const std::string category = CategoryOfLabelKey(t.header_keys[cell.column]);
       if (category.empty() || !Plausible(category, WordsText(page, cell.words), not_names)) continue;
-      Finding f;
-      f.category = category;
-      f.rule = "layout.column." + category;
-      f.page = page.number;
-      f.confidence = 0.85;
-      f.basis = "column";
-      f.reason = "a cell in a table column headed as " + category +
-                 (t.header_inherited ? " (header on an earlier page)" : "");
-      AddSpans(page, cell.words, word_line, std::move(f), out);
+      AddSpans(page, cell.words, word_line,
+               Typed(page, category, "column",
+                     "a cell in a table column headed as " + category +
+                         (t.header_inherited ? " (header on an earlier page)" : "")),
+               out);
     }
   }
   for (const LabeledField& field : layout.fields) {
     const std::string category = CategoryOfLabelKey(field.key);
     if (category.empty() || !Plausible(category, WordsText(page, field.value_words), not_names)) continue;
-    Finding f;
-    f.category = category;
-    f.rule = "layout.field." + category;
-    f.page = page.number;
-    f.confidence = 0.85;
-    f.basis = "label";
-    f.reason = std::string("the value of a form label for ") + category +
-               (field.below ? " (below the label)" : " (beside the label)");
-    AddSpans(page, field.value_words, word_line, std::move(f), out);
+    AddSpans(page, field.value_words, word_line,
+             Typed(page, category, "label",
+                   "the value of a form label for " + category +
+                       (field.below ? " (below the label)" : " (beside the label)")),
+             out);
   }
   if (!names) return;
   for (size_t i = first; i < out->size(); ++i) {
