@@ -181,8 +181,9 @@ bool Dropped(const PageText& page, const RoleBlock& role, const Finding& f) {
       return contact || c == "name";
     case BlockRole::kCertificate:
       return contact || (c == "name" && !NamedAsSubject(page, f.begin));
-    case BlockRole::kQuotation:
-      return c == "credible_fear";
+    // A quotation's credible-fear words stay findings: apply's verification
+    // checks the output for every value found anywhere in the original, so
+    // keeping a phrase here that is removed elsewhere withholds the output.
     default:
       return false;
   }
