@@ -201,6 +201,8 @@ void KeepPublicRoles(const PageText& page, std::vector<Finding>* findings,
       if (!Dropped(page, role, f)) return false;
       if (f.category == "name" && f.value.find(' ') != std::string::npos) {
         public_people->push_back(f.value);
+      } else if (f.category != "name") {
+        public_people->push_back(f.category + ":" + f.value);  // counsel's phone
       }
       return true;
     }
@@ -212,6 +214,11 @@ void KeepPublicPeople(const std::vector<std::string>& public_people,
                       std::vector<Finding>* findings) {
   if (public_people.empty()) return;
   std::erase_if(*findings, [&](const Finding& f) {
+    if ((f.category == "phone" || f.category == "email" || f.category == "address") &&
+        std::find(public_people.begin(), public_people.end(), f.category + ":" + f.value) !=
+            public_people.end()) {
+      return true;  // a contact detail public in one place is public everywhere
+    }
     if (f.category != "name" || !f.rule.starts_with("name.cue")) return false;
     for (const std::string& p : public_people) {
       if (f.value == p) return true;
