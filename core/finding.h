@@ -56,6 +56,13 @@ struct Finding {
   std::string entity;      // entity id from the names list, or ""
   double confidence = 0;   // 0..1
   std::string reason;      // why it fired, without the value
+  // What kind of evidence decided it, for scan and review: "rule" (an
+  // identifier pattern or lexicon), "list" (the names list), "cue" (a word
+  // before or after a name), "column" (a table column's header), "label"
+  // (a form label paired with its value), "role" (where the person stands:
+  // a certificate, a caption). `reason` says which header, label or cue —
+  // in the rule files' words, never the document's.
+  std::string basis = "rule";
   std::string replacement; // pseudonymize mode: the text drawn in its place
   // Shorter forms of `replacement`, shortest last ("A-XXX-XXX-001",
   // "A-001"): the writer draws the first form that fits the removed width

@@ -63,6 +63,21 @@ std::string_view ExtractionProblemName(ExtractionProblem::Kind kind) {
   return "unknown";
 }
 
+std::string_view BlockRoleName(BlockRole role) {
+  switch (role) {
+    case BlockRole::kCaption: return "caption";
+    case BlockRole::kLetterhead: return "letterhead";
+    case BlockRole::kCounsel: return "counsel";
+    case BlockRole::kJudge: return "judge";
+    case BlockRole::kSignature: return "signature";
+    case BlockRole::kCertificate: return "certificate";
+    case BlockRole::kHeader: return "header";
+    case BlockRole::kFooter: return "footer";
+    case BlockRole::kQuotation: return "quotation";
+  }
+  return "unknown";
+}
+
 int PageText::undecodable_glyph_count() const {
   int n = 0;
   for (const Glyph& g : glyphs) n += g.decodable ? 0 : 1;

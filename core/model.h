@@ -10,6 +10,7 @@
 #define REDACT_CORE_MODEL_H_
 
 #include <array>
+#include <cstddef>
 #include <cstdint>
 #include <string>
 #include <vector>
@@ -92,6 +93,9 @@ struct Word {
   Rect box;
   int rotation = 0;
   double font_size = 0;
+  // Where `text` lies in PageText::text (filled by assemble).
+  size_t text_begin = 0;
+  size_t text_end = 0;
 };
 
 struct Line {
@@ -129,6 +133,77 @@ struct ExtractionProblem {
 
 std::string_view ExtractionProblemName(ExtractionProblem::Kind kind);
 
+// A straight horizontal or vertical line drawn on the page (a stroked
+// segment, a thin filled rectangle, an edge of a rectangle): what ruled
+// tables and form boxes are made of. Display space; `from` is the top or
+// left end.
+struct Ruling {
+  Point from;
+  Point to;
+  bool horizontal() const { return to.y - from.y < to.x - from.x; }
+};
+
+// ---- The layout the structure stage saw (stages/structure). Everything
+// indexes PageText::words and ::blocks; header and label text is the
+// document's own and must not leave the process outside `extract`.
+
+struct TableCell {
+  int row = 0;
+  int column = 0;
+  std::vector<int> words;  // in reading order; may span several lines
+  Rect box;
+};
+
+struct Table {
+  bool ruled = false;       // from drawn lines; else from aligned columns
+  Rect box;
+  int rows = 0;
+  int columns = 0;
+  int header_rows = 0;      // the first rows of `cells` that are headers
+  bool header_inherited = false;  // headers taken from an earlier page's table
+  std::vector<double> column_left;   // per column, display x
+  std::vector<double> column_right;
+  std::vector<std::string> headers;  // per column: header text ("" if none)
+  std::vector<std::string> header_keys;  // per column: canonical label key
+                                         // (see structure/labels.h) or ""
+  std::vector<TableCell> cells;  // row-major; header rows first
+};
+
+// A form label and its value, paired by where they sit: the value right of
+// the label (same line, or after a colon) or below it.
+struct LabeledField {
+  std::string key;          // canonical label key ("name", "a_number", …)
+  std::vector<int> label_words;
+  std::vector<int> value_words;
+  bool below = false;       // the value sits under its label
+};
+
+enum class BlockRole {
+  kCaption,      // the case caption (parties, court, case number)
+  kLetterhead,   // a firm's or office's name, address, phone at the top
+  kCounsel,      // a signature block of counsel (/s/, bar number, "Attorney for")
+  kJudge,        // a judge's signature ("United States District Judge")
+  kSignature,    // another signature line (/s/, "Signature", "Firma")
+  kCertificate,  // a certificate of translation, interpretation or service
+  kHeader,       // running page header (top margin)
+  kFooter,       // running page footer, Bates stamps (bottom margin)
+  kQuotation,    // a block quotation of a statute, regulation or case
+};
+std::string_view BlockRoleName(BlockRole role);
+
+struct RoleBlock {
+  BlockRole role;
+  int block = -1;           // index into PageText::blocks
+  size_t text_begin = 0;    // the block's span of PageText::text
+  size_t text_end = 0;
+};
+
+struct PageLayout {
+  std::vector<Table> tables;
+  std::vector<LabeledField> fields;
+  std::vector<RoleBlock> roles;
+};
+
 struct PageText {
   int number = 0;  // 1-based
   PageGeometry geometry;
@@ -139,6 +214,10 @@ struct PageText {
   // units each way): text drawn as outlines instead of with a font shows
   // up as many of these, and cannot be read without rendering the page.
   int glyph_like_shapes = 0;
+  // Horizontal and vertical lines drawn on the page (filled by extract; at
+  // most kMaxRulings: a page of hatching is not a table).
+  std::vector<Ruling> rulings;
+  static constexpr size_t kMaxRulings = 4000;
 
   // Filled by the assemble stage.
   std::vector<Word> words;
@@ -148,6 +227,9 @@ struct PageText {
                               // blocks by "\n\n"
   std::vector<int32_t> text_glyph;  // per byte of `text`: glyph index, or
                                     // -1 for separators we inserted
+
+  // Filled by the structure stage: tables, label–value fields, roles.
+  PageLayout layout;
 
   int undecodable_glyph_count() const;
 };

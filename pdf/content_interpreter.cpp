@@ -27,6 +27,8 @@ struct ContentInterpreter::Frame {
   bool path_empty = true;
   bool path_curves = false;
   int path_segments = 0;
+  Point path_start, path_current;  // user space (after the CTM)
+  std::vector<std::pair<Point, Point>> path_lines;
 };
 
 ContentInterpreter::ContentInterpreter(Document* doc) : doc_(doc), limits_(doc->limits()) {}
@@ -144,10 +146,78 @@ Status ContentInterpreter::RunForm(const PdfObject* form, ContentSink* sink) {
   return run;
 }
 
+// Path construction and painting (m l c v y re h, f F f* B B* b b* S s n):
+// false for any other operator.
+bool ContentInterpreter::PathOperator(Frame& f, const Operation& op, int i) {
+  const std::vector<Operand>& a = op.operands;
+  const std::string& o = op.op;
+  auto numbers = [&](size_t n) {
+    if (a.size() < n) return false;
+    for (size_t k = a.size() - n; k < a.size(); ++k) {
+      if (!a[k].is_number() || !std::isfinite(a[k].number)) return false;
+    }
+    return true;
+  };
+  auto at = [&](size_t n, size_t k) -> double { return a[a.size() - n + k].number; };
+  if (o == "m" || o == "l" || o == "c" || o == "v" || o == "y" || o == "re") {
+    const size_t n = o == "m" || o == "l" ? 2 : o == "c" ? 6 : 4;
+    if (!numbers(n)) { Problem(Kind::kBadOperands, f.stream, i, o); return true; }
+    auto add = [&](double x, double y) {
+      const Point p = f.gs.ctm.Apply({x, y});
+      const Rect r{p.x, p.y, p.x, p.y};
+      f.path_bounds = f.path_empty ? r : f.path_bounds.Union(r);
+      f.path_empty = false;
+      return p;
+    };
+    // Straight pieces are kept for ruled tables (bounded per path).
+    auto line = [&](Point from, Point to) {
+      if (f.path_lines.size() < 64) f.path_lines.push_back({from, to});
+    };
+    if (o == "re") {
+      const Point p0 = add(at(4, 0), at(4, 1));
+      const Point p2 = add(at(4, 0) + at(4, 2), at(4, 1) + at(4, 3));
+      const Point p3 = add(at(4, 0), at(4, 1) + at(4, 3));
+      const Point p1 = add(at(4, 0) + at(4, 2), at(4, 1));
+      line(p0, p1), line(p1, p2), line(p2, p3), line(p3, p0);
+      f.path_start = f.path_current = p0;
+      f.path_segments += 4;
+    } else {
+      Point last{};
+      for (size_t k = 0; k < n; k += 2) last = add(at(n, k), at(n, k + 1));
+      if (o == "m") f.path_start = last;
+      if (o == "l") line(f.path_current, last);
+      f.path_current = last;
+      if (o != "m") ++f.path_segments;
+      f.path_curves |= o == "c" || o == "v" || o == "y";
+    }
+  } else if (o == "h") {
+    if (!f.path_empty) {
+      if (f.path_lines.size() < 64) f.path_lines.push_back({f.path_current, f.path_start});
+      f.path_current = f.path_start;
+    }
+  } else if (o == "f" || o == "F" || o == "f*" || o == "B" || o == "B*" || o == "b" ||
+             o == "b*" || o == "S" || o == "s" || o == "n") {
+    const bool filled = o != "S" && o != "s" && o != "n";
+    if (o != "n" && !f.path_empty && sink_) {
+      if (o == "s" || o == "b" || o == "b*") f.path_lines.push_back({f.path_current, f.path_start});
+      PathEvent e{f.stream, i, f.path_bounds, f.path_curves, f.path_segments, filled, {}};
+      if (!f.path_curves) e.lines = std::move(f.path_lines);
+      sink_->OnPath(e);
+    }
+    f.path_empty = true;
+    f.path_curves = false;
+    f.path_segments = 0;
+    f.path_lines.clear();
+  } else {
+    return false;
+  }
+  return true;
+}
+
 void ContentInterpreter::RunStream(const ParsedContent& parsed, int stream_index,
                                    const PdfObject* resources, GraphicsState gs,
                                    int depth) {
-  Frame f{&parsed, stream_index, resources, depth, gs, {}, {}, {}, false, 0, {}, true, false, 0};
+  Frame f{&parsed, stream_index, resources, depth, gs, {}, {}, {}, false, 0, {}, true, false, 0, {}, {}, {}};
   for (int i = 0; i < static_cast<int>(parsed.ops.size()); ++i) {
     const Operation& op = parsed.ops[i];
     const std::vector<Operand>& a = op.operands;
@@ -248,35 +318,7 @@ void ContentInterpreter::RunStream(const ParsedContent& parsed, int stream_index
           }
         }
       }
-    } else if (o == "m" || o == "l" || o == "c" || o == "v" || o == "y" || o == "re") {
-      const size_t n = o == "m" || o == "l" ? 2 : o == "c" ? 6 : 4;
-      if (!numbers(n)) { bad(); continue; }
-      auto add = [&](double x, double y) {
-        const Point p = f.gs.ctm.Apply({x, y});
-        const Rect r{p.x, p.y, p.x, p.y};
-        f.path_bounds = f.path_empty ? r : f.path_bounds.Union(r);
-        f.path_empty = false;
-      };
-      if (o == "re") {
-        add(at(4, 0), at(4, 1));
-        add(at(4, 0) + at(4, 2), at(4, 1) + at(4, 3));
-        add(at(4, 0), at(4, 1) + at(4, 3));
-        add(at(4, 0) + at(4, 2), at(4, 1));
-        f.path_segments += 4;
-      } else {
-        for (size_t k = 0; k < n; k += 2) add(at(n, k), at(n, k + 1));
-        if (o != "m") ++f.path_segments;
-        f.path_curves |= o == "c" || o == "v" || o == "y";
-      }
-    } else if (o == "f" || o == "F" || o == "f*" || o == "B" || o == "B*" || o == "b" ||
-               o == "b*" || o == "S" || o == "s" || o == "n") {
-      const bool filled = o != "S" && o != "s" && o != "n";
-      if (filled && !f.path_empty && sink_) {
-        sink_->OnPath({f.stream, i, f.path_bounds, f.path_curves, f.path_segments});
-      }
-      f.path_empty = true;
-      f.path_curves = false;
-      f.path_segments = 0;
+    } else if (PathOperator(f, op, i)) {
     } else if (o == "BX") {
       ++f.compat_depth;
     } else if (o == "EX") {

@@ -67,6 +67,11 @@ struct PathEvent {
   Rect bounds;
   bool curves = false;
   int segments = 0;
+  bool filled = true;   // f, F, f*, B, B*, b, b*; false: stroked only (S, s)
+  // The path's straight pieces in user space (after the CTM): `l` segments
+  // and the four edges of each `re`, at most 64 per path (a longer path
+  // is drawing, not ruling). Curved paths leave this empty.
+  std::vector<std::pair<Point, Point>> lines;
 };
 
 class ContentSink {
@@ -124,6 +129,7 @@ class ContentInterpreter {
                  const PoDoFo::PdfObject* resources, GraphicsState gs,
                  int depth);
   void ShowText(Frame& f, const Operation& op, int op_index);
+  bool PathOperator(Frame& f, const Operation& op, int op_index);
   void ShowString(Frame& f, const std::string& bytes, int op_index,
                   int* code_index);
   void DoXObject(Frame& f, const Operation& op, int op_index);

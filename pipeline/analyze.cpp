@@ -15,6 +15,7 @@
 #include "stages/extract/extract.h"
 #include "stages/inspect/inspect.h"
 #include "stages/ocr/ocr.h"
+#include "stages/structure/structure.h"
 
 namespace redact {
 
@@ -79,6 +80,7 @@ void FinishPage(PlannedPage* p, const OcrContext& ocr) {
                              "a page of images with no text layer, not OCR'd (--ocr never)"});
   }
   AssembleText(&page);
+  BuildPageStructure(&page);
 }
 
 // Pages waiting for a worker, bounded so decoded images do not pile up.
@@ -139,7 +141,9 @@ void DetectAfterRemoval(const Detector& detector, const std::vector<PageText>& p
       if (removed[i].empty()) continue;
       for (int g : removed[i]) reduced[i].glyphs[static_cast<size_t>(g)].superseded = true;
       AssembleText(&reduced[i]);
+      BuildPageStructure(&reduced[i]);  // the layout indexes the new text
     }
+    LinkDocumentStructure(&reduced);
     size_t added = 0;
     for (Finding& f : detector.DetectDocument(reduced)) {
       const size_t index = static_cast<size_t>(f.page - 1);
@@ -183,6 +187,7 @@ StatusOr<PageText> ReadPageText(pdf::Document& doc, int index, OcrContext* ocr) 
     StatusOr<PageText> page = ExtractGlyphs(doc, index);
     if (!page) return Error(page.error());
     AssembleText(&*page);
+    BuildPageStructure(&*page);
     return page;
   }
   StatusOr<PlannedPage> p = PlanPage(doc, index, *ocr);
@@ -216,6 +221,7 @@ StatusOr<std::vector<PageText>> ReadDocumentText(pdf::Document& doc, OcrContext*
       pages.push_back(std::move(*page));
       progress(i, ocr && ocr->pages_recognized > recognized_before);
     }
+    LinkDocumentStructure(&pages);
     return pages;
   }
   // This thread reads the document and decodes images; workers recognize.
@@ -293,6 +299,7 @@ StatusOr<std::vector<PageText>> ReadDocumentText(pdf::Document& doc, OcrContext*
     FinishPage(&planned[i], *ocr);
     pages.push_back(std::move(planned[i].page));
   }
+  LinkDocumentStructure(&pages);
   return pages;
 }
 

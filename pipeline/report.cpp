@@ -247,7 +247,8 @@ json ScanDocumentJson(const std::string& file, const AnalyzedDocument& doc) {
     for (size_t k = 0; k < f.glyphs.size(); ++k) b = k == 0 ? page.glyphs[f.glyphs[k]].box : b.Union(page.glyphs[f.glyphs[k]].box);
     findings.push_back({{"page", f.page},         {"category", f.category},     {"rule", f.rule},
                         {"text", text},           {"value", f.value},           {"entity", f.entity},
-                        {"confidence", f.confidence}, {"reason", f.reason},    {"glyphs", f.glyphs.size()},
+                        {"confidence", f.confidence}, {"reason", f.reason},    {"basis", f.basis},
+                        {"glyphs", f.glyphs.size()},
                         {"bbox", {b.x0, b.y0, b.x1, b.y1}}});
   }
   json side = json::array();
@@ -262,6 +263,43 @@ json ScanDocumentJson(const std::string& file, const AnalyzedDocument& doc) {
           {"counts", counts}, {"findings", std::move(findings)}};
 }
 
+namespace {
+
+std::string JoinWords(const PageText& page, const std::vector<int>& words) {
+  std::string s;
+  for (int w : words) s += (s.empty() ? "" : " ") + page.words[w].text;
+  return s;
+}
+
+// What the structure stage saw (extract only: it holds document text).
+json LayoutJson(const PageText& page) {
+  json tables = json::array();
+  for (const Table& t : page.layout.tables) {
+    json cells = json::array();
+    for (const TableCell& c : t.cells) {
+      cells.push_back({{"row", c.row}, {"column", c.column}, {"text", JoinWords(page, c.words)},
+                       {"bbox", BoxJson(c.box)}});
+    }
+    tables.push_back({{"ruled", t.ruled}, {"bbox", BoxJson(t.box)}, {"rows", t.rows},
+                      {"columns", t.columns}, {"header_rows", t.header_rows},
+                      {"header_inherited", t.header_inherited}, {"headers", t.headers},
+                      {"header_keys", t.header_keys}, {"cells", std::move(cells)}});
+  }
+  json fields = json::array();
+  for (const LabeledField& f : page.layout.fields) {
+    fields.push_back({{"key", f.key}, {"label", JoinWords(page, f.label_words)},
+                      {"value", JoinWords(page, f.value_words)}, {"below", f.below}});
+  }
+  json roles = json::array();
+  for (const RoleBlock& r : page.layout.roles) {
+    roles.push_back({{"role", std::string(BlockRoleName(r.role))},
+                     {"bbox", BoxJson(page.blocks[static_cast<size_t>(r.block)].box)}});
+  }
+  return {{"tables", std::move(tables)}, {"fields", std::move(fields)}, {"roles", std::move(roles)}};
+}
+
+}  // namespace
+
 json PageJson(const PageText& page, bool with_glyphs) {
   json p;
   p["number"] = page.number;
@@ -272,6 +310,7 @@ json PageJson(const PageText& page, bool with_glyphs) {
   for (const Word& w : page.words) words.push_back({{"text", w.text}, {"bbox", BoxJson(w.box)}});
   p["words"] = std::move(words);
   p["text"] = page.text;
+  p["layout"] = LayoutJson(page);
   p["undecodable_glyphs"] = page.undecodable_glyph_count();
   std::map<std::string, int> problems;
   for (const ExtractionProblem& pr : page.problems) ++problems[std::string(ExtractionProblemName(pr.kind))];

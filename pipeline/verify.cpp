@@ -127,6 +127,14 @@ bool Kept(const Scope& scope, std::string_view text, const Finding& f) {
   return scope.kept.count(NormalizeString(text.substr(f.begin, f.end - f.begin))) > 0;
 }
 
+// A notation protected only by where it stood — "Positive" or "Pending" in
+// a CFI-outcome column or after an outcome label — is no value to look for
+// in the rest of the output: the same word in prose is not it, and
+// searching for it would withhold every such output.
+bool PlaceOnly(const Finding& f) {
+  return f.category == "credible_fear" && (f.basis == "column" || f.basis == "label");
+}
+
 StatusOr<VerifyResult> Check(const std::string& output_path, const Scope& scope, const Detector& detector) {
   VerifyResult result;
   // Revisions: one %%EOF, no /Prev.
@@ -258,7 +266,9 @@ StatusOr<VerifyResult> VerifyOutput(const std::string& output_path,
     std::set<std::string> seen;
     for (const Finding& f : orig->findings) {
       const std::string text = SpanText(*orig, f);
-      if (seen.insert(f.category + "\x1f" + text).second) scope.needles.push_back(NeedleFor(f.category, text, f.value));
+      if (!PlaceOnly(f) && seen.insert(f.category + "\x1f" + text).second) {
+        scope.needles.push_back(NeedleFor(f.category, text, f.value));
+      }
     }
   }
   StatusOr<VerifyResult> result = Check(output_path, scope, detector);
@@ -277,7 +287,9 @@ StatusOr<VerifyResult> VerifyRemoval(const std::string& output_path, const Analy
   auto add = [&](const Finding& f) {
     const std::string text = SpanText(original, f);
     removed.insert(NormalizeString(text));
-    if (seen.insert(f.category + "\x1f" + text).second) scope.needles.push_back(NeedleFor(f.category, text, f.value));
+    if (!PlaceOnly(f) && seen.insert(f.category + "\x1f" + text).second) {
+      scope.needles.push_back(NeedleFor(f.category, text, f.value));
+    }
   };
   for (const Finding& f : original.findings) add(f);
   for (const Finding& f : original.side_findings) add(f);

@@ -319,11 +319,14 @@ void AssembleText(PageText* page) {
       const Line& line = page->lines[block.lines[l]];
       for (size_t w = 0; w < line.words.size(); ++w) {
         if (w > 0) append_separator(" ");
-        for (int g : page->words[line.words[w]].glyphs) {
+        Word& word = page->words[line.words[w]];
+        word.text_begin = page->text.size();
+        for (int g : word.glyphs) {
           const std::string& t = page->glyphs[g].text;
           page->text += t;
           page->text_glyph.insert(page->text_glyph.end(), t.size(), g);
         }
+        word.text_end = page->text.size();
       }
     }
   }

@@ -5,6 +5,7 @@
 #include <cstdio>
 #include <set>
 
+#include "stages/detect/layout.h"
 #include "stages/detect/normalize.h"
 
 namespace redact {
@@ -325,6 +326,7 @@ void Detector::DetectListedNames(PageWork& w, const std::vector<int>& mentioned,
     f.value = w.norm.text.substr(first.begin, last.end - first.begin);
     f.entity = names_->entities()[m.entity].id;
     f.confidence = m.kind == NamesIndex::VariantKind::kFull ? 0.98 : 0.85;
+    f.basis = "list";
     f.reason = m.kind == NamesIndex::VariantKind::kFull
                    ? "listed name"
                    : "part of a listed name, after a full mention in this document";
@@ -460,6 +462,7 @@ void Detector::DetectCuedNames(PageWork& w) const {
       f.end = e;
       f.value = normalized;
       f.confidence = cue.confidence;
+      f.basis = "cue";
       f.reason = "name after a cue (" + cue.id + ")";
       w.findings.push_back(std::move(f));
     }
@@ -499,6 +502,7 @@ std::vector<Finding> Detector::DetectDocument(const std::vector<PageText>& pages
         for (Finding& f : again.findings) work[i].findings.push_back(std::move(f));
       }
     }
+    DetectLayout(&work[i]);
     DetectListedNames(work[i], {}, /*partial=*/false);
   }
   // Entities mentioned in full (or by A-number) anywhere in the document.
@@ -519,7 +523,12 @@ std::vector<Finding> Detector::DetectDocument(const std::vector<PageText>& pages
       DetectListedNames(w, mentioned, /*partial=*/true);
     }
     DetectCuedNames(w);
+    if (names_) DetectListedInitials(*w.page_text, *names_, w.entities_seen, &w.findings);
   }
+  // Public roles keep their people (and, document-wide, their names).
+  std::vector<std::string> public_people;
+  for (PageWork& w : work) KeepPublicRoles(*w.page_text, &w.findings, &public_people);
+  for (PageWork& w : work) KeepPublicPeople(public_people, &w.findings);
   // A name found by a cue anywhere is found at every occurrence in the
   // document ("her son, Kevin Hernández" … "Kevin Hernández | Son").
   std::vector<std::vector<std::string>> cued;
@@ -543,6 +552,7 @@ std::vector<Finding> Detector::DetectDocument(const std::vector<PageText>& pages
       }
     }
   }
+  DetectFullNamesOfCuedSurnames(work);
   // The listed date of birth of a mentioned person, wherever it is written
   // (a table's DOB column is too far from its header for the label rule).
   std::vector<std::pair<std::string, int>> dob_forms;
@@ -568,6 +578,7 @@ std::vector<Finding> Detector::DetectDocument(const std::vector<PageText>& pages
         f.value = form;
         f.entity = names_->entities()[entity].id;
         f.confidence = 0.9;
+        f.basis = "list";
         f.reason = "the listed date of birth of a person named in this document";
         w.findings.push_back(std::move(f));
       }
@@ -590,10 +601,13 @@ std::vector<Finding> Detector::DetectDocument(const std::vector<PageText>& pages
         f.value = w.norm.text.substr(w.tokens[t].begin,
                                      w.tokens[t + name.size() - 1].end - w.tokens[t].begin);
         f.confidence = 0.8;
+        f.basis = "cue";
         f.reason = "a name found by a cue elsewhere in this document";
         w.findings.push_back(std::move(f));
       }
     }
+    KeepPublicRoles(pages[i], &w.findings, &public_people);
+    KeepPublicPeople(public_people, &w.findings);
     std::erase_if(w.findings, [&](const Finding& f) {
       return policy_.ActionFor(f.category) == PolicyAction::kKeep ||
              f.confidence < policy_.min_confidence;
@@ -603,6 +617,77 @@ std::vector<Finding> Detector::DetectDocument(const std::vector<PageText>& pages
                std::make_move_iterator(w.findings.end()));
   }
   return all;
+}
+
+void Detector::DetectFullNamesOfCuedSurnames(std::vector<PageWork>& work) const {
+  std::vector<std::string> surnames;
+  for (const PageWork& w : work) {
+    for (const Finding& f : w.findings) {
+      if (f.rule == "name.cue.honorific" && f.value.find(' ') == std::string::npos) {
+        surnames.push_back(f.value);
+      }
+    }
+  }
+  for (PageWork& w : work) FullNamesOfSurnames(w, surnames);
+}
+
+void Detector::FullNamesOfSurnames(PageWork& w, const std::vector<std::string>& surnames) const {
+  if (surnames.empty()) return;
+  const std::string& t = w.norm.text;
+  for (size_t k = 1; k < w.tokens.size(); ++k) {
+    const TextToken& tok = w.tokens[k];
+    const TextToken& prev = w.tokens[k - 1];
+    if (!tok.joinable) continue;
+    const std::string_view word(t.data() + tok.begin, tok.end - tok.begin);
+    if (std::find(surnames.begin(), surnames.end(), word) == surnames.end()) continue;
+    const std::string given = t.substr(prev.begin, prev.end - prev.begin);
+    if (given.size() < 2 || rules_->not_names.count(given) || IsNameParticle(given) ||
+        t.compare(prev.end, tok.begin - prev.end, " ") != 0) {
+      continue;
+    }
+    const auto [b, e] = w.norm.ToOriginal(prev.begin, tok.end);
+    if (!StartsUpper(std::string_view(*w.text).substr(b, e - b))) continue;
+    Finding f;
+    f.category = "name";
+    f.rule = "name.cue.surname";
+    f.page = w.page;
+    f.begin = b;
+    f.end = e;
+    f.value = t.substr(prev.begin, tok.end - prev.begin);
+    f.confidence = 0.8;
+    f.basis = "cue";
+    f.reason = "a given name before a surname found by a cue in this document";
+    w.findings.push_back(std::move(f));
+  }
+}
+
+void Detector::DetectLayout(PageWork* w) const {
+  const size_t from = w->findings.size();
+  DetectLayoutFindings(*w->page_text, rules_->not_names, names(), &w->findings, &w->entities_seen);
+  DropOwnMarks(from, w);
+}
+
+void Detector::DropOwnMarks(size_t from, PageWork* w) const {
+  // What redact itself draws where it removed something — a pseudonym
+  // ("Abigail Doe", "Class Member 12"), a placeholder ("[protected]"), a
+  // box label ("(b)(6)") — sits in the same cell or field afterwards: it
+  // is not a value, or no output would ever verify clean.
+  std::vector<std::string> labels;
+  for (const auto& [category, label] : policy_.labels) labels.push_back(NormalizeString(label));
+  auto own = [&](const Finding& f) {
+    const std::string& v = f.value;
+    if (v.size() >= 2 && (v.front() == '[' || v.front() == '(') && (v.back() == ']' || v.back() == ')')) {
+      return true;
+    }
+    // An A-number pseudonym keeps a few digits: "A-XXX-XXX-012".
+    const std::string span = NormalizeString(w->text->substr(f.begin, f.end - f.begin));
+    if (span.find("xxx") != std::string::npos) return true;
+    return std::find(labels.begin(), labels.end(), v) != labels.end() ||
+           (f.category == "name" && IsPseudonymName(v, policy_));
+  };
+  w->findings.erase(std::remove_if(w->findings.begin() + static_cast<std::ptrdiff_t>(from),
+                                   w->findings.end(), own),
+                    w->findings.end());
 }
 
 std::vector<Finding> Detector::DetectText(const std::string& text, bool as_ocr) const {

@@ -54,6 +54,14 @@ class Detector {
   void DetectPatterns(PageWork& w) const;
   void DetectListedNames(PageWork& w, const std::vector<int>& mentioned, bool partial) const;
   void DetectCuedNames(PageWork& w) const;
+  // Column and field typing (detect/layout.h), without redact's own marks.
+  void DetectLayout(PageWork* w) const;
+  // Drops findings from index `from` on that are redact's own marks.
+  void DropOwnMarks(size_t from, PageWork* w) const;
+  // "Oksana Petrenko" where only "Ms. Petrenko" was cued: a capitalized
+  // word (not a particle, not a never-name word) before a cued surname.
+  void DetectFullNamesOfCuedSurnames(std::vector<PageWork>& work) const;
+  void FullNamesOfSurnames(PageWork& w, const std::vector<std::string>& surnames) const;
 
   std::shared_ptr<const RuleSet> rules_;
   std::optional<NamesIndex> names_;

@@ -79,9 +79,36 @@ class GlyphCollector : public pdf::ContentSink {
 
   void OnPath(const pdf::PathEvent& e) override {
     const double w = e.bounds.width(), h = e.bounds.height();
-    if (e.curves && e.segments >= 2 && h >= 1.5 && h <= 72 && w >= 0.3 && w <= 72) {
+    if (e.filled && e.curves && e.segments >= 2 && h >= 1.5 && h <= 72 && w >= 0.3 && w <= 72) {
       ++page_->glyph_like_shapes;
     }
+    const Matrix& to_display = page_->geometry.user_to_display;
+    if (e.filled && !e.curves && e.segments == 4 && (w < 3 || h < 3)) {
+      // A thin filled rectangle is a rule (how browsers draw cell borders).
+      const Rect r = Rect::FromCorners(to_display.Apply({e.bounds.x0, e.bounds.y0}),
+                                       to_display.Apply({e.bounds.x1, e.bounds.y1}));
+      if (r.width() >= r.height()) {
+        AddRuling({r.x0, (r.y0 + r.y1) / 2}, {r.x1, (r.y0 + r.y1) / 2});
+      } else {
+        AddRuling({(r.x0 + r.x1) / 2, r.y0}, {(r.x0 + r.x1) / 2, r.y1});
+      }
+      return;
+    }
+    for (const auto& [a, b] : e.lines) AddRuling(to_display.Apply(a), to_display.Apply(b));
+  }
+
+  // Keeps the segment when it is horizontal or vertical and long enough to
+  // bound a cell.
+  void AddRuling(Point a, Point b) {
+    if (page_->rulings.size() >= PageText::kMaxRulings) return;
+    const double dx = std::fabs(b.x - a.x), dy = std::fabs(b.y - a.y);
+    if (std::max(dx, dy) < 6 || std::min(dx, dy) > 1) return;
+    Ruling r;
+    r.from = {std::min(a.x, b.x), std::min(a.y, b.y)};
+    r.to = {std::max(a.x, b.x), std::max(a.y, b.y)};
+    if (dx >= dy) r.from.y = r.to.y = (a.y + b.y) / 2;
+    else r.from.x = r.to.x = (a.x + b.x) / 2;
+    page_->rulings.push_back(r);
   }
 
   void OnProblem(const ExtractionProblem& p) override {

@@ -81,7 +81,8 @@ Status AddReviewHighlights(pdf::Document& doc, const std::vector<PageText>& page
       a.AddKey("C", color);
       a.AddKey("F", PoDoFo::PdfVariant(static_cast<PoDoFo::pdf_int64>(4)));
       a.AddKey("T", PoDoFo::PdfString("redact"));
-      a.AddKey("Contents", PoDoFo::PdfString(f.category + " [" + f.rule + "]"));
+      // What it is and why (the rule, header, label or cue; never the value).
+      a.AddKey("Contents", PoDoFo::PdfString(f.category + " [" + f.rule + "]: " + f.reason));
       a.AddKey("P", (*page_obj)->Reference());
       if (!page_dict.HasKey("Annots")) page_dict.AddKey("Annots", PoDoFo::PdfArray());
       PoDoFo::PdfObject* annots = pdf::DictGet(*page_obj, "Annots");
@@ -113,6 +114,7 @@ nlohmann::json FindingsToJson(const std::string& file, const std::string& sha256
                     {"page", f.page},
                     {"category", f.category},
                     {"rule", f.rule},
+                    {"why", f.basis + ": " + f.reason},
                     {"text", text},
                     {"entity", f.entity},
                     {"boxes", boxes}});
@@ -207,15 +209,16 @@ Status ValidateBoxes(const nlohmann::json& entry, const std::string& where) {
 
 // One entry of "findings" (see ValidateFindings); `where` names it.
 Status ValidateEntry(const nlohmann::json& entry, const std::string& where, int page_count) {
-  static const std::set<std::string> kFields = {"id", "page", "category", "rule", "text", "entity", "boxes"};
+  static const std::set<std::string> kFields = {"id", "page", "category", "rule", "why", "text", "entity", "boxes"};
   if (!entry.is_object()) return Invalid(where, "must be an object {\"page\": N, \"boxes\": [[x0, y0, x1, y1]]}");
   for (const auto& [key, value] : entry.items()) {
     if (!kFields.count(key)) {
       return Invalid(where, "unknown field " + FieldName(key) +
-                                " (the fields are id, page, category, rule, text, entity, boxes)");
+                                " (the fields are id, page, category, rule, why, text, entity, boxes)");
     }
     if (key == "id" && !IntegerOf(value)) return Invalid(where, "\"id\" must be an integer");
-    if ((key == "category" || key == "rule" || key == "text" || key == "entity") && !value.is_string()) {
+    if ((key == "category" || key == "rule" || key == "why" || key == "text" || key == "entity") &&
+        !value.is_string()) {
       return Invalid(where, "\"" + key + "\" must be a string");
     }
   }

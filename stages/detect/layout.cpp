@@ -1,0 +1,293 @@
+#include "stages/detect/layout.h"
+
+#include <re2/re2.h>
+
+#include <algorithm>
+#include <map>
+
+#include "stages/detect/normalize.h"
+
+namespace redact {
+namespace {
+
+int CountDigits(std::string_view s) {
+  return static_cast<int>(std::count_if(s.begin(), s.end(), [](char c) { return c >= '0' && c <= '9'; }));
+}
+
+bool HasLetter(std::string_view s) {
+  return std::any_of(s.begin(), s.end(), [](char c) {
+    return (c >= 'a' && c <= 'z') || static_cast<unsigned char>(c) >= 0x80;
+  });
+}
+
+// Whether `norm` (a cell's or value's normalized text) can be a value of
+// `category`; blanks, dashes and "N/A" never are.
+bool Plausible(const std::string& category, const std::string& norm,
+               const std::unordered_set<std::string>& not_names) {
+  static const char* const kBlank[] = {"n/a", "na", "none", "ninguno", "-", "--", "unknown",
+                                       "desconocido", "same", "pending", "tbd"};
+  for (const char* b : kBlank) {
+    if (norm == b) return category == "credible_fear" && norm == "pending";
+  }
+  const int digits = CountDigits(norm);
+  if (category == "a_number") return digits >= 7 && digits <= 9;
+  if (category == "dob") return digits >= 4 || (digits >= 1 && HasLetter(norm));
+  if (category == "phone") return digits >= 7;
+  if (category == "ssn") return digits == 9;
+  if (category == "receipt_number") return digits >= 6;
+  if (category == "email") return norm.find('@') != std::string::npos;
+  if (category == "name") {
+    if (!HasLetter(norm) || digits > 0) return false;
+    std::string word;
+    bool any_name = false;
+    for (char c : norm + " ") {
+      if (c == ' ' || c == ',') {
+        if (!word.empty() && !not_names.count(word)) any_name = true;
+        word.clear();
+      } else {
+        word.push_back(c);
+      }
+    }
+    return any_name;
+  }
+  return HasLetter(norm) || digits > 0;
+}
+
+// Findings for `words` (a cell or a value): one per line they lie on, so a
+// span never runs over another cell's text.
+void AddSpans(const PageText& page, const std::vector<int>& words, const std::vector<int>& word_line,
+              Finding proto, std::vector<Finding>* out) {
+  std::map<int, std::pair<size_t, size_t>> by_line;
+  for (int w : words) {
+    auto [it, fresh] = by_line.try_emplace(word_line[w], page.words[w].text_begin, page.words[w].text_end);
+    if (!fresh) {
+      it->second.first = std::min(it->second.first, page.words[w].text_begin);
+      it->second.second = std::max(it->second.second, page.words[w].text_end);
+    }
+  }
+  for (const auto& [line, span] : by_line) {
+    if (span.first >= span.second) continue;
+    Finding f = proto;
+    f.begin = span.first;
+    f.end = span.second;
+    f.value = NormalizeString(std::string_view(page.text).substr(f.begin, f.end - f.begin));
+    if (f.category == "a_number") {
+      const std::string a = NormalizeANumber(f.value);
+      if (!a.empty()) f.value = a;
+    }
+    out->push_back(std::move(f));
+  }
+}
+
+// A finding typed by layout: basis "column" (rule layout.column.<category>)
+// or "label" (layout.field.<category>); spans and values come later.
+Finding Typed(const PageText& page, const std::string& category, const std::string& basis,
+              std::string reason) {
+  Finding f;
+  f.category = category;
+  f.rule = (basis == "column" ? "layout.column." : "layout.field.") + category;
+  f.page = page.number;
+  f.confidence = 0.85;
+  f.basis = basis;
+  f.reason = std::move(reason);
+  return f;
+}
+
+std::string WordsText(const PageText& page, const std::vector<int>& words) {
+  std::string s;
+  for (int w : words) s += (s.empty() ? "" : " ") + page.words[w].text;
+  return NormalizeString(s);
+}
+
+}  // namespace
+
+std::string CategoryOfLabelKey(const std::string& key) {
+  static const char* const kProtected[] = {"name", "a_number", "dob", "credible_fear",
+                                           "receipt_number", "phone", "address", "email",
+                                           "ssn"};
+  for (const char* k : kProtected) {
+    if (key == k) return key;
+  }
+  return "";
+}
+
+void DetectLayoutFindings(const PageText& page, const std::unordered_set<std::string>& not_names,
+                          const NamesIndex* names, std::vector<Finding>* out,
+                          std::vector<int>* entities_seen) {
+  const PageLayout& layout = page.layout;
+  if (layout.tables.empty() && layout.fields.empty()) return;
+  std::vector<int> word_line(page.words.size(), -1);
+  for (int l = 0; l < static_cast<int>(page.lines.size()); ++l) {
+    for (int w : page.lines[l].words) word_line[w] = l;
+  }
+  const size_t first = out->size();
+  for (const Table& t : layout.tables) {
+    for (const TableCell& cell : t.cells) {
+      if (cell.row < t.header_rows || cell.column >= static_cast<int>(t.header_keys.size())) continue;
+      const std::string category = CategoryOfLabelKey(t.header_keys[cell.column]);
+      if (category.empty() || !Plausible(category, WordsText(page, cell.words), not_names)) continue;
+      AddSpans(page, cell.words, word_line,
+               Typed(page, category, "column",
+                     "a cell in a table column headed as " + category +
+                         (t.header_inherited ? " (header on an earlier page)" : "")),
+               out);
+    }
+  }
+  for (const LabeledField& field : layout.fields) {
+    const std::string category = CategoryOfLabelKey(field.key);
+    if (category.empty() || !Plausible(category, WordsText(page, field.value_words), not_names)) continue;
+    AddSpans(page, field.value_words, word_line,
+             Typed(page, category, "label",
+                   "the value of a form label for " + category +
+                       (field.below ? " (below the label)" : " (beside the label)")),
+             out);
+  }
+  if (!names) return;
+  for (size_t i = first; i < out->size(); ++i) {
+    Finding& f = (*out)[i];
+    if (f.category != "a_number") continue;
+    const int entity = names->EntityForANumber(f.value);
+    if (entity < 0) continue;
+    f.entity = names->entities()[entity].id;
+    entities_seen->push_back(entity);
+  }
+}
+
+namespace {
+
+// Whether the name at [begin, …) is the subject of a certificate ("the
+// declaration of X", "applicant X") rather than its certifier.
+bool NamedAsSubject(const PageText& page, size_t begin) {
+  const size_t from = begin > 48 ? begin - 48 : 0;
+  std::string before = NormalizeString(std::string_view(page.text).substr(from, begin - from));
+  while (!before.empty() && (before.back() == ' ' || before.back() == '\n' || before.back() == ',')) {
+    before.pop_back();
+  }
+  static const char* const kSubject[] = {"declaration of", "declaracion de", "affidavit of",
+                                         "statement of", "testimony of", "letter of",
+                                         "carta de", "applicant", "solicitante", "respondent",
+                                         "petitioner", "plaintiff", "declarant", "declarante"};
+  return std::any_of(std::begin(kSubject), std::end(kSubject),
+                     [&](const char* s) { return before.ends_with(s); });
+}
+
+bool Dropped(const PageText& page, const RoleBlock& role, const Finding& f) {
+  const std::string& c = f.category;
+  const bool contact = c == "phone" || c == "email" || c == "address";
+  switch (role.role) {
+    case BlockRole::kCounsel:
+    case BlockRole::kJudge:
+    case BlockRole::kLetterhead:
+      return contact || c == "name";
+    case BlockRole::kCertificate:
+      return contact || (c == "name" && !NamedAsSubject(page, f.begin));
+    // A quotation's credible-fear words stay findings: apply's verification
+    // checks the output for every value found anywhere in the original, so
+    // keeping a phrase here that is removed elsewhere withholds the output.
+    default:
+      return false;
+  }
+}
+
+}  // namespace
+
+void KeepPublicRoles(const PageText& page, std::vector<Finding>* findings,
+                     std::vector<std::string>* public_people) {
+  if (page.layout.roles.empty()) return;
+  std::erase_if(*findings, [&](const Finding& f) {
+    if (f.rule.starts_with("names.list") || f.channel != kChannelPage) return false;
+    for (const RoleBlock& role : page.layout.roles) {
+      if (f.begin < role.text_begin || f.end > role.text_end) continue;
+      if (!Dropped(page, role, f)) return false;
+      if (f.category == "name" && f.value.find(' ') != std::string::npos) {
+        public_people->push_back(f.value);
+      } else if (f.category != "name") {
+        public_people->push_back(f.category + ":" + f.value);  // counsel's phone
+      }
+      return true;
+    }
+    return false;
+  });
+}
+
+void KeepPublicPeople(const std::vector<std::string>& public_people,
+                      std::vector<Finding>* findings) {
+  if (public_people.empty()) return;
+  std::erase_if(*findings, [&](const Finding& f) {
+    if ((f.category == "phone" || f.category == "email" || f.category == "address") &&
+        std::find(public_people.begin(), public_people.end(), f.category + ":" + f.value) !=
+            public_people.end()) {
+      return true;  // a contact detail public in one place is public everywhere
+    }
+    if (f.category != "name" || !f.rule.starts_with("name.cue")) return false;
+    for (const std::string& p : public_people) {
+      if (f.value == p) return true;
+      const size_t space = p.rfind(' ');
+      if (f.value.find(' ') == std::string::npos && p.compare(space + 1, std::string::npos, f.value) == 0) {
+        return true;
+      }
+    }
+    return false;
+  });
+}
+
+void DetectListedInitials(const PageText& page, const NamesIndex& names,
+                          const std::vector<int>& entities, std::vector<Finding>* findings) {
+  // Initials of the listed people named here, in their usual forms: one
+  // letter per word, or per part of a hyphenated surname too.
+  std::map<std::string, std::string> initials;  // letters → entity id
+  std::map<std::string, int> seen;
+  std::vector<int> unique = entities;
+  std::sort(unique.begin(), unique.end());
+  unique.erase(std::unique(unique.begin(), unique.end()), unique.end());
+  for (int index : unique) {
+    const NameEntity& e = names.entities()[static_cast<size_t>(index)];
+    std::string display = e.display;
+    if (const size_t comma = display.find(','); comma != std::string::npos) {
+      display = display.substr(comma + 1) + " " + display.substr(0, comma);
+    }
+    std::string spaced, hyphened;
+    bool start = true, start_h = true;
+    for (char c : NormalizeString(display) + " ") {
+      if (c == ' ') {
+        start = start_h = true;
+      } else if (c == '-') {
+        start_h = true;
+      } else {
+        if (start) spaced.push_back(c);
+        if (start_h) hyphened.push_back(c);
+        start = start_h = false;
+      }
+    }
+    for (const std::string& s : {spaced, hyphened}) {
+      if (s.size() >= 2 && ++seen[s] == 1) initials[s] = e.id;
+      if (s == hyphened) break;
+    }
+  }
+  if (initials.empty()) return;
+  static const RE2 kInitials(R"(\b((?:\p{Lu}\.[ \t]?){2,4}))");
+  re2::StringPiece input(page.text), m;
+  while (RE2::FindAndConsume(&input, kInitials, &m)) {
+    std::string letters;
+    for (char c : NormalizeString(std::string_view(m.data(), m.size()))) {
+      if (c != '.' && c != ' ' && c != '\t') letters.push_back(c);
+    }
+    auto it = initials.find(letters);
+    if (it == initials.end() || seen[letters] > 1) continue;
+    Finding f;
+    f.category = "name";
+    f.rule = "names.list.initials";
+    f.page = page.number;
+    f.begin = static_cast<size_t>(m.data() - page.text.data());
+    f.end = f.begin + m.size();
+    while (f.end > f.begin && (page.text[f.end - 1] == ' ' || page.text[f.end - 1] == '\t')) --f.end;
+    f.value = letters;
+    f.entity = it->second;
+    f.confidence = 0.8;
+    f.basis = "list";
+    f.reason = "initials of a listed person named in full on this page";
+    findings->push_back(std::move(f));
+  }
+}
+
+}  // namespace redact

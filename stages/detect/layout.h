@@ -1,0 +1,59 @@
+// Detection from the page's layout (stages/structure fills
+// PageText::layout): what a table column's header or a form label says a
+// value is, what a block's role says a person is, and the initials of
+// listed people. Used by Detector::DetectDocument; exposed for tests.
+//
+// Thread-safety: pure functions.
+#ifndef REDACT_STAGES_DETECT_LAYOUT_H_
+#define REDACT_STAGES_DETECT_LAYOUT_H_
+
+#include <string>
+#include <unordered_set>
+#include <vector>
+
+#include "core/finding.h"
+#include "core/model.h"
+#include "stages/detect/names.h"
+
+namespace redact {
+
+// The category whose values a column or field of this label key holds
+// (structure/labels.h), or "" for keys that hold no identifier by
+// themselves (country, facility, language, row numbers, dates).
+std::string CategoryOfLabelKey(const std::string& key);
+
+// Appends a finding for every line of every data cell under a header that
+// names a protected category, and for every value of a form label that
+// does — whatever the value's format, and whether or not the person is on
+// the names list — when the value looks like one of its kind (digits for
+// an A-number, letters for a name; never a label, "N/A" or a dash).
+// `not_names` are normalized words that are never names. A-numbers of
+// listed people add their entity to *entities_seen.
+void DetectLayoutFindings(const PageText& page, const std::unordered_set<std::string>& not_names,
+                          const NamesIndex* names, std::vector<Finding>* out,
+                          std::vector<int>* entities_seen);
+
+// Drops the findings a public role keeps: in counsel, judge and letterhead
+// blocks a name, phone, e-mail or address; in a certificate the
+// certifier's own (not a name after "declaration of"). A finding from the names
+// list is never dropped (the list wins). The names dropped (normalized)
+// are appended to *public_people.
+void KeepPublicRoles(const PageText& page, std::vector<Finding>* findings,
+                     std::vector<std::string>* public_people);
+
+// Drops name findings from cues (not from the list) of a person the
+// document shows in a public role: the same name, or their surname alone
+// ("Ms. Smith" for counsel "Jane Smith"); and the same phone, e-mail or
+// address as one a public role kept (entries "<category>:<value>").
+void KeepPublicPeople(const std::vector<std::string>& public_people,
+                      std::vector<Finding>* findings);
+
+// Appends findings for the initials ("O.P.", "M. G. H.") of the listed
+// people `entities` (indices into names.entities(): those named in full,
+// or by A-number, on this page). Initials two people share are left alone.
+void DetectListedInitials(const PageText& page, const NamesIndex& names,
+                          const std::vector<int>& entities, std::vector<Finding>* findings);
+
+}  // namespace redact
+
+#endif  // REDACT_STAGES_DETECT_LAYOUT_H_

@@ -1,0 +1,170 @@
+#include "stages/structure/labels.h"
+
+#include <algorithm>
+#include <unordered_map>
+#include <vector>
+
+#include "stages/detect/normalize.h"
+
+namespace redact {
+namespace {
+
+struct LabelEntry {
+  const char* key;
+  std::vector<const char*> phrases;  // written as forms write them
+};
+
+const std::vector<LabelEntry>& Entries() {
+  static const std::vector<LabelEntry> kEntries = {
+      {"name",
+       {"name", "names", "full name", "complete name", "legal name", "name (last, first)",
+        "last, first", "last name, first name", "family name", "family name (last name)",
+        "last name", "surname", "given name", "given name (first name)", "first name",
+        "middle name", "other names used", "other names", "aliases", "alias", "a.k.a.",
+        "detainee", "detainee name", "name of detainee", "class member", "class member name",
+        "member name", "applicant", "applicant name", "applicant's name", "name of applicant",
+        "respondent name", "respondent's name", "beneficiary name", "child's name",
+        "spouse's name", "nombre", "nombres", "nombre(s)", "nombre completo",
+        "nombre y apellido", "nombre y apellidos", "apellido", "apellidos", "apellido(s)",
+        "primer apellido", "segundo apellido", "segundo nombre", "nombre del solicitante",
+        "otros nombres usados", "otros nombres"}},
+      {"a_number",
+       {"a-number", "a number", "a#", "a #", "a no.", "a-no.", "alien no.", "alien number",
+        "alien registration number", "alien registration number (a-number)", "a-file",
+        "a-file number", "uscis #", "uscis number", "agency no.", "numero a", "número a",
+        "numero de registro de extranjero", "numero de extranjero", "no. de extranjero",
+        "a-number (if any)", "alien registration number (a-number) (if any)"}},
+      {"dob",
+       {"dob", "d.o.b.", "date of birth", "birth date", "birthdate", "date of birth (mm/dd/yyyy)",
+        "fecha de nacimiento", "fecha de nac.", "f. nac.", "f. de nac.", "nacimiento",
+        "fecha de nacimiento (mm/dd/aaaa)"}},
+      {"credible_fear",
+       {"cfi outcome", "cf outcome", "cfi result", "cf result", "cfi decision", "cf decision",
+        "cfi", "credible fear", "credible fear outcome", "credible fear determination",
+        "credible fear result", "rfi outcome", "rf outcome", "reasonable fear",
+        "fear determination", "fear outcome", "fear finding", "asylum status",
+        "asylum decision", "asylum outcome", "outcome", "decision", "determination",
+        "resultado", "decision del miedo creible", "miedo creible", "resultado cfi"}},
+      {"receipt_number",
+       {"receipt number", "receipt #", "receipt no.", "uscis receipt number", "numero de recibo"}},
+      {"phone",
+       {"phone", "telephone", "tel.", "phone number", "telephone number",
+        "daytime telephone number", "mobile", "mobile telephone number", "cell phone",
+        "telefono", "teléfono", "numero de telefono", "celular"}},
+      {"address",
+       {"address", "home address", "mailing address", "residence", "residential address",
+        "u.s. mailing address", "street number and name", "current address", "direccion",
+        "dirección", "domicilio", "direccion postal", "direccion residencial"}},
+      {"email", {"email", "e-mail", "email address", "e-mail address", "correo electronico",
+                 "correo electrónico"}},
+      {"ssn", {"ssn", "social security number", "u.s. social security number",
+               "numero de seguro social"}},
+      {"country", {"country", "country of birth", "country of nationality", "nationality",
+                   "citizenship", "country of citizenship", "birth country", "pais",
+                   "pais de nacimiento", "nacionalidad", "city and country of birth"}},
+      {"facility", {"facility", "detention facility", "location", "centro de detencion"}},
+      {"language", {"language", "languages", "native language", "idioma", "idioma nativo",
+                    "lengua", "lengua materna", "best language", "idioma preferido"}},
+      {"row", {"#", "no.", "no", "number", "row", "item"}},
+      {"date", {"date", "fecha", "date filed", "date of entry", "entry date"}},
+      {"case_number", {"case no.", "case number", "docket no.", "numero de caso"}},
+  };
+  return kEntries;
+}
+
+const std::unordered_map<std::string, std::string>& Table() {
+  static const auto* kTable = [] {
+    auto* t = new std::unordered_map<std::string, std::string>;
+    for (const LabelEntry& e : Entries()) {
+      for (const char* p : e.phrases) t->emplace(NormalizeLabel(p), e.key);
+    }
+    return t;
+  }();
+  return *kTable;
+}
+
+std::string StripDecorations(std::string n) {
+  // A leading item number ("1", "3a", "12 b") and a trailing "(if any)".
+  size_t i = 0;
+  while (i < n.size() && n[i] >= '0' && n[i] <= '9') ++i;
+  if (i > 0 && i < n.size() && i + 1 < n.size() && n[i] != ' ' && n[i + 1] == ' ') ++i;
+  if (i > 0 && i < n.size() && n[i] == ' ') n.erase(0, i + 1);
+  for (std::string_view tail : {" if any", " si tiene", " si aplica", " optional"}) {
+    if (n.size() > tail.size() && n.ends_with(tail)) n.erase(n.size() - tail.size());
+  }
+  return n;
+}
+
+std::string KeyOfOne(std::string_view text) {
+  const std::string n = StripDecorations(NormalizeLabel(text));
+  if (n.empty()) return "";
+  auto it = Table().find(n);
+  return it == Table().end() ? "" : it->second;
+}
+
+}  // namespace
+
+std::string NormalizeLabel(std::string_view text) {
+  const std::string folded = NormalizeString(text);
+  std::string out;
+  for (char c : folded) {
+    const bool keep = (c >= 'a' && c <= 'z') || (c >= '0' && c <= '9') || c == '#' ||
+                      static_cast<unsigned char>(c) >= 0x80;
+    if (keep) {
+      out.push_back(c);
+    } else if (!out.empty() && out.back() != ' ') {
+      out.push_back(' ');
+    }
+  }
+  while (!out.empty() && out.back() == ' ') out.pop_back();
+  return out;
+}
+
+std::string LabelKey(std::string_view text) {
+  if (text.size() > 120) return "";
+  std::string key = KeyOfOne(text);
+  if (!key.empty() || text.find('/') == std::string_view::npos) return key;
+  // A bilingual label: every part a label of one key.
+  size_t from = 0;
+  while (from <= text.size()) {
+    size_t slash = text.find('/', from);
+    if (slash == std::string_view::npos) slash = text.size();
+    const std::string part = KeyOfOne(text.substr(from, slash - from));
+    const bool blank = NormalizeLabel(text.substr(from, slash - from)).empty();
+    if (!blank) {
+      if (part.empty() || (!key.empty() && part != key)) return "";
+      key = part;
+    }
+    from = slash + 1;
+  }
+  return key;
+}
+
+std::string LabelKeyBeforeColon(std::string_view text, size_t* label_end) {
+  // The first colon only: a label is short and comes first.
+  const size_t colon = text.find(':');
+  if (colon == std::string_view::npos || colon == 0 || colon > 80) return "";
+  std::string key = LabelKey(text.substr(0, colon));
+  if (!key.empty()) *label_end = colon + 1;
+  return key;
+}
+
+bool IsColumnOnlyLabel(std::string_view text) {
+  static const char* const kGeneral[] = {"outcome", "decision", "determination", "resultado",
+                                         "cfi", "#", "no", "number", "row", "item", "date",
+                                         "fecha", "location", "alias", "detainee", "applicant",
+                                         "class member", "names", "residence", "mobile"};
+  const std::string n = StripDecorations(NormalizeLabel(text));
+  return std::any_of(std::begin(kGeneral), std::end(kGeneral),
+                     [&](const char* k) { return n == k; });
+}
+
+bool IsProtectedLabelKey(std::string_view key) {
+  static const char* const kProtected[] = {"name", "a_number", "dob", "credible_fear",
+                                           "receipt_number", "phone", "address", "email",
+                                           "ssn"};
+  return std::any_of(std::begin(kProtected), std::end(kProtected),
+                     [&](const char* k) { return key == k; });
+}
+
+}  // namespace redact

@@ -1,0 +1,674 @@
+#include "stages/structure/structure.h"
+
+#include <algorithm>
+#include <cmath>
+#include <numeric>
+#include <optional>
+#include <string>
+
+#include "stages/detect/normalize.h"
+#include "stages/structure/labels.h"
+
+namespace redact {
+namespace {
+
+// A line of the page as a piece of layout: one cell's line, a label, a
+// value, a line of a paragraph.
+struct Frag {
+  std::vector<int> words;          // left to right
+  Rect box;
+  std::string text;                // words joined by ' '
+  std::vector<size_t> word_offset; // where each word starts in `text`
+  int band = -1;
+  bool in_table = false;
+};
+
+struct Page {
+  PageText* page;
+  std::vector<Frag> frags;
+  std::vector<std::vector<int>> bands;  // frag indices, top to bottom, left to right
+};
+
+double Height(const Rect& r) { return std::max(r.height(), 1.0); }
+double CenterY(const Rect& r) { return (r.y0 + r.y1) / 2; }
+
+bool HasDigit(std::string_view s) {
+  return std::any_of(s.begin(), s.end(), [](char c) { return c >= '0' && c <= '9'; });
+}
+
+bool IsLabelText(const std::string& text) {
+  size_t end = 0;
+  return !LabelKey(text).empty() || !LabelKeyBeforeColon(text, &end).empty();
+}
+
+std::string FieldKey(const std::string& text) {
+  std::string t = text;
+  while (!t.empty() && (t.back() == ':' || t.back() == ' ')) t.pop_back();
+  if (IsColumnOnlyLabel(t)) return "";
+  return LabelKey(t);
+}
+
+// Whether a vertical ruling runs between x0 and x1 at height y: two cells'
+// or boxes' text that assembly joined into one line.
+bool RuledBetween(const std::vector<Ruling>& vertical, double x0, double x1, double y) {
+  auto it = std::lower_bound(vertical.begin(), vertical.end(), x0,
+                             [](const Ruling& r, double x) { return r.from.x < x; });
+  for (; it != vertical.end() && it->from.x <= x1; ++it) {
+    if (it->from.y <= y && it->to.y >= y) return true;
+  }
+  return false;
+}
+
+Page MakePage(PageText* page) {
+  Page p{page, {}, {}};
+  std::vector<Ruling> vertical;
+  for (const Ruling& r : page->rulings) {
+    if (!r.horizontal()) vertical.push_back(r);
+  }
+  std::sort(vertical.begin(), vertical.end(),
+            [](const Ruling& a, const Ruling& b) { return a.from.x < b.from.x; });
+  for (int l = 0; l < static_cast<int>(page->lines.size()); ++l) {
+    const Line& line = page->lines[l];
+    if (line.words.empty() || page->words[line.words[0]].rotation != 0) continue;
+    Frag f;
+    for (int w : line.words) {
+      const Word& word = page->words[w];
+      if (!f.words.empty() &&
+          RuledBetween(vertical, f.box.x1, word.box.x0, CenterY(word.box))) {
+        p.frags.push_back(std::move(f));
+        f = Frag{};
+      }
+      f.box = f.words.empty() ? word.box : f.box.Union(word.box);
+      if (!f.text.empty()) f.text.push_back(' ');
+      f.word_offset.push_back(f.text.size());
+      f.text += word.text;
+      f.words.push_back(w);
+    }
+    p.frags.push_back(std::move(f));
+  }
+  // Bands: frags whose middles lie within 0.4 line heights of each other.
+  std::vector<int> order(p.frags.size());
+  std::iota(order.begin(), order.end(), 0);
+  std::stable_sort(order.begin(), order.end(), [&](int a, int b) {
+    return CenterY(p.frags[a].box) < CenterY(p.frags[b].box);
+  });
+  for (size_t i = 0; i < order.size();) {
+    const Rect& first = p.frags[order[i]].box;
+    std::vector<int> band;
+    size_t j = i;
+    while (j < order.size() && CenterY(p.frags[order[j]].box) - CenterY(first) <=
+                                   0.4 * std::max(Height(first), Height(p.frags[order[j]].box))) {
+      band.push_back(order[j++]);
+    }
+    std::stable_sort(band.begin(), band.end(),
+                     [&](int a, int b) { return p.frags[a].box.x0 < p.frags[b].box.x0; });
+    for (int f : band) p.frags[f].band = static_cast<int>(p.bands.size());
+    p.bands.push_back(std::move(band));
+    i = j;
+  }
+  return p;
+}
+
+std::vector<int> SortedWords(const PageText& page, std::vector<int> words) {
+  std::sort(words.begin(), words.end(), [&](int a, int b) {
+    return page.words[a].text_begin < page.words[b].text_begin;
+  });
+  words.erase(std::unique(words.begin(), words.end()), words.end());
+  return words;
+}
+
+std::string CellText(const PageText& page, const TableCell& cell) {
+  // Lines top to bottom, words left to right: how a header is read.
+  std::vector<int> words = cell.words;
+  std::stable_sort(words.begin(), words.end(), [&](int a, int b) {
+    const Rect &ra = page.words[a].box, &rb = page.words[b].box;
+    if (std::fabs(CenterY(ra) - CenterY(rb)) > 0.4 * std::max(Height(ra), Height(rb))) {
+      return CenterY(ra) < CenterY(rb);
+    }
+    return ra.x0 < rb.x0;
+  });
+  std::string text;
+  for (int w : words) {
+    if (!text.empty()) text.push_back(' ');
+    text += page.words[w].text;
+  }
+  return text;
+}
+
+// Row 0 is a header when a cell of it is a known column header and none of
+// it looks like data (digits).
+void TypeHeader(const PageText& page, Table* t) {
+  t->headers.assign(static_cast<size_t>(t->columns), "");
+  t->header_keys.assign(static_cast<size_t>(t->columns), "");
+  if (t->rows < 2) return;
+  bool known = false, data = false;
+  std::vector<std::string> texts(static_cast<size_t>(t->columns));
+  for (const TableCell& c : t->cells) {
+    if (c.row != 0) continue;
+    texts[static_cast<size_t>(c.column)] = CellText(page, c);
+    known |= !LabelKey(texts[static_cast<size_t>(c.column)]).empty();
+    data |= HasDigit(texts[static_cast<size_t>(c.column)]) &&
+            LabelKey(texts[static_cast<size_t>(c.column)]).empty();
+  }
+  if (!known || data) return;
+  t->header_rows = 1;
+  for (size_t c = 0; c < texts.size(); ++c) {
+    t->headers[c] = texts[c];
+    t->header_keys[c] = LabelKey(texts[c]);
+  }
+}
+
+// A table whose first column holds labels ("Name", "A-Number", …) is a
+// form laid out as a table: its fields are label–value pairs instead.
+bool IsLabelColumn(const PageText& page, const Table& t) {
+  int labels = 0, cells = 0;
+  for (const TableCell& c : t.cells) {
+    if (c.column != 0) continue;
+    ++cells;
+    labels += LabelKey(CellText(page, c)).empty() ? 0 : 1;
+  }
+  return cells > 0 && labels * 2 >= cells;
+}
+
+// A grid of labels and values (a form drawn as boxes, or fields side by
+// side, label above value) is not a table: a row after the first holds
+// labels too, or most cells open with a label line.
+bool IsFormGrid(const PageText& page, const Table& t) {
+  std::vector<int> labels(static_cast<size_t>(t.rows), 0), cells(static_cast<size_t>(t.rows), 0);
+  int opening = 0, total = 0;
+  for (const TableCell& c : t.cells) {
+    const std::string text = CellText(page, c);
+    ++cells[static_cast<size_t>(c.row)];
+    labels[static_cast<size_t>(c.row)] += IsLabelText(text) ? 1 : 0;
+    // The cell's first line alone.
+    const Rect& first = page.words[c.words.front()].box;
+    std::string top;
+    for (int w : c.words) {
+      if (std::fabs(CenterY(page.words[w].box) - CenterY(first)) <= 0.4 * Height(first)) {
+        top += (top.empty() ? "" : " ") + page.words[w].text;
+      }
+    }
+    ++total;
+    opening += top != text && IsLabelText(top) ? 1 : 0;
+  }
+  for (int r = 1; r < t.rows; ++r) {
+    if (labels[static_cast<size_t>(r)] >= 1 && labels[static_cast<size_t>(r)] * 2 >= cells[static_cast<size_t>(r)]) return true;
+  }
+  return total > 0 && opening * 2 >= total;
+}
+
+// ---------------------------------------------------------------- ruled
+
+std::vector<double> Distinct(std::vector<double> v) {
+  std::sort(v.begin(), v.end());
+  std::vector<double> out;
+  for (double x : v) {
+    if (out.empty() || x - out.back() > 2.0) out.push_back(x);
+  }
+  return out;
+}
+
+int Find(std::vector<int>& parent, int i) {
+  while (parent[i] != i) i = parent[i] = parent[parent[i]];
+  return i;
+}
+
+// Groups of rulings that touch one another: one grid each.
+std::vector<std::vector<int>> Grids(const std::vector<Ruling>& rulings) {
+  const int n = static_cast<int>(rulings.size());
+  std::vector<int> parent(n);
+  std::iota(parent.begin(), parent.end(), 0);
+  constexpr double kSlack = 2.0;
+  for (int a = 0; a < n; ++a) {
+    if (!rulings[a].horizontal()) continue;
+    for (int b = 0; b < n; ++b) {
+      if (rulings[b].horizontal()) continue;
+      const Ruling &h = rulings[a], &v = rulings[b];
+      if (v.from.x >= h.from.x - kSlack && v.from.x <= h.to.x + kSlack &&
+          h.from.y >= v.from.y - kSlack && h.from.y <= v.to.y + kSlack) {
+        parent[Find(parent, a)] = Find(parent, b);
+      }
+    }
+  }
+  std::vector<std::vector<int>> groups(n);
+  for (int i = 0; i < n; ++i) groups[Find(parent, i)].push_back(i);
+  std::erase_if(groups, [](const auto& g) { return g.size() < 5; });
+  return groups;
+}
+
+void RuledTables(Page& p) {
+  PageText& page = *p.page;
+  for (const std::vector<int>& grid : Grids(page.rulings)) {
+    std::vector<double> xs, ys;
+    for (int r : grid) {
+      const Ruling& ru = page.rulings[r];
+      (ru.horizontal() ? ys : xs).push_back(ru.horizontal() ? ru.from.y : ru.from.x);
+    }
+    xs = Distinct(xs), ys = Distinct(ys);
+    if (xs.size() < 3 || ys.size() < 3) continue;
+    Table t;
+    t.ruled = true;
+    t.box = {xs.front(), ys.front(), xs.back(), ys.back()};
+    const int cols = static_cast<int>(xs.size()) - 1, rows = static_cast<int>(ys.size()) - 1;
+    std::vector<std::vector<int>> words(static_cast<size_t>(cols * rows));
+    for (int w = 0; w < static_cast<int>(page.words.size()); ++w) {
+      const Rect& b = page.words[w].box;
+      const double cx = (b.x0 + b.x1) / 2, cy = CenterY(b);
+      if (page.words[w].rotation != 0 || cx <= xs.front() || cx >= xs.back() ||
+          cy <= ys.front() || cy >= ys.back()) {
+        continue;
+      }
+      const int c = static_cast<int>(std::upper_bound(xs.begin(), xs.end(), cx) - xs.begin()) - 1;
+      const int r = static_cast<int>(std::upper_bound(ys.begin(), ys.end(), cy) - ys.begin()) - 1;
+      words[static_cast<size_t>(r * cols + c)].push_back(w);
+    }
+    // Rows without words (double rules, spacing) are not rows.
+    int row = 0;
+    std::vector<int> used_columns(static_cast<size_t>(cols), 0);
+    for (int r = 0; r < rows; ++r) {
+      bool any = false;
+      for (int c = 0; c < cols; ++c) {
+        std::vector<int>& cw = words[static_cast<size_t>(r * cols + c)];
+        if (cw.empty()) continue;
+        any = true;
+        used_columns[static_cast<size_t>(c)] = 1;
+        TableCell cell{row, c, SortedWords(page, cw), {xs[c], ys[r], xs[c + 1], ys[r + 1]}};
+        t.cells.push_back(std::move(cell));
+      }
+      row += any ? 1 : 0;
+    }
+    t.rows = row;
+    t.columns = cols;
+    for (int c = 0; c < cols; ++c) t.column_left.push_back(xs[c]), t.column_right.push_back(xs[c + 1]);
+    if (t.rows < 2 || std::accumulate(used_columns.begin(), used_columns.end(), 0) < 2) continue;
+    if (IsLabelColumn(page, t) || IsFormGrid(page, t)) continue;
+    TypeHeader(page, &t);
+    for (Frag& f : p.frags) {
+      const double cx = (f.box.x0 + f.box.x1) / 2, cy = CenterY(f.box);
+      if (cx > t.box.x0 && cx < t.box.x1 && cy > t.box.y0 && cy < t.box.y1) f.in_table = true;
+    }
+    page.layout.tables.push_back(std::move(t));
+  }
+}
+
+// ---------------------------------------------------------------- unruled
+
+struct Column {
+  double x0, x1;
+  int starts = 0;  // frags that begin in it
+};
+
+// Columns of a run of bands: the x-ranges covered by words, split where a
+// vertical river of white runs through every band; a range in which no
+// line begins only continues the one before it.
+std::vector<Column> Columns(const Page& p, const std::vector<int>& bands) {
+  const PageText& page = *p.page;
+  std::vector<std::pair<double, double>> spans;
+  for (int b : bands) {
+    if (p.bands[b].size() < 2) continue;
+    for (int f : p.bands[b]) {
+      for (int w : p.frags[f].words) {
+        spans.push_back({page.words[w].box.x0, page.words[w].box.x1});
+      }
+    }
+  }
+  std::sort(spans.begin(), spans.end());
+  std::vector<Column> cols;
+  for (const auto& [x0, x1] : spans) {
+    if (!cols.empty() && x0 <= cols.back().x1 + 1.0) {
+      cols.back().x1 = std::max(cols.back().x1, x1);
+    } else {
+      cols.push_back({x0, x1, 0});
+    }
+  }
+  for (int b : bands) {
+    for (int f : p.bands[b]) {
+      for (Column& c : cols) {
+        if (p.frags[f].box.x0 >= c.x0 - 0.5 && p.frags[f].box.x0 <= c.x1) ++c.starts;
+      }
+    }
+  }
+  std::vector<Column> merged;
+  for (const Column& c : cols) {
+    if (!merged.empty() && c.starts < 2) {
+      merged.back().x1 = c.x1;
+    } else {
+      merged.push_back(c);
+    }
+  }
+  return merged;
+}
+
+int ColumnOf(const std::vector<Column>& cols, double x0) {
+  int c = 0;
+  while (c + 1 < static_cast<int>(cols.size()) && cols[c + 1].x0 <= x0 + 0.5) ++c;
+  return c;
+}
+
+// A run of bands becomes a table when three bands or more fill at least
+// half of two columns or more. Bands that fill fewer (a wrapped cell's
+// second line, a header's first) belong to the nearest full row.
+void TableFromRun(Page& p, const std::vector<int>& bands) {
+  PageText& page = *p.page;
+  const std::vector<Column> cols = Columns(p, bands);
+  if (cols.size() < 2) return;
+  const int ncols = static_cast<int>(cols.size());
+  std::vector<int> anchors;
+  for (int b : bands) {
+    std::vector<int> seen(cols.size(), 0);
+    for (int f : p.bands[b]) seen[static_cast<size_t>(ColumnOf(cols, p.frags[f].box.x0))] = 1;
+    const int filled = std::accumulate(seen.begin(), seen.end(), 0);
+    if (filled >= 2 && filled * 2 >= ncols) anchors.push_back(b);
+  }
+  if (anchors.size() < 3) return;
+  auto band_y = [&](int b) { return CenterY(p.frags[p.bands[b][0]].box); };
+  Table t;
+  t.columns = ncols;
+  t.rows = static_cast<int>(anchors.size());
+  for (const Column& c : cols) t.column_left.push_back(c.x0), t.column_right.push_back(c.x1);
+  std::vector<std::vector<int>> words(static_cast<size_t>(t.rows * ncols));
+  std::vector<Rect> boxes(words.size());
+  bool first = true;
+  for (int b : bands) {
+    int row = 0;
+    for (int a = 1; a < t.rows; ++a) {
+      if (std::fabs(band_y(anchors[a]) - band_y(b)) < std::fabs(band_y(anchors[row]) - band_y(b))) row = a;
+    }
+    for (int f : p.bands[b]) {
+      p.frags[f].in_table = true;
+      t.box = first ? p.frags[f].box : t.box.Union(p.frags[f].box);
+      first = false;
+      for (int w : p.frags[f].words) {
+        const size_t k = static_cast<size_t>(row * ncols + ColumnOf(cols, page.words[w].box.x0));
+        boxes[k] = words[k].empty() ? page.words[w].box : boxes[k].Union(page.words[w].box);
+        words[k].push_back(w);
+      }
+    }
+  }
+  for (int r = 0; r < t.rows; ++r) {
+    for (int c = 0; c < ncols; ++c) {
+      const size_t k = static_cast<size_t>(r * ncols + c);
+      if (!words[k].empty()) t.cells.push_back({r, c, SortedWords(page, words[k]), boxes[k]});
+    }
+  }
+  if (IsLabelColumn(page, t) || IsFormGrid(page, t)) {
+    for (int b : bands) {
+      for (int f : p.bands[b]) p.frags[f].in_table = false;
+    }
+    return;
+  }
+  TypeHeader(page, &t);
+  page.layout.tables.push_back(std::move(t));
+}
+
+// Runs of narrow lines close together; each is offered to TableFromRun.
+// A one-line band at either end of a run joins it only when it touches the
+// band next to it (a header's or a cell's other line).
+void UnruledTables(Page& p) {
+  const double narrow = 0.45 * std::max(p.page->geometry.display_width, 1.0);
+  auto top = [&](int b) {
+    double y = 1e18;
+    for (int f : p.bands[b]) y = std::min(y, p.frags[f].box.y0);
+    return y;
+  };
+  auto bottom = [&](int b) {
+    double y = -1e18;
+    for (int f : p.bands[b]) y = std::max(y, p.frags[f].box.y1);
+    return y;
+  };
+  auto single = [&](int b) { return p.bands[b].size() < 2; };
+  std::vector<int> run;
+  auto flush = [&] {
+    while (run.size() >= 2 && single(run.back()) &&
+           top(run.back()) - bottom(run[run.size() - 2]) > 0.5 * Height(p.frags[p.bands[run.back()][0]].box)) {
+      run.pop_back();
+    }
+    if (run.size() >= 3) TableFromRun(p, run);
+    run.clear();
+  };
+  for (int b = 0; b < static_cast<int>(p.bands.size()); ++b) {
+    bool fits = true;
+    double h = 1;
+    for (int f : p.bands[b]) {
+      fits &= !p.frags[f].in_table && p.frags[f].box.width() < narrow;
+      h = std::max(h, Height(p.frags[f].box));
+    }
+    if (!run.empty() && top(b) - bottom(run.back()) > 1.5 * h) flush();
+    if (!fits) {
+      flush();
+      continue;
+    }
+    if (!run.empty() && std::all_of(run.begin(), run.end(), single)) {
+      // Lines before any row: only the one touching this band may be a
+      // header's first line; the others are titles or prose.
+      const int last = run.back();
+      run.clear();
+      if (top(b) - bottom(last) <= 0.5 * h) run.push_back(last);
+    }
+    run.push_back(b);
+  }
+  flush();
+}
+
+// ---------------------------------------------------------------- fields
+
+std::vector<int> WordsFrom(const Frag& f, size_t offset) {
+  std::vector<int> out;
+  const std::vector<int>& words = f.words;
+  for (size_t k = 0; k < words.size(); ++k) {
+    if (f.word_offset[k] >= offset) out.push_back(words[k]);
+  }
+  return out;
+}
+
+std::vector<int> WordsBefore(const Frag& f, size_t offset) {
+  std::vector<int> out;
+  const std::vector<int>& words = f.words;
+  for (size_t k = 0; k < words.size(); ++k) {
+    if (f.word_offset[k] < offset) out.push_back(words[k]);
+  }
+  return out;
+}
+
+// The value of a label that fills a line of its own: the next line piece to
+// its right, else the nearest one below it (under the label, within two
+// lines), skipping a second line of the same label (a bilingual label).
+int ValueFrag(const Page& p, int label, const std::string& key) {
+  const Frag& l = p.frags[label];
+  const std::vector<int>& band = p.bands[l.band];
+  for (size_t k = 0; k + 1 < band.size(); ++k) {
+    if (band[k] != label) continue;
+    const Frag& right = p.frags[band[k + 1]];
+    if (!right.in_table && !IsLabelText(right.text) &&
+        right.box.x0 - l.box.x1 < 0.35 * p.page->geometry.display_width) {
+      return band[k + 1];
+    }
+    break;
+  }
+  double bottom = l.box.y1;
+  for (int b = l.band + 1; b < static_cast<int>(p.bands.size()); ++b) {
+    bool any_near = false;
+    for (int f : p.bands[b]) {
+      const Frag& v = p.frags[f];
+      if (v.box.y0 > bottom + 2.5 * Height(l.box)) continue;
+      any_near = true;
+      const bool under = v.box.x0 < l.box.x1 && v.box.x1 > l.box.x0 && v.box.x0 >= l.box.x0 - 12;
+      if (!under || v.in_table) continue;
+      if (FieldKey(v.text) == key) {
+        bottom = v.box.y1;  // the label's second language
+        continue;
+      }
+      if (IsLabelText(v.text)) return -1;
+      return f;
+    }
+    if (!any_near) break;
+  }
+  return -1;
+}
+
+void Fields(Page& p) {
+  PageText& page = *p.page;
+  for (int i = 0; i < static_cast<int>(p.frags.size()); ++i) {
+    const Frag& f = p.frags[i];
+    if (f.in_table) continue;
+    size_t end = 0;
+    std::string key = LabelKeyBeforeColon(f.text, &end);
+    if (!key.empty() && IsColumnOnlyLabel(f.text.substr(0, end - 1))) key.clear();
+    if (!key.empty()) {
+      std::vector<int> value = WordsFrom(f, end);
+      if (!value.empty()) {
+        page.layout.fields.push_back({key, WordsBefore(f, end), std::move(value), false});
+        continue;
+      }
+    }
+    if (key.empty()) key = FieldKey(f.text);
+    if (key.empty()) continue;
+    const int v = ValueFrag(p, i, key);
+    if (v < 0) continue;
+    LabeledField field{key, f.words, p.frags[v].words,
+                       p.frags[v].band != f.band};
+    page.layout.fields.push_back(std::move(field));
+  }
+}
+
+// ---------------------------------------------------------------- roles
+
+bool Has(const std::string& text, std::initializer_list<const char*> needles) {
+  return std::any_of(needles.begin(), needles.end(),
+                     [&](const char* n) { return text.find(n) != std::string::npos; });
+}
+
+struct BlockText {
+  std::string norm;  // normalized (lower case, accents stripped)
+  Rect box;
+  int lines = 0;
+  double line_chars = 0;  // mean characters per line
+};
+
+// The role a block's words and place give it, or none (false). Certificate
+// titles start a certificate that runs to the end of the page.
+bool Classify(const BlockText& b, const PageText& page, double body_left, double body_right,
+              bool* in_certificate, BlockRole* role) {
+  const double h = std::max(page.geometry.display_height, 1.0);
+  const std::string& n = b.norm;
+  // Signature blocks, letterheads and captions are set in short lines;
+  // prose that merely mentions counsel or a court is not.
+  const bool short_lines = b.line_chars <= 60;
+  if (b.box.y1 < 0.075 * h) return *role = BlockRole::kHeader, true;
+  if (b.box.y0 > 0.925 * h) return *role = BlockRole::kFooter, true;
+  if ((Has(n, {"certif", "certify"}) &&
+       Has(n, {"translat", "traduc", "interpret", "service", "servicio", "served"})) ||
+      Has(n, {"competent to translate", "competente para traducir"})) {
+    *in_certificate = true;
+  }
+  if (*in_certificate) return *role = BlockRole::kCertificate, true;
+  if (short_lines && Has(n, {"district judge", "magistrate judge", "circuit judge",
+                             "immigration judge", "bankruptcy judge", "so ordered",
+                             "juez de inmigracion"})) {
+    return *role = BlockRole::kJudge, true;
+  }
+  if (short_lines && !Has(n, {"pro se", "por derecho propio"}) &&
+      Has(n, {"attorney for", "attorneys for", "counsel for", "abogado de", "abogada de",
+              "bar no", "bar number", "bar #", "sbn", "state bar", "esq", "pro bono counsel",
+              "llp", "law office", "law group", "law center", "law firm", "legal aid",
+              "legal services", "law clinic", "p.c.", "pllc"})) {
+    return *role = BlockRole::kCounsel, true;
+  }
+  if (short_lines && b.lines <= 4 && Has(n, {"/s/", "signature", "firma", "signed"})) {
+    return *role = BlockRole::kSignature, true;
+  }
+  if (b.lines >= 2 && b.box.x0 >= body_left + 18 && b.box.x1 <= body_right - 18 &&
+      Has(n, {"\xC2\xA7", "c.f.r", "u.s.c", "f.3d", "f.4th", "f.2d", " u.s. ", "i&n dec",
+              "\"", "ina "})) {
+    return *role = BlockRole::kQuotation, true;
+  }
+  if (page.number == 1 && b.box.y0 < 0.5 * h &&
+      Has(n, {" v. ", "\nv.\n", " vs. ", "case no", "civil action", "in the matter of",
+              "en el asunto", "in removal proceedings", "petitioner,", "respondent.",
+              "plaintiffs,", "defendants."})) {
+    return *role = BlockRole::kCaption, true;
+  }
+  if (b.box.y1 < 0.22 * h && short_lines &&
+      Has(n, {"law", "llp", "legal", "attorney", "clinic", "court", "department of",
+              "project", "abogad", "p.c.", "pllc", "esq"})) {
+    return *role = BlockRole::kLetterhead, true;
+  }
+  return false;
+}
+
+void Roles(Page& p) {
+  PageText& page = *p.page;
+  double body_left = 1e18, body_right = -1e18;
+  for (const Block& b : page.blocks) {
+    if (b.lines.size() < 2) continue;
+    body_left = std::min(body_left, b.box.x0);
+    body_right = std::max(body_right, b.box.x1);
+  }
+  bool in_certificate = false;
+  for (int bi = 0; bi < static_cast<int>(page.blocks.size()); ++bi) {
+    const Block& block = page.blocks[bi];
+    size_t begin = SIZE_MAX, end = 0;
+    int chars = 0;
+    for (int l : block.lines) {
+      for (int w : page.lines[l].words) {
+        begin = std::min(begin, page.words[w].text_begin);
+        end = std::max(end, page.words[w].text_end);
+        chars += static_cast<int>(page.words[w].text.size()) + 1;
+      }
+    }
+    if (begin >= end) continue;
+    BlockText bt{NormalizeString(std::string_view(page.text).substr(begin, end - begin)),
+                 block.box, static_cast<int>(block.lines.size()),
+                 static_cast<double>(chars) / std::max<size_t>(block.lines.size(), 1)};
+    BlockRole role;
+    if (Classify(bt, page, body_left, body_right, &in_certificate, &role)) {
+      page.layout.roles.push_back({role, bi, begin, end});
+    }
+  }
+}
+
+}  // namespace
+
+void BuildPageStructure(PageText* page) {
+  page->layout = PageLayout{};
+  Page p = MakePage(page);
+  if (!page->rulings.empty()) RuledTables(p);
+  UnruledTables(p);
+  Fields(p);
+  Roles(p);
+}
+
+void LinkDocumentStructure(std::vector<PageText>* pages) {
+  std::optional<Table> headed;  // the last table with a header of its own
+  for (PageText& page : *pages) {
+    for (Table& t : page.layout.tables) {
+      if (t.header_rows > 0) {
+        headed = t;
+        continue;
+      }
+      if (!headed) continue;
+      // Each column takes the header of the column it overlaps most; all
+      // must find one, and no two the same.
+      std::vector<int> map;
+      for (int c = 0; c < t.columns; ++c) {
+        int best = -1;
+        double best_overlap = 0;
+        for (int h = 0; h < headed->columns; ++h) {
+          const double o = std::min(t.column_right[c], headed->column_right[h]) -
+                           std::max(t.column_left[c], headed->column_left[h]);
+          if (o > best_overlap) best = h, best_overlap = o;
+        }
+        if (best < 0 || std::find(map.begin(), map.end(), best) != map.end()) break;
+        map.push_back(best);
+      }
+      if (static_cast<int>(map.size()) != t.columns) continue;
+      for (int c = 0; c < t.columns; ++c) {
+        t.headers[c] = headed->headers[map[c]];
+        t.header_keys[c] = headed->header_keys[map[c]];
+      }
+      t.header_inherited = true;
+    }
+  }
+}
+
+}  // namespace redact

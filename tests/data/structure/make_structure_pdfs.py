@@ -1,0 +1,137 @@
+#!/usr/bin/python3
+"""Small PDFs for the structure stage's end-to-end tests (tests/e2e/structure_test.cpp).
+
+Run with Debian's python3-reportlab:  /usr/bin/python3 make_structure_pdfs.py
+Every person, number and address here is invented. Each file plants what
+detection must remove (an applicant's identifiers, with no cue in front of
+them) next to what it must keep (counsel, translators, facilities).
+"""
+from reportlab.lib.pagesizes import letter
+from reportlab.pdfgen import canvas
+
+W, H = letter
+
+
+def ruled_table(path):
+    """A detention list drawn as a ruled grid: no labels in the cells."""
+    c = canvas.Canvas(path, pagesize=letter, invariant=1)
+    c.setFont("Helvetica-Bold", 12)
+    c.drawString(72, H - 72, "Attachment 2 - Detainees transferred on June 3, 2024")
+    headers = ["Nombre", "Número A", "F. nac.", "Facility"]
+    rows = [
+        ["SHEVCHENKO, Yuliia", "219 876 543", "1990-02-14", "Otay Mesa Detention Center"],
+        ["MORALES PÉREZ, Lucía", "208 112 334", "1985-11-30", "Otay Mesa Detention Center"],
+        ["KARIMI, Dariush", "217 450 981", "2001-06-07", "Imperial Regional Facility"],
+        ["ABEBE, Selam", "203 998 120", "1979-09-21", "Imperial Regional Facility"],
+    ]
+    xs = [72, 210, 300, 380, 560]
+    top, row_h = H - 100, 22
+    ys = [top - k * row_h for k in range(len(rows) + 2)]
+    c.setLineWidth(0.8)
+    for x in xs:
+        c.line(x, ys[0], x, ys[-1])
+    for y in ys:
+        c.line(xs[0], y, xs[-1], y)
+    c.setFont("Helvetica-Bold", 10)
+    for k, h in enumerate(headers):
+        c.drawString(xs[k] + 4, ys[0] - 15, h)
+    c.setFont("Helvetica", 10)
+    for r, row in enumerate(rows):
+        for k, v in enumerate(row):
+            c.drawString(xs[k] + 4, ys[r + 1] - 15, v)
+    c.drawString(72, ys[-1] - 30, "Transfers were made under 8 C.F.R. 235.3(b)(4).")
+    c.showPage()
+    c.save()
+
+
+def label_above_form(path):
+    """An I-589-style page: each label in a box, its value below it."""
+    c = canvas.Canvas(path, pagesize=letter, invariant=1)
+    c.setFont("Helvetica-Bold", 12)
+    c.drawString(72, H - 60, "Part A.I. Information About You / Información sobre usted")
+    boxes = [
+        (72, H - 130, 200, "1. Alien Registration Number (A-Number) (if any)", "A-Number / Número A", "A 219 876 543"),
+        (272, H - 130, 270, "2. Family Name (Last Name)", "Apellido(s)", "SHEVCHENKO"),
+        (72, H - 200, 200, "3. Given Name (First Name)", "Nombre(s)", "Yuliia"),
+        (272, H - 200, 270, "4. Date of Birth (mm/dd/yyyy)", "Fecha de nacimiento", "02/14/1990"),
+        (72, H - 270, 200, "5. Country of Birth", "País de nacimiento", "Ukraine"),
+        (272, H - 270, 270, "6. Native Language", "Idioma nativo", "Ukrainian"),
+    ]
+    c.setLineWidth(0.6)
+    for x, y, w, label_en, label_es, value in boxes:
+        c.rect(x, y, w, 60)
+        c.setFont("Helvetica", 8)
+        c.drawString(x + 4, y + 50, label_en)
+        c.drawString(x + 4, y + 40, label_es)
+        c.setFont("Courier", 11)
+        c.drawString(x + 4, y + 16, value)
+    c.setFont("Helvetica", 9)
+    c.drawString(72, H - 310, "Form I-589 (Rev. 01/20/25). See the instructions, 8 C.F.R. 208.3.")
+    c.showPage()
+    c.save()
+
+
+def counsel_signature(path):
+    """A motion's last page: counsel's block must stay whole."""
+    c = canvas.Canvas(path, pagesize=letter, invariant=1)
+    c.setFont("Times-Roman", 12)
+    y = H - 90
+    for line in [
+        "For these reasons, the Court should grant the motion to proceed under",
+        "pseudonym and seal Exhibit C, which identifies the Petitioner by name.",
+        "",
+        "Dated: July 1, 2024",
+    ]:
+        c.drawString(72, y, line)
+        y -= 16
+    y -= 20
+    for line in [
+        "Respectfully submitted,",
+        "/s/ Laura Kim",
+        "Laura Kim (SBN 123456)",
+        "Kim & Ortega Immigration Law LLP",
+        "600 B Street, Suite 300",
+        "San Diego, CA 92101",
+        "Tel.: (619) 555-0100",
+        "lkim@kimortega.example.com",
+        "Attorney for Petitioner",
+    ]:
+        c.drawString(320, y, line)
+        y -= 15
+    c.showPage()
+    c.save()
+
+
+def translator_certificate(path):
+    """A certificate of translation: the translator stays, the declarant goes."""
+    c = canvas.Canvas(path, pagesize=letter, invariant=1)
+    c.setFont("Times-Bold", 13)
+    c.drawCentredString(W / 2, H - 90, "CERTIFICATE OF TRANSLATION")
+    c.setFont("Times-Roman", 12)
+    y = H - 130
+    for line in [
+        "I, Elena Vasquez, certify that I am competent to translate from Spanish into",
+        "English, and that the attached declaration of Lucía Morales Pérez is a true",
+        "and accurate translation of the original to the best of my ability.",
+    ]:
+        c.drawString(72, y, line)
+        y -= 16
+    y -= 24
+    for line in [
+        "/s/ Elena Vasquez",
+        "Elena Vasquez, Certified Court Interpreter",
+        "Address: 1200 Third Avenue, San Diego, CA 92101",
+        "Telephone: (619) 555-0177",
+        "Date: June 12, 2024",
+    ]:
+        c.drawString(72, y, line)
+        y -= 15
+    c.showPage()
+    c.save()
+
+
+if __name__ == "__main__":
+    ruled_table("ruled_table_reportlab.pdf")
+    label_above_form("label_above_form_reportlab.pdf")
+    counsel_signature("counsel_signature_reportlab.pdf")
+    translator_certificate("translator_certificate_reportlab.pdf")

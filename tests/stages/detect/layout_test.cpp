@@ -1,0 +1,139 @@
+// Detection from layout: column and field typing, public roles, initials of
+// listed people, and that every finding says why.
+#include "stages/detect/layout.h"
+
+#include <gtest/gtest.h>
+
+#include <algorithm>
+
+#include "stages/detect/detector.h"
+#include "tests/stages/structure/page_builder.h"
+
+namespace redact {
+namespace {
+
+using testing::PageBuilder;
+
+Detector MakeDetector(const std::string& names_csv = "") {
+  auto rules = LoadRulesDirectory(std::string(REDACT_SOURCE_DIR) + "/patterns");
+  EXPECT_TRUE(rules.has_value());
+  std::optional<NamesIndex> names;
+  if (!names_csv.empty()) {
+    auto loaded = NamesIndex::FromCsvText(names_csv, "names.csv");
+    EXPECT_TRUE(loaded.has_value());
+    names = std::move(*loaded);
+  }
+  return Detector(std::move(*rules), std::move(names), Policy{});
+}
+
+// The text of each finding of `category`, in page order.
+std::vector<std::string> Texts(const PageText& page, const std::vector<Finding>& findings,
+                               const std::string& category) {
+  std::vector<std::string> out;
+  for (const Finding& f : findings) {
+    if (f.category == category) out.push_back(page.text.substr(f.begin, f.end - f.begin));
+  }
+  return out;
+}
+
+TEST(LayoutDetection, CellsUnderAProtectedHeaderAreFoundWithoutCueOrList) {
+  PageBuilder b;
+  b.Text("Detainees transferred on June 3, 2024 to the facilities listed in the attachment below", 40, 60);
+  b.Text("Nombre", 40, 100).Text("F. nac.", 200, 100).Text("Pais", 300, 100).Text("CFI outcome", 400, 100);
+  b.Text("SHEVCHENKO, Yuliia", 40, 120).Text("1990-02-14", 200, 120).Text("Ukraine", 300, 120)
+      .Text("Positive", 400, 120);
+  b.Text("KARIMI, Dariush", 40, 140).Text("2001-06-07", 200, 140).Text("Iran", 300, 140)
+      .Text("Negative; IJ review", 400, 140);
+  b.Text("ABEBE, Selam", 40, 160).Text("1979-09-21", 200, 160).Text("Ethiopia", 300, 160)
+      .Text("N/A", 400, 160);
+  const std::vector<PageText> pages = {b.Build()};
+  const std::vector<Finding> findings = MakeDetector().DetectDocument(pages);
+  EXPECT_EQ(Texts(pages[0], findings, "dob"),
+            (std::vector<std::string>{"1990-02-14", "2001-06-07", "1979-09-21"}));
+  EXPECT_EQ(Texts(pages[0], findings, "name"),
+            (std::vector<std::string>{"SHEVCHENKO, Yuliia", "KARIMI, Dariush", "ABEBE, Selam"}));
+  // Countries stay; "N/A" is no outcome.
+  EXPECT_EQ(Texts(pages[0], findings, "credible_fear").size(), 2u);
+  for (const Finding& f : findings) {
+    if (f.category == "dob") {
+      EXPECT_EQ(f.basis, "column");
+    }
+    EXPECT_EQ(f.reason.find("SHEVCHENKO"), std::string::npos);
+  }
+  const std::string all = pages[0].text;
+  for (const Finding& f : findings) EXPECT_NE(all.substr(f.begin, f.end - f.begin), "Ukraine");
+}
+
+TEST(LayoutDetection, AValueBelowAFormLabelIsFound) {
+  PageBuilder b;
+  b.Text("2. Family Name (Last Name)", 60, 100, 8).Text("3. Given Name (First Name)", 300, 100, 8);
+  b.Text("Apellido(s)", 60, 110, 8).Text("Nombre(s)", 300, 110, 8);
+  b.Text("SHEVCHENKO", 60, 130, 11).Text("Yuliia", 300, 130, 11);
+  const std::vector<PageText> pages = {b.Build()};
+  const std::vector<Finding> findings = MakeDetector().DetectDocument(pages);
+  EXPECT_EQ(Texts(pages[0], findings, "name"), (std::vector<std::string>{"SHEVCHENKO", "Yuliia"}));
+  for (const Finding& f : findings) EXPECT_EQ(f.basis, "label");
+}
+
+PageText CounselPage() {
+  PageBuilder b;
+  b.Text("Respectfully submitted,", 330, 200);
+  b.Text("/s/ Laura Kim", 330, 214);
+  b.Text("Ms. Laura Kim (SBN 123456)", 330, 228);
+  b.Text("600 B Street, Suite 300", 330, 242);
+  b.Text("Tel.: (619) 555-0100", 330, 256);
+  b.Text("lkim@kimortega.example.com", 330, 270);
+  b.Text("Attorney for Petitioner", 330, 284);
+  return b.Build();
+}
+
+TEST(LayoutDetection, CounselKeepsTheirNameAddressPhoneAndEmail) {
+  const std::vector<PageText> pages = {CounselPage()};
+  EXPECT_TRUE(MakeDetector().DetectDocument(pages).empty());
+}
+
+TEST(LayoutDetection, CounselOnTheNamesListIsTheListsCall) {
+  const std::vector<PageText> pages = {CounselPage()};
+  const std::vector<Finding> findings =
+      MakeDetector("id,first,last\nX-1,Laura,Kim\n").DetectDocument(pages);
+  ASSERT_FALSE(findings.empty());
+  for (const Finding& f : findings) {
+    EXPECT_EQ(f.category, "name");
+    EXPECT_EQ(f.basis, "list");
+  }
+}
+
+TEST(LayoutDetection, ACertificateKeepsItsTranslatorButNotTheDeclarant) {
+  PageBuilder b;
+  b.Text("CERTIFICATE OF TRANSLATION", 220, 100, 12);
+  b.Text("I, Elena Vasquez, certify that I translated the declaration of Lucia Morales", 60, 140);
+  b.Text("from Spanish into English. Telephone: (619) 555-0177", 60, 154);
+  const std::vector<PageText> pages = {b.Build()};
+  const std::vector<Finding> findings = MakeDetector().DetectDocument(pages);
+  EXPECT_EQ(Texts(pages[0], findings, "name"), (std::vector<std::string>{"Lucia Morales"}));
+  EXPECT_TRUE(Texts(pages[0], findings, "phone").empty());
+}
+
+TEST(LayoutDetection, InitialsOfAListedPersonNamedInFullOnThePage) {
+  PageBuilder b;
+  b.Text("Oksana Petrenko fled Kharkiv in 2022. O.P. was interviewed in Spanish and", 60, 100);
+  b.Text("later O. P. asked for an interpreter. U.S. officers were present.", 60, 114);
+  const std::vector<PageText> pages = {b.Build()};
+  const std::vector<Finding> findings =
+      MakeDetector("id,first,last\nCM-006,Oksana,Petrenko\n").DetectDocument(pages);
+  EXPECT_EQ(Texts(pages[0], findings, "name"),
+            (std::vector<std::string>{"Oksana Petrenko", "O.P.", "O. P."}));
+}
+
+TEST(LayoutDetection, AGivenNameBeforeACuedSurnameIsFound) {
+  PageBuilder b;
+  b.Text("The exhibit identifies Oksana Petrenko, who received a positive finding.", 60, 100);
+  b.Text("Ms. Petrenko filed her Form I-589 on May 20, 2023.", 60, 114);
+  const std::vector<PageText> pages = {b.Build()};
+  const std::vector<Finding> findings = MakeDetector().DetectDocument(pages);
+  EXPECT_EQ(Texts(pages[0], findings, "name"),
+            (std::vector<std::string>{"Oksana Petrenko", "Petrenko"}));
+}
+
+}  // namespace
+}  // namespace redact

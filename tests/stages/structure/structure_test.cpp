@@ -1,0 +1,196 @@
+// The structure stage on synthetic pages: tables (unruled and ruled, two-line
+// headers, wrapped cells, headers carried to a continued table), label–value
+// fields (beside, after a colon, below; English and Spanish), roles.
+#include "stages/structure/structure.h"
+
+#include <gtest/gtest.h>
+
+#include <algorithm>
+#include <map>
+
+#include "stages/structure/labels.h"
+#include "tests/stages/structure/page_builder.h"
+
+namespace redact {
+namespace {
+
+using testing::PageBuilder;
+using testing::WordsText;
+
+// Cell text at (row, column), "" when empty.
+std::string Cell(const PageText& page, const Table& t, int row, int column) {
+  for (const TableCell& c : t.cells) {
+    if (c.row == row && c.column == column) return WordsText(page, c.words);
+  }
+  return "";
+}
+
+// A class list as Chromium prints it: cells middle-aligned, so a two-line
+// header's first line sits above the header row and a wrapped name's lines
+// sit either side of its row.
+PageText ClassList() {
+  PageBuilder b;
+  b.Text("Exhibit A - Identified Class Members, produced under the protective order of the court", 40, 60);
+  b.Text("Date of", 300, 94);
+  b.Text("#", 40, 100).Text("Name", 70, 100).Text("A-Number", 200, 100).Text("Country", 380, 100);
+  b.Text("Birth", 300, 106);
+  b.Text("HERNANDEZ-NUNEZ, Maria", 70, 124);
+  b.Text("1", 40, 130).Text("A201234567", 200, 130).Text("03/14/1987", 300, 130).Text("Honduras", 380, 130);
+  b.Text("Guadalupe", 70, 136);
+  b.Text("2", 40, 154).Text("PENA ORTIZ, Jose Luis", 70, 154).Text("A098765432", 200, 154)
+      .Text("11/02/1979", 300, 154).Text("Guatemala", 380, 154);
+  b.Text("3", 40, 172).Text("PETRENKO, Oksana", 70, 172).Text("A215555019", 200, 172)
+      .Text("12/24/1992", 300, 172).Text("Ukraine", 380, 172);
+  return b.Build();
+}
+
+TEST(Structure, UnruledTableReadsATwoLineHeaderAndAWrappedCell) {
+  const PageText page = ClassList();
+  ASSERT_EQ(page.layout.tables.size(), 1u);
+  const Table& t = page.layout.tables[0];
+  EXPECT_FALSE(t.ruled);
+  EXPECT_EQ(t.columns, 5);
+  EXPECT_EQ(t.rows, 4);
+  EXPECT_EQ(t.header_rows, 1);
+  EXPECT_EQ(t.headers[3], "Date of Birth");
+  EXPECT_EQ(t.header_keys, (std::vector<std::string>{"row", "name", "a_number", "dob", "country"}));
+  EXPECT_EQ(Cell(page, t, 1, 1), "HERNANDEZ-NUNEZ, Maria Guadalupe");
+  EXPECT_EQ(Cell(page, t, 1, 3), "03/14/1987");
+  EXPECT_EQ(Cell(page, t, 3, 1), "PETRENKO, Oksana");
+}
+
+TEST(Structure, RuledTableComesFromDrawnLines) {
+  PageBuilder b;
+  for (double x : {50.0, 200.0, 300.0, 420.0}) b.Rule(x, 80, x, 170);
+  for (double y : {80.0, 110.0, 140.0, 170.0}) b.Rule(50, y, 420, y);
+  b.Text("Nombre", 55, 98).Text("Numero A", 205, 98).Text("Facility", 305, 98);
+  b.Text("SHEVCHENKO, Yuliia", 55, 128).Text("219 876 543", 205, 128).Text("Otay Mesa", 305, 128);
+  b.Text("KARIMI, Dariush", 55, 158).Text("217 450 981", 205, 158).Text("Imperial", 305, 158);
+  const PageText page = b.Build();
+  ASSERT_EQ(page.layout.tables.size(), 1u);
+  const Table& t = page.layout.tables[0];
+  EXPECT_TRUE(t.ruled);
+  EXPECT_EQ(t.columns, 3);
+  EXPECT_EQ(t.rows, 3);
+  EXPECT_EQ(t.header_keys, (std::vector<std::string>{"name", "a_number", "facility"}));
+  EXPECT_EQ(Cell(page, t, 2, 1), "217 450 981");
+}
+
+TEST(Structure, ValueBelowItsBilingualLabelIsAField) {
+  PageBuilder b;
+  b.Text("2. Family Name (Last Name)", 60, 100, 8).Text("4. Date of Birth (mm/dd/yyyy)", 300, 100, 8);
+  b.Text("Apellido(s)", 60, 110, 8).Text("Fecha de nacimiento", 300, 110, 8);
+  b.Text("SHEVCHENKO", 60, 130, 11).Text("02/14/1990", 300, 130, 11);
+  b.Text("5. Country of Birth", 60, 170, 8).Text("6. Native Language", 300, 170, 8);
+  b.Text("Ukraine", 60, 190, 11).Text("Ukrainian", 300, 190, 11);
+  const PageText page = b.Build();
+  EXPECT_TRUE(page.layout.tables.empty());
+  std::map<std::string, std::string> values;
+  for (const LabeledField& f : page.layout.fields) {
+    values[f.key] = WordsText(page, f.value_words);
+    EXPECT_TRUE(f.below);
+  }
+  EXPECT_EQ(values["name"], "SHEVCHENKO");
+  EXPECT_EQ(values["dob"], "02/14/1990");
+  EXPECT_EQ(values["country"], "Ukraine");
+  EXPECT_EQ(values["language"], "Ukrainian");
+}
+
+TEST(Structure, ValueAfterAColonOrBesideItsLabelIsAField) {
+  PageBuilder b;
+  b.Text("Fecha de nacimiento: 14 de febrero de 1990", 60, 100);
+  b.Text("A-Number", 60, 130).Text("215-555-019", 250, 130);
+  b.Text("Outcome: positive", 60, 160);  // too general for a form field
+  const PageText page = b.Build();
+  ASSERT_EQ(page.layout.fields.size(), 2u);
+  EXPECT_EQ(page.layout.fields[0].key, "dob");
+  EXPECT_EQ(WordsText(page, page.layout.fields[0].value_words), "14 de febrero de 1990");
+  EXPECT_EQ(page.layout.fields[1].key, "a_number");
+  EXPECT_EQ(WordsText(page, page.layout.fields[1].value_words), "215-555-019");
+  EXPECT_FALSE(page.layout.fields[1].below);
+}
+
+std::vector<BlockRole> Roles(const PageText& page) {
+  std::vector<BlockRole> roles;
+  for (const RoleBlock& r : page.layout.roles) roles.push_back(r.role);
+  return roles;
+}
+
+TEST(Structure, CounselJudgeAndFooterBlocksHaveRoles) {
+  PageBuilder b;
+  b.Text("Plaintiffs ask the Court to seal the exhibit because it names the class members and", 60, 100);
+  b.Text("their families, which 8 C.F.R. 208.6 forbids the government to disclose.", 60, 114);
+  b.Text("/s/ Laura Kim", 330, 200).Text("Laura Kim (SBN 123456)", 330, 214)
+      .Text("600 B Street, Suite 300", 330, 228).Text("Attorney for Plaintiffs", 330, 242);
+  b.Text("IT IS SO ORDERED.", 60, 320);
+  b.Text("Hon. Ana Ruiz", 330, 360).Text("United States District Judge", 330, 374);
+  b.Text("DEF-000123", 500, 770);
+  const PageText page = b.Build();
+  const std::vector<BlockRole> roles = Roles(page);
+  EXPECT_NE(std::find(roles.begin(), roles.end(), BlockRole::kCounsel), roles.end());
+  EXPECT_NE(std::find(roles.begin(), roles.end(), BlockRole::kJudge), roles.end());
+  EXPECT_NE(std::find(roles.begin(), roles.end(), BlockRole::kFooter), roles.end());
+  EXPECT_EQ(page.layout.roles.size(), 4u);  // the paragraph has none
+}
+
+TEST(Structure, ACertificateRunsFromItsTitleToTheEndOfThePage) {
+  PageBuilder b;
+  b.Text("I declare that the foregoing is true and correct.", 60, 100);
+  b.Text("CERTIFICATE OF TRANSLATION", 220, 200, 12);
+  b.Text("I, Elena Vasquez, certify that I am competent to translate from Spanish into English.", 60, 240);
+  b.Text("/s/ Elena Vasquez", 60, 290);
+  const PageText page = b.Build();
+  EXPECT_EQ(Roles(page), (std::vector<BlockRole>{BlockRole::kCertificate, BlockRole::kCertificate,
+                                                 BlockRole::kCertificate}));
+}
+
+TEST(Structure, ContinuedTableTakesTheHeaderOfTheEarlierPage) {
+  std::vector<PageText> pages = {ClassList()};
+  PageBuilder b(2);
+  b.Text("4", 40, 80).Text("JOSEPH, Jean-Baptiste", 70, 80).Text("A087654321", 200, 80)
+      .Text("01/05/1990", 300, 80).Text("Haiti", 380, 80);
+  b.Text("5", 40, 98).Text("NGUYEN VAN, Thanh", 70, 98).Text("A209876543", 200, 98)
+      .Text("09/09/1984", 300, 98).Text("Vietnam", 380, 98);
+  b.Text("6", 40, 116).Text("BEKELE, Daniel", 70, 116).Text("A78123456", 200, 116)
+      .Text("02/28/2001", 300, 116).Text("Ethiopia", 380, 116);
+  pages.push_back(b.Build());
+  ASSERT_EQ(pages[1].layout.tables.size(), 1u);
+  EXPECT_EQ(pages[1].layout.tables[0].header_rows, 0);
+  LinkDocumentStructure(&pages);
+  const Table& t = pages[1].layout.tables[0];
+  EXPECT_TRUE(t.header_inherited);
+  EXPECT_EQ(t.header_keys, (std::vector<std::string>{"row", "name", "a_number", "dob", "country"}));
+}
+
+TEST(Structure, ProseAndASignatureLineAreNotTables) {
+  PageBuilder b;
+  for (int k = 0; k < 6; ++k) {
+    b.Text("The applicant testified credibly about the threats she received in Kharkiv and", 60, 100 + 14 * k);
+  }
+  b.Text("Dated: July 1, 2024", 60, 220).Text("/s/ Robert Chen", 380, 220);
+  b.Text("Attorney for Plaintiffs", 380, 234);
+  EXPECT_TRUE(b.Build().layout.tables.empty());
+}
+
+TEST(StructureLabels, FormLabelsInEnglishAndSpanish) {
+  EXPECT_EQ(LabelKey("Family Name (Last Name)"), "name");
+  EXPECT_EQ(LabelKey("Apellido(s)"), "name");
+  EXPECT_EQ(LabelKey("Given Name (First Name) / Nombre(s)"), "name");
+  EXPECT_EQ(LabelKey("1. Alien Registration Number (A-Number) (if any)"), "a_number");
+  EXPECT_EQ(LabelKey("Número A"), "a_number");
+  EXPECT_EQ(LabelKey("A#"), "a_number");
+  EXPECT_EQ(LabelKey("F. nac."), "dob");
+  EXPECT_EQ(LabelKey("Date of Birth"), "dob");
+  EXPECT_EQ(LabelKey("CFI outcome"), "credible_fear");
+  EXPECT_EQ(LabelKey("Country of birth"), "country");
+  // Near misses: not a person's label, or two labels of different kinds.
+  EXPECT_EQ(LabelKey("Name of the court"), "");
+  EXPECT_EQ(LabelKey("Name / Date of Birth"), "");
+  size_t end = 0;
+  EXPECT_EQ(LabelKeyBeforeColon("DOB: 1990-02-14", &end), "dob");
+  EXPECT_EQ(end, 4u);
+  EXPECT_TRUE(IsColumnOnlyLabel("Outcome"));
+}
+
+}  // namespace
+}  // namespace redact
