@@ -1,6 +1,9 @@
 #include "pdf/podofo_util.h"
 
+#include <zlib.h>
+
 #include <algorithm>
+#include <cstdint>
 #include <cstdlib>
 #include <memory>
 
@@ -378,6 +381,87 @@ StatusOr<std::string> DecodeFilters(
     raw = std::move(out);
   }
   return raw;
+}
+
+namespace {
+
+// zlib data inflated until it ends or breaks. Errors: kResource past
+// max_bytes, kDamagedPdf when zlib cannot start.
+StatusOr<PartialStream> InflateUntilBroken(std::string_view in, size_t max_bytes) {
+  z_stream z{};
+  if (inflateInit(&z) != Z_OK) return Error(StatusCode::kDamagedPdf, "zlib cannot start");
+  z.next_in = reinterpret_cast<Bytef*>(const_cast<char*>(in.data()));
+  z.avail_in = static_cast<uInt>(std::min<size_t>(in.size(), UINT32_MAX));
+  PartialStream out;
+  char chunk[1 << 16];
+  int rc = Z_OK;
+  while (rc == Z_OK) {
+    z.next_out = reinterpret_cast<Bytef*>(chunk);
+    z.avail_out = sizeof chunk;
+    rc = inflate(&z, Z_NO_FLUSH);
+    const size_t made = sizeof chunk - z.avail_out;
+    if (out.data.size() + made > max_bytes) {
+      inflateEnd(&z);
+      return Error(StatusCode::kResource, "decoded stream larger than the limit of " +
+                                              std::to_string(max_bytes >> 20) + " MiB ([limits] max_stream_mb)");
+    }
+    out.data.append(chunk, made);
+  }
+  if (rc != Z_STREAM_END) {
+    out.truncated = true;
+    out.why = rc == Z_BUF_ERROR ? "the compressed data ends early" : (z.msg ? z.msg : "zlib error " + std::to_string(rc));
+  }
+  inflateEnd(&z);
+  return out;
+}
+
+bool IsFlate(const std::string& filter) { return filter == "FlateDecode" || filter == "Fl"; }
+
+}  // namespace
+
+std::vector<const PdfObject*> ContentParts(const PdfObject* page) {
+  std::vector<const PdfObject*> parts;
+  const PdfObject* contents = DictGet(page, "Contents");
+  if (!contents) return parts;
+  if (const PoDoFo::PdfArray* arr = AsArray(contents)) {
+    for (const PdfObject& item : *arr) parts.push_back(Resolve(&item));
+  } else {
+    parts.push_back(contents);
+  }
+  return parts;
+}
+
+StatusOr<PartialStream> ReadStreamAsFarAsItDecodes(const PdfObject* obj, size_t max_bytes) {
+  StatusOr<std::string> whole = ReadStream(obj, max_bytes);
+  if (whole) return PartialStream{std::move(*whole), false, ""};
+  obj = Resolve(obj);
+  auto filters = StreamFilters(obj);
+  if (whole.error().code() != StatusCode::kDamagedPdf || filters.empty() || !IsFlate(filters.back().first) ||
+      Predictor(filters.back().second) >= 2) {
+    return Error(whole.error());
+  }
+  std::string raw;
+  Status copied = Guard(Describe(obj), [&]() -> Status {
+    char* data = nullptr;
+    PoDoFo::pdf_long length = 0;
+    obj->GetStream()->GetCopy(&data, &length);
+    raw.assign(data ? data : "", static_cast<size_t>(length));
+    PoDoFo::podofo_free(data);
+    return Status::Ok();
+  });
+  if (!copied.ok()) return Error(whole.error());
+  filters.pop_back();
+  StatusOr<std::string> deflated = DecodeFilters(std::move(raw), filters, max_bytes);
+  if (!deflated) return Error(whole.error());
+  StatusOr<PartialStream> inflated = InflateUntilBroken(*deflated, max_bytes);
+  if (!inflated) {
+    if (inflated.error().code() == StatusCode::kResource) {
+      return Error(StatusCode::kResource, Describe(obj) + ": " + inflated.error().message());
+    }
+    return Error(whole.error());
+  }
+  if (inflated->data.empty()) return Error(whole.error());
+  return inflated;
 }
 
 std::string Describe(const PdfObject* obj) {

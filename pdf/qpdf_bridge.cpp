@@ -7,9 +7,11 @@
 #include <qpdf/QPDFLogger.hh>
 #include <qpdf/QPDFWriter.hh>
 
+#include <algorithm>
 #include <exception>
 #include <memory>
 #include <sstream>
+#include <vector>
 
 namespace redact::pdf {
 namespace {
@@ -53,7 +55,63 @@ Status Problem(const std::string& name, const std::string& what, const std::stri
   return Status(StatusCode::kInternal, name + ": " + frame + " (" + what + ")");
 }
 
+// Why qpdf could not repair `name`: its message on one line, without the
+// name it starts with.
+Status CannotRepair(const std::string& what, const std::string& label, const std::string& name) {
+  std::string text = Reword(what, label, name);
+  if (text.starts_with(name + ": ")) text.erase(0, name.size() + 2);
+  std::replace(text.begin(), text.end(), '\n', ' ');
+  return Status(StatusCode::kDamagedPdf, name + ": qpdf cannot repair it either (" + text + ")");
+}
+
+// One qpdf read (recovery on) and write of `bytes`: unencrypted, no object
+// streams (PoDoFo reads plain xref tables best), streams as they were.
+// Throws what qpdf throws (QPDFExc, std::exception).
+QpdfRepair RepairOnce(std::string_view bytes, const std::string& label, const char* password) {
+  QPDF in;
+  in.setSuppressWarnings(true);
+  in.setAttemptRecovery(true);
+  in.processMemoryFile(label.c_str(), bytes.data(), bytes.size(), password);
+  // qpdf repairs the page tree as it walks it (a page without /Type, a
+  // kid that is not a dictionary); the writer then keeps the repair.
+  const size_t pages = in.getAllPages().size();
+  QPDFWriter writer(in);
+  writer.setOutputMemory();
+  writer.setPreserveEncryption(false);
+  writer.setObjectStreamMode(qpdf_o_disable);
+  writer.setCompressStreams(false);
+  writer.setDecodeLevel(qpdf_dl_none);
+  writer.setDeterministicID(true);
+  writer.write();
+  std::unique_ptr<Buffer> buffer(writer.getBuffer());
+  return {std::string(reinterpret_cast<const char*>(buffer->getBuffer()), buffer->getSize()), in.numWarnings(),
+          pages};
+}
+
 }  // namespace
+
+StatusOr<QpdfRepair> RepairWithQpdf(std::string_view bytes, const std::string& name,
+                                    const std::optional<std::string>& password) {
+  const std::string label = "input " + name;
+  // The empty user password first, as PoDoFo's loading does; then the one given.
+  std::vector<const char*> tries{nullptr};
+  if (password) tries.push_back(password->c_str());
+  for (size_t k = 0; k < tries.size(); ++k) {
+    try {
+      return RepairOnce(bytes, label, tries[k]);
+    } catch (const QPDFExc& e) {
+      if (e.getErrorCode() == qpdf_e_password) {
+        if (k + 1 < tries.size()) continue;
+        return Error(StatusCode::kPassword, password ? name + ": wrong password"
+                                                     : name + ": encrypted; the document needs a password (--password)");
+      }
+      return Error(CannotRepair(e.what(), label, name));
+    } catch (const std::exception& e) {
+      return Error(CannotRepair(e.what(), label, name));
+    }
+  }
+  return Error(StatusCode::kInternal, name + ": no repair was tried");
+}
 
 StatusOr<std::string> RenumberObjects(std::string_view bytes, const std::string& name) {
   const std::string label = "output of " + name;
