@@ -300,6 +300,22 @@ StatusOr<std::string> Unpredict(const std::string& in, const PdfObject* parms) {
 
 }  // namespace
 
+StatusOr<std::string> RawStreamData(const PdfObject* obj) {
+  obj = Resolve(obj);
+  if (!obj || !obj->HasStream()) return Error(StatusCode::kDamagedPdf, Describe(obj) + ": expected a stream");
+  std::string raw;
+  Status s = Guard(Describe(obj), [&]() -> Status {
+    char* data = nullptr;
+    PoDoFo::pdf_long length = 0;
+    obj->GetStream()->GetCopy(&data, &length);
+    raw.assign(data ? data : "", static_cast<size_t>(length));
+    PoDoFo::podofo_free(data);
+    return Status::Ok();
+  });
+  if (!s.ok()) return Error(s);
+  return raw;
+}
+
 StatusOr<std::string> ReadStream(const PdfObject* obj, size_t max_bytes) {
   obj = Resolve(obj);
   const std::string where = Describe(obj);
@@ -313,12 +329,9 @@ StatusOr<std::string> ReadStream(const PdfObject* obj, size_t max_bytes) {
   Status s = Guard(where, [&]() -> Status {
     if (predicted) {
       // Our own predictor decoding: see Unpredict.
-      char* raw = nullptr;
-      PoDoFo::pdf_long length = 0;
-      obj->GetStream()->GetCopy(&raw, &length);
-      std::string bytes(raw ? raw : "", static_cast<size_t>(length));
-      PoDoFo::podofo_free(raw);
-      StatusOr<std::string> decoded = DecodeFilters(std::move(bytes), filters, max_bytes);
+      StatusOr<std::string> bytes = RawStreamData(obj);
+      if (!bytes) return bytes.error();
+      StatusOr<std::string> decoded = DecodeFilters(std::move(*bytes), filters, max_bytes);
       if (!decoded) return Status(decoded.error().code(), where + ": " + decoded.error().message());
       out = std::move(*decoded);
       return Status::Ok();
@@ -440,18 +453,10 @@ StatusOr<PartialStream> ReadStreamAsFarAsItDecodes(const PdfObject* obj, size_t 
       Predictor(filters.back().second) >= 2) {
     return Error(whole.error());
   }
-  std::string raw;
-  Status copied = Guard(Describe(obj), [&]() -> Status {
-    char* data = nullptr;
-    PoDoFo::pdf_long length = 0;
-    obj->GetStream()->GetCopy(&data, &length);
-    raw.assign(data ? data : "", static_cast<size_t>(length));
-    PoDoFo::podofo_free(data);
-    return Status::Ok();
-  });
-  if (!copied.ok()) return Error(whole.error());
+  StatusOr<std::string> raw = RawStreamData(obj);
+  if (!raw) return Error(whole.error());
   filters.pop_back();
-  StatusOr<std::string> deflated = DecodeFilters(std::move(raw), filters, max_bytes);
+  StatusOr<std::string> deflated = DecodeFilters(std::move(*raw), filters, max_bytes);
   if (!deflated) return Error(whole.error());
   StatusOr<PartialStream> inflated = InflateUntilBroken(*deflated, max_bytes);
   if (!inflated) {

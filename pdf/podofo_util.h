@@ -68,6 +68,10 @@ std::optional<Rect> AsRect(const PoDoFo::PdfObject* obj);
 // A matrix array [a b c d e f]; nullopt if malformed.
 std::optional<Matrix> AsMatrix(const PoDoFo::PdfObject* obj);
 
+// A stream's data as the file holds it (decrypted, not decoded).
+// Errors: kDamagedPdf when `obj` is no stream or its data cannot be read.
+StatusOr<std::string> RawStreamData(const PoDoFo::PdfObject* obj);
+
 // The decoded (unfiltered) bytes of a stream object. Fails with kResource
 // when the decoded data would exceed max_bytes, kDamagedPdf/kUnsupported on
 // filter errors.
