@@ -17,7 +17,11 @@
 // ignores a wrong /Size or startxref, finds a header after junk) and writes
 // it back, in memory, as one clean unencrypted revision that PoDoFo then
 // loads. Streams are copied as they are (decrypted, never decoded), so a
-// stream qpdf cannot decode stays for redact's own reader to judge.
+// stream qpdf cannot decode stays for redact's own reader to judge. qpdf's
+// recovery has no time limit and takes minutes over some fuzzed files, so
+// it runs in a forked child process given 5 s plus 1 s a MiB (at most
+// 120 s); a child that takes longer is killed, one that crashes fails the
+// repair only.
 //
 // Messages never quote document content: qpdf's warnings name objects and
 // offsets only. Thread-safety: no shared state; one call per document.
@@ -51,7 +55,7 @@ struct QpdfRepair {
 // Errors: kPassword (encrypted, and no password given opens it: "<name>:
 // encrypted; …" or "<name>: wrong password"), kDamagedPdf ("<name>: qpdf
 // cannot repair it either (<qpdf's reason, naming offsets and objects
-// only>)").
+// only; or: its recovery took longer than N s>)").
 StatusOr<QpdfRepair> RepairWithQpdf(std::string_view bytes, const std::string& name,
                                     const std::optional<std::string>& password);
 
