@@ -122,6 +122,15 @@ StatusOr<std::unique_ptr<Document>> Document::Repair(std::string bytes, const st
     return Error(StatusCode::kDamagedPdf, name + ": cannot open: " + refused + "; " +
                                               WithoutName(fixed.error().message(), name));
   }
+  // qpdf writes one startxref; more mean a stream whose length qpdf
+  // recovered has swallowed other parts of the file (old revisions,
+  // objects): bytes no reader would show, which must not pass as content.
+  const std::string_view repaired_bytes(fixed->bytes);
+  if (repaired_bytes.find("startxref") != repaired_bytes.rfind("startxref")) {
+    return Error(StatusCode::kDamagedPdf, name + ": cannot open: " + refused +
+                                              "; qpdf's repair holds parts of the file inside a stream, so it is "
+                                              "not used");
+  }
   const Status no_pages(StatusCode::kDamagedPdf,
                         name + ": has no pages, and qpdf finds none either (" + refused + "): nothing to redact");
   if (fixed->pages == 0) return Error(no_pages);
