@@ -57,6 +57,7 @@ std::string_view ExtractionProblemName(ExtractionProblem::Kind kind) {
     case K::kBrokenXObject: return "broken-xobject";
     case K::kRecursionLimit: return "recursion-limit";
     case K::kStreamError: return "stream-error";
+    case K::kTruncatedStream: return "stream-truncated";
     case K::kNotOcrd: return "not-ocrd";
     case K::kLowOcrConfidence: return "low-ocr-confidence";
   }

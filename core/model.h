@@ -122,6 +122,8 @@ struct ExtractionProblem {
     kBrokenXObject,      // a Form XObject we could not read
     kRecursionLimit,     // Form XObjects nested too deep or cyclic
     kStreamError,        // a content stream that would not decode
+    kTruncatedStream,    // a content stream whose Flate data breaks off: read up
+                         // to the break, the rest unread (page to review)
     kNotOcrd,            // a page of images and no text, left unread (--ocr never)
     kLowOcrConfidence,   // OCR read little, or read it unsure: check by hand
   };

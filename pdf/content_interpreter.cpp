@@ -12,6 +12,32 @@ namespace redact::pdf {
 using PoDoFo::PdfObject;
 using Kind = ExtractionProblem::Kind;
 
+namespace {
+
+// A content stream's bytes as far as they decode (ReadStreamAsFarAsItDecodes).
+// `broken` says why the data breaks off, "" when it is whole.
+struct ContentBytes {
+  std::string data;
+  std::string broken;
+};
+
+// When the data breaks off, it is cut after the last complete operation:
+// the broken one may be half an operand, and a half string would swallow
+// whatever follows it (the next /Contents part).
+StatusOr<ContentBytes> ReadContent(const PdfObject* stream, size_t max_bytes) {
+  StatusOr<PartialStream> read = ReadStreamAsFarAsItDecodes(stream, max_bytes);
+  if (!read) return Error(read.error());
+  if (!read->truncated) return ContentBytes{std::move(read->data), ""};
+  const size_t decoded = read->data.size();
+  const ParsedContent head = ParseContent(read->data);
+  read->data.resize(head.ops.empty() ? 0 : head.ops.back().end);
+  return ContentBytes{std::move(read->data), Describe(stream) + ": its Flate data breaks off after " +
+                                                 std::to_string(decoded) + " decoded bytes (" + read->why +
+                                                 "); what follows is unread"};
+}
+
+}  // namespace
+
 struct ContentInterpreter::Frame {
   const ParsedContent* parsed;
   int stream;
@@ -58,33 +84,27 @@ Status ContentInterpreter::RunPage(int index, ContentSink* sink) {
 
   // Concatenate the page's content streams, as PDF defines them.
   std::string content;
+  std::vector<std::string> broken;  // parts whose data breaks off
   const PdfObject* resources = nullptr;
   Status read = Guard(where, [&]() -> Status {
     resources = doc_->InheritedPageKey(*page, "Resources");
-    const PdfObject* contents = DictGet(*page, "Contents");
-    if (!contents) return Status::Ok();  // an empty page
-    std::vector<const PdfObject*> parts;
-    if (const PoDoFo::PdfArray* arr = AsArray(contents)) {
-      for (const PdfObject& item : *arr) parts.push_back(Resolve(&item));
-    } else {
-      parts.push_back(contents);
-    }
-    for (const PdfObject* part : parts) {
+    for (const PdfObject* part : ContentParts(*page)) {  // none: an empty page
       if (!part || !part->HasStream()) {
         Problem(Kind::kStreamError, 0, -1, "a /Contents entry is not a stream");
         continue;
       }
-      StatusOr<std::string> data = ReadStream(part, limits_.max_stream_bytes);
+      StatusOr<ContentBytes> data = ReadContent(part, limits_.max_stream_bytes);
       if (!data) {
         if (data.error().code() == StatusCode::kResource) return data.error();
         Problem(Kind::kStreamError, 0, -1, data.error().message());
         continue;
       }
-      if (content.size() + data->size() > limits_.max_stream_bytes) {
+      if (content.size() + data->data.size() > limits_.max_stream_bytes) {
         return Status(StatusCode::kResource, where + ": page content larger than the limit");
       }
-      content += *data;
+      content += data->data;
       content += '\n';
+      if (!data->broken.empty()) broken.push_back(std::move(data->broken));
     }
     return Status::Ok();
   });
@@ -92,12 +112,14 @@ Status ContentInterpreter::RunPage(int index, ContentSink* sink) {
 
   auto parsed = std::make_shared<ParsedContent>(ParseContent(content));
   parsed->source = std::move(content);
+  parsed->truncated = !broken.empty();
   parsed_.push_back(parsed);
   streams_.push_back(ContentStream{});
   if (sink_) {
     sink_->OnStream(0, streams_[0], *parsed);
     sink_->OnStreamSource(0, nullptr, resources);
   }
+  for (std::string& why : broken) Problem(Kind::kTruncatedStream, 0, -1, std::move(why));
   if (parsed->bad_tokens > 0) {
     Problem(Kind::kBadToken, 0, -1,
             std::to_string(parsed->bad_tokens) + " unreadable token(s)");
@@ -118,13 +140,14 @@ Status ContentInterpreter::RunForm(const PdfObject* form, ContentSink* sink) {
     sink_ = nullptr;
     return Status(StatusCode::kDamagedPdf, where + ": not a form stream");
   }
-  StatusOr<std::string> data = ReadStream(form, limits_.max_stream_bytes);
+  StatusOr<ContentBytes> data = ReadContent(form, limits_.max_stream_bytes);
   if (!data) {
     sink_ = nullptr;
     return data.error();
   }
-  auto parsed = std::make_shared<ParsedContent>(ParseContent(*data));
-  parsed->source = std::move(*data);
+  auto parsed = std::make_shared<ParsedContent>(ParseContent(data->data));
+  parsed->source = std::move(data->data);
+  parsed->truncated = !data->broken.empty();
   parsed_.push_back(parsed);
   ContentStream info;
   info.kind = ContentStream::Kind::kFormXObject;
@@ -135,6 +158,7 @@ Status ContentInterpreter::RunForm(const PdfObject* form, ContentSink* sink) {
     sink_->OnStream(0, info, *parsed);
     sink_->OnStreamSource(0, form, resources);
   }
+  if (!data->broken.empty()) Problem(Kind::kTruncatedStream, 0, -1, data->broken);
   form_path_.push_back(form);
   Status run = Guard(where, [&]() -> Status {
     GraphicsState gs;
@@ -467,13 +491,14 @@ void ContentInterpreter::DoXObject(Frame& f, const Operation& op, int op_index) 
   if (auto it = form_cache_.find(xobj); it != form_cache_.end()) {
     parsed = it->second;
   } else {
-    StatusOr<std::string> data = ReadStream(xobj, limits_.max_stream_bytes);
+    StatusOr<ContentBytes> data = ReadContent(xobj, limits_.max_stream_bytes);
     if (!data) {
       Problem(Kind::kBrokenXObject, f.stream, op_index, data.error().message());
       return;
     }
-    parsed = std::make_shared<ParsedContent>(ParseContent(*data));
-    parsed->source = std::move(*data);
+    parsed = std::make_shared<ParsedContent>(ParseContent(data->data));
+    parsed->source = std::move(data->data);
+    parsed->truncated = !data->broken.empty();
     form_cache_[xobj] = parsed;
   }
   const int index = static_cast<int>(streams_.size());
@@ -490,6 +515,10 @@ void ContentInterpreter::DoXObject(Frame& f, const Operation& op, int op_index) 
   if (sink_) {
     sink_->OnStream(index, info, *parsed);
     sink_->OnStreamSource(index, xobj, resources);
+  }
+  if (parsed->truncated) {
+    Problem(Kind::kTruncatedStream, index, -1,
+            Describe(xobj) + ": its Flate data breaks off; what follows is unread");
   }
   if (parsed->bad_tokens > 0) {
     Problem(Kind::kBadToken, index, -1,

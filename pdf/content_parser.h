@@ -55,6 +55,10 @@ struct ParsedContent {
   int bad_tokens = 0;              // unreadable bytes or unbalanced brackets
   size_t first_bad_offset = 0;     // offset of the first, when bad_tokens > 0
   int unterminated_inline_images = 0;
+  bool truncated = false;          // the stream's data broke off (a damaged
+                                   // Flate tail): `source` ends after the last
+                                   // operation read before the break (filled
+                                   // by the interpreter)
 };
 
 struct ParseLimits {

@@ -11,6 +11,7 @@
 #include <sstream>
 
 #include "pdf/podofo_util.h"
+#include "pdf/qpdf_bridge.h"
 
 namespace redact::pdf {
 namespace {
@@ -33,6 +34,21 @@ void LoadOpenSslProviders() {
 void QuietPodofo() {
   static std::once_flag once;
   std::call_once(once, [] { PoDoFo::PdfError::EnableLogging(false); });
+}
+
+constexpr const char* kNoPages = "no pages found (broken page tree)";
+
+// Whether a failure to load may be damage that qpdf's recovery undoes (a
+// wrong or missing password, a limit or an internal error is not).
+bool Repairable(const Status& s) {
+  return s.code() == StatusCode::kDamagedPdf || s.code() == StatusCode::kNotPdf ||
+         s.code() == StatusCode::kUnsupported;
+}
+
+// "<name>: <what>" → "<what>", for a reason that goes after the name once.
+std::string WithoutName(const std::string& message, const std::string& name) {
+  const std::string prefix = name + ": ";
+  return message.starts_with(prefix) ? message.substr(prefix.size()) : message;
 }
 
 }  // namespace
@@ -67,48 +83,81 @@ StatusOr<std::unique_ptr<Document>> Document::OpenBytes(
     std::string bytes, const std::string& name, const OpenOptions& options) {
   LoadOpenSslProviders();
   QuietPodofo();
-  if (bytes.substr(0, 1024).find("%PDF-") == std::string::npos) {
-    return Error(StatusCode::kNotPdf, name + ": not a PDF file (no %PDF header)");
+  // Readers accept the header anywhere in the first 1,024 bytes; what
+  // precedes it is not PDF. qpdf reads offsets from the header on, too.
+  const size_t header = std::string_view(bytes).substr(0, 1024).find("%PDF-");
+  std::string skipped;
+  if (header != std::string::npos && header > 0) {
+    bytes.erase(0, header);
+    skipped = "its %PDF header starts at byte " + std::to_string(header) + "; the bytes before it were skipped";
   }
+  // Without a header, only qpdf's recovery may find a PDF in the bytes.
+  if (header == std::string::npos) return Repair(std::move(bytes), name, options, "", "no %PDF header");
+  StatusOr<std::unique_ptr<Document>> doc = Load(&bytes, name, options);
+  if (!doc) {
+    if (!Repairable(doc.error())) return doc;
+    return Repair(std::move(bytes), name, options, skipped, WithoutName(doc.error().message(), name));
+  }
+  (*doc)->repair_reason_ = skipped;
+  const Status readable = (*doc)->Readable();
+  if (readable.ok()) return doc;
+  // qpdf's repair is used only when it reads; else the content is left
+  // for the readers to fail closed on, with their own reasons.
+  StatusOr<std::unique_ptr<Document>> repaired =
+      Repair((*doc)->bytes_, name, options, skipped, WithoutName(readable.message(), name));
+  if (repaired && (*repaired)->Readable().ok()) return repaired;
+  return doc;
+}
+
+StatusOr<std::unique_ptr<Document>> Document::Repair(std::string bytes, const std::string& name,
+                                                     const OpenOptions& options, const std::string& skipped,
+                                                     const std::string& refused) {
+  // PoDoFo cannot rebuild a damaged file; qpdf can, into a clean one.
+  StatusOr<QpdfRepair> fixed = RepairWithQpdf(bytes, name, options.password);
+  if (!fixed && refused == "no %PDF header" && fixed.error().code() == StatusCode::kDamagedPdf) {
+    return Error(StatusCode::kNotPdf, name + ": not a PDF file (no %PDF header in its first 1,024 bytes)");
+  }
+  if (!fixed) {
+    if (fixed.error().code() != StatusCode::kDamagedPdf) return Error(fixed.error());
+    return Error(StatusCode::kDamagedPdf, name + ": cannot open: " + refused + "; " +
+                                              WithoutName(fixed.error().message(), name));
+  }
+  // qpdf writes one startxref; more mean a stream whose length qpdf
+  // recovered has swallowed other parts of the file (old revisions,
+  // objects): bytes no reader would show, which must not pass as content.
+  const std::string_view repaired_bytes(fixed->bytes);
+  if (repaired_bytes.find("startxref") != repaired_bytes.rfind("startxref")) {
+    return Error(StatusCode::kDamagedPdf, name + ": cannot open: " + refused +
+                                              "; qpdf's repair holds parts of the file inside a stream, so it is "
+                                              "not used");
+  }
+  const Status no_pages(StatusCode::kDamagedPdf,
+                        name + ": has no pages, and qpdf finds none either (" + refused + "): nothing to redact");
+  if (fixed->pages == 0) return Error(no_pages);
+  StatusOr<std::unique_ptr<Document>> repaired = Load(&fixed->bytes, name, options);
+  if (!repaired) {
+    if (!Repairable(repaired.error())) return repaired;
+    if (repaired.error().message() == name + ": " + kNoPages) return Error(no_pages);
+    return Error(StatusCode::kDamagedPdf, name + ": cannot open: " + refused + "; qpdf repaired it, yet it still " +
+                                              "cannot be read (" + WithoutName(repaired.error().message(), name) + ")");
+  }
+  (*repaired)->repair_reason_ = (skipped.empty() ? "" : skipped + "; ") + refused + "; qpdf rebuilt it" +
+                                (fixed->warnings > 0 ? " (" + std::to_string(fixed->warnings) + " warning(s))" : "");
+  return repaired;
+}
+
+StatusOr<std::unique_ptr<Document>> Document::Load(std::string* bytes, const std::string& name,
+                                                   const OpenOptions& options) {
   std::unique_ptr<Document> doc(new Document());
   doc->name_ = name;
   doc->limits_ = options.limits;
-  doc->bytes_ = std::move(bytes);
+  doc->bytes_ = std::move(*bytes);
   doc->doc_ = std::make_unique<PoDoFo::PdfMemDocument>();
-  bool needs_password = false;
-  Status loaded = Guard(name, [&]() -> Status {
-    try {
-      doc->doc_->LoadFromBuffer(doc->bytes_.data(),
-                                static_cast<long>(doc->bytes_.size()));
-    } catch (const PoDoFo::PdfError& e) {
-      if (e.GetError() != PoDoFo::ePdfError_InvalidPassword) throw;
-      needs_password = true;
-    }
-    return Status::Ok();
-  });
-  if (!loaded.ok()) return Error(loaded);
-  // A new object never takes a freed number: with a rebuilt xref, a reused
-  // number next to its old object made files with both `1 0 obj` and
-  // `1 1 obj` (the writer renumbers anyway; this keeps PoDoFo consistent).
-  doc->doc_->GetObjects().SetCanReuseObjectNumbers(false);
-  if (needs_password) {
-    if (!options.password) {
-      return Error(StatusCode::kPassword,
-                   name + ": encrypted; the document needs a password (--password)");
-    }
-    Status s = Guard(name, [&]() -> Status {
-      doc->doc_->SetPassword(*options.password);
-      return Status::Ok();
-    });
-    if (!s.ok()) {
-      if (s.code() == StatusCode::kPassword) {
-        return Error(StatusCode::kPassword, name + ": wrong password");
-      }
-      return Error(s);
-    }
-  }
-  if (doc->page_count() <= 0) {
-    return Error(StatusCode::kDamagedPdf, name + ": no pages found (broken page tree)");
+  Status opened = doc->Unlock(options.password);
+  // A document that will be repaired gets its bytes back.
+  if (!opened.ok()) {
+    *bytes = std::move(doc->bytes_);
+    return Error(opened);
   }
   if (doc->page_count() > options.limits.max_pages) {
     return Error(StatusCode::kResource,
@@ -116,6 +165,71 @@ StatusOr<std::unique_ptr<Document>> Document::OpenBytes(
                      std::to_string(options.limits.max_pages) + " ([limits] max_pages)");
   }
   return doc;
+}
+
+Status Document::Unlock(const std::optional<std::string>& password) {
+  bool needs_password = false;
+  Status loaded = Guard(name_, [&]() -> Status {
+    try {
+      doc_->LoadFromBuffer(bytes_.data(), static_cast<long>(bytes_.size()));
+    } catch (const PoDoFo::PdfError& e) {
+      if (e.GetError() != PoDoFo::ePdfError_InvalidPassword) throw;
+      needs_password = true;
+    }
+    return Status::Ok();
+  });
+  if (!loaded.ok()) return loaded;
+  // A new object never takes a freed number: with a rebuilt xref, a reused
+  // number next to its old object made files with both `1 0 obj` and
+  // `1 1 obj` (the writer renumbers anyway; this keeps PoDoFo consistent).
+  doc_->GetObjects().SetCanReuseObjectNumbers(false);
+  if (needs_password) {
+    if (!password) {
+      return Status(StatusCode::kPassword, name_ + ": encrypted; the document needs a password (--password)");
+    }
+    Status s = Guard(name_, [&]() -> Status {
+      doc_->SetPassword(*password);
+      return Status::Ok();
+    });
+    if (s.code() == StatusCode::kPassword) return Status(StatusCode::kPassword, name_ + ": wrong password");
+    if (!s.ok()) return s;
+  }
+  const int pages = page_count();
+  if (pages <= 0) return Status(StatusCode::kDamagedPdf, name_ + ": " + kNoPages);
+  // Every page must be reachable: PoDoFo finds a broken tree only here.
+  for (int i = 0; i < pages; ++i) {
+    if (StatusOr<PoDoFo::PdfObject*> page = FindPage(i); !page) return page.error();
+  }
+  return Status::Ok();
+}
+
+Status Document::Readable() const {
+  // PoDoFo parses objects on first use: parse them all now.
+  Status parsed = Guard(name_, [&]() -> Status {
+    for (const PoDoFo::PdfObject* obj : doc_->GetObjects()) {
+      if (obj) obj->GetDataType();
+    }
+    return Status::Ok();
+  });
+  if (!parsed.ok()) return parsed;
+  const int pages = page_count();
+  for (int i = 0; i < pages; ++i) {
+    StatusOr<const PoDoFo::PdfObject*> page = PageObject(i);
+    if (!page) return page.error();
+    const std::string where = name_ + ": page " + std::to_string(i + 1);
+    Status s = Guard(where, [&]() -> Status {
+      for (const PoDoFo::PdfObject* part : ContentParts(*page)) {
+        if (!part || !part->HasStream()) {
+          return Status(StatusCode::kDamagedPdf, where + ": a /Contents entry is not a stream");
+        }
+        StatusOr<PartialStream> data = ReadStreamAsFarAsItDecodes(part, limits_.max_stream_bytes);
+        if (!data && data.error().code() != StatusCode::kResource) return data.error();
+      }
+      return Status::Ok();
+    });
+    if (!s.ok()) return s;
+  }
+  return Status::Ok();
 }
 
 int Document::page_count() const {

@@ -39,8 +39,20 @@ struct OpenOptions {
 
 class Document {
  public:
-  // Opens `path`. Errors name the file: kNotFound, kIo, kNotPdf (no %PDF
-  // header), kPassword (encrypted and no/wrong password), kDamagedPdf.
+  // Opens `path`. The %PDF header may start anywhere in the first 1,024
+  // bytes (what precedes it is skipped). A file PoDoFo refuses as damaged,
+  // or that has no header at all, is repaired by qpdf in memory
+  // (pdf/qpdf_bridge.h RepairWithQpdf) and the clean result loaded;
+  // repaired() then says so. So is a file PoDoFo loads but cannot read
+  // in full (an object that does not parse; page content that does not
+  // decode: a wrong stream length or xref entry, a misread encryption
+  // key), when qpdf's repair reads; otherwise the file is opened as it is,
+  // and its readers fail closed on what they cannot read. A file without
+  // a header that qpdf cannot open either is kNotPdf; one with no pages,
+  // for PoDoFo and qpdf alike, kDamagedPdf ("… nothing to redact"). Errors name the file:
+  // kNotFound, kIo, kNotPdf (no %PDF header), kPassword (encrypted and
+  // no/wrong password), kDamagedPdf ("<name>: cannot open: <why PoDoFo
+  // refused it>; qpdf cannot repair it either (<why>)").
   static StatusOr<std::unique_ptr<Document>> Open(const std::string& path,
                                                   const OpenOptions& options);
   // Same, from bytes already in memory; `name` is used in messages.
@@ -52,6 +64,11 @@ class Document {
   Document& operator=(const Document&) = delete;
 
   const std::string& name() const { return name_; }
+  // Whether the bytes loaded are not the file's own: its header came after
+  // junk, or qpdf rebuilt it. repair_reason() says what was wrong and what
+  // was done, in words without document content ("" when not repaired).
+  bool repaired() const { return !repair_reason_.empty(); }
+  const std::string& repair_reason() const { return repair_reason_; }
   int page_count() const;
 
   // The page dictionary of page `index` (0-based). kDamagedPdf when the
@@ -81,10 +98,27 @@ class Document {
 
  private:
   Document() = default;
+  // A Document over `*bytes` (moved in; moved back when it fails), or why
+  // PoDoFo refuses it.
+  static StatusOr<std::unique_ptr<Document>> Load(std::string* bytes, const std::string& name,
+                                                  const OpenOptions& options);
+  // `bytes` repaired by qpdf (RepairWithQpdf), then loaded; `skipped` and
+  // `refused` say why, for repair_reason() and for the error when qpdf
+  // cannot repair it either.
+  static StatusOr<std::unique_ptr<Document>> Repair(std::string bytes, const std::string& name,
+                                                    const OpenOptions& options, const std::string& skipped,
+                                                    const std::string& refused);
+  // Whether every object parses and every page's /Contents resolves to
+  // streams that decode (a damaged Flate tail counts as decoding); the
+  // first problem otherwise. A stream over the size limit is not one.
+  Status Readable() const;
+  // PoDoFo's load of bytes_, the password, and every page reachable.
+  Status Unlock(const std::optional<std::string>& password);
   StatusOr<PoDoFo::PdfObject*> FindPage(int index) const;
 
   std::string name_;
   std::string bytes_;
+  std::string repair_reason_;
   std::unique_ptr<PoDoFo::PdfMemDocument> doc_;
   ResourceLimits limits_;
   FontCache fonts_;

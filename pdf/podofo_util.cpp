@@ -1,6 +1,9 @@
 #include "pdf/podofo_util.h"
 
+#include <zlib.h>
+
 #include <algorithm>
+#include <cstdint>
 #include <cstdlib>
 #include <memory>
 
@@ -297,6 +300,22 @@ StatusOr<std::string> Unpredict(const std::string& in, const PdfObject* parms) {
 
 }  // namespace
 
+StatusOr<std::string> RawStreamData(const PdfObject* obj) {
+  obj = Resolve(obj);
+  if (!obj || !obj->HasStream()) return Error(StatusCode::kDamagedPdf, Describe(obj) + ": expected a stream");
+  std::string raw;
+  Status s = Guard(Describe(obj), [&]() -> Status {
+    char* data = nullptr;
+    PoDoFo::pdf_long length = 0;
+    obj->GetStream()->GetCopy(&data, &length);
+    raw.assign(data ? data : "", static_cast<size_t>(length));
+    PoDoFo::podofo_free(data);
+    return Status::Ok();
+  });
+  if (!s.ok()) return Error(s);
+  return raw;
+}
+
 StatusOr<std::string> ReadStream(const PdfObject* obj, size_t max_bytes) {
   obj = Resolve(obj);
   const std::string where = Describe(obj);
@@ -310,12 +329,9 @@ StatusOr<std::string> ReadStream(const PdfObject* obj, size_t max_bytes) {
   Status s = Guard(where, [&]() -> Status {
     if (predicted) {
       // Our own predictor decoding: see Unpredict.
-      char* raw = nullptr;
-      PoDoFo::pdf_long length = 0;
-      obj->GetStream()->GetCopy(&raw, &length);
-      std::string bytes(raw ? raw : "", static_cast<size_t>(length));
-      PoDoFo::podofo_free(raw);
-      StatusOr<std::string> decoded = DecodeFilters(std::move(bytes), filters, max_bytes);
+      StatusOr<std::string> bytes = RawStreamData(obj);
+      if (!bytes) return bytes.error();
+      StatusOr<std::string> decoded = DecodeFilters(std::move(*bytes), filters, max_bytes);
       if (!decoded) return Status(decoded.error().code(), where + ": " + decoded.error().message());
       out = std::move(*decoded);
       return Status::Ok();
@@ -378,6 +394,79 @@ StatusOr<std::string> DecodeFilters(
     raw = std::move(out);
   }
   return raw;
+}
+
+namespace {
+
+// zlib data inflated until it ends or breaks. Errors: kResource past
+// max_bytes, kDamagedPdf when zlib cannot start.
+StatusOr<PartialStream> InflateUntilBroken(std::string_view in, size_t max_bytes) {
+  z_stream z{};
+  if (inflateInit(&z) != Z_OK) return Error(StatusCode::kDamagedPdf, "zlib cannot start");
+  z.next_in = reinterpret_cast<Bytef*>(const_cast<char*>(in.data()));
+  z.avail_in = static_cast<uInt>(std::min<size_t>(in.size(), UINT32_MAX));
+  PartialStream out;
+  char chunk[1 << 16];
+  int rc = Z_OK;
+  while (rc == Z_OK) {
+    z.next_out = reinterpret_cast<Bytef*>(chunk);
+    z.avail_out = sizeof chunk;
+    rc = inflate(&z, Z_NO_FLUSH);
+    const size_t made = sizeof chunk - z.avail_out;
+    if (out.data.size() + made > max_bytes) {
+      inflateEnd(&z);
+      return Error(StatusCode::kResource, "decoded stream larger than the limit of " +
+                                              std::to_string(max_bytes >> 20) + " MiB ([limits] max_stream_mb)");
+    }
+    out.data.append(chunk, made);
+  }
+  if (rc != Z_STREAM_END) {
+    out.truncated = true;
+    out.why = rc == Z_BUF_ERROR ? "the compressed data ends early" : (z.msg ? z.msg : "zlib error " + std::to_string(rc));
+  }
+  inflateEnd(&z);
+  return out;
+}
+
+bool IsFlate(const std::string& filter) { return filter == "FlateDecode" || filter == "Fl"; }
+
+}  // namespace
+
+std::vector<const PdfObject*> ContentParts(const PdfObject* page) {
+  std::vector<const PdfObject*> parts;
+  const PdfObject* contents = DictGet(page, "Contents");
+  if (!contents) return parts;
+  if (const PoDoFo::PdfArray* arr = AsArray(contents)) {
+    for (const PdfObject& item : *arr) parts.push_back(Resolve(&item));
+  } else {
+    parts.push_back(contents);
+  }
+  return parts;
+}
+
+StatusOr<PartialStream> ReadStreamAsFarAsItDecodes(const PdfObject* obj, size_t max_bytes) {
+  StatusOr<std::string> whole = ReadStream(obj, max_bytes);
+  if (whole) return PartialStream{std::move(*whole), false, ""};
+  obj = Resolve(obj);
+  auto filters = StreamFilters(obj);
+  if (whole.error().code() != StatusCode::kDamagedPdf || filters.empty() || !IsFlate(filters.back().first) ||
+      Predictor(filters.back().second) >= 2) {
+    return Error(whole.error());
+  }
+  StatusOr<std::string> raw = RawStreamData(obj);
+  if (!raw) return Error(whole.error());
+  filters.pop_back();
+  StatusOr<std::string> deflated = DecodeFilters(std::move(*raw), filters, max_bytes);
+  if (!deflated) return Error(whole.error());
+  StatusOr<PartialStream> inflated = InflateUntilBroken(*deflated, max_bytes);
+  if (!inflated) {
+    if (inflated.error().code() == StatusCode::kResource) {
+      return Error(StatusCode::kResource, Describe(obj) + ": " + inflated.error().message());
+    }
+    return Error(whole.error());
+  }
+  if (inflated->data.empty()) return Error(whole.error());
+  return inflated;
 }
 
 std::string Describe(const PdfObject* obj) {

@@ -68,11 +68,35 @@ std::optional<Rect> AsRect(const PoDoFo::PdfObject* obj);
 // A matrix array [a b c d e f]; nullopt if malformed.
 std::optional<Matrix> AsMatrix(const PoDoFo::PdfObject* obj);
 
+// A stream's data as the file holds it (decrypted, not decoded).
+// Errors: kDamagedPdf when `obj` is no stream or its data cannot be read.
+StatusOr<std::string> RawStreamData(const PoDoFo::PdfObject* obj);
+
 // The decoded (unfiltered) bytes of a stream object. Fails with kResource
 // when the decoded data would exceed max_bytes, kDamagedPdf/kUnsupported on
 // filter errors.
 StatusOr<std::string> ReadStream(const PoDoFo::PdfObject* obj,
                                  size_t max_bytes);
+
+// A page's /Contents, one entry per part of an array (or the one stream),
+// resolved; nullptr for a part that dangles. Empty when the page has none.
+std::vector<const PoDoFo::PdfObject*> ContentParts(const PoDoFo::PdfObject* page);
+
+// A stream read as far as its data decodes.
+struct PartialStream {
+  std::string data;
+  // The Flate data broke off (a damaged or missing tail): `data` is what
+  // inflated before it, and whatever the stream held after it is unread.
+  bool truncated = false;
+  std::string why;  // zlib's words for the break ("invalid distance too far back"), no content
+};
+
+// ReadStream, except that a stream whose last filter is FlateDecode without
+// a predictor, and whose compressed data turns bad part way, gives what
+// inflated before the bad tail (truncated) instead of an error — as qpdf
+// and poppler read it, with a warning. Errors: ReadStream's, also when not
+// one byte inflates.
+StatusOr<PartialStream> ReadStreamAsFarAsItDecodes(const PoDoFo::PdfObject* obj, size_t max_bytes);
 
 // A stream's /Filter chain, each with its /DecodeParms dictionary (or
 // nullptr).

@@ -7,9 +7,20 @@
 #include <qpdf/QPDFLogger.hh>
 #include <qpdf/QPDFWriter.hh>
 
+#include <poll.h>
+#include <signal.h>
+#include <sys/wait.h>
+#include <unistd.h>
+
+#include <algorithm>
+#include <cerrno>
+#include <chrono>
+#include <cstdint>
+#include <cstring>
 #include <exception>
 #include <memory>
 #include <sstream>
+#include <vector>
 
 namespace redact::pdf {
 namespace {
@@ -53,7 +64,146 @@ Status Problem(const std::string& name, const std::string& what, const std::stri
   return Status(StatusCode::kInternal, name + ": " + frame + " (" + what + ")");
 }
 
+// Why qpdf could not repair `name`: its message on one line, without the
+// name it starts with.
+Status CannotRepair(const std::string& what, const std::string& label, const std::string& name) {
+  std::string text = Reword(what, label, name);
+  if (text.starts_with(name + ": ")) text.erase(0, name.size() + 2);
+  std::replace(text.begin(), text.end(), '\n', ' ');
+  return Status(StatusCode::kDamagedPdf, name + ": qpdf cannot repair it either (" + text + ")");
+}
+
+// One qpdf read (recovery on) and write of `bytes`: unencrypted, no object
+// streams (PoDoFo reads plain xref tables best), streams as they were.
+// Throws what qpdf throws (QPDFExc, std::exception).
+QpdfRepair RepairOnce(std::string_view bytes, const std::string& label, const char* password) {
+  QPDF in;
+  in.setSuppressWarnings(true);
+  in.setAttemptRecovery(true);
+  in.processMemoryFile(label.c_str(), bytes.data(), bytes.size(), password);
+  // qpdf repairs the page tree as it walks it (a page without /Type, a
+  // kid that is not a dictionary); the writer then keeps the repair.
+  const size_t pages = in.getAllPages().size();
+  QPDFWriter writer(in);
+  writer.setOutputMemory();
+  writer.setPreserveEncryption(false);
+  writer.setObjectStreamMode(qpdf_o_disable);
+  writer.setCompressStreams(false);
+  writer.setDecodeLevel(qpdf_dl_none);
+  writer.setDeterministicID(true);
+  writer.write();
+  std::unique_ptr<Buffer> buffer(writer.getBuffer());
+  return {std::string(reinterpret_cast<const char*>(buffer->getBuffer()), buffer->getSize()), in.numWarnings(),
+          pages};
+}
+
+
+// The repair itself, password by password: the empty user password first,
+// as PoDoFo's loading does; then the one given.
+StatusOr<QpdfRepair> RepairAttempts(std::string_view bytes, const std::string& name,
+                                    const std::optional<std::string>& password) {
+  const std::string label = "input " + name;
+  std::vector<const char*> tries{nullptr};
+  if (password) tries.push_back(password->c_str());
+  for (size_t k = 0; k < tries.size(); ++k) {
+    try {
+      return RepairOnce(bytes, label, tries[k]);
+    } catch (const QPDFExc& e) {
+      if (e.getErrorCode() == qpdf_e_password) {
+        if (k + 1 < tries.size()) continue;
+        return Error(StatusCode::kPassword, password ? name + ": wrong password"
+                                                     : name + ": encrypted; the document needs a password (--password)");
+      }
+      return Error(CannotRepair(e.what(), label, name));
+    } catch (const std::exception& e) {
+      return Error(CannotRepair(e.what(), label, name));
+    }
+  }
+  return Error(StatusCode::kInternal, name + ": no repair was tried");
+}
+
+// A child's answer on the pipe: the StatusCode, the counts, then the
+// message (an error) or the repaired bytes.
+struct AnswerHeader {
+  int32_t code = 0;
+  uint64_t warnings = 0, pages = 0;
+};
+
+void WriteAll(int fd, const char* data, size_t size) {
+  while (size > 0) {
+    const ssize_t n = write(fd, data, size);
+    if (n < 0 && errno == EINTR) continue;
+    if (n <= 0) return;
+    data += n, size -= static_cast<size_t>(n);
+  }
+}
+
+// Reads `fd` to its end, or until `seconds` have passed (false then).
+bool ReadAllWithin(int fd, int seconds, std::string* out) {
+  const auto deadline = std::chrono::steady_clock::now() + std::chrono::seconds(seconds);
+  char chunk[1 << 16];
+  while (true) {
+    const auto left = std::chrono::duration_cast<std::chrono::milliseconds>(deadline - std::chrono::steady_clock::now());
+    if (left.count() <= 0) return false;
+    pollfd p{fd, POLLIN, 0};
+    const int ready = poll(&p, 1, static_cast<int>(left.count()));
+    if (ready < 0 && errno == EINTR) continue;
+    if (ready == 0) return false;
+    if (ready < 0) return true;  // the caller finds the answer short
+    const ssize_t n = read(fd, chunk, sizeof chunk);
+    if (n < 0 && errno == EINTR) continue;
+    if (n <= 0) return true;
+    out->append(chunk, static_cast<size_t>(n));
+  }
+}
+
 }  // namespace
+
+StatusOr<QpdfRepair> RepairWithQpdf(std::string_view bytes, const std::string& name,
+                                    const std::optional<std::string>& password) {
+  // qpdf's recovery takes minutes over some fuzzed files and has no time
+  // limit of its own: it runs in a child process that gets 5 s plus 1 s a
+  // MiB, and whose crash fails the repair only.
+  const int seconds = static_cast<int>(std::min<size_t>(120, 5 + (bytes.size() >> 20)));
+  int fds[2];
+  if (pipe(fds) != 0) return RepairAttempts(bytes, name, password);
+  const pid_t pid = fork();
+  if (pid < 0) {
+    close(fds[0]), close(fds[1]);
+    return RepairAttempts(bytes, name, password);
+  }
+  if (pid == 0) {
+    close(fds[0]);
+    const StatusOr<QpdfRepair> r = RepairAttempts(bytes, name, password);
+    AnswerHeader h;
+    h.code = static_cast<int32_t>(r ? StatusCode::kOk : r.error().code());
+    if (r) h.warnings = r->warnings, h.pages = r->pages;
+    WriteAll(fds[1], reinterpret_cast<const char*>(&h), sizeof h);
+    const std::string& payload = r ? r->bytes : r.error().message();
+    WriteAll(fds[1], payload.data(), payload.size());
+    _exit(0);  // no atexit handlers, no flushing of the parent's buffers
+  }
+  close(fds[1]);
+  std::string answer;
+  const bool in_time = ReadAllWithin(fds[0], seconds, &answer);
+  close(fds[0]);
+  if (!in_time) kill(pid, SIGKILL);
+  int status = 0;
+  while (waitpid(pid, &status, 0) < 0 && errno == EINTR) {
+  }
+  if (!in_time) {
+    return Error(StatusCode::kDamagedPdf, name + ": qpdf cannot repair it either (its recovery took longer than " +
+                                              std::to_string(seconds) + " s)");
+  }
+  AnswerHeader h;
+  if (answer.size() < sizeof h || !WIFEXITED(status) || WEXITSTATUS(status) != 0) {
+    return Error(StatusCode::kDamagedPdf, name + ": qpdf cannot repair it either (its recovery stopped)");
+  }
+  std::memcpy(&h, answer.data(), sizeof h);
+  answer.erase(0, sizeof h);
+  if (h.code != 0) return Error(static_cast<StatusCode>(h.code), answer);
+  return QpdfRepair{std::move(answer), h.warnings, h.pages};
+}
 
 StatusOr<std::string> RenumberObjects(std::string_view bytes, const std::string& name) {
   const std::string label = "output of " + name;

@@ -76,6 +76,7 @@ void Summarize(const Session& session, const AnalyzedDocument& doc, const Redact
                DocumentResult* r) {
   const KeyedHasher& hasher = session.hasher();
   r->pages = static_cast<int>(doc.pages.size());
+  r->input_repaired = doc.document->repair_reason();
   for (const Finding& f : doc.findings) {
     ++r->counts[f.category];
     r->findings.push_back({f.page, f.category, f.rule, hasher.Hash(f.category + ":" + f.value),
@@ -186,7 +187,8 @@ std::vector<DocumentResult::PageToReview> PagesToReview(const std::vector<PageTe
   std::vector<DocumentResult::PageToReview> out;
   for (const PageText& p : pages) {
     for (const ExtractionProblem& pr : p.problems) {
-      if (pr.kind == ExtractionProblem::Kind::kNotOcrd || pr.kind == ExtractionProblem::Kind::kLowOcrConfidence) {
+      if (pr.kind == ExtractionProblem::Kind::kNotOcrd || pr.kind == ExtractionProblem::Kind::kLowOcrConfidence ||
+          pr.kind == ExtractionProblem::Kind::kTruncatedStream) {
         out.push_back({p.number, std::string(ExtractionProblemName(pr.kind))});
       }
     }

@@ -101,7 +101,7 @@ struct DocumentResult {
   };
   struct PageToReview {
     int page = 0;
-    std::string reason;  // "not_ocrd", "low_ocr_confidence"
+    std::string reason;  // "not-ocrd", "low-ocr-confidence", "stream-truncated"
   };
   struct Removed {
     int glyphs = 0, undecodable_glyphs = 0, images_burned = 0, images_replaced_whole = 0;
@@ -116,6 +116,9 @@ struct DocumentResult {
   std::string output_pdf;  // path written
   std::string report;      // its report's path
   int pages = 0;
+  // Why the input had to be repaired before it could be read, and how
+  // (pdf::Document::repair_reason); "" when it was read as it is.
+  std::string input_repaired;
   std::map<std::string, int> counts;  // findings per category
   std::vector<FindingRecord> findings;
   std::vector<SideFindingRecord> side_findings;
@@ -135,7 +138,8 @@ struct DocumentResult {
   std::string staged_pdf, staged_report;
 };
 
-// Pages a person must look at before filing: unread or badly read scans.
+// Pages a person must look at before filing: unread or badly read scans,
+// and pages whose content was read only up to a damaged stream tail.
 std::vector<DocumentResult::PageToReview> PagesToReview(const std::vector<PageText>& pages);
 
 // Runs `task` under `settings` and stages its outputs. Errors (nothing is

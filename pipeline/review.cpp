@@ -65,6 +65,7 @@ StatusOr<ReviewResult> ReviewDocument(const Session& session, OcrContext* ocr, c
   if (!s.ok()) return Error(s);
   result.findings = doc->findings.size();
   result.pages_to_review = PagesToReview(doc->pages);
+  result.input_repaired = doc->document->repair_reason();
   return result;
 }
 

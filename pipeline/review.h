@@ -34,6 +34,7 @@ struct ReviewResult {
   bool hide_path = false;     // the input's path names someone
   size_t findings = 0;
   std::vector<DocumentResult::PageToReview> pages_to_review;
+  std::string input_repaired;  // as DocumentResult::input_repaired
 };
 
 // The findings file records the input's SHA-256 (apply refuses it for any

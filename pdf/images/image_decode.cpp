@@ -456,16 +456,9 @@ std::string WrapCcittInTiff(const std::string& data, int width, int height, int 
 StatusOr<PixPtr> DecodeImage(const PdfObject* image, const ResourceLimits& limits) {
   image = pdf::Resolve(image);
   if (!image || !image->HasStream()) return Error(Unsupported("not an image stream"));
-  std::string raw;
-  Status s = pdf::Guard(pdf::Describe(image), [&]() -> Status {
-    char* bytes = nullptr;
-    PoDoFo::pdf_long length = 0;
-    image->GetStream()->GetCopy(&bytes, &length);
-    raw.assign(bytes ? bytes : "", static_cast<size_t>(length));
-    PoDoFo::podofo_free(bytes);
-    return Status::Ok();
-  });
-  if (!s.ok()) return Error(Unsupported("image data that cannot be read"));
+  StatusOr<std::string> data = pdf::RawStreamData(image);
+  if (!data) return Error(Unsupported("image data that cannot be read"));
+  std::string raw = std::move(*data);
   return Decode(image, std::move(raw), limits.max_image_pixels);
 }
 

@@ -220,8 +220,8 @@ class Inspector {
     if (images > 0) return "appearance paints an image";
     for (const ExtractionProblem& p : text->problems) {
       using Kind = ExtractionProblem::Kind;
-      if (p.kind == Kind::kStreamError || p.kind == Kind::kBrokenXObject || p.kind == Kind::kRecursionLimit ||
-          p.kind == Kind::kBadToken || p.kind == Kind::kUnknownOperator) {
+      if (p.kind == Kind::kStreamError || p.kind == Kind::kTruncatedStream || p.kind == Kind::kBrokenXObject ||
+          p.kind == Kind::kRecursionLimit || p.kind == Kind::kBadToken || p.kind == Kind::kUnknownOperator) {
         return "appearance could not be read in full";
       }
     }

@@ -246,8 +246,8 @@ std::string RewriteStream(const StreamRecord& s, const std::set<int>& strip, int
 
 bool NeedsRewrite(const StreamRecord& s, const std::set<int>& strip) {
   if (!strip.empty()) return true;
-  // Unreadable bytes and unknown operators are never copied.
-  if (s.parsed && s.parsed->bad_tokens > 0) return true;
+  // Unreadable bytes, unknown operators and a damaged tail are never copied.
+  if (s.parsed && (s.parsed->bad_tokens > 0 || s.parsed->truncated)) return true;
   for (const pdf::Operation& op : s.parsed ? s.parsed->ops : std::vector<pdf::Operation>{}) {
     if (Unknown(op)) return true;
   }
@@ -577,6 +577,13 @@ StatusOr<PagePlan> PlanPage(const pdf::Document& doc, const PageText& page,
   plan.removed_glyphs.assign(page.glyphs.size(), false);
   Status readable = CheckPageReadable(doc, page, options, &plan.parse_problems);
   if (!readable.ok()) return Error(readable);
+  // Read up to a damaged tail: the page is rewritten from what was read,
+  // so the unread rest is not in the output (and the page is to review).
+  for (const ExtractionProblem& p : page.problems) {
+    if (p.kind != ExtractionProblem::Kind::kTruncatedStream) continue;
+    summary->warnings.push_back("page " + std::to_string(page.number) + ": " + p.detail +
+                                "; the output holds only what was read");
+  }
   PlanFindings(page, page_findings, &plan);
   Status undecodable = PlanSupersededAndUndecodable(doc, page, !page_findings.empty(), options, &plan, summary);
   if (!undecodable.ok()) return Error(undecodable);

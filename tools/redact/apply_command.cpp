@@ -119,6 +119,7 @@ int RunApply(const ApplyOptions& options, std::ostream& out, std::ostream& err) 
     if (session->sealing()) {
       mapping.AddDocument(fs::path(task.input).filename().string(), named[i].output, std::move(result->mapping));
     }
+    WarnIfRepaired(err, task.shown, result->input_repaired);
     for (const DocumentResult::PageToReview& p : result->pages_to_review) {
       err << "redact: " << task.shown << ": page " << p.page << ": review by hand before filing (" << p.reason << ")\n";
     }

@@ -143,6 +143,11 @@ std::string ShellQuote(const std::string& text) {
   return quoted + "'";
 }
 
+void WarnIfRepaired(std::ostream& err, const std::string& shown, const std::string& reason) {
+  if (reason.empty()) return;
+  err << "redact: warning: " << shown << ": the input was repaired before it could be read (" << reason << ")\n";
+}
+
 int Fail(std::ostream& err, const Status& status) {
   err << "redact: " << Translate(status.message()) << "\n";
   return ExitCodeFor(status.code());

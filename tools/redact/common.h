@@ -72,6 +72,10 @@ std::string Paint(bool on, const char* sgr, const std::string& text);
 // characters no shell treats specially, else in single quotes.
 std::string ShellQuote(const std::string& text);
 
+// Says on `err` that input `shown` was repaired before it could be read
+// (`reason`: pdf::Document::repair_reason); nothing when `reason` is "".
+void WarnIfRepaired(std::ostream& err, const std::string& shown, const std::string& reason);
+
 // Prints "redact: <message>" and returns the status's exit code.
 int Fail(std::ostream& err, const Status& status);
 

@@ -13,6 +13,24 @@
 #include "tools/redact/exit_codes.h"
 
 namespace redact::cli {
+namespace {
+
+// Content of `page` that could not be read, or read only in part, is said
+// on `err`: the text printed for it is not all the page shows.
+void WarnUnread(std::ostream& err, const std::string& file, const PageText& page) {
+  for (const ExtractionProblem& p : page.problems) {
+    using Kind = ExtractionProblem::Kind;
+    if (p.kind != Kind::kTruncatedStream && p.kind != Kind::kStreamError && p.kind != Kind::kBrokenXObject &&
+        p.kind != Kind::kRecursionLimit) {
+      continue;
+    }
+    err << "redact: warning: " << file << ": page " << page.number << ": " << p.detail
+        << (p.kind == Kind::kTruncatedStream ? "; its text is printed as far as it was read"
+                                             : "; text there, if any, is not printed") << "\n";
+  }
+}
+
+}  // namespace
 
 void AddExtractCommand(CLI::App* app, ExtractOptions* options) {
   CLI::App* cmd = app->add_subcommand(
@@ -44,6 +62,7 @@ int RunExtract(const ExtractOptions& options, std::ostream& out, std::ostream& e
                                                      "standard input", open)
                           : pdf::Document::Open(options.file, open);
   if (!doc) return Fail(err, doc.error());
+  WarnIfRepaired(err, options.file, (*doc)->repair_reason());
   // JSON is written page by page, so memory stays flat on long documents.
   const bool json = options.format == ExtractOptions::Format::kJson;
   if (json) out << "{\"file\": " << JsonText(options.file) << ", \"pages\": [\n";
@@ -67,6 +86,7 @@ int RunExtract(const ExtractOptions& options, std::ostream& out, std::ostream& e
     if (!page) return Fail(err, page.error());
     // ReadDocumentText reported the pages it read itself.
     if (ocr.jobs <= 1 && ocr.on_page) ocr.on_page(i + 1, (*doc)->page_count(), ocr.pages_recognized > recognized);
+    WarnUnread(err, options.file, *page);
     if (json) {
       if (i > 0) out << ",\n";
       out << JsonText(PageJson(*page, options.glyphs));

@@ -74,6 +74,7 @@ int RunReview(const ReviewOptions& options, std::ostream& out, std::ostream& err
         << (r->hide_path && options.password ? "; " : "")
         << (options.password ? "PASSWORD: the input's password, not printed" : "") << ")\n";
   }
+  WarnIfRepaired(err, r->shown, r->input_repaired);
   for (const DocumentResult::PageToReview& p : r->pages_to_review) {
     err << "redact: " << r->shown << ": page " << p.page << ": review by hand before filing (" << p.reason << ")\n";
   }

@@ -70,6 +70,10 @@ int RunScan(const ScanOptions& options, std::ostream& out, std::ostream& err) {
       ++failed, last_error = doc.error().code();
       continue;
     }
+    WarnIfRepaired(err, file, doc->document->repair_reason());
+    for (const DocumentResult::PageToReview& p : PagesToReview(doc->pages)) {
+      err << "redact: " << file << ": page " << p.page << ": review by hand before filing (" << p.reason << ")\n";
+    }
     for (const Finding& f : doc->findings) ++totals[f.category];
     if (options.format == ScanFormat::kJson) {
       documents.push_back(ScanDocumentJson(file, *doc));
