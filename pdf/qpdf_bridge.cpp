@@ -1,11 +1,7 @@
 #include "pdf/qpdf_bridge.h"
 
-#include <qpdf/Buffer.hh>
-#include <qpdf/QPDF.hh>
-#include <qpdf/QPDFExc.hh>
-#include <qpdf/QPDFJob.hh>
-#include <qpdf/QPDFLogger.hh>
-#include <qpdf/QPDFWriter.hh>
+#include "pdf/qpdf_calls.h"
+
 
 #include <poll.h>
 #include <signal.h>
@@ -73,31 +69,6 @@ Status CannotRepair(const std::string& what, const std::string& label, const std
   return Status(StatusCode::kDamagedPdf, name + ": qpdf cannot repair it either (" + text + ")");
 }
 
-// One qpdf read (recovery on) and write of `bytes`: unencrypted, no object
-// streams (PoDoFo reads plain xref tables best), streams as they were.
-// Throws what qpdf throws (QPDFExc, std::exception).
-QpdfRepair RepairOnce(std::string_view bytes, const std::string& label, const char* password) {
-  QPDF in;
-  in.setSuppressWarnings(true);
-  in.setAttemptRecovery(true);
-  in.processMemoryFile(label.c_str(), bytes.data(), bytes.size(), password);
-  // qpdf repairs the page tree as it walks it (a page without /Type, a
-  // kid that is not a dictionary); the writer then keeps the repair.
-  const size_t pages = in.getAllPages().size();
-  QPDFWriter writer(in);
-  writer.setOutputMemory();
-  writer.setPreserveEncryption(false);
-  writer.setObjectStreamMode(qpdf_o_disable);
-  writer.setCompressStreams(false);
-  writer.setDecodeLevel(qpdf_dl_none);
-  writer.setDeterministicID(true);
-  writer.write();
-  std::unique_ptr<Buffer> buffer(writer.getBuffer());
-  return {std::string(reinterpret_cast<const char*>(buffer->getBuffer()), buffer->getSize()), in.numWarnings(),
-          pages};
-}
-
-
 // The repair itself, password by password: the empty user password first,
 // as PoDoFo's loading does; then the one given.
 StatusOr<QpdfRepair> RepairAttempts(std::string_view bytes, const std::string& name,
@@ -106,18 +77,14 @@ StatusOr<QpdfRepair> RepairAttempts(std::string_view bytes, const std::string& n
   std::vector<const char*> tries{nullptr};
   if (password) tries.push_back(password->c_str());
   for (size_t k = 0; k < tries.size(); ++k) {
-    try {
-      return RepairOnce(bytes, label, tries[k]);
-    } catch (const QPDFExc& e) {
-      if (e.getErrorCode() == qpdf_e_password) {
-        if (k + 1 < tries.size()) continue;
-        return Error(StatusCode::kPassword, password ? name + ": wrong password"
-                                                     : name + ": encrypted; the document needs a password (--password)");
-      }
-      return Error(CannotRepair(e.what(), label, name));
-    } catch (const std::exception& e) {
-      return Error(CannotRepair(e.what(), label, name));
+    qpdf_calls::Outcome o = qpdf_calls::Repair(bytes.data(), bytes.size(), label, tries[k]);
+    if (o.ok) return QpdfRepair{std::move(o.bytes), o.warnings, o.pages};
+    if (o.wrong_password) {
+      if (k + 1 < tries.size()) continue;
+      return Error(StatusCode::kPassword, password ? name + ": wrong password"
+                                                   : name + ": encrypted; the document needs a password (--password)");
     }
+    return Error(CannotRepair(o.error, label, name));
   }
   return Error(StatusCode::kInternal, name + ": no repair was tried");
 }
@@ -207,47 +174,17 @@ StatusOr<QpdfRepair> RepairWithQpdf(std::string_view bytes, const std::string& n
 
 StatusOr<std::string> RenumberObjects(std::string_view bytes, const std::string& name) {
   const std::string label = "output of " + name;
-  try {
-    QPDF in;
-    in.setSuppressWarnings(true);
-    in.setAttemptRecovery(false);
-    in.processMemoryFile(label.c_str(), bytes.data(), bytes.size());
-    QPDFWriter writer(in);
-    writer.setOutputMemory();
-    writer.setDeterministicID(true);
-    writer.setObjectStreamMode(qpdf_o_disable);
-    writer.setCompressStreams(true);
-    writer.setDecodeLevel(qpdf_dl_generalized);
-    writer.write();
-    if (in.anyWarnings()) {
-      return Error(Problem(name, Reword(in.getWarnings().front().what(), label, name),
-                           "the written file is not consistent; nothing was written"));
-    }
-    std::unique_ptr<Buffer> buffer(writer.getBuffer());
-    return std::string(reinterpret_cast<const char*>(buffer->getBuffer()), buffer->getSize());
-  } catch (const std::exception& e) {
-    return Error(Problem(name, Reword(e.what(), label, name),
-                         "the written file is not consistent; nothing was written"));
-  }
+  qpdf_calls::Outcome o = qpdf_calls::Renumber(bytes.data(), bytes.size(), label);
+  const std::string frame = "the written file is not consistent; nothing was written";
+  if (!o.ok) return Error(Problem(name, Reword(o.error, label, name), frame));
+  if (o.warnings > 0) return Error(Problem(name, Reword(o.first_warning, label, name), frame));
+  return std::move(o.bytes);
 }
 
 Status CheckStructure(const std::string& path, const std::string& name) {
-  std::ostringstream out, err;
-  int code = QPDFJob::EXIT_ERROR;
-  try {
-    QPDFJob job;
-    std::shared_ptr<QPDFLogger> log = QPDFLogger::create();
-    log->setOutputStreams(&out, &err);
-    job.setLogger(log);
-    job.setMessagePrefix("redact");
-    job.config()->inputFile(path)->check()->checkConfiguration();
-    job.run();
-    code = job.getExitCode();
-  } catch (const std::exception& e) {
-    err << e.what() << "\n";
-  }
-  if (code == 0) return Status::Ok();
-  return Problem(name, Reword(FirstProblem(out.str(), err.str()), path, name),
+  const qpdf_calls::Check c = qpdf_calls::RunCheck(path);
+  if (c.exit_code == 0) return Status::Ok();
+  return Problem(name, Reword(FirstProblem(c.out, c.err), path, name),
                  "the file fails the structural check `qpdf --check` makes");
 }
 

@@ -1,0 +1,45 @@
+// The calls into qpdf's library, behind a header of standard types only.
+// qpdf 11.3's own headers do not compile as C++20 or later with clang 14
+// and libstdc++ 12 (JSON.hh destroys a vector of a type not yet complete),
+// and the fuzz targets build pdf/ with clang: so this file alone is built
+// as C++17 and nothing else includes qpdf. pdf/qpdf_bridge.h is the
+// interface the rest of redact uses.
+//
+// Thread-safety: no shared state; qpdf objects live within each call.
+#ifndef REDACT_PDF_QPDF_CALLS_H_
+#define REDACT_PDF_QPDF_CALLS_H_
+
+#include <cstddef>
+#include <string>
+
+namespace redact::pdf::qpdf_calls {
+
+struct Outcome {
+  bool ok = false;
+  bool wrong_password = false;  // qpdf's password error
+  std::string error;            // what qpdf threw, when !ok
+  std::string bytes;            // the file written, when ok
+  size_t warnings = 0;          // warnings while reading
+  std::string first_warning;
+  size_t pages = 0;
+};
+
+// Reads `data` with recovery on (as user or owner `password`, may be null)
+// and writes it unencrypted, without object streams, streams as they were.
+Outcome Repair(const char* data, size_t size, const std::string& label, const char* password);
+
+// Reads `data` without recovery and writes it with fresh object numbers,
+// generation 0, streams recompressed where qpdf's generalized filters allow.
+Outcome Renumber(const char* data, size_t size, const std::string& label);
+
+// QPDFJob's --check over the file at `path`: its exit code (0 sound, 2
+// errors, 3 warnings) and what it printed.
+struct Check {
+  int exit_code = 2;
+  std::string out, err;
+};
+Check RunCheck(const std::string& path);
+
+}  // namespace redact::pdf::qpdf_calls
+
+#endif  // REDACT_PDF_QPDF_CALLS_H_
