@@ -38,12 +38,15 @@ std::string Reword(std::string text, const std::string& path, const std::string&
 
 // The first line of qpdf's --check output that reports a problem.
 std::string FirstProblem(const std::string& out, const std::string& err) {
-  for (const std::string* text : {&err, &out}) {
-    std::istringstream lines(*text);
-    for (std::string line; std::getline(lines, line);) {
-      if (line.starts_with("WARNING:") || line.starts_with("page ") || line.find("error") != std::string::npos ||
-          line.find("damaged") != std::string::npos) {
-        return line;
+  // A specific line first ("ERROR: …", "WARNING: …", "page 2: …"), then
+  // qpdf's summary ("errors detected").
+  for (int pass = 0; pass < 2; ++pass) {
+    for (const std::string* text : {&err, &out}) {
+      std::istringstream lines(*text);
+      for (std::string line; std::getline(lines, line);) {
+        const bool specific = line.starts_with("ERROR:") || line.starts_with("WARNING:") || line.starts_with("page ");
+        const bool summary = line.find("error") != std::string::npos || line.find("damaged") != std::string::npos;
+        if (pass == 0 ? specific : summary) return line;
       }
     }
   }

@@ -228,7 +228,14 @@ StatusOr<DocumentResult> ApplyDocument(const Session& session, OcrContext* ocr, 
   Status sound = pdf::CheckStructure(result.staged_pdf, task.shown);
   if (!sound.ok()) {
     DiscardDocument(&result);
-    return Error(sound.code(), sound.message() + "; the output was not written");
+    // What the input already fails (content other readers cannot parse,
+    // copied as it was) is the input's fault; otherwise it is ours.
+    const bool input_too = !pdf::CheckStructure(task.input, task.shown).ok();
+    return Error(input_too ? StatusCode::kDamagedPdf : sound.code(),
+                 sound.message() + (input_too ? "; the input fails the same check, and what other readers cannot "
+                                                "read is not passed through"
+                                              : "") +
+                     "; the output was not written");
   }
   const auto t3 = Clock::now();
   Status checked = CheckOutput(session, task, settings, *doc, detected, &result);

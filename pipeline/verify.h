@@ -32,9 +32,10 @@ struct Leak {
 
 struct VerifyResult {
   std::vector<Leak> leaks;
-  // Weak evidence, for a person to look at: a name found only by a cue in
-  // text OCR read off the output. Around redaction boxes OCR makes words
-  // out of noise ("Yo, [box] Núxero"), so these are not counted as leaks;
+  // Weak evidence, for a person to look at: a name found only by a cue, or
+  // a cell typed only by its table column, in text OCR read off the output.
+  // Around redaction boxes OCR makes words out of noise ("Yo, [box]
+  // Núxero"), so these are not counted as leaks;
   // listed names, identifiers and every original value still are.
   std::vector<Leak> to_review;
   int pages = 0;
