@@ -158,7 +158,7 @@ testing::CommandResult OnATerminal(const std::vector<std::string>& env,
 }
 
 TEST(CliColour, OnlyOnATerminalAndNeverWithNoColor) {
-  if (!testing::HaveProgram("script")) GTEST_SKIP() << "script (util-linux) is not on PATH";
+  REDACT_REQUIRE_TOOL("script");
   const std::string verify =
       std::string(REDACT_BINARY) + " verify --ocr never --names " + kNames + " " + kSample;
   auto terminal = OnATerminal({"-u", "NO_COLOR"}, verify);
