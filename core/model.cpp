@@ -60,6 +60,7 @@ std::string_view ExtractionProblemName(ExtractionProblem::Kind kind) {
     case K::kTruncatedStream: return "stream-truncated";
     case K::kNotOcrd: return "not-ocrd";
     case K::kLowOcrConfidence: return "low-ocr-confidence";
+    case K::kTextLayerReplaced: return "text-layer-replaced";
   }
   return "unknown";
 }

@@ -78,6 +78,8 @@ struct Glyph {
   ContentRef source;      // stream -1 for OCR glyphs: they live in pixels
   bool ocr = false;       // recognized from an image, not a text operator
   float confidence = 100; // OCR confidence 0..100 (low ones are kept)
+  int ocr_word = -1;      // OCR glyphs: the word (numbered per page) they
+                          // were read in
   // An invisible text layer replaced by our OCR (--ocr always): left out of
   // the page text, and removed from the output with nothing drawn.
   bool superseded = false;
@@ -126,6 +128,10 @@ struct ExtractionProblem {
                          // to the break, the rest unread (page to review)
     kNotOcrd,            // a page of images and no text, left unread (--ocr never)
     kLowOcrConfidence,   // OCR read little, or read it unsure: check by hand
+    kTextLayerReplaced,  // an invisible text layer (a scanner's, an earlier
+                         // OCR's) the pixels under it contradict, or that
+                         // leaves text in them unread: OCR'd instead (page
+                         // to review)
   };
   Kind kind;
   int stream = -1;

@@ -14,6 +14,7 @@
 #include "stages/assemble/assemble.h"
 #include "stages/extract/extract.h"
 #include "stages/inspect/inspect.h"
+#include "stages/ocr/layer_check.h"
 #include "stages/ocr/ocr.h"
 #include "stages/structure/structure.h"
 
@@ -79,6 +80,9 @@ void FinishPage(PlannedPage* p, const OcrContext& ocr) {
     page.problems.push_back({ExtractionProblem::Kind::kNotOcrd, -1, -1,
                              "a page of images with no text layer, not OCR'd (--ocr never)"});
   }
+  // An invisible layer over an image is believed only as far as OCR of
+  // the pixels agrees with it.
+  if (p->plan.check_layer) SettleTextLayer(&page);
   AssembleText(&page);
   BuildPageStructure(&page);
 }

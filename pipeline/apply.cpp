@@ -111,6 +111,7 @@ void Summarize(const Session& session, const AnalyzedDocument& doc, const Redact
     for (const ExtractionProblem& pr : p.problems) ++r->extraction_problems[std::string(ExtractionProblemName(pr.kind))];
   }
   r->pages_to_review = PagesToReview(doc.pages);
+  for (int page : summary.undecodable_pages) r->pages_to_review.push_back({page, "undecodable-text-removed"});
 }
 
 // What each replacement stands for: the sealed mapping's entries, one per
@@ -188,7 +189,8 @@ std::vector<DocumentResult::PageToReview> PagesToReview(const std::vector<PageTe
   for (const PageText& p : pages) {
     for (const ExtractionProblem& pr : p.problems) {
       if (pr.kind == ExtractionProblem::Kind::kNotOcrd || pr.kind == ExtractionProblem::Kind::kLowOcrConfidence ||
-          pr.kind == ExtractionProblem::Kind::kTruncatedStream) {
+          pr.kind == ExtractionProblem::Kind::kTruncatedStream ||
+          pr.kind == ExtractionProblem::Kind::kTextLayerReplaced) {
         out.push_back({p.number, std::string(ExtractionProblemName(pr.kind))});
       }
     }

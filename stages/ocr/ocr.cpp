@@ -366,17 +366,25 @@ OcrPlan PlanPageOcr(const std::vector<PlacedImage>& images, const PageText& page
       const double pixels_h = pdf::AsNumber(pdf::DictGet(im.xobject, "Height")).value_or(0);
       if (std::min(pixels_w, pixels_h) < kMinTextImagePixels) continue;
     }
-    // An image the text layer already covers (a scan under its OCR layer)
-    // is read through that layer.
-    double text_area = 0;
+    // An image visible text already covers (a letterhead under a typed
+    // page) is read through that text. One under an invisible layer (a
+    // scanner's, an earlier OCR's) is OCR'd too, and the layer checked
+    // against what OCR reads (layer_check.h): such layers cover only a
+    // header, or misread the A-number, often enough.
+    double visible_area = 0, invisible_area = 0;
     int invisible = 0;
     for (const Glyph& g : page.glyphs) {
       if (!g.decodable || g.is_space) continue;
       const double inside = g.box.Intersect(bounds).area();
-      text_area += inside;
-      if (inside > 0 && (g.render_mode == 3 || g.render_mode == 7)) ++invisible;
+      if (g.render_mode == 3 || g.render_mode == 7) {
+        invisible_area += inside;
+        if (inside > 0) ++invisible;
+      } else {
+        visible_area += inside;
+      }
     }
-    if (text_area >= kMinTextLayerShare * bounds.area() || invisible >= 20) continue;
+    if (visible_area >= kMinTextLayerShare * bounds.area()) continue;
+    if (invisible >= 20 || invisible_area >= kMinTextLayerShare * bounds.area()) plan.check_layer = true;
     plan.images.push_back(im);
   }
   return plan;
@@ -438,6 +446,8 @@ StatusOr<int> OcrPage(const pdf::Document& doc, const std::vector<PlacedImage>& 
 
 int AddOcrGlyphs(const std::vector<OcrInput>& inputs, PageText* page) {
   int words_found = 0;
+  int next_word = 0;
+  for (const Glyph& g : page->glyphs) next_word = std::max(next_word, g.ocr_word + 1);
   const Matrix& to_display = page->geometry.user_to_display;
   for (const OcrInput& in : inputs) {
     const int w = in.width, h = in.height;
@@ -502,6 +512,7 @@ int AddOcrGlyphs(const std::vector<OcrInput>& inputs, PageText* page) {
         g.text = s.text;
         g.ocr = true;
         g.confidence = word.confidence;
+        g.ocr_word = next_word;
         g.quad = {to_user(s.x0, bottom), to_user(s.x1, bottom), to_user(s.x1, top), to_user(s.x0, top)};
         g.box = Quad::Transform(g.quad, to_display).Bounds();
         // Baselines run from symbol to symbol, so a word's symbols stay one
@@ -518,6 +529,7 @@ int AddOcrGlyphs(const std::vector<OcrInput>& inputs, PageText* page) {
         g.font_name = "OCR";
         page->glyphs.push_back(std::move(g));
       }
+      ++next_word;
     }
   }
   return words_found;

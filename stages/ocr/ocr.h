@@ -96,12 +96,16 @@ bool PageNeedsOcr(const std::vector<PlacedImage>& images, const PageText& page, 
 
 // What OCR reads on a page. On a scan, every image. On a page with a real
 // text layer (kAuto), every image big enough to hold a line of text
-// (18 x 6 pt and 8 px tall) that the text layer does not already cover
-// (5% of its area, or 20 invisible glyphs over it) —
+// (18 x 6 pt and 8 px tall) that visible text does not already cover
+// (5% of its area) —
 // a photographed ID card or a pasted-in screenshot in a typed declaration
 // holds names the text layer does not have.
+// An image under an invisible text layer is read too, and `check_layer`
+// set: the caller then settles layer and OCR with SettleTextLayer
+// (layer_check.h).
 struct OcrPlan {
   bool page_is_scan = false;
+  bool check_layer = false;
   std::vector<PlacedImage> images;
 };
 OcrPlan PlanPageOcr(const std::vector<PlacedImage>& images, const PageText& page, OcrMode mode);

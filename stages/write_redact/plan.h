@@ -44,6 +44,9 @@ struct RedactionSummary {
   int images_burned = 0;    // pixels under boxes painted, re-encoded
   int images_removed = 0;   // replaced whole (could not be burned)
   int undecodable_removed = 0;
+  // Pages where text with no provable Unicode was removed (boxed): what it
+  // said is unknown, so a person should look at them.
+  std::vector<int> undecodable_pages;
   std::vector<RedactionBox> boxes;
   std::vector<ReplacementDrawn> replacements;  // pseudonymize mode
   std::vector<std::string> side_channels;  // what was scrubbed, no values

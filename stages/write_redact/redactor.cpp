@@ -524,6 +524,7 @@ Status PlanSupersededAndUndecodable(const pdf::Document& doc, const PageText& pa
   }
   plan->add_ocr_layer = options.ocr_layer && ocr_read;
   if (!has_findings && !options.undecodable_everywhere) return Status::Ok();
+  bool removed_here = false;
   for (const Glyph& g : page.glyphs) {
     if (g.decodable) continue;
     if (options.fail_on_undecodable) {
@@ -533,7 +534,14 @@ Status PlanSupersededAndUndecodable(const pdf::Document& doc, const PageText& pa
     if (plan->remove.insert(g.source).second) {
       plan->AddQuad(g.quad, "undecodable", nullptr, false);
       ++summary->undecodable_removed;
+      removed_here = true;
     }
+  }
+  if (removed_here) {
+    summary->undecodable_pages.push_back(page.number);
+    summary->warnings.push_back("page " + std::to_string(page.number) +
+                                ": text with no provable Unicode was removed and boxed; what it said is "
+                                "unknown, so check the page by hand");
   }
   return Status::Ok();
 }

@@ -743,6 +743,12 @@ TEST(FailClosedAudit, UndecodableFontIsRemovedEverywhere) {
   ExpectGone(o);
   EXPECT_EQ(o.report["removed"]["undecodable_glyphs"], 9);
   EXPECT_NE(o.text.find("Nothing here"), std::string::npos);
+  // What the removed text said is unknown: a person is sent to the page,
+  // and told why (issue 16: a page came out boxed with no word about it).
+  EXPECT_EQ(o.report["warnings"]["pages_to_review"],
+            nlohmann::json::parse(R"([{"page": 1, "reason": "undecodable-text-removed"}])"));
+  EXPECT_NE(o.report["warnings"]["notes"].dump().find("page 1: text with no provable Unicode"), std::string::npos)
+      << o.report["warnings"].dump();
 }
 
 TEST(FailClosedAudit, UndecodableImageFailsTheDocument) {

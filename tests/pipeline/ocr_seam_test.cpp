@@ -307,5 +307,106 @@ TEST(OcrSeam, ProgressReportsEveryPageOnceWithOrWithoutWorkers) {
   }
 }
 
+// A scan (as ScannedPdf) under an invisible text layer (render mode 3) of
+// `layer` words, each set in 12-pt Helvetica from its box's left edge on its
+// box's bottom edge: where a scanner's OCR would put them (Line makes boxes
+// about as wide as the words set in 12-pt Helvetica capitals).
+std::string LayeredScanPdf(const std::vector<FakeWord>& layer) {
+  std::string text = "BT 3 Tr /F1 12 Tf ";
+  for (const FakeWord& w : layer) {
+    text += "1 0 0 1 " + std::to_string(w.x0) + " " + std::to_string(792 - w.y1) + " Tm (" + w.text + ") Tj ";
+  }
+  text += "ET";
+  PdfBuilder b;
+  const int image = b.AddStream("/Type /XObject /Subtype /Image /Width 612 /Height 792 "
+                                "/ColorSpace /DeviceGray /BitsPerComponent 8",
+                                std::string(612 * 792, '\xf0'));
+  const int contents = b.AddStream("", "q 612 0 0 792 0 0 cm /Im1 Do Q " + text);
+  return b.BuildOnePage(contents, "<< /XObject << /Im1 " + std::to_string(image) +
+                                      " 0 R >> /Font << /F1 << /Type /Font /Subtype /Type1 "
+                                      "/BaseFont /Helvetica >> >> >>");
+}
+
+std::vector<FakeWord> Line(std::vector<std::string> words, int y) {
+  std::vector<FakeWord> out;
+  int x = 72;
+  for (const std::string& w : words) {
+    const int width = 17 * static_cast<int>(w.size()) / 2;
+    out.push_back({w, x, y, x + width, y + 12, 95});
+    x += width + 5;
+  }
+  return out;
+}
+
+std::vector<FakeWord> Join(std::vector<FakeWord> a, const std::vector<FakeWord>& b) {
+  a.insert(a.end(), b.begin(), b.end());
+  return a;
+}
+
+StatusOr<PageText> ReadLayeredScan(const std::vector<FakeWord>& layer, const std::vector<FakeWord>& pixels) {
+  FakeOcr fake;
+  fake.Push(pixels);
+  OcrContext ocr;
+  ocr.make_engine = fake.Factory();
+  auto doc = Open(LayeredScanPdf(layer));
+  if (!doc) return Error(StatusCode::kInternal, "did not open");
+  auto page = ReadPageText(*doc, 0, &ocr);
+  EXPECT_EQ(fake.recognize_calls(), 1) << "an image under an invisible layer is OCR'd to check the layer";
+  return page;
+}
+
+const std::vector<std::string> kOrder = {"ORDER", "GRANTING", "MOTION", "TO", "PROCEED", "TODAY"};
+
+TEST(OcrSeam, AnInvisibleLayerThePixelsAgreeWithStands) {
+  const auto words = Line(kOrder, 100);
+  auto page = ReadLayeredScan(words, words);
+  ASSERT_TRUE(page.has_value()) << page.error().message();
+  EXPECT_EQ(page->text, "ORDER GRANTING MOTION TO PROCEED TODAY");
+  EXPECT_FALSE(HasProblem(*page, ExtractionProblem::Kind::kTextLayerReplaced));
+  EXPECT_TRUE(std::none_of(page->glyphs.begin(), page->glyphs.end(), [](const Glyph& g) { return g.ocr; }));
+}
+
+TEST(OcrSeam, ALayerThatMisreadsTheNameAndNumberIsReplaced) {
+  const auto pixels = Join(Line(kOrder, 100), Line({"Maria", "Hernandez", "A201234567"}, 140));
+  const auto layer = Join(Line(kOrder, 100), Line({"Mana", "Hcrnandcz", "A2O1Z34S67"}, 140));
+  auto page = ReadLayeredScan(layer, pixels);
+  ASSERT_TRUE(page.has_value()) << page.error().message();
+  EXPECT_TRUE(HasProblem(*page, ExtractionProblem::Kind::kTextLayerReplaced));
+  EXPECT_NE(page->text.find("Maria Hernandez A201234567"), std::string::npos) << page->text;
+  EXPECT_EQ(page->text.find("Hcrnandcz"), std::string::npos) << page->text;
+}
+
+TEST(OcrSeam, ALayerOverOnlyTheHeaderIsReplaced) {
+  const auto pixels = Join(Line(kOrder, 100), Line({"Maria", "Hernandez", "A201234567"}, 140));
+  auto page = ReadLayeredScan(Line(kOrder, 100), pixels);
+  ASSERT_TRUE(page.has_value()) << page.error().message();
+  EXPECT_TRUE(HasProblem(*page, ExtractionProblem::Kind::kTextLayerReplaced));
+  EXPECT_NE(page->text.find("Maria Hernandez A201234567"), std::string::npos) << page->text;
+  EXPECT_NE(page->text.find("ORDER GRANTING"), std::string::npos) << page->text;
+}
+
+TEST(OcrSeam, AWordTheLayerLeftOutIsReadFromThePixels) {
+  const auto pixels = Join(Line(kOrder, 100), Line({"A201234567"}, 300));
+  auto page = ReadLayeredScan(Line(kOrder, 100), pixels);
+  ASSERT_TRUE(page.has_value()) << page.error().message();
+  EXPECT_FALSE(HasProblem(*page, ExtractionProblem::Kind::kTextLayerReplaced));
+  EXPECT_NE(page->text.find("ORDER GRANTING MOTION TO PROCEED TODAY"), std::string::npos) << page->text;
+  EXPECT_NE(page->text.find("A201234567"), std::string::npos) << page->text;
+}
+
+TEST(OcrSeam, FindingsComeFromTheReplacingRead) {
+  const auto pixels = Join(Line(kOrder, 100), Line({"Maria", "Hernandez", "A-Number:", "A201234567"}, 140));
+  const auto layer = Join(Line(kOrder, 100), Line({"Mana", "Hcrnandcz", "A-Numbcr:", "A2O1Z34S67"}, 140));
+  FakeOcr fake;
+  fake.Push(pixels);
+  OcrContext ocr;
+  ocr.make_engine = fake.Factory();
+  auto analyzed =
+      AnalyzeDocument(WriteTemp("layer.pdf", LayeredScanPdf(layer)).string(), {}, SampleDetector(), &ocr);
+  ASSERT_TRUE(analyzed.has_value()) << analyzed.error().message();
+  EXPECT_TRUE(std::any_of(analyzed->findings.begin(), analyzed->findings.end(),
+                          [](const Finding& f) { return f.value == "A201234567"; }));
+}
+
 }  // namespace
 }  // namespace redact
