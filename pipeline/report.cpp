@@ -207,6 +207,11 @@ std::string JobSummaryText(const std::vector<JobDocument>& documents, double sec
     json d = {{"output", r.output},   {"status", DocumentStatusName(r.status)}, {"reason", r.reason},
               {"pages", r.pages},     {"findings", r.counts.empty() ? json::object() : json(r.counts)},
               {"seconds", Round2(r.seconds)}};
+    json review = json::array();
+    for (const DocumentResult::PageToReview& p : r.pages_to_review) {
+      review.push_back({{"page", p.page}, {"reason", p.reason}});
+    }
+    d["pages_to_review"] = std::move(review);
     // The input's own path only when it holds no identifier; otherwise it
     // is in the sealed mapping alone.
     if (r.input.empty()) {
@@ -217,12 +222,29 @@ std::string JobSummaryText(const std::vector<JobDocument>& documents, double sec
     docs.push_back(std::move(d));
   }
   const JobTotals t = CountJob(documents);
+  size_t to_review = 0;
+  for (const JobDocument& r : documents) to_review += r.pages_to_review.size();
   const json summary = {
       {"tool", "redact " REDACT_VERSION},
       {"documents", docs},
-      {"totals", {{"done", t.done}, {"skipped", t.skipped}, {"failed", t.failed}, {"interrupted", t.interrupted}}},
+      {"totals",
+       {{"done", t.done}, {"skipped", t.skipped}, {"failed", t.failed}, {"interrupted", t.interrupted},
+        {"pages_to_review", to_review}}},
       {"seconds", Round2(seconds)}};
   return JsonText(summary, 1) + "\n";
+}
+
+std::string JobAttentionText(const std::vector<JobDocument>& documents) {
+  std::string text;
+  for (const JobDocument& d : documents) {
+    if (d.status == DocumentStatus::kFailed) text += "  failed: " + d.output + ": " + d.reason + "\n";
+  }
+  for (const JobDocument& d : documents) {
+    for (const DocumentResult::PageToReview& p : d.pages_to_review) {
+      text += "  review: " + d.output + " page " + std::to_string(p.page) + " (" + p.reason + ")\n";
+    }
+  }
+  return text;
 }
 
 std::string ProgressLine(const JobDocument& r, size_t done, size_t total, size_t failed_so_far) {

@@ -70,6 +70,8 @@ struct JobDocument {
   int pages = 0;
   std::map<std::string, int> counts;
   double seconds = 0;
+  // Pages a person should look at (DocumentResult::pages_to_review).
+  std::vector<DocumentResult::PageToReview> pages_to_review;
 };
 
 struct JobTotals {
@@ -78,9 +80,16 @@ struct JobTotals {
 JobTotals CountJob(const std::vector<JobDocument>& documents);
 
 // DIR/job-summary.json: {"tool", "documents": [{"output", "status", "reason",
-// "pages", "findings", "seconds", "input" | "input_renamed": true}],
-// "totals": {"done", "skipped", "failed", "interrupted"}, "seconds"}.
+// "pages", "findings", "seconds", "pages_to_review": [{"page", "reason"}],
+// "input" | "input_renamed": true}], "totals": {"done", "skipped",
+// "failed", "interrupted", "pages_to_review"}, "seconds"}.
 std::string JobSummaryText(const std::vector<JobDocument>& documents, double seconds);
+
+// What a person must act on after a run, for the terminal: one line per
+// failed document (its output path and reason) and per page to review
+// ("  review: OUTPUT page N (reason)"); "" when there is nothing. Paths are
+// output paths, which name no one.
+std::string JobAttentionText(const std::vector<JobDocument>& documents);
 
 // A progress line: {"event": "document", "done", "total", "output",
 // "status", "reason", "pages", "seconds", "failed_so_far"}.

@@ -277,6 +277,7 @@ void Scheduler::Finish(Running& run) {
       w.ok() ? ParseWorkerLine(w.out) : StatusOr<DocumentResult>(Error(StatusCode::kInternal, w.Describe()));
   if (result) {
     d.status = DocumentStatus::kDone, d.pages = result->pages, d.counts = result->counts;
+    d.pages_to_review = result->pages_to_review;
     Status st = journal_->RecordDone(d.output, run.sha);
     if (!st.ok()) d.status = DocumentStatus::kFailed, d.error = st.code(), d.reason = st.message();
   } else {

@@ -625,3 +625,40 @@ TEST(RunJob, AResumeUnderOtherRulesRefusesUntilRestarted) {
 
 }  // namespace
 }  // namespace redact
+
+namespace redact {
+namespace {
+
+TEST(RunJob, TheEndSaysWhichDocumentsFailedAndWhichPagesNeedAPerson) {
+  // Issue 21: pages_to_review was only in each document's report, and the
+  // end of a run gave counts, not names.
+  const fs::path dir = fs::temp_directory_path() / "redact_run_attention";
+  fs::remove_all(dir);
+  fs::create_directories(dir / "in");
+  std::ofstream(dir / "in" / "broken.pdf") << "this is not a PDF\n";
+  const std::string mystery =
+      "/F2 << /Type /Font /Subtype /TrueType /BaseFont /Mystery /FirstChar 0 /LastChar 255 "
+      "/Widths [] /FontDescriptor << /Type /FontDescriptor /Flags 4 /FontName /Mystery >> >>";
+  std::ofstream(dir / "in" / "boxed.pdf", std::ios::binary) << testing::PdfBuilder::OnePage(
+      "BT /F1 12 Tf 72 700 Td (Nothing here) Tj ET BT /F2 12 Tf 72 650 Td (Unknown) Tj ET",
+      "<< /Font << /F1 " + testing::Helvetica() + " " + mystery + " >> >>");
+  fs::copy_file(kTop + "/samples/order_libreoffice.pdf", dir / "in" / "order.pdf");
+  auto r = RunCommand({REDACT_BINARY, "run", "--progress", "none", "--names", kTop + "/samples/names.csv",
+                       "--out", (dir / "out").string(), (dir / "in").string()});
+  EXPECT_EQ(r.exit_code, 6) << r.err;
+  EXPECT_NE(r.err.find("needs a person"), std::string::npos) << r.err;
+  EXPECT_NE(r.err.find("  failed: broken.pdf: "), std::string::npos) << r.err;
+  EXPECT_NE(r.err.find("  review: boxed.pdf page 1 (undecodable-text-removed)"), std::string::npos) << r.err;
+  EXPECT_EQ(r.err.find("order.pdf"), std::string::npos) << "a clean document is not listed: " << r.err;
+  const nlohmann::json summary = Summary(dir / "out");
+  EXPECT_EQ(summary["totals"]["pages_to_review"], 1) << summary.dump(1);
+  for (const auto& d : summary["documents"]) {
+    if (d["input"] == "boxed.pdf") {
+      EXPECT_EQ(d["pages_to_review"],
+                nlohmann::json::parse(R"([{"page": 1, "reason": "undecodable-text-removed"}])"));
+    }
+  }
+}
+
+}  // namespace
+}  // namespace redact

@@ -131,6 +131,8 @@ int RunJob(const RunOptions& options, std::ostream& out, std::ostream& err) {
   err << "redact: " << t.done << " done, " << t.skipped << " skipped (done before), " << t.failed << " failed"
       << (t.interrupted ? ", " + std::to_string(t.interrupted) + " interrupted" : "") << "; summary "
       << outcome->summary_path << "\n";
+  const std::string attention = JobAttentionText(outcome->documents);
+  if (!attention.empty()) err << "redact: needs a person:\n" << attention;
   if (outcome->interrupted) return ExitCodeFor(StatusCode::kInterrupted);
   if (t.leaks > 0) return kExitLeak;
   return t.failed > 0 ? kExitSomeFailed : kExitOk;
