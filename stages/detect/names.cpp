@@ -3,6 +3,7 @@
 #include <cstring>
 
 #include <algorithm>
+#include <cctype>
 #include <fstream>
 #include <functional>
 #include <sstream>
@@ -369,16 +370,26 @@ void NamesIndex::Find(const std::string& text, const std::vector<TextToken>& tok
       ids[i] = OcrTokenId(word);
     }
   }
-  auto try_bucket = [&](const std::vector<uint32_t>& bucket, size_t i, VariantKind kind) {
+  // `skip` text tokens (a middle initial the list lacks) lie between the
+  // variant's first token and its second.
+  auto try_bucket = [&](const std::vector<uint32_t>& bucket, size_t i, VariantKind kind, size_t skip = 0) {
     for (uint32_t vi : bucket) {
       const Variant& v = variants_[vi];
-      if (v.kind != kind || i + v.length > tokens.size()) continue;
+      if (v.kind != kind || i + v.length + skip > tokens.size()) continue;
       bool ok = true;
       for (uint16_t k = 1; k < v.length && ok; ++k) {
-        ok = ids[i + k] == pool_[v.pool_begin + k] && tokens[i + k].joinable;
+        ok = ids[i + k + skip] == pool_[v.pool_begin + k] && tokens[i + k + skip].joinable;
       }
-      if (ok) out->push_back({static_cast<uint32_t>(i), v.length, v.entity, v.kind});
+      if (ok) {
+        out->push_back({static_cast<uint32_t>(i), static_cast<uint32_t>(v.length + skip), v.entity, v.kind});
+      }
     }
+  };
+  // "CRYSTAL M. LONG" for a listed Crystal Long: one letter between the
+  // first two words of a full variant.
+  auto is_initial = [&](size_t k) {
+    return tokens[k].end - tokens[k].begin == 1 && std::isalpha(static_cast<unsigned char>(text[tokens[k].begin])) &&
+           tokens[k].joinable;
   };
   // Partial variants of the mentioned entities, by first token.
   std::unordered_map<uint32_t, std::vector<uint32_t>> partial_by_token;
@@ -394,6 +405,10 @@ void NamesIndex::Find(const std::string& text, const std::vector<TextToken>& tok
     if (i + 1 < tokens.size() && ids[i + 1] != kUnknown && tokens[i + 1].joinable) {
       auto it = pairs_.find((static_cast<uint64_t>(ids[i]) << 32) | ids[i + 1]);
       if (it != pairs_.end()) try_bucket(it->second, i, VariantKind::kFull);
+    }
+    if (i + 2 < tokens.size() && ids[i + 2] != kUnknown && tokens[i + 2].joinable && is_initial(i + 1)) {
+      auto it = pairs_.find((static_cast<uint64_t>(ids[i]) << 32) | ids[i + 2]);
+      if (it != pairs_.end()) try_bucket(it->second, i, VariantKind::kFull, 1);
     }
     if (auto it = partial_by_token.find(ids[i]); it != partial_by_token.end()) {
       try_bucket(it->second, i, VariantKind::kPartial);

@@ -17,7 +17,9 @@
 //     middle initials + surname, surname+given(+middle) ("LAST, First"),
 //     first given + surname, given + first surname of a compound surname,
 //     and a compound surname run together ("ELIDRISSI, Fatima": OCR) with
-//     the given name either side;
+//     the given name either side; and any of these with a middle initial
+//     the list lacks after its first word ("CRYSTAL M. LONG" for a listed
+//     Crystal Long);
 //   on OCR'd text, a word that is no listed word stands for the listed word
 //     it most likely misreads (one edit in words of 5+ letters, or a usual
 //     OCR confusion: see Find);

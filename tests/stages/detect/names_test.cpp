@@ -61,6 +61,18 @@ TEST(Names, MiddleNameAloneAndSurnameRunTogether) {
   EXPECT_EQ(Found(d, "7 | ELIDRISSI, Fatima Zahra"), Strings{"ELIDRISSI, Fatima Zahra"});
 }
 
+TEST(Names, AMiddleInitialTheListLacksStillMatches) {
+  // Issue 18: "CRYSTAL M. LONG" survived for a listed Crystal Long.
+  Detector d = WithNames("id,name\nP1,Crystal Long\nP2,Ana de la Cruz\n");
+  EXPECT_EQ(Found(d, "Testimony of CRYSTAL M. LONG, sworn"), Strings{"CRYSTAL M. LONG"});
+  EXPECT_EQ(Found(d, "Ms. Crystal M Long stated"), Strings{"Crystal M Long"});
+  EXPECT_EQ(Found(d, "Ana M. de la Cruz"), Strings{"Ana M. de la Cruz"});
+  // Two letters are no initial, and a lone letter with no surname after it
+  // is not a name.
+  EXPECT_EQ(Found(d, "Crystal MA Long"), Strings{});
+  EXPECT_EQ(Found(d, "Crystal M. Jones"), Strings{});
+}
+
 TEST(Names, SurnameAloneOnlyAfterAFullMention) {
   Detector d = WithNames(kList);
   EXPECT_TRUE(Found(d, "Garcia-Lopez testified.").empty());
