@@ -274,6 +274,50 @@ TEST(CliStdio, ExtractReadsAPdfFromStandardInput) {
   EXPECT_NE(not_pdf.err.find("standard input"), std::string::npos) << not_pdf.err;
 }
 
+TEST(CliStdio, ApplyReadsStandardInputAndWritesACheckedPdfToStandardOutput) {
+  REDACT_REQUIRE_TOOL("pdftotext");
+  REDACT_REQUIRE_TOOL("qpdf");
+  const fs::path dir = TempDir("apply_stdio");
+  fs::create_directories(dir / "tmp");
+  const std::string env = "TMPDIR=" + (dir / "tmp").string() + " ";
+  const std::string names = kSource + "/samples/names.csv";
+  auto r = RunCommand({"sh", "-c", env + REDACT_BINARY + " apply - --out - --names " + names + " --report-out " +
+                                       (dir / "r.json").string() + " < " + kSample + " > " +
+                                       (dir / "out.pdf").string()});
+  ASSERT_EQ(r.exit_code, 0) << r.err;
+  EXPECT_NE(r.err.find("standard output: "), std::string::npos) << r.err;
+  EXPECT_EQ(RunCommand({"qpdf", "--check", (dir / "out.pdf").string()}).exit_code, 0);
+  const std::string text = RunCommand({"pdftotext", (dir / "out.pdf").string(), "-"}).out;
+  EXPECT_NE(text.find("DISTRICT COURT"), std::string::npos);
+  EXPECT_EQ(text.find("A201234567"), std::string::npos);
+  EXPECT_EQ(text.find("Hern"), std::string::npos);
+  EXPECT_TRUE(nlohmann::json::parse(testing::ReadFile((dir / "r.json").string())).contains("findings"));
+  EXPECT_TRUE(fs::is_empty(dir / "tmp")) << "the staging folder is removed";
+
+  // The same with an output folder: the PDF is named after standard input.
+  auto to_dir = RunCommand({"sh", "-c", env + REDACT_BINARY + " apply - --names " + names + " --out " +
+                                            (dir / "o").string() + " < " + kSample});
+  ASSERT_EQ(to_dir.exit_code, 0) << to_dir.err;
+  EXPECT_TRUE(fs::exists(dir / "o" / "stdin.pdf"));
+
+  // A sealed mapping with nowhere durable to go, two inputs, an empty pipe:
+  // usage errors, and nothing on standard output.
+  auto sealed = RunCommand({"sh", "-c", env + REDACT_BINARY + " apply - --out - --names " + names +
+                                            " --recipient age1ql3z7hjy54pw3hyww5ayyfg7zqgvc7w3j2elw8zmrj2kg5sfn9aqmcac8p < " +
+                                            kSample});
+  EXPECT_EQ(sealed.exit_code, 2) << sealed.err;
+  EXPECT_NE(sealed.err.find("--mapping-out"), std::string::npos) << sealed.err;
+  EXPECT_TRUE(sealed.out.empty());
+  auto two = RunCommand({REDACT_BINARY, "apply", "--names", names, "--out", "-", kSample, kSample});
+  EXPECT_EQ(two.exit_code, 2) << two.err;
+  EXPECT_TRUE(two.out.empty());
+  auto empty = RunCommand({"sh", "-c", env + REDACT_BINARY + " apply - --out - --names " + names + " < /dev/null"});
+  EXPECT_NE(empty.exit_code, 0);
+  EXPECT_NE(empty.err.find("standard input"), std::string::npos) << empty.err;
+  EXPECT_TRUE(empty.out.empty());
+  EXPECT_TRUE(fs::is_empty(dir / "tmp"));
+}
+
 // Ends the test unless glibc has the es_ES.UTF-8 locale (tools/setup/deps.sh
 // test makes it): skipped locally, failed under CI.
 #define REQUIRE_SPANISH_LOCALE()                                                        \

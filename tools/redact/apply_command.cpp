@@ -2,8 +2,13 @@
 
 #include <CLI/CLI.hpp>
 
+#include <stdlib.h>
+
 #include <algorithm>
+#include <cstdio>
 #include <filesystem>
+#include <fstream>
+#include <iostream>
 
 #include "pdf/clean_writer.h"
 #include "pipeline/apply.h"
@@ -51,21 +56,115 @@ Status WriteMapping(const Session& session, MappingBuilder* mapping, const fs::p
   return sealed ? pdf::WriteFileAtomically(path.string(), *sealed) : sealed.error();
 }
 
+// A private folder (mkdtemp: 0700) removed with everything in it when
+// this goes out of scope.
+class PrivateTempDir {
+ public:
+  static StatusOr<PrivateTempDir> Make() {
+    const char* tmp = std::getenv("TMPDIR");
+    std::string pattern = (fs::path(tmp && *tmp ? tmp : "/tmp") / "redact-XXXXXX").string();
+    if (!mkdtemp(pattern.data())) {
+      return Error(StatusCode::kWriteFailed, "cannot make a private temporary folder under " +
+                                                 fs::path(pattern).parent_path().string() + " (set TMPDIR)");
+    }
+    return PrivateTempDir(pattern);
+  }
+  PrivateTempDir(PrivateTempDir&& other) noexcept : path_(std::move(other.path_)) { other.path_.clear(); }
+  PrivateTempDir(const PrivateTempDir&) = delete;
+  ~PrivateTempDir() {
+    std::error_code ec;
+    if (!path_.empty()) fs::remove_all(path_, ec);
+  }
+  const fs::path& path() const { return path_; }
+
+ private:
+  explicit PrivateTempDir(fs::path path) : path_(std::move(path)) {}
+  fs::path path_;
+};
+
+std::string ReadWhole(const fs::path& path) {
+  std::ifstream in(path, std::ios::binary);
+  return std::string((std::istreambuf_iterator<char>(in)), {});
+}
+
+Status ReadStandardInput(const fs::path& to) {
+  std::string bytes((std::istreambuf_iterator<char>(std::cin)), {});
+  if (std::cin.bad()) return Status(StatusCode::kInvalidArgument, "standard input: could not be read");
+  if (bytes.empty()) return Status(StatusCode::kInvalidArgument, "standard input: empty (pipe a PDF into redact apply -)");
+  return pdf::WriteFileAtomically(to.string(), bytes);
+}
+
+Status CopyToStandardOutput(const fs::path& from) {
+  const std::string bytes = ReadWhole(from);
+  std::cout.write(bytes.data(), static_cast<std::streamsize>(bytes.size()));
+  std::cout.flush();
+  if (!std::cout) return Status(StatusCode::kWriteFailed, "standard output: the PDF could not be written");
+  return Status::Ok();
+}
+
+int RunApplyStaged(const ApplyOptions& options, bool to_stdout, std::ostream& out, std::ostream& err);
+
 }  // namespace
 
 void AddApplyCommand(CLI::App* app, ApplyOptions* options) {
   CLI::App* cmd = app->add_subcommand("apply", "Write redacted PDFs and reports (identifiers removed, not covered)");
-  cmd->add_option("files", options->files, "PDF files")->required();
-  cmd->add_option("--out", options->out, "output folder (created if missing)")->required();
+  cmd->add_option("files", options->files, "PDF files (\"-\": one PDF from standard input)")->required();
+  cmd->add_option("--out", options->out,
+                  "output folder (created if missing); \"-\": the one output PDF to standard output, "
+                  "after it is checked")
+      ->required();
   cmd->add_option("--findings", options->findings,
                   "apply exactly the findings of a reviewed file (from redact review of the "
                   "same PDF: its sha256 is checked) instead of detecting; one input only");
   cmd->add_option("--mapping-out", options->mapping_out, "where the sealed mapping goes (default: OUT/mapping.age)");
+  cmd->add_option("--report-out", options->report_out,
+                  "with --out - (the PDF to standard output): where the report goes");
   AddApplyFlags(cmd, &options->apply, &options->session);
   AddSessionFlags(cmd, &options->session, "pages OCR'd at once (default: one per core)");
 }
 
 int RunApply(const ApplyOptions& options, std::ostream& out, std::ostream& err) {
+  const bool from_stdin = std::find(options.files.begin(), options.files.end(), "-") != options.files.end();
+  const bool to_stdout = options.out == "-";
+  if (!from_stdin && !to_stdout) {
+    if (options.report_out) return Fail(err, Status(StatusCode::kInvalidArgument, "--report-out goes with --out -"));
+    return RunApplyStaged(options, false, out, err);
+  }
+  if (options.files.size() != 1) {
+    return Fail(err, Status(StatusCode::kInvalidArgument,
+                            std::string(from_stdin ? "\"-\" (standard input)" : "--out -") +
+                                " goes with exactly one input"));
+  }
+  StatusOr<PrivateTempDir> dir = PrivateTempDir::Make();
+  if (!dir) return Fail(err, dir.error());
+  ApplyOptions staged = options;
+  if (from_stdin) {
+    fs::create_directories(dir->path() / "in");
+    staged.files = {(dir->path() / "in" / "stdin.pdf").string()};
+    if (Status s = ReadStandardInput(staged.files[0]); !s.ok()) return Fail(err, s);
+  }
+  if (to_stdout) staged.out = (dir->path() / "out").string();
+  // Standard output carries the PDF: status lines go to stderr.
+  const int code = RunApplyStaged(staged, to_stdout, to_stdout ? err : out, err);
+  if (!to_stdout || code != kExitOk) return code;
+  fs::path pdf, report;
+  for (const auto& entry : fs::directory_iterator(staged.out)) {
+    if (entry.path().extension() == ".pdf") pdf = entry.path();
+  }
+  if (pdf.empty()) return Fail(err, Status(StatusCode::kInternal, "the output PDF was not staged"));
+  report = fs::path(pdf).replace_extension(".report.json");
+  if (options.report_out) {
+    if (Status s = pdf::WriteFileAtomically(*options.report_out, ReadWhole(report)); !s.ok()) return Fail(err, s);
+  } else {
+    err << "redact: the report was not kept (--report-out FILE keeps it)\n";
+  }
+  if (Status s = CopyToStandardOutput(pdf); !s.ok()) return Fail(err, s);
+  return kExitOk;
+}
+
+namespace {
+
+int RunApplyStaged(const ApplyOptions& options, bool to_stdout, std::ostream& out, std::ostream& err) {
   // A reviewed findings file is applied as it stands: no detection to weaken.
   const bool no_names = options.apply.no_names || (options.findings && !options.session.names_csv);
   if (Status s = CheckNamesChoice(options.session, no_names, err); !s.ok()) return Fail(err, s);
@@ -73,6 +172,10 @@ int RunApply(const ApplyOptions& options, std::ostream& out, std::ostream& err) 
   std::unique_ptr<Session> session = OpenSession(options.session, err, &code);
   if (!session) return code;
   if (Status s = CheckMappingChoice(*session, options.apply); !s.ok()) return Fail(err, s);
+  if (to_stdout && session->sealing() && !options.mapping_out) {
+    return Fail(err, Status(StatusCode::kInvalidArgument,
+                            "with --out -, say where the sealed mapping goes with --mapping-out FILE"));
+  }
   StatusOr<std::optional<ReviewedFindings>> reviewed = ReadReviewed(options);
   if (!reviewed) return Fail(err, reviewed.error());
   std::error_code ec;
@@ -139,10 +242,16 @@ int RunApply(const ApplyOptions& options, std::ostream& out, std::ostream& err) 
       ++failed, last_error = s.code();
       continue;
     }
-    out << r.output_pdf << ": " << r.findings.size() << " finding(s) removed, " << r.boxes.size() << " box(es)"
-        << (r.verification.checked ? ", checked" : ", NOT checked (--no-verify)") << "; report " << r.report << "\n";
+    // Under --out - the staging folder is gone when the command ends: name
+    // the stream, not the staged path.
+    out << (to_stdout ? std::string("standard output") : r.output_pdf) << ": " << r.findings.size()
+        << " finding(s) removed, " << r.boxes.size() << " box(es)"
+        << (r.verification.checked ? ", checked" : ", NOT checked (--no-verify)")
+        << (to_stdout ? std::string() : "; report " + r.report) << "\n";
   }
   return ExitCodeForBatch(options.files.size(), failed, last_error);
 }
+
+}  // namespace
 
 }  // namespace redact::cli

@@ -30,9 +30,17 @@ struct ApplyOptions {
   ApplyFlags apply;
   std::optional<std::string> findings;     // a reviewed findings file
   std::optional<std::string> mapping_out;  // default OUT/mapping.age
+  // With `--out -` (the PDF to standard output): where the report goes
+  // (otherwise it is not kept, and stderr says so).
+  std::optional<std::string> report_out;
 };
 
 void AddApplyCommand(CLI::App* app, ApplyOptions* options);
+// "-" as the only input reads the PDF from standard input; `--out -`
+// (one input) writes the checked output PDF to standard output, once it is
+// verified, and the status lines to stderr. Both stage through a private
+// temporary folder (0700) that is removed before returning; with `--out -`
+// a sealed mapping needs --mapping-out (it would be lost otherwise).
 int RunApply(const ApplyOptions& options, std::ostream& out, std::ostream& err);
 
 }  // namespace redact::cli
