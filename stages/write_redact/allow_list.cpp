@@ -180,7 +180,7 @@ class Walker {
   std::map<std::pair<const PdfObject*, Kind>, bool> visited_;
   std::set<const PdfObject*> pages_;
   std::set<const PdfObject*> fields_;
-  std::map<std::string, PoDoFo::PdfObject> named_dests_;
+  std::map<std::string, const PdfObject*> named_dests_;  // into /Dests and /Names, kept until the end
   std::map<const PdfObject*, int> ocg_numbers_;
 };
 
@@ -546,7 +546,7 @@ std::optional<PoDoFo::PdfArray> Walker::Dest(const PdfObject* v, int depth) {
     const std::string name = r->IsName() ? r->GetName().GetName() : r->GetString().GetStringUtf8();
     auto it = named_dests_.find(name);
     if (it == named_dests_.end()) return std::nullopt;
-    return Dest(&it->second, depth + 1);
+    return Dest(it->second, depth + 1);
   }
   if (r->IsDictionary()) return Dest(r->GetDictionary().GetKey("D"), depth + 1);
   if (!r->IsArray() || r->GetArray().empty()) return std::nullopt;
@@ -578,10 +578,11 @@ bool Walker::ContentUsage(const std::vector<PdfObject*>& parts, Usage* usage) {
 }
 
 // Inline JPEG images (/F /DCT, also behind other filters) rewritten without
-// their metadata segments; one that cannot be read is removed. The stream
-// is replaced only when something changed.
+// their metadata segments; one that cannot be read fails the document
+// (error_). The stream is replaced only when something changed.
 void Walker::CleanInlineJpegs(PdfObject* stream, std::string* data) {
-  const pdf::ParsedContent parsed = pdf::ParseContent(*data);
+  const std::string source = *data;  // the spans below index it
+  const pdf::ParsedContent parsed = pdf::ParseContent(source);
   std::string out;
   size_t copied = 0;
   for (const pdf::Operation& op : parsed.ops) {
@@ -597,7 +598,7 @@ void Walker::CleanInlineJpegs(PdfObject* stream, std::string* data) {
     if (filters.empty() || !OneOf(filters.back(), {"DCT", "DCTDecode"})) continue;
     const bool chained = filters.size() > 1;
     std::string replacement;  // "" removes the image
-    StatusOr<std::string> jpeg = std::string(parsed.source.substr(op.data_begin, op.data_end - op.data_begin));
+    StatusOr<std::string> jpeg = std::string(source.substr(op.data_begin, op.data_end - op.data_begin));
     if (chained && !(dp && dp->type == pdf::Operand::Type::kNull) && dp) {
       jpeg = Error(StatusCode::kUnsupported, "decode parameters on a chained inline image");
     } else if (chained) {
@@ -613,20 +614,23 @@ void Walker::CleanInlineJpegs(PdfObject* stream, std::string* data) {
       for (size_t i = 0; i + 1 < dict.items.size(); i += 2) {
         const std::string k = dict.items[i].value;
         if (OneOf(k, {"F", "Filter", "DP", "DecodeParms"})) continue;
-        replacement += " " + parsed.source.substr(dict.items[i].begin, dict.items[i + 1].end - dict.items[i].begin);
+        replacement += " " + source.substr(dict.items[i].begin, dict.items[i + 1].end - dict.items[i].begin);
       }
       replacement += " /F /DCT";
-      if (dp && !chained) replacement += " /DP " + parsed.source.substr(dp->begin, dp->end - dp->begin);
+      if (dp && !chained) replacement += " /DP " + source.substr(dp->begin, dp->end - dp->begin);
       replacement += " ID " + *clean + "\nEI";
       Count("jpeg_metadata_segments", removed);
     } else {
-      Count("inline_image:jpeg_unreadable");
+      error_ = Status(StatusCode::kDamagedPdf, doc_.name() + ": " + pdf::Describe(stream) +
+                                                   ": an inline image's JPEG data cannot be decoded to remove its "
+                                                   "metadata; content that cannot be read is not passed through");
+      return;
     }
-    out += parsed.source.substr(copied, op.begin - copied) + replacement;
+    out += source.substr(copied, op.begin - copied) + replacement;
     copied = op.end;
   }
   if (copied == 0) return;
-  out += parsed.source.substr(copied);
+  out += source.substr(copied);
   stream->GetDictionary().RemoveKey("Filter");
   stream->GetDictionary().RemoveKey("DecodeParms");
   stream->GetStream()->Set(out.data(), static_cast<PoDoFo::pdf_long>(out.size()));
@@ -634,7 +638,8 @@ void Walker::CleanInlineJpegs(PdfObject* stream, std::string* data) {
 }
 
 // An image whose last filter is DCTDecode, metadata segments removed (the
-// filters before it decoded). False (the image goes) when it cannot be read.
+// filters before it decoded). False, with error_ set, when it cannot be
+// read: the document fails rather than lose or pass through an image.
 bool Walker::CleanImageJpeg(PdfObject* image) {
   const auto filters = pdf::StreamFilters(image);
   if (filters.empty() || !OneOf(filters.back().first, {"DCTDecode", "DCT"})) return true;
@@ -644,7 +649,9 @@ bool Walker::CleanImageJpeg(PdfObject* image) {
   int removed = 0;
   std::optional<std::string> clean = jpeg ? CleanJpeg(*jpeg, &removed) : std::nullopt;
   if (!clean) {
-    Count("image:jpeg_unreadable");
+    error_ = Status(StatusCode::kDamagedPdf, doc_.name() + ": " + pdf::Describe(image) +
+                                                 ": its JPEG data cannot be decoded to remove its metadata; "
+                                                 "content that cannot be read is not passed through");
     return false;
   }
   if (removed == 0) return true;
@@ -677,7 +684,7 @@ void Walker::NameTree(const PdfObject* node, int depth, int* n) {
     for (size_t i = 0; i + 1 < names->size(); i += 2) {
       const PdfObject& k = (*names)[i];
       if (!k.IsString() && !k.IsHexString()) continue;
-      named_dests_.emplace(k.GetString().GetStringUtf8(), (*names)[i + 1]);
+      named_dests_.emplace(k.GetString().GetStringUtf8(), &(*names)[i + 1]);
       ++*n;
     }
   }
@@ -691,7 +698,7 @@ void Walker::CollectDests(PdfObject* catalog) {
   int n = 0;
   if (const PdfObject* dests = pdf::DictGet(catalog, "Dests"); dests && dests->IsDictionary()) {
     for (const auto& [name, value] : dests->GetDictionary().GetKeys()) {
-      named_dests_.emplace(name.GetName(), *value);
+      named_dests_.emplace(name.GetName(), value);
       ++n;
     }
   }
@@ -810,6 +817,12 @@ Status Walker::Run(int page_count) {
   PageLabels(catalog, page_count);
   OcProperties(catalog);
   if (!error_.ok()) return error_;
+  // Every use of a named destination is resolved: the names go.
+  for (const char* key : {"Dests", "Names"}) {
+    if (!catalog->GetDictionary().HasKey(key)) continue;
+    catalog->GetDictionary().RemoveKey(key);
+    Count(std::string("key:/") + key);
+  }
   if (PdfObject* tree = pdf::DictGet(catalog, "Pages"); tree && tree->IsDictionary()) {
     for (const char* key : {"Resources", "MediaBox", "CropBox", "Rotate", "Parent"}) tree->GetDictionary().RemoveKey(key);
   }

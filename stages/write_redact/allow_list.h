@@ -19,7 +19,8 @@
 // - images: no /Metadata /Alternates /OPI; JPEG data (DCTDecode, also
 //   behind a filter array, and inline images) without COM and APPn
 //   segments (APP0 JFIF and APP14 Adobe, which decoding needs, stay) or
-//   bytes after its end; JPEG data that does not parse drops the image.
+//   bytes after its end; JPEG data that does not parse fails the document
+//   (kDamagedPdf), as a stream qpdf cannot decode does.
 // - annotations: /Link, /Widget (only those the AcroForm's field tree
 //   holds), /Text /FreeText /Popup, text markup, /Stamp /Square /Circle
 //   /Line /Polygon /PolyLine /Ink /Caret; every other subtype dropped.
@@ -54,7 +55,8 @@ namespace redact {
 // page tree already rebuilt over them) from the allow-list, adding what
 // it drops to summary->dropped. Throws PoDoFo errors (call inside
 // pdf::Guard). Errors: kDamagedPdf when a content stream that stays cannot
-// be read to find the resources it uses.
+// be read to find the resources it uses, or an image's (or inline image's)
+// JPEG data cannot be decoded.
 [[nodiscard]] Status KeepOnlyAllowed(pdf::Document& doc, int page_count, RedactionSummary* summary);
 
 }  // namespace redact

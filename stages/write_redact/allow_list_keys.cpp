@@ -42,7 +42,7 @@ std::map<Kind, std::vector<KeyRule>> Tables() {
   t[K::kCatalog] = Join(Plain({"Type", "PageLayout", "PageMode", "Version", "ViewerPreferences"}),
                         {{"Pages", R::kKeep}, {"Outlines", R::kChild, K::kOutlines},
                          {"AcroForm", R::kChild, K::kAcroForm}, {"PageLabels", R::kKeep},
-                         {"OCProperties", R::kKeep}});
+                         {"OCProperties", R::kKeep}, {"Dests", R::kKeep}, {"Names", R::kKeep}});
   t[K::kPage] = Join(Plain({"Type", "MediaBox", "CropBox", "BleedBox", "TrimBox", "ArtBox", "Rotate",
                             "UserUnit", "Tabs", "Trans"}),
                      {{"Parent", R::kKeep}, {"Contents", R::kKeep}, {"Resources", R::kResources},

@@ -299,7 +299,6 @@ TEST(HostileSideChannels, JpegCommentBehindAFilterArray) {
   EXPECT_FALSE(jpegs.empty());
   EXPECT_EQ(jpegs.find("Hernandez"), std::string::npos) << "the JPEG's comment survives";
   EXPECT_EQ(Dropped(o, "jpeg_metadata_segments"), 1);
-  EXPECT_EQ(Dropped(o, "image:jpeg_unreadable"), 0);
   const std::string list = RunCommand({"pdfimages", "-list", (fs::temp_directory_path() /
                                        "redact_hostile_side_jpeg_filter_array" / "out" /
                                        "jpeg_filter_array.pdf").string()}).out;
