@@ -106,6 +106,7 @@ void Summarize(const Session& session, const AnalyzedDocument& doc, const Redact
   r->removed.streams_rewritten = summary.streams_rewritten;
   r->removed.form_xobjects_copied = summary.forms_copied;
   r->side_channels = summary.side_channels;
+  r->dropped = summary.dropped;
   r->notes = summary.warnings;
   for (const PageText& p : doc.pages) {
     for (const ExtractionProblem& pr : p.problems) ++r->extraction_problems[std::string(ExtractionProblemName(pr.kind))];

@@ -126,6 +126,9 @@ struct DocumentResult {
   std::vector<Replacement> replacements;
   Removed removed;
   std::vector<std::string> side_channels;  // what was scrubbed, no values
+  // What the allow-list rebuild dropped, by kind ("action:Launch": 1), no
+  // values (stages/write_redact/allow_list.h).
+  std::map<std::string, int> dropped;
   std::vector<std::string> notes;          // the writer's warnings, no values
   std::map<std::string, int> extraction_problems;
   std::vector<PageToReview> pages_to_review;

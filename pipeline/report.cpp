@@ -84,6 +84,7 @@ json ReportJson(const DocumentResult& r) {
   report["replacements"] = replacements;
   report["removed"] = RemovedJson(r.removed);
   report["side_channels"] = r.side_channels;
+  report["dropped"] = r.dropped;
   json review = json::array();
   for (const DocumentResult::PageToReview& p : r.pages_to_review) review.push_back({{"page", p.page}, {"reason", p.reason}});
   report["warnings"] = {{"extraction_problems", r.extraction_problems}, {"notes", r.notes}, {"pages_to_review", review}};
@@ -141,6 +142,7 @@ StatusOr<DocumentResult> ParseResultLine(std::string_view text) {
                  m.at("streams_rewritten").get<int>(), m.at("form_xobjects_copied").get<int>(),
                  m.at("orphan_objects_dropped").get<int>()};
     r.side_channels = j.at("side_channels").get<std::vector<std::string>>();
+    r.dropped = j.value("dropped", std::map<std::string, int>());
     const json& w = j.at("warnings");
     r.notes = w.at("notes").get<std::vector<std::string>>();
     r.extraction_problems = w.at("extraction_problems").get<std::map<std::string, int>>();

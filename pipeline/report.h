@@ -38,7 +38,8 @@ std::string JsonText(const nlohmann::json& j, int indent = -1);
 //    "side_findings": [{"page", "channel", "object", "key", "category",
 //                       "rule", "value_hash", "entity_hash"}],
 //    "boxes": [{"page", "category", "bbox"}], "removed": {…},
-//    "side_channels", "warnings": {"extraction_problems", "notes",
+//    "side_channels", "dropped": {kind: count} (allow-list drops, no
+//    values), "warnings": {"extraction_problems", "notes",
 //    "pages_to_review"}, "timings_ms": {"analyze", "redact", "write"},
 //    "verification": {"checked", "skipped", "leaks"}}
 nlohmann::json ReportJson(const DocumentResult& result);

@@ -25,7 +25,9 @@
 // Not inspected, because the writer removes them whatever they hold:
 // catalog /Metadata, JavaScript, embedded files, attachment and media
 // annotations, unapplied /Redact annotations, annotations with JavaScript
-// actions, the structure tree, XFA (see write_redact/side_channels.h).
+// actions, the structure tree, XFA (see write_redact/side_channels.h);
+// nor anything the writer's allow-list drops (write_redact/allow_list.h):
+// only text this stage reads is kept in the output.
 //
 // Values are plaintext only in Finding::value; reasons and addresses never
 // hold document text.

@@ -50,6 +50,8 @@ struct RedactionSummary {
   std::vector<RedactionBox> boxes;
   std::vector<ReplacementDrawn> replacements;  // pseudonymize mode
   std::vector<std::string> side_channels;  // what was scrubbed, no values
+  // What the allow-list rebuild dropped, by kind (allow_list.h), no values.
+  std::map<std::string, int> dropped;
   std::vector<std::string> warnings;       // no values
 };
 

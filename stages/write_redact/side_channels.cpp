@@ -9,48 +9,12 @@
 #include "pdf/content_parser.h"
 #include "pdf/font.h"
 #include "pdf/podofo_util.h"
+#include "stages/write_redact/allow_list.h"
 
 namespace redact {
 namespace {
 
 using PoDoFo::PdfObject;
-
-// A JPEG without its metadata segments: APP1–APP15 (EXIF, XMP, ICC, Photoshop
-// IRB…) except APP14 (Adobe: the colour transform decoding needs) and COM.
-// nullopt when the bytes do not parse as JPEG up to the scan data, or when
-// nothing was removed.
-std::optional<std::string> StripJpegMetadata(const std::string& in) {
-  if (in.size() < 4 || static_cast<unsigned char>(in[0]) != 0xFF ||
-      static_cast<unsigned char>(in[1]) != 0xD8) {
-    return std::nullopt;
-  }
-  std::string out = in.substr(0, 2);
-  size_t p = 2;
-  bool removed = false;
-  while (p + 4 <= in.size()) {
-    if (static_cast<unsigned char>(in[p]) != 0xFF) return std::nullopt;
-    const unsigned char marker = static_cast<unsigned char>(in[p + 1]);
-    if (marker == 0xFF) {  // fill byte
-      ++p;
-      continue;
-    }
-    const size_t length = (static_cast<unsigned char>(in[p + 2]) << 8) |
-                          static_cast<unsigned char>(in[p + 3]);
-    if (length < 2 || p + 2 + length > in.size()) return std::nullopt;
-    const bool metadata = (marker >= 0xE1 && marker <= 0xEF && marker != 0xEE) || marker == 0xFE;
-    if (metadata) {
-      removed = true;
-    } else {
-      out.append(in, p, 2 + length);
-    }
-    p += 2 + length;
-    if (marker == 0xDA) {  // start of scan: the rest is image data
-      out.append(in, p, std::string::npos);
-      return removed ? std::optional<std::string>(out) : std::nullopt;
-    }
-  }
-  return std::nullopt;
-}
 
 class Scrubber {
  public:
@@ -145,27 +109,9 @@ class Scrubber {
     PdfObject* root = doc_.MutableCatalog();
     if (!root || !root->IsDictionary()) return;
     auto& d = root->GetDictionary();
-    for (const char* key : {"Metadata", "OpenAction", "AA", "PieceInfo", "StructTreeRoot",
-                            "SpiderInfo", "Threads", "Legal", "URI", "Collection", "Perms"}) {
-      if (d.HasKey(key)) {
-        d.RemoveKey(key);
-        Count(std::string("catalog /") + key + " removed");
-      }
-    }
-    if (d.HasKey("MarkInfo")) d.RemoveKey("MarkInfo");  // meaningless without the tree
-    if (PdfObject* names = pdf::Resolve(d.GetKey("Names")); names && names->IsDictionary()) {
-      for (const char* key : {"JavaScript", "EmbeddedFiles", "AlternatePresentations"}) {
-        if (names->GetDictionary().HasKey(key)) {
-          names->GetDictionary().RemoveKey(key);
-          Count(std::string("name tree /") + key + " removed");
-        }
-      }
-    }
+    // Everything else in the catalog is kept or dropped by the allow-list
+    // (allow_list.h); only findings are acted on here.
     if (PdfObject* form = pdf::Resolve(d.GetKey("AcroForm")); form && form->IsDictionary()) {
-      if (form->GetDictionary().HasKey("XFA")) {
-        form->GetDictionary().RemoveKey("XFA");
-        Count("XFA form removed");
-      }
       std::set<const PdfObject*> seen;
       if (PoDoFo::PdfArray* fields = pdf::AsArray(form->GetDictionary().GetKey("Fields"))) {
         for (size_t i = 0; i < fields->size(); ++i) {
@@ -233,13 +179,6 @@ class Scrubber {
     StatusOr<PdfObject*> page = doc_.MutablePageObject(index);
     if (!page) return;
     auto& d = (*page)->GetDictionary();
-    for (const char* key : {"Thumb", "PieceInfo", "Metadata", "AA", "B"}) {
-      if (d.HasKey(key)) {
-        d.RemoveKey(key);
-        Count(std::string("page /") + key + " removed");
-      }
-    }
-    ImageMetadata(pdf::DictGet(doc_.InheritedPageKey(*page, "Resources"), "XObject"), 0);
     const PoDoFo::PdfArray* annots = pdf::AsArray(d.GetKey("Annots"));
     if (!annots) return;
     PoDoFo::PdfArray kept;
@@ -303,35 +242,6 @@ class Scrubber {
     return "";
   }
 
-  void ImageMetadata(const PdfObject* xobjects, int depth) {
-    xobjects = pdf::Resolve(xobjects);
-    if (!xobjects || !xobjects->IsDictionary() || depth > 16) return;
-    for (const auto& [name, value] : xobjects->GetDictionary().GetKeys()) {
-      PdfObject* x = pdf::Resolve(value);
-      if (!x || !x->IsDictionary() || !seen_xobjects_.insert(x).second) continue;
-      if (x->GetDictionary().HasKey("Metadata")) {
-        x->GetDictionary().RemoveKey("Metadata");
-        Count("XObject /Metadata removed");
-      }
-      if (x->GetDictionary().HasKey("PieceInfo")) x->GetDictionary().RemoveKey("PieceInfo");
-      if (x->HasStream() && pdf::AsName(x->GetDictionary().GetKey("Filter")).value_or("") == "DCTDecode") {
-        char* raw = nullptr;
-        PoDoFo::pdf_long length = 0;
-        x->GetStream()->GetCopy(&raw, &length);
-        const std::string bytes(raw ? raw : "", static_cast<size_t>(length));
-        PoDoFo::podofo_free(raw);
-        if (auto stripped = StripJpegMetadata(bytes)) {
-          PoDoFo::PdfMemoryInputStream in(stripped->data(),
-                                          static_cast<PoDoFo::pdf_long>(stripped->size()));
-          x->GetStream()->SetRawData(&in, static_cast<PoDoFo::pdf_long>(stripped->size()));
-          x->GetDictionary().AddKey("Filter", PoDoFo::PdfName("DCTDecode"));
-          Count("JPEG metadata segments removed (EXIF/XMP/comments)");
-        }
-      }
-      ImageMetadata(pdf::DictGet(pdf::DictGet(x, "Resources"), "XObject"), depth + 1);
-    }
-  }
-
   void Finish() {
     for (const auto& [what, n] : counts_) {
       summary_->side_channels.push_back(what + ": " + std::to_string(n));
@@ -344,7 +254,6 @@ class Scrubber {
   RedactionSummary* summary_;
   std::map<std::string, int> counts_;
   std::set<const PdfObject*> cleared_fields_;
-  std::set<const PdfObject*> seen_xobjects_;
 };
 
 }  // namespace
@@ -365,7 +274,8 @@ Status ScrubSideChannels(pdf::Document& doc, const std::vector<PageText>& pages,
       scrubber.Page(static_cast<int>(i), pages[i].number, boxes);
     }
     scrubber.Finish();
-    return Status::Ok();
+    // Then the output keeps only what the allow-list understands.
+    return KeepOnlyAllowed(doc, static_cast<int>(pages.size()), summary);
   });
 }
 
