@@ -61,8 +61,10 @@ utf8proc_int32_t LatinLookalike(utf8proc_int32_t cp) {
       {0x0399, 'I'}, {0x039A, 'K'}, {0x039C, 'M'}, {0x039D, 'N'}, {0x039F, 'O'},
       {0x03A1, 'P'}, {0x03A4, 'T'}, {0x03A5, 'Y'}, {0x03A7, 'X'}, {0x03BF, 'o'},
       {0x03BD, 'v'},
+      // Dotless ı and ȷ, which TeX puts under accents (\'{\i})
+      {0x0131, 'i'}, {0x0237, 'j'},
   };
-  if (cp < 0x0391 || cp > 0x0501) return cp;
+  if (cp < 0x0131 || cp > 0x0501) return cp;
   for (const auto& [from, to] : kLookalikes) {
     if (cp == from) return to;
   }

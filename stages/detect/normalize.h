@@ -6,7 +6,8 @@
 // (Ｍａｒｉａ, by NFKC), other scripts' decimal digits (Arabic-Indic ٢٠١,
 // Devanagari २०१ → 201), Cyrillic and Greek letters drawn like Latin ones
 // (А В Е К М Н О Р С Т Х, а е о р с х, Α Β Ε …; so Russian words made only
-// of such letters read as Latin ones), and soft hyphens, zero widths
+// of such letters read as Latin ones), dotless ı and ȷ (TeX's base for
+// í) as i and j, and soft hyphens, zero widths
 // (U+200B–U+200D, U+2060) and U+FEFF vanish. Each byte of the result maps
 // back to the original code point it came from, and a code point that left
 // nothing (a mark, an invisible) is covered by the one before it, so a match

@@ -47,7 +47,8 @@ Judged ApplyAndRead(const std::string& name, const std::string& pdf) {
   std::ofstream(in, std::ios::binary) << pdf;
   std::ofstream(dir / "names.csv") << "id,name,a_number\n"
                                       "P1,Maria Hernandez-Nunez,A201234567\n"
-                                      "P2,Nelson Iv\xC3\xA1n Quintanilla,A209876543\n";
+                                      "P2,Nelson Iv\xC3\xA1n Quintanilla,A209876543\n"
+                                      "P3,Sof\xC3\xAD" "a Ram\xC3\xADrez,A207654321\n";
   const auto r = RunCommand({REDACT_BINARY, "apply", "--names", (dir / "names.csv").string(),
                              "--out", (dir / "out").string(), in.string()});
   Judged j;
@@ -227,20 +228,35 @@ TEST(HostileGlyphs, GlyphsDrawnInShuffledOrder) {
 }
 
 // 3. Accents drawn in a second pass at the end of the stream, over letters
-// drawn without them: the accent glyphs go with the name.
+// drawn without them: "Ivan" with its acute later, and "Sofía Ramírez" as
+// TeX sets í, a dotless ı (code 16) with the acute (code 19) over it.
 TEST(HostileGlyphs, AccentsDrawnInASecondPass) {
   REQUIRE_ORACLES();
-  // "Nelson Ivan Quintanilla", then an acute over the "a" of Ivan (x of the
-  // a: 72 + 12 * width of "Nelson Iv"; Helvetica's acute is 333 wide).
+  // x of the a of Ivan: 72 + 12 × width of "Nelson Iv"; Helvetica's acute
+  // is 333 wide, its dotless i 278.
   const double a_x = 72 + 12 * (0.722 + 0.556 + 0.222 + 0.5 + 0.556 + 0.556 + 0.278 + 0.278 + 0.5);
-  char accent[128];
-  std::snprintf(accent, sizeof accent, "BT /F1 12 Tf 1 0 0 1 %.3f 700 Tm (\\264) Tj ET",
-                a_x + 12 * (0.556 - 0.333) / 2);
+  const double i1_x = 72 + 12 * (0.667 + 0.556 + 0.278);
+  const double i2_x = 72 + 12 * (0.667 + 0.556 + 0.278 + 0.278 + 0.556 + 0.278 + 0.722 + 0.556 +
+                                 0.833);
+  char accents[512];
+  std::snprintf(accents, sizeof accents,
+                "BT /F1 12 Tf 1 0 0 1 %.3f 700 Tm (\\264) Tj ET "
+                "BT /F2 12 Tf 1 0 0 1 %.3f 650 Tm (\\023) Tj 1 0 0 1 %.3f 650 Tm (\\023) Tj ET",
+                a_x + 12 * (0.556 - 0.333) / 2, i1_x + 12 * (0.278 - 0.333) / 2,
+                i2_x + 12 * (0.278 - 0.333) / 2);
+  const std::string tex = "/F2 << /Type /Font /Subtype /Type1 /BaseFont /Helvetica /Encoding "
+                          "<< /Type /Encoding /Differences [16 /dotlessi 19 /acute] >> >>";
   const Judged j = ApplyAndRead(
-      "second_pass", HelveticaPage("BT /F1 12 Tf 72 700 Td (Nelson Ivan Quintanilla) Tj ET " +
-                                   std::string(accent)));
-  ExpectRedactedKeepingCounsel(j, {{"name", "Nelson"}, {"given name", "Ivan"}});
-  // No accent floats where the name was.
+      "second_pass", Pages({"BT /F1 12 Tf 72 700 Td (Nelson Ivan Quintanilla) Tj ET "
+                            "BT /F2 12 Tf 72 650 Td (Sof\\020a Ram\\020rez) Tj ET " +
+                            std::string(accents) + " " + kPublicLine},
+                           tex));
+  ExpectRedactedKeepingCounsel(j, {{"name", "Nelson"},
+                                   {"given name", "Ivan"},
+                                   {"given name", "Sof\xC4\xB1" "a"},
+                                   {"surname", "Ram\xC4\xB1rez"},
+                                   {"surname", "Ramirez"}});
+  // No accent floats where the names were.
   EXPECT_EQ(j.reading.pdftotext.find("\xC2\xB4"), std::string::npos);
   EXPECT_EQ(j.reading.pdftotext.find("\xCC\x81"), std::string::npos);
   EXPECT_EQ(j.reading.mutool.find("\xC2\xB4"), std::string::npos);

@@ -66,6 +66,7 @@ TEST(Normalize, CyrillicAndGreekLookAlikesReadAsLatin) {
             "aeopctxkmhb");
   EXPECT_EQ(NormalizeString("\xD0\xB0\xD0\xB5\xD0\xBE\xD1\x80\xD1\x81\xD1\x85"), "aeopcx");
   EXPECT_EQ(NormalizeString("\xCE\x91\xCE\x9F"), "ao");  // Greek Alpha, Omicron
+  EXPECT_EQ(NormalizeString("Ram\xC4\xB1\xCC\x81rez"), "ramirez");  // dotless i + acute
   EXPECT_EQ(NormalizeString("\xD0\x90" "201234567"), "a201234567");
   // Letters with no Latin twin stay as they are (case folded).
   EXPECT_EQ(NormalizeString("\xD0\x96"), "\xD0\xB6");  // Ж → ж
