@@ -285,7 +285,12 @@ std::vector<Fragment> DrawnWords(const std::vector<Glyph>& glyphs,
 // same place as a run of m's.
 bool IsTwinFragment(const std::vector<Glyph>& glyphs, const Fragment& m, const Fragment& f) {
   const double fs = std::max(m.word.font_size, 0.01);
-  for (size_t k = 0; k + f.placed.size() <= m.placed.size(); ++k) {
+  if (f.placed.size() > m.placed.size()) return false;
+  // A long run joined from many pieces is searched only near its end, so a
+  // line of glyphs drawn one by one stays linear.
+  const size_t last = m.placed.size() - f.placed.size();
+  const size_t first = last > 256 ? last - 64 : 0;
+  for (size_t k = first; k <= last; ++k) {
     bool all = true;
     for (size_t j = 0; j < f.placed.size() && all; ++j) {
       const Placed& a = m.placed[k + j];
