@@ -91,6 +91,10 @@ struct Word {
   std::vector<int> duplicates;  // glyphs overprinted on the word's own
                                 // (fake bold): not in `text`, but removed
                                 // with the word
+  std::vector<int> accents;     // glyphs of `glyphs` or `duplicates` that are
+                                // spacing accents drawn over a letter (TeX's
+                                // \' or a second pass): read as the combining
+                                // mark after that letter
   std::string text;
   Rect box;
   int rotation = 0;

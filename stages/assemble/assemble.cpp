@@ -3,6 +3,10 @@
 #include <algorithm>
 #include <cmath>
 #include <functional>
+#include <string>
+#include <string_view>
+#include <utility>
+#include <vector>
 
 namespace redact {
 namespace {
@@ -61,7 +65,14 @@ struct WordGeom {
 WordGeom GeomOf(const PageText& page, const Word& w) {
   WordGeom g;
   const Glyph& first = page.glyphs[w.glyphs.front()];
-  const Glyph& last = page.glyphs[w.glyphs.back()];
+  int last_index = w.glyphs.back();
+  for (auto it = w.glyphs.rbegin(); it != w.glyphs.rend(); ++it) {
+    if (!std::binary_search(w.accents.begin(), w.accents.end(), *it)) {
+      last_index = *it;
+      break;
+    }
+  }
+  const Glyph& last = page.glyphs[last_index];
   g.bucket = DirectionBucket(GlyphDirection(first));
   const Point dir = BucketDirection(g.bucket);
   const Frame a = ToFrame(first.baseline_start, dir);
@@ -73,80 +84,351 @@ WordGeom GeomOf(const PageText& page, const Word& w) {
   return g;
 }
 
-struct WordBuilder {
-  Word word;
-  Point dir;              // baseline direction of the word's first glyph
-  double end_along = 0;   // along-coordinate where the last glyph ended
-  double baseline = 0;    // across-coordinate of the baseline
+std::string_view AccentMark(std::string_view t);
+
+// What glyph `g` of word `w` adds to the page text: its own text, or the
+// combining mark of an accent drawn over the letter before it.
+std::string_view ReadingText(const PageText& page, const Word& w, int g) {
+  const std::string& t = page.glyphs[g].text;
+  if (w.accents.empty() || !std::binary_search(w.accents.begin(), w.accents.end(), g)) return t;
+  return AccentMark(t);
+}
+
+// A glyph placed in its direction bucket's frame.
+struct Placed {
+  int index = -1;
+  int bucket = 0;
+  double along0 = 0;  // start of the glyph
+  double ink1 = 0;    // end of the glyph's advance
+  double along1 = 0;  // end of the advance and character spacing (the pen)
+  double across = 0;  // baseline
 };
 
-void BuildWords(PageText* page) {
-  std::vector<Word>& words = page->words;
-  const std::vector<Glyph>& glyphs = page->glyphs;
-  WordBuilder cur;
-  bool open = false;
-  auto finish = [&]() {
-    if (open && !cur.word.glyphs.empty()) words.push_back(std::move(cur.word));
-    cur = WordBuilder{};
-    open = false;
+Placed Place(const std::vector<Glyph>& glyphs, int i) {
+  const Glyph& g = glyphs[i];
+  Placed p;
+  p.index = i;
+  p.bucket = DirectionBucket(GlyphDirection(g));
+  const Point dir = BucketDirection(p.bucket);
+  const Frame s = ToFrame(g.baseline_start, dir);
+  const Frame e = ToFrame(g.baseline_end, dir);
+  const Frame pen = ToFrame(g.pen_end, dir);
+  p.along0 = std::min(s.along, e.along);
+  p.ink1 = std::max(s.along, e.along);
+  // Negative spacing (tight tracking) does not make glyphs overlap;
+  // letter-spaced text ("M a r i a") is measured from the pen, as
+  // pdftotext does.
+  p.along1 = std::max(p.ink1, pen.along);
+  p.across = s.across;
+  return p;
+}
+
+// The combining mark a spacing accent stands for when it is drawn over a
+// letter ("´" → U+0301), a combining mark itself, or "" for other text.
+std::string_view AccentMark(std::string_view t) {
+  static constexpr std::pair<std::string_view, std::string_view> kAccents[] = {
+      {"`", "\xCC\x80"},         {"\xC2\xB4", "\xCC\x81"}, {"^", "\xCC\x82"},
+      {"\xCB\x86", "\xCC\x82"},  {"~", "\xCC\x83"},         {"\xCB\x9C", "\xCC\x83"},
+      {"\xC2\xAF", "\xCC\x84"},  {"\xCB\x89", "\xCC\x84"}, {"\xCB\x98", "\xCC\x86"},
+      {"\xCB\x99", "\xCC\x87"},  {"\xC2\xA8", "\xCC\x88"}, {"\xCB\x9A", "\xCC\x8A"},
+      {"\xCB\x9D", "\xCC\x8B"},  {"\xCB\x87", "\xCC\x8C"}, {"\xC2\xB8", "\xCC\xA7"},
+      {"\xCB\x9B", "\xCC\xA8"},
   };
-  for (int i = 0; i < static_cast<int>(glyphs.size()); ++i) {
-    const Glyph& g = glyphs[i];
-    if (g.superseded) continue;
+  for (const auto& [spacing, mark] : kAccents) {
+    if (t == spacing) return mark;
+  }
+  // Combining diacritical marks U+0300–U+036F, alone.
+  if (t.size() == 2 && static_cast<unsigned char>(t[0]) == 0xCC) return t;
+  if (t.size() == 2 && static_cast<unsigned char>(t[0]) == 0xCD &&
+      static_cast<unsigned char>(t[1]) <= 0xAF) {
+    return t;
+  }
+  return {};
+}
+
+// Pairs accent glyphs with the letter they sit on: the accent's middle
+// lies within the letter's advance, on its baseline or raised by up to
+// 0.8 em (TeX raises accents over capitals), in the same direction. An
+// accent with its own place in the line ("D´Angelo") has no such letter.
+// Returns accent glyph → letter glyph.
+std::vector<std::pair<int, int>> AttachAccents(const PageText& page,
+                                               const std::vector<Placed>& placed) {
+  std::vector<std::pair<int, int>> attached;
+  std::vector<const Placed*> accents, letters;
+  double max_size = 1;
+  for (const Placed& p : placed) {
+    const Glyph& g = page.glyphs[p.index];
+    max_size = std::max(max_size, g.font_size);
+    if (g.decodable && !AccentMark(g.text).empty()) {
+      accents.push_back(&p);
+    } else if (!g.is_space) {
+      letters.push_back(&p);
+    }
+  }
+  if (accents.empty()) return attached;
+  // Letters by direction and baseline, so each accent looks at a band.
+  auto key = [](const Placed* p) { return std::make_pair(p->bucket, p->across); };
+  std::sort(letters.begin(), letters.end(),
+            [&](const Placed* a, const Placed* b) { return key(a) < key(b); });
+  for (const Placed* a : accents) {
+    const double middle = (a->along0 + a->ink1) / 2;
+    int best = -1;
+    double best_cost = 0;
+    auto it = std::lower_bound(
+        letters.begin(), letters.end(), std::make_pair(a->bucket, a->across - 0.3 * max_size),
+        [&](const Placed* p, const std::pair<int, double>& k) { return key(p) < k; });
+    for (; it != letters.end() && (*it)->bucket == a->bucket &&
+           (*it)->across <= a->across + 0.8 * max_size;
+         ++it) {
+      const Placed& b = **it;
+      const double fs = std::max(page.glyphs[b.index].font_size, 0.01);
+      const double rise = a->across - b.across;  // negative: raised (y down)
+      if (middle < b.along0 || middle > b.ink1 || rise < -0.8 * fs || rise > 0.3 * fs) continue;
+      const double cost = std::fabs(middle - (b.along0 + b.ink1) / 2) + std::fabs(rise);
+      if (best < 0 || cost < best_cost) {
+        best = b.index;
+        best_cost = cost;
+      }
+    }
+    if (best >= 0) attached.emplace_back(a->index, best);
+  }
+  return attached;
+}
+
+// Whether `p` is an overprinted twin (fake bold) of one of the word's last
+// glyphs: the same text at nearly the same place.
+bool IsTwin(const std::vector<Glyph>& glyphs, const std::vector<Placed>& word_placed,
+            const Placed& p, double fs) {
+  const int n = static_cast<int>(word_placed.size());
+  for (int k = n - 1; k >= 0 && k >= n - 6; --k) {
+    const Placed& q = word_placed[k];
+    if (glyphs[q.index].text == glyphs[p.index].text &&
+        std::fabs(q.along0 - p.along0) < kDuplicateAlong * fs &&
+        std::fabs(q.across - p.across) < kDuplicateAcross * fs) {
+      return true;
+    }
+  }
+  return false;
+}
+
+// A word as drawn: glyphs in content order (see DrawnWords).
+struct Fragment {
+  Word word;
+  std::vector<Placed> placed;  // of word.glyphs
+  double end_along = 0;        // where its last glyph's pen ended
+};
+
+// Whether a white-space glyph `space` separates what ends at `end_along`
+// from a glyph starting at `next_along`: it advances the pen and the next
+// glyph starts past half its advance (a space kerned back under the next
+// letter, "Nel" " " -278 "son", separates nothing).
+bool Separates(const Placed& space, double end_along, double next_along, double fs) {
+  const double advance = space.along1 - space.along0;
+  return advance > 0.02 * fs && space.along0 >= end_along - kMaxOverlap * fs &&
+         next_along - space.along0 > 0.5 * advance;
+}
+
+// Words in the order glyphs were drawn, as pdftotext builds them: a word
+// ends at a separating white-space glyph, a change of direction or font
+// size, a baseline shift over 0.5 pt, or a gap over 0.1 em (an overlap over
+// 0.2 em). Overprinted twins of the word's last glyphs are its duplicates.
+std::vector<Fragment> DrawnWords(const std::vector<Glyph>& glyphs,
+                                 const std::vector<Placed>& placed) {
+  std::vector<Fragment> out;
+  Fragment cur;
+  const Placed* space = nullptr;  // the last white space since the last glyph
+  auto finish = [&]() {
+    if (!cur.word.glyphs.empty()) out.push_back(std::move(cur));
+    cur = Fragment{};
+  };
+  for (const Placed& p : placed) {
+    const Glyph& g = glyphs[p.index];
     if (g.is_space) {
-      finish();
+      space = &p;
       continue;
     }
-    const Point gdir = GlyphDirection(g);
-    if (open) {
-      const Word& w = cur.word;
-      const double fs = w.font_size;
-      const Frame start = ToFrame(g.baseline_start, cur.dir);
-      const double gap = start.along - cur.end_along;
-      const bool same_direction = gdir.x * cur.dir.x + gdir.y * cur.dir.y > 0.9995;  // ~1.8°
-      const bool same_line = same_direction &&
-                             std::fabs(start.across - cur.baseline) <= kMaxBaselineShift &&
-                             std::fabs(g.font_size - fs) <= 0.01 * std::max(fs, 1.0);
-      if (same_line) {
-        // Overprinted twin of a recent glyph (fake bold): keep, not as text.
-        bool duplicate = false;
-        for (int k = static_cast<int>(w.glyphs.size()) - 1, n = 0; k >= 0 && n < 3; --k, ++n) {
-          const Glyph& prev = glyphs[w.glyphs[k]];
-          const Frame p = ToFrame(prev.baseline_start, cur.dir);
-          if (prev.text == g.text && std::fabs(p.along - start.along) < kDuplicateAlong * fs &&
-              std::fabs(p.across - start.across) < kDuplicateAcross * fs) {
-            duplicate = true;
-            break;
-          }
-        }
-        if (duplicate) {
-          cur.word.duplicates.push_back(i);
-          cur.word.box = cur.word.box.Union(g.box);
-          continue;
-        }
+    if (!cur.word.glyphs.empty()) {
+      const double fs = std::max(cur.word.font_size, 0.01);
+      const bool same_line =
+          p.bucket == cur.placed.front().bucket &&
+          std::fabs(p.across - cur.placed.front().across) <= kMaxBaselineShift &&
+          std::fabs(g.font_size - cur.word.font_size) <= 0.01 * std::max(cur.word.font_size, 1.0);
+      if (same_line && IsTwin(glyphs, cur.placed, p, fs)) {
+        cur.word.duplicates.push_back(p.index);
+        cur.word.box = cur.word.box.Union(g.box);
+        continue;
       }
-      if (!same_line || gap > kMinWordGap * fs || gap < -kMaxOverlap * fs) finish();
+      const double gap = p.along0 - cur.end_along;
+      const bool spaced = space && space->bucket == p.bucket &&
+                          Separates(*space, cur.end_along, p.along0, fs);
+      if (!same_line || spaced || gap > kMinWordGap * fs || gap < -kMaxOverlap * fs) finish();
     }
-    if (!open) {
-      open = true;
-      cur.dir = gdir;
+    space = nullptr;
+    if (cur.word.glyphs.empty()) {
       cur.word.rotation = g.rotation;
       cur.word.font_size = g.font_size;
       cur.word.box = g.box;
-      cur.baseline = ToFrame(g.baseline_start, gdir).across;
+      cur.end_along = p.along1;
     }
-    const Frame start = ToFrame(g.baseline_start, cur.dir);
-    const Frame end = ToFrame(g.baseline_end, cur.dir);
-    // The gap to the next glyph is measured from the pen after character
-    // spacing, as pdftotext does: letter-spaced text ("M a r i a") is one
-    // word. Negative spacing (tight tracking) does not make glyphs overlap.
-    const Frame pen = ToFrame(g.pen_end, cur.dir);
-    cur.word.glyphs.push_back(i);
+    cur.word.glyphs.push_back(p.index);
     cur.word.text += g.text;
     cur.word.box = cur.word.box.Union(g.box);
-    cur.end_along = std::max({end.along, start.along, pen.along});
+    cur.placed.push_back(p);
+    cur.end_along = std::max(cur.end_along, p.along1);
   }
   finish();
+  return out;
+}
+
+// Whether fragment `f` is an overprinted copy of glyphs of `m` (a line or
+// word drawn twice for fake bold): every glyph the same text at nearly the
+// same place as a run of m's.
+bool IsTwinFragment(const std::vector<Glyph>& glyphs, const Fragment& m, const Fragment& f) {
+  const double fs = std::max(m.word.font_size, 0.01);
+  if (f.placed.size() > m.placed.size()) return false;
+  // A long run joined from many pieces is searched only near its end, so a
+  // line of glyphs drawn one by one stays linear.
+  const size_t last = m.placed.size() - f.placed.size();
+  const size_t first = last > 256 ? last - 64 : 0;
+  for (size_t k = first; k <= last; ++k) {
+    bool all = true;
+    for (size_t j = 0; j < f.placed.size() && all; ++j) {
+      const Placed& a = m.placed[k + j];
+      const Placed& b = f.placed[j];
+      all = glyphs[a.index].text == glyphs[b.index].text &&
+            std::fabs(a.along0 - b.along0) < kDuplicateAlong * fs &&
+            std::fabs(a.across - b.across) < kDuplicateAcross * fs;
+    }
+    if (all) return true;
+  }
+  return false;
+}
+
+// Words by position: drawn words on one baseline are read along it, and
+// one that continues another without a gap (glyphs drawn one by one out of
+// order, a name drawn in pieces) joins it; one drawn over another as its
+// twin (a line drawn twice) becomes its duplicates. Overlapping words of
+// different text stay apart, as drawn.
+std::vector<Word> JoinByPosition(const std::vector<Glyph>& glyphs, std::vector<Fragment> frags,
+                                 const std::vector<Placed>& spaces_in) {
+  struct Item {
+    const Placed* at;
+    Fragment* frag;  // null: a white-space glyph
+  };
+  std::vector<Item> items;
+  for (Fragment& f : frags) items.push_back({&f.placed.front(), &f});
+  for (const Placed& s : spaces_in) items.push_back({&s, nullptr});
+  std::stable_sort(items.begin(), items.end(), [](const Item& a, const Item& b) {
+    if (a.at->bucket != b.at->bucket) return a.at->bucket < b.at->bucket;
+    return a.at->across < b.at->across;
+  });
+  std::vector<Word> words;
+  for (size_t i = 0; i < items.size();) {
+    size_t j = i + 1;  // a row: baselines within 0.5 pt of the previous one
+    while (j < items.size() && items[j].at->bucket == items[i].at->bucket &&
+           items[j].at->across - items[j - 1].at->across <= kMaxBaselineShift) {
+      ++j;
+    }
+    std::stable_sort(items.begin() + i, items.begin() + j,
+                     [](const Item& a, const Item& b) { return a.at->along0 < b.at->along0; });
+    Fragment* m = nullptr;
+    const Placed* space = nullptr;
+    for (size_t k = i; k < j; ++k) {
+      if (!items[k].frag) {
+        space = items[k].at;
+        continue;
+      }
+      Fragment& f = *items[k].frag;
+      const double fs = m ? std::max(m->word.font_size, 0.01) : 1;
+      const bool same = m && std::fabs(f.word.font_size - m->word.font_size) <=
+                                 0.01 * std::max(m->word.font_size, 1.0) &&
+                        std::fabs(f.placed.front().across - m->placed.front().across) <=
+                            kMaxBaselineShift;
+      if (same && IsTwinFragment(glyphs, *m, f)) {
+        m->word.duplicates.insert(m->word.duplicates.end(), f.word.glyphs.begin(),
+                                  f.word.glyphs.end());
+        m->word.duplicates.insert(m->word.duplicates.end(), f.word.duplicates.begin(),
+                                  f.word.duplicates.end());
+        m->word.box = m->word.box.Union(f.word.box);
+        continue;
+      }
+      const double gap = same ? f.placed.front().along0 - m->end_along : 0;
+      if (same && gap <= kMinWordGap * fs && gap >= -kMaxOverlap * fs &&
+          !(space && Separates(*space, m->end_along, f.placed.front().along0, fs))) {
+        m->word.glyphs.insert(m->word.glyphs.end(), f.word.glyphs.begin(), f.word.glyphs.end());
+        m->word.duplicates.insert(m->word.duplicates.end(), f.word.duplicates.begin(),
+                                  f.word.duplicates.end());
+        m->word.text += f.word.text;
+        m->word.box = m->word.box.Union(f.word.box);
+        m->placed.insert(m->placed.end(), f.placed.begin(), f.placed.end());
+        m->end_along = std::max(m->end_along, f.end_along);
+      } else {
+        if (m) words.push_back(std::move(m->word));
+        m = &f;
+      }
+      space = nullptr;
+    }
+    if (m) words.push_back(std::move(m->word));
+    i = j;
+  }
+  return words;
+}
+
+// Puts each attached accent right after its letter (or among the word's
+// duplicates when the letter is one) and in the word's text as a mark.
+void InsertAccents(const PageText& page, const std::vector<std::pair<int, int>>& attached,
+                   std::vector<Word>* words) {
+  std::vector<int> word_of(page.glyphs.size(), -1);
+  for (int w = 0; w < static_cast<int>(words->size()); ++w) {
+    for (int g : (*words)[w].glyphs) word_of[g] = w;
+    for (int g : (*words)[w].duplicates) word_of[g] = w;
+  }
+  for (const auto& [accent, letter] : attached) {
+    if (word_of[letter] < 0) continue;
+    Word& w = (*words)[word_of[letter]];
+    auto at = std::find(w.glyphs.begin(), w.glyphs.end(), letter);
+    if (at == w.glyphs.end()) {
+      w.duplicates.push_back(accent);
+    } else {
+      ++at;
+      while (at != w.glyphs.end() &&
+             std::find(w.accents.begin(), w.accents.end(), *at) != w.accents.end()) {
+        ++at;
+      }
+      w.glyphs.insert(at, accent);
+    }
+    w.accents.push_back(accent);
+    w.box = w.box.Union(page.glyphs[accent].box);
+  }
+  for (Word& w : *words) {
+    if (w.accents.empty()) continue;
+    std::sort(w.accents.begin(), w.accents.end());
+    w.text.clear();
+    for (int g : w.glyphs) w.text += ReadingText(page, w, g);
+  }
+}
+
+// Words from glyph positions as well as draw order: glyphs drawn one by
+// one out of order, a line drawn twice (fake bold) and accents drawn over
+// letters (in a second pass, or kerned back as TeX does) all read as the
+// page shows them.
+void BuildWords(PageText* page) {
+  std::vector<Placed> placed;
+  for (int i = 0; i < static_cast<int>(page->glyphs.size()); ++i) {
+    if (!page->glyphs[i].superseded) placed.push_back(Place(page->glyphs, i));
+  }
+  const std::vector<std::pair<int, int>> attached = AttachAccents(*page, placed);
+  if (!attached.empty()) {
+    std::vector<bool> is_attached(page->glyphs.size(), false);
+    for (const auto& [accent, letter] : attached) is_attached[accent] = true;
+    std::erase_if(placed, [&](const Placed& p) { return is_attached[p.index]; });
+  }
+  std::vector<Placed> spaces;
+  for (const Placed& p : placed) {
+    if (page->glyphs[p.index].is_space) spaces.push_back(p);
+  }
+  page->words = JoinByPosition(page->glyphs, DrawnWords(page->glyphs, placed), spaces);
+  InsertAccents(*page, attached, &page->words);
 }
 
 void BuildLines(PageText* page, const std::vector<WordGeom>& geom,
@@ -322,7 +604,7 @@ void AssembleText(PageText* page) {
         Word& word = page->words[line.words[w]];
         word.text_begin = page->text.size();
         for (int g : word.glyphs) {
-          const std::string& t = page->glyphs[g].text;
+          const std::string_view t = ReadingText(*page, word, g);
           page->text += t;
           page->text_glyph.insert(page->text_glyph.end(), t.size(), g);
         }

@@ -7,6 +7,7 @@
 
 #include "stages/detect/layout.h"
 #include "stages/detect/normalize.h"
+#include "stages/detect/page_breaks.h"
 
 namespace redact {
 namespace {
@@ -209,6 +210,21 @@ std::string ReadBackOcrDigits(const std::string& text, const std::vector<bool>& 
     }
   }
   return out;
+}
+
+// Which bytes of normalized text may be read back by ReadBackOcrDigits:
+// those read by OCR, and letters of another script or width that folded
+// to a Latin one ("А2О1234567" with Cyrillic А and О) — a disguise.
+std::vector<bool> ReadBackMask(const PageText& page, const NormalizedText& norm) {
+  std::vector<bool> mask(norm.text.size(), false);
+  for (size_t k = 0; k < mask.size(); ++k) {
+    const auto [b, e] = norm.ToOriginal(k, k + 1);
+    const char c = norm.text[k];
+    mask[k] = AllOcr(page, b, e) ||
+              (b < page.text.size() && static_cast<unsigned char>(page.text[b]) >= 0x80 &&
+               c >= 'a' && c <= 'z');
+  }
+  return mask;
 }
 
 }  // namespace
@@ -478,21 +494,17 @@ std::vector<Finding> Detector::DetectDocument(const std::vector<PageText>& pages
     work[i].page = pages[i].number;
     work[i].norm = NormalizeForMatching(pages[i].text);
     work[i].tokens = TokenizeForNames(work[i].norm.text);
-    std::vector<bool> ocr(work[i].norm.text.size(), false);
-    bool any_ocr = false;
-    for (size_t k = 0; k < ocr.size(); ++k) {
-      const auto [b, e] = work[i].norm.ToOriginal(k, k + 1);
-      ocr[k] = AllOcr(pages[i], b, e);
-      any_ocr |= ocr[k];
-    }
+    const std::vector<bool> ocr = ReadBackMask(pages[i], work[i].norm);
+    const bool any_ocr = std::find(ocr.begin(), ocr.end(), true) != ocr.end();
     for (TextToken& t : work[i].tokens) {
       const auto [b, e] = work[i].norm.ToOriginal(t.begin, t.end);
       t.ocr = AllOcr(pages[i], b, e);
     }
     DetectPatterns(work[i]);
     if (any_ocr) {
-      // Identifiers in scanned text, read again with OCR's letter-for-digit
-      // confusions read back ("EAC219OO12345", "123-4S-6789").
+      // Identifiers in scanned text (or in look-alike letters), read again
+      // with letter-for-digit confusions read back ("EAC219OO12345",
+      // "123-4S-6789").
       std::string read_back = ReadBackOcrDigits(work[i].norm.text, ocr);
       if (read_back != work[i].norm.text) {
         PageWork again = work[i];
@@ -558,6 +570,9 @@ std::vector<Finding> Detector::DetectDocument(const std::vector<PageText>& pages
   std::vector<std::pair<std::string, int>> dob_forms;
   for (int e : mentioned) {
     for (std::string& form : DateForms(names_->entities()[e].dob)) dob_forms.push_back({form, e});
+  }
+  for (Finding& f : FindingsAcrossPageBreaks(*this, pages)) {
+    for (PageWork& w : work) if (w.page == f.page) w.findings.push_back(f);
   }
   std::vector<Finding> all;
   for (size_t i = 0; i < pages.size(); ++i) {

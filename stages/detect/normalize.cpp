@@ -2,6 +2,8 @@
 
 #include <utf8proc.h>
 
+#include <utility>
+
 namespace redact {
 namespace {
 
@@ -9,7 +11,7 @@ namespace {
 void AppendFolded(utf8proc_int32_t cp, std::string* out) {
   switch (cp) {
     case 0x2010: case 0x2011: case 0x2012: case 0x2013: case 0x2014: case 0x2015:
-    case 0x2212: case 0xFE58: case 0xFE63: case 0xFF0D: case 0x00AD:
+    case 0x2212: case 0xFE58: case 0xFE63: case 0xFF0D:
       out->push_back('-');
       return;
     case 0x2018: case 0x2019: case 0x201A: case 0x201B: case 0x2032: case 0x00B4:
@@ -36,10 +38,47 @@ void AppendFolded(utf8proc_int32_t cp, std::string* out) {
     out->push_back(' ');
     return;
   }
-  if (cat == UTF8PROC_CATEGORY_CF) return;  // soft hyphens handled above; ZWJ etc.
+  if (cat == UTF8PROC_CATEGORY_CF) return;  // soft hyphens, zero widths, ZWJ, BOM
   utf8proc_uint8_t buf[4];
   const utf8proc_ssize_t n = utf8proc_encode_char(cp, buf);
   out->append(reinterpret_cast<const char*>(buf), static_cast<size_t>(n));
+}
+
+// Cyrillic and Greek letters drawn like Latin ones, as the Latin letter
+// (before case folding: Cyrillic В folds to в, which looks like no b).
+utf8proc_int32_t LatinLookalike(utf8proc_int32_t cp) {
+  static constexpr std::pair<utf8proc_int32_t, char> kLookalikes[] = {
+      // Cyrillic capitals А В Е К М Н О Р С Т Х У І Ј Ѕ
+      {0x0410, 'A'}, {0x0412, 'B'}, {0x0415, 'E'}, {0x041A, 'K'}, {0x041C, 'M'},
+      {0x041D, 'H'}, {0x041E, 'O'}, {0x0420, 'P'}, {0x0421, 'C'}, {0x0422, 'T'},
+      {0x0425, 'X'}, {0x0423, 'Y'}, {0x0406, 'I'}, {0x0408, 'J'}, {0x0405, 'S'},
+      // Cyrillic small а е о р с х у і ј ѕ ԁ һ
+      {0x0430, 'a'}, {0x0435, 'e'}, {0x043E, 'o'}, {0x0440, 'p'}, {0x0441, 'c'},
+      {0x0445, 'x'}, {0x0443, 'y'}, {0x0456, 'i'}, {0x0458, 'j'}, {0x0455, 's'},
+      {0x0501, 'd'}, {0x04BB, 'h'},
+      // Greek capitals Α Β Ε Ζ Η Ι Κ Μ Ν Ο Ρ Τ Υ Χ, small ο ν
+      {0x0391, 'A'}, {0x0392, 'B'}, {0x0395, 'E'}, {0x0396, 'Z'}, {0x0397, 'H'},
+      {0x0399, 'I'}, {0x039A, 'K'}, {0x039C, 'M'}, {0x039D, 'N'}, {0x039F, 'O'},
+      {0x03A1, 'P'}, {0x03A4, 'T'}, {0x03A5, 'Y'}, {0x03A7, 'X'}, {0x03BF, 'o'},
+      {0x03BD, 'v'},
+      // Dotless ı and ȷ, which TeX puts under accents (\'{\i})
+      {0x0131, 'i'}, {0x0237, 'j'},
+  };
+  if (cp < 0x0131 || cp > 0x0501) return cp;
+  for (const auto& [from, to] : kLookalikes) {
+    if (cp == from) return to;
+  }
+  return cp;
+}
+
+// A decimal digit of any script (Arabic-Indic ٠١٢, Devanagari ०१२, …) as
+// its ASCII digit; -1 for anything else. Unicode keeps each script's digits
+// as one run of ten, zero first.
+int DigitValue(utf8proc_int32_t cp) {
+  if (cp < 0x80 || utf8proc_category(cp) != UTF8PROC_CATEGORY_ND) return -1;
+  utf8proc_int32_t zero = cp;
+  while (zero > 0 && cp - zero < 9 && utf8proc_category(zero - 1) == UTF8PROC_CATEGORY_ND) --zero;
+  return static_cast<int>((cp - zero) % 10);
 }
 
 }  // namespace
@@ -60,6 +99,8 @@ NormalizedText NormalizeForMatching(std::string_view s) {
     if (len <= 0) {  // invalid UTF-8: treat the byte as undecodable
       n.text.push_back(kUndecodableByte);
       len = 1;
+    } else if (cp = LatinLookalike(cp); cp >= 0x80 && DigitValue(cp) >= 0) {
+      n.text.push_back(static_cast<char>('0' + DigitValue(cp)));
     } else if (cp < 0x80) {
       n.text.push_back(static_cast<char>(cp >= 'A' && cp <= 'Z' ? cp + 32 : cp));
       if (cp == '\t' || cp == '\r' || cp == '\f' || cp == '\v') n.text.back() = ' ';
@@ -79,6 +120,15 @@ NormalizedText NormalizeForMatching(std::string_view s) {
     for (size_t b = before; b < n.text.size(); ++b) {
       n.orig_begin.push_back(static_cast<uint32_t>(i));
       n.orig_end.push_back(static_cast<uint32_t>(i + len));
+    }
+    // A code point that left nothing (a combining mark, a zero width, a
+    // soft hyphen) belongs to the character before it: a match ending
+    // there covers it, so its glyph is removed with the name.
+    if (n.text.size() == before && before > 0) {
+      const uint32_t from = n.orig_begin[before - 1];
+      for (size_t b = before; b > 0 && n.orig_begin[b - 1] == from; --b) {
+        n.orig_end[b - 1] = static_cast<uint32_t>(i + len);
+      }
     }
     i += static_cast<size_t>(len);
   }

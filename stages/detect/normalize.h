@@ -1,8 +1,16 @@
 // Text normalized for matching: case-folded, compatibility-decomposed with
 // diacritics stripped (José = JOSE = jose), every dash (‐ ‑ ‒ – — −) a
 // hyphen-minus, typographic quotes straight, every space a plain space, and
-// U+FFFD (an undecodable glyph) kept as a byte no rule matches. Each byte of
-// the result maps back to the original code point it came from, so a match
+// U+FFFD (an undecodable glyph) kept as a byte no rule matches. What a
+// reader cannot tell from plain Latin is folded too: fullwidth forms
+// (Ｍａｒｉａ, by NFKC), other scripts' decimal digits (Arabic-Indic ٢٠١,
+// Devanagari २०१ → 201), Cyrillic and Greek letters drawn like Latin ones
+// (А В Е К М Н О Р С Т Х, а е о р с х, Α Β Ε …; so Russian words made only
+// of such letters read as Latin ones), dotless ı and ȷ (TeX's base for
+// í) as i and j, and soft hyphens, zero widths
+// (U+200B–U+200D, U+2060) and U+FEFF vanish. Each byte of the result maps
+// back to the original code point it came from, and a code point that left
+// nothing (a mark, an invisible) is covered by the one before it, so a match
 // becomes a span of the page text and then glyphs.
 //
 // Thread-safety: pure functions.

@@ -109,3 +109,68 @@ TEST(Assemble, LetterSpacedTextIsOneWord) {
 
 }  // namespace
 }  // namespace redact
+
+// Issue 16 §2: words from where glyphs sit, not the order they were drawn.
+namespace redact {
+namespace {
+
+TEST(Assemble, GlyphsDrawnOutOfOrderReadInPlace) {
+  // "Ana" with each letter its own text object, drawn n, A, a (Helvetica:
+  // A 667, n 556 thousandths).
+  PageText p = Extract("BT /F1 10 Tf 1 0 0 1 106.67 700 Tm (n) Tj ET "
+                       "BT /F1 10 Tf 1 0 0 1 100 700 Tm (A) Tj ET "
+                       "BT /F1 10 Tf 1 0 0 1 112.23 700 Tm (a) Tj ET");
+  EXPECT_EQ(WordTexts(p), (std::vector<std::string>{"Ana"}));
+  EXPECT_EQ(p.text, "Ana");
+  EXPECT_EQ(p.text_glyph[0], 1);  // the A, drawn second
+}
+
+TEST(Assemble, WholeLineDrawnTwiceReadsOnce) {
+  PageText p = Extract("BT /F1 10 Tf 100 700 Td (Ana Ruiz) Tj ET "
+                       "BT /F1 10 Tf 100.3 700.2 Td (Ana Ruiz) Tj ET");
+  EXPECT_EQ(WordTexts(p), (std::vector<std::string>{"Ana", "Ruiz"}));
+  EXPECT_EQ(p.text, "Ana Ruiz");
+  ASSERT_EQ(p.words.size(), 2u);
+  EXPECT_EQ(p.words[0].duplicates.size(), 3u);  // the second A, n, a
+  EXPECT_EQ(p.words[1].duplicates.size(), 4u);
+}
+
+TEST(Assemble, SpaceKernedBackIsNoWordBreak) {
+  // The space advances 2.78 pt and the kern takes it back: "Nel son" drawn,
+  // "Nelson" seen. A space that advances still breaks.
+  PageText p = Extract("BT /F1 10 Tf 100 700 Td [(Nel) ( ) 278 (son) ( Ruiz)] TJ ET");
+  EXPECT_EQ(WordTexts(p), (std::vector<std::string>{"Nelson", "Ruiz"}));
+}
+
+TEST(Assemble, AccentKernedOverALetterComposesWithIt) {
+  // pdfTeX's \'a in OT1: the acute (code 0x13) kerned over the a, then back.
+  auto page = ExtractPage(PdfBuilder::OnePage(
+      "BT /F1 10 Tf 100 700 Td [(Iv) -55.5 (\\023) 388.5 (an)] TJ ET",
+      "<< /Font << /F1 << /Type /Font /Subtype /Type1 /BaseFont /Times-Roman /Encoding "
+      "<< /Differences [19 /acute] >> >> >> >>"));
+  ASSERT_TRUE(page.has_value());
+  EXPECT_EQ(WordTexts(*page), (std::vector<std::string>{"Iva\xCC\x81n"}));
+  ASSERT_EQ(page->words.size(), 1u);
+  EXPECT_EQ(page->words[0].accents, (std::vector<int>{2}));
+  // The mark's bytes map to the accent glyph.
+  EXPECT_EQ(page->text_glyph[3], 2);
+  EXPECT_EQ(page->text_glyph[4], 2);
+}
+
+TEST(Assemble, AccentDrawnLaterOverALetterComposesWithIt) {
+  // "Ivan", then at the end of the stream an acute (WinAnsi 0xB4) centred
+  // over its a (Helvetica: I 278, v 500, a 556, acute 333).
+  PageText p = Extract("BT /F1 10 Tf 100 700 Td (Ivan Ruiz) Tj ET "
+                       "BT /F1 10 Tf 1 0 0 1 108.895 700 Tm (\\264) Tj ET");
+  EXPECT_EQ(WordTexts(p), (std::vector<std::string>{"Iva\xCC\x81n", "Ruiz"}));
+}
+
+TEST(Assemble, AccentWithItsOwnPlaceStaysAsWritten) {
+  // "D´Angelo": the acute takes its own advance, over no letter.
+  PageText p = Extract("BT /F1 10 Tf 100 700 Td (D\\264Angelo) Tj ET");
+  EXPECT_EQ(WordTexts(p), (std::vector<std::string>{"D\xC2\xB4" "Angelo"}));
+  EXPECT_TRUE(p.words[0].accents.empty());
+}
+
+}  // namespace
+}  // namespace redact

@@ -137,3 +137,37 @@ TEST(LayoutDetection, AGivenNameBeforeACuedSurnameIsFound) {
 
 }  // namespace
 }  // namespace redact
+
+// Issue 16 §2: an identifier broken by a page break (detect/page_breaks.h).
+namespace redact {
+namespace {
+
+TEST(PageBreakDetection, NameAndANumberAcrossPagesLandOnBothPages) {
+  testing::PageBuilder p1(1), p2(2), p3(3);
+  p1.Text("The respondent gave her name as Maria", 72, 300);
+  p2.Text("Hernandez-Nunez, and stated her file number as A20123", 72, 100);
+  p2.Text("Page 2", 300, 780);  // a running footer between them is skipped
+  p3.Text("4567 at the hearing.", 72, 100);
+  const std::vector<PageText> pages = {p1.Build(), p2.Build(), p3.Build()};
+  const auto findings =
+      MakeDetector("id,name,a_number\nP1,Maria Hernandez-Nunez,A201234567\n").DetectDocument(pages);
+  std::vector<std::string> on[3];
+  for (const Finding& f : findings) {
+    on[f.page - 1].push_back(pages[f.page - 1].text.substr(f.begin, f.end - f.begin));
+  }
+  EXPECT_EQ(on[0], (std::vector<std::string>{"Maria"}));
+  EXPECT_EQ(on[1], (std::vector<std::string>{"Hernandez-Nunez", "A20123"}));
+  EXPECT_EQ(on[2], (std::vector<std::string>{"4567"}));
+  for (const Finding& f : findings) EXPECT_FALSE(f.glyphs.empty());
+}
+
+TEST(PageBreakDetection, UnrelatedEdgesFindNothing) {
+  testing::PageBuilder p1(1), p2(2);
+  p1.Text("The court adjourned at noon", 72, 300);
+  p2.Text("Counsel for the government appeared.", 72, 100);
+  const std::vector<PageText> pages = {p1.Build(), p2.Build()};
+  EXPECT_TRUE(MakeDetector().DetectDocument(pages).empty());
+}
+
+}  // namespace
+}  // namespace redact

@@ -35,3 +35,54 @@ TEST(Normalize, CombiningMarksInTheInputAreStripped) {
 
 }  // namespace
 }  // namespace redact
+
+// Issue 16 §2: what a reader cannot tell from plain Latin folds to it.
+namespace redact {
+namespace {
+
+TEST(Normalize, SoftHyphensAndZeroWidthsVanishInsideNames) {
+  EXPECT_EQ(NormalizeString("Mar\xC2\xAD" "ia"), "maria");                    // soft hyphen
+  EXPECT_EQ(NormalizeString("Ma\xE2\x80\x8Bri\xE2\x80\x8C" "a"), "maria");   // ZWSP, ZWNJ
+  EXPECT_EQ(NormalizeString("Ma\xE2\x80\x8Dri\xE2\x81\xA0" "a\xEF\xBB\xBF"), "maria");  // ZWJ, WJ, BOM
+}
+
+TEST(Normalize, FullwidthLettersAndDigits) {
+  EXPECT_EQ(NormalizeString("\xEF\xBC\xAD\xEF\xBD\x81\xEF\xBD\x92\xEF\xBD\x89\xEF\xBD\x81"),
+            "maria");
+  EXPECT_EQ(NormalizeString("\xEF\xBC\xA1\xEF\xBC\x92\xEF\xBC\x90\xEF\xBC\x91"), "a201");
+}
+
+TEST(Normalize, OtherScriptsDigitsAreDigits) {
+  EXPECT_EQ(NormalizeString("A\xD9\xA2\xD9\xA0\xD9\xA1\xD9\xA9"), "a2019");  // Arabic-Indic
+  EXPECT_EQ(NormalizeString("\xDB\xB0\xDB\xB7"), "07");                      // Extended Arabic-Indic
+  EXPECT_EQ(NormalizeString("\xE0\xA5\xA8\xE0\xA5\xA6\xE0\xA5\xAF"), "209");  // Devanagari
+  EXPECT_EQ(NormalizeString("\xE0\xA7\xA7"), "1");                            // Bengali
+}
+
+TEST(Normalize, CyrillicAndGreekLookAlikesReadAsLatin) {
+  // А Е О Р С Т Х К М Н В (Cyrillic capitals), а е о р с х (small).
+  EXPECT_EQ(NormalizeString("\xD0\x90\xD0\x95\xD0\x9E\xD0\xA0\xD0\xA1\xD0\xA2\xD0\xA5\xD0\x9A"
+                            "\xD0\x9C\xD0\x9D\xD0\x92"),
+            "aeopctxkmhb");
+  EXPECT_EQ(NormalizeString("\xD0\xB0\xD0\xB5\xD0\xBE\xD1\x80\xD1\x81\xD1\x85"), "aeopcx");
+  EXPECT_EQ(NormalizeString("\xCE\x91\xCE\x9F"), "ao");  // Greek Alpha, Omicron
+  EXPECT_EQ(NormalizeString("Ram\xC4\xB1\xCC\x81rez"), "ramirez");  // dotless i + acute
+  EXPECT_EQ(NormalizeString("\xD0\x90" "201234567"), "a201234567");
+  // Letters with no Latin twin stay as they are (case folded).
+  EXPECT_EQ(NormalizeString("\xD0\x96"), "\xD0\xB6");  // Ж → ж
+}
+
+TEST(Normalize, AMarkOrInvisibleAtTheEndBelongsToTheLetterBefore) {
+  const std::string s = "Jose\xCC\x81 x";  // e + U+0301, then " x"
+  NormalizedText n = NormalizeForMatching(s);
+  ASSERT_EQ(n.text, "jose x");
+  auto [b, e] = n.ToOriginal(0, 4);  // "jose" covers the mark
+  EXPECT_EQ(s.substr(b, e - b), "Jose\xCC\x81");
+  const std::string z = "Ana\xE2\x80\x8B";
+  NormalizedText nz = NormalizeForMatching(z);
+  ASSERT_EQ(nz.text, "ana");
+  EXPECT_EQ(nz.ToOriginal(0, 3).second, z.size());
+}
+
+}  // namespace
+}  // namespace redact
