@@ -1,5 +1,6 @@
 #include "stages/extract/extract.h"
 
+#include <algorithm>
 #include <cmath>
 #include <cstdint>
 #include <map>
@@ -81,6 +82,17 @@ class GlyphCollector : public pdf::ContentSink {
     const double w = e.bounds.width(), h = e.bounds.height();
     if (e.filled && e.curves && e.segments >= 2 && h >= 1.5 && h <= 72 && w >= 0.3 && w <= 72) {
       ++page_->glyph_like_shapes;
+    }
+    // Shapes that may be letters (PageText::vector_shapes): 5 for a path
+    // of several pieces (block letters, outlines, strokes), 1 for a tiny
+    // plain rectangle (a cell of pixel lettering); not a box or a line.
+    const bool plain_rect = !e.curves && e.segments == 4;
+    if (std::max(w, h) >= 1.5 && w <= 72 && h <= 72) {
+      if (!plain_rect && e.segments >= 2 && std::min(w, h) >= 1) {
+        page_->vector_shapes += 5;
+      } else if (plain_rect && std::max(w, h) < 6 && std::min(w, h) >= 0.5) {
+        page_->vector_shapes += 1;
+      }
     }
     const Matrix& to_display = page_->geometry.user_to_display;
     if (e.filled && !e.curves && e.segments == 4 && (w < 3 || h < 3)) {
