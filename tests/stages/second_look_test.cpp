@@ -13,6 +13,7 @@
 #include "pipeline/analyze.h"
 #include "pipeline/verify.h"
 #include "stages/second_look/trigger.h"
+#include "tests/testing/extract_helper.h"
 #include "tests/testing/fake_ocr.h"
 #include "tests/testing/hostile_pdfs.h"
 #include "tests/testing/pdf_builder.h"
@@ -61,6 +62,23 @@ TEST(SecondLookTrigger, EachReasonRenders) {
   g.decodable = false;
   bad.glyphs.push_back(g);
   EXPECT_EQ(RenderReason(bad, {}, "a b c", false), "undecodable");
+}
+
+// Redaction marks (`m l l l h f`, as the writer draws them), rules and
+// checkboxes are no letters; block letters of several `re`s are.
+TEST(SecondLookTrigger, MarksAreNotLettersButBlockLettersAre) {
+  std::string marks;
+  for (int i = 0; i < 12; ++i) {
+    const std::string y = std::to_string(100 + 20 * i), top = std::to_string(115 + 20 * i);
+    marks += "q 0 g 72 " + y + " m 130 " + y + " l 130 " + top + " l 72 " + top + " l h f Q\n";
+    marks += "200 " + y + " 10 10 re S 300 " + y + " m 360 " + y + " l S\n";
+  }
+  StatusOr<PageText> boxes = testing::ExtractPage(testing::PdfBuilder::OnePage(marks, "<< >>"));
+  ASSERT_TRUE(boxes.has_value());
+  EXPECT_LT(boxes->vector_shapes, kMinVectorShapes);
+  StatusOr<PageText> letters = testing::ExtractPage(testing::VectorLettersPdf("A201234567"));
+  ASSERT_TRUE(letters.has_value());
+  EXPECT_GE(letters->vector_shapes, kMinVectorShapes);
 }
 
 TEST(SecondLookTrigger, EnginesThatDisagreeRender) {
