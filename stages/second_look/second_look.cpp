@@ -49,7 +49,10 @@ StatusOr<std::string> SecondLook::PageText(int index) const {
   if (!page) {
     return Error(StatusCode::kDamagedPdf, path_ + ": page " + std::to_string(index + 1) + ": poppler cannot read it");
   }
-  return Utf8(page->text(poppler::rectf(), poppler::page::physical_layout));
+  // Reading order, as pdftotext prints by default: the physical layout
+  // joins columns side by side on one line ("To: Dolores Doe   Para: …"),
+  // and detection would read names across them.
+  return Utf8(page->text(poppler::rectf(), poppler::page::non_raw_non_physical_layout));
 }
 
 StatusOr<PixPtr> SecondLook::RenderGray(int index, int dpi) const {

@@ -4,8 +4,8 @@
 // ToUnicode, text drawn as outlines or Type3 procedures, soft-masked
 // content). This stage opens the file with poppler (poppler-cpp, the only
 // folder that links it) and gives, per page:
-//   - PageText: the text poppler extracts (its own fonts, CMaps and text
-//     layout; UTF-8, lines by '\n');
+//   - PageText: the text poppler extracts (its own fonts, CMaps and
+//     reading order; UTF-8, lines by '\n');
 //   - RenderGray: the page as poppler paints it (annotations included), an
 //     8-bit gray Leptonica image at `dpi`;
 //   - ReadRenderedPage: that render read by an OcrEngine (stages/ocr: the
@@ -45,7 +45,7 @@ class SecondLook {
   SecondLook& operator=(const SecondLook&) = delete;
 
   int page_count() const;
-  // Poppler's text of page `index` (0-based), physical layout.
+  // Poppler's text of page `index` (0-based), in reading order.
   StatusOr<std::string> PageText(int index) const;
   // Page `index` rendered at `dpi` (72..600) in 8-bit gray, its crop box
   // upright as displayed (/Rotate applied).
