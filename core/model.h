@@ -226,6 +226,11 @@ struct PageText {
   // units each way): text drawn as outlines instead of with a font shows
   // up as many of these, and cannot be read without rendering the page.
   int glyph_like_shapes = 0;
+  // Small painted shapes that may be letters, weighed: 5 per path of several
+  // pieces (block letters, strokes, outlines), 1 per tiny plain rectangle;
+  // boxes and lines 0. Verification renders a page that reaches
+  // kMinVectorShapes (stages/second_look/trigger.h): no text speaks for it.
+  int vector_shapes = 0;
   // Horizontal and vertical lines drawn on the page (filled by extract; at
   // most kMaxRulings: a page of hatching is not a table).
   std::vector<Ruling> rulings;

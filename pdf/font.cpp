@@ -136,9 +136,35 @@ std::shared_ptr<const Font> Font::Load(const PdfObject* font_dict) {
       f->kind_ = Kind::kType1;  // Type1, MMType1, and unknown subtypes
     }
     f->LoadSimple(font_dict);
+    const PdfObject* descriptor = Resolve(DictGet(font_dict, "FontDescriptor"));
+    const bool embedded = DictGet(descriptor, "FontFile") || DictGet(descriptor, "FontFile2") ||
+                          DictGet(descriptor, "FontFile3");
+    f->names_declared_ = DictGet(font_dict, "Encoding") != nullptr || (f->standard14_ && !embedded);
   }
   f->LoadToUnicode(font_dict);
+  f->to_unicode_contradicts_ = f->ToUnicodeContradictsNames();
   return f;
+}
+
+namespace {
+// The one ASCII letter (folded to lower case) or digit `text` is, or 0.
+char SingleAlnum(const std::optional<std::string>& text) {
+  if (!text || text->size() != 1) return 0;
+  const unsigned char c = static_cast<unsigned char>((*text)[0]);
+  if (c >= 'A' && c <= 'Z') return static_cast<char>(c - 'A' + 'a');
+  return (c >= 'a' && c <= 'z') || (c >= '0' && c <= '9') ? static_cast<char>(c) : 0;
+}
+}  // namespace
+
+bool Font::ToUnicodeContradictsNames() const {
+  if (!to_unicode_ || !names_declared_ || kind_ == Kind::kType0 || !unsupported_.empty()) return false;
+  for (uint32_t code = 0; code < 256; ++code) {
+    if (glyph_names_[code].empty()) continue;
+    const char by_name = SingleAlnum(GlyphNameToUnicode(glyph_names_[code]));
+    const char by_map = SingleAlnum(to_unicode_->LookupUnicode(code));
+    if (by_name && by_map && by_name != by_map) return true;
+  }
+  return false;
 }
 
 void Font::LoadDescriptor(const PdfObject* d) {

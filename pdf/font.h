@@ -59,6 +59,12 @@ class Font {
   // Non-empty when the font as a whole cannot be decoded (all its codes
   // come back undecodable); says why, without document text.
   const std::string& unsupported_reason() const { return unsupported_; }
+  // A simple font whose glyph names are declared (an /Encoding, or a
+  // standard-14 font's own) and whose /ToUnicode maps some letter or digit
+  // code to another letter or digit than its glyph name says: the text a
+  // reader extracts is not what the page shows (a lying ToUnicode). Case
+  // is ignored. Always false for Type0 fonts (no names to compare).
+  bool to_unicode_contradicts_names() const { return to_unicode_contradicts_; }
 
   // Loads a font dictionary. Never fails: problems degrade to undecodable
   // codes and unsupported_reason(). Must be called inside a PoDoFo Guard.
@@ -85,6 +91,7 @@ class Font {
   double SimpleWidth(uint32_t code) const;
   double CidWidth(uint32_t cid) const;
   void DecodeOne(uint32_t code, int length, DecodedCode* out) const;
+  bool ToUnicodeContradictsNames() const;
 
   Kind kind_ = Kind::kType1;
   std::string base_font_;
@@ -113,6 +120,8 @@ class Font {
 
   std::shared_ptr<const CMap> to_unicode_;
   bool to_unicode_broken_ = false;
+  bool names_declared_ = false;
+  bool to_unicode_contradicts_ = false;
 };
 
 // Loaded fonts of one document, keyed by the font dictionary's address (not

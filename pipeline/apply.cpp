@@ -145,11 +145,24 @@ std::vector<MappingEntry> MappingEntries(const AnalyzedDocument& doc, const Reda
 // job's clean-up of partial files also removes.
 std::string StagedPath(const std::string& path) { return path + ".tmp-staged"; }
 
+// What a check did, counts and names only (leaks are added by the caller).
+void RecordVerification(const VerifyResult& v, VerifyLevel level, DocumentResult::Verification* out) {
+  out->checked = true;
+  out->level = VerifyLevelName(level);
+  out->engines = v.engines;
+  out->pages_poppler = v.pages_poppler;
+  out->pages_rendered = v.pages_rendered;
+  out->render_reasons = v.render_reasons;
+  out->pages_render_skipped = v.pages_render_skipped;
+  out->images_unpainted_ocrd = v.images_unpainted_ocrd;
+}
+
 // The output, checked before it may appear: every value removed must be
 // gone from every channel, and detection must find nothing apply did not
 // decide to keep. A leak is named by channel and page, never by value.
-Status CheckOutput(const Session& session, const DocumentTask& task, const ApplySettings& settings,
-                   const AnalyzedDocument& doc, const std::vector<Finding>& detected, DocumentResult* result) {
+Status CheckOutput(const Session& session, const OcrContext* ocr, const DocumentTask& task,
+                   const ApplySettings& settings, const AnalyzedDocument& doc, const std::vector<Finding>& detected,
+                   DocumentResult* result) {
   if (!settings.verify) {
     result->verification.skipped = "--no-verify";
     return Status::Ok();
@@ -157,10 +170,14 @@ Status CheckOutput(const Session& session, const DocumentTask& task, const Apply
   // Scans in the output are read as apply read them: under --ocr never a
   // scan is not read (its page is sent to a person instead) unless
   // settings.verify_with_ocr asks for OCR anyway.
-  const OcrMode ocr = settings.verify_with_ocr ? OcrMode::kAuto : session.options().ocr.mode;
-  StatusOr<VerifyResult> v = VerifyRemoval(result->staged_pdf, doc, detected, ocr, session.detector());
+  const OcrMode ocr_mode = settings.verify_with_ocr ? OcrMode::kAuto : session.options().ocr.mode;
+  SecondLookSettings second;
+  second.level = settings.verify_level;
+  second.languages = session.options().ocr.languages;
+  if (ocr && ocr->make_engine) second.make_engine = ocr->make_engine;
+  StatusOr<VerifyResult> v = VerifyRemoval(result->staged_pdf, doc, detected, ocr_mode, session.detector(), second);
   if (!v) return Status(v.error().code(), task.shown + ": the output could not be checked: " + v.error().message());
-  result->verification.checked = true;
+  RecordVerification(*v, second.level, &result->verification);
   std::string where;
   for (const Leak& l : v->leaks) {
     result->verification.leaks.push_back(l.channel + ", " + l.where + " (" + l.category + ")");
@@ -241,7 +258,7 @@ StatusOr<DocumentResult> ApplyDocument(const Session& session, OcrContext* ocr, 
                      "; the output was not written");
   }
   const auto t3 = Clock::now();
-  Status checked = CheckOutput(session, task, settings, *doc, detected, &result);
+  Status checked = CheckOutput(session, ocr, task, settings, *doc, detected, &result);
   if (!checked.ok()) {
     DiscardDocument(&result);
     return Error(checked);
@@ -290,7 +307,7 @@ Status VerifyDocument(const Session& session, const DocumentTask& task, Document
   original.password = task.password;
   StatusOr<VerifyResult> v = VerifyOutput(result->output_pdf, task.input, original, session.detector());
   if (!v) return v.error();
-  result->verification.checked = true;
+  RecordVerification(*v, VerifyLevel::kStandard, &result->verification);
   for (const Leak& l : v->leaks) result->verification.leaks.push_back(l.channel + ", " + l.where + " (" + l.category + ")");
   return Status::Ok();
 }

@@ -32,6 +32,7 @@
 #include "core/status.h"
 #include "pipeline/analyze.h"
 #include "pipeline/session.h"
+#include "pipeline/verify.h"
 #include "stages/seal/mapping.h"
 
 namespace redact {
@@ -49,6 +50,7 @@ struct ApplySettings {
   bool fail_on_undecodable = false; // or the policy's [undecodable] action
   bool verify = true;               // check the output before it appears (--no-verify: off)
   bool verify_with_ocr = false;     // --verify: OCR the output's scans even under --ocr never
+  VerifyLevel verify_level = VerifyLevel::kStandard;  // --verify full: render and OCR every page
 };
 
 // A reviewed findings file (redact review), read and checked by
@@ -111,6 +113,12 @@ struct DocumentResult {
     bool checked = false;
     std::string skipped;             // why not checked ("--no-verify")
     std::vector<std::string> leaks;  // "text, page 3 (name)": channel, place, category
+    // How it looked (VerifyResult): the level, the engines that read the
+    // output, and counts of pages and images read by the second engine.
+    std::string level;               // "standard", "full"; "" when not checked
+    std::vector<std::string> engines;
+    int pages_poppler = 0, pages_rendered = 0, pages_render_skipped = 0, images_unpainted_ocrd = 0;
+    std::map<std::string, int> render_reasons;  // pages rendered per trigger ("image", "vector", …)
   };
 
   std::string output_pdf;  // path written

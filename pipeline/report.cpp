@@ -56,6 +56,28 @@ json RemovedJson(const DocumentResult::Removed& m) {
           {"orphan_objects_dropped", m.orphan_objects_dropped}};
 }
 
+// How the output was checked: the level, the engines that read it, and how
+// many pages the second engine read and rendered (counts, never text).
+void AddVerificationCounts(const DocumentResult::Verification& v, json* out) {
+  (*out)["level"] = v.level;
+  (*out)["engines"] = v.engines;
+  (*out)["pages_poppler"] = v.pages_poppler;
+  (*out)["pages_rendered"] = v.pages_rendered;
+  (*out)["render_reasons"] = v.render_reasons;
+  (*out)["pages_render_skipped"] = v.pages_render_skipped;
+  (*out)["images_unpainted_ocrd"] = v.images_unpainted_ocrd;
+}
+
+void ReadVerificationCounts(const json& j, DocumentResult::Verification* v) {
+  v->level = j.value("level", "");
+  v->engines = j.value("engines", std::vector<std::string>());
+  v->pages_poppler = j.value("pages_poppler", 0);
+  v->pages_rendered = j.value("pages_rendered", 0);
+  v->render_reasons = j.value("render_reasons", std::map<std::string, int>());
+  v->pages_render_skipped = j.value("pages_render_skipped", 0);
+  v->images_unpainted_ocrd = j.value("images_unpainted_ocrd", 0);
+}
+
 }  // namespace
 
 std::string JsonText(const json& j, int indent) {
@@ -91,6 +113,7 @@ json ReportJson(const DocumentResult& r) {
   report["timings_ms"] = {{"analyze", r.analyze_ms}, {"redact", r.redact_ms}, {"write", r.write_ms}};
   json leaks = r.verification.leaks;
   report["verification"] = {{"checked", r.verification.checked}, {"skipped", r.verification.skipped}, {"leaks", leaks}};
+  AddVerificationCounts(r.verification, &report["verification"]);
   return report;
 }
 
@@ -155,6 +178,7 @@ StatusOr<DocumentResult> ParseResultLine(std::string_view text) {
     r.verification.checked = j.at("verification").at("checked").get<bool>();
     r.verification.skipped = j.at("verification").at("skipped").get<std::string>();
     r.verification.leaks = j.at("verification").at("leaks").get<std::vector<std::string>>();
+    ReadVerificationCounts(j.at("verification"), &r.verification);
   } catch (const json::exception& e) {
     return Error(StatusCode::kInternal, std::string("a worker's result line is malformed: ") + e.what());
   }
@@ -356,6 +380,12 @@ json PageJson(const PageText& page, bool with_glyphs) {
 }
 
 nlohmann::json VerifyJson(const std::string& file, const VerifyResult& result) {
+  const nlohmann::json second = {{"engines", result.engines},
+                                 {"pages_poppler", result.pages_poppler},
+                                 {"pages_rendered", result.pages_rendered},
+                                 {"render_reasons", result.render_reasons},
+                                 {"pages_render_skipped", result.pages_render_skipped},
+                                 {"images_unpainted_ocrd", result.images_unpainted_ocrd}};
   const auto leaks = [](const std::vector<Leak>& list) {
     nlohmann::json array = nlohmann::json::array();
     for (const Leak& l : list) array.push_back({{"channel", l.channel}, {"where", l.where}, {"category", l.category}});
@@ -370,6 +400,7 @@ nlohmann::json VerifyJson(const std::string& file, const VerifyResult& result) {
                       {"values_searched", result.values_searched},
                       {"leaks", leaks(result.leaks)},
                       {"to_review", leaks(result.to_review)}};
+  j.update(second);
   if (!result.structure_problem.empty()) j["structure_problem"] = result.structure_problem;
   return j;
 }

@@ -8,12 +8,15 @@
 #include <set>
 #include <sstream>
 
+#include "pdf/page_traits.h"
 #include "pdf/podofo_util.h"
 #include "pdf/qpdf_bridge.h"
 #include "pipeline/analyze.h"
 #include "stages/assemble/assemble.h"
 #include "stages/detect/normalize.h"
 #include "stages/extract/extract.h"
+#include "stages/second_look/second_look.h"
+#include "stages/second_look/trigger.h"
 
 namespace redact {
 namespace {
@@ -127,6 +130,7 @@ struct Scope {
   std::vector<Needle> needles;
   std::set<std::string> kept;  // normalized texts a reviewer chose to keep
   OcrMode ocr_mode = OcrMode::kAuto;
+  SecondLookSettings second;
 };
 
 bool Kept(const Scope& scope, std::string_view text, const Finding& f) {
@@ -140,6 +144,136 @@ bool Kept(const Scope& scope, std::string_view text, const Finding& f) {
 // searching for it would withhold every such output.
 bool PlaceOnly(const Finding& f) {
   return f.category == "credible_fear" && (f.basis == "column" || f.basis == "label");
+}
+
+// What a second engine read (poppler's text, or OCR of a render or an
+// image) at `where`: detection and the original's values. A finding whose
+// value `ours_folded` (redact's own text of that page, folded) holds as
+// words was judged by the first engine already. On OCR'd text a name found
+// only by a cue, or a cell typed only by its column, is for a person (the
+// to_review rule); listed names, identifiers and original values are leaks.
+void JudgeSecondText(const std::string& channel, const std::string& where, const std::string& text,
+                     const std::string& ours_folded, bool ocr, const Scope& scope, const Detector& detector,
+                     VerifyResult* result) {
+  for (const Finding& f : detector.DetectText(text, ocr)) {
+    if (Kept(scope, text, f) || f.end <= f.begin || f.end > text.size()) continue;
+    const std::string value = FoldForComparison(std::string_view(text).substr(f.begin, f.end - f.begin));
+    if (!ours_folded.empty() && ContainsWords(ours_folded, value)) continue;
+    const bool cue_only = f.category == "name" && f.rule.rfind("name.cue", 0) == 0;
+    const bool column_only = f.rule.rfind("layout.", 0) == 0;
+    (ocr && (cue_only || column_only) ? result->to_review : result->leaks).push_back({channel, where, f.category});
+  }
+  if (scope.needles.empty()) return;
+  const std::string folded = FoldForComparison(text);
+  const std::string digits = Digits(text);
+  for (const Needle& n : scope.needles) {
+    const std::string needle = FoldForComparison(n.normalized);
+    bool hit = needle.size() >= 3 && ContainsWords(folded, needle);
+    hit = hit || (!n.digits.empty() && digits.find(n.digits) != std::string::npos);
+    if (hit) result->leaks.push_back({channel + " (original value)", where, n.category});
+  }
+}
+
+// The engine renders and unpainted images are read with: the check's own
+// (made on first need, shared with the first engine's OCR of scans).
+StatusOr<OcrEngine*> SecondEngine(OcrContext* ocr) {
+  if (ocr->engines.empty()) ocr->engines.resize(1);
+  if (!ocr->engines[0]) {
+    if (!ocr->make_engine) return Error(StatusCode::kInternal, "no OCR engine factory");
+    StatusOr<std::unique_ptr<OcrEngine>> engine = ocr->make_engine(ocr->languages);
+    if (!engine) return Error(engine.error());
+    if (!*engine) return Error(StatusCode::kInternal, "the OCR engine factory made no engine");
+    ocr->engines[0] = std::move(*engine);
+  }
+  return ocr->engines[0].get();
+}
+
+// Poppler reads every page: its text is judged; the pages text extraction
+// cannot speak for (trigger.h; all under kFull) are rendered and OCR'd —
+// unless OCR is off (--ocr never without --verify), which is counted.
+Status SecondLookPass(const std::string& path, AnalyzedDocument& out, OcrContext* ocr, const Scope& scope,
+                      const Detector& detector, VerifyResult* result) {
+  StatusOr<std::unique_ptr<SecondLook>> look = SecondLook::Open(path);
+  if (!look) return look.error();
+  result->engines.push_back("poppler-text");
+  const int pages = (*look)->page_count();
+  if (pages != static_cast<int>(out.pages.size())) {
+    result->leaks.push_back({"poppler-text", "document (" + std::to_string(pages) + " pages)", "any"});
+  }
+  const bool full = scope.second.level == VerifyLevel::kFull;
+  for (int i = 0; i < std::min(pages, static_cast<int>(out.pages.size())); ++i) {
+    const PageText& ours = out.pages[static_cast<size_t>(i)];
+    const std::string where = "page " + std::to_string(i + 1);
+    StatusOr<std::string> text = (*look)->PageText(i);
+    if (!text) return text.error();
+    ++result->pages_poppler;
+    const std::string ours_folded = FoldForComparison(ours.text);
+    JudgeSecondText("poppler-text", where, *text, ours_folded, false, scope, detector, result);
+    StatusOr<pdf::PageTraits> traits = pdf::InspectPageTraits(*out.document, i);
+    if (!traits) return traits.error();
+    const std::string reason = RenderReason(ours, *traits, *text, full);
+    if (reason.empty()) continue;
+    if (scope.ocr_mode == OcrMode::kNever && !full) {
+      ++result->pages_render_skipped;
+      continue;
+    }
+    StatusOr<OcrEngine*> engine = SecondEngine(ocr);
+    if (!engine) return engine.error();
+    StatusOr<std::string> read = ReadRenderedPage(**look, i, scope.second.dpi, **engine);
+    if (!read) return read.error();
+    ++result->pages_rendered;
+    ++result->render_reasons[reason];
+    JudgeSecondText("render-ocr", where, *read, ours_folded, true, scope, detector, result);
+  }
+  if (result->pages_rendered > 0) result->engines.push_back("render-ocr");
+  return Status::Ok();
+}
+
+// Image objects no page paints (nor masks one that is painted) are read
+// by OCR too: a reader who extracts images sees them. One that cannot be
+// decoded was searched as bytes (the stream walk) and goes to review.
+Status ReadUnpaintedImages(AnalyzedDocument& out, OcrContext* ocr, const Scope& scope, const Detector& detector,
+                           VerifyResult* result) {
+  if (scope.ocr_mode == OcrMode::kNever && scope.second.level != VerifyLevel::kFull) return Status::Ok();
+  std::vector<const PdfObject*> images;
+  Status walked = pdf::Guard("images", [&]() -> Status {
+    for (PdfObject* o : out.document->podofo().GetObjects()) {
+      if (o && o->HasStream() && IsImageStream(o)) images.push_back(o);
+    }
+    return Status::Ok();
+  });
+  if (!walked.ok()) return walked;
+  if (images.empty()) return Status::Ok();  // the usual case: no second pass over the pages
+  std::set<const PdfObject*> painted;
+  for (int i = 0; i < static_cast<int>(out.pages.size()); ++i) {
+    for (const PlacedImage& im : FindPageImages(*out.document, i)) {
+      if (!im.xobject) continue;
+      painted.insert(pdf::Resolve(im.xobject));
+      for (const char* mask : {"SMask", "Mask"}) painted.insert(pdf::Resolve(pdf::DictGet(im.xobject, mask)));
+    }
+  }
+  for (const PdfObject* o : images) {
+    if (painted.count(o)) continue;
+    StatusOr<PixPtr> pix = DecodeImage(o, out.document->limits());
+    if (!pix) {
+      // Its bytes were searched; what its pixels hold, no one here can
+      // tell: a person must look.
+      result->to_review.push_back({"unpainted image", pdf::Describe(o), "undecodable image"});
+      continue;
+    }
+    StatusOr<OcrEngine*> engine = SecondEngine(ocr);
+    if (!engine) return engine.error();
+    StatusOr<std::vector<OcrWord>> words = (*engine)->Recognize(pix->get(), 300);
+    if (!words) return words.error();
+    ++result->images_unpainted_ocrd;
+    std::string text;
+    for (const OcrWord& w : *words) {
+      text += text.empty() ? "" : " ";
+      for (const OcrSymbol& s : w.symbols) text += s.text;
+    }
+    JudgeSecondText("unpainted image", pdf::Describe(o), text, "", true, scope, detector, result);
+  }
+  return Status::Ok();
 }
 
 StatusOr<VerifyResult> Check(const std::string& output_path, const Scope& scope, const Detector& detector) {
@@ -158,8 +292,11 @@ StatusOr<VerifyResult> Check(const std::string& output_path, const Scope& scope,
   // image must not read back.
   OcrContext ocr;
   ocr.mode = scope.ocr_mode;
+  ocr.languages = scope.second.languages;
+  ocr.make_engine = scope.second.make_engine;
   StatusOr<AnalyzedDocument> out = AnalyzeDocument(output_path, {}, detector, &ocr);
   if (!out) return Error(out.error());
+  result.engines.push_back("redact");
   result.pages = static_cast<int>(out->pages.size());
   for (const Finding& f : out->findings) {
     const PageText& page = out->pages[static_cast<size_t>(f.page - 1)];
@@ -238,7 +375,9 @@ StatusOr<VerifyResult> Check(const std::string& output_path, const Scope& scope,
           if (hit) result.leaks.push_back({"string (original value)", where, n.category});
         }
       }
-      if (o->HasStream() && !IsImageStream(o) && !needles.empty()) {
+      // Image streams too: a JPEG's comment or EXIF block keeps what the
+      // pixels no longer show.
+      if (o->HasStream() && !needles.empty()) {
         StatusOr<std::string> data = pdf::ReadStream(o, size_t{512} << 20);
         if (!data) continue;  // undecodable streams are not ours to judge here
         ++result.streams_checked;
@@ -258,21 +397,36 @@ StatusOr<VerifyResult> Check(const std::string& output_path, const Scope& scope,
     return Status::Ok();
   });
   if (!walked.ok()) return Error(walked);
+  // The second engine, and images no page paints.
+  if (Status s = SecondLookPass(output_path, *out, &ocr, scope, detector, &result); !s.ok()) return Error(s);
+  if (Status s = ReadUnpaintedImages(*out, &ocr, scope, detector, &result); !s.ok()) return Error(s);
   return result;
 }
 
 }  // namespace
 
+std::optional<VerifyLevel> ParseVerifyLevel(std::string_view text) {
+  if (text == "standard") return VerifyLevel::kStandard;
+  if (text == "full") return VerifyLevel::kFull;
+  return std::nullopt;
+}
+
+const char* VerifyLevelName(VerifyLevel level) { return level == VerifyLevel::kFull ? "full" : "standard"; }
+
 StatusOr<VerifyResult> VerifyOutput(const std::string& output_path,
                                     const std::optional<std::string>& original_path,
                                     const pdf::OpenOptions& original_options,
-                                    const Detector& detector, OcrMode ocr_mode) {
+                                    const Detector& detector, OcrMode ocr_mode,
+                                    const SecondLookSettings& second) {
   Scope scope;
   scope.ocr_mode = ocr_mode;
+  scope.second = second;
   if (original_path) {
     // Values found in the original.
     OcrContext ocr;
     ocr.mode = ocr_mode;
+    ocr.languages = second.languages;
+    ocr.make_engine = second.make_engine;
     StatusOr<AnalyzedDocument> orig = AnalyzeDocument(*original_path, original_options, detector, &ocr);
     if (!orig) return Error(orig.error());
     std::set<std::string> seen;
@@ -292,9 +446,10 @@ StatusOr<VerifyResult> VerifyOutput(const std::string& output_path,
 
 StatusOr<VerifyResult> VerifyRemoval(const std::string& output_path, const AnalyzedDocument& original,
                                      const std::vector<Finding>& detected, OcrMode ocr_mode,
-                                     const Detector& detector) {
+                                     const Detector& detector, const SecondLookSettings& second) {
   Scope scope;
   scope.ocr_mode = ocr_mode;
+  scope.second = second;
   std::set<std::string> seen, removed;
   auto add = [&](const Finding& f) {
     const std::string text = SpanText(original, f);

@@ -7,25 +7,57 @@
 // non-image streams — literally, normalized, as hex, and (for numbers)
 // digits only in text and strings.
 //
+// A second engine reads every output too (stages/second_look): poppler's
+// text of every page is re-detected and searched for every value, and the
+// pages text extraction cannot speak for (stages/second_look/trigger.h;
+// every page under VerifyLevel::kFull) are rendered by poppler and read by
+// OCR. What only the second engine sees is a leak like any other (channels
+// "poppler-text", "render-ocr"); a finding whose value redact's own text of
+// that page holds was already judged by the first engine (kept there by a
+// public role, or reported) and is not counted twice. Images no page paints
+// are OCR'd ("unpainted image"), and image streams are searched for the
+// original's values like any other stream.
+//
 // Leaks name the channel and page or object, never the value.
 //
 // Thread-safety: uses its own Documents; the Detector is shared read-only.
 #ifndef REDACT_PIPELINE_VERIFY_H_
 #define REDACT_PIPELINE_VERIFY_H_
 
+#include <map>
 #include <optional>
 #include <string>
+#include <string_view>
 #include <vector>
 
 #include "pdf/document.h"
 #include "pipeline/analyze.h"
 #include "core/status.h"
 #include "stages/detect/detector.h"
+#include "stages/ocr/ocr.h"
 
 namespace redact {
 
+// How hard verification looks (--verify LEVEL, parsed at the edge).
+// kStandard renders the pages that need it (trigger.h); kFull renders
+// every page.
+enum class VerifyLevel { kStandard, kFull };
+// "standard" | "full"; nullopt otherwise.
+std::optional<VerifyLevel> ParseVerifyLevel(std::string_view text);
+const char* VerifyLevelName(VerifyLevel level);
+
+// The second engine's settings. Renders are read by an engine from
+// `make_engine` (Tesseract in production; tests inject a fake).
+struct SecondLookSettings {
+  VerifyLevel level = VerifyLevel::kStandard;
+  int dpi = 150;
+  std::string languages = "eng+spa";
+  OcrEngineFactory make_engine = MakeTesseractEngine;
+};
+
 struct Leak {
-  std::string channel;   // "text", "string", "stream", "revisions"
+  std::string channel;   // "text", "string", "stream", "revisions",
+                         // "poppler-text", "render-ocr", "unpainted image"
   std::string where;     // "page 3", "object 12 0 R"
   std::string category;  // of the finding or value
 };
@@ -42,6 +74,16 @@ struct VerifyResult {
   int objects_checked = 0;
   int streams_checked = 0;
   int values_searched = 0;
+  // The engines that read the output, in order: "redact" (the content
+  // interpreter), "poppler-text", "render-ocr" (when a page was rendered).
+  std::vector<std::string> engines;
+  int pages_poppler = 0;         // pages whose text poppler extracted
+  int pages_rendered = 0;        // pages rendered and read by OCR
+  std::map<std::string, int> render_reasons;  // pages rendered per reason (trigger.h)
+  // Pages a trigger asked to render that were not, because OCR is off
+  // (--ocr never without --verify): then the check is weaker, and says so.
+  int pages_render_skipped = 0;
+  int images_unpainted_ocrd = 0; // image objects no page paints, OCR'd
   // VerifyOutput only: what `qpdf --check` finds wrong with the file
   // (pdf/qpdf_bridge.h); empty when the structure is sound.
   std::string structure_problem;
@@ -54,7 +96,8 @@ struct VerifyResult {
 StatusOr<VerifyResult> VerifyOutput(const std::string& output_path,
                                     const std::optional<std::string>& original_path,
                                     const pdf::OpenOptions& original_options,
-                                    const Detector& detector, OcrMode ocr_mode = OcrMode::kAuto);
+                                    const Detector& detector, OcrMode ocr_mode = OcrMode::kAuto,
+                                    const SecondLookSettings& second = {});
 
 // Apply's own check of an output it just wrote, before the output appears:
 // every value apply removed — the page findings of `original` (with their
@@ -65,7 +108,7 @@ StatusOr<VerifyResult> VerifyOutput(const std::string& output_path,
 // `ocr_mode` (none under kNever). Errors only when the output cannot be read.
 StatusOr<VerifyResult> VerifyRemoval(const std::string& output_path, const AnalyzedDocument& original,
                                      const std::vector<Finding>& detected, OcrMode ocr_mode,
-                                     const Detector& detector);
+                                     const Detector& detector, const SecondLookSettings& second = {});
 
 }  // namespace redact
 

@@ -1,5 +1,6 @@
 #include "stages/extract/extract.h"
 
+#include <algorithm>
 #include <cmath>
 #include <cstdint>
 #include <map>
@@ -81,6 +82,18 @@ class GlyphCollector : public pdf::ContentSink {
     const double w = e.bounds.width(), h = e.bounds.height();
     if (e.filled && e.curves && e.segments >= 2 && h >= 1.5 && h <= 72 && w >= 0.3 && w <= 72) {
       ++page_->glyph_like_shapes;
+    }
+    // Shapes that may be letters (PageText::vector_shapes): 5 for a curved
+    // path or one of more pieces than a box (block letters of several
+    // `re`s, outlines), 1 for a tiny box (a cell of pixel lettering); not a
+    // box (`re`, or `m l l l h` as redaction marks are drawn) or a line.
+    const bool box_or_line = !e.curves && e.segments <= 4;
+    if (std::max(w, h) >= 1.5 && w <= 72 && h <= 72) {
+      if (!box_or_line && std::min(w, h) >= 1) {
+        page_->vector_shapes += 5;
+      } else if (box_or_line && std::max(w, h) < 6 && std::min(w, h) >= 0.5) {
+        page_->vector_shapes += 1;
+      }
     }
     const Matrix& to_display = page_->geometry.user_to_display;
     if (e.filled && !e.curves && e.segments == 4 && (w < 3 || h < 3)) {

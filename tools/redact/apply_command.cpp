@@ -223,6 +223,10 @@ int RunApplyStaged(const ApplyOptions& options, bool to_stdout, std::ostream& ou
       mapping.AddDocument(fs::path(task.input).filename().string(), named[i].output, std::move(result->mapping));
     }
     WarnIfRepaired(err, task.shown, result->input_repaired);
+    if (result->verification.pages_render_skipped > 0) {
+      err << "redact: " << task.shown << ": weaker check: " << result->verification.pages_render_skipped
+          << " page(s) that needed rendering and OCR were not read (--ocr never; --verify reads them)\n";
+    }
     for (const DocumentResult::PageToReview& p : result->pages_to_review) {
       err << "redact: " << task.shown << ": page " << p.page << ": review by hand before filing (" << p.reason << ")\n";
     }

@@ -63,6 +63,15 @@ void AddPasswordFlags(CLI::App* cmd, std::optional<std::string>* password, const
       ->excludes(inline_password);
 }
 
+CLI::Validator VerifyLevelValidator() {
+  return CLI::Validator(
+      [](std::string& text) -> std::string {
+        if (ParseVerifyLevel(text)) return "";
+        return "--verify takes standard or full, not '" + text + "' (put files before --verify, or write --verify=standard)";
+      },
+      "standard|full");
+}
+
 void AddApplyFlags(CLI::App* cmd, ApplyFlags* flags, SessionOptions* session) {
   ApplySettings& s = flags->settings;
   AddPasswordFlags(cmd, &flags->password, "password for encrypted PDFs");
@@ -80,8 +89,17 @@ void AddApplyFlags(CLI::App* cmd, ApplyFlags* flags, SessionOptions* session) {
                                                   {"pseudonymize", ApplyMode::kPseudonymize}};
   cmd->add_option("--mode", s.mode, "redact (boxes) or pseudonymize (replacements drawn)")
       ->transform(CLI::CheckedTransformer(modes));
-  cmd->add_flag("--verify", s.verify_with_ocr,
-                "check each output with OCR of its scans even under --ocr never (the check itself is the default)");
+  cmd->add_option_function<std::string>(
+         "--verify",
+         [&s](const std::string& text) {
+           s.verify_with_ocr = true;
+           s.verify_level = ParseVerifyLevel(text).value_or(VerifyLevel::kStandard);
+         },
+         "check each output with OCR even under --ocr never (the check itself is the default); "
+         "LEVEL standard (default: render and OCR the pages text cannot speak for) or full (every page)")
+      ->expected(0, 1)
+      ->default_str("standard")
+      ->check(VerifyLevelValidator());
   cmd->add_flag("--no-verify{false}", s.verify,
                 "do not check each output before it appears (the report and the summary say it was not checked)");
   cmd->add_flag("--no-mapping", flags->no_mapping,

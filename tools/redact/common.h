@@ -16,6 +16,7 @@
 
 namespace CLI {
 class App;
+class Validator;
 }
 
 namespace redact::cli {
@@ -44,6 +45,9 @@ struct ApplyFlags {
   bool no_mapping = false;
   bool no_names = false;  // --no-names (AddNoNamesFlag)
 };
+// Checks a --verify or --level value: "standard" or "full".
+CLI::Validator VerifyLevelValidator();
+
 // Also adds --no-names.
 void AddApplyFlags(CLI::App* cmd, ApplyFlags* flags, SessionOptions* session);
 

@@ -15,6 +15,7 @@
 #include <string>
 #include <vector>
 
+#include "pipeline/verify.h"
 #include "pipeline/session.h"
 
 namespace CLI {
@@ -30,6 +31,7 @@ struct VerifyOptions {
   VerifyFormat format = VerifyFormat::kText;
   std::optional<std::string> original;
   std::optional<std::string> password;  // for the original
+  VerifyLevel level = VerifyLevel::kStandard;  // --level
   SessionOptions session;
 };
 

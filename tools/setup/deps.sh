@@ -16,6 +16,7 @@ packages=(
   g++ cmake ninja-build pkg-config make
   libpodofo-dev libqpdf-dev libssl-dev libre2-dev libsodium-dev
   libtesseract-dev libleptonica-dev libjbig2dec0-dev tesseract-ocr-eng tesseract-ocr-spa
+  libpoppler-cpp-dev
   libcli11-dev nlohmann-json3-dev libutf8proc-dev libtomlplusplus-dev libcsv-dev
   python3 dpkg-dev file gettext
 )

@@ -1,0 +1,63 @@
+// Which pages of an output verification renders and reads by OCR, besides
+// extracting their text twice (redact's interpreter and poppler). Text
+// extraction speaks for the pixels only when every mark on the page is a
+// glyph whose Unicode is what it shows; a page is rendered when it holds
+// something extraction cannot vouch for:
+//
+//   reason        when
+//   "full"        --verify full: every page
+//   "image"       the page's resources hold an image (pixels may spell)
+//   "type3"       a Type3 font: its glyph procedures may paint anything
+//   "soft-mask"   a soft mask (ExtGState or image /SMask) shapes what shows
+//   "tounicode"   a simple font whose /ToUnicode contradicts its glyph names
+//                 (pdf/font.h: glyphs show "Maria", the map says "xxxxx")
+//   "undecodable" glyphs with no provable Unicode
+//   "vector"      PageText::vector_shapes reaches kMinVectorShapes: six
+//                 letter-like paths (block letters of `re`s, strokes,
+//                 outlines) or thirty tiny rectangles (pixel lettering);
+//                 redaction boxes, rules and checkboxes do not count
+//   "disagree"    redact's and poppler's words differ materially
+//                 (WordsDisagree)
+//
+// Not covered under `standard` (use `--verify full`): a Type0/Identity font
+// whose ToUnicode lies — its glyph names are not in the file, so the lie
+// cannot be seen without reading the font program — and a TrueType font
+// without /Encoding. Both engines then read the same lie; only pixels tell.
+//
+// Thread-safety: pure functions.
+#ifndef REDACT_STAGES_SECOND_LOOK_TRIGGER_H_
+#define REDACT_STAGES_SECOND_LOOK_TRIGGER_H_
+
+#include <string>
+#include <string_view>
+
+#include "core/model.h"
+#include "pdf/page_traits.h"
+
+namespace redact {
+
+inline constexpr int kMinVectorShapes = 30;
+
+// The first reason (table above) page `ours` (assembled, with its
+// vector_shapes) must be rendered, or "" when extraction speaks for it.
+// `traits` from pdf::InspectPageTraits, `poppler_text` poppler's text of
+// the same page.
+std::string RenderReason(const PageText& ours, const pdf::PageTraits& traits, std::string_view poppler_text,
+                         bool full);
+
+// Whether two extractions of one page disagree materially: of the words
+// (folded: case, accents; letters and digits, 2 or more) either has that
+// the other lacks, at least 3 and at least a tenth of its words.
+bool WordsDisagree(std::string_view a, std::string_view b);
+
+// `text` folded for comparing engines: NormalizeString (case, accents,
+// dashes, quotes) with every run of white space one ' ', trimmed.
+std::string FoldForComparison(std::string_view text);
+
+// Whether folded `needle` occurs in folded `haystack` as whole words (not
+// inside a longer run of letters or digits).
+bool ContainsWords(std::string_view haystack, std::string_view needle);
+
+}  // namespace redact
+
+#endif  // REDACT_STAGES_SECOND_LOOK_TRIGGER_H_

@@ -1,0 +1,184 @@
+// Verification needs a second pair of eyes (issue 16 §4): outputs whose
+// text layer does not say what the page shows pass a verifier that only
+// extracts text with the interpreter that wrote them. Each PDF here is
+// crafted (tests/testing/hostile_pdfs.h) and treated as an "output":
+// `redact verify` must report the leak through poppler's render read by
+// OCR, and `apply` must not exit 0 with the value still readable (judged
+// by tools no one here wrote: tests/testing/oracles.h).
+// The protected person is "Maria Hernandez" (A201234567), on the list.
+#include <gtest/gtest.h>
+
+#include <filesystem>
+#include <fstream>
+#include <nlohmann/json.hpp>
+
+#include "tests/testing/hostile_pdfs.h"
+#include "tests/testing/oracles.h"
+#include "tests/testing/require_tool.h"
+#include "tests/testing/subprocess.h"
+
+namespace redact {
+namespace {
+
+namespace fs = std::filesystem;
+using testing::RunCommand;
+
+const std::string kSamples = std::string(REDACT_SOURCE_DIR) + "/samples";
+
+struct Crafted {
+  fs::path dir, pdf, names;
+};
+
+Crafted Write(const std::string& name, const std::string& bytes) {
+  Crafted c;
+  c.dir = fs::temp_directory_path() / ("redact_hostile_verify_" + name);
+  fs::remove_all(c.dir);
+  fs::create_directories(c.dir / "out");
+  c.pdf = c.dir / (name + ".pdf");
+  std::ofstream(c.pdf, std::ios::binary) << bytes;
+  c.names = c.dir / "names.csv";
+  std::ofstream(c.names) << "id,name,a_number\nP1,Maria Hernandez,A201234567\n";
+  return c;
+}
+
+nlohmann::json VerifyJson(const Crafted& c, const std::vector<std::string>& extra = {}) {
+  std::vector<std::string> argv = {REDACT_BINARY, "verify", "--names", c.names.string(), "--format", "json"};
+  argv.insert(argv.end(), extra.begin(), extra.end());
+  argv.push_back(c.pdf.string());
+  auto r = RunCommand(argv);
+  EXPECT_TRUE(r.exit_code == 0 || r.exit_code == 7) << r.err;
+  nlohmann::json j = nlohmann::json::parse(r.out, nullptr, false);
+  EXPECT_FALSE(j.is_discarded()) << r.out << r.err;
+  if (j.is_discarded()) return {};
+  j["exit_code"] = r.exit_code;
+  return j;
+}
+
+bool HasLeakIn(const nlohmann::json& v, const std::string& channel, const std::string& category) {
+  for (const auto& l : v["documents"][0]["leaks"]) {
+    if (l["channel"].get<std::string>().rfind(channel, 0) == 0 && l["category"] == category) return true;
+  }
+  return false;
+}
+
+// Apply must not exit 0 with `value` still readable: either it refuses
+// (exit 7: the leak the second look found) or its output shows the value
+// to none of pdftotext, mutool, the decoded bytes and OCR of renders.
+void ExpectApplyDoesNotPassItOn(const Crafted& c, const std::string& value) {
+  auto r = RunCommand({REDACT_BINARY, "apply", "--names", c.names.string(), "--out", (c.dir / "out").string(),
+                       c.pdf.string()});
+  const fs::path out = c.dir / "out" / c.pdf.filename();
+  if (r.exit_code != 0) {
+    EXPECT_EQ(r.exit_code, 7) << r.err;
+    EXPECT_FALSE(fs::exists(out));
+    EXPECT_NE(r.err.find("render-ocr"), std::string::npos) << r.err;
+    EXPECT_EQ(r.err.find("ERNANDEZ"), std::string::npos) << "a message names the value: " << r.err;
+    return;
+  }
+  const testing::OracleReading reading = testing::ReadWithOracles(out.string(), (c.dir / "oracle").string(), true);
+  EXPECT_TRUE(testing::ReadersShowing(reading, value).empty()) << "apply exited 0 and the output shows the value";
+}
+
+// (a) Glyphs of Helvetica paint "MARIA HERNANDEZ"; the font's /ToUnicode
+// says "xxxxx xxxxxxxxx", so every extractor — redact's and poppler's —
+// reads x's. Before: verify said clean. The trigger: a ToUnicode that
+// contradicts the glyph names of the font's encoding.
+TEST(HostileVerify, LyingToUnicodeIsReadOffTheRender) {
+  REDACT_REQUIRE_TOOL("tesseract");
+  REDACT_REQUIRE_TOOL("pdftoppm");
+  REDACT_REQUIRE_TOOL("mutool");
+  REDACT_REQUIRE_TOOL("qpdf");
+  const Crafted c = Write("tounicode", testing::LyingToUnicodePdf("MARIA HERNANDEZ"));
+  const nlohmann::json v = VerifyJson(c);
+  EXPECT_EQ(v["exit_code"], 7) << v.dump();
+  EXPECT_TRUE(HasLeakIn(v, "render-ocr", "name")) << v.dump();
+  EXPECT_EQ(v["documents"][0]["pages_rendered"], 1) << v.dump();
+  ExpectApplyDoesNotPassItOn(c, "Hernandez");
+}
+
+// (b) An A-number drawn as vector block letters: ten small paths, far
+// under the writer's 40-shape vector-text threshold, no font at all.
+TEST(HostileVerify, VectorLettersAreReadOffTheRender) {
+  REDACT_REQUIRE_TOOL("tesseract");
+  const Crafted c = Write("vector", testing::VectorLettersPdf("A201234567"));
+  const nlohmann::json v = VerifyJson(c);
+  EXPECT_EQ(v["exit_code"], 7) << v.dump();
+  EXPECT_TRUE(HasLeakIn(v, "render-ocr", "a_number")) << v.dump();
+}
+
+// (c) A Type3 font whose glyph procedures paint "MARIA HERNANDEZ" while
+// its ToUnicode says x's.
+TEST(HostileVerify, Type3GlyphsAreReadOffTheRender) {
+  REDACT_REQUIRE_TOOL("tesseract");
+  REDACT_REQUIRE_TOOL("pdftoppm");
+  REDACT_REQUIRE_TOOL("mutool");
+  REDACT_REQUIRE_TOOL("qpdf");
+  const Crafted c = Write("type3", testing::Type3LettersPdf("MARIA HERNANDEZ"));
+  const nlohmann::json v = VerifyJson(c);
+  EXPECT_EQ(v["exit_code"], 7) << v.dump();
+  EXPECT_TRUE(HasLeakIn(v, "render-ocr", "name")) << v.dump();
+  ExpectApplyDoesNotPassItOn(c, "Hernandez");
+}
+
+// (d) --verify full renders every page; standard renders none of an honest
+// text-only document, while poppler still reads every page.
+TEST(HostileVerify, FullRendersEveryPageAndSaysSoInTheReport) {
+  const Crafted c = Write("full", testing::PlainTextPdf("Nothing to hide on this page.", 3));
+  auto standard = RunCommand({REDACT_BINARY, "apply", "--names", c.names.string(), "--out",
+                              (c.dir / "out").string(), c.pdf.string()});
+  ASSERT_EQ(standard.exit_code, 0) << standard.err;
+  std::ifstream s_in(c.dir / "out" / "full.report.json");
+  const nlohmann::json s = nlohmann::json::parse(s_in)["verification"];
+  EXPECT_EQ(s["level"], "standard");
+  EXPECT_EQ(s["pages_poppler"], 3);
+  EXPECT_EQ(s["pages_rendered"], 0);
+  EXPECT_EQ(s["engines"], nlohmann::json({"redact", "poppler-text"}));
+
+  auto full = RunCommand({REDACT_BINARY, "apply", "--verify", "full", "--names", c.names.string(), "--out",
+                          (c.dir / "full-out").string(), c.pdf.string()});
+  ASSERT_EQ(full.exit_code, 0) << full.err;
+  std::ifstream f_in(c.dir / "full-out" / "full.report.json");
+  const nlohmann::json f = nlohmann::json::parse(f_in)["verification"];
+  EXPECT_EQ(f["level"], "full");
+  EXPECT_EQ(f["pages_rendered"], 3);
+  EXPECT_EQ(f["engines"], nlohmann::json({"redact", "poppler-text", "render-ocr"}));
+
+  const nlohmann::json v = VerifyJson(c, {"--level", "full"});
+  EXPECT_EQ(v["exit_code"], 0) << v.dump();
+  EXPECT_EQ(v["documents"][0]["pages_rendered"], 3) << v.dump();
+}
+
+// A usage error, not a file: --verify takes a level only.
+TEST(HostileVerify, VerifyLevelIsParsedAtTheEdge) {
+  const Crafted c = Write("level", testing::PlainTextPdf("Nothing here."));
+  auto r = RunCommand({REDACT_BINARY, "apply", "--verify", "thorough", "--names", c.names.string(), "--out",
+                       (c.dir / "out").string(), c.pdf.string()});
+  EXPECT_EQ(r.exit_code, 2) << r.err;
+  EXPECT_NE(r.err.find("standard or full"), std::string::npos) << r.err;
+}
+
+// (e) No false alarm: the samples, redacted with their names list, pass
+// the second look (poppler text of every page, renders where triggered).
+TEST(HostileVerify, SamplesVerifyCleanWithTheSecondEngine) {
+  const fs::path out = fs::temp_directory_path() / "redact_hostile_verify_samples";
+  fs::remove_all(out);
+  std::vector<std::string> argv = {REDACT_BINARY, "apply", "--names", kSamples + "/names.csv", "--out", out.string()};
+  for (const auto& e : fs::directory_iterator(kSamples)) {
+    if (e.path().extension() == ".pdf") argv.push_back(e.path().string());
+  }
+  auto r = RunCommand(argv);
+  ASSERT_EQ(r.exit_code, 0) << r.err;
+  int rendered = 0;
+  for (const auto& e : fs::directory_iterator(out)) {
+    if (e.path().string().find(".report.json") == std::string::npos) continue;
+    std::ifstream in(e.path());
+    const nlohmann::json v = nlohmann::json::parse(in)["verification"];
+    EXPECT_TRUE(v["checked"].get<bool>()) << e.path();
+    EXPECT_EQ(v["engines"][1], "poppler-text") << e.path();
+    rendered += v["pages_rendered"].get<int>();
+  }
+  RecordProperty("pages_rendered", rendered);
+}
+
+}  // namespace
+}  // namespace redact
