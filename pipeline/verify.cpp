@@ -2,6 +2,7 @@
 
 #include <podofo/podofo.h>
 
+#include <algorithm>
 #include <cctype>
 #include <filesystem>
 #include <fstream>
@@ -304,12 +305,15 @@ StatusOr<VerifyResult> Check(const std::string& output_path, const Scope& scope,
     bool read_by_ocr = !f.glyphs.empty();
     for (int g : f.glyphs) read_by_ocr &= page.glyphs[static_cast<size_t>(g)].ocr;
     const bool cue_only = f.category == "name" && f.rule.rfind("name.cue", 0) == 0;
-    // A cell typed only by its column, in text OCR read off the output:
-    // OCR makes words of the noise around drawn marks and the column takes
-    // them. Weak evidence, for a person; every original value is still
-    // searched for below.
+    // A cell typed only by its column, on a page OCR read off the output:
+    // OCR makes words of the noise around drawn marks, pseudonyms drawn
+    // over a burned scan sit among OCR'd words, and the columns found in
+    // such a mix take them ("Applicant 7" typed as an A-number). Weak
+    // evidence, for a person; every original value is still searched for
+    // below, and pattern and list findings stay leaks.
     const bool column_only = f.rule.rfind("layout.", 0) == 0;
-    (read_by_ocr && (cue_only || column_only) ? result.to_review : result.leaks)
+    const bool page_ocrd = std::any_of(page.glyphs.begin(), page.glyphs.end(), [](const Glyph& g) { return g.ocr; });
+    ((read_by_ocr && cue_only) || (page_ocrd && column_only) ? result.to_review : result.leaks)
         .push_back({"text", "page " + std::to_string(f.page), f.category});
   }
   // Annotation appearances: what each annotation draws, read like a page.

@@ -33,7 +33,7 @@ TEST(DocumentOpen, ASoundFileIsNotRepaired) {
 }
 
 TEST(DocumentOpen, AHeaderAfterJunkIsFoundAndTheJunkSkipped) {
-  for (const std::string junk : {std::string("\r\n"), std::string("%%EOF\n"), std::string(1000, 'x')}) {
+  for (const std::string& junk : {std::string("\r\n"), std::string("%%EOF\n"), std::string(1000, 'x')}) {
     auto doc = Open(testing::WithJunkBeforeHeader(Sound(), junk));
     ASSERT_TRUE(doc) << doc.error().ToString();
     EXPECT_EQ((*doc)->page_count(), 1);
