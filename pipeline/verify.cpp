@@ -160,6 +160,10 @@ void JudgeSecondText(const std::string& channel, const std::string& where, const
     if (Kept(scope, text, f) || f.end <= f.begin || f.end > text.size()) continue;
     const std::string value = FoldForComparison(std::string_view(text).substr(f.begin, f.end - f.begin));
     if (!ours_folded.empty() && ContainsWords(ours_folded, value)) continue;
+    // A number the first engine read on this page too, split or joined
+    // otherwise ("A 201-234-567" / "A201234567"): judged there already.
+    const std::string value_digits = Digits(value);
+    if (value_digits.size() >= 6 && Digits(ours_folded).find(value_digits) != std::string::npos) continue;
     const bool cue_only = f.category == "name" && f.rule.rfind("name.cue", 0) == 0;
     const bool column_only = f.rule.rfind("layout.", 0) == 0;
     (ocr && (cue_only || column_only) ? result->to_review : result->leaks).push_back({channel, where, f.category});

@@ -136,6 +136,7 @@ class Scrubber {
       for (const char* key : {"V", "DV", "TU", "Opt", "RV"}) d.RemoveKey(key);
       d.AddKey("V", PoDoFo::PdfString(""));
       d.RemoveKey("AP");  // a widget merged into its field
+      d.RemoveKey("AS");  // a check box's state is named by its export value
       cleared_fields_.insert(field);
       side_->Done(kChannelFormField, 0, address);
       Count("form field value cleared");
@@ -145,6 +146,7 @@ class Scrubber {
         PdfObject* kid = pdf::Resolve(&(*kids)[i]);
         if (cleared_fields_.count(field) && kid && kid->IsDictionary()) {
           kid->GetDictionary().RemoveKey("AP");  // widget appearance shows the value
+          kid->GetDictionary().RemoveKey("AS");
           cleared_fields_.insert(kid);
         }
         Field(kid, address + "/Kids[" + std::to_string(i) + "]", seen, depth + 1);

@@ -220,6 +220,20 @@ TEST(HostileSideChannels, WidgetMissingFromAcroFormFields) {
   EXPECT_NE(o.reading.qpdf_bytes.find("Public Defender Office"), std::string::npos) << "public field lost";
 }
 
+TEST(HostileSideChannels, CheckBoxWhoseStateIsNamedAfterThePerson) {
+  // A check box's export value (and so its /AS state and /AP keys) is a
+  // name: clearing /V and /AP left the state name behind.
+  REQUIRE_ORACLES();
+  OnePage d;
+  const int box = d.b.Add("<< /Type /Annot /Subtype /Widget /FT /Btn /T (who) /V /Maria#20Hernandez-Nunez "
+                          "/AS /Maria#20Hernandez-Nunez /Rect [72 600 90 618] >>");
+  const std::string pdf = d.Build("BT /F1 12 Tf 72 700 Td (Check box page) Tj ET", "", "/Annots [" + R(box) + "]",
+                                  "/AcroForm << /Fields [" + R(box) + "] >>");
+  Outcome o = Apply("checkbox_state", pdf);
+  ASSERT_EQ(o.exit_code, 0) << o.err;
+  EXPECT_EQ(testing::ReadersShowing(o.reading, "Hernandez-Nunez"), std::vector<std::string>{});
+}
+
 TEST(HostileSideChannels, AdditionalActionsOnPageAnnotationAndField) {
   REQUIRE_ORACLES();
   OnePage d;
