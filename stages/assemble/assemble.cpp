@@ -228,6 +228,50 @@ bool Separates(const Placed& space, double end_along, double next_along, double 
          next_along - space.along0 > 0.5 * advance;
 }
 
+// The glyphs of `placed[from, to)` as a fragment of `like`'s direction
+// and size.
+Fragment Slice(const std::vector<Glyph>& glyphs, const Fragment& like, size_t from, size_t to) {
+  Fragment f;
+  f.word.rotation = like.word.rotation;
+  f.word.font_size = like.word.font_size;
+  for (size_t k = from; k < to; ++k) {
+    const Placed& p = like.placed[k];
+    const Glyph& g = glyphs[p.index];
+    f.word.box = f.word.glyphs.empty() ? g.box : f.word.box.Union(g.box);
+    f.word.glyphs.push_back(p.index);
+    f.word.text += g.text;
+    f.placed.push_back(p);
+    f.end_along = f.word.glyphs.size() == 1 ? p.along1 : std::max(f.end_along, p.along1);
+  }
+  return f;
+}
+
+// Character spacing used as a word space: Ghostscript's PDF of groff text
+// sets "fO" with 3.6 pt of Tc (or "dap" with 2.76: "d a p") and then
+// places the next glyph where the last one's ink ends, ignoring the pen. A
+// glyph that starts at the last glyph's ink end but well before its pen
+// shows the spacing was no letter spacing: the word then splits at every
+// gap between inks wider than a word gap ("Plaintiff" | "Oksana",
+// "received" | "a" | "p"), and the glyph continues the last part. Returns
+// the parts before it (none when it did not split `cur`).
+std::vector<Fragment> SplitAtSpacingGaps(const std::vector<Glyph>& glyphs, Fragment* cur, const Placed& p,
+                                         double fs) {
+  std::vector<Fragment> heads;
+  const Placed& last = cur->placed.back();
+  const double from_pen = p.along0 - cur->end_along, from_ink = p.along0 - last.ink1;
+  if (from_pen >= -kMaxOverlap * fs || std::fabs(from_ink) > kMinWordGap * fs) return heads;
+  if (!cur->word.duplicates.empty()) return heads;
+  size_t from = 0;
+  for (size_t k = 1; k < cur->placed.size(); ++k) {
+    if (cur->placed[k].along0 - cur->placed[k - 1].ink1 <= kMinWordGap * fs) continue;
+    heads.push_back(Slice(glyphs, *cur, from, k));
+    heads.back().end_along = heads.back().placed.back().ink1;  // its spacing was the word gap
+    from = k;
+  }
+  if (!heads.empty()) *cur = Slice(glyphs, *cur, from, cur->placed.size());
+  return heads;
+}
+
 // Words in the order glyphs were drawn, as pdftotext builds them: a word
 // ends at a separating white-space glyph, a change of direction or font
 // size, a baseline shift over 0.5 pt, or a gap over 0.1 em (an overlap over
@@ -261,7 +305,13 @@ std::vector<Fragment> DrawnWords(const std::vector<Glyph>& glyphs,
       const double gap = p.along0 - cur.end_along;
       const bool spaced = space && space->bucket == p.bucket &&
                           Separates(*space, cur.end_along, p.along0, fs);
-      if (!same_line || spaced || gap > kMinWordGap * fs || gap < -kMaxOverlap * fs) finish();
+      std::vector<Fragment> heads;
+      if (same_line && !spaced) heads = SplitAtSpacingGaps(glyphs, &cur, p, fs);
+      if (!heads.empty()) {
+        for (Fragment& h : heads) out.push_back(std::move(h));
+      } else if (!same_line || spaced || gap > kMinWordGap * fs || gap < -kMaxOverlap * fs) {
+        finish();
+      }
     }
     space = nullptr;
     if (cur.word.glyphs.empty()) {

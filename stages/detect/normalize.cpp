@@ -83,6 +83,32 @@ int DigitValue(utf8proc_int32_t cp) {
 
 }  // namespace
 
+// A word hyphenated at a line's end ("credi-" / "ble") reads whole, as
+// pdftotext and viewers' search read it: "-\n" between two lower-case
+// letters (in the original: "Garcia-\nLopez" keeps its hyphen) leaves
+// nothing, and is covered by the letter before it.
+static void JoinLineEndHyphens(std::string_view original, NormalizedText* n) {
+  std::string& t = n->text;
+  auto lower = [](char c) { return c >= 'a' && c <= 'z'; };
+  auto not_capital = [](char c) { return !(c >= 'A' && c <= 'Z'); };
+  size_t out = 0;
+  for (size_t k = 0; k < t.size(); ++k) {
+    if (t[k] == '-' && k + 2 < t.size() && t[k + 1] == '\n' && out > 0 && lower(t[out - 1]) && lower(t[k + 2]) &&
+        not_capital(original[n->orig_begin[k + 2]])) {
+      n->orig_end[out - 1] = n->orig_end[k + 1];
+      ++k;  // the '\n' too
+      continue;
+    }
+    t[out] = t[k];
+    n->orig_begin[out] = n->orig_begin[k];
+    n->orig_end[out] = n->orig_end[k];
+    ++out;
+  }
+  t.resize(out);
+  n->orig_begin.resize(out);
+  n->orig_end.resize(out);
+}
+
 NormalizedText NormalizeForMatching(std::string_view s) {
   NormalizedText n;
   n.text.reserve(s.size());
@@ -132,6 +158,7 @@ NormalizedText NormalizeForMatching(std::string_view s) {
     }
     i += static_cast<size_t>(len);
   }
+  JoinLineEndHyphens(s, &n);
   return n;
 }
 

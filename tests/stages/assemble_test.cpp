@@ -174,3 +174,26 @@ TEST(Assemble, AccentWithItsOwnPlaceStaysAsWritten) {
 
 }  // namespace
 }  // namespace redact
+
+namespace redact {
+namespace {
+
+TEST(Assemble, CharacterSpacingUsedAsAWordSpaceSplitsWhereItShows) {
+  // Ghostscript's PDF of groff text: "Plaintif" then "fO" set with 3.6 pt
+  // of Tc, then "ksana" placed where the O's ink ends (Td from the line
+  // start, ignoring the pen). pdftotext reads "Plaintiff Oksana"; redact
+  // read "PlaintiffO ksana", and the name went unmatched. (Helvetica at 10
+  // pt: "Plaintif" 30.01 pt, f 2.78, O 7.78: the O's ink ends 14.16 pt
+  // after the second Td.)
+  PageText p = Extract("BT /F1 10 Tf 72 700 Td (Plaintif) Tj 3.6 Tc 30.01 0 Td (fO) Tj "
+                       "0 Tc 14.16 0 Td (ksana) Tj ET");
+  EXPECT_EQ(WordTexts(p), (std::vector<std::string>{"Plaintiff", "Oksana"}));
+  // "received a positive": "dap" set with 2.76 pt of Tc, "ositive" placed
+  // at the p's ink end (d 5.56, a 5.56, p 5.56).
+  PageText q = Extract("BT /F1 10 Tf 72 700 Td (receive) Tj 2.76 Tc 32.23 0 Td (dap) Tj "
+                       "0 Tc 22.2 0 Td (ositive) Tj ET");
+  EXPECT_EQ(WordTexts(q), (std::vector<std::string>{"received", "a", "positive"}));
+}
+
+}  // namespace
+}  // namespace redact

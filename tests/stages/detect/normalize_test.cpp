@@ -15,6 +15,19 @@ TEST(Normalize, AccentsCaseAndDashes) {
   EXPECT_EQ(NormalizeString("a\xC2\xA0" "b"), "a b");              // no-break space
 }
 
+TEST(Normalize, AWordHyphenatedAtALineEndReadsWhole) {
+  // pdftotext reads "credi-" / "ble" as "credible"; so must detection, or
+  // "negative credi-\nble fear finding" survived while poppler saw it.
+  const NormalizedText n = NormalizeForMatching("a negative credi-\nble fear finding");
+  EXPECT_EQ(n.text, "a negative credible fear finding");
+  const auto [begin, end] = n.ToOriginal(11, 19);  // "credible"
+  EXPECT_EQ(begin, 11u);
+  EXPECT_EQ(end, 21u);  // through "ble", the hyphen and line break inside
+  // A capital after the break is a hyphenated name: the hyphen stays.
+  EXPECT_EQ(NormalizeString("Garcia-\nLopez"), "garcia-\nlopez");
+  EXPECT_EQ(NormalizeString("well-\n"), "well-\n");
+}
+
 TEST(Normalize, UndecodableGlyphsMatchNothing) {
   EXPECT_EQ(NormalizeString("A\xEF\xBF\xBD" "1"), std::string("a") + kUndecodableByte + "1");
 }
