@@ -319,7 +319,7 @@ StatusOr<AnalyzedDocument> AnalyzeDocument(const std::string& path,
   out.pages = std::move(*pages);
   out.findings = detector.DetectDocument(out.pages);
   DetectAfterRemoval(detector, out.pages, &out.findings);
-  StatusOr<std::vector<Finding>> side = InspectSideChannels(*out.document, out.pages, detector);
+  StatusOr<std::vector<Finding>> side = InspectSideChannels(*out.document, out.pages, detector, out.findings);
   if (!side) return Error(side.error());
   out.side_findings = std::move(*side);
   return out;

@@ -1,6 +1,7 @@
 #include "stages/detect/detector.h"
 
 #include <algorithm>
+#include <unordered_map>
 #include <cctype>
 #include <cstdio>
 #include <set>
@@ -486,7 +487,8 @@ void Detector::DetectCuedNames(PageWork& w) const {
 }
 
 std::vector<Finding> Detector::DetectDocument(const std::vector<PageText>& pages,
-                                              bool everyone_mentioned) const {
+                                              bool everyone_mentioned,
+                                              const std::vector<int>& also_mentioned) const {
   std::vector<PageWork> work(pages.size());
   for (size_t i = 0; i < pages.size(); ++i) {
     work[i].page_text = &pages[i];
@@ -525,6 +527,7 @@ std::vector<Finding> Detector::DetectDocument(const std::vector<PageText>& pages
   if (everyone_mentioned && names_) {
     for (size_t e = 0; e < names_->entities().size(); ++e) mentioned.push_back(static_cast<int>(e));
   }
+  mentioned.insert(mentioned.end(), also_mentioned.begin(), also_mentioned.end());
   std::sort(mentioned.begin(), mentioned.end());
   mentioned.erase(std::unique(mentioned.begin(), mentioned.end()), mentioned.end());
   const bool any_mentioned = !mentioned.empty();
@@ -705,7 +708,22 @@ void Detector::DropOwnMarks(size_t from, PageWork* w) const {
                     w->findings.end());
 }
 
-std::vector<Finding> Detector::DetectText(const std::string& text, bool as_ocr) const {
+std::vector<int> Detector::EntitiesNamed(const std::vector<Finding>& findings) const {
+  std::vector<int> out;
+  if (!names_) return out;
+  std::unordered_map<std::string, int> index;
+  for (size_t e = 0; e < names_->entities().size(); ++e) index[names_->entities()[e].id] = static_cast<int>(e);
+  for (const Finding& f : findings) {
+    if (f.entity.empty()) continue;
+    if (auto it = index.find(f.entity); it != index.end()) out.push_back(it->second);
+  }
+  std::sort(out.begin(), out.end());
+  out.erase(std::unique(out.begin(), out.end()), out.end());
+  return out;
+}
+
+std::vector<Finding> Detector::DetectText(const std::string& text, bool as_ocr,
+                                          const std::vector<int>& also_mentioned) const {
   std::vector<PageText> pages(1);
   pages[0].number = 1;
   pages[0].text = text;
@@ -715,7 +733,7 @@ std::vector<Finding> Detector::DetectText(const std::string& text, bool as_ocr) 
     pages[0].glyphs.emplace_back().ocr = true;
     pages[0].text_glyph.assign(text.size(), 0);
   }
-  return DetectDocument(pages);
+  return DetectDocument(pages, false, also_mentioned);
 }
 
 std::vector<Finding> Detector::DetectPathText(const std::string& text) const {

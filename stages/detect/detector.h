@@ -34,12 +34,22 @@ class Detector {
   // With `everyone_mentioned`, a listed person's surname or given name
   // alone counts without a full mention first: for file and folder names,
   // short texts chosen to name someone ("Petrenko_I-589.pdf").
+  // `also_mentioned`: entities (indices into names()->entities()) named in
+  // full elsewhere — in the pages of the document a side channel belongs
+  // to — so their partial variants count here too.
   std::vector<Finding> DetectDocument(const std::vector<PageText>& pages,
-                                      bool everyone_mentioned = false) const;
+                                      bool everyone_mentioned = false,
+                                      const std::vector<int>& also_mentioned = {}) const;
 
-  // Findings in a bare text (no glyphs): for tests and evaluation. `as_ocr`
-  // treats the text as read by OCR, so ocr_only rules apply.
-  std::vector<Finding> DetectText(const std::string& text, bool as_ocr = false) const;
+  // Findings in a bare text (no glyphs): for tests, evaluation and side
+  // channels. `as_ocr` treats the text as read by OCR, so ocr_only rules
+  // apply; `also_mentioned` as for DetectDocument (a sticky note saying
+  // "Maria" after the page text named Maria Hernández names her).
+  std::vector<Finding> DetectText(const std::string& text, bool as_ocr = false,
+                                  const std::vector<int>& also_mentioned = {}) const;
+
+  // The entities (indices) `findings` name, for also_mentioned.
+  std::vector<int> EntitiesNamed(const std::vector<Finding>& findings) const;
 
   // Findings in the components of a file path, one per line (see
   // pipeline/output_names): every listed person counts as mentioned.

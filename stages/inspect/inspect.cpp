@@ -50,15 +50,15 @@ std::string PropertyText(const pdf::Operand& dict) {
 // Reads the side channels of one document and collects their findings.
 class Inspector {
  public:
-  Inspector(pdf::Document& doc, const Detector& detector, std::vector<Finding>* out)
-      : doc_(doc), detector_(detector), out_(out) {}
+  Inspector(pdf::Document& doc, const Detector& detector, std::vector<int> mentioned, std::vector<Finding>* out)
+      : doc_(doc), detector_(detector), mentioned_(std::move(mentioned)), out_(out) {}
 
   // Findings of `text` as side-channel findings at `where`; how many.
   // Matches from byte `uri_begin` on lie in a URI: channel "link".
   size_t Detect(const std::string& text, const Finding& where, size_t uri_begin = std::string::npos) {
     if (text.empty()) return 0;
     size_t n = 0;
-    for (Finding& f : detector_.DetectText(text)) {
+    for (Finding& f : detector_.DetectText(text, false, mentioned_)) {
       Finding side = where;
       if (f.begin >= uri_begin) {
         side.channel = kChannelLink;
@@ -233,6 +233,7 @@ class Inspector {
  private:
   pdf::Document& doc_;
   const Detector& detector_;
+  std::vector<int> mentioned_;  // entities the page text names in full
   std::vector<Finding>* out_;
 };
 
@@ -268,9 +269,10 @@ class MarkedContentReader : public pdf::ContentSink {
 }  // namespace
 
 StatusOr<std::vector<Finding>> InspectSideChannels(pdf::Document& doc, const std::vector<PageText>& pages,
-                                                   const Detector& detector) {
+                                                   const Detector& detector,
+                                                   const std::vector<Finding>& page_findings) {
   std::vector<Finding> out;
-  Inspector inspector(doc, detector, &out);
+  Inspector inspector(doc, detector, detector.EntitiesNamed(page_findings), &out);
   Status s = pdf::Guard(doc.name(), [&]() -> Status {
     inspector.Fields();
     inspector.Outline();

@@ -55,8 +55,12 @@ class Detector;
 // Errors: kDamagedPdf (or PoDoFo's mapped error) when an object cannot be
 // read, or a page's content cannot be interpreted at all — a channel we
 // cannot read is not reported clean.
+// Detected with the document's context: a listed person `page_findings`
+// name in full is mentioned, so a side channel's given name or surname
+// alone (a sticky note saying "Maria") is that person.
 StatusOr<std::vector<Finding>> InspectSideChannels(pdf::Document& doc, const std::vector<PageText>& pages,
-                                                   const Detector& detector);
+                                                   const Detector& detector,
+                                                   const std::vector<Finding>& page_findings = {});
 
 }  // namespace redact
 

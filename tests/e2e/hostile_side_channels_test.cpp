@@ -234,6 +234,24 @@ TEST(HostileSideChannels, CheckBoxWhoseStateIsNamedAfterThePerson) {
   EXPECT_EQ(testing::ReadersShowing(o.reading, "Hernandez-Nunez"), std::vector<std::string>{});
 }
 
+TEST(HostileSideChannels, AGivenNameAloneInAStickyNoteAfterTheFullNameInTheText) {
+  // Issue 16: side-channel strings are detected with the document's
+  // context. The page names Maria Hernandez-Nunez; a note saying only
+  // "Maria" is her. A note about the clerk stays.
+  REQUIRE_ORACLES();
+  OnePage d;
+  const int note = d.b.Add("<< /Type /Annot /Subtype /Text /Rect [72 600 90 618] "
+                           "/Contents (Call Maria back about the hearing) >>");
+  const int other = d.b.Add("<< /Type /Annot /Subtype /Text /Rect [72 500 90 518] "
+                            "/Contents (Ask the clerk for the docket) >>");
+  const std::string pdf = d.Build("BT /F1 12 Tf 72 700 Td (Declaration of " + kName + ") Tj ET", "",
+                                  "/Annots [" + R(note) + " " + R(other) + "]");
+  Outcome o = Apply("sticky_note_given_name", pdf);
+  ExpectNothingReadable(o);
+  EXPECT_FALSE(Shows(o, o.reading.qpdf_bytes, "Call Maria")) << "the note still names her";
+  EXPECT_TRUE(Shows(o, o.reading.qpdf_bytes, "Ask the clerk for the docket")) << "a public note was lost";
+}
+
 TEST(HostileSideChannels, AdditionalActionsOnPageAnnotationAndField) {
   REQUIRE_ORACLES();
   OnePage d;
