@@ -21,6 +21,7 @@ namespace redact {
 namespace {
 
 namespace fs = std::filesystem;
+using testing::Deflate;
 using testing::PdfBuilder;
 using testing::ReadersShowing;
 using testing::RunCommand;
@@ -41,13 +42,6 @@ std::string TextOf(const std::vector<std::pair<int, std::string>>& lines, int re
   return s + "ET";
 }
 
-std::string Deflate(const std::string& raw) {
-  uLongf size = compressBound(raw.size());
-  std::string out(size, '\0');
-  compress2(reinterpret_cast<Bytef*>(out.data()), &size, reinterpret_cast<const Bytef*>(raw.data()), raw.size(), 6);
-  out.resize(size);
-  return out;
-}
 
 // A 150-dpi gray scan of kLines with `layer` as its invisible text layer.
 std::string ScanWithLayer(const fs::path& dir, const std::vector<std::pair<int, std::string>>& layer) {

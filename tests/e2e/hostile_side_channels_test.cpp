@@ -27,6 +27,7 @@ namespace redact {
 namespace {
 
 namespace fs = std::filesystem;
+using testing::Deflate;
 using testing::PdfBuilder;
 using testing::RunCommand;
 
@@ -288,13 +289,6 @@ std::string JpegWithComment(const std::string& comment) {
   return bytes;
 }
 
-std::string Deflate(const std::string& in) {
-  uLongf size = compressBound(in.size());
-  std::string out(size, '\0');
-  compress2(reinterpret_cast<Bytef*>(out.data()), &size, reinterpret_cast<const Bytef*>(in.data()), in.size(), 9);
-  out.resize(size);
-  return out;
-}
 
 // The JPEG bytes of every image in `pdf` as poppler's `pdfimages -j`
 // writes them (the DCT data itself, filters before it decoded): the other

@@ -25,6 +25,7 @@ namespace redact {
 namespace {
 
 namespace fs = std::filesystem;
+using testing::Deflate;
 using testing::PdfBuilder;
 using testing::RunCommand;
 
@@ -35,13 +36,6 @@ constexpr int kW = 96, kH = 40;
 int Shade(int x, int y) { return ((x / 8 + y / 8) % 2) ? 255 - 2 * x : 2 * x; }
 bool Black(int x, int y) { return Shade(x, y) < 128; }
 
-std::string Deflate(const std::string& in) {
-  uLongf size = compressBound(in.size());
-  std::string out(size, '\0');
-  compress(reinterpret_cast<Bytef*>(out.data()), &size, reinterpret_cast<const Bytef*>(in.data()), in.size());
-  out.resize(size);
-  return out;
-}
 
 std::string Hex(const std::string& in) {
   static const char* digits = "0123456789ABCDEF";

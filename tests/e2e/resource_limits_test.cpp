@@ -15,19 +15,12 @@ namespace redact {
 namespace {
 
 namespace fs = std::filesystem;
+using testing::Deflate;
 using testing::PdfBuilder;
 using testing::RunCommand;
 
 const std::string kFont = "<< /Type /Font /Subtype /Type1 /BaseFont /Helvetica >>";
 
-std::string Deflate(const std::string& data) {
-  uLongf size = compressBound(data.size());
-  std::string packed(size, '\0');
-  compress2(reinterpret_cast<Bytef*>(packed.data()), &size, reinterpret_cast<const Bytef*>(data.data()),
-            data.size(), 9);
-  packed.resize(size);
-  return packed;
-}
 
 struct ApplyRun {
   int exit_code;

@@ -1,5 +1,7 @@
 #include "tests/testing/pdf_builder.h"
 
+#include <zlib.h>
+
 #include <cstdio>
 
 namespace redact::testing {
@@ -63,5 +65,13 @@ std::string PdfBuilder::BuildOnePage(int contents, const std::string& resources,
 }
 
 std::string Helvetica() { return "<< /Type /Font /Subtype /Type1 /BaseFont /Helvetica >>"; }
+
+std::string Deflate(const std::string& data) {
+  uLongf size = compressBound(data.size());
+  std::string out(size, '\0');
+  compress2(reinterpret_cast<Bytef*>(out.data()), &size, reinterpret_cast<const Bytef*>(data.data()), data.size(), 9);
+  out.resize(size);
+  return out;
+}
 
 }  // namespace redact::testing

@@ -42,6 +42,9 @@ class PdfBuilder {
 // "<< /Type /Font /Subtype /Type1 /BaseFont /Helvetica >>"
 std::string Helvetica();
 
+// `data` zlib-compressed (the bytes of a /FlateDecode stream).
+std::string Deflate(const std::string& data);
+
 }  // namespace redact::testing
 
 #endif  // REDACT_TESTS_TESTING_PDF_BUILDER_H_
