@@ -114,10 +114,14 @@ LayerCheck CheckTextLayer(const PageText& page) {
       ++check.agreeing;
     } else {
       ++check.disagreeing;
+      // A number the layer reads otherwise is an identifier it may hide.
+      if (std::count_if(ocr.begin(), ocr.end(), [](char c) { return c >= '0' && c <= '9'; }) >= 3) {
+        ++check.numbers_misread;
+      }
     }
   }
   const int covered = check.agreeing + check.disagreeing;
-  const bool misread = check.disagreeing >= 3 && 5 * check.disagreeing >= covered;
+  const bool misread = (check.disagreeing >= 3 && 5 * check.disagreeing >= covered) || check.numbers_misread > 0;
   const bool partial = check.uncovered >= 3 && 10 * check.uncovered >= check.ocr_words;
   check.replace = misread || partial;
   return check;

@@ -16,7 +16,8 @@
 // The layer is replaced — its glyphs superseded (left out of the page
 // text, removed from the output), our OCR's kept, and a
 // kTextLayerReplaced problem recorded for the page — when it misreads (3
-// or more disagreeing words, a fifth or more of those it covers) or is
+// or more disagreeing words, a fifth or more of those it covers; or any
+// word of 3 or more digits read otherwise: an A-number) or is
 // partial (3 or more uncovered words, a tenth or more of all). Otherwise
 // the layer stands: the OCR glyphs it covers are dropped (the layer reads
 // them) and uncovered ones are kept, so text the layer left out is read.
@@ -34,6 +35,7 @@ struct LayerCheck {
   int agreeing = 0;
   int disagreeing = 0;
   int uncovered = 0;
+  int numbers_misread = 0;  // disagreeing words with 3 or more digits
   bool replace = false;
 };
 

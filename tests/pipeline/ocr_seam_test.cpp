@@ -376,6 +376,17 @@ TEST(OcrSeam, ALayerThatMisreadsTheNameAndNumberIsReplaced) {
   EXPECT_EQ(page->text.find("Hcrnandcz"), std::string::npos) << page->text;
 }
 
+TEST(OcrSeam, ALayerThatMisreadsOnlyTheANumberIsReplaced) {
+  // One wrong word is under the three-word threshold, but a number read
+  // otherwise may be the identifier the layer hides.
+  const auto pixels = Join(Line(kOrder, 100), Line({"A-Number:", "A201234567"}, 140));
+  const auto layer = Join(Line(kOrder, 100), Line({"A-Number:", "A2O1Z3AS67"}, 140));
+  auto page = ReadLayeredScan(layer, pixels);
+  ASSERT_TRUE(page.has_value()) << page.error().message();
+  EXPECT_TRUE(HasProblem(*page, ExtractionProblem::Kind::kTextLayerReplaced));
+  EXPECT_NE(page->text.find("A201234567"), std::string::npos) << page->text;
+}
+
 TEST(OcrSeam, ALayerOverOnlyTheHeaderIsReplaced) {
   const auto pixels = Join(Line(kOrder, 100), Line({"Maria", "Hernandez", "A201234567"}, 140));
   auto page = ReadLayeredScan(Line(kOrder, 100), pixels);
