@@ -49,6 +49,8 @@ class CMap {
 
   bool has_codespace() const { return !codespace_.empty(); }
   bool vertical() const { return vertical_; }
+  // Identity-H / Identity-V (CID = code).
+  bool identity() const { return identity_; }
   int problems() const { return problems_; }
   size_t unicode_entry_count() const {
     return unicode_chars_.size() + unicode_ranges_.size();

@@ -5,6 +5,7 @@
 
 #include "pdf/content_parser.h"
 #include "pdf/font_data.h"
+#include "pdf/font_program.h"
 #include "pdf/podofo_util.h"
 
 namespace redact::pdf {
@@ -142,6 +143,7 @@ std::shared_ptr<const Font> Font::Load(const PdfObject* font_dict) {
     f->names_declared_ = DictGet(font_dict, "Encoding") != nullptr || (f->standard14_ && !embedded);
   }
   f->LoadToUnicode(font_dict);
+  f->LoadProgram(font_dict);
   f->to_unicode_contradicts_ = f->ToUnicodeContradictsNames();
   return f;
 }
@@ -157,14 +159,94 @@ char SingleAlnum(const std::optional<std::string>& text) {
 }  // namespace
 
 bool Font::ToUnicodeContradictsNames() const {
-  if (!to_unicode_ || !names_declared_ || kind_ == Kind::kType0 || !unsupported_.empty()) return false;
+  if (!to_unicode_ || !unsupported_.empty()) return false;
+  auto contradicts = [&](uint32_t code, const std::optional<std::string>& drawn) {
+    const char by_drawn = SingleAlnum(drawn);
+    const char by_map = by_drawn ? SingleAlnum(to_unicode_->LookupUnicode(code)) : 0;
+    return by_drawn && by_map && by_drawn != by_map;
+  };
+  if (kind_ == Kind::kType0) {
+    // Codes are CIDs under Identity encodings, the common case; other
+    // encodings are checked code by code as they are decoded.
+    if (!encoding_ || !encoding_->identity()) return false;
+    for (const auto& [cid, text] : program_text_) {
+      if (contradicts(cid, text)) return true;
+    }
+    return false;
+  }
   for (uint32_t code = 0; code < 256; ++code) {
-    if (glyph_names_[code].empty()) continue;
-    const char by_name = SingleAlnum(GlyphNameToUnicode(glyph_names_[code]));
-    const char by_map = SingleAlnum(to_unicode_->LookupUnicode(code));
-    if (by_name && by_map && by_name != by_map) return true;
+    if (names_declared_ && !glyph_names_[code].empty()) {
+      if (contradicts(code, GlyphNameToUnicode(glyph_names_[code]))) return true;
+    } else if (const std::string* shown = ProgramText(code)) {
+      if (contradicts(code, *shown)) return true;
+    }
   }
   return false;
+}
+
+// The program is read only where it can prove something: a Type0 font
+// (its glyph names are nowhere else), a simple font with a ToUnicode but
+// no declared names (to check the map), or one with codes in use that no
+// glyph name proves.
+bool Font::ProgramNeeded() const {
+  if (!unsupported_.empty() || kind_ == Kind::kType3) return false;
+  if (kind_ == Kind::kType0) return !unicode_is_code_;
+  if (to_unicode_) return !names_declared_;
+  for (uint32_t code = 0; code < 256; ++code) {
+    const bool drawn = has_widths_ ? code >= first_char_ && code - first_char_ < widths_.size() &&
+                                         widths_[code - first_char_] != 0
+                                   : !glyph_names_[code].empty();
+    if (drawn && !GlyphNameToUnicode(glyph_names_[code])) return true;
+  }
+  return false;
+}
+
+void Font::LoadProgram(const PdfObject* dict) {
+  if (!ProgramNeeded()) return;
+  const PdfObject* font = dict;
+  if (kind_ == Kind::kType0) {
+    const PoDoFo::PdfArray* d = AsArray(DictGet(dict, "DescendantFonts"));
+    font = d && !d->empty() ? Resolve(&(*d)[0]) : nullptr;
+  }
+  std::optional<FontProgramGlyphs> program = ReadFontProgram(DictGet(font, "FontDescriptor"), kMaxFontStreamBytes);
+  if (!program) return;
+  if (kind_ != Kind::kType0) {
+    for (uint32_t code = 0; code < 256; ++code) {
+      int64_t gid = program->glyph_of_code[code];
+      if (auto it = program->glyph_of_name.find(glyph_names_[code]); it != program->glyph_of_name.end()) {
+        gid = it->second;
+      }
+      if (gid <= 0) continue;
+      if (auto text = program->UnicodeOfGlyph(static_cast<uint32_t>(gid))) program_text_.emplace(code, *text);
+    }
+    return;
+  }
+  if (AsName(DictGet(font, "Subtype")).value_or("") == "CIDFontType0") {
+    if (!program->cid_keyed) {
+      program_text_ = program->unicode_of_glyph;  // CID = glyph index
+      return;
+    }
+    for (const auto& [cid, gid] : program->glyph_of_cid) {
+      if (auto text = program->UnicodeOfGlyph(gid)) program_text_.emplace(cid, *text);
+    }
+    return;
+  }
+  const PdfObject* map = DictGet(font, "CIDToGIDMap");
+  if (!map || !map->HasStream()) {  // /Identity, the default
+    program_text_ = program->unicode_of_glyph;
+    return;
+  }
+  StatusOr<std::string> bytes = ReadStream(map, kMaxFontStreamBytes);
+  if (!bytes) return;
+  for (size_t cid = 0; 2 * cid + 1 < bytes->size(); ++cid) {
+    const uint32_t gid = (static_cast<uint8_t>((*bytes)[2 * cid]) << 8) | static_cast<uint8_t>((*bytes)[2 * cid + 1]);
+    if (auto text = gid ? program->UnicodeOfGlyph(gid) : std::nullopt) program_text_.emplace(cid, *text);
+  }
+}
+
+const std::string* Font::ProgramText(uint32_t key) const {
+  auto it = program_text_.find(key);
+  return it == program_text_.end() ? nullptr : &it->second;
 }
 
 void Font::LoadDescriptor(const PdfObject* d) {
@@ -416,30 +498,45 @@ double Font::CidWidth(uint32_t cid) const {
   return default_width_;
 }
 
+// ToUnicode first, then glyph names, code values and the embedded
+// program. A ToUnicode letter or digit that contradicts the glyph's
+// declared name, or what its program says it is, proves nothing.
+std::optional<std::string> Font::UnicodeOf(uint32_t code, int length) const {
+  const std::string* shown = nullptr;
+  if (kind_ == Kind::kType0) {
+    if (std::optional<uint32_t> cid = encoding_ ? encoding_->LookupCid(code) : std::nullopt) shown = ProgramText(*cid);
+  } else {
+    shown = ProgramText(code);
+  }
+  std::optional<std::string> by_name;
+  if (kind_ != Kind::kType0 && code < 256 && !glyph_names_[code].empty()) {
+    by_name = GlyphNameToUnicode(glyph_names_[code]);
+    if (!by_name && kind_ == Kind::kType3) by_name = SelfNumberedName(glyph_names_[code], code);
+  }
+  if (to_unicode_) {
+    if (std::optional<std::string> mapped = to_unicode_->LookupUnicode(code)) {
+      const char says = SingleAlnum(mapped);
+      const char drawn = names_declared_ && by_name ? SingleAlnum(by_name) : shown ? SingleAlnum(*shown) : 0;
+      if (says && drawn && says != drawn) return std::nullopt;
+      return mapped;
+    }
+  }
+  if (by_name) return by_name;
+  if (unicode_is_code_) {
+    std::string utf16;
+    for (int b = length - 1; b >= 0; --b) utf16.push_back(static_cast<char>((code >> (8 * b)) & 0xFF));
+    if (std::optional<std::string> t = Utf16BeToUtf8(utf16)) return t;
+  }
+  if (shown) return *shown;
+  return std::nullopt;
+}
+
 void Font::DecodeOne(uint32_t code, int length, DecodedCode* out) const {
   out->code = code;
   out->length = length;
   out->word_space = length == 1 && code == 32;
 
-  // Unicode: ToUnicode first, then glyph names / code values.
-  std::optional<std::string> text;
-  if (unsupported_.empty()) {
-    if (to_unicode_) text = to_unicode_->LookupUnicode(code);
-    if (!text && kind_ != Kind::kType0 && code < 256) {
-      const std::string& name = glyph_names_[code];
-      if (!name.empty()) text = GlyphNameToUnicode(name);
-      if (!text && !name.empty() && kind_ == Kind::kType3) {
-        text = SelfNumberedName(name, code);
-      }
-    }
-    if (!text && unicode_is_code_) {
-      std::string utf16;
-      for (int b = length - 1; b >= 0; --b) {
-        utf16.push_back(static_cast<char>((code >> (8 * b)) & 0xFF));
-      }
-      text = Utf16BeToUtf8(utf16);
-    }
-  }
+  std::optional<std::string> text = unsupported_.empty() ? UnicodeOf(code, length) : std::nullopt;
   if (text && !OnlyControls(*text)) {
     out->text = ExpandLigature(std::move(*text));
     out->decodable = true;

@@ -7,7 +7,9 @@
 // TrueType with /Widths, /FirstChar, /MissingWidth, base encodings +
 // /Differences, built-in encodings of embedded Type1 programs, Type3 (via
 // /FontMatrix), Type0 with Identity-H/V or embedded CMaps, predefined
-// Uni…-UCS2 CMaps, CID /W /DW /W2 /DW2, and /ToUnicode CMaps.
+// Uni…-UCS2 CMaps, CID /W /DW /W2 /DW2, and /ToUnicode CMaps; where a font
+// has no /ToUnicode and no glyph name proves a code, the glyph names and
+// Unicode cmap inside its embedded program (FreeType, pdf/font_program.h).
 //
 // Fail closed: a code whose Unicode cannot be proven comes back with
 // decodable = false (never an empty string that looks like nothing).
@@ -22,6 +24,7 @@
 #include <array>
 #include <cstdint>
 #include <memory>
+#include <optional>
 #include <string>
 #include <string_view>
 #include <unordered_map>
@@ -59,11 +62,13 @@ class Font {
   // Non-empty when the font as a whole cannot be decoded (all its codes
   // come back undecodable); says why, without document text.
   const std::string& unsupported_reason() const { return unsupported_; }
-  // A simple font whose glyph names are declared (an /Encoding, or a
-  // standard-14 font's own) and whose /ToUnicode maps some letter or digit
-  // code to another letter or digit than its glyph name says: the text a
-  // reader extracts is not what the page shows (a lying ToUnicode). Case
-  // is ignored. Always false for Type0 fonts (no names to compare).
+  // A font whose /ToUnicode maps some letter or digit code to another
+  // letter or digit than the glyph shows: by its declared glyph name (an
+  // /Encoding, or a standard-14 font's own), or, for fonts without one
+  // (Type0, symbolic TrueType), by what the embedded program says the
+  // glyph is (pdf/font_program.h). The text a reader extracts is not what
+  // the page shows (a lying ToUnicode). Case is ignored. Such codes decode
+  // as undecodable: neither reading can be proven, so neither is kept.
   bool to_unicode_contradicts_names() const { return to_unicode_contradicts_; }
 
   // Loads a font dictionary. Never fails: problems degrade to undecodable
@@ -91,7 +96,13 @@ class Font {
   double SimpleWidth(uint32_t code) const;
   double CidWidth(uint32_t cid) const;
   void DecodeOne(uint32_t code, int length, DecodedCode* out) const;
+  std::optional<std::string> UnicodeOf(uint32_t code, int length) const;
   bool ToUnicodeContradictsNames() const;
+  void LoadProgram(const PoDoFo::PdfObject* dict);
+  bool ProgramNeeded() const;
+  // What the embedded program shows for a code (simple fonts) or CID
+  // (Type0), where it says.
+  const std::string* ProgramText(uint32_t key) const;
 
   Kind kind_ = Kind::kType1;
   std::string base_font_;
@@ -117,6 +128,9 @@ class Font {
   double default_width_ = 1000;
   std::vector<VerticalRange> cid_vertical_;
   double default_w1y_ = -1000, default_vy_ = 880;
+
+  // Simple fonts: code → text; Type0: CID → text (pdf/font_program.h).
+  std::unordered_map<uint32_t, std::string> program_text_;
 
   std::shared_ptr<const CMap> to_unicode_;
   bool to_unicode_broken_ = false;

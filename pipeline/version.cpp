@@ -1,5 +1,6 @@
 #include "pipeline/version.h"
 
+#include "pdf/font_program.h"
 #include "pdf/versions.h"
 #include "pipeline/session.h"
 #include "stages/ocr/ocr.h"
@@ -12,6 +13,7 @@ std::string VersionText() {
   std::string text = std::string("redact ") + RedactVersion() + "\n";
   text += std::string("PoDoFo ") + pdf::PodofoVersion() + "\n";
   text += std::string("qpdf ") + pdf::QpdfVersion() + "\n";
+  text += "FreeType " + pdf::FreeTypeVersion() + "\n";
   text += std::string("Tesseract ") + TesseractVersion() + "\n";
   text += "rules " + DefaultPatternsDir() + "\n";
   return text;

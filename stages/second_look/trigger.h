@@ -9,8 +9,11 @@
 //   "image"       the page's resources hold an image (pixels may spell)
 //   "type3"       a Type3 font: its glyph procedures may paint anything
 //   "soft-mask"   a soft mask (ExtGState or image /SMask) shapes what shows
-//   "tounicode"   a simple font whose /ToUnicode contradicts its glyph names
-//                 (pdf/font.h: glyphs show "Maria", the map says "xxxxx")
+//   "tounicode"   a font whose /ToUnicode contradicts what its glyphs are
+//                 (pdf/font.h: by declared glyph names, or by the names and
+//                 Unicode cmap inside the embedded program — Type0 and
+//                 symbolic TrueType too): glyphs show "Maria", the map
+//                 says "xxxxx"
 //   "undecodable" glyphs with no provable Unicode
 //   "vector"      PageText::vector_shapes reaches kMinVectorShapes: six
 //                 letter-like paths (block letters of `re`s, strokes,
@@ -19,10 +22,10 @@
 //   "disagree"    redact's and poppler's words differ materially
 //                 (WordsDisagree)
 //
-// Not covered under `standard` (use `--verify full`): a Type0/Identity font
-// whose ToUnicode lies — its glyph names are not in the file, so the lie
-// cannot be seen without reading the font program — and a TrueType font
-// without /Encoding. Both engines then read the same lie; only pixels tell.
+// Not covered under `standard` (use `--verify full`): a lying ToUnicode in
+// a font whose program names nothing and has no Unicode cmap (a bare CFF
+// CID font, a TrueType subset stripped of both) — both engines then read
+// the same lie; only pixels tell.
 //
 // Thread-safety: pure functions.
 #ifndef REDACT_STAGES_SECOND_LOOK_TRIGGER_H_

@@ -38,6 +38,7 @@ TEST(CliVersion, NamesVersionLibrariesAndRules) {
   ASSERT_EQ(r.exit_code, 0) << r.err;
   EXPECT_TRUE(std::regex_search(r.out, std::regex("^redact [0-9]+\\.[0-9]+\\.[0-9]+\n"))) << r.out;
   EXPECT_TRUE(std::regex_search(r.out, std::regex("\nPoDoFo [0-9]+\\.[0-9]+\\.[0-9]+\n"))) << r.out;
+  EXPECT_TRUE(std::regex_search(r.out, std::regex("\nFreeType [0-9]+\\.[0-9]+\\.[0-9]+\n"))) << r.out;
   EXPECT_TRUE(std::regex_search(r.out, std::regex("\nqpdf [0-9]+\\.[0-9]+\\.[0-9]+\n"))) << r.out;
   EXPECT_TRUE(std::regex_search(r.out, std::regex("\nTesseract [0-9]+\\.[0-9]+\\.[0-9]+\n")))
       << r.out;

@@ -120,6 +120,60 @@ TEST(HostileVerify, Type3GlyphsAreReadOffTheRender) {
   ExpectApplyDoesNotPassItOn(c, "Hernandez");
 }
 
+// (a2) The same lie in a Type0 font, whose glyph names live only inside
+// its embedded TrueType program: the ToUnicode says "xxxxx" where the
+// glyphs are MARIA HERNANDEZ. Before: nothing triggered a render, both
+// engines read x's, apply exited 0 with the name on the page. Now the
+// program's glyph names (FreeType) contradict the map: those glyphs are
+// removed as undecodable and the page goes to a person.
+const std::string kDejaVu = "/usr/share/fonts/truetype/dejavu/DejaVuSans.ttf";
+
+TEST(HostileVerify, LyingToUnicodeInAnEmbeddedTrueTypeIsCaughtByTheProgramsGlyphNames) {
+  REDACT_REQUIRE_TOOL("tesseract");
+  REDACT_REQUIRE_TOOL("pdftoppm");
+  REDACT_REQUIRE_TOOL("mutool");
+  REDACT_REQUIRE_TOOL("qpdf");
+  const std::string pdf = testing::EmbeddedTrueTypePdf("the petitioner MARIA HERNANDEZ appeared", kDejaVu, true);
+  ASSERT_FALSE(pdf.empty()) << "cannot read " << kDejaVu << " (fonts-dejavu-core)";
+  const Crafted c = Write("tounicode_cid", pdf);
+  const nlohmann::json v = VerifyJson(c);
+  EXPECT_EQ(v["exit_code"], 7) << v.dump();
+  auto r = RunCommand({REDACT_BINARY, "apply", "--names", c.names.string(), "--out", (c.dir / "out").string(),
+                       c.pdf.string()});
+  ASSERT_EQ(r.exit_code, 0) << r.err;
+  const fs::path out = c.dir / "out" / c.pdf.filename();
+  const testing::OracleReading reading = testing::ReadWithOracles(out.string(), (c.dir / "oracle").string(), true);
+  EXPECT_TRUE(testing::ReadersShowing(reading, "Hernandez").empty());
+  EXPECT_FALSE(testing::ReadersShowing(reading, "appeared").empty()) << "public text was removed too";
+  std::ifstream report(c.dir / "out" / "tounicode_cid.report.json");
+  EXPECT_NE(std::string(std::istreambuf_iterator<char>(report), {}).find("undecodable-text-removed"), std::string::npos);
+}
+
+// (a3) No ToUnicode at all: the program's glyph names decode the text.
+// Before: every glyph was undecodable, so the whole line was removed
+// (public words too) and the page sent to a person. Now the listed name
+// is found and removed, and the public words stay.
+TEST(HostileVerify, AnEmbeddedProgramsGlyphNamesDecodeAFontWithoutToUnicode) {
+  REDACT_REQUIRE_TOOL("tesseract");
+  REDACT_REQUIRE_TOOL("pdftoppm");
+  REDACT_REQUIRE_TOOL("mutool");
+  REDACT_REQUIRE_TOOL("qpdf");
+  const std::string pdf = testing::EmbeddedTrueTypePdf("the petitioner Maria Hernandez appeared", kDejaVu, false);
+  ASSERT_FALSE(pdf.empty()) << "cannot read " << kDejaVu << " (fonts-dejavu-core)";
+  const Crafted c = Write("no_tounicode", pdf);
+  auto r = RunCommand({REDACT_BINARY, "apply", "--names", c.names.string(), "--out", (c.dir / "out").string(),
+                       c.pdf.string()});
+  ASSERT_EQ(r.exit_code, 0) << r.err;
+  const fs::path out = c.dir / "out" / c.pdf.filename();
+  const testing::OracleReading reading = testing::ReadWithOracles(out.string(), (c.dir / "oracle").string(), true);
+  EXPECT_TRUE(testing::ReadersShowing(reading, "Hernandez").empty());
+  EXPECT_FALSE(testing::ReadersShowing(reading, "petitioner").empty()) << "public text was removed too";
+  std::ifstream report(c.dir / "out" / "no_tounicode.report.json");
+  const std::string text(std::istreambuf_iterator<char>(report), {});
+  EXPECT_EQ(text.find("undecodable-text-removed"), std::string::npos) << text;
+  EXPECT_NE(text.find("\"undecodable_glyphs\": 0"), std::string::npos) << text;
+}
+
 // (d) --verify full renders every page; standard renders none of an honest
 // text-only document, while poppler still reads every page.
 TEST(HostileVerify, FullRendersEveryPageAndSaysSoInTheReport) {

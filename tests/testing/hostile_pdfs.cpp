@@ -5,6 +5,12 @@
 #include <map>
 #include <set>
 
+#include <ft2build.h>
+#include FT_FREETYPE_H
+
+#include <fstream>
+#include <sstream>
+
 #include "tests/testing/pdf_builder.h"
 
 namespace redact::testing {
@@ -145,6 +151,60 @@ std::string PlainTextPdf(const std::string& text, int pages) {
   }
   b.Set(tree, "<< /Type /Pages /Kids [" + kids + "] /Count " + std::to_string(pages) + " >>");
   return b.Build(b.Add("<< /Type /Catalog /Pages " + std::to_string(tree) + " 0 R >>"));
+}
+
+std::string EmbeddedTrueTypePdf(const std::string& text, const std::string& font_path, bool lie) {
+  std::ifstream in(font_path, std::ios::binary);
+  std::stringstream program;
+  program << in.rdbuf();
+  const std::string bytes = program.str();
+  FT_Library lib = nullptr;
+  FT_Face face = nullptr;
+  if (bytes.empty() || FT_Init_FreeType(&lib) != 0) return "";
+  if (FT_New_Memory_Face(lib, reinterpret_cast<const FT_Byte*>(bytes.data()), static_cast<FT_Long>(bytes.size()), 0,
+                         &face) != 0) {
+    FT_Done_FreeType(lib);
+    return "";
+  }
+  std::string shown, widths, map;
+  int mapped = 0;
+  for (char c : text) {
+    const FT_UInt gid = FT_Get_Char_Index(face, static_cast<unsigned char>(c));
+    char code[8];
+    std::snprintf(code, sizeof code, "%04X", gid);
+    shown += code;
+    if (FT_Load_Glyph(face, gid, FT_LOAD_NO_SCALE) == 0) {
+      widths += std::to_string(gid) + " [" +
+                std::to_string(face->glyph->advance.x * 1000 / face->units_per_EM) + "] ";
+    }
+    const bool capital = (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9');
+    char line[32];
+    std::snprintf(line, sizeof line, "<%s> <%04X>\n", code, capital ? 'x' : static_cast<unsigned char>(c));
+    map += line;
+    ++mapped;
+  }
+  FT_Done_Face(face);
+  FT_Done_FreeType(lib);
+  PdfBuilder b;
+  const int file = b.AddStream("/Filter /FlateDecode /Length1 " + std::to_string(bytes.size()), Deflate(bytes));
+  const int descriptor = b.Add("<< /Type /FontDescriptor /FontName /DejaVuSans /Flags 32 /FontBBox [-1021 -463 1793 "
+                               "1232] /ItalicAngle 0 /Ascent 928 /Descent -236 /CapHeight 729 /StemV 80 /FontFile2 " +
+                               std::to_string(file) + " 0 R >>");
+  std::string to_unicode;
+  if (lie) {
+    const int cmap = b.AddStream(
+        "", "/CIDInit /ProcSet findresource begin 12 dict begin begincmap\n/CMapName /Lie def /CMapType 2 def\n"
+            "1 begincodespacerange <0000> <FFFF> endcodespacerange\n" +
+                std::to_string(mapped) + " beginbfchar\n" + map +
+                "endbfchar\nendcmap CMapName currentdict /CMap defineresource pop end end\n");
+    to_unicode = " /ToUnicode " + std::to_string(cmap) + " 0 R";
+  }
+  const int font = b.Add("<< /Type /Font /Subtype /Type0 /BaseFont /DejaVuSans /Encoding /Identity-H" + to_unicode +
+                         " /DescendantFonts [<< /Type /Font /Subtype /CIDFontType2 /BaseFont /DejaVuSans "
+                         "/CIDSystemInfo << /Registry (Adobe) /Ordering (Identity) /Supplement 0 >> /FontDescriptor " +
+                         std::to_string(descriptor) + " 0 R /CIDToGIDMap /Identity /DW 600 /W [" + widths + "] >>] >>");
+  const int contents = b.AddStream("", "BT /F1 24 Tf 40 600 Td <" + shown + "> Tj ET\n");
+  return b.BuildOnePage(contents, "<< /Font << /F1 " + std::to_string(font) + " 0 R >> >>");
 }
 
 }  // namespace redact::testing

@@ -24,6 +24,14 @@ std::string VectorLettersPdf(const std::string& text);
 // "xxxx", the page shows `text`.
 std::string Type3LettersPdf(const std::string& text);
 
+// `text` at 24 pt in the TrueType program at `font_path` (embedded whole,
+// Type0 Identity-H, /CIDToGIDMap /Identity: codes are glyph indices).
+// With `lie`, a /ToUnicode maps every capital letter and digit to "x" and
+// the rest truthfully: the page shows `text`, extractors read x's where it
+// has capitals. Without, there is no /ToUnicode at all: only the program's
+// glyph names say what the codes are. Empty when the font cannot be read.
+std::string EmbeddedTrueTypePdf(const std::string& text, const std::string& font_path, bool lie);
+
 // `pages` pages of plain Helvetica text (`text` on each), honest.
 std::string PlainTextPdf(const std::string& text, int pages = 1);
 

@@ -14,7 +14,7 @@ set -euo pipefail
 level=${1:-build}
 packages=(
   g++ cmake ninja-build pkg-config make
-  libpodofo-dev libqpdf-dev libssl-dev libre2-dev libsodium-dev
+  libpodofo-dev libqpdf-dev libssl-dev libre2-dev libsodium-dev libfreetype-dev
   libtesseract-dev libleptonica-dev libjbig2dec0-dev tesseract-ocr-eng tesseract-ocr-spa
   libpoppler-cpp-dev
   libcli11-dev nlohmann-json3-dev libutf8proc-dev libtomlplusplus-dev libcsv-dev
@@ -22,7 +22,7 @@ packages=(
 )
 if [ "$level" = test ] || [ "$level" = bench ]; then
   packages+=(googletest libgtest-dev libgmock-dev zlib1g-dev poppler-utils qpdf mupdf-tools age tesseract-ocr
-            man-db bsdextrautils python3-yaml locales)
+            man-db bsdextrautils python3-yaml locales fonts-dejavu-core)
 fi
 if [ "$level" = fuzz ]; then
   packages+=(clang libclang-rt-14-dev)
