@@ -40,9 +40,10 @@ inline constexpr char kChannelMarkedContent[] = "marked_content";  // a BDC prop
 // Categories the code itself gives findings, besides those of the rule
 // files (patterns/*.toml): names (list and cues), dates of birth from the
 // list, side channels that cannot be read, undecodable glyphs removed,
-// earlier redactions found in the input, boxes added in review.
-inline constexpr const char* kBuiltInCategories[] = {"name",     "dob",             "unreadable",
-                                                     "undecodable", "prior_redaction", "manual"};
+// earlier redactions found in the input (marked by annotations, or text
+// left under boxes drawn over it: "covered"), boxes added in review.
+inline constexpr const char* kBuiltInCategories[] = {"name",           "dob",    "unreadable", "undecodable",
+                                                     "prior_redaction", "manual", "covered"};
 
 struct Finding {
   std::string category;    // "a_number", "name", "credible_fear", …

@@ -83,6 +83,11 @@ struct Glyph {
   // An invisible text layer replaced by our OCR (--ocr always): left out of
   // the page text, and removed from the output with nothing drawn.
   bool superseded = false;
+  // Visible text the page itself paints over later with an opaque box or
+  // image (any colour, hatched boxes too): hidden from a reader's eyes, not
+  // from text extraction — a "redaction" that removed nothing. Detection
+  // makes it a finding of its own ("covered"); verification reports it.
+  bool covered = false;
 };
 
 // Words, lines and blocks index into PageText::glyphs / words / lines.

@@ -55,6 +55,7 @@ struct ContentInterpreter::Frame {
   int path_segments = 0;
   Point path_start, path_current;  // user space (after the CTM)
   std::vector<std::pair<Point, Point>> path_lines;
+  bool pending_clip = false;  // W or W* seen: the next painting op clips
 };
 
 ContentInterpreter::ContentInterpreter(Document* doc) : doc_(doc), limits_(doc->limits()) {}
@@ -219,14 +220,24 @@ bool ContentInterpreter::PathOperator(Frame& f, const Operation& op, int i) {
       if (f.path_lines.size() < 64) f.path_lines.push_back({f.path_current, f.path_start});
       f.path_current = f.path_start;
     }
+  } else if (o == "W" || o == "W*") {
+    f.pending_clip = true;
   } else if (o == "f" || o == "F" || o == "f*" || o == "B" || o == "B*" || o == "b" ||
              o == "b*" || o == "S" || o == "s" || o == "n") {
     const bool filled = o != "S" && o != "s" && o != "n";
     if (o != "n" && !f.path_empty && sink_) {
       if (o == "s" || o == "b" || o == "b*") f.path_lines.push_back({f.path_current, f.path_start});
-      PathEvent e{f.stream, i, f.path_bounds, f.path_curves, f.path_segments, filled, {}};
+      PathEvent e{f.stream, i, f.path_bounds, f.path_curves, f.path_segments, filled, {},
+                  f.gs.Opaque(), f.gs.clipped, f.gs.clip};
       if (!f.path_curves) e.lines = std::move(f.path_lines);
       sink_->OnPath(e);
+    }
+    // A clipping path applies after the painting operator that ends it.
+    if (f.pending_clip) {
+      const Rect bounds = f.path_empty ? Rect{} : f.path_bounds;
+      f.gs.clip = f.gs.clipped ? f.gs.clip.Intersect(bounds) : bounds;
+      f.gs.clipped = true;
+      f.pending_clip = false;
     }
     f.path_empty = true;
     f.path_curves = false;
@@ -241,7 +252,7 @@ bool ContentInterpreter::PathOperator(Frame& f, const Operation& op, int i) {
 void ContentInterpreter::RunStream(const ParsedContent& parsed, int stream_index,
                                    const PdfObject* resources, GraphicsState gs,
                                    int depth) {
-  Frame f{&parsed, stream_index, resources, depth, gs, {}, {}, {}, false, 0, {}, true, false, 0, {}, {}, {}};
+  Frame f{&parsed, stream_index, resources, depth, gs, {}, {}, {}, false, 0, {}, true, false, 0, {}, {}, {}, false};
   for (int i = 0; i < static_cast<int>(parsed.ops.size()); ++i) {
     const Operation& op = parsed.ops[i];
     const std::vector<Operand>& a = op.operands;
@@ -279,6 +290,9 @@ void ContentInterpreter::RunStream(const ParsedContent& parsed, int stream_index
       f.tm = f.tlm = Matrix{};
     } else if (o == "ET") {
       f.in_text = false;
+      // Glyphs shown in a clipping mode (4-7) clip what follows to their
+      // outlines: a fill then paints the letters, it hides nothing.
+      if (ts.render >= 4) f.gs.text_clip = true;
     } else if (o == "Tc") {
       if (!numbers(1)) { bad(); continue; }
       ts.char_space = at(1, 0);
@@ -331,17 +345,9 @@ void ContentInterpreter::RunStream(const ParsedContent& parsed, int stream_index
     } else if (o == "Do") {
       DoXObject(f, op, i);
     } else if (o == "BI") {
-      if (sink_) sink_->OnImage({stream_index, i, f.gs.ctm, nullptr});
+      if (sink_) sink_->OnImage({stream_index, i, f.gs.ctm, nullptr, false, f.gs.clipped, f.gs.clip});
     } else if (o == "gs") {
-      if (!a.empty() && a.back().is_name()) {
-        const PdfObject* egs = DictGet(DictGet(f.resources, "ExtGState"), a.back().value);
-        if (const PoDoFo::PdfArray* font = AsArray(DictGet(egs, "Font"))) {
-          if (font->size() == 2) {
-            ts.font = doc_->fonts().Get(Resolve(&(*font)[0]));
-            ts.size = AsNumber(&(*font)[1]).value_or(ts.size);
-          }
-        }
-      }
+      if (!a.empty() && a.back().is_name()) SetGraphicsState(f, a.back().value);
     } else if (PathOperator(f, op, i)) {
     } else if (o == "BX") {
       ++f.compat_depth;
@@ -464,6 +470,26 @@ void ContentInterpreter::ShowString(Frame& f, const std::string& bytes, int op_i
   }
 }
 
+// An ExtGState: the font it sets, and what decides whether fills hide
+// what lies under them (fill alpha, blend mode, soft mask).
+void ContentInterpreter::SetGraphicsState(Frame& f, const std::string& name) {
+  const PdfObject* egs = DictGet(DictGet(f.resources, "ExtGState"), name);
+  TextState& ts = f.gs.text;
+  if (const PoDoFo::PdfArray* font = AsArray(DictGet(egs, "Font"))) {
+    if (font->size() == 2) {
+      ts.font = doc_->fonts().Get(Resolve(&(*font)[0]));
+      ts.size = AsNumber(&(*font)[1]).value_or(ts.size);
+    }
+  }
+  if (auto ca = AsNumber(DictGet(egs, "ca"))) f.gs.translucent = *ca < 0.999;
+  if (const PdfObject* bm = DictGet(egs, "BM")) {
+    std::optional<std::string> mode = AsName(bm);
+    if (const PoDoFo::PdfArray* modes = AsArray(bm); modes && !modes->empty()) mode = AsName(&(*modes)[0]);
+    f.gs.blended = mode.value_or("") != "Normal" && mode.value_or("") != "Compatible";
+  }
+  if (const PdfObject* smask = DictGet(egs, "SMask")) f.gs.soft_mask = AsName(smask).value_or("") != "None";
+}
+
 void ContentInterpreter::DoXObject(Frame& f, const Operation& op, int op_index) {
   const std::vector<Operand>& a = op.operands;
   if (a.empty() || !a.back().is_name()) {
@@ -478,7 +504,7 @@ void ContentInterpreter::DoXObject(Frame& f, const Operation& op, int op_index) 
   }
   const std::string subtype = AsName(DictGet(xobj, "Subtype")).value_or("");
   if (subtype == "Image") {
-    if (sink_) sink_->OnImage({f.stream, op_index, f.gs.ctm, xobj});
+    if (sink_) sink_->OnImage({f.stream, op_index, f.gs.ctm, xobj, f.gs.Opaque(), f.gs.clipped, f.gs.clip});
     return;
   }
   if (subtype != "Form") return;  // PostScript XObjects are not rendered

@@ -56,6 +56,11 @@ struct ImageEvent {
   int op = -1;
   Matrix ctm;  // maps the unit square to user space
   const PoDoFo::PdfObject* xobject = nullptr;  // nullptr for inline images
+  // Painted opaquely (see PathEvent::opaque) and, when clipped, only
+  // inside `clip` (user space).
+  bool opaque = true;
+  bool clipped = false;
+  Rect clip;
 };
 
 // A path painted with a fill (f F f* B B* b b*): its bounds in user space
@@ -72,6 +77,14 @@ struct PathEvent {
   // and the four edges of each `re`, at most 64 per path (a longer path
   // is drawing, not ruling). Curved paths leave this empty.
   std::vector<std::pair<Point, Point>> lines;
+  // Whether what it paints hides what lies under it: fill alpha (/ca) 1,
+  // blend mode Normal or Compatible, no soft mask, and not clipped to
+  // glyph outlines (text render modes 4-7). When clipped by a clipping
+  // path, it paints only inside `clip` (user space; the clipping paths'
+  // bounds, intersected).
+  bool opaque = true;
+  bool clipped = false;
+  Rect clip;
 };
 
 class ContentSink {
@@ -122,6 +135,12 @@ class ContentInterpreter {
   struct GraphicsState {
     Matrix ctm;
     TextState text;
+    // What PathEvent::opaque needs: /ca < 1, a blend mode other than
+    // Normal, a soft mask, a clip to glyph outlines.
+    bool translucent = false, blended = false, soft_mask = false, text_clip = false;
+    bool clipped = false;
+    Rect clip;
+    bool Opaque() const { return !translucent && !blended && !soft_mask && !text_clip; }
   };
   struct Frame;  // one stream being interpreted
 
@@ -133,6 +152,7 @@ class ContentInterpreter {
   void ShowString(Frame& f, const std::string& bytes, int op_index,
                   int* code_index);
   void DoXObject(Frame& f, const Operation& op, int op_index);
+  void SetGraphicsState(Frame& f, const std::string& name);
   void Problem(ExtractionProblem::Kind kind, int stream, int op,
                std::string detail);
 

@@ -14,6 +14,7 @@
 #include "pdf/qpdf_bridge.h"
 #include "pipeline/analyze.h"
 #include "stages/assemble/assemble.h"
+#include "stages/detect/covered.h"
 #include "stages/detect/normalize.h"
 #include "stages/extract/extract.h"
 #include "stages/second_look/second_look.h"
@@ -143,8 +144,13 @@ bool Kept(const Scope& scope, std::string_view text, const Finding& f) {
 // a CFI-outcome column or after an outcome label — is no value to look for
 // in the rest of the output: the same word in prose is not it, and
 // searching for it would withhold every such output.
+//
+// Likewise text the input hid under a box ("covered"): its glyphs are
+// removed, but what it says ("did not disclose all relevant history") is
+// no identifier, and the same words read elsewhere are not it.
 bool PlaceOnly(const Finding& f) {
-  return f.category == "credible_fear" && (f.basis == "column" || f.basis == "label");
+  return (f.category == "credible_fear" && (f.basis == "column" || f.basis == "label")) ||
+         f.category == kCoveredCategory;
 }
 
 // What a second engine read (poppler's text, or OCR of a render or an

@@ -8,6 +8,7 @@
 
 #include "stages/detect/layout.h"
 #include "stages/detect/normalize.h"
+#include "stages/detect/covered.h"
 #include "stages/detect/page_breaks.h"
 
 namespace redact {
@@ -631,6 +632,11 @@ std::vector<Finding> Detector::DetectDocument(const std::vector<PageText>& pages
              f.confidence < policy_.min_confidence;
     });
     ResolveFindings(pages[i], &w.findings);
+    // After resolution: a covered run holding a name keeps both findings,
+    // so every covered glyph goes even where the name's box ends.
+    if (policy_.ActionFor(kCoveredCategory) != PolicyAction::kKeep) {
+      for (Finding& f : CoveredTextFindings(pages[i])) w.findings.push_back(std::move(f));
+    }
     all.insert(all.end(), std::make_move_iterator(w.findings.begin()),
                std::make_move_iterator(w.findings.end()));
   }

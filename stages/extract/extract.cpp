@@ -5,6 +5,8 @@
 #include <cstdint>
 #include <map>
 
+#include "pdf/podofo_util.h"
+
 namespace redact {
 namespace {
 
@@ -37,8 +39,28 @@ class GlyphCollector : public pdf::ContentSink {
  public:
   explicit GlyphCollector(PageText* page, int* images = nullptr) : page_(page), images_(images) {}
 
-  void OnImage(const pdf::ImageEvent&) override {
+  void OnImage(const pdf::ImageEvent& e) override {
     if (images_) ++*images_;
+    // An opaque image without a mask hides what was painted under it.
+    if (!e.opaque || !e.xobject || pdf::DictGet(e.xobject, "ImageMask") || pdf::DictGet(e.xobject, "SMask") ||
+        pdf::DictGet(e.xobject, "Mask")) {
+      return;
+    }
+    const Rect area = Quad::Transform({{0, 0}, {1, 0}, {1, 1}, {0, 1}}, e.ctm).Bounds();
+    AddCover(e.clipped ? area.Intersect(e.clip) : area);
+  }
+
+  // Marks the glyphs a later opaque box or image hides (Glyph::covered):
+  // at least 60 % of a visible glyph's box under one cover.
+  void MarkCovered() {
+    for (const Cover& c : covers_) {
+      for (size_t i = 0; i < c.glyphs_before; ++i) {
+        Glyph& g = page_->glyphs[i];
+        if (g.covered || g.is_space || g.render_mode == 3 || g.render_mode == 7) continue;
+        const Rect b = g.quad.Bounds();
+        if (b.area() > 0 && b.Intersect(c.area).area() >= 0.6 * b.area()) g.covered = true;
+      }
+    }
   }
 
   void OnStream(int index, const ContentStream& info,
@@ -80,6 +102,7 @@ class GlyphCollector : public pdf::ContentSink {
 
   void OnPath(const pdf::PathEvent& e) override {
     const double w = e.bounds.width(), h = e.bounds.height();
+    if (e.opaque) AddCovers(e);
     if (e.filled && e.curves && e.segments >= 2 && h >= 1.5 && h <= 72 && w >= 0.3 && w <= 72) {
       ++page_->glyph_like_shapes;
     }
@@ -110,6 +133,43 @@ class GlyphCollector : public pdf::ContentSink {
     for (const auto& [a, b] : e.lines) AddRuling(to_display.Apply(a), to_display.Apply(b));
   }
 
+  // Boxes an opaque path hides text under: each box of a filled path of
+  // boxes (`re`s, or `m l l l h`: straight edges, all horizontal or
+  // vertical), or a hatched box. Other filled shapes (wedges, outlines)
+  // cover less than their bounds.
+  void AddCovers(const pdf::PathEvent& e) {
+    auto clipped = [&](const Rect& r) { return e.clipped ? r.Intersect(e.clip) : r; };
+    if (!e.filled) {
+      if (IsHatched(e)) AddCover(clipped(e.bounds));
+      return;
+    }
+    if (e.curves || e.lines.empty() || e.lines.size() % 4 != 0 || e.lines.size() < static_cast<size_t>(e.segments)) {
+      return;
+    }
+    for (const auto& [a, b] : e.lines) {
+      if (std::fabs(a.x - b.x) > 0.5 && std::fabs(a.y - b.y) > 0.5) return;
+    }
+    for (size_t i = 0; i + 3 < e.lines.size(); i += 4) {
+      Rect box = Rect::FromCorners(e.lines[i].first, e.lines[i].second);
+      for (size_t k = 1; k < 4; ++k) box = box.Union(Rect::FromCorners(e.lines[i + k].first, e.lines[i + k].second));
+      AddCover(clipped(box));
+    }
+  }
+
+  // A hatched box: a stroked path of at least six straight pieces, four or
+  // more of them diagonal.
+  static bool IsHatched(const pdf::PathEvent& e) {
+    if (e.curves || e.lines.size() < 6) return false;
+    int diagonal = 0;
+    for (const auto& [a, b] : e.lines) diagonal += std::fabs(a.x - b.x) > 1 && std::fabs(a.y - b.y) > 1;
+    return diagonal >= 4;
+  }
+
+  void AddCover(const Rect& area) {
+    if (area.area() < 4 || page_->glyphs.empty() || covers_.size() >= kMaxCovers) return;
+    covers_.push_back({area, page_->glyphs.size()});
+  }
+
   // Keeps the segment when it is horizontal or vertical and long enough to
   // bound a cell.
   void AddRuling(Point a, Point b) {
@@ -133,9 +193,18 @@ class GlyphCollector : public pdf::ContentSink {
   }
 
  private:
+  // An opaque box or image, in user space, painted after the first
+  // `glyphs_before` glyphs.
+  struct Cover {
+    Rect area;
+    size_t glyphs_before;
+  };
+  static constexpr size_t kMaxCovers = 20000;
+
   PageText* page_;
   int* images_;
   std::map<std::pair<int, int>, int> undecodable_;
+  std::vector<Cover> covers_;
 };
 
 }  // namespace
@@ -160,6 +229,7 @@ StatusOr<PageText> ExtractGlyphs(pdf::Document& doc, int index,
   pdf::ContentInterpreter interpreter(&doc, limits);
   Status s = interpreter.RunPage(index, &collector);
   if (!s.ok()) return Error(s);
+  collector.MarkCovered();
   return page;
 }
 
@@ -178,6 +248,7 @@ StatusOr<PageText> ExtractFormGlyphs(pdf::Document& doc, const PoDoFo::PdfObject
   pdf::ContentInterpreter interpreter(&doc, limits);
   Status s = interpreter.RunForm(form, &collector);
   if (!s.ok()) return Error(s);
+  collector.MarkCovered();
   return page;
 }
 
