@@ -340,8 +340,13 @@ function boxesOf(range, page) {
   const boxes = [];
   for (const r of range.getClientRects()) {
     if (r.width < 1 || r.height < 1) continue;
-    boxes.push([(r.left - origin.left) / SCALE, (r.top - origin.top) / SCALE,
-                (r.right - origin.left) / SCALE, (r.bottom - origin.top) / SCALE].map((v) => Math.round(v * 100) / 100));
+    // The text layer's fallback font measures glyphs a little unlike the
+    // PDF's own: a margin of 0.15 em keeps the first and last glyph's
+    // centre inside without reaching the next word's.
+    const pad = 0.15 * r.height;
+    boxes.push([(r.left - pad - origin.left) / SCALE, (r.top - origin.top) / SCALE,
+                (r.right + pad - origin.left) / SCALE, (r.bottom - origin.top) / SCALE]
+      .map((v) => Math.round(v * 100) / 100));
   }
   return boxes;
 }
