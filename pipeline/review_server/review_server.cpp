@@ -93,9 +93,10 @@ class Gate {
     cookie_ = "redact_review_" + std::to_string(port);
     const std::string p = ":" + std::to_string(port);
     hosts_ = {"127.0.0.1" + p, "localhost" + p, "[::1]" + p};
-    const bool any = listen == "0.0.0.0" || listen == "::";
-    url_host_ = IsLoopbackAddress(listen) || any ? "127.0.0.1" + p
-                : (listen.find(':') != std::string::npos ? "[" + listen + "]" : listen) + p;
+    // The printed URL's host: where the socket listens (any address: the
+    // loopback one of its family).
+    const std::string host = listen == "0.0.0.0" ? "127.0.0.1" : listen == "::" ? "::1" : listen;
+    url_host_ = (host.find(':') != std::string::npos ? "[" + host + "]" : host) + p;
     hosts_.insert(url_host_);
   }
   const std::string& cookie() const { return cookie_; }
@@ -210,11 +211,11 @@ void RegisterApi(httplib::Server& server, ReviewDesk& desk, std::mutex& lock, st
     std::lock_guard guard(lock);
     res.set_content(desk.Queue().dump(), "application/json");
   });
-  server.Get(R"(/api/doc/(\d{1,6})/findings)", [=, &desk, &lock, &out](const Req& req, Res& res) {
+  server.Get(R"(/api/doc/(\d{1,6})/findings)", [=, &desk, &lock](const Req& req, Res& res) {
     std::lock_guard guard(lock);
     if (auto doc = doc_of(req, res)) res.set_content(desk.Findings(*doc).dump(), "application/json");
   });
-  server.Get(R"(/api/doc/(\d{1,6})/pdf)", [=, &desk, &lock, &out](const Req& req, Res& res) {
+  server.Get(R"(/api/doc/(\d{1,6})/pdf)", [=, &desk, &lock](const Req& req, Res& res) {
     std::lock_guard guard(lock);
     auto doc = doc_of(req, res);
     if (!doc) return;
@@ -222,26 +223,27 @@ void RegisterApi(httplib::Server& server, ReviewDesk& desk, std::mutex& lock, st
     if (!bytes) return SendStatus(res, bytes.error());
     res.set_content(*bytes, "application/pdf");
   });
-  server.Post(R"(/api/doc/(\d{1,6})/save)", [=, &desk, &lock, &out](const Req& req, Res& res) {
-    std::lock_guard guard(lock);
-    auto doc = doc_of(req, res);
-    auto findings = doc ? findings_of(req, res) : std::nullopt;
-    if (!findings) return;
-    StatusOr<std::string> command = desk.Save(*doc, *findings);
+  // Save and Preview: a document and the page's findings list, under the lock.
+  auto with_findings = [=, &lock](auto act) {
+    return [=, &lock](const Req& req, Res& res) {
+      std::lock_guard guard(lock);
+      auto doc = doc_of(req, res);
+      auto findings = doc ? findings_of(req, res) : std::nullopt;
+      if (findings) act(*doc, *findings, res);
+    };
+  };
+  server.Post(R"(/api/doc/(\d{1,6})/save)", with_findings([&desk, &out](size_t doc, const nlohmann::json& f, Res& res) {
+    StatusOr<std::string> command = desk.Save(doc, f);
     if (!command) return SendStatus(res, command.error());
-    out << "document " << *doc + 1 << " saved; apply it with:\n" << *command << std::endl;
+    out << "document " << doc + 1 << " saved; apply it with:\n" << *command << std::endl;
     res.set_content(nlohmann::json{{"command", *command}, {"queue", desk.Queue()}}.dump(), "application/json");
-  });
-  server.Post(R"(/api/doc/(\d{1,6})/preview)", [=, &desk, &lock, &out](const Req& req, Res& res) {
-    std::lock_guard guard(lock);
-    auto doc = doc_of(req, res);
-    auto findings = doc ? findings_of(req, res) : std::nullopt;
-    if (!findings) return;
-    StatusOr<std::string> pdf = desk.Preview(*doc, *findings);
+  }));
+  server.Post(R"(/api/doc/(\d{1,6})/preview)", with_findings([&desk](size_t doc, const nlohmann::json& f, Res& res) {
+    StatusOr<std::string> pdf = desk.Preview(doc, f);
     if (!pdf) return SendStatus(res, pdf.error());
     res.set_content(*pdf, "application/pdf");
-  });
-  server.Post(R"(/api/doc/(\d{1,6})/current)", [=, &desk, &lock, &out](const Req& req, Res& res) {
+  }));
+  server.Post(R"(/api/doc/(\d{1,6})/current)", [=, &desk, &lock](const Req& req, Res& res) {
     std::lock_guard guard(lock);
     auto doc = doc_of(req, res);
     if (!doc) return;
@@ -259,6 +261,7 @@ void Harden(httplib::Server& server, const Gate& gate, std::ostream& log, std::m
                               {"Cross-Origin-Opener-Policy", "same-origin"},
                               {"Cross-Origin-Resource-Policy", "same-origin"}});
   server.set_payload_max_length(64u << 20);
+  server.set_keep_alive_timeout(1);  // Ctrl-C waits for idle connections no longer than this
   server.set_pre_routing_handler([&gate, &log, &log_lock](const httplib::Request& req, httplib::Response& res) {
     const std::string why = gate.Refusal(req);
     if (why.empty()) return httplib::Server::HandlerResponse::Unhandled;

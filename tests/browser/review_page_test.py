@@ -38,13 +38,7 @@ except ImportError:
         os.execv("/usr/bin/python3", ["/usr/bin/python3", *sys.argv])
     serving.missing("the Python module selenium", "python3-selenium")
 
-failures = []
-
-
-def check(ok, what):
-    print(("ok   " if ok else "FAIL ") + what, flush=True)
-    if not ok:
-        failures.append(what)
+check = serving.check
 
 
 def browser(profile):
@@ -204,10 +198,7 @@ def main():
         check(code == 0, "Ctrl-C ends the server with 0")
         check_output(command, redact, source, tmp, area)
     print(f"browser test took {time.monotonic() - started:.1f}s")
-    if failures:
-        print(f"{len(failures)} check(s) failed", file=sys.stderr)
-        return 1
-    return 0
+    return serving.finish()
 
 
 if __name__ == "__main__":

@@ -16,13 +16,7 @@ import tempfile
 sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
 import serving  # noqa: E402
 
-failures = []
-
-
-def check(ok, what):
-    print(("ok   " if ok else "FAIL ") + what)
-    if not ok:
-        failures.append(what)
+check = serving.check
 
 
 def call(server, method, path, body=None):
@@ -75,10 +69,7 @@ def main():
                   "a saved list is not put back over another input's")
         finally:
             server.stop()
-    if failures:
-        print(f"{len(failures)} check(s) failed", file=sys.stderr)
-        return 1
-    return 0
+    return serving.finish()
 
 
 if __name__ == "__main__":

@@ -31,13 +31,7 @@ import tempfile
 sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
 import serving  # noqa: E402
 
-failures = []
-
-
-def check(ok, what):
-    print(("ok   " if ok else "FAIL ") + what)
-    if not ok:
-        failures.append(what)
+check = serving.check
 
 
 def request(port, method, path, headers=None, body=None, host=None):
@@ -81,10 +75,7 @@ def main():
         check(all(re.search(r"\.(review\.pdf|findings\.json)$", f) or f == "review-state.json" for f in left),
               f"only review files and the state file are left: {left}")
         check(not glob.glob(os.path.join(tempfile.gettempdir(), "redact-preview-*")), "no preview folder is left")
-    if failures:
-        print(f"{len(failures)} check(s) failed", file=sys.stderr)
-        return 1
-    return 0
+    return serving.finish()
 
 
 def run_checks(server, out):

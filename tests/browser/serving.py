@@ -19,6 +19,24 @@ import time
 URL_LINE = re.compile(r"^http://127\.0\.0\.1:(\d+)/\?token=([0-9a-f]{64})$")
 
 
+failures = []
+
+
+def check(ok, what):
+    """One check of a test: printed; a failure is remembered for finish()."""
+    print(("ok   " if ok else "FAIL ") + what, flush=True)
+    if not ok:
+        failures.append(what)
+
+
+def finish():
+    """The test's exit code: 1 when a check failed."""
+    if failures:
+        print(f"{len(failures)} check(s) failed", file=sys.stderr)
+        return 1
+    return 0
+
+
 def under_ci():
     return os.environ.get("CI", "") not in ("", "0", "false")
 
