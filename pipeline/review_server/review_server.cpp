@@ -172,6 +172,7 @@ void RegisterStatic(httplib::Server& server, const Gate& gate, const std::string
     }
     res.set_content(std::string(ReviewPageFile("index.html")), "text/html; charset=utf-8");
   });
+  server.Get("/favicon.ico", [](const httplib::Request&, httplib::Response& res) { res.status = 204; });
   server.Get(R"(/page/([a-z_]+\.(js|css)))", [](const httplib::Request& req, httplib::Response& res) {
     const std::string_view file = ReviewPageFile(req.matches[1].str());
     if (file.empty()) {
@@ -295,6 +296,13 @@ Status ServeReview(const Session& session, OcrContext* ocr, std::vector<ServedDo
   StatusOr<ReviewDesk> desk = ReviewDesk::Open(session, ocr, std::move(documents), options);
   if (!desk) return desk.error();
   httplib::Server server;
+  // SO_REUSEADDR only: cpp-httplib's default adds SO_REUSEPORT, which lets
+  // a second process (of the same user) listen on this port too and take
+  // some of the page's requests.
+  server.set_socket_options([](socket_t sock) {
+    int yes = 1;
+    setsockopt(sock, SOL_SOCKET, SO_REUSEADDR, &yes, sizeof(yes));
+  });
   const int port = options.port == 0 ? server.bind_to_any_port(options.listen)
                                      : (server.bind_to_port(options.listen, options.port) ? options.port : -1);
   if (port <= 0) {

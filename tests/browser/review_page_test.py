@@ -48,6 +48,7 @@ def browser(profile):
                  "--disable-background-networking", "--disable-component-update", "--disable-sync",
                  f"--user-data-dir={profile}", "--window-size=1500,1000", "--force-device-scale-factor=1"]:
         options.add_argument(flag)
+    options.set_capability("goog:loggingPrefs", {"browser": "ALL"})
     service = Service(executable_path=shutil.which("chromedriver"))
     return webdriver.Chrome(options=options, service=service)
 
@@ -131,6 +132,8 @@ def resources_are_own(driver, origin):
     urls = js(driver, "return performance.getEntriesByType('resource').map((e) => e.name);")
     foreign = [u for u in urls if not u.startswith(origin + "/")]
     check(urls and not foreign, f"all {len(urls)} resources came from the server {foreign}")
+    errors = [e["message"] for e in driver.get_log("browser") if e["level"] == "SEVERE"]
+    check(not errors, f"the page ran under its Content-Security-Policy without an error: {errors}")
 
 
 def gray_pixels(pdf, page, dpi, prefix):

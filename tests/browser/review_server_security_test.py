@@ -9,7 +9,8 @@ checked from outside with Python's own HTTP client and `ss`:
   elsewhere, nosniff and no-store; the page's resources are all the
   server's own and are served;
 - it listens on 127.0.0.1 only (ss), and no other address of this machine
-  answers; --listen 0.0.0.0 without --allow-remote is refused;
+  answers; --listen 0.0.0.0 without --allow-remote is refused; no second
+  process can listen on its port;
 - Save writes the reviewed list (still bound to the input's SHA-256),
   Preview returns a PDF and leaves no temporary folder;
 - its log names no identifier or input path; Ctrl-C ends it with 0,
@@ -65,6 +66,10 @@ def main():
         print(f"server ready after {server.ready_after:.2f}s (review included)")
         try:
             check_listening(server.port)
+            second = subprocess.run([redact, "review", sample, "--names", names, "--out", os.path.join(tmp, "second"),
+                                     "--serve", "--port", str(server.port)], capture_output=True, text=True, timeout=60)
+            check(second.returncode != 0 and "cannot listen" in second.stderr,
+                  "a second server cannot take the same port (no SO_REUSEPORT)")
             run_checks(server, out)
         finally:
             code = server.stop()

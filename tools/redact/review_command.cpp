@@ -80,22 +80,39 @@ void PrintReviewed(const ReviewOptions& options, const ServedDocument& d, std::o
   }
 }
 
+// The inputs: each file as given (read as a PDF, as review always did),
+// each folder's PDFs as run finds them.
+StatusOr<std::vector<std::string>> ReviewInputs(const std::vector<std::string>& arguments) {
+  std::vector<std::string> inputs;
+  for (const std::string& arg : arguments) {
+    std::error_code ec;
+    if (!std::filesystem::is_directory(arg, ec)) {
+      inputs.push_back(arg);
+      continue;
+    }
+    StatusOr<std::vector<jobs::JobInput>> found = jobs::CollectInputs({arg});
+    if (!found) return Error(found.error());
+    for (const jobs::JobInput& input : *found) inputs.push_back(input.path);
+  }
+  return inputs;
+}
+
 // Reviews every input; a second input that would write the first one's
 // review files is refused.
 StatusOr<std::vector<ServedDocument>> ReviewAll(const ReviewOptions& options, const Session& session,
                                                 OcrContext* ocr) {
-  StatusOr<std::vector<jobs::JobInput>> inputs = jobs::CollectInputs(options.files);
+  StatusOr<std::vector<std::string>> inputs = ReviewInputs(options.files);
   if (!inputs) return Error(inputs.error());
   std::vector<ServedDocument> done;
   std::set<std::string> written;
-  for (const jobs::JobInput& input : *inputs) {
-    StatusOr<ReviewResult> r = ReviewDocument(session, ocr, {input.path, options.password, options.out, options.naming});
+  for (const std::string& input : *inputs) {
+    StatusOr<ReviewResult> r = ReviewDocument(session, ocr, {input, options.password, options.out, options.naming});
     if (!r) return Error(r.error());
     if (!written.insert(r->findings_json).second) {
       return Error(StatusCode::kInvalidArgument, r->shown + ": its review files are another input's (" +
                                                      r->findings_json + "); review them into separate folders");
     }
-    done.push_back({input.path, options.password, *r, ApplyCommand(options, input.path, *r)});
+    done.push_back({input, options.password, *r, ApplyCommand(options, input, *r)});
   }
   return done;
 }
@@ -126,7 +143,7 @@ int Serve(const ReviewOptions& options, const Session& session, OcrContext* ocr,
 void AddReviewCommand(CLI::App* app, ReviewOptions* options) {
   CLI::App* cmd = app->add_subcommand(
       "review", "Write a review copy with highlighted findings and an editable findings file");
-  cmd->add_option("files", options->files, "PDF files, folders of them, or manifests")->required();
+  cmd->add_option("files", options->files, "PDF files, or folders of them (every *.pdf below)")->required();
   cmd->add_option("--out", options->out, "output folder (created if missing)")->required();
   const std::map<std::string, OutputNaming> namings = {
       {"pseudonym", OutputNaming::kPseudonym}, {"sequence", OutputNaming::kSequence}, {"keep", OutputNaming::kKeep}};

@@ -23,7 +23,7 @@ namespace redact::cli {
 
 struct ReviewOptions {
   Verbosity verbosity = Verbosity::kNormal;  // -v: per-page progress (set by main)
-  std::vector<std::string> files;  // PDFs, folders of them, manifests (as run reads them)
+  std::vector<std::string> files;  // PDFs, folders of them (as run finds them)
   std::string out;
   bool serve = false;                // --serve: the review page
   int port = 0;                      // --port (0: any free port)

@@ -188,7 +188,8 @@ function groupBy(list, key) {
 function drawSideList() {
   const people = groupBy(state.findings.filter((f) => f.entity), (f) => f.entity);
   document.getElementById("entities").replaceChildren(...people.map(([entity, list]) => {
-    const li = groupRow(`${list[0].text || entity} (${entity})`, colourOf("name"), list);
+    const named = list.find((f) => f.category === "name" && f.text) || list[0];
+    const li = groupRow(`${named.text || entity} (${entity})`, colourOf("name"), list);
     li.dataset.entity = entity;
     return li;
   }));
