@@ -154,12 +154,15 @@ void AddReviewCommand(CLI::App* app, ReviewOptions* options) {
                   "the job key apply will use: output names that take a pseudonym are the same");
   AddSessionFlags(cmd, &options->session, "pages OCR'd at once (default: one per core)");
   AddNoNamesFlag(cmd, &options->no_names);
-  cmd->add_flag("--serve", options->serve,
-                "then open the review page: a local web page (URL printed) to accept, reject and add findings");
-  cmd->add_option("--port", options->port, "--serve: the port (default: any free one)");
-  cmd->add_option("--listen", options->listen, "--serve: the address to listen on (default: 127.0.0.1)");
+  CLI::Option* serve = cmd->add_flag(
+      "--serve", options->serve,
+      "then open the review page: a local web page (URL printed) to accept, reject and add findings");
+  cmd->add_option("--port", options->port, "--serve: the port (default: any free one)")->needs(serve);
+  cmd->add_option("--listen", options->listen, "--serve: the address to listen on (default: 127.0.0.1)")
+      ->needs(serve);
   cmd->add_flag("--allow-remote", options->allow_remote,
-                "--serve: let --listen name an address other machines can reach");
+                "--serve: let --listen name an address other machines can reach")
+      ->needs(serve);
 }
 
 int RunReview(const ReviewOptions& options, std::ostream& out, std::ostream& err) {
