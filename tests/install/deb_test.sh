@@ -17,6 +17,7 @@ depends=$(dpkg-deb -f "$deb" Depends)
 for needed in libpodofo libqpdf libtesseract libsodium libpoppler-cpp tesseract-ocr-eng tesseract-ocr-spa; do
   grep -q "$needed" <<<"$depends" || fail ".deb does not depend on $needed: $depends"
 done
+grep -q libjs-pdf <<<"$(dpkg-deb -f "$deb" Recommends)" || fail ".deb does not recommend libjs-pdf (review --serve)"
 [ "$(dpkg-deb -f "$deb" Architecture)" = "$(dpkg --print-architecture)" ] || fail "wrong architecture"
 contents=$(dpkg-deb -c "$deb")
 grep -q ' ./usr/bin/redact$' <<<"$contents" || fail ".deb has no /usr/bin/redact"

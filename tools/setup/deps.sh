@@ -3,11 +3,14 @@
 # second run costs nothing). Usage: deps.sh [build|test|bench|fuzz]
 #   build: compilers and libraries, python3 (man pages and completion are
 #   made from the built help), dpkg-dev and file (`cpack -G DEB`), gettext
-#   (msgfmt for the Spanish messages);
+#   (msgfmt for the Spanish messages), cpp-httplib and pdf.js (the
+#   review page of `review --serve`);
 #   test: also GoogleTest, the oracle tools no one here wrote
 #   (poppler-utils, qpdf, mupdf-tools, age), and what the install tests use
 #   (man-db and bsdextrautils to render man pages, python3-yaml to check
-#   the Kubernetes example), and the es_ES.UTF-8 locale (Spanish messages);
+#   the Kubernetes example), the es_ES.UTF-8 locale (Spanish messages),
+#   and Chromium with its WebDriver and Selenium (the review page's
+#   browser test);
 #   bench: also Google Benchmark, GNU time and hyperfine;
 #   fuzz: also clang and its libFuzzer runtime.
 set -euo pipefail
@@ -19,10 +22,12 @@ packages=(
   libpoppler-cpp-dev
   libcli11-dev nlohmann-json3-dev libutf8proc-dev libtomlplusplus-dev libcsv-dev
   python3 dpkg-dev file gettext
+  libcpp-httplib-dev libjs-pdf
 )
 if [ "$level" = test ] || [ "$level" = bench ]; then
   packages+=(googletest libgtest-dev libgmock-dev zlib1g-dev poppler-utils qpdf mupdf-tools age tesseract-ocr
-            man-db bsdextrautils python3-yaml locales fonts-dejavu-core)
+            man-db bsdextrautils python3-yaml locales fonts-dejavu-core
+            chromium chromium-driver python3-selenium)
 fi
 if [ "$level" = fuzz ]; then
   packages+=(clang libclang-rt-14-dev)
