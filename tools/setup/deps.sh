@@ -9,8 +9,9 @@
 #   (poppler-utils, qpdf, mupdf-tools, age), and what the install tests use
 #   (man-db and bsdextrautils to render man pages, python3-yaml to check
 #   the Kubernetes example), the es_ES.UTF-8 locale (Spanish messages),
-#   and Chromium with its WebDriver and Selenium (the review page's
-#   browser test);
+#   Chromium with its WebDriver and Selenium (the review page's
+#   browser test), and DejaVu Sans (a real TrueType program the font
+#   tests embed);
 #   bench: also Google Benchmark, GNU time and hyperfine;
 #   fuzz: also clang and its libFuzzer runtime.
 set -euo pipefail
