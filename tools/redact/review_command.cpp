@@ -69,6 +69,11 @@ int RunReview(const ReviewOptions& options, std::ostream& out, std::ostream& err
   if (!r) return Fail(err, r.error());
   out << r->review_pdf << ": " << r->findings << " finding(s) highlighted\n"
       << r->findings_json << ": edit, then: " << ApplyCommand(options, *r) << "\n";
+  // Or the review copy, marked up in any PDF viewer: the same command, reading it.
+  std::string by_viewer = ApplyCommand(options, *r);
+  by_viewer.replace(by_viewer.find(" --findings "), 12 + ShellQuote(r->findings_json).size(),
+                    " --reviewed " + ShellQuote(r->review_pdf));
+  out << r->review_pdf << ": or mark it up in a PDF viewer, then: " << by_viewer << "\n";
   if (r->hide_path || options.password) {
     out << "  (" << (r->hide_path ? "INPUT: the input's path, not printed because it names someone" : "")
         << (r->hide_path && options.password ? "; " : "")

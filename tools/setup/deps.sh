@@ -7,7 +7,8 @@
 #   test: also GoogleTest, the oracle tools no one here wrote
 #   (poppler-utils, qpdf, mupdf-tools, age), and what the install tests use
 #   (man-db and bsdextrautils to render man pages, python3-yaml to check
-#   the Kubernetes example), and the es_ES.UTF-8 locale (Spanish messages);
+#   the Kubernetes example), python3-fitz (PyMuPDF edits review PDFs as a
+#   viewer would), and the es_ES.UTF-8 locale (Spanish messages);
 #   bench: also Google Benchmark, GNU time and hyperfine;
 #   fuzz: also clang and its libFuzzer runtime.
 set -euo pipefail
@@ -22,7 +23,7 @@ packages=(
 )
 if [ "$level" = test ] || [ "$level" = bench ]; then
   packages+=(googletest libgtest-dev libgmock-dev zlib1g-dev poppler-utils qpdf mupdf-tools age tesseract-ocr
-            man-db bsdextrautils python3-yaml locales)
+            man-db bsdextrautils python3-yaml locales python3-fitz)
 fi
 if [ "$level" = fuzz ]; then
   packages+=(clang libclang-rt-14-dev)
