@@ -171,6 +171,29 @@ std::optional<long long> NamedId(const std::string& name) {
   return std::stoll(digits);
 }
 
+// Pages whose content differs from what review wrote (a viewer applied
+// redactions, edited text, replaced or reordered pages): marks are read,
+// edits are not, so each is a problem. A record without "page_content"
+// (none yet) checks nothing.
+std::vector<std::string> ChangedPages(const nlohmann::json& record, const std::vector<std::string>& now) {
+  const nlohmann::json was = record.value("page_content", nlohmann::json::array());
+  if (was.empty()) return {};
+  const std::string what = "redact applies marks, not edits to the page: run redact review again for a clean copy, "
+                           "and mark it with rectangles or redaction marks without applying them";
+  if (was.size() != now.size()) {
+    return {"the copy has " + std::to_string(now.size()) + " page(s), review made it with " +
+            std::to_string(was.size()) + "; " + what};
+  }
+  std::vector<std::string> changed;
+  for (size_t i = 0; i < now.size(); ++i) {
+    if (was[i] != now[i]) {
+      changed.push_back("page " + std::to_string(i + 1) + ": its content was changed in the viewer (redactions "
+                        "applied, or text edited); " + what);
+    }
+  }
+  return changed;
+}
+
 }  // namespace
 
 StatusOr<ReviewedFindings> ReviewedFromAnnotations(const ReviewPdf& pdf, const std::string& source) {
@@ -186,7 +209,7 @@ StatusOr<ReviewedFindings> ReviewedFromAnnotations(const ReviewPdf& pdf, const s
   const nlohmann::json& input_annotations = (*pdf.record)["input_annotations"];
   std::map<size_t, nlohmann::json> kept;  // by recorded index: entries as their notes leave them
   nlohmann::json added = nlohmann::json::array();
-  std::vector<std::string> problems;
+  std::vector<std::string> problems = ChangedPages(*pdf.record, pdf.page_content);
   for (const SeenAnnotation& a : pdf.annotations) {
     if (a.subtype == "Popup" || InputsOwn(a, input_annotations)) continue;
     if (const std::optional<long long> id = NamedId(a.name)) {
@@ -216,7 +239,7 @@ StatusOr<ReviewedFindings> ReviewedFromAnnotations(const ReviewPdf& pdf, const s
   }
   if (!problems.empty()) {
     std::string message = source + ": " + std::to_string(problems.size()) +
-                          " annotation(s) cannot be interpreted; nothing was applied";
+                          " mark(s) or change(s) redact cannot interpret; nothing was applied";
     for (const std::string& p : problems) message += "\n  " + p;
     return Error(StatusCode::kInvalidArgument, message);
   }

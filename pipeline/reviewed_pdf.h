@@ -20,6 +20,11 @@
 //   |   Stamp, Line, …, a redact /NM this copy did    |   kind — never its text — and nothing   |
 //   |   not show or on another kind, no area          |   is applied                            |
 //
+// A page whose content is not what review wrote (the record's
+// "page_content": a viewer applied redactions, edited text, or pages were
+// added, removed or reordered) is an error too: redact reads marks, not
+// edits to the page, and an applied redaction left no mark to read.
+//
 // A note (/Contents) holds "key: value" lines. Review writes "category:",
 // "rule:" and "why:"; a reviewer may change "category: NAME" (letters,
 // digits, '_') and add "label: TEXT" (printable ASCII, up to 60
@@ -50,8 +55,9 @@ namespace redact {
 // entries still highlighted (category and label as their notes say) and
 // one entry per reviewer's area ("category" "manual" unless its note says
 // otherwise; "rule" the annotation's kind). Errors (kInvalidArgument,
-// naming `source`): no record; every annotation it cannot interpret,
-// listed in one message (page, number, kind; never text).
+// naming `source`): no record; every annotation it cannot interpret and
+// every changed page, listed in one message (page, number, kind; never
+// text).
 StatusOr<ReviewedFindings> ReviewedFromAnnotations(const ReviewPdf& pdf, const std::string& source);
 
 // ReadReviewPdf(path); CheckFindingsMadeFor(`input`, named `shown`) on

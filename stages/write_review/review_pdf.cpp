@@ -5,6 +5,7 @@
 #include <algorithm>
 
 #include "pdf/podofo_util.h"
+#include "stages/seal/digest.h"
 
 namespace redact {
 namespace {
@@ -101,13 +102,36 @@ StatusOr<std::vector<SeenAnnotation>> ListAnnotations(const pdf::Document& doc) 
   return out;
 }
 
+StatusOr<std::vector<std::string>> PageContentDigests(const pdf::Document& doc) {
+  std::vector<std::string> out;
+  for (int i = 0; i < doc.page_count(); ++i) {
+    StatusOr<const PdfObject*> page = doc.PageObject(i);
+    if (!page) return Error(page.error());
+    std::string drawn;
+    Status s = pdf::Guard(doc.name() + ": page " + std::to_string(i + 1), [&]() -> Status {
+      for (const PdfObject* part : pdf::ContentParts(*page)) {
+        StatusOr<std::string> data = part && part->HasStream() ? pdf::ReadStream(part, doc.limits().max_stream_bytes)
+                                                               : StatusOr<std::string>(std::string("(unreadable)"));
+        drawn += (data ? *data : std::string("(unreadable)")) + "\n";
+      }
+      return Status::Ok();
+    });
+    if (!s.ok()) return Error(s);
+    out.push_back(Sha256Hex(drawn));
+  }
+  return out;
+}
+
 Status RecordReviewSource(pdf::Document& doc, const std::string& sha256, const nlohmann::json& findings_file,
                           const std::vector<SeenAnnotation>& input_annotations) {
   nlohmann::json own = nlohmann::json::array();
   for (const SeenAnnotation& a : input_annotations) {
     own.push_back({{"page", a.page}, {"subtype", a.subtype}, {"rect", RectJson(a.rect)}});
   }
-  const nlohmann::json record = {{"findings_file", findings_file}, {"input_annotations", own}};
+  StatusOr<std::vector<std::string>> content = PageContentDigests(doc);
+  if (!content) return content.error();
+  const nlohmann::json record = {
+      {"findings_file", findings_file}, {"input_annotations", own}, {"page_content", *content}};
   return pdf::Guard(doc.name(), [&]() -> Status {
     PdfObject* catalog = doc.MutableCatalog();
     if (!catalog || !catalog->IsDictionary()) {
@@ -128,7 +152,11 @@ namespace {
 // The record's JSON, checked for the shape ReviewPdf promises.
 StatusOr<nlohmann::json> ParseRecord(const std::string& text, const std::string& path) {
   const nlohmann::json record = nlohmann::json::parse(text, nullptr, /*allow_exceptions=*/false);
-  const bool ok = record.is_object() && record.contains("findings_file") && record["findings_file"].is_object() &&
+  const nlohmann::json content = record.is_object() ? record.value("page_content", nlohmann::json::array())
+                                                    : nlohmann::json();
+  const bool ok = content.is_array() &&
+                  std::all_of(content.begin(), content.end(), [](const nlohmann::json& d) { return d.is_string(); }) &&
+                  record.is_object() && record.contains("findings_file") && record["findings_file"].is_object() &&
                   record.contains("input_annotations") && record["input_annotations"].is_array() &&
                   std::all_of(record["input_annotations"].begin(), record["input_annotations"].end(),
                               [](const nlohmann::json& a) {
@@ -155,6 +183,9 @@ StatusOr<ReviewPdf> ReadReviewPdf(const std::string& path) {
   StatusOr<std::vector<SeenAnnotation>> annotations = ListAnnotations(**doc);
   if (!annotations) return Error(annotations.error());
   out.annotations = std::move(*annotations);
+  StatusOr<std::vector<std::string>> content = PageContentDigests(**doc);
+  if (!content) return Error(content.error());
+  out.page_content = std::move(*content);
   std::string text;
   bool present = false;
   Status s = pdf::Guard(path, [&]() -> Status {

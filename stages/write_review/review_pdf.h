@@ -11,7 +11,9 @@
 // file exactly as review writes it beside the PDF (sha256 included),
 // "input_annotations": [{"page", "subtype", "rect"}, …] the annotations
 // the input itself had (display space), so they are not taken for a
-// reviewer's}. Viewers keep catalog keys they do not know when they save
+// reviewer's, "page_content": [PageContentDigests of the copy]}, so that a
+// page whose content a viewer changed (redactions applied, text edited)
+// is noticed, not silently ignored. Viewers keep catalog keys they do not know when they save
 // (PyMuPDF and qpdf are tested: tests/e2e/review_pdf_test.cpp); /Info is
 // not used, as the clean writer drops it.
 //
@@ -76,13 +78,20 @@ StatusOr<std::vector<SeenAnnotation>> ListAnnotations(const pdf::Document& doc);
 Status RecordReviewSource(pdf::Document& doc, const std::string& sha256, const nlohmann::json& findings_file,
                           const std::vector<SeenAnnotation>& input_annotations);
 
+// The SHA-256 (hex) of each page's content as drawn: its /Contents
+// streams decoded, each followed by a newline; a part that cannot be read
+// counts as the text "(unreadable)". Errors: kDamagedPdf (a page cannot
+// be read).
+StatusOr<std::vector<std::string>> PageContentDigests(const pdf::Document& doc);
+
 // A review PDF read back: its record (nullopt when the catalog has no
 // /RedactReview: not a review copy, or a viewer dropped it) and its
 // annotations.
 struct ReviewPdf {
   int page_count = 0;
-  std::optional<nlohmann::json> record;  // {"findings_file", "input_annotations"}
+  std::optional<nlohmann::json> record;  // {"findings_file", "input_annotations", "page_content"?}
   std::vector<SeenAnnotation> annotations;
+  std::vector<std::string> page_content;  // PageContentDigests of the file as it is now
 };
 
 // Opens the review PDF at `path` and reads it. Errors: Document::Open's

@@ -13,6 +13,8 @@ points from the top-left of the page (as pdftotext -bbox gives them):
                              (x, y) to TEXT ("\\n" in TEXT: a new line)
     square|PAGE|x0|y0|x1|y1  draw a filled rectangle (/Square)
     redact|PAGE|x0|y0|x1|y1  mark the box for redaction (/Redact)
+    apply-redactions|PAGE    apply the page's redaction marks (the text
+                             under them is cut from the page, the marks go)
     freetext|PAGE|x0|y0|x1|y1|TEXT   add a text box (/FreeText)
     sticky|PAGE|x|y|TEXT     add a sticky note (/Text)
 Then saves OUT as a viewer's "Save As" does (a full rewrite, unused
@@ -75,6 +77,8 @@ def edit(doc, spec):
         annot.update()
     elif kind == "redact":
         KEEP.append(page.add_redact_annot(rect(parts[2:6])))
+    elif kind == "apply-redactions":
+        page.apply_redactions()
     elif kind == "freetext":
         KEEP.append(page.add_freetext_annot(rect(parts[2:6]), parts[6]))
     elif kind == "sticky":

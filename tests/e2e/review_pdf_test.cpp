@@ -19,24 +19,23 @@ namespace redact {
 namespace {
 
 namespace fs = std::filesystem;
-using testing::ReadFile;
 using testing::RunCommand;
 
 const std::string kTop = REDACT_SOURCE_DIR;
-const std::string kNames = kTop + "/samples/names.csv";
+const std::string kEditor = kTop + "/tests/e2e/edit_review_pdf.py";  // PyMuPDF, as a viewer
 const std::string kOrder = kTop + "/samples/order_libreoffice.pdf";
 const std::string kNotice = kTop + "/samples/notice_ghostscript.pdf";
-const std::string kEditor = kTop + "/tests/e2e/edit_review_pdf.py";
+const std::string kNames = kTop + "/samples/names.csv";
 
 std::string PdfText(const fs::path& pdf) { return RunCommand({"pdftotext", pdf.string(), "-"}).out; }
 
 // review INPUT --names … --out DIR (which must succeed); the review copy.
-fs::path Review(const std::string& input, const fs::path& dir, std::vector<std::string> extra = {}) {
-  std::vector<std::string> argv = {REDACT_BINARY, "review", "--names", kNames, "--out", dir.string(), input};
+fs::path Review(const std::string& input, const fs::path& dir_, std::vector<std::string> extra = {}) {
+  std::vector<std::string> argv = {REDACT_BINARY, "review", "--names", kNames, "--out", dir_.string(), input};
   argv.insert(argv.end(), extra.begin(), extra.end());
   auto r = RunCommand(argv);
   EXPECT_EQ(r.exit_code, 0) << r.err;
-  return dir / (fs::path(input).stem().string() + ".review.pdf");
+  return dir_ / (fs::path(input).stem().string() + ".review.pdf");
 }
 
 // The box of the first word `word` on page 1 of `pdf`, by pdftotext
@@ -94,6 +93,7 @@ testing::CommandResult ApplyReviewed(const std::string& input, const fs::path& r
 class ReviewPdf : public ::testing::Test {
  protected:
   void SetUp() override {
+    REDACT_REQUIRE_TOOL("pdftotext");
     dir_ = fs::temp_directory_path() /
            ("redact_review_pdf_" + std::string(::testing::UnitTest::GetInstance()->current_test_info()->name()));
     fs::remove_all(dir_);
@@ -103,14 +103,12 @@ class ReviewPdf : public ::testing::Test {
 };
 
 TEST_F(ReviewPdf, HighlightsCarryTheirIdsAndTheRecordSurvivesPyMuPdfAndQpdf) {
-  REDACT_REQUIRE_TOOL("pdftotext");
   REDACT_REQUIRE_TOOL("qpdf");
-  const fs::path& dir = dir_;
-  const fs::path copy = Review(kOrder, dir / "review");
+  const fs::path copy = Review(kOrder, dir_ / "review");
   // Saved by PyMuPDF without an edit: every highlight is redact's, by id.
-  const testing::CommandResult listed = Edit(copy, dir / "saved.pdf", {});
+  const testing::CommandResult listed = Edit(copy, dir_ / "saved.pdf", {});
   EDIT_OR_END(listed);
-  const size_t findings = nlohmann::json::parse(ReadFile((dir / "review" / "order_libreoffice.findings.json").string()))
+  const size_t findings = nlohmann::json::parse(testing::ReadFile((dir_ / "review" / "order_libreoffice.findings.json").string()))
                               ["findings"].size();
   ASSERT_GT(findings, 3u);
   for (size_t id = 1; id <= findings; ++id) {
@@ -118,32 +116,30 @@ TEST_F(ReviewPdf, HighlightsCarryTheirIdsAndTheRecordSurvivesPyMuPdfAndQpdf) {
         << listed.out;
   }
   // qpdf's full rewrite (object streams, fresh numbers) keeps the record too.
-  auto q = RunCommand({"qpdf", "--object-streams=generate", (dir / "saved.pdf").string(), (dir / "q.pdf").string()});
+  auto q = RunCommand({"qpdf", "--object-streams=generate", (dir_ / "saved.pdf").string(), (dir_ / "q.pdf").string()});
   ASSERT_EQ(q.exit_code, 0) << q.err;
-  auto a = ApplyReviewed(kOrder, dir / "q.pdf", dir / "out");
+  auto a = ApplyReviewed(kOrder, dir_ / "q.pdf", dir_ / "out");
   ASSERT_EQ(a.exit_code, 0) << a.err;
   EXPECT_NE(a.out.find(std::to_string(findings) + " finding(s) removed"), std::string::npos) << a.out;
-  const std::string text = PdfText(dir / "out" / "order_libreoffice.pdf");
+  const std::string text = PdfText(dir_ / "out" / "order_libreoffice.pdf");
   for (const char* gone : {"Guadalupe", "Kevin", "201234"}) EXPECT_EQ(text.find(gone), std::string::npos) << gone;
   // Review says how to apply the copy.
-  auto r = RunCommand({REDACT_BINARY, "review", "--names", kNames, "--out", (dir / "again").string(), kOrder});
+  auto r = RunCommand({REDACT_BINARY, "review", "--names", kNames, "--out", (dir_ / "again").string(), kOrder});
   EXPECT_NE(r.out.find("order_libreoffice.review.pdf: or mark it up in a PDF viewer, then: redact apply " + kOrder +
-                       " --reviewed " + (dir / "again" / "order_libreoffice.review.pdf").string()),
+                       " --reviewed " + (dir_ / "again" / "order_libreoffice.review.pdf").string()),
             std::string::npos)
       << r.out;
 }
 
 TEST_F(ReviewPdf, ADeletedHighlightKeepsItsTextAndARedactMarkRemovesText) {
-  REDACT_REQUIRE_TOOL("pdftotext");
-  const fs::path& dir = dir_;
-  const fs::path copy = Review(kOrder, dir / "review");
+  const fs::path copy = Review(kOrder, dir_ / "review");
   const std::string kevin = WordBox(kOrder, "Kevin"), judge = WordBox(kOrder, "Whitfield");
   ASSERT_NE(kevin, "");
   ASSERT_NE(judge, "");
-  EDIT_OR_END(Edit(copy, dir / "edited.pdf", {"delete|1|" + Centre(kevin), "redact|1|" + judge}));
-  auto a = ApplyReviewed(kOrder, dir / "edited.pdf", dir / "out");
+  EDIT_OR_END(Edit(copy, dir_ / "edited.pdf", {"delete|1|" + Centre(kevin), "redact|1|" + judge}));
+  auto a = ApplyReviewed(kOrder, dir_ / "edited.pdf", dir_ / "out");
   ASSERT_EQ(a.exit_code, 0) << a.err;
-  const std::string text = PdfText(dir / "out" / "order_libreoffice.pdf");
+  const std::string text = PdfText(dir_ / "out" / "order_libreoffice.pdf");
   EXPECT_NE(text.find("Kevin"), std::string::npos) << text;          // its highlight deleted: kept
   EXPECT_EQ(text.find("Guadalupe"), std::string::npos) << text;      // still highlighted: removed
   EXPECT_EQ(text.find("Whitfield"), std::string::npos) << text;      // marked for redaction: removed
@@ -151,80 +147,86 @@ TEST_F(ReviewPdf, ADeletedHighlightKeepsItsTextAndARedactMarkRemovesText) {
 }
 
 TEST_F(ReviewPdf, AChangedNoteChangesTheCategoryAndDrawsTheLabel) {
-  REDACT_REQUIRE_TOOL("pdftotext");
-  const fs::path& dir = dir_;
-  const fs::path copy = Review(kOrder, dir / "review");
+  const fs::path copy = Review(kOrder, dir_ / "review");
   const std::string kevin = WordBox(kOrder, "Kevin");
   ASSERT_NE(kevin, "");
-  EDIT_OR_END(Edit(copy, dir / "edited.pdf", {"note|1|" + Centre(kevin) + "|category: witness\\nlabel: Client 1"}));
-  auto a = ApplyReviewed(kOrder, dir / "edited.pdf", dir / "out");
+  EDIT_OR_END(Edit(copy, dir_ / "edited.pdf", {"note|1|" + Centre(kevin) + "|category: witness\\nlabel: Client 1"}));
+  auto a = ApplyReviewed(kOrder, dir_ / "edited.pdf", dir_ / "out");
   ASSERT_EQ(a.exit_code, 0) << a.err;
-  const std::string text = PdfText(dir / "out" / "order_libreoffice.pdf");
+  const std::string text = PdfText(dir_ / "out" / "order_libreoffice.pdf");
   EXPECT_EQ(text.find("Kevin"), std::string::npos) << text;
   EXPECT_NE(text.find("Client 1"), std::string::npos) << text;  // drawn in its box
-  const nlohmann::json report = nlohmann::json::parse(ReadFile((dir / "out" / "order_libreoffice.report.json").string()));
+  const nlohmann::json report = nlohmann::json::parse(testing::ReadFile((dir_ / "out" / "order_libreoffice.report.json").string()));
   EXPECT_EQ(report["counts"].value("witness", 0), 1) << report["counts"].dump();
 }
 
 TEST_F(ReviewPdf, ASquareOverAPictureBurnsItsPixels) {
-  REDACT_REQUIRE_TOOL("pdftotext");
   REDACT_REQUIRE_TOOL("pdftoppm");
   REDACT_REQUIRE_TOOL("mutool");
   REDACT_REQUIRE_TOOL("tesseract");
   setenv("OMP_THREAD_LIMIT", "1", 1);
-  const fs::path& dir = dir_;
   // A scanned notice, not read (--ocr never): its page is one picture.
   // "Joseph" lies in this box: points from the top-left, tesseract 5.3 read
   // it at 149,146-177,156 on a 150-dpi render, padded by 3 pt
   // (ReviewLoop.ABoxOverAPictureBurnsThePixelsUnderIt finds it so).
   const std::string input = kTop + "/samples/scans/notice_g4_200dpi.pdf";
-  fs::copy_file(input, dir / "scan.pdf");
-  const fs::path copy = Review((dir / "scan.pdf").string(), dir / "review", {"--ocr", "never"});
-  EDIT_OR_END(Edit(copy, dir / "edited.pdf", {"square|1|145|142|181|159"}));
-  auto a = ApplyReviewed((dir / "scan.pdf").string(), dir / "edited.pdf", dir / "out", {"--ocr", "never"});
+  fs::copy_file(input, dir_ / "scan.pdf");
+  const fs::path copy = Review((dir_ / "scan.pdf").string(), dir_ / "review", {"--ocr", "never"});
+  EDIT_OR_END(Edit(copy, dir_ / "edited.pdf", {"square|1|145|142|181|159"}));
+  auto a = ApplyReviewed((dir_ / "scan.pdf").string(), dir_ / "edited.pdf", dir_ / "out", {"--ocr", "never"});
   ASSERT_EQ(a.exit_code, 0) << a.err;
   EXPECT_NE(a.out.find("1 finding(s) removed, 1 box(es)"), std::string::npos) << a.out;
   // Neither a render nor the image itself (mutool extract) shows the name
   // to tesseract any more; the rest of the notice still reads.
   const testing::OracleReading read =
-      testing::ReadWithOracles((dir / "out" / "scan.pdf").string(), (dir / "oracles").string(), true);
+      testing::ReadWithOracles((dir_ / "out" / "scan.pdf").string(), (dir_ / "oracles").string(), true);
   EXPECT_TRUE(read.problems.empty()) << read.problems.front();
   EXPECT_TRUE(testing::ReadersShowing(read, "joseph").empty()) << read.ocr;
   EXPECT_NE(testing::FoldForReading(read.ocr).find("notice"), std::string::npos) << read.ocr;
 }
 
 TEST_F(ReviewPdf, WhatItCannotInterpretIsAnErrorNamingPageAndAnnotationAndNothingIsWritten) {
-  REDACT_REQUIRE_TOOL("pdftotext");
-  const fs::path& dir = dir_;
-  const fs::path copy = Review(kOrder, dir / "review");
-  EDIT_OR_END(Edit(copy, dir / "edited.pdf",
+  const fs::path copy = Review(kOrder, dir_ / "review");
+  EDIT_OR_END(Edit(copy, dir_ / "edited.pdf",
                    {"freetext|1|300|700|500|740|also remove Peña's son", "sticky|1|50|50|keep the judge"}));
-  auto a = ApplyReviewed(kOrder, dir / "edited.pdf", dir / "out");
+  auto a = ApplyReviewed(kOrder, dir_ / "edited.pdf", dir_ / "out");
   EXPECT_EQ(a.exit_code, 2) << a.err;
-  EXPECT_NE(a.err.find("edited.pdf: 2 annotation(s) cannot be interpreted; nothing was applied"), std::string::npos)
+  EXPECT_NE(a.err.find("edited.pdf: 2 mark(s) or change(s) redact cannot interpret; nothing was applied"), std::string::npos)
       << a.err;
   EXPECT_NE(a.err.find("(FreeText): a text box"), std::string::npos) << a.err;
   EXPECT_NE(a.err.find("(Text): a sticky note"), std::string::npos) << a.err;
   EXPECT_NE(a.err.find("page 1, annotation "), std::string::npos) << a.err;
   for (const char* text : {"Peña", "son", "judge"}) EXPECT_EQ(a.err.find(text), std::string::npos) << a.err;
-  EXPECT_FALSE(fs::exists(dir / "out" / "order_libreoffice.pdf"));
+  EXPECT_FALSE(fs::exists(dir_ / "out" / "order_libreoffice.pdf"));
+}
+
+TEST_F(ReviewPdf, ARedactionAppliedInTheViewerIsAnErrorNotIgnored) {
+  const fs::path copy = Review(kOrder, dir_ / "review");
+  const std::string judge = WordBox(kOrder, "Whitfield");
+  ASSERT_NE(judge, "");
+  // Applied, the mark is gone and only the copy's page lacks the name:
+  // there is nothing left to read, so apply must not pass it by.
+  EDIT_OR_END(Edit(copy, dir_ / "edited.pdf", {"redact|1|" + judge, "apply-redactions|1"}));
+  ASSERT_EQ(PdfText(dir_ / "edited.pdf").find("Whitfield"), std::string::npos);
+  auto a = ApplyReviewed(kOrder, dir_ / "edited.pdf", dir_ / "out");
+  EXPECT_EQ(a.exit_code, 2) << a.err;
+  EXPECT_NE(a.err.find("page 1: its content was changed in the viewer"), std::string::npos) << a.err;
+  EXPECT_FALSE(fs::exists(dir_ / "out" / "order_libreoffice.pdf"));
 }
 
 TEST_F(ReviewPdf, AReviewCopyOfAnotherInputIsRefused) {
-  REDACT_REQUIRE_TOOL("pdftotext");
-  const fs::path& dir = dir_;
-  const fs::path copy = Review(kNotice, dir / "review");
-  auto a = ApplyReviewed(kOrder, copy, dir / "out");
+  const fs::path copy = Review(kNotice, dir_ / "review");
+  auto a = ApplyReviewed(kOrder, copy, dir_ / "out");
   EXPECT_EQ(a.exit_code, 2) << a.err;
   EXPECT_NE(a.err.find(copy.string() + ": the review PDF was made from another PDF than the input " + kOrder),
             std::string::npos)
       << a.err;
   EXPECT_NE(a.err.find("mark up that review copy, and apply it with --reviewed"), std::string::npos) << a.err;
-  EXPECT_FALSE(fs::exists(dir / "out" / "order_libreoffice.pdf"));
+  EXPECT_FALSE(fs::exists(dir_ / "out" / "order_libreoffice.pdf"));
   // The findings file and the review copy go one at a time.
   auto both = RunCommand({REDACT_BINARY, "apply", kNotice, "--reviewed", copy.string(), "--findings",
-                          (dir / "review" / "notice_ghostscript.findings.json").string(), "--out",
-                          (dir / "out").string()});
+                          (dir_ / "review" / "notice_ghostscript.findings.json").string(), "--out",
+                          (dir_ / "out").string()});
   EXPECT_EQ(both.exit_code, 2) << both.err;
 }
 

@@ -23,7 +23,9 @@ ReviewPdf Recorded() {
                       {{"id", 2}, {"page", 1}, {"category", "a_number"}, {"rule", "a_number"},
                        {"why", "rule: A-number"}, {"text", "A201234567"}, {"boxes", {{50, 10, 90, 20}}}}};
   pdf.record = nlohmann::json{{"findings_file", file},
-                              {"input_annotations", {{{"page", 1}, {"subtype", "Link"}, {"rect", {0, 0, 5, 5}}}}}};
+                              {"input_annotations", {{{"page", 1}, {"subtype", "Link"}, {"rect", {0, 0, 5, 5}}}}},
+                              {"page_content", {"d1", "d2"}}};
+  pdf.page_content = {"d1", "d2"};
   return pdf;
 }
 
@@ -138,7 +140,7 @@ TEST(ReviewedPdf, WhatItCannotInterpretIsAnErrorNamingPageNumberAndKindNeverText
   ASSERT_FALSE(r);
   const std::string& m = r.error().message();
   EXPECT_EQ(r.error().code(), StatusCode::kInvalidArgument);
-  EXPECT_NE(m.find("x.review.pdf: 9 annotation(s) cannot be interpreted; nothing was applied"), std::string::npos) << m;
+  EXPECT_NE(m.find("x.review.pdf: 9 mark(s) or change(s) redact cannot interpret; nothing was applied"), std::string::npos) << m;
   for (const char* where : {"page 1, annotation 1 (FreeText): a text box", "page 1, annotation 2 (Text): a sticky note",
                             "page 1, annotation 3 (Highlight): it carries a redact finding name",
                             "page 1, annotation 4 (Square): it carries a redact finding name",
@@ -151,6 +153,23 @@ TEST(ReviewedPdf, WhatItCannotInterpretIsAnErrorNamingPageNumberAndKindNeverText
   for (const char* text : {"Ana", "mother", "son", "counsel", "Maria", "Lopez"}) {
     EXPECT_EQ(m.find(text), std::string::npos) << text << " quoted in: " << m;
   }
+}
+
+TEST(ReviewedPdf, APageWhoseContentChangedIsAnError) {
+  ReviewPdf pdf = Recorded();
+  pdf.annotations = {Highlight(1, 1), Highlight(2, 2)};
+  pdf.page_content[1] = "redactions applied";
+  StatusOr<ReviewedFindings> r = ReviewedFromAnnotations(pdf, kSource);
+  ASSERT_FALSE(r);
+  EXPECT_NE(r.error().message().find("1 mark(s) or change(s)"), std::string::npos) << r.error().message();
+  EXPECT_NE(r.error().message().find("page 2: its content was changed in the viewer"), std::string::npos);
+  pdf.page_content.push_back("d3");  // a page added
+  r = ReviewedFromAnnotations(pdf, kSource);
+  ASSERT_FALSE(r);
+  EXPECT_NE(r.error().message().find("the copy has 3 page(s), review made it with 2"), std::string::npos);
+  // A record from before page digests checks nothing.
+  pdf.record->erase("page_content");
+  EXPECT_TRUE(ReviewedFromAnnotations(pdf, kSource));
 }
 
 TEST(ReviewedPdf, ACopyWithoutItsRecordIsRefusedSayingWhatToDo) {
