@@ -65,6 +65,10 @@ struct Finding {
   // in the rule files' words, never the document's.
   std::string basis = "rule";
   std::string replacement; // pseudonymize mode: the text drawn in its place
+  // A reviewer's label ("Client 1"; a findings file's "label"): drawn in
+  // its box instead of the category's policy label, and in pseudonymize
+  // mode in its place instead of the pseudonym. "" when none was given.
+  std::string label;
   // Shorter forms of `replacement`, shortest last ("A-XXX-XXX-001",
   // "A-001"): the writer draws the first form that fits the removed width
   // at the policy's minimum scale, never squeezing one until it cannot be

@@ -54,6 +54,12 @@ Status PlanFindings(const Session& session, const DocumentTask& task, const Appl
       f.replacement = label != labels.end() ? label->second : "[REDACTED]";
     }
   }
+  // A reviewer's label stands for the finding in either mode.
+  for (Finding& f : doc->findings) {
+    if (f.label.empty()) continue;
+    f.replacement = f.label;
+    f.shorter_replacements.clear();
+  }
   return Status::Ok();
 }
 

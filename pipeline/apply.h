@@ -54,11 +54,15 @@ struct ApplySettings {
 };
 
 // A reviewed findings file (redact review), read and checked by
-// ReadReviewedFindings (pipeline/review.h). It replaces detection, for the
-// input it was made from only: ApplyDocument checks its "sha256".
+// ReadReviewedFindings (pipeline/review.h) — or the same JSON read from a
+// review PDF marked up in a viewer (ReadReviewedPdf,
+// pipeline/reviewed_pdf.h). It replaces detection, for the input it was
+// made from only: ApplyDocument checks its "sha256".
 struct ReviewedFindings {
+  enum class Kind { kFindingsFile, kReviewPdf };  // what `source` is, for messages
   std::string source;    // its path, for messages
   nlohmann::json json;
+  Kind kind = Kind::kFindingsFile;
 };
 
 // One document: where it comes from and goes to, and how messages name it.

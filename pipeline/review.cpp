@@ -10,6 +10,7 @@
 #include "pipeline/report.h"
 #include "stages/seal/digest.h"
 #include "stages/write_review/review.h"
+#include "stages/write_review/review_pdf.h"
 
 namespace redact {
 
@@ -59,7 +60,12 @@ StatusOr<ReviewResult> ReviewDocument(const Session& session, OcrContext* ocr, c
                     {"category", f.category}, {"rule", f.rule}, {"text", f.value}});
   }
   findings["side_findings"] = std::move(side);
+  // The input's own annotations, before the highlights join them: the
+  // review copy records them, so a reviewer's are told apart.
+  StatusOr<std::vector<SeenAnnotation>> own = ListAnnotations(*doc->document);
+  if (!own) return Error(own.error());
   Status s = AddReviewHighlights(*doc->document, doc->pages, doc->findings);
+  if (s.ok()) s = RecordReviewSource(*doc->document, *sha, findings, *own);
   if (s.ok()) s = pdf::WriteCleanCopy(*doc->document, result.review_pdf, nullptr);
   if (s.ok()) s = pdf::WriteFileAtomically(result.findings_json, findings.dump(1) + "\n");
   if (!s.ok()) return Error(s);
@@ -90,6 +96,10 @@ StatusOr<ReviewedFindings> ReadReviewedFindings(const std::string& path) {
 Status CheckFindingsMadeFor(const ReviewedFindings& reviewed, const std::string& input, const std::string& shown) {
   auto recorded = reviewed.json.is_object() ? reviewed.json.find("sha256") : reviewed.json.end();
   if (!reviewed.json.is_object() || recorded == reviewed.json.end() || !recorded->is_string()) {
+    if (reviewed.kind == ReviewedFindings::Kind::kReviewPdf) {
+      return Status(StatusCode::kInvalidArgument, reviewed.source + ": the review PDF does not say which PDF it was "
+                    "made from; run redact review on " + shown + " again and mark up the new copy");
+    }
     return Status(StatusCode::kInvalidArgument,
                   reviewed.source + ": the findings file does not say which PDF it was made from (no \"sha256\": "
                   "made by hand, or by an older redact); run redact review on " + shown +
@@ -99,6 +109,12 @@ Status CheckFindingsMadeFor(const ReviewedFindings& reviewed, const std::string&
   std::transform(want.begin(), want.end(), want.begin(), [](unsigned char c) { return std::tolower(c); });
   StatusOr<std::string> have = FileSha256(input);
   if (!have) return Status(have.error().code(), shown + ": cannot be read to check the findings file");
+  if (want != *have && reviewed.kind == ReviewedFindings::Kind::kReviewPdf) {
+    return Status(StatusCode::kInvalidArgument,
+                  reviewed.source + ": the review PDF was made from another PDF than the input " + shown +
+                      " (their SHA-256 differ); applying it would leave that input's identifiers in place. Run "
+                      "redact review on " + shown + ", mark up that review copy, and apply it with --reviewed");
+  }
   if (want != *have) {
     return Status(StatusCode::kInvalidArgument,
                   reviewed.source + ": the findings file was made from another PDF than the input " + shown +

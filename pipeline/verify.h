@@ -104,7 +104,8 @@ StatusOr<VerifyResult> VerifyOutput(const std::string& output_path,
 // text there) and its side findings — is searched for in the output's
 // text, strings and streams, and the output is read again with detection.
 // What detection found in the input (`detected`) but apply was told to
-// keep (a reviewer rejected it) is not a leak. Scans are OCR'd under
+// keep (a reviewer rejected it) is not a leak, nor is a reviewer's label
+// (Finding::label) or a word of it, drawn on purpose. Scans are OCR'd under
 // `ocr_mode` (none under kNever). Errors only when the output cannot be read.
 StatusOr<VerifyResult> VerifyRemoval(const std::string& output_path, const AnalyzedDocument& original,
                                      const std::vector<Finding>& detected, OcrMode ocr_mode,

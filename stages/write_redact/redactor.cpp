@@ -740,7 +740,11 @@ std::string DrawMarks(const PageText& page, const PagePlan& plan, const PageRewr
     }
     data += BoxMark(plan.quads[k]);
     auto label = options.labels.find(plan.quad_categories[k]);
-    if (label != options.labels.end() && !label->second.empty()) data += LabelText(plan.quads[k], label->second);
+    if (f && !f->label.empty() && plan.quad_first[k]) {
+      data += LabelText(plan.quads[k], f->label);  // a reviewer's label, on the finding's first box
+    } else if (label != options.labels.end() && !label->second.empty()) {
+      data += LabelText(plan.quads[k], label->second);
+    }
   }
   for (const Quad& q : rewriter.image_boxes()) data += BoxMark(q);
   return data;
@@ -769,9 +773,10 @@ Status CommitPage(pdf::Document& doc, int index, const PageText& page, const Pag
   if (!page_obj) return page_obj.error();
   auto& page_dict = (*page_obj)->GetDictionary();
   page_dict.AddKey("Contents", doc.NewStream(data)->Reference());
-  page_dict.AddKey("Resources",
-                   PrivateResources(streams[0], options.draw_boxes && (!options.labels.empty() || options.pseudonymize),
-                                    ocr_font));
+  const bool reviewer_labels = std::any_of(plan.quad_findings.begin(), plan.quad_findings.end(),
+                                           [](const Finding* f) { return f && !f->label.empty(); });
+  const bool label_font = !options.labels.empty() || options.pseudonymize || reviewer_labels;
+  page_dict.AddKey("Resources", PrivateResources(streams[0], options.draw_boxes && label_font, ocr_font));
   ++summary->streams_rewritten;
   return Status::Ok();
 }

@@ -10,6 +10,7 @@
 #include <set>
 
 #include "pdf/podofo_util.h"
+#include "stages/write_review/review_pdf.h"
 
 namespace redact {
 namespace {
@@ -50,7 +51,8 @@ Status AddReviewHighlights(pdf::Document& doc, const std::vector<PageText>& page
                            const std::vector<Finding>& findings) {
   return pdf::Guard(doc.name(), [&]() -> Status {
     PoDoFo::PdfVecObjects& objects = doc.podofo().GetObjects();
-    for (const Finding& f : findings) {
+    for (size_t id = 1; id <= findings.size(); ++id) {
+      const Finding& f = findings[id - 1];
       if (f.page < 1 || f.page > static_cast<int>(pages.size()) || f.glyphs.empty()) continue;
       const PageText& page = pages[f.page - 1];
       StatusOr<PoDoFo::PdfObject*> page_obj = doc.MutablePageObject(f.page - 1);
@@ -81,8 +83,11 @@ Status AddReviewHighlights(pdf::Document& doc, const std::vector<PageText>& page
       a.AddKey("C", color);
       a.AddKey("F", PoDoFo::PdfVariant(static_cast<PoDoFo::pdf_int64>(4)));
       a.AddKey("T", PoDoFo::PdfString("redact"));
-      // What it is and why (the rule, header, label or cue; never the value).
-      a.AddKey("Contents", PoDoFo::PdfString(f.category + " [" + f.rule + "]: " + f.reason));
+      // Its findings-file id, which `apply --reviewed` reads back, and what
+      // it is and why (the rule, header, label or cue; never the value).
+      a.AddKey("NM", PoDoFo::PdfString(kReviewNamePrefix + std::to_string(id)));
+      const std::string note = ReviewNote(f.category, f.rule, f.basis + ": " + f.reason);
+      a.AddKey("Contents", PoDoFo::PdfString(reinterpret_cast<const PoDoFo::pdf_utf8*>(note.c_str())));  // UTF-8 in
       a.AddKey("P", (*page_obj)->Reference());
       if (!page_dict.HasKey("Annots")) page_dict.AddKey("Annots", PoDoFo::PdfArray());
       PoDoFo::PdfObject* annots = pdf::DictGet(*page_obj, "Annots");
@@ -209,15 +214,16 @@ Status ValidateBoxes(const nlohmann::json& entry, const std::string& where) {
 
 // One entry of "findings" (see ValidateFindings); `where` names it.
 Status ValidateEntry(const nlohmann::json& entry, const std::string& where, int page_count) {
-  static const std::set<std::string> kFields = {"id", "page", "category", "rule", "why", "text", "entity", "boxes"};
+  static const std::set<std::string> kFields = {"id",   "page",   "category", "rule", "why",
+                                                 "text", "entity", "label",    "boxes"};
   if (!entry.is_object()) return Invalid(where, "must be an object {\"page\": N, \"boxes\": [[x0, y0, x1, y1]]}");
   for (const auto& [key, value] : entry.items()) {
     if (!kFields.count(key)) {
       return Invalid(where, "unknown field " + FieldName(key) +
-                                " (the fields are id, page, category, rule, why, text, entity, boxes)");
+                                " (the fields are id, page, category, rule, why, text, entity, label, boxes)");
     }
     if (key == "id" && !IntegerOf(value)) return Invalid(where, "\"id\" must be an integer");
-    if ((key == "category" || key == "rule" || key == "why" || key == "text" || key == "entity") &&
+    if ((key == "category" || key == "rule" || key == "why" || key == "text" || key == "entity" || key == "label") &&
         !value.is_string()) {
       return Invalid(where, "\"" + key + "\" must be a string");
     }
@@ -290,6 +296,7 @@ StatusOr<Finding> EntryFinding(const nlohmann::json& entry, const std::string& w
   f.rule = "review:" + StringField(entry, "rule", "manual");
   f.value = StringField(entry, "text", "");
   f.entity = StringField(entry, "entity", "");
+  f.label = StringField(entry, "label", "");
   f.confidence = 1.0;
   f.reason = "reviewed findings file";
   const Rect page_box{0, 0, p.geometry.display_width, p.geometry.display_height};

@@ -32,7 +32,10 @@
 
 namespace redact {
 
-// Adds highlight annotations for `findings` to the pages of `doc`.
+// Adds highlight annotations for `findings` to the pages of `doc`: the
+// highlight of findings[i] has /NM kReviewNamePrefix + (i + 1), the id
+// FindingsToJson gives it, and ReviewNote as /Contents
+// (stages/write_review/review_pdf.h).
 Status AddReviewHighlights(pdf::Document& doc, const std::vector<PageText>& pages,
                            const std::vector<Finding>& findings);
 
@@ -57,8 +60,10 @@ StatusOr<nlohmann::json> ParseFindingsText(std::string_view text, const std::str
 // known fields only (a typo is an error, not a field ignored): "page" an
 // integer from 1 to `page_count` (the upper bound not checked when
 // `page_count` < 0), "boxes" a non-empty list of [x0, y0, x1, y1] numbers
-// with x0 < x1 and y0 < y1, "id" an integer, "category", "rule", "text"
-// and "entity" strings; "page" and "boxes" are required. Errors
+// with x0 < x1 and y0 < y1, "id" an integer, "category", "rule", "text",
+// "entity" and "label" strings ("label": what is drawn in the finding's
+// place instead of its pseudonym or category label; optional); "page"
+// and "boxes" are required. Errors
 // (kInvalidArgument) name `source`, the entry (its index from 1, and its id
 // when it has one) and the field, never a value. Never throws.
 Status ValidateFindings(const nlohmann::json& json, const std::string& source, int page_count = -1);

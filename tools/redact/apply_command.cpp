@@ -13,6 +13,7 @@
 #include "pdf/clean_writer.h"
 #include "pipeline/apply.h"
 #include "pipeline/review.h"
+#include "pipeline/reviewed_pdf.h"
 #include "tools/redact/exit_codes.h"
 
 namespace redact::cli {
@@ -20,12 +21,18 @@ namespace {
 
 namespace fs = std::filesystem;
 
-// The reviewed findings file, read and checked before any document is
-// (one input only; ApplyDocument checks it was made from that input).
-StatusOr<std::optional<ReviewedFindings>> ReadReviewed(const ApplyOptions& options) {
-  if (!options.findings) return std::optional<ReviewedFindings>();
-  if (options.files.size() != 1) return Error(StatusCode::kInvalidArgument, "--findings goes with exactly one input");
-  StatusOr<ReviewedFindings> reviewed = ReadReviewedFindings(*options.findings);
+// The reviewed findings file (--findings) or marked-up review PDF
+// (--reviewed), read and checked before any document is (one input only;
+// ApplyDocument checks it was made from that input — a review copy is
+// checked first, before its annotations are read). `shown`: the input in
+// messages.
+StatusOr<std::optional<ReviewedFindings>> ReadReviewed(const ApplyOptions& options, const std::string& shown) {
+  if (!options.findings && !options.reviewed) return std::optional<ReviewedFindings>();
+  const char* flag = options.findings ? "--findings" : "--reviewed";
+  if (options.files.size() != 1) return Error(StatusCode::kInvalidArgument, std::string(flag) + " goes with exactly one input");
+  StatusOr<ReviewedFindings> reviewed =
+      options.findings ? ReadReviewedFindings(*options.findings)
+                       : ReadReviewedPdf(*options.reviewed, options.files[0], shown);
   if (!reviewed) return Error(reviewed.error());
   return std::optional<ReviewedFindings>(std::move(*reviewed));
 }
@@ -113,9 +120,14 @@ void AddApplyCommand(CLI::App* app, ApplyOptions* options) {
                   "output folder (created if missing); \"-\": the one output PDF to standard output, "
                   "after it is checked")
       ->required();
-  cmd->add_option("--findings", options->findings,
+  CLI::Option* findings = cmd->add_option("--findings", options->findings,
                   "apply exactly the findings of a reviewed file (from redact review of the "
                   "same PDF: its sha256 is checked) instead of detecting; one input only");
+  cmd->add_option("--reviewed", options->reviewed,
+                  "apply the review copy (FILE.review.pdf from redact review of the same PDF) as marked up "
+                  "in a PDF viewer: a deleted highlight keeps its text, a drawn rectangle or redaction mark "
+                  "is removed whole, a note's \"category:\" or \"label:\" changes its finding; one input only")
+      ->excludes(findings);
   cmd->add_option("--mapping-out", options->mapping_out, "where the sealed mapping goes (default: OUT/mapping.age)");
   cmd->add_option("--report-out", options->report_out,
                   "with --out - (the PDF to standard output): where the report goes");
@@ -166,7 +178,8 @@ namespace {
 
 int RunApplyStaged(const ApplyOptions& options, bool to_stdout, std::ostream& out, std::ostream& err) {
   // A reviewed findings file is applied as it stands: no detection to weaken.
-  const bool no_names = options.apply.no_names || (options.findings && !options.session.names_csv);
+  const bool no_names =
+      options.apply.no_names || ((options.findings || options.reviewed) && !options.session.names_csv);
   if (Status s = CheckNamesChoice(options.session, no_names, err); !s.ok()) return Fail(err, s);
   int code = kExitOk;
   std::unique_ptr<Session> session = OpenSession(options.session, err, &code);
@@ -176,11 +189,6 @@ int RunApplyStaged(const ApplyOptions& options, bool to_stdout, std::ostream& ou
     return Fail(err, Status(StatusCode::kInvalidArgument,
                             "with --out -, say where the sealed mapping goes with --mapping-out FILE"));
   }
-  StatusOr<std::optional<ReviewedFindings>> reviewed = ReadReviewed(options);
-  if (!reviewed) return Fail(err, reviewed.error());
-  std::error_code ec;
-  fs::create_directories(options.out, ec);
-  if (!fs::is_directory(options.out)) return Fail(err, Status(StatusCode::kWriteFailed, options.out + ": cannot create the output folder"));
   // Output names: an input named after the person is not published under
   // that name, and messages call it by its output name.
   std::vector<std::string> file_names;
@@ -192,6 +200,12 @@ int RunApplyStaged(const ApplyOptions& options, bool to_stdout, std::ostream& ou
     err << "redact: " << renamed << " input(s) named after a person are written under other names; "
         << "without --recipient or --passphrase-file no record links them to their outputs\n";
   }
+  StatusOr<std::optional<ReviewedFindings>> reviewed =
+      ReadReviewed(options, ShowInput(*session, options.files[0], named[0].output, file_names[0]).shown);
+  if (!reviewed) return Fail(err, reviewed.error());
+  std::error_code ec;
+  fs::create_directories(options.out, ec);
+  if (!fs::is_directory(options.out)) return Fail(err, Status(StatusCode::kWriteFailed, options.out + ": cannot create the output folder"));
   StatusOr<fs::path> map_path = MappingPath(options);
   if (!map_path) return Fail(err, map_path.error());
   OcrContext ocr = session->NewOcrContext();

@@ -29,6 +29,7 @@ struct ApplyOptions {
   SessionOptions session;
   ApplyFlags apply;
   std::optional<std::string> findings;     // a reviewed findings file
+  std::optional<std::string> reviewed;     // a review PDF marked up in a viewer
   std::optional<std::string> mapping_out;  // default OUT/mapping.age
   // With `--out -` (the PDF to standard output): where the report goes
   // (otherwise it is not kept, and stderr says so).

@@ -69,6 +69,11 @@ void PrintReviewed(const ReviewOptions& options, const ServedDocument& d, std::o
   const ReviewResult& r = d.review;
   out << r.review_pdf << ": " << r.findings << " finding(s) highlighted\n"
       << r.findings_json << ": edit, then: " << d.apply_command << "\n";
+  // Or the review copy, marked up in any PDF viewer: the same command, reading it.
+  std::string by_viewer = d.apply_command;
+  by_viewer.replace(by_viewer.find(" --findings "), 12 + ShellQuote(r.findings_json).size(),
+                    " --reviewed " + ShellQuote(r.review_pdf));
+  out << r.review_pdf << ": or mark it up in a PDF viewer, then: " << by_viewer << "\n";
   if (r.hide_path || options.password) {
     out << "  (" << (r.hide_path ? "INPUT: the input's path, not printed because it names someone" : "")
         << (r.hide_path && options.password ? "; " : "")

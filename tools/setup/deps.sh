@@ -9,9 +9,9 @@
 #   (poppler-utils, qpdf, mupdf-tools, age), and what the install tests use
 #   (man-db and bsdextrautils to render man pages, python3-yaml to check
 #   the Kubernetes example), the es_ES.UTF-8 locale (Spanish messages),
-#   Chromium with its WebDriver and Selenium (the review page's
-#   browser test), and DejaVu Sans (a real TrueType program the font
-#   tests embed);
+#   python3-fitz (PyMuPDF edits review PDFs as a viewer would), Chromium
+#   with its WebDriver and Selenium (the review page's browser test), and
+#   DejaVu Sans (a real TrueType program the font tests embed);
 #   bench: also Google Benchmark, GNU time and hyperfine;
 #   fuzz: also clang and its libFuzzer runtime.
 set -euo pipefail
@@ -27,7 +27,7 @@ packages=(
 )
 if [ "$level" = test ] || [ "$level" = bench ]; then
   packages+=(googletest libgtest-dev libgmock-dev zlib1g-dev poppler-utils qpdf mupdf-tools age tesseract-ocr
-            man-db bsdextrautils python3-yaml locales fonts-dejavu-core
+            man-db bsdextrautils python3-yaml locales fonts-dejavu-core python3-fitz
             chromium chromium-driver python3-selenium)
 fi
 if [ "$level" = fuzz ]; then
