@@ -487,6 +487,12 @@ void Detector::DetectCuedNames(PageWork& w) const {
   }
 }
 
+namespace {
+void AppendCovered(const PageText& page, std::vector<Finding>* findings) {
+  for (Finding& f : CoveredTextFindings(page)) findings->push_back(std::move(f));
+}
+}  // namespace
+
 std::vector<Finding> Detector::DetectDocument(const std::vector<PageText>& pages,
                                               bool everyone_mentioned,
                                               const std::vector<int>& also_mentioned) const {
@@ -632,11 +638,8 @@ std::vector<Finding> Detector::DetectDocument(const std::vector<PageText>& pages
              f.confidence < policy_.min_confidence;
     });
     ResolveFindings(pages[i], &w.findings);
-    // After resolution: a covered run holding a name keeps both findings,
-    // so every covered glyph goes even where the name's box ends.
-    if (policy_.ActionFor(kCoveredCategory) != PolicyAction::kKeep) {
-      for (Finding& f : CoveredTextFindings(pages[i])) w.findings.push_back(std::move(f));
-    }
+    // After resolution, so a covered run holding a name keeps both findings.
+    if (policy_.ActionFor(kCoveredCategory) != PolicyAction::kKeep) AppendCovered(pages[i], &w.findings);
     all.insert(all.end(), std::make_move_iterator(w.findings.begin()),
                std::make_move_iterator(w.findings.end()));
   }

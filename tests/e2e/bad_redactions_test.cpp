@@ -55,9 +55,10 @@ struct Case {
   fs::path dir, pdf, names;
 };
 
-Case Write() {
+// Each test its own folder: ctest runs them side by side.
+Case Write(const std::string& test) {
   Case c;
-  c.dir = fs::temp_directory_path() / "redact_bad_redactions";
+  c.dir = fs::temp_directory_path() / ("redact_bad_redactions_" + test);
   fs::remove_all(c.dir);
   fs::create_directories(c.dir);
   c.pdf = c.dir / "filing.pdf";
@@ -70,7 +71,7 @@ Case Write() {
 const char* const kHidden[] = {"disclose", "medical history", "Ibarra", "Fernandez", "Delgado"};
 
 TEST(BadRedactions, ScanShowsTextUnderBoxesAsCovered) {
-  const Case c = Write();
+  const Case c = Write("scan");
   auto r = RunCommand({REDACT_BINARY, "scan", "--format", "json", "--names", c.names.string(), c.pdf.string()});
   ASSERT_EQ(r.exit_code, 0) << r.err;
   const nlohmann::json j = nlohmann::json::parse(r.out);
@@ -90,7 +91,7 @@ TEST(BadRedactions, ApplyRemovesTheCoveredTextAndKeepsTheRest) {
   REDACT_REQUIRE_TOOL("pdftotext");
   REDACT_REQUIRE_TOOL("mutool");
   REDACT_REQUIRE_TOOL("qpdf");
-  const Case c = Write();
+  const Case c = Write("apply");
   auto r = RunCommand({REDACT_BINARY, "apply", "--names", c.names.string(), "--out", (c.dir / "out").string(),
                        c.pdf.string()});
   ASSERT_EQ(r.exit_code, 0) << r.err;
@@ -108,7 +109,7 @@ TEST(BadRedactions, ApplyRemovesTheCoveredTextAndKeepsTheRest) {
 }
 
 TEST(BadRedactions, VerifyReportsLiveTextUnderABoxInAnyOutput) {
-  const Case c = Write();
+  const Case c = Write("verify");
   auto r = RunCommand({REDACT_BINARY, "verify", "--format", "json", "--names", c.names.string(), c.pdf.string()});
   EXPECT_EQ(r.exit_code, 7) << r.out << r.err;
   const nlohmann::json j = nlohmann::json::parse(r.out, nullptr, false);
