@@ -8,7 +8,8 @@
 #   (poppler-utils, qpdf, mupdf-tools, age), and what the install tests use
 #   (man-db and bsdextrautils to render man pages, python3-yaml to check
 #   the Kubernetes example), and the es_ES.UTF-8 locale (Spanish messages);
-#   bench: also Google Benchmark, GNU time and hyperfine;
+#   bench: also Google Benchmark, GNU time, hyperfine and python3-fitz
+#   (PyMuPDF, for bench/pymupdf_pipeline.py);
 #   fuzz: also clang and its libFuzzer runtime.
 set -euo pipefail
 level=${1:-build}
@@ -28,7 +29,7 @@ if [ "$level" = fuzz ]; then
   packages+=(clang libclang-rt-14-dev)
 fi
 if [ "$level" = bench ]; then
-  packages+=(libbenchmark-dev time hyperfine)
+  packages+=(libbenchmark-dev time hyperfine python3-fitz)
 fi
 missing=()
 for p in "${packages[@]}"; do
