@@ -11,6 +11,7 @@
 #include <tuple>
 
 #include "core/finding.h"
+#include "pipeline/names_cache.h"
 #include "stages/assemble/assemble.h"
 #include "stages/extract/extract.h"
 #include "stages/inspect/inspect.h"
@@ -332,7 +333,7 @@ StatusOr<std::unique_ptr<Detector>> LoadDetector(const std::string& patterns_dir
   if (!rules) return Error(rules.error());
   std::optional<NamesIndex> names;
   if (names_csv) {
-    StatusOr<NamesIndex> loaded = NamesIndex::LoadCsv(*names_csv);
+    StatusOr<NamesIndex> loaded = LoadNamesList(*names_csv);
     if (!loaded) return Error(loaded.error());
     names = std::move(*loaded);
   }

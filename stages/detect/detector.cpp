@@ -579,7 +579,7 @@ std::vector<Finding> Detector::DetectDocument(const std::vector<PageText>& pages
   // (a table's DOB column is too far from its header for the label rule).
   std::vector<std::pair<std::string, int>> dob_forms;
   for (int e : mentioned) {
-    for (std::string& form : DateForms(names_->entities()[e].dob)) dob_forms.push_back({form, e});
+    for (std::string& form : DateForms(std::string(names_->entities()[e].dob))) dob_forms.push_back({form, e});
   }
   for (Finding& f : FindingsAcrossPageBreaks(*this, pages)) {
     for (PageWork& w : work) if (w.page == f.page) w.findings.push_back(f);
@@ -720,11 +720,9 @@ void Detector::DropOwnMarks(size_t from, PageWork* w) const {
 std::vector<int> Detector::EntitiesNamed(const std::vector<Finding>& findings) const {
   std::vector<int> out;
   if (!names_) return out;
-  std::unordered_map<std::string, int> index;
-  for (size_t e = 0; e < names_->entities().size(); ++e) index[names_->entities()[e].id] = static_cast<int>(e);
   for (const Finding& f : findings) {
     if (f.entity.empty()) continue;
-    if (auto it = index.find(f.entity); it != index.end()) out.push_back(it->second);
+    if (const int e = names_->EntityForId(f.entity); e >= 0) out.push_back(e);
   }
   std::sort(out.begin(), out.end());
   out.erase(std::unique(out.begin(), out.end()), out.end());

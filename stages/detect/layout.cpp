@@ -241,8 +241,8 @@ void DetectListedInitials(const PageText& page, const NamesIndex& names,
   std::sort(unique.begin(), unique.end());
   unique.erase(std::unique(unique.begin(), unique.end()), unique.end());
   for (int index : unique) {
-    const NameEntity& e = names.entities()[static_cast<size_t>(index)];
-    std::string display = e.display;
+    const NameEntity e = names.entities()[static_cast<size_t>(index)];
+    std::string display(e.display);
     if (const size_t comma = display.find(','); comma != std::string::npos) {
       display = display.substr(comma + 1) + " " + display.substr(0, comma);
     }

@@ -100,14 +100,51 @@ std::vector<TextToken> TokenizeForNames(const std::string& t) {
   return out;
 }
 
-uint32_t NamesIndex::TokenId(const std::string& token) {
+namespace {
+
+// Builds the tables of one list (names_image::Parts): the variants of each
+// entity, de-duplicated, indexed by first token(s) and by entity.
+class Builder {
+ public:
+  using VariantKind = NamesIndex::VariantKind;
+  void AddName(int entity, const std::string& name);
+  void AddParts(int entity, const std::vector<std::string>& given, const std::vector<std::string>& middle,
+                const std::vector<std::string>& surname);
+  // The tables, with `entities` and `warnings`; empties the builder.
+  names_image::Parts Finish(names_image::Parts parts);
+
+ private:
+  struct Variant {
+    uint32_t pool_begin;  // into pool_
+    uint16_t length;
+    VariantKind kind;
+    int entity;
+  };
+  void AddVariant(int entity, const std::vector<std::string>& tokens, VariantKind kind);
+  uint32_t TokenId(const std::string& token);
+
+  std::unordered_map<std::string, uint32_t> vocabulary_;
+  std::vector<std::string> words_;  // by token id
+  std::vector<uint32_t> pool_;
+  std::vector<Variant> variants_;
+  // Full variants by their first token (one-token variants) or first two
+  // tokens (longer ones), so a common given name does not make a lookup walk
+  // thousands of candidates. Partial variants are kept per entity.
+  std::unordered_map<uint32_t, std::vector<uint32_t>> single_;
+  std::unordered_map<uint64_t, std::vector<uint32_t>> pairs_;
+  std::vector<std::vector<uint32_t>> partials_;  // by entity
+  std::unordered_map<std::string, uint32_t> dedupe_;
+};
+
+uint32_t Builder::TokenId(const std::string& token) {
   auto [it, inserted] = vocabulary_.try_emplace(token, static_cast<uint32_t>(vocabulary_.size()));
+  if (inserted) words_.push_back(token);
   return it->second;
 }
 
-void NamesIndex::AddVariant(int entity, const std::vector<std::string>& tokens, VariantKind kind) {
+void Builder::AddVariant(int entity, const std::vector<std::string>& tokens, NamesIndex::VariantKind kind) {
   if (tokens.empty() || tokens.size() > 12) return;
-  if (kind == VariantKind::kPartial && tokens.size() == 1 &&
+  if (kind == NamesIndex::VariantKind::kPartial && tokens.size() == 1 &&
       (tokens[0].size() <= 2 || IsParticle(tokens[0]))) {
     return;  // "de", "Li" alone would match everywhere
   }
@@ -125,7 +162,7 @@ void NamesIndex::AddVariant(int entity, const std::vector<std::string>& tokens, 
   };
   if (auto it = dedupe_.find(key); it != dedupe_.end()) {
     Variant& existing = variants_[it->second];
-    if (kind == VariantKind::kFull && existing.kind == VariantKind::kPartial) {
+    if (kind == NamesIndex::VariantKind::kFull && existing.kind == NamesIndex::VariantKind::kPartial) {
       existing.kind = kind;  // full wins; the partial entry is skipped later
       index_full(it->second);
     }
@@ -136,7 +173,7 @@ void NamesIndex::AddVariant(int entity, const std::vector<std::string>& tokens, 
   variants_.push_back(
       {static_cast<uint32_t>(pool_.size()), static_cast<uint16_t>(ids.size()), kind, entity});
   pool_.insert(pool_.end(), ids.begin(), ids.end());
-  if (kind == VariantKind::kFull) {
+  if (kind == NamesIndex::VariantKind::kFull) {
     index_full(index);
   } else {
     if (partials_.size() <= static_cast<size_t>(entity)) partials_.resize(entity + 1);
@@ -144,7 +181,7 @@ void NamesIndex::AddVariant(int entity, const std::vector<std::string>& tokens, 
   }
 }
 
-void NamesIndex::AddParts(int entity, const std::vector<std::string>& given,
+void Builder::AddParts(int entity, const std::vector<std::string>& given,
                           const std::vector<std::string>& middle,
                           const std::vector<std::string>& surname) {
   auto cat = [](std::initializer_list<const std::vector<std::string>*> parts) {
@@ -152,7 +189,7 @@ void NamesIndex::AddParts(int entity, const std::vector<std::string>& given,
     for (const auto* p : parts) out.insert(out.end(), p->begin(), p->end());
     return out;
   };
-  const auto kFull = VariantKind::kFull, kPartial = VariantKind::kPartial;
+  const auto kFull = NamesIndex::VariantKind::kFull, kPartial = NamesIndex::VariantKind::kPartial;
   if (surname.empty()) {  // a single name: the whole of it
     AddVariant(entity, cat({&given, &middle}), kFull);
     return;
@@ -201,7 +238,7 @@ void NamesIndex::AddParts(int entity, const std::vector<std::string>& given,
   }
 }
 
-void NamesIndex::AddName(int entity, const std::string& name) {
+void Builder::AddName(int entity, const std::string& name) {
   // "LAST, First Middle".
   if (size_t comma = name.find(','); comma != std::string::npos) {
     std::vector<std::string> surname = NameTokens(name.substr(0, comma));
@@ -249,19 +286,44 @@ void NamesIndex::AddName(int entity, const std::string& name) {
   }
 }
 
-StatusOr<NamesIndex> NamesIndex::LoadCsv(const std::string& path) {
-  std::ifstream in(path, std::ios::binary);
-  if (!in) return Error(StatusCode::kNotFound, path + ": cannot open the names list");
-  std::ostringstream buf;
-  buf << in.rdbuf();
-  return FromCsvText(buf.str(), path);
+
+names_image::Parts Builder::Finish(names_image::Parts parts) {
+  for (const std::string& w : words_) parts.vocab.push_back(parts.Add(w));
+  parts.pool = std::move(pool_);
+  for (const Variant& v : variants_) {
+    parts.variants.push_back({v.pool_begin, v.length, static_cast<uint8_t>(v.kind), 0, v.entity});
+  }
+  parts.single_offsets.assign(words_.size() + 1, 0);
+  for (uint32_t id = 0; id < words_.size(); ++id) {
+    parts.single_offsets[id] = static_cast<uint32_t>(parts.single_items.size());
+    if (auto it = single_.find(id); it != single_.end()) {
+      parts.single_items.insert(parts.single_items.end(), it->second.begin(), it->second.end());
+    }
+  }
+  parts.single_offsets.back() = static_cast<uint32_t>(parts.single_items.size());
+  parts.pairs.assign(std::make_move_iterator(pairs_.begin()), std::make_move_iterator(pairs_.end()));
+  parts.partial_offsets.assign(parts.entities.size() + 1, 0);
+  for (size_t e = 0; e < parts.entities.size(); ++e) {
+    parts.partial_offsets[e] = static_cast<uint32_t>(parts.partial_items.size());
+    if (e < partials_.size()) {
+      parts.partial_items.insert(parts.partial_items.end(), partials_[e].begin(), partials_[e].end());
+    }
+  }
+  parts.partial_offsets.back() = static_cast<uint32_t>(parts.partial_items.size());
+  *this = Builder();
+  return parts;
 }
 
-StatusOr<NamesIndex> NamesIndex::FromCsvText(std::string_view csv, const std::string& name) {
+// The tables of the list in `csv` (entities, variants, warnings, each
+// warning without its "<name>" prefix: see Warnings).
+StatusOr<names_image::Parts> BuildParts(std::string_view csv, const std::string& name) {
   StatusOr<NamesTable> table = ReadNamesTable(csv, name);
   if (!table) return Error(table.error());
-  NamesIndex index;
-  index.warnings_ = std::move(table->warnings);
+  names_image::Parts parts;
+  for (const std::string& w : table->warnings) {
+    parts.warnings.push_back(w.starts_with(name) ? "+" + w.substr(name.size()) : "=" + w);
+  }
+  Builder builder;
   for (const NamesTable::Row& row : table->rows) {
     auto cell = [&](NamesColumn c) -> const std::string& { return table->Cell(row, c); };
     const std::string& full = cell(NamesColumn::kName);
@@ -272,37 +334,109 @@ StatusOr<NamesIndex> NamesIndex::FromCsvText(std::string_view csv, const std::st
       last += (last.empty() ? "" : " ") + second;
     }
     if (full.empty() && first.empty() && last.empty()) continue;  // no name in this row
-    NameEntity e;
-    e.id = cell(NamesColumn::kId).empty() ? "row-" + std::to_string(row.line) : cell(NamesColumn::kId);
+    std::string a_number;
     if (const std::string& anum = cell(NamesColumn::kANumber); !anum.empty()) {
-      e.a_number = NormalizeANumber(anum);
-      if (e.a_number.empty()) {
+      a_number = NormalizeANumber(anum);
+      if (a_number.empty()) {
         return Error(StatusCode::kInvalidArgument,
                      name + ":" + std::to_string(row.line) +
                          ": the A-number (a_number column) is not 7 to 9 digits — correct it or leave it empty");
       }
     }
-    e.dob = cell(NamesColumn::kDob);
-    e.display = !full.empty() ? full : first + (middle.empty() ? "" : " " + middle) + " " + last;
-    const int id = static_cast<int>(index.entities_.size());
-    if (!e.a_number.empty()) index.by_a_number_.emplace(e.a_number, id);
-    index.entities_.push_back(std::move(e));
+    const std::string& listed_id = cell(NamesColumn::kId);
+    names_image::EntityRec e;
+    e.id = parts.Add(listed_id.empty() ? "row-" + std::to_string(row.line) : listed_id);
+    e.display = parts.Add(!full.empty() ? full : first + (middle.empty() ? "" : " " + middle) + " " + last);
+    e.a_number = parts.Add(a_number);
+    e.dob = parts.Add(cell(NamesColumn::kDob));
+    const int id = static_cast<int>(parts.entities.size());
+    parts.entities.push_back(e);
     if (!first.empty() || !last.empty()) {
-      index.AddParts(id, NameTokens(first), NameTokens(middle), NameTokens(last));
+      builder.AddParts(id, NameTokens(first), NameTokens(middle), NameTokens(last));
     }
-    if (!full.empty()) index.AddName(id, full);
+    if (!full.empty()) builder.AddName(id, full);
     const std::string& aliases = cell(NamesColumn::kAliases);
     for (size_t start = 0; start < aliases.size();) {
       size_t semi = aliases.find(';', start);
       if (semi == std::string::npos) semi = aliases.size();
       const std::string alias = Trim(aliases.substr(start, semi - start));
-      if (!alias.empty()) index.AddName(id, alias);
+      if (!alias.empty()) builder.AddName(id, alias);
       start = semi + 1;
     }
   }
-  index.dedupe_.clear();
-  index.dedupe_.rehash(0);
+  return builder.Finish(std::move(parts));
+}
+
+// The image's warnings, each "+<rest>" (prefixed here with `name`: the
+// same list may be read through another path) or "=<whole>".
+std::vector<std::string> Warnings(const names_image::View& view, const std::string& name) {
+  std::vector<std::string> out;
+  for (uint32_t i = 0; i < view.warning_count; ++i) {
+    const std::string_view w = view.Get(view.warnings[i]);
+    if (w.empty()) continue;
+    out.push_back((w[0] == '+' ? name : std::string()) + std::string(w.substr(1)));
+  }
+  return out;
+}
+
+// An index over a fresh image of this process (not checked again).
+StatusOr<NamesIndex> OverOwnImage(StatusOr<std::string> image, const std::string& name) {
+  if (!image) return Error(image.error());
+  auto owned = std::make_shared<std::string>(std::move(*image));
+  const std::string_view bytes = *owned;
+  return NamesIndex::FromImage(std::move(owned), bytes, {}, name, "");
+}
+
+}  // namespace
+
+NamesIndex::NamesIndex() {
+  static const std::shared_ptr<const std::string> kEmptyImage = [] {
+    StatusOr<std::string> image = names_image::Write(Builder().Finish({}), {});
+    return std::make_shared<const std::string>(image ? std::move(*image) : std::string());
+  }();
+  StatusOr<names_image::View> view = names_image::Open(*kEmptyImage, nullptr, false, "");
+  if (view) view_ = *view;  // always: the image was just written
+  owner_ = kEmptyImage;
+}
+
+StatusOr<NamesIndex> NamesIndex::LoadCsv(const std::string& path) {
+  std::ifstream in(path, std::ios::binary);
+  if (!in) return Error(StatusCode::kNotFound, path + ": cannot open the names list");
+  std::ostringstream buf;
+  buf << in.rdbuf();
+  return FromCsvText(buf.str(), path);
+}
+
+StatusOr<NamesIndex> NamesIndex::FromCsvText(std::string_view csv, const std::string& name) {
+  return OverOwnImage(CompileCsvText(csv, name, {}), name);
+}
+
+StatusOr<std::string> NamesIndex::CompileCsvText(std::string_view csv, const std::string& name,
+                                                 const names_image::Source& source) {
+  StatusOr<names_image::Parts> parts = BuildParts(csv, name);
+  if (!parts) return Error(parts.error());
+  return names_image::Write(std::move(*parts), source);
+}
+
+StatusOr<NamesIndex> NamesIndex::FromImage(std::shared_ptr<const void> owner, std::string_view image,
+                                           const names_image::Source& expected, const std::string& name,
+                                           const std::string& image_name) {
+  // An image of this process (no name) is checked for layout, not again
+  // for its checksum and source.
+  const bool own = image_name.empty();
+  StatusOr<names_image::View> view =
+      names_image::Open(image, own ? nullptr : &expected, !own, own ? name : image_name);
+  if (!view) return Error(view.error());
+  NamesIndex index;
+  index.owner_ = std::move(owner);
+  index.view_ = *view;
+  index.warnings_ = Warnings(index.view_, name);
   return index;
+}
+
+NameEntity NamesIndex::Entities::operator[](size_t i) const {
+  const names_image::EntityRec& e = view_->entities[i];
+  return {view_->Get(e.id), view_->Get(e.display), view_->Get(e.a_number), view_->Get(e.dob)};
 }
 
 uint32_t NamesIndex::OcrTokenId(const std::string& word) const {
@@ -320,7 +454,7 @@ uint32_t NamesIndex::OcrTokenId(const std::string& word) const {
       changed = true;
     }
     if (!changed) continue;
-    if (auto it = vocabulary_.find(fixed); it != vocabulary_.end()) return it->second;
+    if (const uint32_t id = view_.TokenId(fixed); id != kUnknown) return id;
   }
   if (word.size() < kMinFuzzyLength || word.size() > 40) return kUnknown;
   // Every word one edit away, looked up: about 55 lookups a letter, with
@@ -328,7 +462,7 @@ uint32_t NamesIndex::OcrTokenId(const std::string& word) const {
   uint32_t best = kUnknown;
   auto lookup = [&](const std::string& candidate) {
     if (candidate.size() < kMinFuzzyLength) return;
-    if (auto it = vocabulary_.find(candidate); it != vocabulary_.end()) best = std::min(best, it->second);
+    best = std::min(best, view_.TokenId(candidate));
   };
   std::string candidate;
   for (size_t i = 0; i < word.size(); ++i) {
@@ -361,28 +495,23 @@ void NamesIndex::Find(const std::string& text, const std::vector<TextToken>& tok
   // Token ids of the text (tokens not in the vocabulary get a sentinel).
   constexpr uint32_t kUnknown = UINT32_MAX;
   std::vector<uint32_t> ids(tokens.size(), kUnknown);
-  std::string word;
   for (size_t i = 0; i < tokens.size(); ++i) {
-    word.assign(text, tokens[i].begin, tokens[i].end - tokens[i].begin);
-    if (auto it = vocabulary_.find(word); it != vocabulary_.end()) {
-      ids[i] = it->second;
-    } else if (tokens[i].ocr) {
-      ids[i] = OcrTokenId(word);
-    }
+    const std::string_view word(text.data() + tokens[i].begin, tokens[i].end - tokens[i].begin);
+    ids[i] = view_.TokenId(word);
+    if (ids[i] == kUnknown && tokens[i].ocr) ids[i] = OcrTokenId(std::string(word));
   }
   // `skip` text tokens (a middle initial the list lacks) lie between the
   // variant's first token and its second.
-  auto try_bucket = [&](const std::vector<uint32_t>& bucket, size_t i, VariantKind kind, size_t skip = 0) {
-    for (uint32_t vi : bucket) {
-      const Variant& v = variants_[vi];
-      if (v.kind != kind || i + v.length + skip > tokens.size()) continue;
+  const names_image::View& index = view_;
+  auto try_bucket = [&](const uint32_t* begin, const uint32_t* end, size_t i, VariantKind kind, size_t skip = 0) {
+    for (const uint32_t* vi = begin; vi != end; ++vi) {
+      const names_image::VariantRec& v = index.variants[*vi];
+      if (static_cast<VariantKind>(v.kind) != kind || i + v.length + skip > tokens.size()) continue;
       bool ok = true;
       for (uint16_t k = 1; k < v.length && ok; ++k) {
-        ok = ids[i + k + skip] == pool_[v.pool_begin + k] && tokens[i + k + skip].joinable;
+        ok = ids[i + k + skip] == index.pool[v.pool_begin + k] && tokens[i + k + skip].joinable;
       }
-      if (ok) {
-        out->push_back({static_cast<uint32_t>(i), static_cast<uint32_t>(v.length + skip), v.entity, v.kind});
-      }
+      if (ok) out->push_back({static_cast<uint32_t>(i), static_cast<uint32_t>(v.length + skip), v.entity, kind});
     }
   };
   // "CRYSTAL M. LONG" for a listed Crystal Long: one letter between the
@@ -394,31 +523,29 @@ void NamesIndex::Find(const std::string& text, const std::vector<TextToken>& tok
   // Partial variants of the mentioned entities, by first token.
   std::unordered_map<uint32_t, std::vector<uint32_t>> partial_by_token;
   for (int e : mentioned) {
-    if (e < 0 || static_cast<size_t>(e) >= partials_.size()) continue;
-    for (uint32_t vi : partials_[e]) partial_by_token[pool_[variants_[vi].pool_begin]].push_back(vi);
+    if (e < 0 || static_cast<uint32_t>(e) >= index.entity_count) continue;
+    for (uint32_t k = index.partial_offsets[e]; k < index.partial_offsets[e + 1]; ++k) {
+      const uint32_t vi = index.partial_items[k];
+      partial_by_token[index.pool[index.variants[vi].pool_begin]].push_back(vi);
+    }
   }
   for (size_t i = 0; i < tokens.size(); ++i) {
     if (ids[i] == kUnknown) continue;
-    if (auto it = single_.find(ids[i]); it != single_.end()) {
-      try_bucket(it->second, i, VariantKind::kFull);
-    }
+    try_bucket(index.single_items + index.single_offsets[ids[i]], index.single_items + index.single_offsets[ids[i] + 1],
+               i, VariantKind::kFull);
     if (i + 1 < tokens.size() && ids[i + 1] != kUnknown && tokens[i + 1].joinable) {
-      auto it = pairs_.find((static_cast<uint64_t>(ids[i]) << 32) | ids[i + 1]);
-      if (it != pairs_.end()) try_bucket(it->second, i, VariantKind::kFull);
+      auto [begin, end] = index.Pair((static_cast<uint64_t>(ids[i]) << 32) | ids[i + 1]);
+      try_bucket(begin, end, i, VariantKind::kFull);
     }
     if (i + 2 < tokens.size() && ids[i + 2] != kUnknown && tokens[i + 2].joinable && is_initial(i + 1)) {
-      auto it = pairs_.find((static_cast<uint64_t>(ids[i]) << 32) | ids[i + 2]);
-      if (it != pairs_.end()) try_bucket(it->second, i, VariantKind::kFull, 1);
+      auto [begin, end] = index.Pair((static_cast<uint64_t>(ids[i]) << 32) | ids[i + 2]);
+      try_bucket(begin, end, i, VariantKind::kFull, 1);
     }
     if (auto it = partial_by_token.find(ids[i]); it != partial_by_token.end()) {
-      try_bucket(it->second, i, VariantKind::kPartial);
+      try_bucket(it->second.data(), it->second.data() + it->second.size(), i, VariantKind::kPartial);
     }
   }
 }
 
-int NamesIndex::EntityForANumber(const std::string& a_number) const {
-  auto it = by_a_number_.find(a_number);
-  return it == by_a_number_.end() ? -1 : it->second;
-}
 
 }  // namespace redact

@@ -1,6 +1,8 @@
 // The names master list: entities from a CSV file, expanded into variants
-// and matched over normalized tokens — not one giant regex, so a
-// 100,000-row list builds in well under 2 s and scanning stays cheap.
+// and matched over normalized tokens — not one giant regex, so scanning
+// stays cheap with 100,000 rows. Building the variants of such a list takes
+// seconds; a compiled image of them (names_image.h, cached by
+// pipeline/names_cache.h) is mapped back in milliseconds.
 //
 // CSV: a header row, then one row per entity. Read as people export it
 // (names_csv.h): UTF-8, UTF-16 or Windows-1252 bytes; ',', ';' or tab
@@ -31,26 +33,30 @@
 // comma, particles (de, la, van …) start the surname, and for three or more
 // words both "given middle surname" and "given surname surname" are tried.
 //
-// Thread-safety: immutable after loading; share across threads.
+// Thread-safety: immutable after loading; share across threads. The rules
+// that build variants are hashed into every compiled image
+// (names_image::RulesHash), so an image built by other rules is rebuilt.
 #ifndef REDACT_STAGES_DETECT_NAMES_H_
 #define REDACT_STAGES_DETECT_NAMES_H_
 
 #include <cstdint>
+#include <memory>
 #include <string>
 #include <string_view>
-#include <unordered_map>
 #include <vector>
 
 #include "core/status.h"
+#include "stages/detect/names_image.h"
 #include "stages/detect/normalize.h"
 
 namespace redact {
 
+// One listed person, as views into the index (valid while it lives).
 struct NameEntity {
-  std::string id;        // from the `id` column, else "row-<line>"
-  std::string display;   // the name as the list writes it
-  std::string a_number;  // normalized "A#########", or ""
-  std::string dob;       // as given
+  std::string_view id;        // from the `id` column, else "row-<line>"
+  std::string_view display;   // the name as the list writes it
+  std::string_view a_number;  // normalized "A#########", or ""
+  std::string_view dob;       // as given
 };
 
 // Words of normalized text, with the information name matching needs.
@@ -62,6 +68,10 @@ struct TextToken {
 };
 std::vector<TextToken> TokenizeForNames(const std::string& normalized);
 
+// The index is a view over one flat image (names_image.h): built in memory
+// from a CSV, or compiled once (CompileCsvText) and mapped back from a file
+// (FromImage) by a later process, which then costs milliseconds instead of
+// seconds. Both match exactly alike. Copies share the image.
 class NamesIndex {
  public:
   enum class VariantKind : uint8_t { kFull, kPartial };
@@ -72,7 +82,8 @@ class NamesIndex {
     VariantKind kind;
   };
 
-  NamesIndex() = default;
+  // An empty list.
+  NamesIndex();
 
   // Errors name the file and line and say what to fix (kInvalidArgument),
   // or kNotFound; never a value from the list. `name` stands for the file
@@ -80,11 +91,26 @@ class NamesIndex {
   static StatusOr<NamesIndex> LoadCsv(const std::string& path);
   static StatusOr<NamesIndex> FromCsvText(std::string_view csv, const std::string& name);
 
+  // The compiled image of `csv`, bound to `source` (the CSV's SHA-256 and
+  // size). Errors: FromCsvText's; kResource for a list too large to index.
+  static StatusOr<std::string> CompileCsvText(std::string_view csv, const std::string& name,
+                                              const names_image::Source& source);
+  // The index over `image` (8-byte aligned; `owner` keeps it alive: a
+  // mapping, or a string), checked by names_image::Open against `expected`.
+  // `name` (the CSV's path) prefixes the list's warnings and, with the
+  // image's path, the errors: kIo when the image is not one, is damaged,
+  // or is of another version, other rules or another CSV.
+  static StatusOr<NamesIndex> FromImage(std::shared_ptr<const void> owner, std::string_view image,
+                                        const names_image::Source& expected, const std::string& name,
+                                        const std::string& image_name);
+
   // What loading had to guess or left unread, each "<file>:<line>: …"
   // (never a value from the list): a list read as Windows-1252 or as
   // UTF-16 without a byte-order mark, a column it does not know. The list
   // is usable, but whoever runs the tool must see these.
   const std::vector<std::string>& warnings() const { return warnings_; }
+  // For the loader (pipeline/names_cache): what it had to redo.
+  void AddWarning(std::string warning) { warnings_.push_back(std::move(warning)); }
 
   // Every variant occurrence in `tokens` (of `text`): full variants of any
   // entity, and partial variants of the entities in `mentioned` only (the
@@ -96,41 +122,33 @@ class NamesIndex {
   void Find(const std::string& text, const std::vector<TextToken>& tokens,
             const std::vector<int>& mentioned, std::vector<Match>* out) const;
 
-  const std::vector<NameEntity>& entities() const { return entities_; }
+  // The listed people, by index (the row order of the list).
+  class Entities {
+   public:
+    explicit Entities(const names_image::View* view) : view_(view) {}
+    size_t size() const { return view_->entity_count; }
+    bool empty() const { return size() == 0; }
+    NameEntity operator[](size_t i) const;
 
-  // The entity whose A-number is `a_number` ("A#########"), or -1.
-  int EntityForANumber(const std::string& a_number) const;
+   private:
+    const names_image::View* view_;
+  };
+  Entities entities() const { return Entities(&view_); }
+
+  // The entity whose A-number is `a_number` ("A#########"), or -1; the
+  // first row with it.
+  int EntityForANumber(std::string_view a_number) const { return view_.EntityForANumber(a_number); }
+  // The entity whose id is `id`, or -1; the last row with it.
+  int EntityForId(std::string_view id) const { return view_.EntityForId(id); }
 
  private:
-  struct Variant {
-    uint32_t pool_begin;  // into pool_
-    uint16_t length;
-    VariantKind kind;
-    int entity;
-  };
-
-  void AddName(int entity, const std::string& name);
-  void AddParts(int entity, const std::vector<std::string>& given,
-                const std::vector<std::string>& middle, const std::vector<std::string>& surname);
-  void AddVariant(int entity, const std::vector<std::string>& tokens, VariantKind kind);
-  uint32_t TokenId(const std::string& token);
   // The listed word `word` (OCR'd, not listed) most likely misreads, or
   // UINT32_MAX.
   uint32_t OcrTokenId(const std::string& word) const;
 
-  std::vector<NameEntity> entities_;
+  std::shared_ptr<const void> owner_;  // the image's bytes
+  names_image::View view_;
   std::vector<std::string> warnings_;
-  std::unordered_map<std::string, uint32_t> vocabulary_;
-  std::vector<uint32_t> pool_;
-  std::vector<Variant> variants_;
-  // Full variants by their first token (one-token variants) or first two
-  // tokens (longer ones), so a common given name does not make a lookup walk
-  // thousands of candidates. Partial variants are kept per entity.
-  std::unordered_map<uint32_t, std::vector<uint32_t>> single_;
-  std::unordered_map<uint64_t, std::vector<uint32_t>> pairs_;
-  std::vector<std::vector<uint32_t>> partials_;  // by entity
-  std::unordered_map<std::string, uint32_t> dedupe_;  // build time only
-  std::unordered_map<std::string, int> by_a_number_;
 };
 
 // "A-012-345-678", "12345678" → "A012345678" (9 digits, left-padded);

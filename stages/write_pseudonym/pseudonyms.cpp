@@ -39,24 +39,29 @@ std::string InitialsOf(const std::string& normalized_name) {
 Pseudonymizer::Pseudonymizer(PseudonymStyle style, const NamesIndex* names,
                              const KeyedHasher* hasher)
     : style_(std::move(style)), names_(names), hasher_(hasher) {
-  if (!names_) return;
+  // Only the initials style needs every listed person's initials (to tell
+  // apart two who share them): the others look rows up in the index, so a
+  // 100,000-row list costs nothing here.
+  if (!names_ || style_.name != "initials") return;
   std::map<std::string, int> initials_count;
   for (size_t i = 0; i < names_->entities().size(); ++i) {
-    const NameEntity& e = names_->entities()[i];
-    row_of_entity_[e.id] = static_cast<int>(i) + 1;
-    initials_of_entity_[e.id] = InitialsOf(NormalizeString(e.display));
-    ++initials_count[initials_of_entity_[e.id]];
+    const NameEntity e = names_->entities()[i];
+    const std::string id(e.id);
+    initials_of_entity_[id] = InitialsOf(NormalizeString(e.display));
+    ++initials_count[initials_of_entity_[id]];
   }
   // Two listed people with the same initials: both get their row number.
   for (auto& [id, initials] : initials_of_entity_) {
-    if (initials_count[initials] > 1) initials += std::to_string(row_of_entity_[id]);
+    if (initials_count[initials] > 1) initials += std::to_string(RowOf(id));
   }
 }
 
+int Pseudonymizer::RowOf(const std::string& entity) const {
+  return names_ && !entity.empty() ? names_->EntityForId(entity) + 1 : 0;
+}
+
 std::string Pseudonymizer::PersonNumber(const Finding& f) const {
-  if (auto it = row_of_entity_.find(f.entity); it != row_of_entity_.end()) {
-    return std::to_string(it->second);
-  }
+  if (const int row = RowOf(f.entity); row > 0) return std::to_string(row);
   // Unlisted: a keyed hash of the normalized value, stable across shards
   // that share the job key, as six digits in two groups ("482-173"): no
   // row number has a hyphen, so it never reads as a row of the list
@@ -81,7 +86,8 @@ static std::string LabelInitials(const std::string& label) {
 
 std::vector<std::string> Pseudonymizer::Forms(const Finding& f) const {
   const std::string n = PersonNumber(f);
-  const bool listed = row_of_entity_.count(f.entity) > 0;
+  const int row = RowOf(f.entity);
+  const bool listed = row > 0;
   // Listed people by their label ("Class Member 12"), others under a word
   // of their own ("Unlisted Person 482-173").
   const std::string label = listed ? style_.name_label : kUnlistedLabel;
@@ -96,7 +102,7 @@ std::vector<std::string> Pseudonymizer::Forms(const Finding& f) const {
         const std::string given = kDoeGiven[std::stoul(n.substr(0, 3)) % count];
         return {given + " Doe " + n, given.substr(0, 1) + ". Doe " + n};
       }
-      const size_t index = static_cast<size_t>(row_of_entity_.at(f.entity) - 1);
+      const size_t index = static_cast<size_t>(row - 1);
       const std::string given = kDoeGiven[index % count];
       const std::string suffix = index >= count ? " " + std::to_string(index / count + 1) : "";
       return {given + " Doe" + suffix, given.substr(0, 1) + ". Doe" + suffix};
@@ -107,7 +113,7 @@ std::vector<std::string> Pseudonymizer::Forms(const Finding& f) const {
   if (f.category == "a_number") {
     char buf[48];
     if (listed) {
-      std::snprintf(buf, sizeof buf, "%03d", row_of_entity_.at(f.entity));
+      std::snprintf(buf, sizeof buf, "%03d", row);
     } else {
       std::snprintf(buf, sizeof buf, "%s", n.c_str());
     }

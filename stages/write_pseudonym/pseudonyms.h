@@ -51,11 +51,13 @@ class Pseudonymizer {
 
  private:
   std::string PersonNumber(const Finding& f) const;  // "12", or a hash "1048213"
+  // The list row (1-based) of a listed person's entity id, else 0; the
+  // last row when several share the id.
+  int RowOf(const std::string& entity) const;
   PseudonymStyle style_;
   const NamesIndex* names_;
   const KeyedHasher* hasher_;
-  std::map<std::string, int> row_of_entity_;
-  std::map<std::string, std::string> initials_of_entity_;
+  std::map<std::string, std::string> initials_of_entity_;  // "initials" style only
 };
 
 }  // namespace redact

@@ -124,5 +124,52 @@ TEST(NamesList, RunsWithoutAListWarn) {
   EXPECT_FALSE(Has(verify.err, kNoNamesWarning)) << verify.err;
 }
 
+// `redact names compile` builds the list's index once (private); apply
+// reuses it; an edited list (same size) is not served by the old index, and
+// a damaged index is rebuilt with a warning that names no one.
+TEST(NamesList, CompiledIndexIsReusedNeverStaleAndRebuiltWhenDamaged) {
+  REDACT_REQUIRE_TOOL("pdftotext");
+  const fs::path dir = Folder("compiled");
+  const fs::path pdf = WritePdf(dir, "Hearing notes for Oksana Petrenko and Oksana Petrenka, set for March.");
+  const std::string names = (dir / "names.csv").string();
+  const std::string cache = "REDACT_NAMES_CACHE=" + (dir / "cache").string();
+  std::ofstream(names, std::ios::binary) << "first,last\nOksana,Petrenko\n";
+  auto compile = RunCommand({"env", cache, REDACT_BINARY, "names", "compile", names});
+  ASSERT_EQ(compile.exit_code, 0) << compile.err;
+  EXPECT_TRUE(Has(compile.out, (dir / "cache").string() + "/")) << compile.out;
+  EXPECT_TRUE(Has(compile.out, "1 people")) << compile.out;
+  EXPECT_FALSE(Has(compile.out, "already compiled")) << compile.out;
+  auto again = RunCommand({"env", cache, REDACT_BINARY, "names", "compile", names});
+  EXPECT_TRUE(Has(again.out, "already compiled")) << again.out;
+  auto apply = [&] {
+    auto r = RunCommand({"env", cache, REDACT_BINARY, "apply", "--names", names, "--out", (dir / "out").string(),
+                         pdf.string()});
+    EXPECT_EQ(r.exit_code, 0) << r.err;
+    return std::pair(r.err, RunCommand({"pdftotext", (dir / "out" / "notes.pdf").string(), "-"}).out);
+  };
+  auto [err, text] = apply();
+  EXPECT_FALSE(Has(text, "Petrenko")) << text;
+  EXPECT_TRUE(Has(text, "Petrenka")) << text;
+  // The list edited, its size unchanged: the old index is not used.
+  std::ofstream(names, std::ios::binary | std::ios::trunc) << "first,last\nOksana,Petrenka\n";
+  std::tie(err, text) = apply();
+  EXPECT_TRUE(Has(text, "Petrenko")) << text;
+  EXPECT_FALSE(Has(text, "Petrenka")) << text;
+  // Every index damaged: rebuilt, and said.
+  for (const auto& e : fs::directory_iterator(dir / "cache")) {
+    std::fstream f(e.path(), std::ios::in | std::ios::out | std::ios::binary);
+    const auto at = static_cast<std::streamoff>(fs::file_size(e.path()) / 2);
+    f.seekg(at);
+    const char c = static_cast<char>(f.get());
+    f.seekp(at);
+    f.put(static_cast<char>(c ^ 0x5A));
+  }
+  std::tie(err, text) = apply();
+  EXPECT_FALSE(Has(text, "Petrenka")) << text;
+  EXPECT_TRUE(Has(err, "the compiled names index is damaged")) << err;
+  EXPECT_TRUE(Has(err, "rebuilt from the list")) << err;
+  EXPECT_FALSE(Has(err, "Petrenk")) << err;
+}
+
 }  // namespace
 }  // namespace redact

@@ -13,6 +13,7 @@
 #include "tools/redact/exit_codes.h"
 #include "tools/redact/extract_command.h"
 #include "tools/redact/messages.h"
+#include "tools/redact/names_command.h"
 #include "tools/redact/review_command.h"
 #include "tools/redact/run_command.h"
 #include "tools/redact/scan_command.h"
@@ -60,6 +61,8 @@ int main(int argc, char** argv) {
   AddUnsealCommand(&app, &unseal);
   RunOptions run;
   AddRunCommand(&app, &run);
+  NamesOptions names;
+  AddNamesCommand(&app, &names);
   Verbosity verbosity = Verbosity::kNormal;
   for (CLI::App* command : app.get_subcommands([](CLI::App*) { return true; })) {
     AddVerbosityFlags(command, &verbosity);
@@ -91,5 +94,6 @@ int main(int argc, char** argv) {
   if (app.got_subcommand("keygen")) return RunKeygen(keygen, std::cout, err);
   if (app.got_subcommand("unseal")) return RunUnseal(unseal, std::cout, err);
   if (app.got_subcommand("run")) return RunJob(run, reports, err);
+  if (app.got_subcommand("names")) return RunNames(names, std::cout, err);
   return kExitUsage;
 }

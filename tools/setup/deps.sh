@@ -12,7 +12,8 @@
 #   python3-fitz (PyMuPDF edits review PDFs as a viewer would), Chromium
 #   with its WebDriver and Selenium (the review page's browser test), and
 #   DejaVu Sans (a real TrueType program the font tests embed);
-#   bench: also Google Benchmark, GNU time and hyperfine;
+#   bench: also Google Benchmark, GNU time, hyperfine and python3-fitz
+#   (PyMuPDF, for bench/pymupdf_pipeline.py);
 #   fuzz: also clang and its libFuzzer runtime.
 set -euo pipefail
 level=${1:-build}
@@ -34,7 +35,7 @@ if [ "$level" = fuzz ]; then
   packages+=(clang libclang-rt-14-dev)
 fi
 if [ "$level" = bench ]; then
-  packages+=(libbenchmark-dev time hyperfine)
+  packages+=(libbenchmark-dev time hyperfine python3-fitz)
 fi
 missing=()
 for p in "${packages[@]}"; do
