@@ -25,6 +25,10 @@ const state = {
   dirty: false,
   drawing: false,
   nextId: 1,
+  // "All occurrences in this job": {text, category, appliedTo: Set of
+  // document indexes}, applied to each document as it is opened. Kept in
+  // this page only (values are never written to the state file).
+  jobAdds: [],
 };
 
 function el(tag, attrs, ...children) {
@@ -249,6 +253,36 @@ function drawHeader() {
     `${kept} of ${state.findings.length} finding(s) to redact · ${state.dirty ? "unsaved changes" : d.saved ? "saved" : "not saved yet"}`;
   document.getElementById("prev-doc").disabled = state.doc === 0;
   document.getElementById("next-doc").disabled = state.doc === docs.length - 1;
+  const waiting = jobAddsWaiting();
+  const notice = document.getElementById("job-adds");
+  notice.hidden = !waiting.length;
+  notice.textContent = waiting.length
+    ? `Added for the whole job, not yet in document(s) ${waiting.map((i) => i + 1).join(", ")}: open each to apply, then save it.`
+    : "";
+}
+
+// Documents a job-wide addition has not reached yet.
+function jobAddsWaiting() {
+  const docs = state.queue.documents.map((_, i) => i);
+  return docs.filter((i) => state.jobAdds.some((a) => !a.appliedTo.has(i)));
+}
+
+// Applies the job-wide additions this document has not had yet: every
+// occurrence of each, as "all occurrences in this document" would.
+function applyJobAdds() {
+  let added = 0;
+  for (const a of state.jobAdds) {
+    if (a.appliedTo.has(state.doc)) continue;
+    for (const o of occurrences(a.text)) {
+      const boxes = boxesOf(o.range, o.page);
+      if (!boxes.length || overlapsExisting(o.page, boxes)) continue;
+      if (added === 0) remember();
+      addFinding(o.page, boxes, a.text, a.category, "manual", "review: text selected (all occurrences in this job)");
+      ++added;
+    }
+    a.appliedTo.add(state.doc);
+  }
+  return added;
 }
 
 function refresh() {
@@ -316,9 +350,11 @@ async function loadDocument(index) {
     if (state.attention.has(n)) p.div.classList.add("attention");
     state.pages.push(p);
   }
+  const fromJob = applyJobAdds();
   refresh();
   postJson(`/api/doc/${index}/current`, {}).catch(() => {});
-  say(`${state.findings.length} finding(s). Press n for the first.`);
+  say(fromJob ? `${state.findings.length} finding(s), ${fromJob} of them added for the whole job: save to keep them.`
+              : `${state.findings.length} finding(s). Press n for the first.`);
   document.body.dataset.ready = "1";
 }
 
@@ -412,10 +448,14 @@ function closeSelectionMenu() {
   window.getSelection().removeAllRanges();
 }
 
-function addSelected(all) {
+// `scope`: "one" (this selection), "document" or "job" (every occurrence,
+// in this document now and in each other one as it is opened).
+function addSelected(scope) {
   const s = pendingSelection;
   if (!s) return;
+  const all = scope !== "one";
   const category = document.getElementById("selection-category").value;
+  if (scope === "job") state.jobAdds.push({ text: s.text, category, appliedTo: new Set([state.doc]) });
   remember();
   let added = 0;
   const places = all ? occurrences(s.text).map((o) => ({ page: o.page, boxes: boxesOf(o.range, o.page) }))
@@ -545,11 +585,15 @@ async function start() {
   document.getElementById("preview").addEventListener("click", preview);
   document.getElementById("prev-doc").addEventListener("click", () => goToDocument(state.doc - 1));
   document.getElementById("next-doc").addEventListener("click", () => goToDocument(state.doc + 1));
-  document.getElementById("add-one").addEventListener("click", () => addSelected(false));
-  document.getElementById("add-all").addEventListener("click", () => addSelected(true));
+  document.getElementById("add-one").addEventListener("click", () => addSelected("one"));
+  document.getElementById("add-all").addEventListener("click", () => addSelected("document"));
+  document.getElementById("add-job").addEventListener("click", () => addSelected("job"));
   document.getElementById("add-cancel").addEventListener("click", closeSelectionMenu);
-  window.addEventListener("beforeunload", (e) => { if (state.dirty) { e.preventDefault(); e.returnValue = ""; } });
+  window.addEventListener("beforeunload", (e) => {
+    if (state.dirty || jobAddsWaiting().length) { e.preventDefault(); e.returnValue = ""; }
+  });
   state.queue = await (await api("/api/queue")).json();
+  document.getElementById("add-job").hidden = state.queue.documents.length < 2;
   await loadDocument(state.queue.current || 0);
 }
 
