@@ -7,8 +7,9 @@ select the judge's surname in the first and add it for the whole job;
 the page says which documents it has not reached yet; save, move on to
 the second, where it is applied as the document opens; save; then run the
 apply command the page shows for the second document and check with
-pdftotext that the surname is gone there too. Before this, the page only
-offered "all occurrences in this document".
+pdftotext that the surname is gone there too, with the label the reviewer
+gave it ("Court 1") drawn in its box. Before this, the page only offered
+"all occurrences in this document", and had no label field.
 
 Usage: review_job_test.py REDACT SOURCE_DIR
 """
@@ -82,6 +83,12 @@ def main():
             check(added != [], "opening the second document applies the job-wide addition")
             check(page.js(driver, "return state.dirty;"), "and marks it unsaved")
             check(not driver.find_element(By.ID, "job-adds").is_displayed(), "no document waits any more")
+            # A label of the reviewer's, drawn in the box instead of the policy's.
+            driver.find_element(By.CSS_SELECTOR, f'.finding[data-finding="{added[0]}"]').click()
+            field = driver.find_element(By.ID, "current-label")
+            field.send_keys("Court 1")
+            field.send_keys("\ue007")  # Enter commits the change
+            check(page.js(driver, f"return byId({added[0]}).label;") == "Court 1", "a finding takes a label")
             command = save(driver)
         finally:
             if driver:
@@ -96,6 +103,7 @@ def main():
         outputs = [os.path.join(outdir, f) for f in os.listdir(outdir) if f.endswith(".pdf")]
         text = subprocess.run(["pdftotext", outputs[0], "-"], capture_output=True, text=True).stdout
         check("Whitfield" not in text and "Margaret" in text, "the surname added for the job is gone from the second")
+        check("Court 1" in text, "the reviewer's label is drawn in its box")
     return serving.finish()
 
 

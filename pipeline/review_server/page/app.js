@@ -229,10 +229,15 @@ function drawCurrent() {
                       ...categoryChoices(f.category));
   const person = el("input", { value: f.entity || "", size: "10", "aria-label": "person (entity)",
                                on: { change: (e) => setField(f.id, "entity", e.target.value.trim()) } });
+  // The label drawn in its box instead of the category's ("Client 1").
+  const label = el("input", { id: "current-label", value: f.label || "", size: "12", maxlength: "60",
+                              placeholder: "policy label", "aria-label": "label drawn in the box",
+                              on: { change: (e) => setField(f.id, "label", e.target.value.trim()) } });
   box.replaceChildren(
     el("dl", {}, el("dt", {}, "id"), el("dd", {}, String(f.id)), el("dt", {}, "text"), el("dd", {}, f.text || "(an area)"),
        el("dt", {}, "category"), el("dd", {}, category), el("dt", {}, "rule"), el("dd", {}, f.rule || "manual"),
        el("dt", {}, "why"), el("dd", {}, f.why || "added in review"), el("dt", {}, "person"), el("dd", {}, person),
+       el("dt", {}, "label"), el("dd", {}, label),
        el("dt", {}, "page"), el("dd", {}, String(f.page)), el("dt", {}, "decision"), el("dd", {}, f.decision)),
     el("div", { class: "actions" },
        el("button", { on: { click: () => { decide([f.id], "accepted"); step(1); } } }, "Accept (a)"),
@@ -513,6 +518,7 @@ function kept() {
   return state.findings.filter((f) => f.decision !== "rejected").map((f) => {
     const entry = { id: f.id, page: f.page, category: f.category, rule: f.rule || "manual", why: f.why || "",
                     text: f.text || "", entity: f.entity || "", boxes: f.boxes };
+    if (f.label) entry.label = f.label;
     return entry;
   });
 }
