@@ -128,25 +128,41 @@ TEST(HostileVerify, Type3GlyphsAreReadOffTheRender) {
 // removed as undecodable and the page goes to a person.
 const std::string kDejaVu = "/usr/share/fonts/truetype/dejavu/DejaVuSans.ttf";
 
+// Apply must succeed; what every oracle reads in its output, and the report.
+struct Applied {
+  testing::OracleReading reading;
+  std::string report;
+};
+
+// The oracles ApplyAndRead reads with (in the test body: they end it).
+#define REQUIRE_RENDER_ORACLES()      \
+  REDACT_REQUIRE_TOOL("tesseract");   \
+  REDACT_REQUIRE_TOOL("pdftoppm");    \
+  REDACT_REQUIRE_TOOL("mutool");      \
+  REDACT_REQUIRE_TOOL("qpdf")
+
+Applied ApplyAndRead(const Crafted& c, const std::string& stem) {
+  auto r = RunCommand({REDACT_BINARY, "apply", "--names", c.names.string(), "--out", (c.dir / "out").string(),
+                       c.pdf.string()});
+  EXPECT_EQ(r.exit_code, 0) << r.err;
+  Applied a;
+  a.reading = testing::ReadWithOracles((c.dir / "out" / c.pdf.filename()).string(), (c.dir / "oracle").string(), true);
+  std::ifstream report(c.dir / "out" / (stem + ".report.json"));
+  a.report.assign(std::istreambuf_iterator<char>(report), {});
+  return a;
+}
+
 TEST(HostileVerify, LyingToUnicodeInAnEmbeddedTrueTypeIsCaughtByTheProgramsGlyphNames) {
-  REDACT_REQUIRE_TOOL("tesseract");
-  REDACT_REQUIRE_TOOL("pdftoppm");
-  REDACT_REQUIRE_TOOL("mutool");
-  REDACT_REQUIRE_TOOL("qpdf");
+  REQUIRE_RENDER_ORACLES();
   const std::string pdf = testing::EmbeddedTrueTypePdf("the petitioner MARIA HERNANDEZ appeared", kDejaVu, true);
   ASSERT_FALSE(pdf.empty()) << "cannot read " << kDejaVu << " (fonts-dejavu-core)";
   const Crafted c = Write("tounicode_cid", pdf);
   const nlohmann::json v = VerifyJson(c);
   EXPECT_EQ(v["exit_code"], 7) << v.dump();
-  auto r = RunCommand({REDACT_BINARY, "apply", "--names", c.names.string(), "--out", (c.dir / "out").string(),
-                       c.pdf.string()});
-  ASSERT_EQ(r.exit_code, 0) << r.err;
-  const fs::path out = c.dir / "out" / c.pdf.filename();
-  const testing::OracleReading reading = testing::ReadWithOracles(out.string(), (c.dir / "oracle").string(), true);
-  EXPECT_TRUE(testing::ReadersShowing(reading, "Hernandez").empty());
-  EXPECT_FALSE(testing::ReadersShowing(reading, "appeared").empty()) << "public text was removed too";
-  std::ifstream report(c.dir / "out" / "tounicode_cid.report.json");
-  EXPECT_NE(std::string(std::istreambuf_iterator<char>(report), {}).find("undecodable-text-removed"), std::string::npos);
+  const Applied a = ApplyAndRead(c, "tounicode_cid");
+  EXPECT_TRUE(testing::ReadersShowing(a.reading, "Hernandez").empty());
+  EXPECT_FALSE(testing::ReadersShowing(a.reading, "appeared").empty()) << "public text was removed too";
+  EXPECT_NE(a.report.find("undecodable-text-removed"), std::string::npos) << a.report;
 }
 
 // (a3) No ToUnicode at all: the program's glyph names decode the text.
@@ -154,24 +170,15 @@ TEST(HostileVerify, LyingToUnicodeInAnEmbeddedTrueTypeIsCaughtByTheProgramsGlyph
 // (public words too) and the page sent to a person. Now the listed name
 // is found and removed, and the public words stay.
 TEST(HostileVerify, AnEmbeddedProgramsGlyphNamesDecodeAFontWithoutToUnicode) {
-  REDACT_REQUIRE_TOOL("tesseract");
-  REDACT_REQUIRE_TOOL("pdftoppm");
-  REDACT_REQUIRE_TOOL("mutool");
-  REDACT_REQUIRE_TOOL("qpdf");
+  REQUIRE_RENDER_ORACLES();
   const std::string pdf = testing::EmbeddedTrueTypePdf("the petitioner Maria Hernandez appeared", kDejaVu, false);
   ASSERT_FALSE(pdf.empty()) << "cannot read " << kDejaVu << " (fonts-dejavu-core)";
   const Crafted c = Write("no_tounicode", pdf);
-  auto r = RunCommand({REDACT_BINARY, "apply", "--names", c.names.string(), "--out", (c.dir / "out").string(),
-                       c.pdf.string()});
-  ASSERT_EQ(r.exit_code, 0) << r.err;
-  const fs::path out = c.dir / "out" / c.pdf.filename();
-  const testing::OracleReading reading = testing::ReadWithOracles(out.string(), (c.dir / "oracle").string(), true);
-  EXPECT_TRUE(testing::ReadersShowing(reading, "Hernandez").empty());
-  EXPECT_FALSE(testing::ReadersShowing(reading, "petitioner").empty()) << "public text was removed too";
-  std::ifstream report(c.dir / "out" / "no_tounicode.report.json");
-  const std::string text(std::istreambuf_iterator<char>(report), {});
-  EXPECT_EQ(text.find("undecodable-text-removed"), std::string::npos) << text;
-  EXPECT_NE(text.find("\"undecodable_glyphs\": 0"), std::string::npos) << text;
+  const Applied a = ApplyAndRead(c, "no_tounicode");
+  EXPECT_TRUE(testing::ReadersShowing(a.reading, "Hernandez").empty());
+  EXPECT_FALSE(testing::ReadersShowing(a.reading, "petitioner").empty()) << "public text was removed too";
+  EXPECT_EQ(a.report.find("undecodable-text-removed"), std::string::npos) << a.report;
+  EXPECT_NE(a.report.find("\"undecodable_glyphs\": 0"), std::string::npos) << a.report;
 }
 
 // (d) --verify full renders every page; standard renders none of an honest
