@@ -15,6 +15,15 @@ namespace {
 constexpr double kMaxBaselineShift = 0.5;  // points
 constexpr double kMinWordGap = 0.1;
 constexpr double kMaxOverlap = 0.2;
+
+// Letters of one word may be set in two sizes — fake small caps, as
+// captions and signature blocks set names ("A" at 12 pt, "NNA" at 9.6 pt):
+// on one baseline, sizes up to 1.6 times apart may join into a word, as
+// pdftotext joins them.
+bool SizesMayJoin(double a, double b) {
+  return std::max(a, b) <= 1.6 * std::max(std::min(a, b), 0.01);
+}
+bool SameSize(double a, double b) { return std::fabs(a - b) <= 0.01 * std::max(a, 1.0); }
 constexpr double kDuplicateAlong = 0.1;
 constexpr double kDuplicateAcross = 0.2;
 // Line and block grouping, in units of the font size.
@@ -293,11 +302,10 @@ std::vector<Fragment> DrawnWords(const std::vector<Glyph>& glyphs,
     }
     if (!cur.word.glyphs.empty()) {
       const double fs = std::max(cur.word.font_size, 0.01);
-      const bool same_line =
-          p.bucket == cur.placed.front().bucket &&
-          std::fabs(p.across - cur.placed.front().across) <= kMaxBaselineShift &&
-          std::fabs(g.font_size - cur.word.font_size) <= 0.01 * std::max(cur.word.font_size, 1.0);
-      if (same_line && IsTwin(glyphs, cur.placed, p, fs)) {
+      const bool same_line = p.bucket == cur.placed.front().bucket &&
+                             std::fabs(p.across - cur.placed.front().across) <= kMaxBaselineShift &&
+                             SizesMayJoin(g.font_size, cur.word.font_size);
+      if (same_line && SameSize(g.font_size, cur.word.font_size) && IsTwin(glyphs, cur.placed, p, fs)) {
         cur.word.duplicates.push_back(p.index);
         cur.word.box = cur.word.box.Union(g.box);
         continue;
@@ -390,11 +398,10 @@ std::vector<Word> JoinByPosition(const std::vector<Glyph>& glyphs, std::vector<F
       }
       Fragment& f = *items[k].frag;
       const double fs = m ? std::max(m->word.font_size, 0.01) : 1;
-      const bool same = m && std::fabs(f.word.font_size - m->word.font_size) <=
-                                 0.01 * std::max(m->word.font_size, 1.0) &&
+      const bool same = m && SizesMayJoin(f.word.font_size, m->word.font_size) &&
                         std::fabs(f.placed.front().across - m->placed.front().across) <=
                             kMaxBaselineShift;
-      if (same && IsTwinFragment(glyphs, *m, f)) {
+      if (same && SameSize(f.word.font_size, m->word.font_size) && IsTwinFragment(glyphs, *m, f)) {
         m->word.duplicates.insert(m->word.duplicates.end(), f.word.glyphs.begin(),
                                   f.word.glyphs.end());
         m->word.duplicates.insert(m->word.duplicates.end(), f.word.duplicates.begin(),

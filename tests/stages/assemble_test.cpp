@@ -46,6 +46,20 @@ TEST(Assemble, FakeBoldDuplicatesStayOneWord) {
   EXPECT_EQ(p.words[0].duplicates.size(), 3u);
 }
 
+// Fake small caps (issue 18): a capital set larger than the rest of the
+// word, as captions and signature blocks set names. Seven real filings
+// read "A NNA S CHUBERT" and "J USTICE S OTOMAYOR"; letters of one word in
+// two sizes are one word, as pdftotext reads them. A word in another size
+// after a real space still stands apart, and so does a heading twice the
+// size.
+TEST(Assemble, FakeSmallCapsAreOneWord) {
+  PageText p = Extract(
+      "BT /F1 12 Tf 72 700 Td (A) Tj /F1 9.6 Tf (NNA ) Tj /F1 12 Tf (S) Tj /F1 9.6 Tf (CHUBERT) Tj ET "
+      "BT /F1 12 Tf 72 680 Td (Signed) Tj /F1 9.6 Tf ( below) Tj ET "
+      "BT /F1 24 Tf 72 640 Td (BIG) Tj /F1 10 Tf (small) Tj ET");
+  EXPECT_EQ(WordTexts(p), (std::vector<std::string>{"ANNA", "SCHUBERT", "Signed", "below", "BIG", "small"}));
+}
+
 TEST(Assemble, TwoColumnsReadColumnByColumn) {
   PageText p = Extract(
       "BT /F1 10 Tf 14 TL 72 700 Td (Left one) Tj T* (Left two) Tj ET "
