@@ -103,6 +103,20 @@ TEST(ClassicFailures, FakeSmallCapsName) {
   EXPECT_NE(o.text.find("appeared"), std::string::npos);
 }
 
+// A listed person's surname inside an e-mail address is that person's
+// identifier, and a brace list ("{a,b}@host", common on papers and
+// letterheads) is one address per name, not text around an address.
+TEST(ClassicFailures, SurnamesInEmailAddressesAndBraceLists) {
+  Outcome o = Redact("email_names", Page("BT /F1 11 Tf 72 700 Td (Write to maria.hernandez-nunez@mail.example.org "
+                                         "or) Tj 0 -16 Td ({maria.hernandez,ana.ruiz}@cs.example.edu today.) Tj ET"));
+  ExpectGone(o);
+  for (const char* piece : {"maria", "ana.ruiz", "example.edu", "example.org"}) {
+    EXPECT_EQ(Lower(o.text).find(piece), std::string::npos) << "pdftotext shows " << piece << ":\n" << o.text;
+  }
+  EXPECT_NE(o.text.find("Write to"), std::string::npos) << o.text;
+  EXPECT_NE(o.text.find("today."), std::string::npos) << o.text;
+}
+
 TEST(ClassicFailures, TjArraySplitsTheName) {
   Outcome o = Redact("tj_split", Page("BT /F1 12 Tf 72 700 Td [(Client Mar) 20 (ia Hern) -30 "
                                       "(andez-Nu) 15 (nez arrived)] TJ ET"));
