@@ -12,10 +12,12 @@
 #include <algorithm>
 #include <cstdio>
 #include <filesystem>
+#include <fstream>
 #include <nlohmann/json.hpp>
 #include <regex>
 
 #include "core/geometry.h"
+#include "tests/testing/pdf_builder.h"
 #include "tests/testing/require_tool.h"
 #include "tests/testing/subprocess.h"
 
@@ -173,6 +175,56 @@ TEST(ExtractVsPdftotext, EverySampleAgrees) {
     EXPECT_GE(precision, 0.99) << s;
     EXPECT_GE(a.median_iou, 0.9) << s;
   }
+}
+
+// Issue 18: a FreeText box (and any annotation a viewer draws) shows text
+// that pdftotext and mutool print with the page; `extract` printed only the
+// page's own content. A hidden annotation shows nothing, in every reader.
+TEST(ExtractVsPdftotext, AnnotationTextOtherReadersShowIsPrinted) {
+  REDACT_REQUIRE_TOOL("pdftotext");
+  REDACT_REQUIRE_TOOL("mutool");
+  const std::string font = "<< /Type /Font /Subtype /Type1 /BaseFont /Helvetica /Encoding /WinAnsiEncoding >>";
+  testing::PdfBuilder b;
+  const auto appearance = [&](const std::string& words) {
+    return b.AddStream("/Type /XObject /Subtype /Form /BBox [0 0 228 30] /Resources << /Font << /F1 " + font +
+                           " >> >>",
+                       "BT /F1 11 Tf 2 10 Td (" + words + ") Tj ET");
+  };
+  const int shown = appearance("Hearing moved to Thursday");
+  const int hidden = appearance("Hidden draft remark");
+  const int contents = b.AddStream("", "BT /F1 12 Tf 72 700 Td (Body of the order) Tj ET");
+  const int pages = b.Reserve();
+  const int page = b.Reserve();
+  const int box = b.Add("<< /Type /Annot /Subtype /FreeText /Rect [72 600 300 630] /DA (/F1 11 Tf) "
+                        "/Contents (Hearing moved to Thursday) /AP << /N " + std::to_string(shown) + " 0 R >> >>");
+  const int secret = b.Add("<< /Type /Annot /Subtype /FreeText /F 2 /Rect [72 500 300 530] /DA (/F1 11 Tf) "
+                           "/Contents (Hidden draft remark) /AP << /N " + std::to_string(hidden) + " 0 R >> >>");
+  b.Set(page, "<< /Type /Page /Parent " + std::to_string(pages) +
+                  " 0 R /MediaBox [0 0 612 792] /Resources << /Font << /F1 " + font + " >> >> /Contents " +
+                  std::to_string(contents) + " 0 R /Annots [" + std::to_string(box) + " 0 R " +
+                  std::to_string(secret) + " 0 R] >>");
+  b.Set(pages, "<< /Type /Pages /Kids [" + std::to_string(page) + " 0 R] /Count 1 >>");
+  const int root = b.Add("<< /Type /Catalog /Pages " + std::to_string(pages) + " 0 R >>");
+  const fs::path file = fs::temp_directory_path() / "redact_extract_freetext.pdf";
+  {
+    std::ofstream(file, std::ios::binary) << b.Build(root);
+  }
+  const std::string poppler = RunCommand({"pdftotext", file.string(), "-"}).out;
+  const std::string mupdf = RunCommand({"mutool", "draw", "-q", "-F", "txt", file.string()}).out;
+  auto ours = RunCommand({REDACT_BINARY, "extract", file.string()});
+  ASSERT_EQ(ours.exit_code, 0) << ours.err;
+  for (const std::string& reader : {poppler, mupdf, ours.out}) {
+    EXPECT_NE(reader.find("Body of the order"), std::string::npos) << reader;
+    EXPECT_NE(reader.find("Hearing moved to Thursday"), std::string::npos) << reader;
+    EXPECT_EQ(reader.find("Hidden draft"), std::string::npos) << reader;
+  }
+  auto json = RunCommand({REDACT_BINARY, "extract", "--format", "json", file.string()});
+  ASSERT_EQ(json.exit_code, 0) << json.err;
+  const nlohmann::json annots = nlohmann::json::parse(json.out)["pages"][0]["annotations"];
+  ASSERT_EQ(annots.size(), 1u) << annots.dump();
+  EXPECT_EQ(annots[0]["subtype"], "FreeText");
+  EXPECT_EQ(annots[0]["text"], "Hearing moved to Thursday");
+  EXPECT_EQ(annots[0]["rect"][1], 600.0);
 }
 
 }  // namespace

@@ -9,6 +9,7 @@
 #include "pdf/document.h"
 #include "pipeline/analyze.h"
 #include "pipeline/report.h"
+#include "stages/inspect/shown_annotations.h"
 #include "tools/redact/common.h"
 #include "tools/redact/exit_codes.h"
 
@@ -28,6 +29,31 @@ void WarnUnread(std::ostream& err, const std::string& file, const PageText& page
         << (p.kind == Kind::kTruncatedStream ? "; its text is printed as far as it was read"
                                              : "; text there, if any, is not printed") << "\n";
   }
+}
+
+// What the page's annotations show (a FreeText box, a filled field), as
+// pdftotext and mutool print it with the page: as JSON, or as lines after
+// the page's own text. An appearance not read in full is said on `err`.
+StatusOr<std::string> AnnotationsOf(pdf::Document& doc, int index, bool json, const std::string& file,
+                                    std::ostream& err, nlohmann::json* page_json) {
+  StatusOr<std::vector<ShownAnnotation>> shown = ShownAnnotationText(doc, index);
+  if (!shown) return Error(shown.error());
+  std::string text;
+  nlohmann::json list = nlohmann::json::array();
+  for (const ShownAnnotation& a : *shown) {
+    if (!a.problem.empty()) {
+      err << "redact: warning: " << file << ": page " << index + 1 << ": annotation " << a.index + 1 << " ("
+          << a.subtype << "): " << a.problem << "\n";
+    }
+    text += a.text + "\n";
+    list.push_back({{"annotation", a.index + 1},
+                    {"subtype", a.subtype},
+                    {"rect", {a.rect.x0, a.rect.y0, a.rect.x1, a.rect.y1}},
+                    {"text", a.text}});
+  }
+  if (json) (*page_json)["annotations"] = std::move(list);
+  if (!text.empty()) text.pop_back();  // lines between annotations, none after the last
+  return text;
 }
 
 }  // namespace
@@ -87,11 +113,15 @@ int RunExtract(const ExtractOptions& options, std::ostream& out, std::ostream& e
     // ReadDocumentText reported the pages it read itself.
     if (ocr.jobs <= 1 && ocr.on_page) ocr.on_page(i + 1, (*doc)->page_count(), ocr.pages_recognized > recognized);
     WarnUnread(err, options.file, *page);
+    nlohmann::json page_json = json ? PageJson(*page, options.glyphs) : nlohmann::json();
+    StatusOr<std::string> shown = AnnotationsOf(**doc, i, json, options.file, err, &page_json);
+    if (!shown) return Fail(err, shown.error());
     if (json) {
       if (i > 0) out << ",\n";
-      out << JsonText(PageJson(*page, options.glyphs));
+      out << JsonText(page_json);
     } else {
-      out << page->text << "\n\f";
+      const bool apart = !shown->empty() && !page->text.empty() && page->text.back() != '\n';
+      out << page->text << (apart ? "\n" : "") << *shown << "\n\f";
     }
   }
   if (json) out << "\n]}\n";
