@@ -121,6 +121,41 @@ bool StartsUpper(std::string_view original) {
   return true;  // non-ASCII initial: accented capitals are the common case
 }
 
+// Words that are never someone's middle name: titles and roles that stand
+// between a given name and a surname only across a sentence or a cell.
+bool IsTitleOrRole(const std::string& normalized) {
+  static const std::set<std::string> kWords{
+      "mr", "mrs", "ms", "miss", "dr", "hon", "judge", "justice", "officer", "agent", "counsel", "attorney",
+      "esq", "sr", "sra", "srta", "senor", "senora", "lic", "abogado", "abogada", "juez", "jueza",
+      "plaintiff", "defendant", "petitioner", "respondent", "applicant", "declarant", "witness", "interpreter",
+      "translator", "clerk", "deputy", "sergeant", "captain", "detective", "director", "secretary", "the", "and"};
+  return kWords.count(normalized) > 0;
+}
+
+// Per token of `norm`: may it be a middle name the list lacks (see
+// NamesIndex::Find)? A particle, or a capitalized word of three letters or
+// more that is neither a title, a role nor a word the rules say is never a
+// name.
+std::vector<uint8_t> MiddleNameTokens(const NormalizedText& norm, const std::vector<TextToken>& tokens,
+                                      std::string_view original, const std::unordered_set<std::string>& not_names) {
+  std::vector<uint8_t> middle(tokens.size(), 0);
+  for (size_t k = 0; k < tokens.size(); ++k) {
+    const std::string word = norm.text.substr(tokens[k].begin, tokens[k].end - tokens[k].begin);
+    if (IsNameParticle(word)) {
+      middle[k] = 1;
+      continue;
+    }
+    // Two letters are an abbreviation ("Crystal MA Long"), not a name.
+    if (word.size() < 3 || IsTitleOrRole(word) || not_names.count(word)) continue;
+    if (!std::all_of(word.begin(), word.end(), [](char c) { return std::isalpha(static_cast<unsigned char>(c)) || (c & 0x80); })) {
+      continue;
+    }
+    auto [b, e] = norm.ToOriginal(tokens[k].begin, tokens[k].end);
+    middle[k] = StartsUpper(original.substr(b, e - b)) ? 1 : 0;
+  }
+  return middle;
+}
+
 // The written forms of a listed date of birth ("03/14/1987", "1987-03-14",
 // "14 de marzo de 1987", "march 14, 1987", …), normalized; empty when the
 // list's value is not a month/day/year date.
@@ -291,7 +326,8 @@ void Detector::DetectListedNames(PageWork& w, const std::vector<int>& mentioned,
                                  bool partial) const {
   if (!names_) return;
   std::vector<NamesIndex::Match> matches;
-  names_->Find(w.norm.text, w.tokens, partial ? mentioned : std::vector<int>{}, &matches);
+  const std::vector<uint8_t> middle = MiddleNameTokens(w.norm, w.tokens, *w.text, rules_->not_names);
+  names_->Find(w.norm.text, w.tokens, partial ? mentioned : std::vector<int>{}, &matches, &middle);
   // In a large list one span can name many people ("Maria Hernández"): every
   // one of them counts as mentioned, but the span needs one finding.
   std::stable_sort(matches.begin(), matches.end(), [](const auto& a, const auto& b) {

@@ -490,8 +490,44 @@ uint32_t NamesIndex::OcrTokenId(const std::string& word) const {
   return best;
 }
 
+namespace {
+
+// Calls try_skip(n) for each n (1 or 2) such that the n tokens after token
+// `i` may be middle names or initials the list lacks (see Find): initials
+// ("M.") always; words `middle` flags only when nothing but whitespace
+// separates token i from the token after them.
+template <typename TrySkip>
+void MiddleSkips(const std::string& text, const std::vector<TextToken>& tokens, size_t i,
+                 const std::vector<uint8_t>* middle, TrySkip&& try_skip) {
+  auto initial = [&](size_t k) {
+    return tokens[k].end - tokens[k].begin == 1 && std::isalpha(static_cast<unsigned char>(text[tokens[k].begin])) &&
+           tokens[k].joinable;
+  };
+  auto spaced = [&](size_t k) {  // only whitespace before token k
+    for (uint32_t p = tokens[k - 1].end; p < tokens[k].begin; ++p) {
+      if (!std::isspace(static_cast<unsigned char>(text[p]))) return false;
+    }
+    return true;
+  };
+  bool words_only_spaced = true;  // every separator so far is whitespace
+  bool has_word = false;          // a skipped token is a word, not an initial
+  for (size_t skip = 1; skip <= 2 && i + skip + 1 < tokens.size(); ++skip) {
+    const size_t k = i + skip;
+    words_only_spaced = words_only_spaced && spaced(k);
+    const bool word = middle && (*middle)[k] && !initial(k);
+    if (!initial(k) && !word) return;
+    has_word = has_word || word;
+    if (!tokens[k + 1].joinable) return;
+    if (has_word && !(words_only_spaced && spaced(k + 1))) continue;
+    try_skip(skip);
+  }
+}
+
+}  // namespace
+
 void NamesIndex::Find(const std::string& text, const std::vector<TextToken>& tokens,
-                      const std::vector<int>& mentioned, std::vector<Match>* out) const {
+                      const std::vector<int>& mentioned, std::vector<Match>* out,
+                      const std::vector<uint8_t>* middle) const {
   // Token ids of the text (tokens not in the vocabulary get a sentinel).
   constexpr uint32_t kUnknown = UINT32_MAX;
   std::vector<uint32_t> ids(tokens.size(), kUnknown);
@@ -514,12 +550,6 @@ void NamesIndex::Find(const std::string& text, const std::vector<TextToken>& tok
       if (ok) out->push_back({static_cast<uint32_t>(i), static_cast<uint32_t>(v.length + skip), v.entity, kind});
     }
   };
-  // "CRYSTAL M. LONG" for a listed Crystal Long: one letter between the
-  // first two words of a full variant.
-  auto is_initial = [&](size_t k) {
-    return tokens[k].end - tokens[k].begin == 1 && std::isalpha(static_cast<unsigned char>(text[tokens[k].begin])) &&
-           tokens[k].joinable;
-  };
   // Partial variants of the mentioned entities, by first token.
   std::unordered_map<uint32_t, std::vector<uint32_t>> partial_by_token;
   for (int e : mentioned) {
@@ -537,10 +567,11 @@ void NamesIndex::Find(const std::string& text, const std::vector<TextToken>& tok
       auto [begin, end] = index.Pair((static_cast<uint64_t>(ids[i]) << 32) | ids[i + 1]);
       try_bucket(begin, end, i, VariantKind::kFull);
     }
-    if (i + 2 < tokens.size() && ids[i + 2] != kUnknown && tokens[i + 2].joinable && is_initial(i + 1)) {
-      auto [begin, end] = index.Pair((static_cast<uint64_t>(ids[i]) << 32) | ids[i + 2]);
-      try_bucket(begin, end, i, VariantKind::kFull, 1);
-    }
+    MiddleSkips(text, tokens, i, middle, [&](size_t skip) {
+      if (ids[i + skip + 1] == kUnknown) return;
+      auto [begin, end] = index.Pair((static_cast<uint64_t>(ids[i]) << 32) | ids[i + skip + 1]);
+      try_bucket(begin, end, i, VariantKind::kFull, skip);
+    });
     if (auto it = partial_by_token.find(ids[i]); it != partial_by_token.end()) {
       try_bucket(it->second.data(), it->second.data() + it->second.size(), i, VariantKind::kPartial);
     }

@@ -119,8 +119,17 @@ class NamesIndex {
   // most likely misread: one letter wrong, missing or extra in words of 5
   // letters or more ("Rernandez"), or a usual confusion anywhere (ñ read
   // as "fi", "rn" for "m", "cl" for "d", digits for letters: "Pefia").
+  // A middle initial the list lacks does not hide a full variant ("CRYSTAL
+  // M. LONG" for a listed Crystal Long), nor do up to two middle names or
+  // particles ("Rosa Elena Marquez", "María de la Cruz" for a listed Rosa
+  // Marquez, María Cruz): the tokens `middle` flags (one per token, from
+  // the original text: a capitalized word that is no title or role, or a
+  // particle) may stand between a full variant's first two words when only
+  // spaces or line breaks separate them all. Without `middle`, only
+  // initials are skipped.
   void Find(const std::string& text, const std::vector<TextToken>& tokens,
-            const std::vector<int>& mentioned, std::vector<Match>* out) const;
+            const std::vector<int>& mentioned, std::vector<Match>* out,
+            const std::vector<uint8_t>* middle = nullptr) const;
 
   // The listed people, by index (the row order of the list).
   class Entities {

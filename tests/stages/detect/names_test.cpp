@@ -73,6 +73,25 @@ TEST(Names, AMiddleInitialTheListLacksStillMatches) {
   EXPECT_EQ(Found(d, "Crystal M. Jones"), Strings{});
 }
 
+TEST(Names, MiddleNamesTheListLacksStillMatch) {
+  // A list holds "first last"; declarations and captions write the full
+  // name ("Rosa Elena Marquez", "María de la Cruz"): the whole name went
+  // unread and stayed in the output.
+  Detector d = WithNames("id,name\nP1,Rosa Marquez\nP2,María Cruz\n");
+  EXPECT_EQ(Found(d, "The declarant, Rosa Elena Marquez, fled."), Strings{"Rosa Elena Marquez"});
+  EXPECT_EQ(Found(d, "DECLARATION OF ROSA ELENA MARQUEZ"), Strings{"ROSA ELENA MARQUEZ"});
+  EXPECT_EQ(Found(d, "signed by Rosa Elena\nMarquez on"), Strings{"Rosa Elena\nMarquez"});
+  EXPECT_EQ(Found(d, "Rosa Elena Guadalupe Marquez"), Strings{"Rosa Elena Guadalupe Marquez"});
+  EXPECT_EQ(Found(d, "Applicant María de la Cruz"), Strings{"María de la Cruz"});
+  // Not one name: a lower-case word, a title or role, a sentence or list
+  // break between the parts, or more than two words.
+  EXPECT_EQ(Found(d, "Rosa told Marquez"), Strings{});
+  EXPECT_EQ(Found(d, "Rosa Officer Marquez"), Strings{});
+  EXPECT_EQ(Found(d, "Rosa. Elena Marquez"), Strings{});
+  EXPECT_EQ(Found(d, "Rosa, Elena Marquez"), Strings{});
+  EXPECT_EQ(Found(d, "Rosa Ana Elena Luz Marquez"), Strings{});
+}
+
 TEST(Names, SurnameAloneOnlyAfterAFullMention) {
   Detector d = WithNames(kList);
   EXPECT_TRUE(Found(d, "Garcia-Lopez testified.").empty());
@@ -144,7 +163,10 @@ TEST(Names, OcrMisreadsOfListedWordsOnScannedText) {
   EXPECT_EQ(Found(d, "José Luis Pefia Ortiz"), Strings{});
   // Two letters off, or a short word off by one, is another word.
   EXPECT_EQ(FoundInOcr(d, "Daniel Bakalle"), Strings{});
-  EXPECT_EQ(FoundInOcr(d, "Jose Luiz Pena Ortiz"), Strings{});
+  EXPECT_EQ(FoundInOcr(d, "Jise Pena Ortiz"), Strings{});
+  // ("Luiz" is no OCR misread of "Luis", but a middle name written another
+  // way does not hide the listed José Peña Ortiz around it.)
+  EXPECT_EQ(FoundInOcr(d, "Jose Luiz Pena Ortiz"), Strings{"Jose Luiz Pena Ortiz"});
 }
 
 TEST(NamesCsv, HeaderVariantsQuotesAndBom) {
