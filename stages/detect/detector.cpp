@@ -121,6 +121,22 @@ bool StartsUpper(std::string_view original) {
   return true;  // non-ASCII initial: accented capitals are the common case
 }
 
+// Whether a normalized run of words holds a word of `organisations`
+// (trailing periods and commas aside): "berkshire life insurance company".
+bool NamesAnOrganisation(const std::string& normalized, const std::unordered_set<std::string>& organisations) {
+  size_t i = 0;
+  while (i < normalized.size()) {
+    while (i < normalized.size() && (normalized[i] == ' ' || normalized[i] == '\n')) ++i;
+    size_t end = i;
+    while (end < normalized.size() && normalized[end] != ' ' && normalized[end] != '\n') ++end;
+    std::string word = normalized.substr(i, end - i);
+    while (!word.empty() && (word.back() == '.' || word.back() == ',')) word.pop_back();
+    if (!word.empty() && organisations.count(word)) return true;
+    i = end;
+  }
+  return false;
+}
+
 // Words that are never someone's middle name: titles and roles that stand
 // between a given name and a surname only across a sentence or a cell.
 bool IsTitleOrRole(const std::string& normalized) {
@@ -442,6 +458,11 @@ void Detector::DetectCuedNames(PageWork& w) const {
           while (i < e && text[i] != ' ' && text[i] != '\t' && text[i] != '\n') ++i;
           if (i > s) words.emplace_back(s, i);
         }
+        // A capture that stops inside a word ("Fisher U" of "U.S.") loses it.
+        if (!words.empty() && words.back().second == raw_end && raw_end < text.size() &&
+            std::isalnum(static_cast<unsigned char>(text[raw_end]))) {
+          words.pop_back();
+        }
         size_t keep = 0;
         for (; keep < words.size(); ++keep) {
           std::string wn = NormalizeString(text.substr(words[keep].first,
@@ -488,6 +509,13 @@ void Detector::DetectCuedNames(PageWork& w) const {
       }
       const std::string normalized = NormalizeString(text.substr(b, e - b));
       if (rules_->public_names.count(normalized)) continue;
+      // "ISLAND CREEK COAL COMPANY, Petitioner": a party, not a person. A
+      // caption's party is its whole line ("Bank of America,\nPetitioner").
+      {
+        const size_t line = cue.after ? text.rfind('\n', b == 0 ? 0 : b - 1) : std::string::npos;
+        const size_t from = !cue.after ? b : line == std::string::npos || b == 0 ? 0 : line + 1;
+        if (NamesAnOrganisation(NormalizeString(text.substr(from, e - from)), rules_->organisations)) continue;
+      }
       // Our own pseudonyms ("Applicant 02C6", "Person 1F", "Ana Doe 2") are
       // not names: a pseudonymized output must verify clean.
       if (IsPseudonymName(normalized, policy_)) continue;
@@ -726,7 +754,8 @@ void Detector::FullNamesOfSurnames(PageWork& w, const std::vector<std::string>& 
 
 void Detector::DetectLayout(PageWork* w) const {
   const size_t from = w->findings.size();
-  DetectLayoutFindings(*w->page_text, rules_->not_names, names(), &w->findings, &w->entities_seen);
+  DetectLayoutFindings(*w->page_text, rules_->not_names, rules_->organisations, names(), &w->findings,
+                       &w->entities_seen);
   DropOwnMarks(from, w);
 }
 

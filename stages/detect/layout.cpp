@@ -23,7 +23,8 @@ bool HasLetter(std::string_view s) {
 // Whether `norm` (a cell's or value's normalized text) can be a value of
 // `category`; blanks, dashes and "N/A" never are.
 bool Plausible(const std::string& category, const std::string& norm,
-               const std::unordered_set<std::string>& not_names) {
+               const std::unordered_set<std::string>& not_names,
+               const std::unordered_set<std::string>& organisations) {
   static const char* const kBlank[] = {"n/a", "na", "none", "ninguno", "-", "--", "unknown",
                                        "desconocido", "same", "pending", "tbd"};
   for (const char* b : kBlank) {
@@ -42,6 +43,8 @@ bool Plausible(const std::string& category, const std::string& norm,
     bool any_name = false;
     for (char c : norm + " ") {
       if (c == ' ' || c == ',') {
+        while (!word.empty() && word.back() == '.') word.pop_back();  // "Ms." is "ms"
+        if (organisations.count(word)) return false;
         if (!word.empty() && !not_names.count(word)) any_name = true;
         word.clear();
       } else {
@@ -112,7 +115,8 @@ std::string CategoryOfLabelKey(const std::string& key) {
 }
 
 void DetectLayoutFindings(const PageText& page, const std::unordered_set<std::string>& not_names,
-                          const NamesIndex* names, std::vector<Finding>* out,
+                          const std::unordered_set<std::string>& organisations, const NamesIndex* names,
+                          std::vector<Finding>* out,
                           std::vector<int>* entities_seen) {
   const PageLayout& layout = page.layout;
   if (layout.tables.empty() && layout.fields.empty()) return;
@@ -125,7 +129,7 @@ void DetectLayoutFindings(const PageText& page, const std::unordered_set<std::st
     for (const TableCell& cell : t.cells) {
       if (cell.row < t.header_rows || cell.column >= static_cast<int>(t.header_keys.size())) continue;
       const std::string category = CategoryOfLabelKey(t.header_keys[cell.column]);
-      if (category.empty() || !Plausible(category, WordsText(page, cell.words), not_names)) continue;
+      if (category.empty() || !Plausible(category, WordsText(page, cell.words), not_names, organisations)) continue;
       AddSpans(page, cell.words, word_line,
                Typed(page, category, "column",
                      "a cell in a table column headed as " + category +
@@ -135,7 +139,7 @@ void DetectLayoutFindings(const PageText& page, const std::unordered_set<std::st
   }
   for (const LabeledField& field : layout.fields) {
     const std::string category = CategoryOfLabelKey(field.key);
-    if (category.empty() || !Plausible(category, WordsText(page, field.value_words), not_names)) continue;
+    if (category.empty() || !Plausible(category, WordsText(page, field.value_words), not_names, organisations)) continue;
     AddSpans(page, field.value_words, word_line,
              Typed(page, category, "label",
                    "the value of a form label for " + category +

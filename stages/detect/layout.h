@@ -27,10 +27,12 @@ std::string CategoryOfLabelKey(const std::string& key);
 // does — whatever the value's format, and whether or not the person is on
 // the names list — when the value looks like one of its kind (digits for
 // an A-number, letters for a name; never a label, "N/A" or a dash).
-// `not_names` are normalized words that are never names. A-numbers of
+// `not_names` are normalized words that are never names; a name value
+// holding one of `organisations` ("Acme Holdings LLC") is a company's, not
+// a person's. A bare title ("Ms.") is no name either. A-numbers of
 // listed people add their entity to *entities_seen.
 void DetectLayoutFindings(const PageText& page, const std::unordered_set<std::string>& not_names,
-                          const NamesIndex* names, std::vector<Finding>* out,
+                          const std::unordered_set<std::string>& organisations, const NamesIndex* names, std::vector<Finding>* out,
                           std::vector<int>* entities_seen);
 
 // Drops the findings a public role keeps: in counsel, judge and letterhead

@@ -327,18 +327,19 @@ class Loader {
 
   Status Public(const toml::table& t) {
     if (Status s = Keys(t, "public", {"roles_before", "roles_after", "names", "not_names",
-                                      "description"},
+                                      "organisations", "description"},
                         {});
         !s.ok()) {
       return s;
     }
     std::string before, after;
-    std::vector<std::string> names, not_names;
+    std::vector<std::string> names, not_names, organisations;
     const std::string what = "public";
     if (Status s = String(t, "roles_before", what, &before); !s.ok()) return s;
     if (Status s = String(t, "roles_after", what, &after); !s.ok()) return s;
     if (Status s = Strings(t, "names", what, &names); !s.ok()) return s;
     if (Status s = Strings(t, "not_names", what, &not_names); !s.ok()) return s;
+    if (Status s = Strings(t, "organisations", what, &organisations); !s.ok()) return s;
     if (!before.empty()) {
       auto re = Compile(*t.get("roles_before"), "public roles_before", "(?:" + before + ")\\s*$",
                         true);
@@ -353,6 +354,7 @@ class Loader {
     }
     for (const std::string& n : names) out_->public_names.insert(NormalizeString(n));
     for (const std::string& n : not_names) out_->not_names.insert(NormalizeString(n));
+    for (const std::string& n : organisations) out_->organisations.insert(NormalizeString(n));
     return Status::Ok();
   }
 

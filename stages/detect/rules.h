@@ -20,7 +20,9 @@
 //                 confidence, examples, near_misses, ocr_only
 //   [public]      roles_before, roles_after (RE2 over original text: role
 //                 words that make a cued name public), names (allow-list),
-//                 not_names (capitalized words that are never names)
+//                 not_names (capitalized words that are never names),
+//                 organisations (words that make a capitalized run a
+//                 company's, bank's or agency's name: never a person's)
 //
 // Thread-safety: a loaded RuleSet is immutable; share across threads.
 #ifndef REDACT_STAGES_DETECT_RULES_H_
@@ -82,6 +84,7 @@ struct RuleSet {
   std::unique_ptr<RE2> public_roles_after;   // anchored at the start (^)
   std::unordered_set<std::string> public_names;  // normalized
   std::unordered_set<std::string> not_names;     // normalized words
+  std::unordered_set<std::string> organisations; // normalized words
   std::vector<std::string> files;
 
   RuleSet() = default;

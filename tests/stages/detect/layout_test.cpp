@@ -75,6 +75,34 @@ TEST(LayoutDetection, AValueBelowAFormLabelIsFound) {
   for (const Finding& f : findings) EXPECT_EQ(f.basis, "label");
 }
 
+// Issue 18, over-redaction on real filings: cued "names" that are a
+// company, a heading or a title, and a span that ran into "U.S.".
+TEST(LayoutDetection, CompaniesHeadingsAndTitlesAreNotPeople) {
+  PageBuilder b;
+  b.Text("ISLAND CREEK COAL COMPANY,", 60, 60).Text("Petitioner,", 60, 74);
+  b.Text("BERKSHIRE LIFE INSURANCE COMPANY,", 60, 100).Text("Respondent.", 60, 114);
+  b.Text("Applicant: Bank of America", 60, 140);
+  b.Text("Petitioner: Acme Holdings LLC", 60, 160);
+  b.Text("Applicant: COMPLAINT", 60, 180);
+  b.Text("We thank Ms. More for the record.", 60, 200);
+  b.Text("Plaintiff Maia Simone Fisher U.S. citizen, testified.", 60, 220);
+  b.Text("MARIA LOPEZ GARCIA,", 60, 250).Text("Petitioner,", 60, 264);
+  const std::vector<PageText> pages = {b.Build()};
+  const std::vector<Finding> findings = MakeDetector().DetectDocument(pages);
+  EXPECT_EQ(Texts(pages[0], findings, "name"), (std::vector<std::string>{"Maia Simone Fisher", "MARIA LOPEZ GARCIA"}));
+}
+
+TEST(LayoutDetection, AFormValueThatIsACompanyOrATitleIsNoName) {
+  PageBuilder b;
+  b.Text("Name", 60, 100, 8).Text("Employer name", 300, 100, 8);
+  b.Text("Ms.", 60, 120, 11).Text("Acme Holdings LLC", 300, 120, 11);
+  b.Text("Full Name", 60, 160, 8);
+  b.Text("Yuliia SHEVCHENKO", 60, 180, 11);
+  const std::vector<PageText> pages = {b.Build()};
+  const std::vector<Finding> findings = MakeDetector().DetectDocument(pages);
+  EXPECT_EQ(Texts(pages[0], findings, "name"), (std::vector<std::string>{"Yuliia SHEVCHENKO"}));
+}
+
 PageText CounselPage() {
   PageBuilder b;
   b.Text("Respectfully submitted,", 330, 200);
