@@ -53,7 +53,8 @@ std::map<std::string, std::shared_ptr<const CMap>>& CMaps() {
 }
 
 // Loads cMap/<collection>/<name> and what it uses; Mutex() held.
-std::shared_ptr<const CMap> LoadCMapLocked(const std::string& dir, std::string_view name, int depth) {
+std::shared_ptr<const CMap> LoadCMapLocked(const std::string& dir, std::string_view name,
+                                           int depth) {
   if (depth > kMaxUseCMapDepth || !PlainCMapName(name)) return nullptr;
   const std::string path = dir + "/" + std::string(name);
   if (auto it = CMaps().find(path); it != CMaps().end()) return it->second;
@@ -105,10 +106,10 @@ CidToUnicode CidToUnicode::Parse(std::string_view data) {
     char32_t cp = 0;
     bool valid = !line.empty() && line.size() <= 8;
     for (char c : line) {
-      const int digit = c >= '0' && c <= '9' ? c - '0'
-                  : c >= 'a' && c <= 'f' ? c - 'a' + 10
-                  : c >= 'A' && c <= 'F' ? c - 'A' + 10
-                                         : -1;
+      const int digit = c >= '0' && c <= '9'   ? c - '0'
+                        : c >= 'a' && c <= 'f' ? c - 'a' + 10
+                        : c >= 'A' && c <= 'F' ? c - 'A' + 10
+                                               : -1;
       if (digit < 0) {
         valid = false;
         break;

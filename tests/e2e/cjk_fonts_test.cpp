@@ -49,7 +49,8 @@ class CjkFonts : public ::testing::TestWithParam<const char*> {};
 TEST_P(CjkFonts, ExtractReadsWhatPdftotextReads) {
   REDACT_REQUIRE_TOOL("pdftotext");
   const std::string encoding = GetParam();
-  const std::string bytes = testing::NonEmbeddedJapanesePdf({kTitle, "山田 太郎", "A201234567"}, encoding);
+  const std::string bytes =
+      testing::NonEmbeddedJapanesePdf({kTitle, "山田 太郎", "A201234567"}, encoding);
   ASSERT_FALSE(bytes.empty());
   const fs::path pdf = WritePdf("extract_" + encoding, bytes);
   const auto poppler = RunCommand({"pdftotext", pdf.string(), "-"});
@@ -58,12 +59,14 @@ TEST_P(CjkFonts, ExtractReadsWhatPdftotextReads) {
   ASSERT_EQ(ours.exit_code, 0) << ours.err;
   const nlohmann::json j = nlohmann::json::parse(ours.out);
   const std::string text = j["pages"][0]["text"];
-  EXPECT_EQ(Words(text), Words(poppler.out)) << "redact: " << text << "\npdftotext: " << poppler.out;
+  EXPECT_EQ(Words(text), Words(poppler.out))
+      << "redact: " << text << "\npdftotext: " << poppler.out;
   EXPECT_EQ(Words(text), (std::vector<std::string>{kTitle, kYamada, kTaro, "A201234567"}));
   EXPECT_EQ(j["pages"][0]["undecodable_glyphs"], 0) << ours.out;
 }
 
-INSTANTIATE_TEST_SUITE_P(Encodings, CjkFonts, ::testing::Values("Identity-H", "90ms-RKSJ-H", "UniJIS-UCS2-H"),
+INSTANTIATE_TEST_SUITE_P(Encodings, CjkFonts,
+                         ::testing::Values("Identity-H", "90ms-RKSJ-H", "UniJIS-UCS2-H"),
                          [](const auto& info) {
                            std::string name = info.param;
                            std::erase(name, '-');
@@ -76,19 +79,21 @@ TEST(CjkFontsApply, AListedJapaneseNameIsRemovedAndTheRestStays) {
   REDACT_REQUIRE_TOOL("pdftotext");
   REDACT_REQUIRE_TOOL("mutool");
   REDACT_REQUIRE_TOOL("qpdf");
-  const fs::path pdf = WritePdf("apply", testing::NonEmbeddedJapanesePdf({kTitle, "山田 太郎"}, "Identity-H"));
+  const fs::path pdf =
+      WritePdf("apply", testing::NonEmbeddedJapanesePdf({kTitle, "山田 太郎"}, "Identity-H"));
   const fs::path dir = pdf.parent_path();
   std::ofstream(dir / "names.csv") << "id,name\nP1,山田 太郎\n";
-  const auto r = RunCommand({REDACT_BINARY, "apply", "--names", (dir / "names.csv").string(), "--out",
-                             (dir / "out").string(), pdf.string()});
+  const auto r = RunCommand({REDACT_BINARY, "apply", "--names", (dir / "names.csv").string(),
+                             "--out", (dir / "out").string(), pdf.string()});
   ASSERT_EQ(r.exit_code, 0) << r.err;
   EXPECT_EQ(r.err.find(kYamada), std::string::npos) << "a message names the value: " << r.err;
-  const testing::OracleReading reading =
-      testing::ReadWithOracles((dir / "out" / "apply.pdf").string(), (dir / "oracle").string(), false);
+  const testing::OracleReading reading = testing::ReadWithOracles(
+      (dir / "out" / "apply.pdf").string(), (dir / "oracle").string(), false);
   EXPECT_TRUE(reading.problems.empty()) << reading.problems[0];
   EXPECT_TRUE(testing::ReadersShowing(reading, kYamada).empty());
   EXPECT_TRUE(testing::ReadersShowing(reading, kTaro).empty());
-  EXPECT_NE(reading.pdftotext.find(kTitle), std::string::npos) << "public text was removed too: " << reading.pdftotext;
+  EXPECT_NE(reading.pdftotext.find(kTitle), std::string::npos)
+      << "public text was removed too: " << reading.pdftotext;
   EXPECT_NE(reading.mutool.find(kTitle), std::string::npos) << reading.mutool;
 
   std::ifstream in(dir / "out" / "apply.report.json");
@@ -102,11 +107,13 @@ TEST(CjkFontsApply, AListedJapaneseNameIsRemovedAndTheRestStays) {
 // removed whole, the page sent to a person (fail closed).
 TEST(CjkFontsApply, WithoutTheTablesTheTextIsRemovedAsUndecodable) {
   REDACT_REQUIRE_TOOL("pdftotext");
-  const fs::path pdf = WritePdf("no_tables", testing::NonEmbeddedJapanesePdf({kTitle, "山田 太郎"}, "Identity-H"));
+  const fs::path pdf =
+      WritePdf("no_tables", testing::NonEmbeddedJapanesePdf({kTitle, "山田 太郎"}, "Identity-H"));
   const fs::path dir = pdf.parent_path();
   std::ofstream(dir / "names.csv") << "id,name\nP1,山田 太郎\n";
-  const auto r = RunCommand({"env", "REDACT_POPPLER_DATA=" + (dir / "none").string(), REDACT_BINARY, "apply",
-                             "--names", (dir / "names.csv").string(), "--out", (dir / "out").string(), pdf.string()});
+  const auto r = RunCommand({"env", "REDACT_POPPLER_DATA=" + (dir / "none").string(), REDACT_BINARY,
+                             "apply", "--names", (dir / "names.csv").string(), "--out",
+                             (dir / "out").string(), pdf.string()});
   ASSERT_EQ(r.exit_code, 0) << r.err;
   const auto text = RunCommand({"pdftotext", (dir / "out" / "no_tables.pdf").string(), "-"});
   EXPECT_EQ(text.out.find(kYamada), std::string::npos);

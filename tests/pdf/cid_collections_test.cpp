@@ -25,14 +25,16 @@ const std::string kYama = "\xE5\xB1\xB1";
 // Points REDACT_POPPLER_DATA at `dir` for the life of the object.
 class ScopedPopplerData {
  public:
-  explicit ScopedPopplerData(const std::string& dir) { setenv("REDACT_POPPLER_DATA", dir.c_str(), 1); }
+  explicit ScopedPopplerData(const std::string& dir) {
+    setenv("REDACT_POPPLER_DATA", dir.c_str(), 1);
+  }
   ~ScopedPopplerData() { unsetenv("REDACT_POPPLER_DATA"); }
 };
 
-#define REQUIRE_POPPLER_DATA()                                                          \
-  if (!pdf::PopplerDataFound()) {                                                       \
-    if (std::getenv("CI")) FAIL() << "poppler-data is not installed";                   \
-    GTEST_SKIP() << "poppler-data is not installed (Debian package: poppler-data)";     \
+#define REQUIRE_POPPLER_DATA()                                                      \
+  if (!pdf::PopplerDataFound()) {                                                   \
+    if (std::getenv("CI")) FAIL() << "poppler-data is not installed";               \
+    GTEST_SKIP() << "poppler-data is not installed (Debian package: poppler-data)"; \
   }
 
 TEST(CidCollections, CidToUnicodeReadsOneCodePointPerLineAndZeroIsNothing) {
@@ -40,7 +42,7 @@ TEST(CidCollections, CidToUnicodeReadsOneCodePointPerLineAndZeroIsNothing) {
   EXPECT_EQ(t.size(), 6u);
   EXPECT_FALSE(t.Lookup(0).has_value());  // 0: no text
   EXPECT_EQ(t.Lookup(1), " ");
-  EXPECT_EQ(t.Lookup(2), kYama);           // CRLF and lower case
+  EXPECT_EQ(t.Lookup(2), kYama);          // CRLF and lower case
   EXPECT_FALSE(t.Lookup(3).has_value());  // not hexadecimal
   EXPECT_FALSE(t.Lookup(4).has_value());  // empty line
   EXPECT_EQ(t.Lookup(5), "\xF0\x9F\x98\x80");
@@ -73,8 +75,8 @@ TEST(CidCollections, UseCMapChainsAreResolved) {
   ASSERT_NE(cmap, nullptr);
   EXPECT_TRUE(cmap->vertical());
   EXPECT_EQ(cmap->NextCode("\x8E\x52", false).length, 2);  // the used CMap's codespace
-  EXPECT_EQ(cmap->LookupCid(0x8E52), 2177u);                // from 90ms-RKSJ-H
-  EXPECT_EQ(cmap->LookupCid(0x8141), 7887u);                // its own vertical comma
+  EXPECT_EQ(cmap->LookupCid(0x8E52), 2177u);               // from 90ms-RKSJ-H
+  EXPECT_EQ(cmap->LookupCid(0x8141), 7887u);               // its own vertical comma
 }
 
 TEST(CidCollections, CollectionTableGivesUnicodeOfCids) {
@@ -99,7 +101,8 @@ TEST(CidCollections, NamesThatAreNotPlainCMapNamesAreNotOpened) {
 }
 
 TEST(CidCollections, MissingTablesAreNothing) {
-  const std::string empty = (std::filesystem::temp_directory_path() / "redact_no_poppler_data").string();
+  const std::string empty =
+      (std::filesystem::temp_directory_path() / "redact_no_poppler_data").string();
   std::filesystem::create_directories(empty);
   ScopedPopplerData data(empty);
   EXPECT_FALSE(pdf::PopplerDataFound());
@@ -114,7 +117,8 @@ TEST(CidCollections, NonEmbeddedJapaneseFontsDecodeThroughTheCollection) {
   REQUIRE_POPPLER_DATA();
   for (const char* encoding : {"Identity-H", "90ms-RKSJ-H"}) {
     SCOPED_TRACE(encoding);
-    auto page = testing::ExtractPage(testing::NonEmbeddedJapanesePdf({"山田 太郎", "A201234567"}, encoding));
+    auto page = testing::ExtractPage(
+        testing::NonEmbeddedJapanesePdf({"山田 太郎", "A201234567"}, encoding));
     ASSERT_TRUE(page.has_value()) << page.error().ToString();
     EXPECT_EQ(page->undecodable_glyph_count(), 0);
     EXPECT_EQ(testing::GlyphText(*page), "山田太郎A201234567");
@@ -126,7 +130,8 @@ TEST(CidCollections, NonEmbeddedJapaneseFontsDecodeThroughTheCollection) {
 // Fail closed: without the tables the text stays undecodable, as before,
 // and the reason names what is missing.
 TEST(CidCollections, WithoutTheTablesTheTextStaysUndecodableAndSaysWhy) {
-  const std::string empty = (std::filesystem::temp_directory_path() / "redact_no_poppler_data").string();
+  const std::string empty =
+      (std::filesystem::temp_directory_path() / "redact_no_poppler_data").string();
   std::filesystem::create_directories(empty);
   ScopedPopplerData data(empty);
   for (const char* encoding : {"Identity-H", "90ms-RKSJ-H"}) {
@@ -136,7 +141,8 @@ TEST(CidCollections, WithoutTheTablesTheTextStaysUndecodableAndSaysWhy) {
     EXPECT_EQ(page->undecodable_glyph_count(), 4);
     bool says_why = false;
     for (const ExtractionProblem& p : page->problems) {
-      says_why |= p.detail.find("poppler-data's Adobe-Japan1 tables are missing from " + empty) != std::string::npos;
+      says_why |= p.detail.find("poppler-data's Adobe-Japan1 tables are missing from " + empty) !=
+                  std::string::npos;
     }
     EXPECT_TRUE(says_why);
   }

@@ -54,8 +54,10 @@ std::optional<std::pair<Coded, size_t>> Next(std::string_view text) {
 
 }  // namespace
 
-std::string NonEmbeddedJapanesePdf(const std::vector<std::string>& lines, const std::string& encoding) {
-  if (encoding != "Identity-H" && encoding != "90ms-RKSJ-H" && encoding != "UniJIS-UCS2-H") return "";
+std::string NonEmbeddedJapanesePdf(const std::vector<std::string>& lines,
+                                   const std::string& encoding) {
+  if (encoding != "Identity-H" && encoding != "90ms-RKSJ-H" && encoding != "UniJIS-UCS2-H")
+    return "";
   std::string content;
   double y = 700;
   for (const std::string& line : lines) {
@@ -69,24 +71,28 @@ std::string NonEmbeddedJapanesePdf(const std::vector<std::string>& lines, const 
       }
       auto coded = Next(rest);
       if (!coded) return "";
-      tj += encoding == "Identity-H" ? coded->first.identity
+      tj += encoding == "Identity-H"    ? coded->first.identity
             : encoding == "90ms-RKSJ-H" ? coded->first.rksj
                                         : coded->first.ucs2;
       rest.remove_prefix(coded->second);
     }
-    content += "BT /F1 24 Tf 72 " + std::to_string(static_cast<int>(y)) + " Td " + tj + ">] TJ ET\n";
+    content +=
+        "BT /F1 24 Tf 72 " + std::to_string(static_cast<int>(y)) + " Td " + tj + ">] TJ ET\n";
     y -= 40;
   }
   PdfBuilder b;
   const int descriptor = b.Add(
-      "<< /Type /FontDescriptor /FontName /KozMinPr6N-Regular /Flags 6 /FontBBox [-437 -340 1147 1317] "
+      "<< /Type /FontDescriptor /FontName /KozMinPr6N-Regular /Flags 6 /FontBBox [-437 -340 1147 "
+      "1317] "
       "/ItalicAngle 0 /Ascent 880 /Descent -120 /CapHeight 742 /StemV 80 >>");
   const int cid_font = b.Add(
       "<< /Type /Font /Subtype /CIDFontType0 /BaseFont /KozMinPr6N-Regular "
-      "/CIDSystemInfo << /Registry (Adobe) /Ordering (Japan1) /Supplement 6 >> /DW 1000 /FontDescriptor " +
+      "/CIDSystemInfo << /Registry (Adobe) /Ordering (Japan1) /Supplement 6 >> /DW 1000 "
+      "/FontDescriptor " +
       std::to_string(descriptor) + " 0 R >>");
-  const int font = b.Add("<< /Type /Font /Subtype /Type0 /BaseFont /KozMinPr6N-Regular-" + encoding +
-                         " /Encoding /" + encoding + " /DescendantFonts [" + std::to_string(cid_font) + " 0 R] >>");
+  const int font = b.Add("<< /Type /Font /Subtype /Type0 /BaseFont /KozMinPr6N-Regular-" +
+                         encoding + " /Encoding /" + encoding + " /DescendantFonts [" +
+                         std::to_string(cid_font) + " 0 R] >>");
   const int contents = b.AddStream("", content);
   return b.BuildOnePage(contents, "<< /Font << /F1 " + std::to_string(font) + " 0 R >> >>");
 }

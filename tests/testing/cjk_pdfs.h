@@ -20,7 +20,8 @@ namespace redact::testing {
 // file knows — 申 請 書 山 田 太 郎, A-Z and 0-9 — and spaces, each space
 // drawn as a 1 em gap (a TJ offset), not a glyph. Empty when a line has
 // another character or the encoding is none of the three.
-std::string NonEmbeddedJapanesePdf(const std::vector<std::string>& lines, const std::string& encoding);
+std::string NonEmbeddedJapanesePdf(const std::vector<std::string>& lines,
+                                   const std::string& encoding);
 
 }  // namespace redact::testing
 
