@@ -1,6 +1,7 @@
 #include "pdf/cmap.h"
 
 #include <algorithm>
+#include <iterator>
 
 #include "pdf/content_parser.h"
 
@@ -208,8 +209,10 @@ CMap CMap::Parse(std::string_view data) {
           (a.back().value == "Identity-H" || a.back().value == "Identity-V")) {
         m.identity_ = true;
         if (m.codespace_.empty()) m.codespace_.push_back({2, {0, 0}, {0xFF, 0xFF}});
+      } else if (!a.empty() && a.back().is_name()) {
+        m.used_cmap_ = a.back().value;  // resolved by the caller (SetParent)
       } else {
-        ++m.problems_;  // other predefined CMaps are not shipped
+        ++m.problems_;
       }
     } else if (op.op == "def") {
       if (a.size() >= 2 && a[a.size() - 2].is_name() &&
@@ -218,7 +221,24 @@ CMap CMap::Parse(std::string_view data) {
       }
     }
   }
+  m.IndexCidRanges();
   return m;
+}
+
+void CMap::IndexCidRanges() {
+  std::vector<CidRange> sorted = cid_ranges_;
+  std::stable_sort(sorted.begin(), sorted.end(),
+                   [](const CidRange& a, const CidRange& b) { return a.lo < b.lo; });
+  for (size_t i = 1; i < sorted.size(); ++i) {
+    if (sorted[i].lo <= sorted[i - 1].hi) return;  // overlapping: file order decides
+  }
+  cid_ranges_ = std::move(sorted);
+  cid_ranges_sorted_ = true;
+}
+
+void CMap::SetParent(std::shared_ptr<const CMap> parent) {
+  if (parent && codespace_.empty()) codespace_ = parent->codespace_;
+  parent_ = std::move(parent);
 }
 
 CMap::Code CMap::NextCode(std::string_view bytes, bool two_byte_default) const {
@@ -262,11 +282,27 @@ std::optional<std::string> CMap::LookupUnicode(uint32_t code) const {
   return std::nullopt;
 }
 
-std::optional<uint32_t> CMap::LookupCid(uint32_t code) const {
-  if (identity_ && cid_chars_.empty() && cid_ranges_.empty()) return code;
+std::optional<uint32_t> CMap::OwnCid(uint32_t code) const {
   if (auto it = cid_chars_.find(code); it != cid_chars_.end()) return it->second;
+  if (cid_ranges_sorted_) {
+    auto it = std::upper_bound(cid_ranges_.begin(), cid_ranges_.end(), code,
+                               [](uint32_t c, const CidRange& r) { return c < r.lo; });
+    if (it != cid_ranges_.begin() && code <= std::prev(it)->hi) {
+      return std::prev(it)->cid + (code - std::prev(it)->lo);
+    }
+    return std::nullopt;
+  }
   for (const CidRange& r : cid_ranges_) {
     if (code >= r.lo && code <= r.hi) return r.cid + (code - r.lo);
+  }
+  return std::nullopt;
+}
+
+std::optional<uint32_t> CMap::LookupCid(uint32_t code) const {
+  if (identity_ && cid_chars_.empty() && cid_ranges_.empty() && !parent_) return code;
+  if (std::optional<uint32_t> cid = OwnCid(code)) return cid;
+  if (parent_) {
+    if (std::optional<uint32_t> cid = parent_->LookupCid(code)) return cid;
   }
   if (identity_) return code;
   return std::nullopt;

@@ -1,18 +1,22 @@
 // CMaps: how a font's byte strings split into codes, and what each code
 // means — Unicode text (a /ToUnicode CMap) or a CID (a Type0 /Encoding
 // CMap). Handles codespacerange, bfchar, bfrange (with a destination string
-// or an array), cidchar, cidrange, usecmap of Identity, /WMode, multi-byte
-// codes, UTF-16 surrogate pairs and multi-character targets (ligatures).
+// or an array), cidchar, cidrange, usecmap (Identity here; another CMap
+// through SetParent, which pdf/cid_collections.h resolves from poppler-data),
+// /WMode, multi-byte codes, UTF-16 surrogate pairs and multi-character
+// targets (ligatures).
 // PoDoFo's own parser gets most of these wrong (docs/PODOFO.md).
 //
 // Ranges are stored as ranges, never expanded, so a hostile CMap cannot make
 // memory grow with the size of the ranges it declares.
 //
-// Thread-safety: immutable after Parse(); share freely across threads.
+// Thread-safety: immutable after Parse() (and SetParent, before it is
+// shared); share freely across threads.
 #ifndef REDACT_PDF_CMAP_H_
 #define REDACT_PDF_CMAP_H_
 
 #include <cstdint>
+#include <memory>
 #include <optional>
 #include <string>
 #include <string_view>
@@ -29,6 +33,16 @@ class CMap {
 
   // Identity-H / Identity-V: 2-byte codes, CID = code.
   static CMap Identity(bool vertical);
+
+  // The CMap a `/Name usecmap` other than Identity names, "" when none.
+  // Parse cannot read it (it has no files); until SetParent gives it, the
+  // codes only it maps stay unmapped.
+  const std::string& used_cmap() const { return used_cmap_; }
+  // Gives the CMap used_cmap() names: its codespace ranges serve when this
+  // one declares none, and its CIDs serve codes this one does not map
+  // (what this one declares wins, as usecmap comes first in the program).
+  // Call before the CMap is shared.
+  void SetParent(std::shared_ptr<const CMap> parent);
 
   // A code read from the front of a byte string.
   struct Code {
@@ -74,12 +88,19 @@ class CMap {
   void AddCodespace(const std::string& lo, const std::string& hi);
   void AddUnicodeChar(const std::string& src, const std::string& dst_utf16);
   void AddUnicodeRange(uint32_t lo, uint32_t hi, const std::string& dst);
+  void IndexCidRanges();
+  std::optional<uint32_t> OwnCid(uint32_t code) const;
 
   std::vector<CodespaceRange> codespace_;
   std::unordered_map<uint32_t, std::string> unicode_chars_;
   std::vector<UnicodeRange> unicode_ranges_;
   std::unordered_map<uint32_t, uint32_t> cid_chars_;
   std::vector<CidRange> cid_ranges_;
+  // Sorted by lo and disjoint (the predefined CMaps' thousands of ranges
+  // are searched by bisection); otherwise in file order, first match wins.
+  bool cid_ranges_sorted_ = false;
+  std::string used_cmap_;
+  std::shared_ptr<const CMap> parent_;
   bool vertical_ = false;
   bool identity_ = false;
   int problems_ = 0;

@@ -464,7 +464,8 @@ void ContentInterpreter::ShowString(Frame& f, const std::string& bytes, int op_i
     }
     if (!code.decodable) {
       Problem(Kind::kUndecodableGlyph, f.stream, op_index,
-              "code " + std::to_string(code.code) + " in font " + font.base_font());
+              "code " + std::to_string(code.code) + " in font " + font.base_font() +
+                  (font.undecodable_note().empty() ? "" : " (" + font.undecodable_note() + ")"));
     }
     if (sink_) sink_->OnGlyph(e);
   }

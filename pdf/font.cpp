@@ -3,6 +3,7 @@
 #include <algorithm>
 #include <cmath>
 
+#include "pdf/cid_collections.h"
 #include "pdf/content_parser.h"
 #include "pdf/font_data.h"
 #include "pdf/font_program.h"
@@ -144,6 +145,7 @@ std::shared_ptr<const Font> Font::Load(const PdfObject* font_dict) {
   }
   f->LoadToUnicode(font_dict);
   f->LoadProgram(font_dict);
+  f->LoadCollectionText();
   f->to_unicode_contradicts_ = f->ToUnicodeContradictsNames();
   return f;
 }
@@ -372,25 +374,36 @@ void Font::LoadSimple(const PdfObject* dict) {
   }
 }
 
-void Font::LoadType0(const PdfObject* dict) {
-  const PdfObject* encoding = DictGet(dict, "Encoding");
+// The CMap named by a Type0 font's /Encoding (or embedded as a stream).
+// Predefined CMaps other than Identity and the Uni…-UCS2/UTF16 ones are
+// read from poppler-data for the four Adobe CJK collections.
+void Font::LoadType0Encoding(const PdfObject* encoding) {
   if (auto name = AsName(encoding)) {
+    const bool vertical = name->ends_with("-V");
     if (*name == "Identity-H" || *name == "Identity-V") {
       encoding_ = std::make_shared<CMap>(CMap::Identity(*name == "Identity-V"));
     } else if (name->starts_with("Uni") &&
                (name->find("-UCS2-") != std::string::npos ||
                 name->find("-UTF16-") != std::string::npos)) {
-      // Codes are UTF-16BE; CIDs would need Adobe's CMap files, which we
-      // do not ship, so widths fall back to /DW.
-      encoding_ = std::make_shared<CMap>(CMap::Identity(name->ends_with("-V")));
+      // Codes are UTF-16BE; their CIDs are not looked up, so widths fall
+      // back to /DW.
+      encoding_ = std::make_shared<CMap>(CMap::Identity(vertical));
       unicode_is_code_ = true;
+    } else if (std::shared_ptr<const CMap> predefined = PredefinedCMap(collection_, *name)) {
+      encoding_ = std::move(predefined);
     } else {
-      encoding_ = std::make_shared<CMap>(CMap::Identity(name->ends_with("-V")));
+      encoding_ = std::make_shared<CMap>(CMap::Identity(vertical));
       unsupported_ = "predefined CMap " + *name + " is not supported";
+      if (!collection_.empty()) unsupported_ += ": " + MissingCollectionReason(collection_);
     }
   } else if (encoding && encoding->HasStream()) {
     if (StatusOr<std::string> data = ReadStream(encoding, kMaxFontStreamBytes)) {
       auto cmap = std::make_shared<CMap>(CMap::Parse(*data));
+      if (!cmap->used_cmap().empty()) {
+        if (std::shared_ptr<const CMap> used = PredefinedCMap(collection_, cmap->used_cmap())) {
+          cmap->SetParent(std::move(used));
+        }
+      }
       if (!cmap->has_codespace()) {
         unsupported_ = "embedded CMap without codespace ranges";
       }
@@ -404,11 +417,28 @@ void Font::LoadType0(const PdfObject* dict) {
     unsupported_ = "Type0 font without a usable /Encoding";
   }
   vertical_ = encoding_->vertical();
+}
 
+// A Type0 font of one of Adobe's CJK collections: codes its ToUnicode and
+// program leave unproven are read through the collection's CID → Unicode
+// table (pdf/cid_collections.h), as poppler and mutool read them.
+void Font::LoadCollectionText() {
+  if (kind_ != Kind::kType0 || collection_.empty() || unicode_is_code_ || !unsupported_.empty()) return;
+  collection_text_ = CollectionCidToUnicode(collection_);
+  if (!collection_text_) undecodable_note_ = MissingCollectionReason(collection_);
+}
+
+void Font::LoadType0(const PdfObject* dict) {
   const PdfObject* descendant = nullptr;
   if (const PoDoFo::PdfArray* d = AsArray(DictGet(dict, "DescendantFonts"))) {
     if (!d->empty()) descendant = Resolve(&(*d)[0]);
   }
+  if (IsDictionary(descendant)) {
+    const PdfObject* info = DictGet(descendant, "CIDSystemInfo");
+    collection_ = KnownCjkOrdering(AsString(DictGet(info, "Registry")).value_or(""),
+                                   AsString(DictGet(info, "Ordering")).value_or(""));
+  }
+  LoadType0Encoding(DictGet(dict, "Encoding"));
   if (!IsDictionary(descendant)) {
     if (unsupported_.empty()) unsupported_ = "Type0 font without a descendant font";
     return;
@@ -498,13 +528,16 @@ double Font::CidWidth(uint32_t cid) const {
   return default_width_;
 }
 
-// ToUnicode first, then glyph names, code values and the embedded
-// program. A ToUnicode letter or digit that contradicts the glyph's
-// declared name, or what its program says it is, proves nothing.
+// ToUnicode first, then glyph names, code values, the embedded program
+// and the CJK collection's table. A ToUnicode letter or digit that
+// contradicts the glyph's declared name, or what its program says it is,
+// proves nothing.
 std::optional<std::string> Font::UnicodeOf(uint32_t code, int length) const {
   const std::string* shown = nullptr;
+  std::optional<uint32_t> cid;
   if (kind_ == Kind::kType0) {
-    if (std::optional<uint32_t> cid = encoding_ ? encoding_->LookupCid(code) : std::nullopt) shown = ProgramText(*cid);
+    cid = encoding_ ? encoding_->LookupCid(code) : std::nullopt;
+    if (cid) shown = ProgramText(*cid);
   } else {
     shown = ProgramText(code);
   }
@@ -528,6 +561,7 @@ std::optional<std::string> Font::UnicodeOf(uint32_t code, int length) const {
     if (std::optional<std::string> t = Utf16BeToUtf8(utf16)) return t;
   }
   if (shown) return *shown;
+  if (collection_text_ && cid) return collection_text_->Lookup(*cid);
   return std::nullopt;
 }
 

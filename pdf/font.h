@@ -9,7 +9,11 @@
 // /FontMatrix), Type0 with Identity-H/V or embedded CMaps, predefined
 // Uni…-UCS2 CMaps, CID /W /DW /W2 /DW2, and /ToUnicode CMaps; where a font
 // has no /ToUnicode and no glyph name proves a code, the glyph names and
-// Unicode cmap inside its embedded program (FreeType, pdf/font_program.h).
+// Unicode cmap inside its embedded program (FreeType, pdf/font_program.h);
+// for Type0 fonts of Adobe's CJK collections (Japan1, GB1, CNS1, Korea1),
+// embedded or not, the other predefined CMaps (90ms-RKSJ-H, …) and the
+// collection's CID → Unicode table, both from poppler-data
+// (pdf/cid_collections.h), for codes nothing above proves.
 //
 // Fail closed: a code whose Unicode cannot be proven comes back with
 // decodable = false (never an empty string that looks like nothing).
@@ -31,6 +35,7 @@
 #include <vector>
 
 #include "core/geometry.h"
+#include "pdf/cid_collections.h"
 #include "pdf/cmap.h"
 
 namespace redact::pdf {
@@ -62,6 +67,10 @@ class Font {
   // Non-empty when the font as a whole cannot be decoded (all its codes
   // come back undecodable); says why, without document text.
   const std::string& unsupported_reason() const { return unsupported_; }
+  // Non-empty when some codes may come back undecodable for a reason the
+  // reader can fix: "poppler-data's Adobe-Japan1 tables are missing from
+  // /usr/share/poppler". Without document text.
+  const std::string& undecodable_note() const { return undecodable_note_; }
   // A font whose /ToUnicode maps some letter or digit code to another
   // letter or digit than the glyph shows: by its declared glyph name (an
   // /Encoding, or a standard-14 font's own), or, for fonts without one
@@ -91,6 +100,8 @@ class Font {
 
   void LoadSimple(const PoDoFo::PdfObject* dict);
   void LoadType0(const PoDoFo::PdfObject* dict);
+  void LoadType0Encoding(const PoDoFo::PdfObject* encoding);
+  void LoadCollectionText();
   void LoadDescriptor(const PoDoFo::PdfObject* descriptor);
   void LoadToUnicode(const PoDoFo::PdfObject* dict);
   double SimpleWidth(uint32_t code) const;
@@ -128,6 +139,10 @@ class Font {
   double default_width_ = 1000;
   std::vector<VerticalRange> cid_vertical_;
   double default_w1y_ = -1000, default_vy_ = 880;
+  // "Japan1", "GB1", "CNS1" or "Korea1" (Registry Adobe), else "".
+  std::string collection_;
+  std::shared_ptr<const CidToUnicode> collection_text_;  // CID → text
+  std::string undecodable_note_;
 
   // Simple fonts: code → text; Type0: CID → text (pdf/font_program.h).
   std::unordered_map<uint32_t, std::string> program_text_;

@@ -155,6 +155,12 @@ std::optional<std::string> AsName(const PdfObject* obj) {
   return obj->GetName().GetName();
 }
 
+std::optional<std::string> AsString(const PdfObject* obj) {
+  obj = Resolve(obj);
+  if (!obj || !(obj->IsString() || obj->IsHexString())) return std::nullopt;
+  return obj->GetString().GetStringUtf8();
+}
+
 const PoDoFo::PdfArray* AsArray(const PdfObject* obj) {
   obj = Resolve(obj);
   if (!obj || !obj->IsArray()) return nullptr;

@@ -59,6 +59,8 @@ PoDoFo::PdfObject* DictGet(PoDoFo::PdfObject* dict, std::string_view key);
 
 std::optional<double> AsNumber(const PoDoFo::PdfObject* obj);
 std::optional<std::string> AsName(const PoDoFo::PdfObject* obj);
+// A string object's text as UTF-8 (PDFDocEncoding or UTF-16 decoded).
+std::optional<std::string> AsString(const PoDoFo::PdfObject* obj);
 const PoDoFo::PdfArray* AsArray(const PoDoFo::PdfObject* obj);
 PoDoFo::PdfArray* AsArray(PoDoFo::PdfObject* obj);  // for writers, as Resolve
 bool IsDictionary(const PoDoFo::PdfObject* obj);

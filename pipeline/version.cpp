@@ -1,5 +1,6 @@
 #include "pipeline/version.h"
 
+#include "pdf/cid_collections.h"
 #include "pdf/font_program.h"
 #include "pdf/versions.h"
 #include "pipeline/session.h"
@@ -14,6 +15,8 @@ std::string VersionText() {
   text += std::string("PoDoFo ") + pdf::PodofoVersion() + "\n";
   text += std::string("qpdf ") + pdf::QpdfVersion() + "\n";
   text += "FreeType " + pdf::FreeTypeVersion() + "\n";
+  text += "poppler-data " + (pdf::PopplerDataFound() ? pdf::PopplerDataDir()
+                                                      : "missing (" + pdf::PopplerDataDir() + ")") + "\n";
   text += std::string("Tesseract ") + TesseractVersion() + "\n";
   text += "rules " + DefaultPatternsDir() + "\n";
   return text;

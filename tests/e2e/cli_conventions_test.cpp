@@ -47,6 +47,17 @@ TEST(CliVersion, NamesVersionLibrariesAndRules) {
   EXPECT_TRUE(r.err.empty());
 }
 
+// The poppler-data folder CJK fonts are decoded with, or that it is missing.
+TEST(CliVersion, SaysWhichPopplerDataFolderIsUsed) {
+  auto r = RunCommand({"env", "REDACT_POPPLER_DATA=/nonexistent/poppler", REDACT_BINARY, "--version"});
+  ASSERT_EQ(r.exit_code, 0) << r.err;
+  EXPECT_NE(r.out.find("\npoppler-data missing (/nonexistent/poppler)\n"), std::string::npos) << r.out;
+  auto here = RunCommand({"env", "REDACT_POPPLER_DATA=/usr/share/poppler", REDACT_BINARY, "--version"});
+  if (fs::is_directory("/usr/share/poppler/cidToUnicode")) {
+    EXPECT_NE(here.out.find("\npoppler-data /usr/share/poppler\n"), std::string::npos) << here.out;
+  }
+}
+
 TEST(CliVersion, RulesFolderFollowsRedactPatterns) {
   const fs::path dir = TempDir("version_rules");
   auto r = RunCommand({"env", "REDACT_PATTERNS=" + dir.string(), REDACT_BINARY, "--version"});

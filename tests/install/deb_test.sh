@@ -14,7 +14,7 @@ trap 'rm -rf "$work"' EXIT
   || fail "cpack failed: $(tail -20 "$work/cpack.log")"
 deb=$(ls "$work"/pkg/redact_*.deb)
 depends=$(dpkg-deb -f "$deb" Depends)
-for needed in libpodofo libqpdf libtesseract libsodium libpoppler-cpp tesseract-ocr-eng tesseract-ocr-spa; do
+for needed in libpodofo libqpdf libtesseract libsodium libpoppler-cpp tesseract-ocr-eng tesseract-ocr-spa poppler-data; do
   grep -q "$needed" <<<"$depends" || fail ".deb does not depend on $needed: $depends"
 done
 grep -q libjs-pdf <<<"$(dpkg-deb -f "$deb" Recommends)" || fail ".deb does not recommend libjs-pdf (review --serve)"

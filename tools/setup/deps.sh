@@ -4,7 +4,8 @@
 #   build: compilers and libraries, python3 (man pages and completion are
 #   made from the built help), dpkg-dev and file (`cpack -G DEB`), gettext
 #   (msgfmt for the Spanish messages), cpp-httplib and pdf.js (the
-#   review page of `review --serve`);
+#   review page of `review --serve`), poppler-data (run-time tables for
+#   CJK fonts without /ToUnicode, pdf/cid_collections.h);
 #   test: also GoogleTest, the oracle tools no one here wrote
 #   (poppler-utils, qpdf, mupdf-tools, age), and what the install tests use
 #   (man-db and bsdextrautils to render man pages, python3-yaml to check
@@ -24,7 +25,7 @@ packages=(
   libpoppler-cpp-dev
   libcli11-dev nlohmann-json3-dev libutf8proc-dev libtomlplusplus-dev libcsv-dev
   python3 dpkg-dev file gettext
-  libcpp-httplib-dev libjs-pdf
+  libcpp-httplib-dev libjs-pdf poppler-data
 )
 if [ "$level" = test ] || [ "$level" = bench ]; then
   packages+=(googletest libgtest-dev libgmock-dev zlib1g-dev poppler-utils qpdf mupdf-tools age tesseract-ocr
