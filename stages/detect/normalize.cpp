@@ -23,6 +23,13 @@ void AppendFolded(utf8proc_int32_t cp, std::string* out) {
     case 0xFFFD:
       out->push_back(kUndecodableByte);
       return;
+    // Middle dots set between words, as court reporters space transcripts
+    // ("is·CRYSTAL LONG,·is"), and the dots drawn like them (bullet and dot
+    // operators, the katakana middle dot between the parts of a foreign
+    // name): a space, so the words on either side are words of their own.
+    case 0x00B7: case 0x2219: case 0x22C5: case 0x30FB:
+      out->push_back(' ');
+      return;
     case '\n':
       out->push_back('\n');
       return;

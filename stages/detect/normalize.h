@@ -1,6 +1,8 @@
 // Text normalized for matching: case-folded, compatibility-decomposed with
 // diacritics stripped (José = JOSE = jose), every dash (‐ ‑ ‒ – — −) a
-// hyphen-minus, typographic quotes straight, every space a plain space, and
+// hyphen-minus, typographic quotes straight, every space a plain space (and
+// a middle dot · or its look-alikes: court reporters space words with it,
+// "is·CRYSTAL LONG,·is"), and
 // U+FFFD (an undecodable glyph) kept as a byte no rule matches. What a
 // reader cannot tell from plain Latin is folded too: fullwidth forms
 // (Ｍａｒｉａ, by NFKC), other scripts' decimal digits (Arabic-Indic ٢٠١,

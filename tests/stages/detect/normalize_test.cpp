@@ -28,6 +28,16 @@ TEST(Normalize, AWordHyphenatedAtALineEndReadsWhole) {
   EXPECT_EQ(NormalizeString("well-\n"), "well-\n");
 }
 
+TEST(Normalize, MiddleDotsSeparateWords) {
+  // A court reporter's spacers: "·CRYSTAL LONG,·" is two words of a name.
+  const std::string s = "is\xC2\xB7" "CRYSTAL LONG,\xC2\xB7" "is";
+  const NormalizedText n = NormalizeForMatching(s);
+  EXPECT_EQ(n.text, "is crystal long, is");
+  const auto [b, e] = n.ToOriginal(3, 15);  // "crystal long"
+  EXPECT_EQ(s.substr(b, e - b), "CRYSTAL LONG");
+  EXPECT_EQ(NormalizeString("\xE2\x88\x99" "a\xE2\x8B\x85" "b"), " a b");  // bullet and dot operators
+}
+
 TEST(Normalize, UndecodableGlyphsMatchNothing) {
   EXPECT_EQ(NormalizeString("A\xEF\xBF\xBD" "1"), std::string("a") + kUndecodableByte + "1");
 }
