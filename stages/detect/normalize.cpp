@@ -169,6 +169,23 @@ NormalizedText NormalizeForMatching(std::string_view s) {
   return n;
 }
 
+void DropOriginalSpans(const std::vector<std::pair<size_t, size_t>>& spans, NormalizedText* n) {
+  if (spans.empty()) return;
+  size_t out = 0, s = 0;
+  for (size_t k = 0; k < n->text.size(); ++k) {
+    const size_t at = n->orig_begin[k];
+    while (s < spans.size() && spans[s].second <= at) ++s;
+    if (s < spans.size() && spans[s].first <= at) continue;
+    n->text[out] = n->text[k];
+    n->orig_begin[out] = n->orig_begin[k];
+    n->orig_end[out] = n->orig_end[k];
+    ++out;
+  }
+  n->text.resize(out);
+  n->orig_begin.resize(out);
+  n->orig_end.resize(out);
+}
+
 std::string NormalizeString(std::string_view utf8) { return NormalizeForMatching(utf8).text; }
 
 }  // namespace redact

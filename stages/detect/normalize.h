@@ -40,6 +40,13 @@ struct NormalizedText {
 
 NormalizedText NormalizeForMatching(std::string_view utf8);
 
+// Drops from `n` every byte that came from within one of `spans` (byte
+// spans of the original text, sorted, not overlapping), keeping each other
+// byte's map: what is left reads as if those spans were never there, and a
+// match across a gap they leave maps back to an original span that still
+// holds them (whoever turns spans into glyphs must leave them out).
+void DropOriginalSpans(const std::vector<std::pair<size_t, size_t>>& spans, NormalizedText* n);
+
 // Just the normalized string (for list entries, labels, phrases).
 std::string NormalizeString(std::string_view utf8);
 
