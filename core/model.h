@@ -219,6 +219,12 @@ struct PageLayout {
   std::vector<Table> tables;
   std::vector<LabeledField> fields;
   std::vector<RoleBlock> roles;
+  // The words of a line-number column down the left margin (pleading
+  // paper's 1–28, a transcript's 1–25), top to bottom. They are the
+  // paper's, not the text's: public, left in every output, and not part of
+  // the text detection matches in ("Patrick H." / "5 Peluso" reads
+  // "Patrick H. Peluso"), nor of any finding's glyphs.
+  std::vector<int> line_numbers;
 };
 
 struct PageText {

@@ -12,6 +12,7 @@
 #include "pipeline/report.h"
 #include "pipeline/review.h"
 #include "pipeline/verify.h"
+#include "stages/detect/layout.h"
 #include "stages/write_redact/redactor.h"
 #include "stages/write_review/review.h"
 
@@ -133,7 +134,7 @@ std::vector<MappingEntry> MappingEntries(const AnalyzedDocument& doc, const Reda
     for (size_t k = 0; k < f.glyphs.size(); ++k) {
       box = k == 0 ? page.glyphs[f.glyphs[k]].box : box.Union(page.glyphs[f.glyphs[k]].box);
     }
-    std::string original = f.end > f.begin ? page.text.substr(f.begin, f.end - f.begin) : f.value;
+    std::string original = f.end > f.begin ? TextWithoutLineNumbers(page, f.begin, f.end) : f.value;
     std::replace(original.begin(), original.end(), '\n', ' ');
     for (size_t form : forms[&f]) {
       if (form > 0 && form <= f.shorter_replacements.size()) {

@@ -5,6 +5,8 @@
 #include <filesystem>
 #include <map>
 
+#include "stages/detect/layout.h"
+
 namespace redact {
 namespace {
 
@@ -291,7 +293,7 @@ json ScanDocumentJson(const std::string& file, const AnalyzedDocument& doc) {
   for (const Finding& f : doc.findings) {
     ++counts[f.category];
     const PageText& page = doc.pages[f.page - 1];
-    std::string text = page.text.substr(f.begin, f.end - f.begin);
+    std::string text = TextWithoutLineNumbers(page, f.begin, f.end);
     std::replace(text.begin(), text.end(), '\n', ' ');
     Rect b{};
     for (size_t k = 0; k < f.glyphs.size(); ++k) b = k == 0 ? page.glyphs[f.glyphs[k]].box : b.Union(page.glyphs[f.glyphs[k]].box);
@@ -345,7 +347,16 @@ json LayoutJson(const PageText& page) {
     roles.push_back({{"role", std::string(BlockRoleName(r.role))},
                      {"bbox", BoxJson(page.blocks[static_cast<size_t>(r.block)].box)}});
   }
-  return {{"tables", std::move(tables)}, {"fields", std::move(fields)}, {"roles", std::move(roles)}};
+  // The line-number column of pleading paper or a transcript, top to bottom.
+  json line_numbers = json::array();
+  for (int w : page.layout.line_numbers) {
+    const Word& word = page.words[static_cast<size_t>(w)];
+    line_numbers.push_back({{"role", "line_number"}, {"text", word.text}, {"bbox", BoxJson(word.box)}});
+  }
+  return {{"tables", std::move(tables)},
+          {"fields", std::move(fields)},
+          {"roles", std::move(roles)},
+          {"line_numbers", std::move(line_numbers)}};
 }
 
 }  // namespace

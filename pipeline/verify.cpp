@@ -15,6 +15,7 @@
 #include "pipeline/analyze.h"
 #include "stages/assemble/assemble.h"
 #include "stages/detect/covered.h"
+#include "stages/detect/layout.h"
 #include "stages/detect/normalize.h"
 #include "stages/extract/extract.h"
 #include "stages/second_look/second_look.h"
@@ -114,8 +115,9 @@ Needle NeedleFor(const std::string& category, const std::string& text, const std
 // The text a finding covers on its page (its value for side findings).
 std::string SpanText(const AnalyzedDocument& doc, const Finding& f) {
   if (f.channel != kChannelPage || f.page < 1 || f.page > static_cast<int>(doc.pages.size())) return f.value;
-  const std::string& text = doc.pages[static_cast<size_t>(f.page - 1)].text;
-  return f.end > f.begin && f.end <= text.size() ? text.substr(f.begin, f.end - f.begin) : f.value;
+  const PageText& page = doc.pages[static_cast<size_t>(f.page - 1)];
+  // A name wrapped round a pleading's line number stands for the name alone.
+  return f.end > f.begin && f.end <= page.text.size() ? TextWithoutLineNumbers(page, f.begin, f.end) : f.value;
 }
 
 bool IsImageStream(const PdfObject* o) {
@@ -356,7 +358,7 @@ StatusOr<VerifyResult> Check(const std::string& output_path, const Scope& scope,
 
   // Text of the output against the original's values.
   for (const PageText& p : out->pages) {
-    const std::string norm = NormalizeString(p.text);
+    const std::string norm = MatchingText(p).text;  // read round line numbers, as detection reads
     const std::string digits = Digits(p.text);
     for (const Needle& n : needles) {
       bool hit = norm.find(n.normalized) != std::string::npos && n.normalized.size() >= 3;

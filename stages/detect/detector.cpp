@@ -565,7 +565,7 @@ std::vector<Finding> Detector::DetectDocument(const std::vector<PageText>& pages
     work[i].page_text = &pages[i];
     work[i].text = &pages[i].text;
     work[i].page = pages[i].number;
-    work[i].norm = NormalizeForMatching(pages[i].text);
+    work[i].norm = MatchingText(pages[i]);
     work[i].tokens = TokenizeForNames(work[i].norm.text);
     const std::vector<bool> ocr = ReadBackMask(pages[i], work[i].norm);
     const bool any_ocr = std::find(ocr.begin(), ocr.end(), true) != ocr.end();
@@ -849,15 +849,22 @@ void ResolveFindings(const PageText& page, std::vector<Finding>* findings) {
   }
   // Glyphs: every glyph a covered byte maps to, and the overprinted twins
   // of the words they belong to.
+  // A name wrapped round a line number holds it in its span, never in its
+  // glyphs: the number is the paper's.
   std::vector<int> word_of_glyph(page.glyphs.size(), -1);
   for (int w = 0; w < static_cast<int>(page.words.size()); ++w) {
     for (int g : page.words[w].glyphs) word_of_glyph[g] = w;
+  }
+  std::vector<bool> line_number(page.glyphs.size(), false);
+  for (int w : page.layout.line_numbers) {
+    for (int g : page.words[w].glyphs) line_number[g] = true;
+    for (int g : page.words[w].duplicates) line_number[g] = true;
   }
   for (Finding& f : kept) {
     f.glyphs.clear();
     for (size_t i = f.begin; i < f.end && i < page.text_glyph.size(); ++i) {
       const int g = page.text_glyph[i];
-      if (g >= 0 && (f.glyphs.empty() || f.glyphs.back() != g)) f.glyphs.push_back(g);
+      if (g >= 0 && !line_number[g] && (f.glyphs.empty() || f.glyphs.back() != g)) f.glyphs.push_back(g);
     }
     std::vector<int> extra;
     int last_word = -1;

@@ -294,4 +294,42 @@ void DetectListedInitials(const PageText& page, const NamesIndex& names,
   }
 }
 
+namespace {
+
+// The spans of the page text the line-number words take, each with the
+// space or line break after it; sorted.
+std::vector<std::pair<size_t, size_t>> LineNumberSpans(const PageText& page) {
+  std::vector<std::pair<size_t, size_t>> spans;
+  for (int w : page.layout.line_numbers) {
+    const Word& word = page.words[static_cast<size_t>(w)];
+    if (word.text_begin >= word.text_end || word.text_end > page.text.size()) continue;
+    size_t end = word.text_end;
+    if (end < page.text.size() && (page.text[end] == ' ' || page.text[end] == '\n')) ++end;
+    spans.emplace_back(word.text_begin, end);
+  }
+  std::sort(spans.begin(), spans.end());
+  return spans;
+}
+
+}  // namespace
+
+NormalizedText MatchingText(const PageText& page) {
+  NormalizedText n = NormalizeForMatching(page.text);
+  DropOriginalSpans(LineNumberSpans(page), &n);
+  return n;
+}
+
+std::string TextWithoutLineNumbers(const PageText& page, size_t begin, size_t end) {
+  end = std::min(end, page.text.size());
+  std::string out;
+  size_t at = begin;
+  for (const auto& [b, e] : LineNumberSpans(page)) {
+    if (e <= at || b >= end) continue;
+    if (b > at) out.append(page.text, at, b - at);
+    at = std::max(at, e);
+  }
+  if (at < end) out.append(page.text, at, end - at);
+  return out;
+}
+
 }  // namespace redact

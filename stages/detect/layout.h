@@ -14,8 +14,22 @@
 #include "core/finding.h"
 #include "core/model.h"
 #include "stages/detect/names.h"
+#include "stages/detect/normalize.h"
 
 namespace redact {
+
+// The page text as detection matches in it: normalized (normalize.h),
+// without the words of the line-number column (PageLayout::line_numbers)
+// or the space or line break after each. "patrick h.\n5 peluso" reads
+// "patrick h.\npeluso"; a match across the gap maps back to a span of the
+// page text that holds the number, whose glyphs ResolveFindings leaves out.
+NormalizedText MatchingText(const PageText& page);
+
+// The page text of [begin, end) without the line-number words in it (and
+// the space or line break after each): "Patrick H.\nPeluso" for a finding
+// wrapped round the number 5. For what a finding stands for (the sealed
+// mapping, verification's needles).
+std::string TextWithoutLineNumbers(const PageText& page, size_t begin, size_t end);
 
 // The category whose values a column or field of this label key holds
 // (structure/labels.h), or "" for keys that hold no identifier by

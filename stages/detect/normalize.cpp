@@ -23,6 +23,13 @@ void AppendFolded(utf8proc_int32_t cp, std::string* out) {
     case 0xFFFD:
       out->push_back(kUndecodableByte);
       return;
+    // Middle dots set between words, as court reporters space transcripts
+    // ("is·CRYSTAL LONG,·is"), and the dots drawn like them (bullet and dot
+    // operators, the katakana middle dot between the parts of a foreign
+    // name): a space, so the words on either side are words of their own.
+    case 0x00B7: case 0x2219: case 0x22C5: case 0x30FB:
+      out->push_back(' ');
+      return;
     case '\n':
       out->push_back('\n');
       return;
@@ -160,6 +167,23 @@ NormalizedText NormalizeForMatching(std::string_view s) {
   }
   JoinLineEndHyphens(s, &n);
   return n;
+}
+
+void DropOriginalSpans(const std::vector<std::pair<size_t, size_t>>& spans, NormalizedText* n) {
+  if (spans.empty()) return;
+  size_t out = 0, s = 0;
+  for (size_t k = 0; k < n->text.size(); ++k) {
+    const size_t at = n->orig_begin[k];
+    while (s < spans.size() && spans[s].second <= at) ++s;
+    if (s < spans.size() && spans[s].first <= at) continue;
+    n->text[out] = n->text[k];
+    n->orig_begin[out] = n->orig_begin[k];
+    n->orig_end[out] = n->orig_end[k];
+    ++out;
+  }
+  n->text.resize(out);
+  n->orig_begin.resize(out);
+  n->orig_end.resize(out);
 }
 
 std::string NormalizeString(std::string_view utf8) { return NormalizeForMatching(utf8).text; }

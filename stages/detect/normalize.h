@@ -1,6 +1,8 @@
 // Text normalized for matching: case-folded, compatibility-decomposed with
 // diacritics stripped (José = JOSE = jose), every dash (‐ ‑ ‒ – — −) a
-// hyphen-minus, typographic quotes straight, every space a plain space, and
+// hyphen-minus, typographic quotes straight, every space a plain space (and
+// a middle dot · or its look-alikes: court reporters space words with it,
+// "is·CRYSTAL LONG,·is"), and
 // U+FFFD (an undecodable glyph) kept as a byte no rule matches. What a
 // reader cannot tell from plain Latin is folded too: fullwidth forms
 // (Ｍａｒｉａ, by NFKC), other scripts' decimal digits (Arabic-Indic ٢٠١,
@@ -37,6 +39,13 @@ struct NormalizedText {
 };
 
 NormalizedText NormalizeForMatching(std::string_view utf8);
+
+// Drops from `n` every byte that came from within one of `spans` (byte
+// spans of the original text, sorted, not overlapping), keeping each other
+// byte's map: what is left reads as if those spans were never there, and a
+// match across a gap they leave maps back to an original span that still
+// holds them (whoever turns spans into glyphs must leave them out).
+void DropOriginalSpans(const std::vector<std::pair<size_t, size_t>>& spans, NormalizedText* n);
 
 // Just the normalized string (for list entries, labels, phrases).
 std::string NormalizeString(std::string_view utf8);

@@ -1,5 +1,6 @@
 #include "stages/detect/page_breaks.h"
 
+#include <algorithm>
 #include <optional>
 #include <string>
 #include <utility>
@@ -23,20 +24,35 @@ bool IsRunningBlock(const PageText& page, int block) {
   return false;
 }
 
+// The span of the line `l` without the line numbers at its start
+// (pleading paper's "1 Peluso …"); nothing when that leaves no word.
+std::optional<Span> BodyOfLine(const PageText& page, int l) {
+  const std::vector<int>& words = page.lines[static_cast<size_t>(l)].words;
+  const std::vector<int>& numbers = page.layout.line_numbers;
+  size_t k = 0;
+  while (k < words.size() && std::find(numbers.begin(), numbers.end(), words[k]) != numbers.end()) ++k;
+  if (k == words.size()) return std::nullopt;
+  const Word& first = page.words[static_cast<size_t>(words[k])];
+  const Word& end = page.words[static_cast<size_t>(words.back())];
+  if (first.text_begin >= end.text_end || end.text_end > page.text.size()) return std::nullopt;
+  return Span{first.text_begin, end.text_end};
+}
+
 // The span of the page's first (or last) line of body text in reading
-// order; nothing when the page has no such line.
+// order; nothing when the page has no such line. Lines of nothing but a
+// line number (the blank lines of pleading paper) are no body text.
 std::optional<Span> EdgeLine(const PageText& page, bool last) {
   const int blocks = static_cast<int>(page.blocks.size());
   for (int k = 0; k < blocks; ++k) {
     const int b = last ? blocks - 1 - k : k;
-    if (IsRunningBlock(page, b) || page.blocks[b].lines.empty()) continue;
+    if (IsRunningBlock(page, b)) continue;
     const std::vector<int>& lines = page.blocks[b].lines;
-    const Line& line = page.lines[last ? lines.back() : lines.front()];
-    if (line.words.empty()) continue;
-    const Word& first = page.words[line.words.front()];
-    const Word& end = page.words[line.words.back()];
-    if (first.text_begin >= end.text_end || end.text_end > page.text.size()) continue;
-    return Span{first.text_begin, end.text_end};
+    const int count = static_cast<int>(lines.size());
+    for (int i = 0; i < count; ++i) {
+      if (std::optional<Span> span = BodyOfLine(page, lines[static_cast<size_t>(last ? count - 1 - i : i)])) {
+        return span;
+      }
+    }
   }
   return std::nullopt;
 }

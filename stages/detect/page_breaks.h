@@ -2,7 +2,9 @@
 // "Hernandez-Nunez" begins page 2, or "A20123" / "4567". Each page is
 // detected on its own, so neither half matches; this pass joins the last
 // body line of each page with the first body line of the next (running
-// headers and footers skipped) and detects the joined text, as the next
+// headers and footers skipped, and the line-number column of pleading
+// paper: "Patrick H." ends page 1, "1 Peluso" begins page 2) and detects
+// the joined text, as the next
 // line and run together. Only findings of a pattern or the names list
 // count (a cue would read on across the join), and run together only a
 // pattern's (a number cut in two).

@@ -8,6 +8,7 @@
 
 #include "stages/detect/normalize.h"
 #include "stages/structure/labels.h"
+#include "stages/structure/line_numbers.h"
 
 namespace redact {
 namespace {
@@ -67,11 +68,14 @@ Page MakePage(PageText* page) {
   }
   std::sort(vertical.begin(), vertical.end(),
             [](const Ruling& a, const Ruling& b) { return a.from.x < b.from.x; });
+  // The line-number column is the paper's: no cell, label or value.
+  const std::vector<int>& numbers = page->layout.line_numbers;
   for (int l = 0; l < static_cast<int>(page->lines.size()); ++l) {
     const Line& line = page->lines[l];
     if (line.words.empty() || page->words[line.words[0]].rotation != 0) continue;
     Frag f;
     for (int w : line.words) {
+      if (std::find(numbers.begin(), numbers.end(), w) != numbers.end()) continue;
       const Word& word = page->words[w];
       if (!f.words.empty() &&
           RuledBetween(vertical, f.box.x1, word.box.x0, CenterY(word.box))) {
@@ -84,7 +88,7 @@ Page MakePage(PageText* page) {
       f.text += word.text;
       f.words.push_back(w);
     }
-    p.frags.push_back(std::move(f));
+    if (!f.words.empty()) p.frags.push_back(std::move(f));
   }
   // Bands: frags whose middles lie within 0.4 line heights of each other.
   std::vector<int> order(p.frags.size());
@@ -631,6 +635,7 @@ void Roles(Page& p) {
 
 void BuildPageStructure(PageText* page) {
   page->layout = PageLayout{};
+  page->layout.line_numbers = FindLineNumberColumn(*page);
   Page p = MakePage(page);
   if (!page->rulings.empty()) RuledTables(p);
   UnruledTables(p);

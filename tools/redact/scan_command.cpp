@@ -7,6 +7,7 @@
 
 #include "pipeline/analyze.h"
 #include "pipeline/report.h"
+#include "stages/detect/layout.h"
 #include "tools/redact/common.h"
 #include "tools/redact/exit_codes.h"
 
@@ -18,7 +19,7 @@ void PrintText(const std::string& file, const AnalyzedDocument& doc, std::ostrea
   std::map<std::string, int> counts;
   for (const Finding& f : doc.findings) {
     ++counts[f.category];
-    std::string text = doc.pages[f.page - 1].text.substr(f.begin, f.end - f.begin);
+    std::string text = TextWithoutLineNumbers(doc.pages[f.page - 1], f.begin, f.end);
     std::replace(text.begin(), text.end(), '\n', ' ');
     out << "  p" << f.page << "  " << f.category << "  [" << f.rule << "]  \"" << text << "\"";
     if (!f.entity.empty()) out << "  entity=" << f.entity;

@@ -197,5 +197,75 @@ TEST(PageBreakDetection, UnrelatedEdgesFindNothing) {
   EXPECT_TRUE(MakeDetector().DetectDocument(pages).empty());
 }
 
+// Pleading paper: the name wraps from line 4 to line 5, where the line
+// number 5 stands before the surname; the surname comes back on line 8.
+PageText PleadingPage() {
+  PageBuilder b;
+  for (int n = 1; n <= 28; ++n) {
+    const std::string number = std::to_string(n);
+    b.Text(number, 64 - 6.0 * static_cast<double>(number.size()), 72 + 24.0 * (n - 1), 12);
+  }
+  b.Text("Plaintiff brings this action through counsel. Plaintiff Patrick H.", 139, 72 + 24 * 3, 12);
+  b.Text("Peluso resides in San Diego County, California.", 79, 72 + 24 * 4, 12);
+  b.Text("it asked for. Peluso answered each request.", 79, 72 + 24 * 7, 12);
+  return b.Build();
+}
+
+// The words of `page` whose glyphs `f` removes.
+std::vector<std::string> RemovedWords(const PageText& page, const Finding& f) {
+  std::vector<std::string> out;
+  for (const Word& w : page.words) {
+    for (int g : w.glyphs) {
+      if (std::find(f.glyphs.begin(), f.glyphs.end(), g) != f.glyphs.end()) {
+        out.push_back(w.text);
+        break;
+      }
+    }
+  }
+  return out;
+}
+
+TEST(LayoutDetection, ANameWrappedRoundALineNumberIsFoundAndTheNumberStays) {
+  const std::vector<PageText> pages = {PleadingPage()};
+  ASSERT_EQ(pages[0].layout.line_numbers.size(), 28u);
+  const std::vector<Finding> findings =
+      MakeDetector("id,first,last\nP-1,Patrick,Peluso\n").DetectDocument(pages);
+  std::vector<std::vector<std::string>> removed;
+  for (const Finding& f : findings) {
+    if (f.category == "name") removed.push_back(RemovedWords(pages[0], f));
+  }
+  EXPECT_EQ(removed, (std::vector<std::vector<std::string>>{{"Patrick", "H.", "Peluso"}, {"Peluso"}}));
+}
+
+TEST(PageBreakDetection, ANameAcrossPagesOfPleadingPaperSkipsTheLineNumbers) {
+  // Page 1's last body line is line 26 (27 and 28 are blank); page 2's
+  // first is "1 Peluso …".
+  testing::PageBuilder p1(1), p2(2);
+  for (testing::PageBuilder* b : {&p1, &p2}) {
+    for (int n = 1; n <= 28; ++n) {
+      const std::string number = std::to_string(n);
+      b->Text(number, 64 - 6.0 * static_cast<double>(number.size()), 72 + 24.0 * (n - 1), 12);
+    }
+  }
+  p1.Text("The agency has not decided the application of Plaintiff Patrick H.", 79, 72 + 24 * 25, 12);
+  p2.Text("Peluso, filed in 2019.", 79, 72, 12);
+  const std::vector<PageText> pages = {p1.Build(), p2.Build()};
+  const auto findings = MakeDetector("id,first,last\nP-1,Patrick,Peluso\n").DetectDocument(pages);
+  std::vector<std::string> removed[2];
+  for (const Finding& f : findings) {
+    if (f.category != "name") continue;
+    for (const std::string& w : RemovedWords(pages[f.page - 1], f)) removed[f.page - 1].push_back(w);
+  }
+  EXPECT_EQ(removed[0], (std::vector<std::string>{"Patrick", "H."}));
+  EXPECT_EQ(removed[1], (std::vector<std::string>{"Peluso,"}));
+}
+
+TEST(LayoutDetection, MatchingTextLeavesOutTheLineNumbers) {
+  const PageText page = PleadingPage();
+  const std::string text = MatchingText(page).text;
+  EXPECT_NE(text.find("plaintiff patrick h.\npeluso resides"), std::string::npos) << text;
+  EXPECT_EQ(text.find("28"), std::string::npos) << text;
+}
+
 }  // namespace
 }  // namespace redact

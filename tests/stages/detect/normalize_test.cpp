@@ -28,6 +28,27 @@ TEST(Normalize, AWordHyphenatedAtALineEndReadsWhole) {
   EXPECT_EQ(NormalizeString("well-\n"), "well-\n");
 }
 
+TEST(Normalize, MiddleDotsSeparateWords) {
+  // A court reporter's spacers: "·CRYSTAL LONG,·" is two words of a name.
+  const std::string s = "is\xC2\xB7" "CRYSTAL LONG,\xC2\xB7" "is";
+  const NormalizedText n = NormalizeForMatching(s);
+  EXPECT_EQ(n.text, "is crystal long, is");
+  const auto [b, e] = n.ToOriginal(3, 15);  // "crystal long"
+  EXPECT_EQ(s.substr(b, e - b), "CRYSTAL LONG");
+  EXPECT_EQ(NormalizeString("\xE2\x88\x99" "a\xE2\x8B\x85" "b"), " a b");  // bullet and dot operators
+}
+
+TEST(Normalize, DroppedSpansLeaveTheRestMappedToTheOriginal) {
+  const std::string s = "Patrick H.\n5 Peluso";
+  NormalizedText n = NormalizeForMatching(s);
+  DropOriginalSpans({{11, 13}}, &n);  // "5 "
+  ASSERT_EQ(n.text, "patrick h.\npeluso");
+  const auto [b, e] = n.ToOriginal(11, 17);  // "peluso"
+  EXPECT_EQ(s.substr(b, e - b), "Peluso");
+  const auto [b2, e2] = n.ToOriginal(0, 17);
+  EXPECT_EQ(s.substr(b2, e2 - b2), s);
+}
+
 TEST(Normalize, UndecodableGlyphsMatchNothing) {
   EXPECT_EQ(NormalizeString("A\xEF\xBF\xBD" "1"), std::string("a") + kUndecodableByte + "1");
 }

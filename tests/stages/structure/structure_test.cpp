@@ -172,6 +172,52 @@ TEST(Structure, ProseAndASignatureLineAreNotTables) {
   EXPECT_TRUE(b.Build().layout.tables.empty());
 }
 
+// Pleading paper: numbers 1-28 right-aligned left of the rule, one per
+// ruled line (blank lines numbered too), the body 15 pt to their right.
+PageText PleadingPage() {
+  PageBuilder b;
+  for (int n = 1; n <= 28; ++n) {
+    const std::string number = std::to_string(n);
+    b.Text(number, 64 - 6.0 * static_cast<double>(number.size()), 72 + 24.0 * (n - 1), 12);
+  }
+  b.Text("Plaintiff brings this action through counsel. Plaintiff Patrick H.", 139, 72 + 24 * 3, 12);
+  b.Text("Peluso resides in San Diego County, California.", 79, 72 + 24 * 4, 12);
+  b.Text("2 copies of the application were filed with the agency in 2019.", 79, 72 + 24 * 5, 12);
+  return b.Build();
+}
+
+TEST(Structure, PleadingPaperLineNumbersAreAColumn) {
+  const PageText page = PleadingPage();
+  ASSERT_EQ(page.layout.line_numbers.size(), 28u);
+  for (int n = 1; n <= 28; ++n) {
+    EXPECT_EQ(page.words[page.layout.line_numbers[n - 1]].text, std::to_string(n));
+  }
+  // "2 copies" starts its line with a number, but not the column's.
+  for (int w : page.layout.line_numbers) EXPECT_LT(page.words[w].box.x1, 65.0);
+}
+
+TEST(Structure, TranscriptLineNumbersWithMiddleDotsAreAColumn) {
+  PageBuilder b;
+  for (int n = 1; n <= 25; ++n) {
+    b.Text("\xC2\xB7" + std::to_string(n) + "\xC2\xB7", 50, 90 + 24.0 * (n - 1), 12);
+  }
+  b.Text("Q. And your name is CRYSTAL LONG, is that right?", 72, 90 + 24 * 2, 12);
+  EXPECT_EQ(b.Build().layout.line_numbers.size(), 25u);
+}
+
+TEST(Structure, NumberedParagraphsAndShortListsAreNoLineNumberColumn) {
+  PageBuilder b;
+  // Four numbered items: too few for a column.
+  for (int n = 1; n <= 4; ++n) b.Text(std::to_string(n) + " The applicant testified.", 72, 100 + 14.0 * n);
+  // Paragraph numbers down a page, at uneven pitch (paragraphs of 1 to 4 lines).
+  double y = 200;
+  for (int n = 1; n <= 10; ++n) {
+    b.Text(std::to_string(n) + " The respondent was placed in removal proceedings.", 72, y);
+    y += 14.0 * (1 + n % 4);
+  }
+  EXPECT_TRUE(b.Build().layout.line_numbers.empty());
+}
+
 TEST(StructureLabels, FormLabelsInEnglishAndSpanish) {
   EXPECT_EQ(LabelKey("Family Name (Last Name)"), "name");
   EXPECT_EQ(LabelKey("Apellido(s)"), "name");
