@@ -228,7 +228,7 @@ bool ContentInterpreter::PathOperator(Frame& f, const Operation& op, int i) {
     if (o != "n" && !f.path_empty && sink_) {
       if (o == "s" || o == "b" || o == "b*") f.path_lines.push_back({f.path_current, f.path_start});
       PathEvent e{f.stream, i, f.path_bounds, f.path_curves, f.path_segments, filled, {},
-                  f.gs.Opaque(), f.gs.clipped, f.gs.clip};
+                  f.gs.Opaque(), f.gs.clipped, f.gs.clip, !(o == "f" || o == "F" || o == "f*")};
       if (!f.path_curves) e.lines = std::move(f.path_lines);
       sink_->OnPath(e);
     }

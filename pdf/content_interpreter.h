@@ -85,6 +85,8 @@ struct PathEvent {
   bool opaque = true;
   bool clipped = false;
   Rect clip;
+  // Whether its outline is stroked too (S, s, B, B*, b, b*): a drawn edge.
+  bool stroked = false;
 };
 
 class ContentSink {

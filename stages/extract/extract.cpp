@@ -130,6 +130,11 @@ class GlyphCollector : public pdf::ContentSink {
       }
       return;
     }
+    // The edges of a box only filled, not stroked (a redaction mark, a
+    // shaded area), bound no cell: an output's black boxes must not become
+    // a grid that reads prose below them as a table row. Thin filled
+    // boxes are rules (above); drawn lines and stroked boxes are edges.
+    if (e.filled && !e.stroked && !e.curves && e.segments <= 4) return;
     for (const auto& [a, b] : e.lines) AddRuling(to_display.Apply(a), to_display.Apply(b));
   }
 

@@ -125,5 +125,23 @@ TEST_F(StructureE2e, ScannedClassListDatesOfBirthAreFoundByTheirColumn) {
   EXPECT_GE(by_column, 5);
 }
 
+// A redacted table's black boxes (filled, not stroked, as redaction marks
+// are drawn) are no cell borders. Read as a grid, they made the prose line
+// under the emptied table of this status report (whose own removed name is
+// boxed too) a row of it; verification found a "credible fear" cell there
+// ("with") and withheld the output.
+TEST_F(StructureE2e, ARedactedTablesBoxesAreNoGridForTheProseBelow) {
+  const std::string eval = kTop + "/tests/data/eval/";
+  const fs::path out = fs::temp_directory_path() / "redact_structure_boxes";
+  fs::remove_all(out);
+  auto r = RunCommand({REDACT_BINARY, "apply", "--names", eval + "names.csv", "--policy", eval + "policy.toml",
+                       "--out", out.string(), eval + "docs/o05_status_report_libreoffice.pdf"});
+  EXPECT_EQ(r.exit_code, 0) << r.err;
+  const std::string text =
+      RunCommand({"pdftotext", "-layout", (out / "o05_status_report_libreoffice.pdf").string(), "-"}).out;
+  EXPECT_TRUE(Has(text, "continues to confer with")) << text;
+  for (const char* outcome : {"Positive", "Negative", "Pending"}) EXPECT_FALSE(Has(text, outcome)) << text;
+}
+
 }  // namespace
 }  // namespace redact
