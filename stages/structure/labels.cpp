@@ -44,7 +44,11 @@ const std::vector<LabelEntry>& Entries() {
         "credible fear result", "rfi outcome", "rf outcome", "reasonable fear",
         "fear determination", "fear outcome", "fear finding", "asylum status",
         "asylum decision", "asylum outcome", "outcome", "decision", "determination",
-        "resultado", "decision del miedo creible", "miedo creible", "resultado cfi"}},
+        "resultado", "decision del miedo creible", "miedo creible", "resultado cfi",
+        "result", "results", "screening result", "fear screening", "fear screening result",
+        "mcf", "resultado mcf", "resultado del mcf", "resultado de mcf", "resultado tmc",
+        "interview date", "date of interview", "cfi date", "date of cfi", "fecha de entrevista",
+        "fecha de la entrevista", "fecha mcf", "fecha de mcf"}},
       {"receipt_number",
        {"receipt number", "receipt #", "receipt no.", "uscis receipt number", "numero de recibo"}},
       {"phone",
@@ -151,6 +155,7 @@ std::string LabelKeyBeforeColon(std::string_view text, size_t* label_end) {
 
 bool IsColumnOnlyLabel(std::string_view text) {
   static const char* const kGeneral[] = {"outcome", "decision", "determination", "resultado",
+                                         "result", "results", "interview date",
                                          "cfi", "#", "no", "number", "row", "item", "date",
                                          "fecha", "location", "alias", "detainee", "applicant",
                                          "class member", "names", "residence", "mobile"};

@@ -64,6 +64,34 @@ TEST(LayoutDetection, CellsUnderAProtectedHeaderAreFoundWithoutCueOrList) {
   for (const Finding& f : findings) EXPECT_NE(all.substr(f.begin, f.end - f.begin), "Ukraine");
 }
 
+// Evaluation set, status reports and detention lists: the fear-screening
+// outcome sat under "Result" or a two-line "Resultado / MCF", and the
+// interview's date under "Interview date"; both stayed readable.
+TEST(LayoutDetection, ScreeningResultsAndInterviewDatesUnderPlainHeaders) {
+  PageBuilder b;
+  b.Text("Under 8 C.F.R. 208.30, the following class members have received fear screenings:", 40, 60);
+  b.Text("Class member", 40, 100).Text("Result", 220, 100).Text("Interview date", 360, 100);
+  b.Text("Y. Ramirez Orellana", 40, 120).Text("Positive (RFI)", 220, 120).Text("02/02/2024", 360, 120);
+  b.Text("S. Tesfamariam", 40, 140).Text("Negative; IJ vacated", 220, 140).Text("12/09/2024", 360, 140);
+  b.Text("A. Gebremedhin", 40, 160).Text("Pending", 220, 160).Text("01/03/2025", 360, 160);
+  const std::vector<PageText> pages = {b.Build()};
+  const std::vector<Finding> findings = MakeDetector().DetectDocument(pages);
+  EXPECT_EQ(Texts(pages[0], findings, "credible_fear"),
+            (std::vector<std::string>{"Positive (RFI)", "Negative; IJ vacated", "Pending", "02/02/2024",
+                                      "12/09/2024", "01/03/2025"}));
+}
+
+TEST(LayoutDetection, ATwoLineSpanishResultHeaderTypesItsColumn) {
+  PageBuilder b;
+  b.Text("Nombre del detenido", 40, 100).Text("Pais", 220, 100).Text("Resultado", 360, 100);
+  b.Text("MCF", 360, 110);
+  b.Text("TZUL CHUMIL, Rigoberto", 40, 130).Text("Guatemala", 220, 130).Text("Positive", 360, 130);
+  b.Text("PIERRE-LOUIS, Jean-Baptiste", 40, 150).Text("Haiti", 220, 150).Text("Negative", 360, 150);
+  const std::vector<PageText> pages = {b.Build()};
+  const std::vector<Finding> findings = MakeDetector().DetectDocument(pages);
+  EXPECT_EQ(Texts(pages[0], findings, "credible_fear"), (std::vector<std::string>{"Positive", "Negative"}));
+}
+
 TEST(LayoutDetection, AValueBelowAFormLabelIsFound) {
   PageBuilder b;
   b.Text("2. Family Name (Last Name)", 60, 100, 8).Text("3. Given Name (First Name)", 300, 100, 8);
