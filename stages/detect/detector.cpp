@@ -499,9 +499,9 @@ void Detector::DetectCuedNames(PageWork& w) const {
           }
         }
         while (e > b && (text[e - 1] == ',' || text[e - 1] == '.' || text[e - 1] == '\'')) {
-          // Keep the period of a final initial ("Maria G."), drop punctuation.
+          // Keep the period of a final initial ("Maria G.", "A.V.P."), drop punctuation.
           if (text[e - 1] == '.' && e - b >= 2 && std::isupper(static_cast<unsigned char>(text[e - 2])) &&
-              (e - b == 2 || text[e - 3] == ' ')) {
+              (e - b == 2 || text[e - 3] == ' ' || text[e - 3] == '.')) {
             break;
           }
           --e;

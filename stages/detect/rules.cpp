@@ -19,7 +19,7 @@ namespace fs = std::filesystem;
 // An initial keeps its period ("G."); any other word ends before one, so a
 // sentence's last word does not run into the next sentence.
 constexpr char kNameWord[] =
-    R"((?:\p{Lu}\.|\p{Lu}[\p{L}\p{M}'’\-\x{2010}-\x{2015}\x{2212}]*))";
+    R"((?:\p{Lu}\.(?:\p{Lu}\.)*|\p{Lu}[\p{L}\p{M}'’\-\x{2010}-\x{2015}\x{2212}]*))";
 constexpr char kParticle[] =
     R"((?i:de|del|la|las|los|da|das|do|dos|di|du|van|von|der|den|ter|y|e|bin|ibn|al|el|le))";
 

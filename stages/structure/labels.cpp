@@ -22,6 +22,8 @@ const std::vector<LabelEntry>& Entries() {
         "last name", "surname", "given name", "given name (first name)", "first name",
         "middle name", "other names used", "other names", "aliases", "alias", "a.k.a.",
         "detainee", "detainee name", "name of detainee", "class member", "class member name",
+        "family members", "family member", "household members", "household member",
+        "miembros de la familia", "miembros de familia", "familiares", "integrantes de la familia",
         "member name", "applicant", "applicant name", "applicant's name", "name of applicant",
         "respondent name", "respondent's name", "beneficiary name", "child's name",
         "spouse's name", "nombre", "nombres", "nombre(s)", "nombre completo",

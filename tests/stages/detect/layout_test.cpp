@@ -92,6 +92,24 @@ TEST(LayoutDetection, ATwoLineSpanishResultHeaderTypesItsColumn) {
   EXPECT_EQ(Texts(pages[0], findings, "credible_fear"), (std::vector<std::string>{"Positive", "Negative"}));
 }
 
+// Evaluation set: the members of family units and the people an exhibit
+// index names by initials stayed readable.
+TEST(LayoutDetection, FamilyMembersColumnsAndInitialsOfAnExhibitsPerson) {
+  PageBuilder b;
+  b.Text("Unit", 40, 100).Text("Family members", 80, 100).Text("Country", 300, 100);
+  b.Text("1", 40, 120).Text("Dulce Nunez Mejia", 80, 120).Text("Honduras", 300, 120);
+  b.Text("Meron Nunez Mejia", 80, 134);
+  b.Text("2", 40, 150).Text("Wilmer Desir", 80, 150).Text("Haiti", 300, 150);
+  b.Text("3", 40, 166).Text("Anyelo Baez", 80, 166).Text("Haiti", 300, 166);
+  b.Text("Ex. 3 Form I-589 of A.V.P., filed under seal.", 40, 220);
+  b.Text("Ex. 4 Form I-870 (Record of Determination) for SIDI BA, sealed.", 40, 240);
+  const std::vector<PageText> pages = {b.Build()};
+  const std::vector<Finding> findings = MakeDetector().DetectDocument(pages);
+  EXPECT_EQ(Texts(pages[0], findings, "name"),
+            (std::vector<std::string>{"Dulce Nunez Mejia", "Meron Nunez Mejia", "Wilmer Desir", "Anyelo Baez",
+                                      "A.V.P.", "SIDI BA"}));
+}
+
 TEST(LayoutDetection, AValueBelowAFormLabelIsFound) {
   PageBuilder b;
   b.Text("2. Family Name (Last Name)", 60, 100, 8).Text("3. Given Name (First Name)", 300, 100, 8);
