@@ -465,8 +465,10 @@ void Detector::DetectCuedNames(PageWork& w) const {
         }
         size_t keep = 0;
         for (; keep < words.size(); ++keep) {
-          std::string wn = NormalizeString(text.substr(words[keep].first,
-                                                       words[keep].second - words[keep].first));
+          const std::string_view word(text.data() + words[keep].first, words[keep].second - words[keep].first);
+          // "A." is an initial ("Ms. A."), not the article "a".
+          if (word.size() == 2 && word[1] == '.' && std::isupper(static_cast<unsigned char>(word[0]))) continue;
+          std::string wn = NormalizeString(word);
           while (!wn.empty() && (wn.back() == '.' || wn.back() == ',')) wn.pop_back();
           if (rules_->not_names.count(wn)) break;
         }

@@ -110,6 +110,17 @@ TEST(LayoutDetection, FamilyMembersColumnsAndInitialsOfAnExhibitsPerson) {
                                       "A.V.P.", "SIDI BA"}));
 }
 
+// Evaluation set: letters call the client "Ms. A."; the initial was read
+// as the article "a", which is never a name, and stayed.
+TEST(LayoutDetection, AnInitialAfterAnHonorificIsAName) {
+  PageBuilder b;
+  b.Text("If released, Ms. A. will reside with a sponsor.", 40, 100);
+  b.Text("We met a client and Mr. A. Smith.", 40, 120);
+  const std::vector<PageText> pages = {b.Build()};
+  const std::vector<Finding> findings = MakeDetector().DetectDocument(pages);
+  EXPECT_EQ(Texts(pages[0], findings, "name"), (std::vector<std::string>{"A.", "A. Smith"}));
+}
+
 TEST(LayoutDetection, AValueBelowAFormLabelIsFound) {
   PageBuilder b;
   b.Text("2. Family Name (Last Name)", 60, 100, 8).Text("3. Given Name (First Name)", 300, 100, 8);
