@@ -237,6 +237,10 @@ struct PageText {
   // units each way): text drawn as outlines instead of with a font shows
   // up as many of these, and cannot be read without rendering the page.
   int glyph_like_shapes = 0;
+  // How many letter-sized filled shapes (curved or not) stand in word-like
+  // runs on a baseline (stages/extract/vector_text.h): text drawn as
+  // outlines has many, a diagram's dots and hatching none.
+  int glyph_like_in_runs = 0;
   // Small painted shapes that may be letters, weighed: 5 per path of several
   // pieces (block letters, strokes, outlines), 1 per tiny plain rectangle;
   // boxes and lines 0. Verification renders a page that reaches

@@ -56,9 +56,11 @@ struct Policy {
   double min_confidence = 0.0;
   bool undecodable_everywhere = true;   // [undecodable] scope
   bool undecodable_fail = false;        // [undecodable] action
-  // [vector_text]: a page with this many glyph-like filled shapes is taken
-  // to draw text as outlines, which we cannot read: the document fails,
-  // unless action = "keep" says the shapes are known not to be text.
+  // [vector_text]: a page with this many glyph-like filled shapes is judged
+  // by their layout; when this many stand in word-like runs it is taken to
+  // draw text as outlines, which we cannot read: the document fails, unless
+  // action = "keep" says the shapes are known not to be text
+  // (stages/write_redact/redactor.h RedactOptions::vector_text_min_shapes).
   int vector_text_min_shapes = 40;      // min_shapes
   ResourceLimits limits;                // [limits]
   bool vector_text_keep = false;        // action

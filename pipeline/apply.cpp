@@ -120,6 +120,7 @@ void Summarize(const Session& session, const AnalyzedDocument& doc, const Redact
   }
   r->pages_to_review = PagesToReview(doc.pages);
   for (int page : summary.undecodable_pages) r->pages_to_review.push_back({page, "undecodable-text-removed"});
+  for (int page : summary.vector_text_pages) r->pages_to_review.push_back({page, "shapes-may-be-outlined-text"});
 }
 
 // What each replacement stands for: the sealed mapping's entries, one per

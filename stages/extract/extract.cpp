@@ -6,6 +6,7 @@
 #include <map>
 
 #include "pdf/podofo_util.h"
+#include "stages/extract/vector_text.h"
 
 namespace redact {
 namespace {
@@ -106,6 +107,10 @@ class GlyphCollector : public pdf::ContentSink {
     if (e.filled && e.curves && e.segments >= 2 && h >= 1.5 && h <= 72 && w >= 0.3 && w <= 72) {
       ++page_->glyph_like_shapes;
     }
+    if (e.filled && std::max(w, h) >= 1.5 && h >= 0.3 && h <= 72 && w >= 0.3 && w <= 72) {
+      if (shapes_.size() < kMaxShapes) shapes_.push_back({e.bounds, e.curves});
+      else shapes_overflow_ = true;
+    }
     // Shapes that may be letters (PageText::vector_shapes): 5 for a curved
     // path or one of more pieces than a box (block letters of several
     // `re`s, outlines), 1 for a tiny box (a cell of pixel lettering); not a
@@ -189,6 +194,15 @@ class GlyphCollector : public pdf::ContentSink {
     page_->rulings.push_back(r);
   }
 
+  // PageText::glyph_like_in_runs from the shapes seen. Past kMaxShapes the
+  // layout is not measured and every glyph-like shape counts as in a run
+  // (fail closed: as if the page were text).
+  void MeasureShapeRuns() {
+    page_->glyph_like_in_runs =
+        shapes_overflow_ ? std::max(page_->glyph_like_shapes, static_cast<int>(shapes_.size()))
+                         : ShapesInTextRuns(shapes_);
+  }
+
   void OnProblem(const ExtractionProblem& p) override {
     // Undecodable glyphs are counted per font, not listed one by one.
     if (p.kind == ExtractionProblem::Kind::kUndecodableGlyph) {
@@ -205,11 +219,14 @@ class GlyphCollector : public pdf::ContentSink {
     size_t glyphs_before;
   };
   static constexpr size_t kMaxCovers = 20000;
+  static constexpr size_t kMaxShapes = 100000;
 
   PageText* page_;
   int* images_;
   std::map<std::pair<int, int>, int> undecodable_;
   std::vector<Cover> covers_;
+  std::vector<OutlineShape> shapes_;  // letter-sized filled shapes
+  bool shapes_overflow_ = false;
 };
 
 }  // namespace
@@ -235,6 +252,7 @@ StatusOr<PageText> ExtractGlyphs(pdf::Document& doc, int index,
   Status s = interpreter.RunPage(index, &collector);
   if (!s.ok()) return Error(s);
   collector.MarkCovered();
+  collector.MeasureShapeRuns();
   return page;
 }
 

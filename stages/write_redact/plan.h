@@ -47,6 +47,10 @@ struct RedactionSummary {
   // Pages where text with no provable Unicode was removed (boxed): what it
   // said is unknown, so a person should look at them.
   std::vector<int> undecodable_pages;
+  // Pages whose filled shapes are mostly a drawing but hold a few word-like
+  // runs (RedactOptions::vector_text_min_shapes): they may be text drawn as
+  // outlines, which no one has read.
+  std::vector<int> vector_text_pages;
   std::vector<RedactionBox> boxes;
   std::vector<ReplacementDrawn> replacements;  // pseudonymize mode
   std::vector<std::string> side_channels;  // what was scrubbed, no values

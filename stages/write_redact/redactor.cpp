@@ -13,6 +13,7 @@
 #include "pdf/content_interpreter.h"
 #include "pdf/content_writer.h"
 #include "pdf/podofo_util.h"
+#include "stages/extract/vector_text.h"
 #include "stages/write_redact/image_burn.h"
 #include "stages/write_redact/marks.h"
 #include "stages/write_redact/ocr_layer.h"
@@ -423,17 +424,36 @@ struct DocumentState {
   std::map<std::string, std::set<int>> changed_images;  // object → pages changed on
 };
 
-// Fails the document when the page holds content that cannot be read
-// (neither copied nor silently dropped) or text drawn as outlines.
-Status CheckPageReadable(const pdf::Document& doc, const PageText& page, const RedactOptions& options,
-                         bool* parse_problems) {
-  if (options.vector_text_min_shapes > 0 && page.glyph_like_shapes >= options.vector_text_min_shapes) {
+// Text drawn as outlines, judged by layout (stages/extract/vector_text.h)
+// on a page with at least min_shapes glyph-like shapes: enough of them in
+// word-like runs fails the document; a few runs put the page to review
+// (RedactionSummary::vector_text_pages); none is a drawing.
+Status CheckVectorText(const pdf::Document& doc, const PageText& page, const RedactOptions& options,
+                       RedactionSummary* summary) {
+  if (options.vector_text_min_shapes <= 0 || page.glyph_like_shapes < options.vector_text_min_shapes) {
+    return Status();
+  }
+  if (page.glyph_like_in_runs >= options.vector_text_min_shapes) {
     return Status(StatusCode::kUnsupported,
                   doc.name() + ": page " + std::to_string(page.number) + ": " +
                       std::to_string(page.glyph_like_shapes) +
                       " glyph-like shapes: text seems to be drawn as outlines, which cannot be read "
                       "without rendering (policy [vector_text] action = \"keep\" if they are not text)");
   }
+  if (page.glyph_like_in_runs >= kMinRunShapes) {
+    summary->vector_text_pages.push_back(page.number);
+    summary->warnings.push_back("page " + std::to_string(page.number) + ": " +
+                                std::to_string(page.glyph_like_shapes) + " glyph-like shapes, " +
+                                std::to_string(page.glyph_like_in_runs) +
+                                " of them in word-like runs: some may be text drawn as outlines");
+  }
+  return Status();
+}
+
+// Fails the document when the page holds content that cannot be read
+// (neither copied nor silently dropped).
+Status CheckPageReadable(const pdf::Document& doc, const PageText& page, const RedactOptions& options,
+                         bool* parse_problems) {
   for (const ExtractionProblem& p : page.problems) {
     using Kind = ExtractionProblem::Kind;
     *parse_problems |= p.kind == Kind::kBadToken || p.kind == Kind::kUnknownOperator;
@@ -585,6 +605,8 @@ StatusOr<PagePlan> PlanPage(const pdf::Document& doc, const PageText& page,
   plan.removed_glyphs.assign(page.glyphs.size(), false);
   Status readable = CheckPageReadable(doc, page, options, &plan.parse_problems);
   if (!readable.ok()) return Error(readable);
+  Status vector_text = CheckVectorText(doc, page, options, summary);
+  if (!vector_text.ok()) return Error(vector_text);
   // Read up to a damaged tail: the page is rewritten from what was read,
   // so the unread rest is not in the output (and the page is to review).
   for (const ExtractionProblem& p : page.problems) {

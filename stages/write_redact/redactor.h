@@ -49,8 +49,12 @@ struct RedactOptions {
   // pages with findings.
   bool undecodable_everywhere = true;
   // A page with at least this many glyph-like filled shapes (PageText::
-  // glyph_like_shapes) fails the document: text drawn as outlines cannot be
-  // read. 0 turns the check off (policy [vector_text] action = "keep").
+  // glyph_like_shapes) is judged by their layout (stages/extract/
+  // vector_text.h): when this many stand in word-like runs (PageText::
+  // glyph_like_in_runs) it fails the document, text drawn as outlines
+  // cannot be read; when a few do, the page is listed in RedactionSummary::
+  // vector_text_pages (to review); when none do, they are a drawing. 0
+  // turns the check off (policy [vector_text] action = "keep").
   int vector_text_min_shapes = 40;
   // Pseudonymize: draw each finding's Finding::replacement on its first
   // line, fitted to the removed width, instead of a box.

@@ -19,7 +19,7 @@ std::string DebianPackageFor(const std::string& program) {
       {"pdftotext", "poppler-utils"}, {"pdftoppm", "poppler-utils"}, {"pdfimages", "poppler-utils"},
       {"qpdf", "qpdf"},               {"mutool", "mupdf-tools"},     {"tesseract", "tesseract-ocr"},
       {"age", "age"},                 {"age-keygen", "age"},         {"timeout", "coreutils"},
-      {"script", "bsdutils"},
+      {"script", "bsdutils"},        {"gs", "ghostscript"},
   };
   auto it = kPackages.find(program);
   return it == kPackages.end() ? "" : it->second;

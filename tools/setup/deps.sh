@@ -7,7 +7,8 @@
 #   review page of `review --serve`), poppler-data (run-time tables for
 #   CJK fonts without /ToUnicode, pdf/cid_collections.h);
 #   test: also GoogleTest, the oracle tools no one here wrote
-#   (poppler-utils, qpdf, mupdf-tools, age), and what the install tests use
+#   (poppler-utils, qpdf, mupdf-tools, age; ghostscript draws text as
+#   outlines for the vector-text tests), and what the install tests use
 #   (man-db and bsdextrautils to render man pages, python3-yaml to check
 #   the Kubernetes example), the es_ES.UTF-8 locale (Spanish messages),
 #   python3-fitz (PyMuPDF edits review PDFs as a viewer would), Chromium
