@@ -258,10 +258,7 @@ TEST(PageBreakDetection, UnrelatedEdgesFindNothing) {
 // number 5 stands before the surname; the surname comes back on line 8.
 PageText PleadingPage() {
   PageBuilder b;
-  for (int n = 1; n <= 28; ++n) {
-    const std::string number = std::to_string(n);
-    b.Text(number, 64 - 6.0 * static_cast<double>(number.size()), 72 + 24.0 * (n - 1), 12);
-  }
+  b.PleadingLineNumbers();
   b.Text("Plaintiff brings this action through counsel. Plaintiff Patrick H.", 139, 72 + 24 * 3, 12);
   b.Text("Peluso resides in San Diego County, California.", 79, 72 + 24 * 4, 12);
   b.Text("it asked for. Peluso answered each request.", 79, 72 + 24 * 7, 12);
@@ -298,12 +295,7 @@ TEST(PageBreakDetection, ANameAcrossPagesOfPleadingPaperSkipsTheLineNumbers) {
   // Page 1's last body line is line 26 (27 and 28 are blank); page 2's
   // first is "1 Peluso …".
   testing::PageBuilder p1(1), p2(2);
-  for (testing::PageBuilder* b : {&p1, &p2}) {
-    for (int n = 1; n <= 28; ++n) {
-      const std::string number = std::to_string(n);
-      b->Text(number, 64 - 6.0 * static_cast<double>(number.size()), 72 + 24.0 * (n - 1), 12);
-    }
-  }
+  for (testing::PageBuilder* b : {&p1, &p2}) b->PleadingLineNumbers();
   p1.Text("The agency has not decided the application of Plaintiff Patrick H.", 79, 72 + 24 * 25, 12);
   p2.Text("Peluso, filed in 2019.", 79, 72, 12);
   const std::vector<PageText> pages = {p1.Build(), p2.Build()};

@@ -176,10 +176,7 @@ TEST(Structure, ProseAndASignatureLineAreNotTables) {
 // ruled line (blank lines numbered too), the body 15 pt to their right.
 PageText PleadingPage() {
   PageBuilder b;
-  for (int n = 1; n <= 28; ++n) {
-    const std::string number = std::to_string(n);
-    b.Text(number, 64 - 6.0 * static_cast<double>(number.size()), 72 + 24.0 * (n - 1), 12);
-  }
+  b.PleadingLineNumbers();
   b.Text("Plaintiff brings this action through counsel. Plaintiff Patrick H.", 139, 72 + 24 * 3, 12);
   b.Text("Peluso resides in San Diego County, California.", 79, 72 + 24 * 4, 12);
   b.Text("2 copies of the application were filed with the agency in 2019.", 79, 72 + 24 * 5, 12);
