@@ -557,6 +557,26 @@ namespace {
 void AppendCovered(const PageText& page, std::vector<Finding>* findings) {
   for (Finding& f : CoveredTextFindings(page)) findings->push_back(std::move(f));
 }
+
+// Adds to *cued, once each, the words of every name a cue found in
+// `findings`, and of the two names that end a longer one: a person named in
+// full by a cue is later called by them ("José Luis Peña Ortiz" … "Mr.
+// Peña Ortiz"): a compound surname, or a middle name and a surname.
+void AddCuedNameForms(const std::vector<Finding>& findings, std::vector<std::vector<std::string>>* cued) {
+  for (const Finding& f : findings) {
+    if (!f.rule.starts_with("name.cue.")) continue;
+    std::vector<std::string> tokens;
+    for (const TextToken& t : TokenizeForNames(f.value)) tokens.push_back(f.value.substr(t.begin, t.end - t.begin));
+    if (tokens.size() >= 3) {
+      std::vector<std::string> tail(tokens.end() - 2, tokens.end());
+      if (std::find(cued->begin(), cued->end(), tail) == cued->end()) cued->push_back(std::move(tail));
+    }
+    if (tokens.size() >= 2 && std::find(cued->begin(), cued->end(), tokens) == cued->end()) {
+      cued->push_back(std::move(tokens));
+    }
+  }
+}
+
 }  // namespace
 
 std::vector<Finding> Detector::DetectDocument(const std::vector<PageText>& pages,
@@ -620,26 +640,7 @@ std::vector<Finding> Detector::DetectDocument(const std::vector<PageText>& pages
   // A name found by a cue anywhere is found at every occurrence in the
   // document ("her son, Kevin Hernández" … "Kevin Hernández | Son").
   std::vector<std::vector<std::string>> cued;
-  for (const PageWork& w : work) {
-    for (const Finding& f : w.findings) {
-      if (f.rule.starts_with("name.cue.")) {
-        std::vector<std::string> tokens;
-        for (const TextToken& t : TokenizeForNames(f.value)) {
-          tokens.push_back(f.value.substr(t.begin, t.end - t.begin));
-        }
-        // A person named in full by a cue is later called by the two names
-        // that end it ("José Luis Peña Ortiz" … "Mr. Peña Ortiz"): a
-        // compound surname, or a middle name and a surname.
-        if (tokens.size() >= 3) {
-          std::vector<std::string> tail(tokens.end() - 2, tokens.end());
-          if (std::find(cued.begin(), cued.end(), tail) == cued.end()) cued.push_back(std::move(tail));
-        }
-        if (tokens.size() >= 2 && std::find(cued.begin(), cued.end(), tokens) == cued.end()) {
-          cued.push_back(std::move(tokens));
-        }
-      }
-    }
-  }
+  for (const PageWork& w : work) AddCuedNameForms(w.findings, &cued);
   DetectFullNamesOfCuedSurnames(work);
   // The listed date of birth of a mentioned person, wherever it is written
   // (a table's DOB column is too far from its header for the label rule).
