@@ -11,6 +11,7 @@
 #include "stages/assemble/assemble.h"
 #include "stages/detect/detector.h"
 #include "stages/extract/extract.h"
+#include "stages/inspect/shown_annotations.h"
 
 namespace redact {
 namespace {
@@ -214,17 +215,7 @@ class Inspector {
     int images = 0;
     StatusOr<PageText> text = ExtractFormGlyphs(doc_, s, &images);
     if (!text) return "appearance could not be read";
-    if (text->undecodable_glyph_count() > 0) return "appearance text could not be decoded";
-    // Pixels in an appearance are not read (no OCR here), nor is content
-    // the interpreter could not follow.
-    if (images > 0) return "appearance paints an image";
-    for (const ExtractionProblem& p : text->problems) {
-      using Kind = ExtractionProblem::Kind;
-      if (p.kind == Kind::kStreamError || p.kind == Kind::kTruncatedStream || p.kind == Kind::kBrokenXObject ||
-          p.kind == Kind::kRecursionLimit || p.kind == Kind::kBadToken || p.kind == Kind::kUnknownOperator) {
-        return "appearance could not be read in full";
-      }
-    }
+    if (std::string why = AppearanceProblem(*text, images); !why.empty()) return why;
     AssembleText(&*text);
     *matched = Detect(text->text, where) > 0;
     return "";

@@ -24,21 +24,21 @@ const PdfObject* NormalAppearance(const PdfObject* annot) {
   return chosen && chosen->HasStream() ? chosen : nullptr;
 }
 
-// Why the text read from an appearance may not be all it shows, or "".
-std::string Problem(const PageText& text, int images) {
-  if (text.undecodable_glyph_count() > 0) return "some of its text could not be decoded";
+}  // namespace
+
+std::string AppearanceProblem(const PageText& text, int images) {
+  if (text.undecodable_glyph_count() > 0) return "appearance text could not be decoded";
+  // Pixels in an appearance are not read (no OCR here).
+  if (images > 0) return "appearance paints an image";
   for (const ExtractionProblem& p : text.problems) {
     using Kind = ExtractionProblem::Kind;
     if (p.kind == Kind::kStreamError || p.kind == Kind::kTruncatedStream || p.kind == Kind::kBrokenXObject ||
         p.kind == Kind::kRecursionLimit || p.kind == Kind::kBadToken || p.kind == Kind::kUnknownOperator) {
-      return "its appearance could not be read in full";
+      return "appearance could not be read in full";
     }
   }
-  if (images > 0) return "its appearance paints an image (not read)";
   return "";
 }
-
-}  // namespace
 
 StatusOr<std::vector<ShownAnnotation>> ShownAnnotationText(pdf::Document& doc, int index) {
   std::vector<ShownAnnotation> out;
@@ -62,11 +62,11 @@ StatusOr<std::vector<ShownAnnotation>> ShownAnnotationText(pdf::Document& doc, i
       shown.subtype = subtype;
       shown.rect = pdf::AsRect(pdf::DictGet(annot, "Rect")).value_or(Rect{});
       if (!text) {
-        shown.problem = "its appearance could not be read";
+        shown.problem = "appearance could not be read";
       } else {
         AssembleText(&*text);
         shown.text = text->text;
-        shown.problem = Problem(*text, images);
+        shown.problem = AppearanceProblem(*text, images);
       }
       while (!shown.text.empty() && (shown.text.back() == '\n' || shown.text.back() == ' ')) shown.text.pop_back();
       if (shown.text.empty() && shown.problem.empty()) continue;

@@ -24,6 +24,7 @@
 #include <vector>
 
 #include "core/geometry.h"
+#include "core/model.h"
 #include "core/status.h"
 #include "pdf/document.h"
 
@@ -36,6 +37,12 @@ struct ShownAnnotation {
   std::string text;      // what its appearance draws, assembled into lines
   std::string problem;   // why that text may be incomplete, or ""
 };
+
+// Why the text read from an appearance stream (`text`, which paints
+// `images` images) is not all it shows — undecodable text, an image, content
+// the interpreter could not follow — or "" when it was read in full. Never
+// document text. Shared with InspectSideChannels, which fails closed on it.
+std::string AppearanceProblem(const PageText& text, int images);
 
 // The annotations page `index` (0-based) shows that draw text, in /Annots
 // order. Errors: the page is missing (kDamagedPdf), or PoDoFo's mapped
