@@ -37,7 +37,10 @@ if [ "$level" = fuzz ]; then
   packages+=(clang libclang-rt-14-dev)
 fi
 if [ "$level" = bench ]; then
-  packages+=(libbenchmark-dev time hyperfine python3-fitz)
+  # bench/peers.sh makes its inputs with LibreOffice, groff + ps2pdf, and
+  # pdftoppm + ImageMagick + img2pdf for the scans.
+  packages+=(libbenchmark-dev time hyperfine python3-fitz
+            libreoffice-writer-nogui groff ghostscript imagemagick img2pdf)
 fi
 missing=()
 for p in "${packages[@]}"; do
