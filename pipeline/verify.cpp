@@ -7,8 +7,10 @@
 #include <filesystem>
 #include <fstream>
 #include <set>
+#include <memory>
 #include <sstream>
 
+#include "core/literal_search.h"
 #include "pdf/page_traits.h"
 #include "pdf/podofo_util.h"
 #include "pdf/qpdf_bridge.h"
@@ -130,8 +132,61 @@ namespace {
 
 // What one check looks for: values that must be gone, values detection may
 // still find because they were kept on purpose, and how to read scans.
+// The needles as automata (core/literal_search.h): each text is read once,
+// however many values the original held. Pattern k of a search is the
+// needle at the same index of its `needle` list.
+struct NeedleIndex {
+  LiteralSearch normalized, digits, folded, literal;
+  std::vector<size_t> normalized_needle, digits_needle, folded_needle, literal_needle;
+};
+
+std::shared_ptr<const NeedleIndex> IndexNeedles(const std::vector<Needle>& needles) {
+  auto index = std::make_shared<NeedleIndex>();
+  std::vector<std::string> normalized, digits, folded, literal;
+  for (size_t k = 0; k < needles.size(); ++k) {
+    const Needle& n = needles[k];
+    if (n.normalized.size() >= 3) normalized.push_back(n.normalized), index->normalized_needle.push_back(k);
+    if (!n.digits.empty()) digits.push_back(n.digits), index->digits_needle.push_back(k);
+    if (std::string f = FoldForComparison(n.normalized); f.size() >= 3) {
+      folded.push_back(std::move(f)), index->folded_needle.push_back(k);
+    }
+    for (const std::string& lit : n.literal) {
+      if (lit.size() < 4) continue;
+      for (std::string form : {lit, HexOf(lit, true), HexOf(lit, false)}) {
+        literal.push_back(std::move(form)), index->literal_needle.push_back(k);
+      }
+    }
+  }
+  index->normalized = LiteralSearch(normalized);
+  index->digits = LiteralSearch(digits);
+  index->folded = LiteralSearch(folded);
+  index->literal = LiteralSearch(literal);
+  return index;
+}
+
+// Needles `search` finds in `text` (those `accept` takes), in needle order,
+// each once.
+template <typename Accept>
+void AddHits(const LiteralSearch& search, const std::vector<size_t>& needle_of, std::string_view text,
+             std::set<size_t>* hits, Accept&& accept) {
+  search.ForEach(text, [&](size_t pattern, size_t begin) {
+    if (accept(pattern, begin)) hits->insert(needle_of[pattern]);
+  });
+}
+
+// Needles whose normalized value `norm` holds or whose digits `digits`
+// holds.
+std::set<size_t> NeedlesIn(const NeedleIndex& index, std::string_view norm, std::string_view digits) {
+  std::set<size_t> hits;
+  auto any = [](size_t, size_t) { return true; };
+  AddHits(index.normalized, index.normalized_needle, norm, &hits, any);
+  AddHits(index.digits, index.digits_needle, digits, &hits, any);
+  return hits;
+}
+
 struct Scope {
   std::vector<Needle> needles;
+  std::shared_ptr<const NeedleIndex> index;  // of `needles`, made by Check
   std::set<std::string> kept;  // normalized texts a reviewer chose to keep
   OcrMode ocr_mode = OcrMode::kAuto;
   SecondLookSettings second;
@@ -178,13 +233,13 @@ void JudgeSecondText(const std::string& channel, const std::string& where, const
   }
   if (scope.needles.empty()) return;
   const std::string folded = FoldForComparison(text);
-  const std::string digits = Digits(text);
-  for (const Needle& n : scope.needles) {
-    const std::string needle = FoldForComparison(n.normalized);
-    bool hit = needle.size() >= 3 && ContainsWords(folded, needle);
-    hit = hit || (!n.digits.empty() && digits.find(n.digits) != std::string::npos);
-    if (hit) result->leaks.push_back({channel + " (original value)", where, n.category});
-  }
+  const NeedleIndex& index = *scope.index;
+  std::set<size_t> hits;
+  AddHits(index.folded, index.folded_needle, folded, &hits, [&](size_t pattern, size_t begin) {
+    return WholeWordsAt(folded, begin, index.folded.pattern_length(pattern));
+  });
+  AddHits(index.digits, index.digits_needle, Digits(text), &hits, [](size_t, size_t) { return true; });
+  for (size_t k : hits) result->leaks.push_back({channel + " (original value)", where, scope.needles[k].category});
 }
 
 // The engine renders and unpainted images are read with: the check's own
@@ -289,7 +344,8 @@ Status ReadUnpaintedImages(AnalyzedDocument& out, OcrContext* ocr, const Scope& 
   return Status::Ok();
 }
 
-StatusOr<VerifyResult> Check(const std::string& output_path, const Scope& scope, const Detector& detector) {
+StatusOr<VerifyResult> Check(const std::string& output_path, Scope scope, const Detector& detector) {
+  scope.index = IndexNeedles(scope.needles);
   VerifyResult result;
   // Revisions: one %%EOF, no /Prev.
   {
@@ -359,11 +415,8 @@ StatusOr<VerifyResult> Check(const std::string& output_path, const Scope& scope,
   // Text of the output against the original's values.
   for (const PageText& p : out->pages) {
     const std::string norm = MatchingText(p).text;  // read round line numbers, as detection reads
-    const std::string digits = Digits(p.text);
-    for (const Needle& n : needles) {
-      bool hit = norm.find(n.normalized) != std::string::npos && n.normalized.size() >= 3;
-      hit = hit || (!n.digits.empty() && digits.find(n.digits) != std::string::npos);
-      if (hit) result.leaks.push_back({"text (original value)", "page " + std::to_string(p.number), n.category});
+    for (size_t k : NeedlesIn(*scope.index, norm, Digits(p.text))) {
+      result.leaks.push_back({"text (original value)", "page " + std::to_string(p.number), needles[k].category});
     }
   }
 
@@ -383,12 +436,8 @@ StatusOr<VerifyResult> Check(const std::string& output_path, const Scope& scope,
       std::string joined;
       for (const std::string& s : strings) joined += s + "\n";
       if (!joined.empty()) {
-        const std::string norm = NormalizeString(joined);
-        const std::string digits = Digits(joined);
-        for (const Needle& n : needles) {
-          bool hit = n.normalized.size() >= 3 && norm.find(n.normalized) != std::string::npos;
-          hit = hit || (!n.digits.empty() && digits.find(n.digits) != std::string::npos);
-          if (hit) result.leaks.push_back({"string (original value)", where, n.category});
+        for (size_t k : NeedlesIn(*scope.index, NormalizeString(joined), Digits(joined))) {
+          result.leaks.push_back({"string (original value)", where, needles[k].category});
         }
       }
       // Image streams too: a JPEG's comment or EXIF block keeps what the
@@ -397,17 +446,9 @@ StatusOr<VerifyResult> Check(const std::string& output_path, const Scope& scope,
         StatusOr<std::string> data = pdf::ReadStream(o, size_t{512} << 20);
         if (!data) continue;  // undecodable streams are not ours to judge here
         ++result.streams_checked;
-        for (const Needle& n : needles) {
-          for (const std::string& lit : n.literal) {
-            if (lit.size() < 4) continue;
-            if (data->find(lit) != std::string::npos ||
-                data->find(HexOf(lit, true)) != std::string::npos ||
-                data->find(HexOf(lit, false)) != std::string::npos) {
-              result.leaks.push_back({"stream (original value)", where, n.category});
-              break;
-            }
-          }
-        }
+        std::set<size_t> hits;
+        AddHits(scope.index->literal, scope.index->literal_needle, *data, &hits, [](size_t, size_t) { return true; });
+        for (size_t k : hits) result.leaks.push_back({"stream (original value)", where, needles[k].category});
       }
     }
     return Status::Ok();
@@ -453,7 +494,7 @@ StatusOr<VerifyResult> VerifyOutput(const std::string& output_path,
       }
     }
   }
-  StatusOr<VerifyResult> result = Check(output_path, scope, detector);
+  StatusOr<VerifyResult> result = Check(output_path, std::move(scope), detector);
   if (!result) return result;
   Status sound = pdf::CheckStructure(output_path, std::filesystem::path(output_path).filename().string());
   if (!sound.ok()) result->structure_problem = sound.message();
@@ -488,7 +529,7 @@ StatusOr<VerifyResult> VerifyRemoval(const std::string& output_path, const Analy
     const std::string norm = NormalizeString(SpanText(original, f));
     if (!removed.count(norm)) scope.kept.insert(norm);
   }
-  return Check(output_path, scope, detector);
+  return Check(output_path, std::move(scope), detector);
 }
 
 }  // namespace redact

@@ -54,13 +54,18 @@ std::string FoldForComparison(std::string_view text) {
   return out;
 }
 
+bool WholeWordsAt(std::string_view haystack, size_t begin, size_t length) {
+  if (length == 0 || begin + length > haystack.size()) return false;
+  const bool starts = begin == 0 || !WordByte(haystack[begin - 1]) || !WordByte(haystack[begin]);
+  const size_t end = begin + length;
+  const bool ends = end == haystack.size() || !WordByte(haystack[end]) || !WordByte(haystack[end - 1]);
+  return starts && ends;
+}
+
 bool ContainsWords(std::string_view haystack, std::string_view needle) {
   if (needle.empty()) return false;
   for (size_t p = haystack.find(needle); p != std::string_view::npos; p = haystack.find(needle, p + 1)) {
-    const bool starts = p == 0 || !WordByte(haystack[p - 1]) || !WordByte(needle.front());
-    const size_t end = p + needle.size();
-    const bool ends = end == haystack.size() || !WordByte(haystack[end]) || !WordByte(needle.back());
-    if (starts && ends) return true;
+    if (WholeWordsAt(haystack, p, needle.size())) return true;
   }
   return false;
 }

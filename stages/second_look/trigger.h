@@ -60,6 +60,9 @@ std::string FoldForComparison(std::string_view text);
 // Whether folded `needle` occurs in folded `haystack` as whole words (not
 // inside a longer run of letters or digits).
 bool ContainsWords(std::string_view haystack, std::string_view needle);
+// Whether haystack[begin, begin + length) stands as whole words there, as
+// ContainsWords asks of each place it finds the needle.
+bool WholeWordsAt(std::string_view haystack, size_t begin, size_t length);
 
 }  // namespace redact
 
