@@ -125,6 +125,66 @@ class OcrQueue {
   bool closed_ = false;
 };
 
+// What assembly and structure derive from a page's glyphs: set aside while
+// the page is read without some of them, then put back.
+struct DerivedText {
+  std::vector<Word> words;
+  std::vector<Line> lines;
+  std::vector<Block> blocks;
+  std::string text;
+  std::vector<int32_t> text_glyph;
+  PageLayout layout;
+};
+
+DerivedText TakeDerived(PageText* page) {
+  return {std::move(page->words), std::move(page->lines), std::move(page->blocks),
+          std::move(page->text),  std::move(page->text_glyph), std::move(page->layout)};
+}
+
+void PutBackDerived(PageText* page, DerivedText&& d) {
+  page->words = std::move(d.words);
+  page->lines = std::move(d.lines);
+  page->blocks = std::move(d.blocks);
+  page->text = std::move(d.text);
+  page->text_glyph = std::move(d.text_glyph);
+  page->layout = std::move(d.layout);
+}
+
+// Detection of the document as it reads without the `removed` glyphs of each
+// page. The pages are read that way in place (no copy of their glyphs) and
+// given back exactly as they were.
+std::vector<Finding> DetectWithout(const Detector& detector, std::vector<PageText>* pages,
+                                   const std::vector<std::set<int>>& removed) {
+  std::vector<DerivedText> kept(pages->size());
+  std::vector<std::vector<int>> flipped(pages->size());  // glyphs this call superseded
+  for (size_t i = 0; i < pages->size(); ++i) {
+    PageText& page = (*pages)[i];
+    if (removed[i].empty()) {
+      kept[i].layout = page.layout;  // LinkDocumentStructure may carry other headers into it
+      continue;
+    }
+    kept[i] = TakeDerived(&page);
+    for (int g : removed[i]) {
+      Glyph& glyph = page.glyphs[static_cast<size_t>(g)];
+      if (!glyph.superseded) glyph.superseded = true, flipped[i].push_back(g);
+    }
+    AssembleText(&page);
+    BuildPageStructure(&page);  // the layout indexes the new text
+  }
+  LinkDocumentStructure(pages);
+  std::vector<Finding> found = detector.DetectDocument(*pages);
+  for (size_t i = 0; i < pages->size(); ++i) {
+    PageText& page = (*pages)[i];
+    if (removed[i].empty()) {
+      page.layout = std::move(kept[i].layout);
+      continue;
+    }
+    for (int g : flipped[i]) page.glyphs[static_cast<size_t>(g)].superseded = false;
+    PutBackDerived(&page, std::move(kept[i]));
+  }
+  return found;
+}
+
 // Detection again on the pages as they will read once the findings are
 // gone. Removing a name from a table row brings the "A-Number" header next
 // to the number, and removing a label's value can make a new line: the
@@ -132,8 +192,9 @@ class OcrQueue {
 // reading did not, and the output was withheld. Each round re-assembles
 // the pages with findings without their glyphs, detects, and adds what is
 // new (by glyph), until a round adds nothing (at most three).
-void DetectAfterRemoval(const Detector& detector, const std::vector<PageText>& pages,
+void DetectAfterRemoval(const Detector& detector, std::vector<PageText>* pages_in,
                         std::vector<Finding>* findings) {
+  const std::vector<PageText>& pages = *pages_in;
   for (int round = 0; round < 3; ++round) {
     std::vector<std::set<int>> removed(pages.size());
     for (const Finding& f : *findings) {
@@ -141,16 +202,8 @@ void DetectAfterRemoval(const Detector& detector, const std::vector<PageText>& p
         removed[static_cast<size_t>(f.page - 1)].insert(f.glyphs.begin(), f.glyphs.end());
       }
     }
-    std::vector<PageText> reduced = pages;
-    for (size_t i = 0; i < reduced.size(); ++i) {
-      if (removed[i].empty()) continue;
-      for (int g : removed[i]) reduced[i].glyphs[static_cast<size_t>(g)].superseded = true;
-      AssembleText(&reduced[i]);
-      BuildPageStructure(&reduced[i]);  // the layout indexes the new text
-    }
-    LinkDocumentStructure(&reduced);
     size_t added = 0;
-    for (Finding& f : detector.DetectDocument(reduced)) {
+    for (Finding& f : DetectWithout(detector, pages_in, removed)) {
       const size_t index = static_cast<size_t>(f.page - 1);
       if (f.glyphs.empty() || index >= pages.size()) continue;
       // Names found by a cue are not taken from the reduced text: a cue
@@ -319,7 +372,7 @@ StatusOr<AnalyzedDocument> AnalyzeDocument(const std::string& path,
   if (!pages) return Error(pages.error());
   out.pages = std::move(*pages);
   out.findings = detector.DetectDocument(out.pages);
-  DetectAfterRemoval(detector, out.pages, &out.findings);
+  DetectAfterRemoval(detector, &out.pages, &out.findings);
   StatusOr<std::vector<Finding>> side = InspectSideChannels(*out.document, out.pages, detector, out.findings);
   if (!side) return Error(side.error());
   out.side_findings = std::move(*side);
