@@ -74,7 +74,6 @@ struct Glyph {
                           // space: 0 left→right, 1 top→bottom, 2, 3
   int render_mode = 0;    // Tr; 3 (invisible) is still text
   bool is_space = false;  // decoded to white space
-  std::string font_name;  // /BaseFont, subset prefix kept; for diagnostics
   ContentRef source;      // stream -1 for OCR glyphs: they live in pixels
   bool ocr = false;       // recognized from an image, not a text operator
   float confidence = 100; // OCR confidence 0..100 (low ones are kept)

@@ -7,6 +7,8 @@
 #include <fstream>
 #include <functional>
 #include <sstream>
+#include <unordered_map>
+#include <unordered_set>
 
 #include "stages/detect/names_csv.h"
 
@@ -550,13 +552,18 @@ void NamesIndex::Find(const std::string& text, const std::vector<TextToken>& tok
       if (ok) out->push_back({static_cast<uint32_t>(i), static_cast<uint32_t>(v.length + skip), v.entity, kind});
     }
   };
-  // Partial variants of the mentioned entities, by first token.
+  // Partial variants of the mentioned entities, by first token: only those
+  // whose first token the text holds (everyone is mentioned in a path: a
+  // map of every partial variant of a 100,000-name list cost more than the
+  // whole path).
+  std::unordered_set<uint32_t> in_text(ids.begin(), ids.end());
   std::unordered_map<uint32_t, std::vector<uint32_t>> partial_by_token;
   for (int e : mentioned) {
     if (e < 0 || static_cast<uint32_t>(e) >= index.entity_count) continue;
     for (uint32_t k = index.partial_offsets[e]; k < index.partial_offsets[e + 1]; ++k) {
       const uint32_t vi = index.partial_items[k];
-      partial_by_token[index.pool[index.variants[vi].pool_begin]].push_back(vi);
+      const uint32_t first = index.pool[index.variants[vi].pool_begin];
+      if (first != kUnknown && in_text.count(first)) partial_by_token[first].push_back(vi);
     }
   }
   for (size_t i = 0; i < tokens.size(); ++i) {

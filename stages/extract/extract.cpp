@@ -96,7 +96,6 @@ class GlyphCollector : public pdf::ContentSink {
     g.rotation = Quadrant(dir);
     g.render_mode = e.render_mode;
     g.is_space = g.decodable && IsWhiteSpaceText(g.text);
-    g.font_name = e.font->base_font();
     g.source = e.ref;
     page_->glyphs.push_back(std::move(g));
   }

@@ -526,7 +526,6 @@ int AddOcrGlyphs(const std::vector<OcrInput>& inputs, PageText* page) {
         const Point dir{g.baseline_end.x - g.baseline_start.x, g.baseline_end.y - g.baseline_start.y};
         g.rotation = Quadrant(std::hypot(dir.x, dir.y) > 1e-9 ? dir : Point{1, 0});
         g.source = ContentRef{-1, -1, -1};
-        g.font_name = "OCR";
         page->glyphs.push_back(std::move(g));
       }
       ++next_word;
