@@ -2,10 +2,12 @@
 
 #include <algorithm>
 #include <unordered_map>
+#include <unordered_set>
 #include <cctype>
 #include <cstdio>
 #include <set>
 
+#include "core/literal_search.h"
 #include "stages/detect/layout.h"
 #include "stages/detect/normalize.h"
 #include "stages/detect/covered.h"
@@ -170,6 +172,24 @@ std::vector<uint8_t> MiddleNameTokens(const NormalizedText& norm, const std::vec
     middle[k] = StartsUpper(original.substr(b, e - b)) ? 1 : 0;
   }
   return middle;
+}
+
+// Calls f with each maximal run of ASCII digits in `s`, its leading zeros
+// dropped ("0" stays).
+template <typename F>
+void ForEachNumber(std::string_view s, F&& f) {
+  for (size_t i = 0; i < s.size();) {
+    if (!std::isdigit(static_cast<unsigned char>(s[i]))) {
+      ++i;
+      continue;
+    }
+    size_t j = i;
+    while (j < s.size() && std::isdigit(static_cast<unsigned char>(s[j]))) ++j;
+    size_t k = i;
+    while (k + 1 < j && s[k] == '0') ++k;
+    f(s.substr(k, j - k));
+    i = j;
+  }
 }
 
 // The written forms of a listed date of birth ("03/14/1987", "1987-03-14",
@@ -642,62 +662,14 @@ std::vector<Finding> Detector::DetectDocument(const std::vector<PageText>& pages
   std::vector<std::vector<std::string>> cued;
   for (const PageWork& w : work) AddCuedNameForms(w.findings, &cued);
   DetectFullNamesOfCuedSurnames(work);
-  // The listed date of birth of a mentioned person, wherever it is written
-  // (a table's DOB column is too far from its header for the label rule).
-  std::vector<std::pair<std::string, int>> dob_forms;
-  for (int e : mentioned) {
-    for (std::string& form : DateForms(std::string(names_->entities()[e].dob))) dob_forms.push_back({form, e});
-  }
   for (Finding& f : FindingsAcrossPageBreaks(*this, pages)) {
     for (PageWork& w : work) if (w.page == f.page) w.findings.push_back(f);
   }
+  FindListedDatesOfBirth(work, mentioned);
+  FindCuedNamesAgain(work, cued);
   std::vector<Finding> all;
   for (size_t i = 0; i < pages.size(); ++i) {
     PageWork& w = work[i];
-    for (const auto& [form, entity] : dob_forms) {
-      const std::string& t = w.norm.text;
-      for (size_t p = t.find(form); p != std::string::npos; p = t.find(form, p + 1)) {
-        const size_t e = p + form.size();
-        if ((p > 0 && std::isalnum(static_cast<unsigned char>(t[p - 1]))) ||
-            (e < t.size() && std::isdigit(static_cast<unsigned char>(t[e])))) {
-          continue;
-        }
-        Finding f;
-        f.category = "dob";
-        f.rule = "names.list.dob";
-        f.page = w.page;
-        std::tie(f.begin, f.end) = w.norm.ToOriginal(p, e);
-        f.value = form;
-        f.entity = names_->entities()[entity].id;
-        f.confidence = 0.9;
-        f.basis = "list";
-        f.reason = "the listed date of birth of a person named in this document";
-        w.findings.push_back(std::move(f));
-      }
-    }
-    for (const std::vector<std::string>& name : cued) {
-      for (size_t t = 0; t + name.size() <= w.tokens.size(); ++t) {
-        bool match = true;
-        for (size_t k = 0; k < name.size() && match; ++k) {
-          const TextToken& tok = w.tokens[t + k];
-          match = (k == 0 || tok.joinable) &&
-                  w.norm.text.compare(tok.begin, tok.end - tok.begin, name[k]) == 0;
-        }
-        if (!match) continue;
-        Finding f;
-        f.category = "name";
-        f.rule = "name.cue.repeat";
-        f.page = w.page;
-        std::tie(f.begin, f.end) =
-            w.norm.ToOriginal(w.tokens[t].begin, w.tokens[t + name.size() - 1].end);
-        f.value = w.norm.text.substr(w.tokens[t].begin,
-                                     w.tokens[t + name.size() - 1].end - w.tokens[t].begin);
-        f.confidence = 0.8;
-        f.basis = "cue";
-        f.reason = "a name found by a cue elsewhere in this document";
-        w.findings.push_back(std::move(f));
-      }
-    }
     KeepPublicRoles(pages[i], &w.findings, &public_people);
     KeepPublicPeople(public_people, &w.findings);
     std::erase_if(w.findings, [&](const Finding& f) {
@@ -711,6 +683,96 @@ std::vector<Finding> Detector::DetectDocument(const std::vector<PageText>& pages
                std::make_move_iterator(w.findings.end()));
   }
   return all;
+}
+
+// The listed date of birth of a mentioned person, wherever it is written
+// (a table's DOB column is too far from its header for the label rule).
+// One pass over each page for every form of every date (core/literal_search.h):
+// a long filing mentions thousands of people. Only dates whose year the
+// document writes are formed at all (a path mentions everyone on the list).
+void Detector::FindListedDatesOfBirth(std::vector<PageWork>& work, const std::vector<int>& mentioned) const {
+  if (!names_ || mentioned.empty()) return;
+  std::unordered_set<std::string_view> numbers;  // every run of digits the pages hold
+  for (const PageWork& w : work) ForEachNumber(w.norm.text, [&](std::string_view n) { numbers.insert(n); });
+  std::vector<std::string> forms;
+  std::vector<int> entity_of;
+  for (int e : mentioned) {
+    const std::string_view dob = names_->entities()[e].dob;
+    bool written = false;
+    ForEachNumber(dob, [&](std::string_view n) { written = written || numbers.count(n); });
+    if (!written) continue;
+    for (std::string& form : DateForms(std::string(dob))) forms.push_back(std::move(form)), entity_of.push_back(e);
+  }
+  if (forms.empty()) return;
+  const LiteralSearch search(forms);
+  for (PageWork& w : work) {
+    const std::string& t = w.norm.text;
+    std::vector<std::pair<size_t, size_t>> hits;  // (form, begin): in the order of forms, then of places
+    search.ForEach(t, [&](size_t form, size_t p) {
+      const size_t e = p + forms[form].size();
+      if ((p > 0 && std::isalnum(static_cast<unsigned char>(t[p - 1]))) ||
+          (e < t.size() && std::isdigit(static_cast<unsigned char>(t[e])))) {
+        return;
+      }
+      hits.push_back({form, p});
+    });
+    std::sort(hits.begin(), hits.end());
+    for (const auto& [form, p] : hits) {
+      Finding f;
+      f.category = "dob";
+      f.rule = "names.list.dob";
+      f.page = w.page;
+      std::tie(f.begin, f.end) = w.norm.ToOriginal(p, p + forms[form].size());
+      f.value = forms[form];
+      f.entity = names_->entities()[entity_of[form]].id;
+      f.confidence = 0.9;
+      f.basis = "list";
+      f.reason = "the listed date of birth of a person named in this document";
+      w.findings.push_back(std::move(f));
+    }
+  }
+}
+
+// A name found by a cue anywhere is found at every occurrence in the
+// document ("her son, Kevin Hernández" … "Kevin Hernández | Son"): looked
+// up by its first word, so each page is read once however many were cued.
+void Detector::FindCuedNamesAgain(std::vector<PageWork>& work,
+                                  const std::vector<std::vector<std::string>>& cued) const {
+  if (cued.empty()) return;
+  std::unordered_map<std::string_view, std::vector<size_t>> by_first;
+  for (size_t n = 0; n < cued.size(); ++n) by_first[cued[n].front()].push_back(n);
+  for (PageWork& w : work) {
+    std::vector<std::pair<size_t, size_t>> hits;  // (name, first token): in the order of names, then of places
+    for (size_t t = 0; t < w.tokens.size(); ++t) {
+      const TextToken& first = w.tokens[t];
+      auto it = by_first.find(std::string_view(w.norm.text).substr(first.begin, first.end - first.begin));
+      if (it == by_first.end()) continue;
+      for (size_t n : it->second) {
+        const std::vector<std::string>& name = cued[n];
+        if (t + name.size() > w.tokens.size()) continue;
+        bool match = true;
+        for (size_t k = 1; k < name.size() && match; ++k) {
+          const TextToken& tok = w.tokens[t + k];
+          match = tok.joinable && w.norm.text.compare(tok.begin, tok.end - tok.begin, name[k]) == 0;
+        }
+        if (match) hits.push_back({n, t});
+      }
+    }
+    std::sort(hits.begin(), hits.end());
+    for (const auto& [n, t] : hits) {
+      const size_t last = t + cued[n].size() - 1;
+      Finding f;
+      f.category = "name";
+      f.rule = "name.cue.repeat";
+      f.page = w.page;
+      std::tie(f.begin, f.end) = w.norm.ToOriginal(w.tokens[t].begin, w.tokens[last].end);
+      f.value = w.norm.text.substr(w.tokens[t].begin, w.tokens[last].end - w.tokens[t].begin);
+      f.confidence = 0.8;
+      f.basis = "cue";
+      f.reason = "a name found by a cue elsewhere in this document";
+      w.findings.push_back(std::move(f));
+    }
+  }
 }
 
 void Detector::DetectFullNamesOfCuedSurnames(std::vector<PageWork>& work) const {

@@ -72,6 +72,10 @@ class Detector {
   // word (not a particle, not a never-name word) before a cued surname.
   void DetectFullNamesOfCuedSurnames(std::vector<PageWork>& work) const;
   void FullNamesOfSurnames(PageWork& w, const std::vector<std::string>& surnames) const;
+  // Listed dates of birth of the `mentioned` entities, wherever written.
+  void FindListedDatesOfBirth(std::vector<PageWork>& work, const std::vector<int>& mentioned) const;
+  // Names found by a cue (`cued`, as tokens), at every other occurrence.
+  void FindCuedNamesAgain(std::vector<PageWork>& work, const std::vector<std::vector<std::string>>& cued) const;
 
   std::shared_ptr<const RuleSet> rules_;
   std::optional<NamesIndex> names_;
