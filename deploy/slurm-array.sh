@@ -17,6 +17,8 @@
 # with the .deb installed instead, set REDACT=/usr/bin/redact to run it
 # directly. Paths are the same inside and outside the container.
 # Submit: sbatch deploy/slurm-array.sh
+# Run on a private one-node Slurm by tests/install/slurm_test.sh (ctest
+# Deploy.SlurmArray).
 #SBATCH --job-name=redact
 #SBATCH --array=0-7
 #SBATCH --cpus-per-task=2

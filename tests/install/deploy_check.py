@@ -12,7 +12,8 @@ was built. Usage: deploy_check.py SOURCE_DIR REDACT_BINARY
   network by a NetworkPolicy selecting its pods;
 - deploy/Containerfile: Debian 12 bases, installs the .deb, non-root USER;
 - deploy/slurm-array.sh: parses (bash -n), runs the same image with the
-  network off and the array variables --shard auto reads passed in;
+  network off and the array variables --shard auto reads passed in
+  (tests/install/slurm_test.sh runs it on a real Slurm);
 - both examples' redact flags exist in `redact run --help`, and REDACT_SHARD_COUNT
   equals `completions`.
 Prints every problem; exit 1 if there is one.
