@@ -315,6 +315,29 @@ std::vector<JobDocument> Scheduler::Run() {
   return std::move(docs_);
 }
 
+// "I/N" for a Slurm array task. Task ids start where the array says (often
+// 0 or 1) and may step (--array=0-14:2): shard (id - MIN) / STEP. An array
+// given as a list (--array=1,3,8) numbers its tasks with no relation to
+// their count, so some shard would be run twice and another never: refused.
+StatusOr<std::string> SlurmShard() {
+  auto number = [](const char* name, long otherwise) {
+    const std::string v = Env(name);
+    return v.empty() ? otherwise : std::strtol(v.c_str(), nullptr, 10);
+  };
+  const long id = number("SLURM_ARRAY_TASK_ID", 0);
+  const long count = number("SLURM_ARRAY_TASK_COUNT", 0);
+  const long min = number("SLURM_ARRAY_TASK_MIN", 0);
+  const long step = std::max(1L, number("SLURM_ARRAY_TASK_STEP", 1));
+  const long max = number("SLURM_ARRAY_TASK_MAX", min + (count - 1) * step);
+  if ((max - min) / step + 1 != count || (id - min) % step != 0) {
+    return Error(StatusCode::kInvalidArgument,
+                 "--shard auto: this Slurm array's task ids (" + std::to_string(min) + " to " + std::to_string(max) +
+                     ", " + std::to_string(count) +
+                     " tasks) are not one range; submit it as --array=FIRST-LAST (or FIRST-LAST:STEP)");
+  }
+  return std::to_string((id - min) / step) + "/" + std::to_string(count);
+}
+
 }  // namespace
 
 StatusOr<Shard> ParseShard(const std::string& spec) {
@@ -329,11 +352,9 @@ StatusOr<Shard> ParseShard(const std::string& spec) {
       }
       text = Env("JOB_COMPLETION_INDEX") + "/" + count;
     } else if (!Env("SLURM_ARRAY_TASK_ID").empty() && !Env("SLURM_ARRAY_TASK_COUNT").empty()) {
-      // Slurm task ids start where the array says (often 0 or 1): taken
-      // relative to SLURM_ARRAY_TASK_MIN.
-      const std::string min = Env("SLURM_ARRAY_TASK_MIN").empty() ? "0" : Env("SLURM_ARRAY_TASK_MIN");
-      const long id = std::strtol(Env("SLURM_ARRAY_TASK_ID").c_str(), nullptr, 10) - std::strtol(min.c_str(), nullptr, 10);
-      text = std::to_string(id) + "/" + Env("SLURM_ARRAY_TASK_COUNT");
+      StatusOr<std::string> slurm = SlurmShard();
+      if (!slurm) return Error(slurm.error());
+      text = *slurm;
     } else {
       return Error(StatusCode::kInvalidArgument,
                    "--shard auto: neither JOB_COMPLETION_INDEX nor SLURM_ARRAY_TASK_ID is set");

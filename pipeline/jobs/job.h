@@ -41,7 +41,8 @@ struct Shard {
 };
 // "I/N", or "auto": from JOB_COMPLETION_INDEX with REDACT_SHARD_COUNT or
 // JOB_COMPLETIONS (Kubernetes Indexed Jobs), or SLURM_ARRAY_TASK_ID with
-// SLURM_ARRAY_TASK_COUNT (relative to SLURM_ARRAY_TASK_MIN). Errors:
+// SLURM_ARRAY_TASK_COUNT (counted from SLURM_ARRAY_TASK_MIN in steps of
+// SLURM_ARRAY_TASK_STEP; an array given as a list is refused). Errors:
 // kInvalidArgument saying what is missing or wrong.
 StatusOr<Shard> ParseShard(const std::string& spec);
 

@@ -12,7 +12,8 @@ was built. Usage: deploy_check.py SOURCE_DIR REDACT_BINARY
   network by a NetworkPolicy selecting its pods;
 - deploy/Containerfile: Debian 12 bases, installs the .deb, non-root USER;
 - deploy/slurm-array.sh: parses (bash -n), runs the same image with the
-  network off;
+  network off and the array variables --shard auto reads passed in
+  (tests/install/slurm_test.sh runs it on a real Slurm);
 - both examples' redact flags exist in `redact run --help`, and REDACT_SHARD_COUNT
   equals `completions`.
 Prints every problem; exit 1 if there is one.
@@ -116,6 +117,9 @@ def main():
         script = fh.read()
     need('IMAGE:-%s}' % image in script, 'slurm-array.sh: default IMAGE must be %s' % image)
     need('--network=none' in script, 'slurm-array.sh: the container must run with the network off')
+    for var in ('ID', 'MIN', 'MAX', 'STEP', 'COUNT'):
+        need('-e SLURM_ARRAY_TASK_%s ' % var in script.replace('\n', ' '),
+             'slurm-array.sh: the container must see SLURM_ARRAY_TASK_%s (--shard auto reads it)' % var)
     exec_line = script[script.index('exec "${redact[@]}" run'):]
     unknown = flags_in(exec_line.replace('\\\n', ' ').split()) - run_flags
     need(not unknown, 'slurm-array.sh: redact run has no %s' % ', '.join(sorted(unknown)))

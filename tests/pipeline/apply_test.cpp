@@ -6,6 +6,7 @@
 #include <gtest/gtest.h>
 
 #include <atomic>
+#include <cstdlib>
 #include <filesystem>
 #include <fstream>
 #include <sstream>
@@ -200,6 +201,59 @@ TEST(RunJob, WorkersSendTypedResultsAndVerifyInProcess) {
   EXPECT_TRUE(fs::exists(out / "order.pdf"));
   EXPECT_TRUE(fs::exists(out / "order.report.json"));
   fs::remove_all(dir);
+}
+
+// The environment of one Slurm array task, as sbatch sets it; everything
+// else that --shard auto reads unset.
+class SlurmTask {
+ public:
+  SlurmTask(const char* id, const char* min, const char* max, const char* step, const char* count) {
+    for (const char* v : {"JOB_COMPLETION_INDEX", "REDACT_SHARD_COUNT", "JOB_COMPLETIONS"}) unsetenv(v);
+    Set("SLURM_ARRAY_TASK_ID", id);
+    Set("SLURM_ARRAY_TASK_MIN", min);
+    Set("SLURM_ARRAY_TASK_MAX", max);
+    Set("SLURM_ARRAY_TASK_STEP", step);
+    Set("SLURM_ARRAY_TASK_COUNT", count);
+  }
+  ~SlurmTask() {
+    for (const char* v : {"SLURM_ARRAY_TASK_ID", "SLURM_ARRAY_TASK_MIN", "SLURM_ARRAY_TASK_MAX",
+                          "SLURM_ARRAY_TASK_STEP", "SLURM_ARRAY_TASK_COUNT"}) {
+      unsetenv(v);
+    }
+  }
+
+ private:
+  static void Set(const char* name, const char* value) {
+    value ? setenv(name, value, 1) : unsetenv(name);
+  }
+};
+
+std::string ShardOf(const SlurmTask&) {
+  StatusOr<jobs::Shard> shard = jobs::ParseShard("auto");
+  if (!shard) return shard.error().message();
+  return std::to_string(shard->index) + "/" + std::to_string(shard->count);
+}
+
+TEST(ParseShard, SlurmTaskIdsCountFromTheArraysFirstInSteps) {
+  // What sbatch sets (checked on Slurm 22.05) for --array=0-2, 1-3 and 0-4:2.
+  EXPECT_EQ(ShardOf(SlurmTask("0", "0", "2", "1", "3")), "0/3");
+  EXPECT_EQ(ShardOf(SlurmTask("2", "0", "2", "1", "3")), "2/3");
+  EXPECT_EQ(ShardOf(SlurmTask("1", "1", "3", "1", "3")), "0/3");
+  EXPECT_EQ(ShardOf(SlurmTask("3", "1", "3", "1", "3")), "2/3");
+  EXPECT_EQ(ShardOf(SlurmTask("2", "0", "4", "2", "3")), "1/3");
+  EXPECT_EQ(ShardOf(SlurmTask("4", "0", "4", "2", "3")), "2/3");
+  // Without MIN, MAX and STEP (older Slurm): the id is the shard.
+  EXPECT_EQ(ShardOf(SlurmTask("1", nullptr, nullptr, nullptr, "3")), "1/3");
+}
+
+TEST(ParseShard, ASlurmArrayGivenAsAListIsRefusedInEveryTask) {
+  // --array=1,3,8: MIN 1, MAX 8, STEP 1, COUNT 3. Task 3 would otherwise
+  // take shard 2, task 8 fail, and shard 1 never run.
+  for (const char* id : {"1", "3", "8"}) {
+    const std::string message = ShardOf(SlurmTask(id, "1", "8", "1", "3"));
+    EXPECT_NE(message.find("not one range"), std::string::npos) << id << ": " << message;
+    EXPECT_NE(message.find("--array=FIRST-LAST"), std::string::npos) << message;
+  }
 }
 
 }  // namespace

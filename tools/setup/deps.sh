@@ -10,10 +10,12 @@
 #   (poppler-utils, qpdf, mupdf-tools, age; ghostscript draws text as
 #   outlines for the vector-text tests), and what the install tests use
 #   (man-db and bsdextrautils to render man pages, python3-yaml to check
-#   the Kubernetes example), the es_ES.UTF-8 locale (Spanish messages),
-#   python3-fitz (PyMuPDF edits review PDFs as a viewer would), Chromium
-#   with its WebDriver and Selenium (the review page's browser test), and
-#   DejaVu Sans (a real TrueType program the font tests embed);
+#   the Kubernetes example; slurmctld, slurmd and munge for the private
+#   one-node Slurm that runs the Slurm example), the es_ES.UTF-8 locale
+#   (Spanish messages), python3-fitz (PyMuPDF edits review PDFs as a
+#   viewer would), Chromium with its WebDriver and Selenium (the review
+#   page's browser test), and DejaVu Sans (a real TrueType program the
+#   font tests embed);
 #   bench: also Google Benchmark, GNU time, hyperfine and python3-fitz
 #   (PyMuPDF, for bench/pymupdf_pipeline.py);
 #   fuzz: also clang and its libFuzzer runtime.
@@ -31,7 +33,7 @@ packages=(
 if [ "$level" = test ] || [ "$level" = bench ]; then
   packages+=(googletest libgtest-dev libgmock-dev zlib1g-dev poppler-utils qpdf mupdf-tools age tesseract-ocr
             man-db bsdextrautils python3-yaml locales fonts-dejavu-core python3-fitz
-            chromium chromium-driver python3-selenium)
+            chromium chromium-driver python3-selenium slurmctld slurmd munge)
 fi
 if [ "$level" = fuzz ]; then
   packages+=(clang libclang-rt-14-dev)
