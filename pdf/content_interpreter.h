@@ -106,6 +106,27 @@ class ContentSink {
   virtual void OnProblem(const ExtractionProblem& /*problem*/) {}
 };
 
+// Every event to two sinks, in order: one interpreter run serves extraction
+// and image finding together (a page is read once).
+class TeeSink final : public ContentSink {
+ public:
+  TeeSink(ContentSink* first, ContentSink* second) : a_(first), b_(second) {}
+  void OnStream(int index, const ContentStream& info, const ParsedContent& parsed) override {
+    a_->OnStream(index, info, parsed), b_->OnStream(index, info, parsed);
+  }
+  void OnStreamSource(int index, const PoDoFo::PdfObject* xobject, const PoDoFo::PdfObject* resources) override {
+    a_->OnStreamSource(index, xobject, resources), b_->OnStreamSource(index, xobject, resources);
+  }
+  void OnGlyph(const GlyphEvent& glyph) override { a_->OnGlyph(glyph), b_->OnGlyph(glyph); }
+  void OnImage(const ImageEvent& image) override { a_->OnImage(image), b_->OnImage(image); }
+  void OnPath(const PathEvent& path) override { a_->OnPath(path), b_->OnPath(path); }
+  void OnProblem(const ExtractionProblem& problem) override { a_->OnProblem(problem), b_->OnProblem(problem); }
+
+ private:
+  ContentSink* a_;
+  ContentSink* b_;
+};
+
 // The interpreter honours max_form_depth, max_stream_bytes,
 // max_glyphs_per_page and max_graphics_stack.
 using InterpreterLimits = ResourceLimits;

@@ -47,9 +47,11 @@ struct PlannedPage {
 };
 
 StatusOr<PlannedPage> PlanPage(pdf::Document& doc, int index, const OcrContext& ocr) {
-  StatusOr<PageText> page = ExtractGlyphs(doc, index);
+  std::vector<PlacedImage> images;
+  const std::unique_ptr<pdf::ContentSink> image_collector = NewImageCollector(&images);
+  StatusOr<PageText> page = ExtractGlyphs(doc, index, doc.limits(), image_collector.get());
   if (!page) return Error(page.error());
-  PlannedPage out{std::move(*page), FindPageImages(doc, index), {}};
+  PlannedPage out{std::move(*page), std::move(images), {}};
   out.plan = PlanPageOcr(out.images, out.page, ocr.mode);
   return out;
 }

@@ -241,14 +241,20 @@ StatusOr<PageText> ExtractFormGlyphs(pdf::Document& doc, const PoDoFo::PdfObject
 
 StatusOr<PageText> ExtractGlyphs(pdf::Document& doc, int index,
                                  const pdf::InterpreterLimits& limits) {
+  return ExtractGlyphs(doc, index, limits, nullptr);
+}
+
+StatusOr<PageText> ExtractGlyphs(pdf::Document& doc, int index, const pdf::InterpreterLimits& limits,
+                                 pdf::ContentSink* also) {
   PageText page;
   page.number = index + 1;
   StatusOr<PageGeometry> geometry = doc.Geometry(index);
   if (!geometry) return Error(geometry.error());
   page.geometry = *geometry;
   GlyphCollector collector(&page);
+  pdf::TeeSink tee(&collector, also);
   pdf::ContentInterpreter interpreter(&doc, limits);
-  Status s = interpreter.RunPage(index, &collector);
+  Status s = interpreter.RunPage(index, also ? static_cast<pdf::ContentSink*>(&tee) : &collector);
   if (!s.ok()) return Error(s);
   collector.MarkCovered();
   collector.MeasureShapeRuns();

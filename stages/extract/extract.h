@@ -21,6 +21,11 @@ namespace redact {
 // The document's own limits apply unless others are given.
 StatusOr<PageText> ExtractGlyphs(pdf::Document& doc, int index);
 StatusOr<PageText> ExtractGlyphs(pdf::Document& doc, int index, const pdf::InterpreterLimits& limits);
+// The same, with every event of the run also sent to `also` when not null
+// (image finding: stages/ocr NewImageCollector), so the page is interpreted
+// once.
+StatusOr<PageText> ExtractGlyphs(pdf::Document& doc, int index, const pdf::InterpreterLimits& limits,
+                                 pdf::ContentSink* also);
 
 // Glyphs of a Form XObject read on its own (an annotation's appearance
 // stream), as a PageText in form space (number 0, identity geometry).

@@ -114,6 +114,7 @@ class TesseractEngine : public OcrEngine {
 
 class ImageFinder : public pdf::ContentSink {
  public:
+  explicit ImageFinder(std::vector<PlacedImage>* out) : images(*out) {}
   void OnStream(int index, const ContentStream&, const pdf::ParsedContent& parsed) override {
     streams_[index].parsed = &parsed;
   }
@@ -138,7 +139,7 @@ class ImageFinder : public pdf::ContentSink {
     }
     images.push_back(std::move(image));
   }
-  std::vector<PlacedImage> images;
+  std::vector<PlacedImage>& images;
 
  private:
   struct Stream {
@@ -302,10 +303,15 @@ StatusOr<std::unique_ptr<OcrEngine>> MakeTesseractEngine(const std::string& lang
 }
 
 std::vector<PlacedImage> FindPageImages(pdf::Document& doc, int index) {
-  ImageFinder finder;
+  std::vector<PlacedImage> images;
+  ImageFinder finder(&images);
   pdf::ContentInterpreter interpreter(&doc);
   (void)interpreter.RunPage(index, &finder);  // problems were reported by extraction
-  return std::move(finder.images);
+  return images;
+}
+
+std::unique_ptr<pdf::ContentSink> NewImageCollector(std::vector<PlacedImage>* out) {
+  return std::make_unique<ImageFinder>(out);
 }
 
 std::optional<OcrMode> ParseOcrMode(std::string_view text) {

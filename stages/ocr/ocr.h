@@ -21,6 +21,7 @@
 
 #include "pdf/images/image_decode.h"
 #include "core/model.h"
+#include "pdf/content_interpreter.h"
 #include "pdf/content_parser.h"
 #include "pdf/document.h"
 #include "core/status.h"
@@ -81,6 +82,10 @@ struct PlacedImage {
 // inline images), found by one pass of the content interpreter. Content
 // problems were already reported by extraction and are not repeated.
 std::vector<PlacedImage> FindPageImages(pdf::Document& doc, int index);
+// The sink FindPageImages runs: appends to `out` the images of whatever run
+// it is given to (with extraction's, through pdf::TeeSink: one run reads
+// the page for both).
+std::unique_ptr<pdf::ContentSink> NewImageCollector(std::vector<PlacedImage>* out);
 
 // When pages are OCR'd (--ocr), parsed once at the edge.
 enum class OcrMode { kAuto, kAlways, kNever };
