@@ -204,6 +204,8 @@ void DetectAfterRemoval(const Detector& detector, std::vector<PageText>* pages_i
         removed[static_cast<size_t>(f.page - 1)].insert(f.glyphs.begin(), f.glyphs.end());
       }
     }
+    // Nothing removed reads as it did (an output under verification).
+    if (std::all_of(removed.begin(), removed.end(), [](const std::set<int>& r) { return r.empty(); })) break;
     size_t added = 0;
     for (Finding& f : DetectWithout(detector, pages_in, removed)) {
       const size_t index = static_cast<size_t>(f.page - 1);
