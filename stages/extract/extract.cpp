@@ -251,13 +251,27 @@ StatusOr<PageText> ExtractGlyphs(pdf::Document& doc, int index, const pdf::Inter
   StatusOr<PageGeometry> geometry = doc.Geometry(index);
   if (!geometry) return Error(geometry.error());
   page.geometry = *geometry;
+  // Glyphs gather in a buffer kept from page to page (warm memory, grown
+  // once) and move once into a vector of the page's own size: grown from
+  // empty, a page's vector moved every glyph about twice into fresh memory
+  // and kept up to twice the room it needed, for the whole document.
+  thread_local std::vector<Glyph> buffer;
+  buffer.clear();
+  page.glyphs.swap(buffer);
   GlyphCollector collector(&page);
   pdf::TeeSink tee(&collector, also);
   pdf::ContentInterpreter interpreter(&doc, limits);
   Status s = interpreter.RunPage(index, also ? static_cast<pdf::ContentSink*>(&tee) : &collector);
+  if (s.ok()) {
+    collector.MarkCovered();
+    collector.MeasureShapeRuns();
+  }
+  std::vector<Glyph> exact(std::make_move_iterator(page.glyphs.begin()), std::make_move_iterator(page.glyphs.end()));
+  page.glyphs.swap(buffer);
+  page.glyphs = std::move(exact);
+  constexpr size_t kMaxKeptBuffer = size_t{1} << 16;  // glyphs: a huge page's room is given back
+  if (buffer.capacity() > kMaxKeptBuffer) std::vector<Glyph>().swap(buffer);
   if (!s.ok()) return Error(s);
-  collector.MarkCovered();
-  collector.MeasureShapeRuns();
   return page;
 }
 
