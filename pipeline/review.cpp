@@ -36,8 +36,7 @@ StatusOr<ReviewResult> ReviewDocument(const Session& session, OcrContext* ocr, c
   ReviewResult result;
   result.shown = shown.shown;
   result.hide_path = shown.hide_path;
-  const std::string stem = fs::path(out_name).stem().string();
-  result.review_pdf = (fs::path(task.out_dir) / (stem + ".review.pdf")).string();
+  result.review_pdf = ReviewPdfPathFor(task.out_dir, out_name);
   result.findings_json = FindingsPathFor(task.out_dir, out_name);
   if (fs::exists(result.review_pdf) && fs::equivalent(task.input, result.review_pdf, ec)) {
     return Error(StatusCode::kInvalidArgument, shown.shown + ": refusing to overwrite the input");
@@ -78,6 +77,11 @@ StatusOr<ReviewResult> ReviewDocument(const Session& session, OcrContext* ocr, c
 std::string FindingsPathFor(const std::string& dir, const std::string& output) {
   const fs::path out(output);
   return (fs::path(dir) / out.parent_path() / (out.stem().string() + ".findings.json")).string();
+}
+
+std::string ReviewPdfPathFor(const std::string& dir, const std::string& output) {
+  const fs::path out(output);
+  return (fs::path(dir) / out.parent_path() / (out.stem().string() + ".review.pdf")).string();
 }
 
 StatusOr<ReviewedFindings> ReadReviewedFindings(const std::string& path) {

@@ -46,6 +46,9 @@ StatusOr<ReviewResult> ReviewDocument(const Session& session, OcrContext* ocr, c
 // `output` (a path relative to an output folder, as NameOutputs gives it):
 // `dir`/<output's folders>/<output's stem>.findings.json.
 std::string FindingsPathFor(const std::string& dir, const std::string& output);
+// Where review writes the review copy of that input, beside its findings
+// file: `dir`/<output's folders>/<output's stem>.review.pdf.
+std::string ReviewPdfPathFor(const std::string& dir, const std::string& output);
 
 // Reads a findings file a reviewer may have edited, and checks all it can
 // without the document (ParseFindingsText, ValidateFindings: JSON errors by

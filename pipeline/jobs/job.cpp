@@ -15,6 +15,7 @@
 #include "pipeline/jobs/inputs.h"
 #include "pipeline/jobs/journal.h"
 #include "pipeline/review.h"
+#include "pipeline/reviewed_pdf.h"
 #include "stages/seal/digest.h"
 
 namespace redact::jobs {
@@ -112,6 +113,24 @@ StatusOr<std::vector<Planned>> PlanInputs(const Session& session, const JobOptio
   return planned;
 }
 
+// The reviewed findings file or review copy of a document (JobOptions
+// findings_dir, reviewed_dir), read; none when the job detects.
+StatusOr<std::optional<ReviewedFindings>> ReviewedFor(const JobOptions& options, const Planned& p) {
+  if (!options.findings_dir && !options.reviewed_dir) return std::optional<ReviewedFindings>();
+  const bool pdf = options.reviewed_dir.has_value();
+  const std::string path = pdf ? ReviewPdfPathFor(*options.reviewed_dir, p.in.output)
+                               : FindingsPathFor(*options.findings_dir, p.in.output);
+  std::error_code ec;
+  if (!fs::is_regular_file(path, ec)) {
+    return Error(StatusCode::kNotFound, p.shown + (pdf ? ": no review copy " : ": no reviewed findings file ") + path +
+                                            " (redact review writes it under this name; nothing was detected "
+                                            "in its place)");
+  }
+  StatusOr<ReviewedFindings> read = pdf ? ReadReviewedPdf(path, p.in.path, p.shown) : ReadReviewedFindings(path);
+  if (!read) return Error(read.error());
+  return std::optional<ReviewedFindings>(std::move(*read));
+}
+
 // What a worker does for one document, in the child process.
 StatusOr<DocumentResult> WorkOn(const Session& session, const JobOptions& options, const Planned& p) {
   if (p.in.output_identifies) {
@@ -126,20 +145,9 @@ StatusOr<DocumentResult> WorkOn(const Session& session, const JobOptions& option
   task.output_pdf = (out_dir / p.in.output).string();
   task.shown = p.shown;
   task.source_label = p.in.relative;  // sealed in the mapping only
-  std::optional<ReviewedFindings> reviewed;
-  if (options.findings_dir) {
-    const std::string path = FindingsPathFor(*options.findings_dir, p.in.output);
-    std::error_code ec;
-    if (!fs::is_regular_file(path, ec)) {
-      return Error(StatusCode::kNotFound, p.shown + ": no reviewed findings file " + path +
-                                              " (redact review writes it under this name; nothing was detected "
-                                              "in its place)");
-    }
-    StatusOr<ReviewedFindings> read = ReadReviewedFindings(path);
-    if (!read) return Error(read.error());
-    reviewed = std::move(*read);
-    task.reviewed = &*reviewed;
-  }
+  StatusOr<std::optional<ReviewedFindings>> reviewed = ReviewedFor(options, p);
+  if (!reviewed) return Error(reviewed.error());
+  if (*reviewed) task.reviewed = &**reviewed;
   OcrContext ocr = session.NewOcrContext();
   StatusOr<DocumentResult> result = ApplyDocument(session, &ocr, task, options.settings);
   if (!result) return result;
@@ -169,8 +177,9 @@ StatusOr<DocumentResult> WorkOn(const Session& session, const JobOptions& option
 // that cannot be read matches nothing: the worker fails it.
 StatusOr<std::string> JournalKey(const JobOptions& options, const Planned& p) {
   StatusOr<std::string> sha = FileSha256(p.in.path);
-  if (!sha || !options.findings_dir) return sha;
-  StatusOr<std::string> findings = FileSha256(FindingsPathFor(*options.findings_dir, p.in.output));
+  if (!sha || (!options.findings_dir && !options.reviewed_dir)) return sha;
+  StatusOr<std::string> findings = FileSha256(options.reviewed_dir ? ReviewPdfPathFor(*options.reviewed_dir, p.in.output)
+                                                                   : FindingsPathFor(*options.findings_dir, p.in.output));
   return findings ? Sha256Hex("reviewed:" + *sha + ":" + *findings) : std::string("reviewed:unreadable");
 }
 

@@ -60,6 +60,10 @@ struct JobOptions {
   // output) — the job's output tree mirrored. A document whose file is
   // missing, unreadable or made from another PDF fails, saying which.
   std::optional<std::string> findings_dir;
+  // Or the review copies review wrote (ReviewPdfPathFor(reviewed_dir, its
+  // output)), as marked up in a PDF viewer: read as `apply --reviewed`
+  // reads one (ReadReviewedPdf). Never with findings_dir.
+  std::optional<std::string> reviewed_dir;
 };
 
 // The job's folder, made ready before the Session opens: its state folder,

@@ -119,7 +119,7 @@ StatusOr<JobRules> CurrentJobRules(const SessionOptions& session, const JobOptio
   r.names = *names, r.policy = *policy, r.patterns = *patterns;
   r.mode = job.settings.mode == ApplyMode::kPseudonymize ? "pseudonymize" : "redact";
   r.naming = job.naming == OutputNaming::kSequence ? "sequence" : job.naming == OutputNaming::kKeep ? "keep" : "pseudonym";
-  r.findings = job.findings_dir ? "reviewed" : "detected";
+  r.findings = job.findings_dir ? "reviewed" : job.reviewed_dir ? "reviewed-pdf" : "detected";
   return r;
 }
 

@@ -31,7 +31,7 @@ struct JobRules {
   std::string patterns;  // SHA-256 over the rule files' names and bytes
   std::string mode;      // "redact" | "pseudonymize"
   std::string naming;    // "pseudonym" | "sequence" | "keep"
-  std::string findings;  // "detected" | "reviewed"
+  std::string findings;  // "detected" | "reviewed" (findings files) | "reviewed-pdf" (review copies)
 };
 
 // Errors: kNotFound/kIo when a file named in the options cannot be read.

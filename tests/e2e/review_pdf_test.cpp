@@ -237,5 +237,43 @@ TEST_F(ReviewPdf, AReviewCopyOfAnotherInputIsRefused) {
   EXPECT_EQ(both.exit_code, 2) << both.err;
 }
 
+// A batch: `run --reviewed DIR` applies each input's review copy from DIR,
+// as marked up in a viewer, the way `apply --reviewed` applies one.
+TEST_F(ReviewPdf, RunAppliesAFolderOfReviewCopies) {
+  const fs::path order_copy = Review(kOrder, dir_ / "reviewed");
+  const fs::path notice_copy = Review(kNotice, dir_ / "reviewed");
+  const std::string kevin = WordBox(kOrder, "Kevin");
+  ASSERT_NE(kevin, "");
+  // The reviewer keeps Kevin in the order, and saves over the copy.
+  EDIT_OR_END(Edit(order_copy, dir_ / "edited.pdf", {"delete|1|" + Centre(kevin)}));
+  fs::rename(dir_ / "edited.pdf", order_copy);
+  auto run = RunCommand({REDACT_BINARY, "run", "--names", kNames, "--progress", "none", "--reviewed",
+                         (dir_ / "reviewed").string(), "--out", (dir_ / "job").string(), kOrder, kNotice});
+  ASSERT_EQ(run.exit_code, 0) << run.err;
+  const std::string order = PdfText(dir_ / "job" / "order_libreoffice.pdf");
+  EXPECT_NE(order.find("Kevin"), std::string::npos) << order;       // its highlight deleted: kept
+  EXPECT_EQ(order.find("Guadalupe"), std::string::npos) << order;   // still highlighted: removed
+  const std::string notice = PdfText(dir_ / "job" / "notice_ghostscript.pdf");
+  EXPECT_EQ(notice.find("Petrenko"), std::string::npos) << notice;
+  EXPECT_NE(notice.find("NOTICE OF CLASS MEMBERSHIP"), std::string::npos) << notice;
+
+  // Findings files and review copies at once are a usage error.
+  auto both = RunCommand({REDACT_BINARY, "run", "--names", kNames, "--findings", (dir_ / "reviewed").string(),
+                          "--reviewed", (dir_ / "reviewed").string(), "--out", (dir_ / "job3").string(), kOrder});
+  EXPECT_EQ(both.exit_code, 2) << both.err;
+
+  // One document's copy made from the other, and one missing: each of
+  // those documents fails, saying why; the job says some failed.
+  fs::copy_file(notice_copy, order_copy, fs::copy_options::overwrite_existing);
+  fs::remove(notice_copy);
+  auto refused = RunCommand({REDACT_BINARY, "run", "--names", kNames, "--progress", "json", "--reviewed",
+                             (dir_ / "reviewed").string(), "--out", (dir_ / "job2").string(), kOrder, kNotice});
+  EXPECT_EQ(refused.exit_code, 6) << refused.out << refused.err;
+  EXPECT_NE(refused.out.find("made from another PDF than the input"), std::string::npos) << refused.out;
+  EXPECT_NE(refused.out.find("no review copy"), std::string::npos) << refused.out;
+  EXPECT_FALSE(fs::exists(dir_ / "job2" / "order_libreoffice.pdf"));
+  EXPECT_FALSE(fs::exists(dir_ / "job2" / "notice_ghostscript.pdf"));
+}
+
 }  // namespace
 }  // namespace redact

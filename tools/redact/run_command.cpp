@@ -64,11 +64,17 @@ void AddRunCommand(CLI::App* app, RunOptions* options) {
                   "I/N: only the documents of shard I (0-based) of N, by a stable hash of their "
                   "relative path; auto: from JOB_COMPLETION_INDEX (Kubernetes; N from "
                   "REDACT_SHARD_COUNT) or SLURM_ARRAY_TASK_ID/SLURM_ARRAY_TASK_COUNT");
-  cmd->add_option("--findings", options->findings_dir,
+  CLI::Option* findings = cmd->add_option("--findings", options->findings_dir,
                   "apply reviewed findings instead of detecting: for each input, the findings file "
                   "redact review wrote for it in this folder (<output name>.findings.json, in the "
                   "output tree's folders); a document whose file is missing or was made from another "
                   "PDF fails");
+  cmd->add_option("--reviewed", options->reviewed_dir,
+                  "apply review copies as marked up in a PDF viewer instead of detecting: for each input, "
+                  "the review copy redact review wrote for it in this folder (<output name>.review.pdf, in "
+                  "the output tree's folders), read as apply --reviewed reads one; a document whose copy is "
+                  "missing, was made from another PDF or holds a mark redact cannot read fails")
+      ->excludes(findings);
   cmd->add_flag("--restart", options->restart,
                "start the job over under new rules (names list, policy, rule files, mode, naming): the "
                "earlier outputs, journal and mappings are moved into .redact-job/previous-N");
@@ -79,7 +85,7 @@ void AddRunCommand(CLI::App* app, RunOptions* options) {
 int RunJob(const RunOptions& options, std::ostream& out, std::ostream& err) {
   if (Status s = CheckNamesChoice(options.session, options.apply.no_names, err); !s.ok()) return Fail(err, s);
   jobs::JobOptions job{options.inputs, options.out, options.apply.settings, options.apply.password,
-                       options.apply.naming, options.session.ocr.jobs, {}, {}, options.findings_dir};
+                       options.apply.naming, options.session.ocr.jobs, {}, {}, options.findings_dir, options.reviewed_dir};
   if (!options.shard.empty()) {
     StatusOr<jobs::Shard> shard = jobs::ParseShard(options.shard);
     if (!shard) return Fail(err, shard.error());

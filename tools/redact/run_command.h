@@ -31,6 +31,7 @@ struct RunOptions {
   double timeout_seconds = 900;     // per document (wall time)
   std::string shard;                // "I/N" (0-based I), "auto", or "" for all
   std::optional<std::string> findings_dir;  // --findings: reviewed findings files
+  std::optional<std::string> reviewed_dir;  // --reviewed: review copies marked up in a viewer
   bool restart = false;             // start over under new rules (pipeline/jobs/job_rules.h)
 };
 
