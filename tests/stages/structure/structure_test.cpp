@@ -229,6 +229,13 @@ TEST(StructureLabels, FormLabelsInEnglishAndSpanish) {
   // Near misses: not a person's label, or two labels of different kinds.
   EXPECT_EQ(LabelKey("Name of the court"), "");
   EXPECT_EQ(LabelKey("Name / Date of Birth"), "");
+  // A header naming the parts of one thing, a plural marker.
+  EXPECT_EQ(LabelKey("Family name, given name(s)"), "name");
+  EXPECT_EQ(LabelKey("Apellido(s), nombre(s)"), "name");
+  EXPECT_EQ(LabelKey("Given name(s)"), "name");
+  EXPECT_EQ(LabelKey("Name, Date of Birth"), "");
+  EXPECT_EQ(LabelKey("Country, Facility"), "");
+  EXPECT_EQ(LabelKey("Interpreter name(s)"), "");
   size_t end = 0;
   EXPECT_EQ(LabelKeyBeforeColon("DOB: 1990-02-14", &end), "dob");
   EXPECT_EQ(end, 4u);
