@@ -102,10 +102,42 @@ std::string StripDecorations(std::string n) {
 }
 
 std::string KeyOfOne(std::string_view text) {
-  const std::string n = StripDecorations(NormalizeLabel(text));
+  std::string n = StripDecorations(NormalizeLabel(text));
   if (n.empty()) return "";
   auto it = Table().find(n);
+  if (it != Table().end()) return it->second;
+  // A plural marker: "given name(s)" ("given name s") is "given name".
+  std::string singular;
+  size_t from = 0;
+  while (from < n.size()) {
+    size_t space = n.find(' ', from);
+    if (space == std::string::npos) space = n.size();
+    const std::string_view word = std::string_view(n).substr(from, space - from);
+    if (word != "s") singular += (singular.empty() ? "" : " ") + std::string(word);
+    from = space + 1;
+  }
+  if (singular.empty() || singular == n) return "";
+  it = Table().find(singular);
   return it == Table().end() ? "" : it->second;
+}
+
+// The key every part of `text` between `separator`s is a label of ("" when
+// a part is no label, or the parts' keys differ).
+std::string KeyOfParts(std::string_view text, char separator) {
+  std::string key;
+  size_t from = 0;
+  while (from <= text.size()) {
+    size_t at = text.find(separator, from);
+    if (at == std::string_view::npos) at = text.size();
+    const std::string part = KeyOfOne(text.substr(from, at - from));
+    const bool blank = NormalizeLabel(text.substr(from, at - from)).empty();
+    if (!blank) {
+      if (part.empty() || (!key.empty() && part != key)) return "";
+      key = part;
+    }
+    from = at + 1;
+  }
+  return key;
 }
 
 }  // namespace
@@ -129,19 +161,11 @@ std::string NormalizeLabel(std::string_view text) {
 std::string LabelKey(std::string_view text) {
   if (text.size() > 120) return "";
   std::string key = KeyOfOne(text);
-  if (!key.empty() || text.find('/') == std::string_view::npos) return key;
-  // A bilingual label: every part a label of one key.
-  size_t from = 0;
-  while (from <= text.size()) {
-    size_t slash = text.find('/', from);
-    if (slash == std::string_view::npos) slash = text.size();
-    const std::string part = KeyOfOne(text.substr(from, slash - from));
-    const bool blank = NormalizeLabel(text.substr(from, slash - from)).empty();
-    if (!blank) {
-      if (part.empty() || (!key.empty() && part != key)) return "";
-      key = part;
-    }
-    from = slash + 1;
+  // A bilingual label ("A-Number / Número A"), or a header naming the
+  // parts of one thing ("Family name, given name(s)"): every part a label
+  // of one key.
+  for (char separator : {'/', ','}) {
+    if (key.empty() && text.find(separator) != std::string_view::npos) key = KeyOfParts(text, separator);
   }
   return key;
 }

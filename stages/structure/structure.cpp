@@ -121,8 +121,8 @@ std::vector<int> SortedWords(const PageText& page, std::vector<int> words) {
   return words;
 }
 
-std::string CellText(const PageText& page, const TableCell& cell) {
-  // Lines top to bottom, words left to right: how a header is read.
+// A cell's visual lines, top to bottom, each its words left to right.
+std::vector<std::string> CellLines(const PageText& page, const TableCell& cell) {
   std::vector<int> words = cell.words;
   std::stable_sort(words.begin(), words.end(), [&](int a, int b) {
     const Rect &ra = page.words[a].box, &rb = page.words[b].box;
@@ -131,43 +131,162 @@ std::string CellText(const PageText& page, const TableCell& cell) {
     }
     return ra.x0 < rb.x0;
   });
-  std::string text;
+  std::vector<std::string> lines;
+  const Rect* line_box = nullptr;
   for (int w : words) {
-    if (!text.empty()) text.push_back(' ');
-    text += page.words[w].text;
+    const Rect& r = page.words[w].box;
+    if (line_box == nullptr ||
+        std::fabs(CenterY(*line_box) - CenterY(r)) > 0.4 * std::max(Height(*line_box), Height(r))) {
+      lines.emplace_back();
+      line_box = &r;
+    } else {
+      lines.back().push_back(' ');
+    }
+    lines.back() += page.words[w].text;
   }
+  return lines;
+}
+
+std::string Joined(const std::vector<std::string>& parts, size_t from, size_t to) {
+  std::string text;
+  for (size_t i = from; i < to; ++i) text += (text.empty() ? "" : " ") + parts[i];
   return text;
 }
 
-// Row 0 is a header when a cell of it is a known column header and none of
-// it looks like data (digits).
-void TypeHeader(const PageText& page, Table* t) {
+std::string CellText(const PageText& page, const TableCell& cell) {
+  // Lines top to bottom, words left to right: how a header is read.
+  const std::vector<std::string> lines = CellLines(page, cell);
+  return Joined(lines, 0, lines.size());
+}
+
+// Per row of `t`, its cells' texts by column ("" where there is no cell).
+std::vector<std::vector<std::string>> RowTexts(const PageText& page, const Table& t, int rows) {
+  std::vector<std::vector<std::string>> texts(static_cast<size_t>(rows),
+                                              std::vector<std::string>(static_cast<size_t>(t.columns)));
+  for (const TableCell& c : t.cells) {
+    if (c.row < rows) texts[static_cast<size_t>(c.row)][static_cast<size_t>(c.column)] = CellText(page, c);
+  }
+  return texts;
+}
+
+// Whether row `r` of `texts` only finishes the header cells above it, each
+// cell of it making a known header with the cell over it ("Date of" +
+// "birth", "Family name, given" + "name(s)"): a header's wrapped lines set
+// as a row of their own.
+bool FinishesHeaderAbove(const std::vector<std::vector<std::string>>& texts, size_t r) {
+  bool any = false;
+  for (size_t c = 0; c < texts[r].size(); ++c) {
+    const std::string& text = texts[r][c];
+    if (text.empty()) continue;
+    const std::string& above = texts[r - 1][c];
+    if (above.empty() || HasDigit(text) || LabelKey(above + " " + text).empty()) return false;
+    any = true;
+  }
+  return any;
+}
+
+// How many of a table's first rows are its header: row 0 when a cell of it
+// is a known column header and none of it looks like data (digits); up to
+// three rows when the later ones are mostly known headers too (a header
+// grouped over several lines: "Class member" over "Name | A-Number | Date
+// of birth", or cells stacked in rows of their own), every row above them
+// free of data; and then a row that only finishes the cells above it. A
+// data row is always left below.
+int HeaderRowCount(const PageText& page, const Table& t) {
+  constexpr int kMaxHeaderRows = 3;
+  const int rows = std::min(kMaxHeaderRows + 1, t.rows - 1);
+  if (rows < 1) return 0;
+  const std::vector<std::vector<std::string>> texts = RowTexts(page, t, rows);
+  int count = 0;
+  for (int r = 0; r < std::min(rows, kMaxHeaderRows); ++r) {
+    int known = 0, cells = 0;
+    bool data = false;
+    for (const std::string& text : texts[static_cast<size_t>(r)]) {
+      if (text.empty()) continue;
+      const bool label = !LabelKey(text).empty();
+      ++cells;
+      known += label ? 1 : 0;
+      data |= HasDigit(text) && !label;
+    }
+    if (data) break;
+    if (r == 0 ? known >= 1 : known >= 1 && known * 2 >= cells) count = r + 1;
+  }
+  if (count > 0 && count < rows && FinishesHeaderAbove(texts, static_cast<size_t>(count))) ++count;
+  return count;
+}
+
+// The key of one column's header (its parts top to bottom: group headers
+// over it, then its cell in each header row, a cell wrapped over lines read
+// whole): the parts under a group header are read before the group. Runs of
+// parts ending at the last are tried longest first ("Identifiers" over
+// "A-Number": the two, then "A-Number"), then runs ending higher ("Class
+// member" over a "Family name, given name(s)" it does not know). A cell is
+// never split: "Interpreter / Name" wrapped in one cell is no name column.
+std::string HeaderPartsKey(const std::vector<std::string>& parts) {
+  for (size_t end = parts.size(); end > 0; --end) {
+    for (size_t begin = 0; begin < end; ++begin) {
+      std::string key = LabelKey(Joined(parts, begin, end));
+      if (!key.empty()) return key;
+    }
+  }
+  return "";
+}
+
+// A header cell above the last header row whose text reaches over the
+// columns beside it that hold nothing in its row heads those columns too
+// (a group header: "Identifiers" over "A-Number | Date of birth"). Returns
+// per column the group texts over it, top to bottom.
+std::vector<std::vector<std::string>> GroupHeaders(const PageText& page, const Table& t) {
+  std::vector<std::vector<std::string>> groups(static_cast<size_t>(t.columns));
+  for (int r = 0; r + 1 < t.header_rows; ++r) {
+    std::vector<const TableCell*> row(static_cast<size_t>(t.columns), nullptr);
+    for (const TableCell& c : t.cells) {
+      if (c.row == r) row[static_cast<size_t>(c.column)] = &c;
+    }
+    for (int c = 0; c < t.columns; ++c) {
+      const TableCell* cell = row[static_cast<size_t>(c)];
+      if (cell == nullptr) continue;
+      Rect box = page.words[cell->words.front()].box;
+      for (int w : cell->words) box = box.Union(page.words[w].box);
+      const std::string text = CellText(page, *cell);
+      constexpr double kReach = 2.0;  // points into the next column
+      for (int n = c - 1; n >= 0 && !row[static_cast<size_t>(n)] &&
+                          box.x0 < t.column_right[static_cast<size_t>(n)] - kReach; --n) {
+        groups[static_cast<size_t>(n)].push_back(text);
+      }
+      for (int n = c + 1; n < t.columns && !row[static_cast<size_t>(n)] &&
+                          box.x1 > t.column_left[static_cast<size_t>(n)] + kReach; ++n) {
+        groups[static_cast<size_t>(n)].push_back(text);
+      }
+    }
+  }
+  return groups;
+}
+
+// Types the columns from the first `header_rows` rows: each column's header
+// is its own cells in those rows, under any group header over it.
+void TypeHeader(const PageText& page, int header_rows, Table* t) {
   t->headers.assign(static_cast<size_t>(t->columns), "");
   t->header_keys.assign(static_cast<size_t>(t->columns), "");
-  if (t->rows < 2) return;
-  bool known = false, data = false;
-  std::vector<std::string> texts(static_cast<size_t>(t->columns));
-  for (const TableCell& c : t->cells) {
-    if (c.row != 0) continue;
-    texts[static_cast<size_t>(c.column)] = CellText(page, c);
-    known |= !LabelKey(texts[static_cast<size_t>(c.column)]).empty();
-    data |= HasDigit(texts[static_cast<size_t>(c.column)]) &&
-            LabelKey(texts[static_cast<size_t>(c.column)]).empty();
+  if (header_rows < 1) return;
+  t->header_rows = header_rows;
+  std::vector<std::vector<std::string>> parts = GroupHeaders(page, *t);
+  for (const TableCell& c : t->cells) {  // row-major: top rows first
+    if (c.row < header_rows) parts[static_cast<size_t>(c.column)].push_back(CellText(page, c));
   }
-  if (!known || data) return;
-  t->header_rows = 1;
-  for (size_t c = 0; c < texts.size(); ++c) {
-    t->headers[c] = texts[c];
-    t->header_keys[c] = LabelKey(texts[c]);
+  for (size_t c = 0; c < parts.size(); ++c) {
+    t->headers[c] = Joined(parts[c], 0, parts[c].size());
+    t->header_keys[c] = HeaderPartsKey(parts[c]);
   }
 }
 
 // A table whose first column holds labels ("Name", "A-Number", …) is a
-// form laid out as a table: its fields are label–value pairs instead.
-bool IsLabelColumn(const PageText& page, const Table& t) {
+// form laid out as a table: its fields are label–value pairs instead. The
+// header rows after the first are left out.
+bool IsLabelColumn(const PageText& page, const Table& t, int header_rows) {
   int labels = 0, cells = 0;
   for (const TableCell& c : t.cells) {
-    if (c.column != 0) continue;
+    if (c.column != 0 || (c.row > 0 && c.row < header_rows)) continue;
     ++cells;
     labels += LabelKey(CellText(page, c)).empty() ? 0 : 1;
   }
@@ -175,27 +294,23 @@ bool IsLabelColumn(const PageText& page, const Table& t) {
 }
 
 // A grid of labels and values (a form drawn as boxes, or fields side by
-// side, label above value) is not a table: a row after the first holds
-// labels too, or most cells open with a label line.
-bool IsFormGrid(const PageText& page, const Table& t) {
+// side, label above value) is not a table: a row after the header holds
+// labels too, or most cells open with a label line. The header rows after
+// the first are left out.
+bool IsFormGrid(const PageText& page, const Table& t, int header_rows) {
   std::vector<int> labels(static_cast<size_t>(t.rows), 0), cells(static_cast<size_t>(t.rows), 0);
   int opening = 0, total = 0;
   for (const TableCell& c : t.cells) {
+    if (c.row > 0 && c.row < header_rows) continue;
     const std::string text = CellText(page, c);
     ++cells[static_cast<size_t>(c.row)];
     labels[static_cast<size_t>(c.row)] += IsLabelText(text) ? 1 : 0;
     // The cell's first line alone.
-    const Rect& first = page.words[c.words.front()].box;
-    std::string top;
-    for (int w : c.words) {
-      if (std::fabs(CenterY(page.words[w].box) - CenterY(first)) <= 0.4 * Height(first)) {
-        top += (top.empty() ? "" : " ") + page.words[w].text;
-      }
-    }
+    const std::string top = CellLines(page, c).front();
     ++total;
     opening += top != text && IsLabelText(top) ? 1 : 0;
   }
-  for (int r = 1; r < t.rows; ++r) {
+  for (int r = std::max(header_rows, 1); r < t.rows; ++r) {
     if (labels[static_cast<size_t>(r)] >= 1 && labels[static_cast<size_t>(r)] * 2 >= cells[static_cast<size_t>(r)]) return true;
   }
   return total > 0 && opening * 2 >= total;
@@ -285,8 +400,9 @@ void RuledTables(Page& p) {
     t.columns = cols;
     for (int c = 0; c < cols; ++c) t.column_left.push_back(xs[c]), t.column_right.push_back(xs[c + 1]);
     if (t.rows < 2 || std::accumulate(used_columns.begin(), used_columns.end(), 0) < 2) continue;
-    if (IsLabelColumn(page, t) || IsFormGrid(page, t)) continue;
-    TypeHeader(page, &t);
+    const int header_rows = HeaderRowCount(page, t);
+    if (IsLabelColumn(page, t, header_rows) || IsFormGrid(page, t, header_rows)) continue;
+    TypeHeader(page, header_rows, &t);
     for (Frag& f : p.frags) {
       const double cx = (f.box.x0 + f.box.x1) / 2, cy = CenterY(f.box);
       if (cx > t.box.x0 && cx < t.box.x1 && cy > t.box.y0 && cy < t.box.y1) f.in_table = true;
@@ -395,13 +511,14 @@ void TableFromRun(Page& p, const std::vector<int>& bands) {
       if (!words[k].empty()) t.cells.push_back({r, c, SortedWords(page, words[k]), boxes[k]});
     }
   }
-  if (IsLabelColumn(page, t) || IsFormGrid(page, t)) {
+  const int header_rows = HeaderRowCount(page, t);
+  if (IsLabelColumn(page, t, header_rows) || IsFormGrid(page, t, header_rows)) {
     for (int b : bands) {
       for (int f : p.bands[b]) p.frags[f].in_table = false;
     }
     return;
   }
-  TypeHeader(page, &t);
+  TypeHeader(page, header_rows, &t);
   page.layout.tables.push_back(std::move(t));
 }
 

@@ -50,6 +50,23 @@ TEST_F(StructureE2e, RuledTableCellsGoAndFacilitiesStay) {
   }
 }
 
+// Headers grouped over two rows ("Class Member" / "Identifiers" over the
+// sub-headers), ruled with spanning cells and unruled with sub-headers
+// wrapped over two lines: the cells go by their column, countries and
+// facilities stay.
+TEST_F(StructureE2e, GroupedHeaderColumnsGoAndPublicColumnsStay) {
+  const std::string text = AppliedText(kData + "grouped_header_reportlab.pdf");
+  for (const char* gone : {"OLIYNYK", "Halyna", "A-214-337-905", "03/22/1988", "MENDOZA", "Aurelio",
+                           "209 554 118", "1976-12-05", "TESFAMARIAM", "088120447", "10/09/2001",
+                           "AHMADZAI", "A215006932", "1994-01-17"}) {
+    EXPECT_FALSE(Has(text, gone)) << gone << "\n" << text;
+  }
+  for (const char* kept : {"Guatemala", "Afghanistan", "Krome North SPC", "Eloy Detention", "Legal Aid Office",
+                           "Class Member", "Date of birth", "Citizenship"}) {
+    EXPECT_TRUE(Has(text, kept)) << kept << "\n" << text;
+  }
+}
+
 TEST_F(StructureE2e, ValuesBelowFormLabelsGoAndLabelsStay) {
   const std::string text = AppliedText(kData + "label_above_form_reportlab.pdf");
   for (const char* gone : {"SHEVCHENKO", "Yuliia", "02/14/1990", "219 876 543"}) {

@@ -130,8 +130,49 @@ def translator_certificate(path):
     c.save()
 
 
+def grouped_header(path):
+    """Class lists whose header is grouped over several lines, no labels in
+    the cells: page 1 ruled, "Class Member" and "Identifiers" drawn as cells
+    spanning the sub-headers under them; page 2 unruled (a rule under the
+    header only), the sub-headers wrapped in narrow columns."""
+    from reportlab.lib import colors
+    from reportlab.lib.styles import ParagraphStyle
+    from reportlab.platypus import PageBreak, Paragraph, SimpleDocTemplate, Table, TableStyle
+    head = ParagraphStyle("head", fontName="Helvetica-Bold", fontSize=9, leading=11)
+    cell = ParagraphStyle("cell", fontName="Helvetica", fontSize=9, leading=11)
+    title = ParagraphStyle("title", fontName="Helvetica-Bold", fontSize=12, leading=15)
+    people = [
+        ["1", "OLIYNYK, Halyna", "A-214-337-905", "03/22/1988", "Ukraine", "Otay Mesa Detention Center"],
+        ["2", "MENDOZA RUIZ, Aurelio", "209 554 118", "1976-12-05", "Guatemala", "Krome North SPC"],
+        ["3", "TESFAMARIAM, Yonas", "A 088120447", "10/09/2001", "Eritrea", "Eloy Detention Center"],
+        ["4", "AHMADZAI, Farida", "A215006932", "1994-01-17", "Afghanistan", "Otay Mesa Detention Center"],
+    ]
+
+    def table(rows, widths, style):
+        t = Table([[Paragraph(c, head) for c in r] for r in rows[:2]] +
+                  [[Paragraph(c, cell) for c in r] for r in rows[2:]], colWidths=widths, repeatRows=2)
+        t.setStyle(TableStyle([("VALIGN", (0, 0), (-1, -1), "TOP")] + style))
+        return t
+
+    ruled = [["", "Class Member", "", "", "Citizenship", "Custody"],
+             ["No.", "Name", "A-Number", "Date of birth", "Country", "Facility"]] + people
+    unruled = [["", "Class Member", "Identifiers", "", "Citizenship", "Custody"],
+               ["No.", "Family name, given name(s)", "A-Number", "Date of birth", "Country of birth",
+                "Detention facility"]] + people
+    story = [Paragraph("Exhibit 3 - Detained class members as of January 6, 2025", title),
+             table(ruled, [28, 150, 90, 80, 80, 140],
+                   [("GRID", (0, 0), (-1, -1), 0.5, colors.black), ("SPAN", (1, 0), (3, 0))]),
+             Paragraph("Counsel for the class: Legal Aid Office, 110 West C Street, San Diego.", cell),
+             PageBreak(),
+             Paragraph("Exhibit 4 - Released class members", title),
+             table(unruled, [28, 100, 80, 60, 66, 90],
+                   [("LINEBELOW", (0, 1), (-1, 1), 0.8, colors.black)])]
+    SimpleDocTemplate(path, pagesize=letter, invariant=1).build(story)
+
+
 if __name__ == "__main__":
     ruled_table("ruled_table_reportlab.pdf")
     label_above_form("label_above_form_reportlab.pdf")
     counsel_signature("counsel_signature_reportlab.pdf")
     translator_certificate("translator_certificate_reportlab.pdf")
+    grouped_header("grouped_header_reportlab.pdf")

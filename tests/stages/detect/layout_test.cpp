@@ -67,6 +67,41 @@ TEST(LayoutDetection, CellsUnderAProtectedHeaderAreFoundWithoutCueOrList) {
 // Evaluation set, status reports and detention lists: the fear-screening
 // outcome sat under "Result" or a two-line "Resultado / MCF", and the
 // interview's date under "Interview date"; both stayed readable.
+// A class list whose header is grouped over three lines: the group line
+// ("Class Member", "Identifiers", "Citizenship", "Custody"), then
+// sub-headers, two of them wrapped. Every protected column is typed by its
+// sub-header (or its group), the public ones are not.
+TEST(LayoutDetection, ColumnsUnderAGroupedThreeLineHeaderAreTyped) {
+  PageBuilder b;
+  b.Text("Exhibit 3 - Detained class members, produced under the stipulated protective order", 40, 60);
+  b.Text("Class Member", 70, 96).Text("Identifiers", 220, 96).Text("Citizenship", 380, 96)
+      .Text("Custody", 460, 96);
+  b.Text("No.", 40, 110).Text("Full name of", 70, 110).Text("A-Number", 220, 110)
+      .Text("Date of", 300, 110).Text("Country", 380, 110).Text("Facility", 460, 110);
+  b.Text("record", 70, 120).Text("birth", 300, 120);
+  b.Text("1", 40, 140).Text("LYSENKO, Olena", 70, 140).Text("A-070-938-223", 220, 140)
+      .Text("2002-05-23", 300, 140).Text("Ukraine", 380, 140).Text("Otay Mesa", 460, 140);
+  b.Text("2", 40, 158).Text("BANOS PENA, Nayeli", 70, 158).Text("081127241", 220, 158)
+      .Text("01/03/1966", 300, 158).Text("Honduras", 380, 158).Text("Krome North", 460, 158);
+  b.Text("3", 40, 176).Text("GEBREMEDHIN, Tesfaye", 70, 176).Text("075763582", 220, 176)
+      .Text("1980-10-28", 300, 176).Text("Eritrea", 380, 176).Text("Eloy", 460, 176);
+  const std::vector<PageText> pages = {b.Build()};
+  const std::vector<Finding> findings = MakeDetector().DetectDocument(pages);
+  EXPECT_EQ(Texts(pages[0], findings, "dob"),
+            (std::vector<std::string>{"2002-05-23", "01/03/1966", "1980-10-28"}));
+  EXPECT_EQ(Texts(pages[0], findings, "a_number"),
+            (std::vector<std::string>{"A-070-938-223", "081127241", "075763582"}));
+  EXPECT_EQ(Texts(pages[0], findings, "name"),
+            (std::vector<std::string>{"LYSENKO, Olena", "BANOS PENA, Nayeli", "GEBREMEDHIN, Tesfaye"}));
+  for (const Finding& f : findings) {
+    const std::string text = pages[0].text.substr(f.begin, f.end - f.begin);
+    for (const char* kept : {"Ukraine", "Honduras", "Eritrea", "Otay Mesa", "Krome North", "Eloy",
+                             "Class Member", "Identifiers", "A-Number", "Date of"}) {
+      EXPECT_EQ(text.find(kept), std::string::npos) << f.category << ": " << text;
+    }
+  }
+}
+
 TEST(LayoutDetection, ScreeningResultsAndInterviewDatesUnderPlainHeaders) {
   PageBuilder b;
   b.Text("Under 8 C.F.R. 208.30, the following class members have received fear screenings:", 40, 60);

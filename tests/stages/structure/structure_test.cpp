@@ -76,6 +76,81 @@ TEST(Structure, RuledTableComesFromDrawnLines) {
   EXPECT_EQ(Cell(page, t, 2, 1), "217 450 981");
 }
 
+// A ruled class list whose header is grouped over two rows: "Class member"
+// over a name column whose own header the label table does not hold,
+// "Identifiers" drawn across A-Number and Date of birth (the cell under its
+// right half is empty), public columns under "Citizenship" and "Custody".
+PageText GroupedHeaderClassList() {
+  PageBuilder b;
+  const std::vector<double> xs = {50, 80, 220, 300, 370, 440, 540};
+  for (double x : xs) b.Rule(x, 80, x, 200);
+  for (double y : {80.0, 110.0, 140.0, 170.0, 200.0}) b.Rule(50, y, 540, y);
+  b.Text("Class Member", 85, 98).Text("Identifiers", 270, 98).Text("Citizenship", 375, 98)
+      .Text("Custody", 445, 98);
+  b.Text("No.", 55, 128).Text("Family name, given name(s)", 85, 128).Text("A-Number", 225, 128)
+      .Text("Date of birth", 305, 128).Text("Country", 375, 128).Text("Facility", 445, 128);
+  b.Text("1", 55, 158).Text("SHEVCHENKO, Yuliia", 85, 158).Text("A-219-876-543", 225, 158)
+      .Text("02/14/1990", 305, 158).Text("Ukraine", 375, 158).Text("Otay Mesa", 445, 158);
+  b.Text("2", 55, 188).Text("KARIMI, Dariush", 85, 188).Text("217 450 981", 225, 188)
+      .Text("1979-09-21", 305, 188).Text("Iran", 375, 188).Text("Krome", 445, 188);
+  return b.Build();
+}
+
+TEST(Structure, RuledTableWithAGroupedTwoRowHeaderTypesEveryColumn) {
+  const PageText page = GroupedHeaderClassList();
+  ASSERT_EQ(page.layout.tables.size(), 1u);
+  const Table& t = page.layout.tables[0];
+  EXPECT_TRUE(t.ruled);
+  EXPECT_EQ(t.columns, 6);
+  EXPECT_EQ(t.rows, 4);
+  EXPECT_EQ(t.header_rows, 2);
+  EXPECT_EQ(t.headers[3], "Identifiers Date of birth");
+  EXPECT_EQ(t.header_keys,
+            (std::vector<std::string>{"row", "name", "a_number", "dob", "country", "facility"}));
+  // The header's second row is no label–value field.
+  for (const LabeledField& f : page.layout.fields) EXPECT_NE(f.key, "a_number");
+}
+
+// An unruled class list with a three-line header: a group line, then
+// sub-headers of which two wrap onto a third line.
+TEST(Structure, UnruledTableWithAGroupedHeaderWrappedOverThreeLines) {
+  PageBuilder b;
+  b.Text("Exhibit 3 - Detained class members, produced under the stipulated protective order", 40, 60);
+  b.Text("Class Member", 70, 96).Text("Identifiers", 220, 96).Text("Citizenship", 380, 96)
+      .Text("Custody", 460, 96);
+  b.Text("No.", 40, 110).Text("Family name, given", 70, 110).Text("A-Number", 220, 110)
+      .Text("Date of", 300, 110).Text("Country", 380, 110).Text("Facility", 460, 110);
+  b.Text("name(s)", 70, 120).Text("birth", 300, 120);
+  b.Text("1", 40, 140).Text("LYSENKO, Olena", 70, 140).Text("A-070-938-223", 220, 140)
+      .Text("2002-05-23", 300, 140).Text("Ukraine", 380, 140).Text("Otay Mesa", 460, 140);
+  b.Text("2", 40, 158).Text("BANOS PENA, Nayeli", 70, 158).Text("A 081127241", 220, 158)
+      .Text("01/03/1966", 300, 158).Text("Honduras", 380, 158).Text("Krome North", 460, 158);
+  b.Text("3", 40, 176).Text("GEBREMEDHIN, Tesfaye", 70, 176).Text("A 075763582", 220, 176)
+      .Text("1980-10-28", 300, 176).Text("Eritrea", 380, 176).Text("Eloy", 460, 176);
+  const PageText page = b.Build();
+  ASSERT_EQ(page.layout.tables.size(), 1u);
+  const Table& t = page.layout.tables[0];
+  EXPECT_FALSE(t.ruled);
+  EXPECT_EQ(t.header_rows, 2);
+  EXPECT_EQ(t.header_keys,
+            (std::vector<std::string>{"row", "name", "a_number", "dob", "country", "facility"}));
+  EXPECT_EQ(Cell(page, t, 2, 2), "A-070-938-223");
+}
+
+// A second row of labels under a first is a header only while no data sits
+// above it; a form's label row after a row of values keeps it a form.
+TEST(Structure, LabelRowsAfterValuesStillMakeAFormGrid) {
+  PageBuilder b;
+  for (double x : {50.0, 250.0, 450.0}) b.Rule(x, 80, x, 200);
+  for (double y : {80.0, 110.0, 140.0, 170.0, 200.0}) b.Rule(50, y, 450, y);
+  b.Text("Name", 55, 98).Text("A-Number", 255, 98);
+  b.Text("SHEVCHENKO, Yuliia", 55, 128).Text("A-219-876-543", 255, 128);
+  b.Text("Date of birth", 55, 158).Text("Country of birth", 255, 158);
+  b.Text("02/14/1990", 55, 188).Text("Ukraine", 255, 188);
+  const PageText page = b.Build();
+  EXPECT_TRUE(page.layout.tables.empty());
+}
+
 TEST(Structure, ValueBelowItsBilingualLabelIsAField) {
   PageBuilder b;
   b.Text("2. Family Name (Last Name)", 60, 100, 8).Text("4. Date of Birth (mm/dd/yyyy)", 300, 100, 8);
@@ -229,6 +304,13 @@ TEST(StructureLabels, FormLabelsInEnglishAndSpanish) {
   // Near misses: not a person's label, or two labels of different kinds.
   EXPECT_EQ(LabelKey("Name of the court"), "");
   EXPECT_EQ(LabelKey("Name / Date of Birth"), "");
+  // A header naming the parts of one thing, a plural marker.
+  EXPECT_EQ(LabelKey("Family name, given name(s)"), "name");
+  EXPECT_EQ(LabelKey("Apellido(s), nombre(s)"), "name");
+  EXPECT_EQ(LabelKey("Given name(s)"), "name");
+  EXPECT_EQ(LabelKey("Name, Date of Birth"), "");
+  EXPECT_EQ(LabelKey("Country, Facility"), "");
+  EXPECT_EQ(LabelKey("Interpreter name(s)"), "");
   size_t end = 0;
   EXPECT_EQ(LabelKeyBeforeColon("DOB: 1990-02-14", &end), "dob");
   EXPECT_EQ(end, 4u);
