@@ -2,6 +2,7 @@
 
 #include <algorithm>
 #include <functional>
+#include <optional>
 
 #include <toml++/toml.h>
 
@@ -38,16 +39,55 @@ Status ForEachKey(const std::string& path, const std::string& table, const toml:
   return Status::Ok();
 }
 
-// [categories] and [labels]: keyed by category; the names are checked
-// against the rules later (Policy::CheckCategories).
-Status ParseCategoryTable(const std::string& path, const std::string& table, const toml::table& t, Policy* p) {
+// A word redact draws (label, pseudonym word, placeholder): printable and
+// in WinAnsiEncoding, which the drawing font uses (core/output_words.h).
+Status CheckWord(const std::string& path, const std::string& table, const std::string& key, const toml::node& v,
+                 bool brackets_allowed) {
+  if (!v.is_string()) return Invalid(Where(path, v) + "[" + table + "] " + key + " must be a string");
+  const std::string& value = v.as_string()->get();
+  if (!brackets_allowed && (value.empty() || value.find_first_of("[]") != std::string::npos)) {
+    return Invalid(Where(path, v) + "[" + table + "] " + key + " must be a word without brackets (redact adds them)");
+  }
+  if (!Utf8ToWinAnsi(value)) {
+    return Invalid(Where(path, v) + "[" + table + "] " + key +
+                   ": redact draws this text in Helvetica (WinAnsiEncoding), which has no glyph for one of its "
+                   "characters; use Latin letters, digits and punctuation (accented letters such as é, ñ, ü are fine)");
+  }
+  return Status::Ok();
+}
+
+// "labels.es" → kSpanish; the table name for errors in `*name`.
+StatusOr<DocumentLanguage> LanguageTable(const std::string& path, const std::string& table, const std::string& code,
+                                         const toml::node& n) {
+  if (std::optional<DocumentLanguage> l = ParseLanguageCode(code)) return *l;
+  std::vector<std::string> codes;
+  for (DocumentLanguage l : AllLanguages()) codes.emplace_back(LanguageCode(l));
+  return Error(Invalid(Where(path, n) + "[" + table + "." + code + "]: no language '" + code +
+                       "' — known languages: " + Join(codes) + " (or a string value, keyed by category)"));
+}
+
+// [categories], [labels] and [placeholders]: keyed by category; the names
+// are checked against the rules later (Policy::CheckCategories). [labels]
+// and [placeholders] may hold one table per language ([labels.es]).
+Status ParseCategoryTable(const std::string& path, const std::string& table, const toml::table& t, Policy* p,
+                          Policy::WordTables* words = nullptr, const std::string& shown = "") {
+  const std::string name = shown.empty() ? table : shown;
   for (auto&& [k, v] : t) {
     const std::string key(k.str());
-    if (!v.is_string()) return Invalid(Where(path, v) + "[" + table + "] " + key + " must be a string");
+    if (const toml::table* sub = v.as_table(); sub && table != "categories" && !words) {
+      StatusOr<DocumentLanguage> l = LanguageTable(path, table, key, v);
+      if (!l) return l.error();
+      Status s = ParseCategoryTable(path, table, *sub, p, &p->words_by_language[*l], table + "." + key);
+      if (!s.ok()) return s;
+      continue;
+    }
+    if (!v.is_string()) return Invalid(Where(path, v) + "[" + name + "] " + key + " must be a string");
     const std::string value = v.as_string()->get();
-    p->category_keys.push_back({table, key, Where(path, v)});
-    if (table == "labels") {
-      p->labels[key] = value;
+    p->category_keys.push_back({name, key, Where(path, v)});
+    Policy::WordTables& into = words ? *words : p->words;
+    if (table == "labels" || table == "placeholders") {
+      if (Status s = CheckWord(path, name, key, v, table == "labels"); !s.ok()) return s;
+      (table == "labels" ? into.labels : into.placeholders)[key] = value;
     } else if (value == "redact" || value == "keep") {
       p->actions[key] = value == "keep" ? PolicyAction::kKeep : PolicyAction::kRedact;
     } else {
@@ -55,6 +95,22 @@ Status ParseCategoryTable(const std::string& path, const std::string& table, con
     }
   }
   return Status::Ok();
+}
+
+// [output]: language = "auto" | "en" | "es".
+Status ParseOutput(const std::string& path, const toml::table& t, Policy* p) {
+  return ForEachKey(path, "output", t, {"language"}, [&](const std::string&, const toml::node& v) {
+    const std::string value = v.value<std::string>().value_or("");
+    if (value == "auto") {
+      p->language.reset();
+      return Status::Ok();
+    }
+    if (std::optional<DocumentLanguage> l = ParseLanguageCode(value)) {
+      p->language = *l;
+      return Status::Ok();
+    }
+    return Invalid(Where(path, v) + "output: language must be \"auto\", \"en\" or \"es\"");
+  });
 }
 
 Status ParseDetection(const std::string& path, const toml::table& t, Policy* p) {
@@ -66,24 +122,42 @@ Status ParseDetection(const std::string& path, const toml::table& t, Policy* p) 
   });
 }
 
+const std::vector<std::string> kPseudonymWords = {"name_label", "unlisted_label", "person", "a_number_of"};
+
+// [pseudonyms.es]: only the words.
+Status ParsePseudonymWords(const std::string& path, const std::string& table, const toml::table& t,
+                           Policy::WordTables* into) {
+  return ForEachKey(path, table, t, kPseudonymWords, [&](const std::string& key, const toml::node& v) {
+    if (Status s = CheckWord(path, table, key, v, false); !s.ok()) return s;
+    into->pseudonyms[key] = v.as_string()->get();
+    return Status::Ok();
+  });
+}
+
 Status ParsePseudonyms(const std::string& path, const toml::table& t, Policy* p) {
-  return ForEachKey(path, "pseudonyms", t, {"name", "name_label", "a_number", "min_scale"},
-                    [&](const std::string& key, const toml::node& v) {
+  std::vector<std::string> known = {"name", "a_number", "min_scale"};
+  known.insert(known.end(), kPseudonymWords.begin(), kPseudonymWords.end());
+  for (DocumentLanguage l : AllLanguages()) known.emplace_back(LanguageCode(l));
+  return ForEachKey(path, "pseudonyms", t, known, [&](const std::string& key, const toml::node& v) {
     const std::string value = v.value<std::string>().value_or("");
-    if (key == "min_scale") {
+    if (const toml::table* sub = v.as_table()) {
+      const DocumentLanguage l = *ParseLanguageCode(key);
+      return ParsePseudonymWords(path, "pseudonyms." + key, *sub, &p->words_by_language[l]);
+    }
+    if (std::find(kPseudonymWords.begin(), kPseudonymWords.end(), key) != kPseudonymWords.end()) {
+      if (Status s = CheckWord(path, "pseudonyms", key, v, false); !s.ok()) return s;
+      p->words.pseudonyms[key] = value;
+    } else if (key == "min_scale") {
       const std::optional<double> d = v.value<double>();
       if (!d || *d < 0.5 || *d > 1) return Invalid(Where(path, v) + "pseudonyms: min_scale must be a number from 0.5 to 1");
       p->pseudonym_min_scale = *d;
     } else if (key == "name" && (value == "label" || value == "initials" || value == "doe" || value == "token")) {
       p->pseudonym_name = value;
-    } else if (key == "name_label" && !value.empty() &&
-               std::all_of(value.begin(), value.end(), [](char c) { return c >= 0x20 && c < 0x7F; })) {
-      p->pseudonym_name_label = value;
     } else if (key == "a_number" && (value == "pattern" || value == "reference")) {
       p->pseudonym_a_number = value;
     } else {
-      return Invalid(Where(path, v) + "pseudonyms: name = label|initials|doe|token, name_label = "
-                                      "ASCII text, a_number = pattern|reference, min_scale = 0.5 to 1");
+      return Invalid(Where(path, v) + "pseudonyms: name = label|initials|doe|token, a_number = pattern|reference, "
+                                      "min_scale = 0.5 to 1, a language's words in [pseudonyms.es]");
     }
     return Status::Ok();
   });
@@ -149,8 +223,8 @@ Status ParseVectorText(const std::string& path, const toml::table& t, Policy* p)
   });
 }
 
-const std::vector<std::string> kTables = {"categories", "labels", "detection", "pseudonyms",
-                                          "undecodable", "limits",  "vector_text", "meta"};
+const std::vector<std::string> kTables = {"categories",  "labels", "placeholders", "output",     "detection",
+                                          "pseudonyms", "undecodable", "limits", "vector_text", "meta"};
 
 }  // namespace
 
@@ -167,8 +241,10 @@ StatusOr<Policy> Policy::Load(const std::string& path) {
     const toml::table* t = node.as_table();
     if (!t) return Error(Invalid(Where(path, node) + section + " must be a table ([" + section + "])"));
     Status s;
-    if (section == "categories" || section == "labels") {
+    if (section == "categories" || section == "labels" || section == "placeholders") {
       s = ParseCategoryTable(path, section, *t, &p);
+    } else if (section == "output") {
+      s = ParseOutput(path, *t, &p);
     } else if (section == "detection") {
       s = ParseDetection(path, *t, &p);
     } else if (section == "pseudonyms") {
@@ -183,6 +259,24 @@ StatusOr<Policy> Policy::Load(const std::string& path) {
     if (!s.ok()) return Error(s);
   }
   return p;
+}
+
+OutputWords Policy::WordsFor(DocumentLanguage language) const {
+  OutputWords w = BuiltInWords(language);
+  auto overlay = [&w](const WordTables& t) {
+    for (const auto& [category, label] : t.labels) w.labels[category] = label;
+    for (const auto& [category, word] : t.placeholders) w.placeholders[category] = word;
+    for (const auto& [key, word] : t.pseudonyms) {
+      std::string& slot = key == "name_label" ? w.name_label
+                          : key == "unlisted_label" ? w.unlisted_label
+                          : key == "person" ? w.person
+                                            : w.a_number_of;
+      slot = word;
+    }
+  };
+  overlay(words);
+  if (auto it = words_by_language.find(language); it != words_by_language.end()) overlay(it->second);
+  return w;
 }
 
 Status Policy::CheckCategories(const std::set<std::string>& known) const {

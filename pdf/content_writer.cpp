@@ -3,6 +3,8 @@
 #include <cmath>
 #include <cstdio>
 
+#include "core/output_words.h"
+
 namespace redact::pdf {
 
 std::string Number(double v) {
@@ -35,6 +37,22 @@ std::string LiteralAsciiString(std::string_view text) {
   std::string out = "(";
   for (unsigned char c : text) {
     if (c < 0x20 || c >= 0x7F) continue;
+    if (c == '(' || c == ')' || c == '\\') out.push_back('\\');
+    out.push_back(static_cast<char>(c));
+  }
+  return out + ")";
+}
+
+std::string LiteralWinAnsiString(std::string_view text) {
+  const std::string bytes = *Utf8ToWinAnsi(text, '?');
+  std::string out = "(";
+  for (unsigned char c : bytes) {
+    if (c < 0x20 || c >= 0x7F) {
+      char octal[5];
+      std::snprintf(octal, sizeof octal, "\\%03o", c);
+      out += octal;
+      continue;
+    }
     if (c == '(' || c == ')' || c == '\\') out.push_back('\\');
     out.push_back(static_cast<char>(c));
   }

@@ -13,6 +13,7 @@
 #include "pipeline/report.h"
 #include "pipeline/review.h"
 #include "pipeline/verify.h"
+#include "stages/detect/language.h"
 #include "stages/detect/layout.h"
 #include "stages/write_redact/redactor.h"
 #include "stages/write_review/review.h"
@@ -38,7 +39,7 @@ double Round2(double v) { return std::round(v * 100) / 100; }
 // input itself marks for redaction (dropping those marks alone would reveal
 // what they hid), each with its replacement text.
 Status PlanFindings(const Session& session, const DocumentTask& task, const ApplySettings& settings,
-                    AnalyzedDocument* doc) {
+                    const OutputWords& words, AnalyzedDocument* doc) {
   if (task.reviewed) {
     // Findings made for another file would leave this one's identifiers.
     Status made_for = CheckFindingsMadeFor(*task.reviewed, task.input, task.shown);
@@ -48,9 +49,9 @@ Status PlanFindings(const Session& session, const DocumentTask& task, const Appl
     doc->findings = std::move(*list);
   }
   for (Finding& f : PriorRedactions(*doc->document, doc->pages)) doc->findings.push_back(std::move(f));
-  session.pseudonyms().Assign(&doc->findings);
+  session.pseudonyms().Assign(&doc->findings, words);
   if (settings.mode == ApplyMode::kRedact) {
-    const auto& labels = session.policy().labels;
+    const auto& labels = words.labels;
     for (Finding& f : doc->findings) {
       auto label = labels.find(f.category);
       f.replacement = label != labels.end() ? label->second : "[REDACTED]";
@@ -65,7 +66,7 @@ Status PlanFindings(const Session& session, const DocumentTask& task, const Appl
   return Status::Ok();
 }
 
-RedactOptions WriterOptions(const Policy& policy, const ApplySettings& settings) {
+RedactOptions WriterOptions(const Policy& policy, const ApplySettings& settings, const OutputWords& words) {
   RedactOptions o;
   o.pseudonymize = settings.mode == ApplyMode::kPseudonymize;
   o.draw_boxes = settings.draw_boxes;
@@ -74,7 +75,7 @@ RedactOptions WriterOptions(const Policy& policy, const ApplySettings& settings)
   o.vector_text_min_shapes = policy.vector_text_keep ? 0 : policy.vector_text_min_shapes;
   o.uniform_width = settings.uniform_boxes;
   o.ocr_layer = settings.ocr_layer;
-  o.labels = policy.labels;
+  o.labels = words.labels;
   o.min_replacement_scale = policy.pseudonym_min_scale;
   return o;
 }
@@ -241,11 +242,15 @@ StatusOr<DocumentResult> ApplyDocument(const Session& session, OcrContext* ocr, 
   // What detection found, before a reviewed list replaces it: what the
   // reviewer kept is not a leak when the output is checked.
   const std::vector<Finding> detected = doc->findings;
-  Status planned = PlanFindings(session, task, settings, &*doc);
+  // The words drawn (labels, pseudonyms) are the document's language's.
+  const DocumentLanguage language = session.policy().language.value_or(GuessLanguage(doc->pages));
+  result.language = std::string(LanguageCode(language));
+  const OutputWords words = session.policy().WordsFor(language);
+  Status planned = PlanFindings(session, task, settings, words, &*doc);
   if (!planned.ok()) return Error(planned);
   const auto t1 = Clock::now();
   StatusOr<RedactionSummary> summary = RedactDocument(*doc->document, doc->pages, doc->findings, doc->side_findings,
-                                                      WriterOptions(session.policy(), settings));
+                                                      WriterOptions(session.policy(), settings, words));
   if (!summary) return Error(summary.error());
   const auto t2 = Clock::now();
   pdf::CleanWriteStats stats;

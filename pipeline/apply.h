@@ -131,6 +131,9 @@ struct DocumentResult {
   // Why the input had to be repaired before it could be read, and how
   // (pdf::Document::repair_reason); "" when it was read as it is.
   std::string input_repaired;
+  // The language of the words drawn into the output ("en", "es"): the
+  // policy's [output] language, or the one guessed from the text.
+  std::string language;
   std::map<std::string, int> counts;  // findings per category
   std::vector<FindingRecord> findings;
   std::vector<SideFindingRecord> side_findings;

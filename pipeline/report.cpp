@@ -92,6 +92,7 @@ json ReportJson(const DocumentResult& r) {
   report["output"] = std::filesystem::path(r.output_pdf).filename().string();
   report["pages"] = r.pages;
   report["input_repaired"] = {{"repaired", !r.input_repaired.empty()}, {"reason", r.input_repaired}};
+  report["language"] = r.language;
   report["counts"] = r.counts;
   report["per_page"] = PerPageJson(r);
   report["findings"] = FindingsJson(r);
@@ -139,6 +140,7 @@ StatusOr<DocumentResult> ParseResultLine(std::string_view text) {
     r.report = j.at("report").get<std::string>();
     r.pages = j.at("pages").get<int>();
     r.input_repaired = j.at("input_repaired").at("reason").get<std::string>();
+    r.language = j.at("language").get<std::string>();
     r.counts = j.at("counts").get<std::map<std::string, int>>();
     for (const json& f : j.at("findings")) {
       r.findings.push_back({f.at("page").get<int>(), f.at("category").get<std::string>(),

@@ -32,7 +32,7 @@ std::string JsonText(const nlohmann::json& j, int indent = -1);
 
 // The report of one applied document:
 //   {"tool", "output", "pages", "input_repaired": {"repaired", "reason"},
-//    "counts", "per_page": [{"page", "rules"}],
+//    "language" (of the words drawn: "en", "es"), "counts", "per_page": [{"page", "rules"}],
 //    "findings": [{"page", "category", "rule", "value_hash", "entity_hash",
 //                  "confidence", "glyphs"}],
 //    "side_findings": [{"page", "channel", "object", "key", "category",

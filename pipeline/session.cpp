@@ -96,7 +96,9 @@ StatusOr<std::unique_ptr<Session>> Session::Open(const SessionOptions& options) 
   const Policy& policy = s->detector_->policy();
   PseudonymStyle style;
   style.name = policy.pseudonym_name;
-  style.name_label = policy.pseudonym_name_label;
+  // Words where no document decides them (file and folder names): the
+  // policy's fixed language, else English.
+  style.words = policy.WordsFor(policy.language.value_or(DocumentLanguage::kEnglish));
   style.a_number = policy.pseudonym_a_number;
   s->pseudonyms_ = std::make_unique<Pseudonymizer>(style, s->detector_->names(), s->hasher_.get());
   return s;

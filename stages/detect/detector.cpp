@@ -240,7 +240,15 @@ struct Detector::PageWork {
 Detector::Detector(RuleSet rules, std::optional<NamesIndex> names, Policy policy)
     : rules_(std::make_shared<RuleSet>(std::move(rules))),
       names_(std::move(names)),
-      policy_(std::move(policy)) {}
+      policy_(std::move(policy)) {
+  for (DocumentLanguage l : AllLanguages()) {
+    const OutputWords words = policy_.WordsFor(l);
+    for (const auto& [category, label] : words.labels) own_labels_.push_back(NormalizeString(label));
+    for (const std::string* w : {&words.name_label, &words.unlisted_label, &words.person}) {
+      own_name_words_.push_back(NormalizeString(*w));
+    }
+  }
+}
 
 namespace {
 
@@ -427,11 +435,11 @@ void Detector::DetectListedNames(PageWork& w, const std::vector<int>& mentioned,
 namespace {
 
 // Whether a normalized capture is a pseudonym the pseudonymizer draws for a
-// person (stages/write_pseudonym): "<label> <n>", "person <n>", "unlisted
-// person 482-173", "<given> doe [n]", "a. doe", and initials ("m.g.h.n.", "m.g.3") when the policy's style is
-// initials (otherwise initials may well be a real person's).
-bool IsPseudonymName(const std::string& normalized, const Policy& policy) {
-  const std::string& label = policy.pseudonym_name_label;
+// person (stages/write_pseudonym), in any language's words (`name_words`):
+// "<label> <n>", "person <n>", "unlisted person 482-173", "<given> doe
+// [n]", "a. doe", and initials ("m.g.h.n.", "m.g.3") when the policy's
+// style is initials (otherwise initials may well be a real person's).
+bool IsPseudonymName(const std::string& normalized, const Policy& policy, const std::vector<std::string>& name_words) {
   if (policy.pseudonym_name == "initials") {
     static const RE2 kInitials("^(?:[a-z]\\.-?)+ ?[0-9-]*$");
     if (RE2::FullMatch(normalized, kInitials)) return true;
@@ -444,9 +452,25 @@ bool IsPseudonymName(const std::string& normalized, const Policy& policy) {
     return std::all_of(normalized.begin() + static_cast<std::ptrdiff_t>(prefix.size()) + 1, normalized.end(),
                        [](char c) { return std::isxdigit(static_cast<unsigned char>(c)) != 0 || c == '-'; });
   };
-  if (numbered(NormalizeString(label)) || numbered("person") || numbered("unlisted person")) return true;
+  if (std::any_of(name_words.begin(), name_words.end(), numbered)) return true;
   static const RE2 kDoe("^[a-z]+\\.? doe(?: [0-9-]+)?$");
   return RE2::FullMatch(normalized, kDoe);
+}
+
+// Whether `original` (text from a capture's start on) opens with one of our
+// own pseudonyms, "<word> <number>": a capture that stops inside one
+// ("Persona" of "Persona no listada 482-173": "no" is not capitalized) is
+// not a name.
+bool StartsOwnPseudonym(std::string_view original, const std::vector<std::string>& name_words) {
+  const std::string normalized = NormalizeString(original.substr(0, 96));
+  for (const std::string& w : name_words) {
+    if (w.empty() || normalized.size() <= w.size() + 1 || !normalized.starts_with(w) ||
+        normalized[w.size()] != ' ' || !std::isdigit(static_cast<unsigned char>(normalized[w.size() + 1]))) {
+      continue;
+    }
+    return true;
+  }
+  return false;
 }
 
 }  // namespace
@@ -540,7 +564,8 @@ void Detector::DetectCuedNames(PageWork& w) const {
       }
       // Our own pseudonyms ("Applicant 02C6", "Person 1F", "Ana Doe 2") are
       // not names: a pseudonymized output must verify clean.
-      if (IsPseudonymName(normalized, policy_)) continue;
+      if (IsPseudonymName(normalized, policy_, own_name_words_)) continue;
+      if (StartsOwnPseudonym(std::string_view(text).substr(b), own_name_words_)) continue;
       // Nor is a word that ends in a hyphen before digits: the short forms
       // of pseudonyms ("CM-12", "UP-482-173") and codes, never a name.
       if (e > b && text[e - 1] == '-' && e < text.size() && std::isdigit(static_cast<unsigned char>(text[e]))) continue;
@@ -829,8 +854,7 @@ void Detector::DropOwnMarks(size_t from, PageWork* w) const {
   // ("Abigail Doe", "Class Member 12"), a placeholder ("[protected]"), a
   // box label ("(b)(6)") — sits in the same cell or field afterwards: it
   // is not a value, or no output would ever verify clean.
-  std::vector<std::string> labels;
-  for (const auto& [category, label] : policy_.labels) labels.push_back(NormalizeString(label));
+  const std::vector<std::string>& labels = own_labels_;
   auto own = [&](const Finding& f) {
     const std::string& v = f.value;
     if (v.size() >= 2 && (v.front() == '[' || v.front() == '(') && (v.back() == ']' || v.back() == ')')) {
@@ -840,7 +864,8 @@ void Detector::DropOwnMarks(size_t from, PageWork* w) const {
     const std::string span = NormalizeString(w->text->substr(f.begin, f.end - f.begin));
     if (span.find("xxx") != std::string::npos) return true;
     return std::find(labels.begin(), labels.end(), v) != labels.end() ||
-           (f.category == "name" && IsPseudonymName(v, policy_));
+           (f.category == "name" && (IsPseudonymName(v, policy_, own_name_words_) ||
+                                     StartsOwnPseudonym(std::string_view(*w->text).substr(f.begin), own_name_words_)));
   };
   w->findings.erase(std::remove_if(w->findings.begin() + static_cast<std::ptrdiff_t>(from),
                                    w->findings.end(), own),

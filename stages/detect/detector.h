@@ -80,6 +80,11 @@ class Detector {
   std::shared_ptr<const RuleSet> rules_;
   std::optional<NamesIndex> names_;
   Policy policy_;
+  // What redact draws, normalized, in every language's words: box labels,
+  // and the words before a pseudonym's number ("applicant",
+  // "persona no listada", "person").
+  std::vector<std::string> own_labels_;
+  std::vector<std::string> own_name_words_;
 };
 
 // Merges overlapping findings of one page (the longer, then the more

@@ -15,8 +15,6 @@ constexpr const char* kDoeGiven[] = {
     "Hector",  "Ivan",    "Jorge",  "Kevin",   "Luis",   "Mateo",  "Nicolas", "Oscar", "Pablo",
     "Rafael",  "Samuel",  "Tomas",  "Victor"};
 
-constexpr const char* kUnlistedLabel = "Unlisted Person";
-
 std::string InitialsOf(const std::string& normalized_name) {
   std::string out;
   bool start = true;
@@ -84,13 +82,15 @@ static std::string LabelInitials(const std::string& label) {
   return out;
 }
 
-std::vector<std::string> Pseudonymizer::Forms(const Finding& f) const {
+std::vector<std::string> Pseudonymizer::Forms(const Finding& f) const { return Forms(f, style_.words); }
+
+std::vector<std::string> Pseudonymizer::Forms(const Finding& f, const OutputWords& words) const {
   const std::string n = PersonNumber(f);
   const int row = RowOf(f.entity);
   const bool listed = row > 0;
   // Listed people by their label ("Class Member 12"), others under a word
   // of their own ("Unlisted Person 482-173").
-  const std::string label = listed ? style_.name_label : kUnlistedLabel;
+  const std::string label = listed ? words.name_label : words.unlisted_label;
   if (f.category == "name") {
     if (style_.name == "initials") {
       if (listed) return {initials_of_entity_.at(f.entity)};
@@ -107,7 +107,7 @@ std::vector<std::string> Pseudonymizer::Forms(const Finding& f) const {
       const std::string suffix = index >= count ? " " + std::to_string(index / count + 1) : "";
       return {given + " Doe" + suffix, given.substr(0, 1) + ". Doe" + suffix};
     }
-    if (style_.name == "token") return {"Person " + n, "P-" + n};
+    if (style_.name == "token") return {words.person + " " + n, LabelInitials(words.person) + "-" + n};
     return {label + " " + n, LabelInitials(label) + "-" + n};
   }
   if (f.category == "a_number") {
@@ -119,19 +119,34 @@ std::vector<std::string> Pseudonymizer::Forms(const Finding& f) const {
     }
     const std::string pattern = std::string("A-XXX-XXX-") + buf, shortest = std::string("A-") + buf;
     if (!f.entity.empty() && style_.a_number == "reference") {
-      return {"[A-number of " + label + " " + n + "]", pattern, shortest};
+      return {"[" + words.a_number_of + " " + label + " " + n + "]", pattern, shortest};
     }
     return {pattern, shortest};
   }
-  if (f.category == "credible_fear") return {"[protected]", "[prot.]", "[x]"};
-  return {"[" + f.category + "]", "[x]"};
+  const std::string word = words.PlaceholderFor(f.category);
+  std::vector<std::string> forms{"[" + word + "]"};
+  // A credible-fear finding stands in running text: "[protected]" has a
+  // middle form, its first four letters ("[prot.]", "[prot.]" for
+  // "protegido" too).
+  if (f.category == "credible_fear") {
+    size_t end = 0;
+    for (int letters = 0; end < word.size() && letters < 4; ++letters) {
+      do ++end;
+      while (end < word.size() && (static_cast<unsigned char>(word[end]) & 0xC0) == 0x80);
+    }
+    if (end < word.size()) forms.push_back("[" + word.substr(0, end) + ".]");
+  }
+  forms.push_back("[x]");
+  return forms;
 }
 
 std::string Pseudonymizer::For(const Finding& f) const { return Forms(f).front(); }
 
-void Pseudonymizer::Assign(std::vector<Finding>* findings) const {
+void Pseudonymizer::Assign(std::vector<Finding>* findings) const { Assign(findings, style_.words); }
+
+void Pseudonymizer::Assign(std::vector<Finding>* findings, const OutputWords& words) const {
   for (Finding& f : *findings) {
-    std::vector<std::string> forms = Forms(f);
+    std::vector<std::string> forms = Forms(f, words);
     f.replacement = forms.front();
     f.shorter_replacements.assign(forms.begin() + 1, forms.end());
   }

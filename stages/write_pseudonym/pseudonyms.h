@@ -12,8 +12,10 @@
 // A-numbers "pattern" ("A-XXX-XXX-012") or "reference" ("[A-number of
 // Applicant 12]"). People not on the list get a hyphenated number and, in
 // the label style, a word of their own ("Unlisted Person 482-173"), so no
-// pseudonym of theirs looks like a row of the list. Every pseudonym is
-// ASCII, and has shorter forms for tight spaces (Forms).
+// pseudonym of theirs looks like a row of the list. The words are the
+// document's language's (core/output_words.h: "Solicitante 12", "[f. nac.]"
+// in a Spanish document), each in WinAnsiEncoding; every pseudonym has
+// shorter forms for tight spaces (Forms).
 //
 // Thread-safety: immutable after construction.
 #ifndef REDACT_STAGES_WRITE_PSEUDONYM_PSEUDONYMS_H_
@@ -24,6 +26,7 @@
 #include <vector>
 
 #include "core/finding.h"
+#include "core/output_words.h"
 #include "stages/detect/names.h"
 #include "stages/seal/keyed_hash.h"
 
@@ -31,8 +34,9 @@ namespace redact {
 
 struct PseudonymStyle {
   std::string name = "label";         // label | initials | doe | token
-  std::string name_label = "Applicant";
   std::string a_number = "pattern";   // pattern | reference
+  // The words when a call names none (English by default).
+  OutputWords words = BuiltInWords(DocumentLanguage::kEnglish);
 };
 
 class Pseudonymizer {
@@ -40,14 +44,18 @@ class Pseudonymizer {
   // `names` may be null; `hasher` keys pseudonyms of unlisted people.
   Pseudonymizer(PseudonymStyle style, const NamesIndex* names, const KeyedHasher* hasher);
 
-  // Fills Finding::replacement for every finding.
+  // Fills Finding::replacement (and the shorter forms) for every finding,
+  // in `words` (the style's own when omitted).
   void Assign(std::vector<Finding>* findings) const;
+  void Assign(std::vector<Finding>* findings, const OutputWords& words) const;
 
   std::string For(const Finding& f) const;
   // Every form of f's pseudonym, longest first: the style's own form, then
   // shorter ones for tight spaces ("Class Member 12", "CM-12";
-  // "[A-number of Applicant 12]", "A-XXX-XXX-012", "A-012").
+  // "[A-number of Applicant 12]", "A-XXX-XXX-012", "A-012";
+  // "[f. nac.]", "[x]").
   std::vector<std::string> Forms(const Finding& f) const;
+  std::vector<std::string> Forms(const Finding& f, const OutputWords& words) const;
 
  private:
   std::string PersonNumber(const Finding& f) const;  // "12", or a hash "1048213"

@@ -3,6 +3,7 @@
 #include <algorithm>
 #include <cmath>
 
+#include "core/output_words.h"
 #include "pdf/content_writer.h"
 #include "pdf/font_data.h"
 
@@ -25,26 +26,28 @@ std::string LabelText(const Quad& q, const std::string& label) {
   const double height = std::hypot(q.ul.x - q.ll.x, q.ul.y - q.ll.y);
   if (width < 1 || height < 1) return "";
   double size = std::min(height * 0.7, 10.0);
-  const double text_width = 0.556 * size * static_cast<double>(label.size());  // Helvetica average
+  const double characters = static_cast<double>(Utf8ToWinAnsi(label, '?')->size());
+  const double text_width = 0.556 * size * characters;  // Helvetica average
   if (text_width > width * 0.95) size *= width * 0.95 / text_width;
   if (size < 3) return "";  // too small to read: box only
   const double ux = dx / width, uy = dy / width;
-  const double offset = (width - 0.556 * size * label.size()) / 2;
+  const double offset = (width - 0.556 * size * characters) / 2;
   const double x = q.ll.x + ux * offset - uy * (height - size) / 2;
   const double y = q.ll.y + uy * offset + ux * (height - size) / 2 + ux * size * 0.2;
   return std::string("q 1 g BT /") + kLabelFont + " " + Number(size) + " Tf " +
-         pdf::TextMatrix(ux, uy, x, y, Number) + " " + pdf::LiteralAsciiString(label) + " Tj ET Q\n";
+         pdf::TextMatrix(ux, uy, x, y, Number) + " " + pdf::LiteralWinAnsiString(label) + " Tj ET Q\n";
 }
 
 namespace {
 
-// Width of ASCII `text` in Helvetica at size 1000.
+// Width of UTF-8 `text` in Helvetica (WinAnsiEncoding) at size 1000.
 double HelveticaUnits(const std::string& text) {
   const pdf::Standard14Metrics* helvetica = pdf::FindStandard14("Helvetica");
   const pdf::EncodingTable winansi = pdf::GetEncodingTable(pdf::BaseEncoding::kWinAnsi);
   double units = 0;
-  for (unsigned char c : text) {
-    if (c < 0x20 || c >= 0x7F) continue;
+  const std::string bytes = *Utf8ToWinAnsi(text, '?');  // named: a range-for over *temporary dangles
+  for (unsigned char c : bytes) {
+    if (c < 0x20) continue;
     const char* name = winansi[c];
     units += (name && *name) ? helvetica->Width(name).value_or(556) : 556;
   }
@@ -73,7 +76,7 @@ DrawnReplacement ReplacementText(const Quad& q, Point baseline, double size, con
   const double ux = dx / width, uy = dy / width;
   drawn.ops = std::string("q 0 g BT /") + kLabelFont + " " + Number(size) + " Tf " + Number(tz) + " Tz " +
               pdf::TextMatrix(ux, uy, baseline.x, baseline.y, Number) + " " +
-              pdf::LiteralAsciiString(forms[drawn.form]) + " Tj ET Q\n";
+              pdf::LiteralWinAnsiString(forms[drawn.form]) + " Tj ET Q\n";
   return drawn;
 }
 

@@ -27,7 +27,7 @@ std::string BoxMark(const Quad& q);
 std::string WhiteOutMark(const Quad& q, double margin);
 
 // White Helvetica text centered in a box, along its baseline direction and
-// scaled to fit. Labels are ASCII policy text ("(b)(6)"), escaped. Empty
+// scaled to fit. Labels are policy text ("(b)(6)"), in WinAnsiEncoding. Empty
 // when the box is too small to hold readable text.
 std::string LabelText(const Quad& q, const std::string& label);
 
@@ -35,7 +35,7 @@ std::string LabelText(const Quad& q, const std::string& label);
 // to the removed width. Of `forms` (longest first, pseudonyms.h) the first
 // that fits at `min_scale` of its natural width is drawn, compressed
 // horizontally as needed; when none does, the last (shortest) is drawn,
-// compressed down to 50% and then set smaller. ASCII only (pseudonyms are).
+// compressed down to 50% and then set smaller. UTF-8, drawn in WinAnsiEncoding.
 struct DrawnReplacement {
   std::string ops;   // content-stream operators; empty when nothing fits
   size_t form = 0;   // index into forms

@@ -37,7 +37,8 @@ TEST(Policy, ShippedSampleLoads) {
   StatusOr<std::unique_ptr<Detector>> d =
       LoadDetector(kTop + "/patterns", std::nullopt, kTop + "/samples/policy.toml");
   ASSERT_TRUE(d.has_value()) << d.error().ToString();
-  EXPECT_EQ((*d)->policy().labels.at("credible_fear"), "(b)(3)");
+  EXPECT_EQ((*d)->policy().WordsFor(DocumentLanguage::kEnglish).labels.at("credible_fear"), "(b)(3)");
+  EXPECT_EQ((*d)->policy().WordsFor(DocumentLanguage::kSpanish).labels.at("credible_fear"), "(b)(3)");
   EXPECT_DOUBLE_EQ((*d)->policy().min_confidence, 0.5);
 }
 
@@ -90,7 +91,8 @@ INSTANTIATE_TEST_SUITE_P(
         UnknownKeyCase{"undecodable", "[undecodable]\nscope = \"everywhere\"\nactoin = \"fail\"\n", 3, "actoin",
                        "action"},
         UnknownKeyCase{"limits", "[limits]\nmax_page = 10\n", 2, "max_page", "max_pages"},
-        UnknownKeyCase{"vector_text", "[vector_text]\nminshapes = 10\n", 2, "minshapes", "min_shapes"}),
+        UnknownKeyCase{"vector_text", "[vector_text]\nminshapes = 10\n", 2, "minshapes", "min_shapes"},
+        UnknownKeyCase{"output", "[output]\nlanguaje = \"es\"\n", 2, "languaje", "language"}),
     [](const ::testing::TestParamInfo<UnknownKeyCase>& info) { return std::string(info.param.table); });
 
 TEST(Policy, UnknownTableAndKeysOutsideTables) {
@@ -106,6 +108,73 @@ TEST(Policy, BadValuesStillSayWhatIsExpected) {
   EXPECT_TRUE(Has(LoadError("value1", "[categories]\nname = \"kept\"\n"), ":2: [categories] name: expected"));
   EXPECT_TRUE(Has(LoadError("value2", "[limits]\nmax_pages = 0\n"), ":2: limits: expected"));
   EXPECT_TRUE(Has(LoadError("value3", "[detection]\nmin_confidence = 2\n"), ":2: min_confidence must be"));
+}
+
+// Words per language: the language's table over the every-language one
+// over redact's own; a team's [pseudonyms] name_label is its choice in
+// every language unless [pseudonyms.es] says otherwise.
+TEST(PolicyWords, ALanguagesTableOverTheEveryLanguageOneOverBuiltIns) {
+  const std::string path = WritePolicy("words", R"toml([output]
+language = "es"
+[labels]
+a_number = "(b)(6)"
+[labels.es]
+a_number = "(b)(6) número A"
+[pseudonyms]
+name_label = "Class Member"
+[pseudonyms.es]
+unlisted_label = "Persona ajena"
+[placeholders]
+phone = "telephone"
+[placeholders.es]
+dob = "fecha de nacimiento"
+)toml");
+  StatusOr<std::unique_ptr<Detector>> d = LoadDetector(kTop + "/patterns", std::nullopt, path);
+  ASSERT_TRUE(d.has_value()) << d.error().ToString();
+  const Policy& p = (*d)->policy();
+  EXPECT_EQ(p.language, DocumentLanguage::kSpanish);
+  const OutputWords en = p.WordsFor(DocumentLanguage::kEnglish);
+  EXPECT_EQ(en.labels.at("a_number"), "(b)(6)");
+  EXPECT_EQ(en.name_label, "Class Member");
+  EXPECT_EQ(en.unlisted_label, "Unlisted Person");
+  EXPECT_EQ(en.PlaceholderFor("dob"), "dob");
+  EXPECT_EQ(en.PlaceholderFor("phone"), "telephone");
+  const OutputWords es = p.WordsFor(DocumentLanguage::kSpanish);
+  EXPECT_EQ(es.labels.at("a_number"), "(b)(6) número A");
+  EXPECT_EQ(es.name_label, "Class Member");
+  EXPECT_EQ(es.unlisted_label, "Persona ajena");
+  EXPECT_EQ(es.PlaceholderFor("dob"), "fecha de nacimiento");
+  EXPECT_EQ(es.PlaceholderFor("phone"), "telephone");
+  EXPECT_EQ(es.PlaceholderFor("credible_fear"), "protegido");
+}
+
+TEST(PolicyWords, WithoutAPolicyTheLanguageIsGuessedAndSpanishWordsAreSpanish) {
+  Policy p;
+  EXPECT_FALSE(p.language.has_value());
+  EXPECT_EQ(p.WordsFor(DocumentLanguage::kSpanish).name_label, "Solicitante");
+  EXPECT_EQ(p.WordsFor(DocumentLanguage::kEnglish).name_label, "Applicant");
+  EXPECT_TRUE(p.WordsFor(DocumentLanguage::kSpanish).labels.empty());
+}
+
+TEST(PolicyWords, BadWordsAndLanguagesNameTheLineAndWhy) {
+  std::string m = LoadError("w1", "[labels.fr]\na_number = \"x\"\n");
+  EXPECT_TRUE(Has(m, "no language 'fr'")) << m;
+  EXPECT_TRUE(Has(m, "known languages: en, es")) << m;
+  // A letter Helvetica cannot show used to be dropped from the box silently.
+  m = LoadError("w2", "[labels]\nname = \"申请人\"\n");
+  EXPECT_TRUE(Has(m, "redact_policy_test_w2.toml:2:")) << m;
+  EXPECT_TRUE(Has(m, "WinAnsiEncoding")) << m;
+  m = LoadError("w3", "[pseudonyms]\nname_label = \"Заявитель\"\n");
+  EXPECT_TRUE(Has(m, ":2:") && Has(m, "WinAnsiEncoding")) << m;
+  m = LoadError("w4", "[placeholders]\ndob = \"[dob]\"\n");
+  EXPECT_TRUE(Has(m, "without brackets")) << m;
+  m = LoadError("w5", "[placeholders.es]\ndobb = \"f. nac.\"\n");
+  EXPECT_TRUE(Has(m, ":2:") && Has(m, "[placeholders.es] has no category 'dobb'")) << m;
+  m = LoadError("w6", "[output]\nlanguage = \"fr\"\n");
+  EXPECT_TRUE(Has(m, ":2:") && Has(m, "language must be")) << m;
+  m = LoadError("w7", "[pseudonyms.es]\nname = \"doe\"\n");
+  EXPECT_TRUE(Has(m, "[pseudonyms.es] has no key 'name'")) << m;
+  EXPECT_EQ(LoadError("w8", "[labels.es]\nname = \"(b)(6) — nombre\"\n[pseudonyms.es]\nname_label = \"Niño\"\n"), "");
 }
 
 TEST(Policy, CheckCategoriesOnAPolicyBuiltInCode) {

@@ -157,6 +157,82 @@ TEST(Pseudonymize, EveryStyleVerifiesClean) {
   }
 }
 
+// The words redact draws are the document's language's (issue 21): a
+// Spanish declaration used to read "[dob]" and "[protected]". The language
+// is guessed per document, recorded in the report, and can be fixed by the
+// policy; box labels can be set per language, accents and all (a letter
+// outside ASCII used to be dropped from the box without a word).
+struct Words {
+  int exit_code = -1;
+  std::string es, en, es_language, en_language;
+};
+
+Words ApplyWithPolicy(const Job& j, const std::string& name, const std::string& policy, const std::string& mode) {
+  const fs::path policy_file = j.dir / (name + ".toml");
+  std::ofstream(policy_file) << policy;
+  const fs::path out = j.dir / name;
+  auto r = RunCommand({REDACT_BINARY, "apply", "--mode", mode, "--no-mapping", "--job-key",
+                       (j.dir / "job.key").string(), "--names", kTop + "/samples/names.csv", "--policy",
+                       policy_file.string(), "--out", out.string(), kTop + "/samples/declaracion_pdflatex.pdf",
+                       kTop + "/samples/order_libreoffice.pdf"});
+  Words w;
+  w.exit_code = r.exit_code;
+  EXPECT_EQ(r.exit_code, 0) << r.err;
+  w.es = RunCommand({"pdftotext", (out / "declaracion_pdflatex.pdf").string(), "-"}).out;
+  w.en = RunCommand({"pdftotext", (out / "order_libreoffice.pdf").string(), "-"}).out;
+  auto language = [&](const char* report) {
+    const nlohmann::json j = nlohmann::json::parse(Read(out / report), nullptr, false);
+    return j.is_object() && j.contains("language") ? j["language"].get<std::string>() : std::string("(none)");
+  };
+  w.es_language = language("declaracion_pdflatex.report.json");
+  w.en_language = language("order_libreoffice.report.json");
+  return w;
+}
+
+bool Contains(const std::string& text, const std::string& part) { return text.find(part) != std::string::npos; }
+
+TEST(Pseudonymize, ASpanishDocumentGetsSpanishWords) {
+  Job j = NewJob("spanish_words");
+  const Words w = ApplyWithPolicy(j, "auto", "[pseudonyms]\nname = \"label\"\n", "pseudonymize");
+  ASSERT_EQ(w.exit_code, 0);
+  EXPECT_EQ(w.es_language, "es");
+  EXPECT_EQ(w.en_language, "en");
+  EXPECT_TRUE(std::regex_search(w.es, std::regex("Solicitante [0-9]+"))) << w.es;
+  EXPECT_TRUE(Contains(w.es, "[f. nac.]")) << w.es;
+  EXPECT_TRUE(Contains(w.es, "[protegido]") || Contains(w.es, "[prot.]")) << w.es;
+  for (const char* english : {"[dob]", "[protected]", "Applicant", "Unlisted Person"}) {
+    EXPECT_FALSE(Contains(w.es, english)) << english << " in the Spanish output:\n" << w.es;
+  }
+  EXPECT_TRUE(std::regex_search(w.en, std::regex("Applicant [0-9]+"))) << w.en;
+  for (const char* spanish : {"Solicitante", "[protegido]", "Persona no listada", "[f. nac.]"}) {
+    EXPECT_FALSE(Contains(w.en, spanish)) << spanish << " in the English output";
+  }
+}
+
+TEST(Pseudonymize, ThePolicyFixesTheLanguageAndSetsEachLanguagesWords) {
+  Job j = NewJob("fixed_words");
+  Words w = ApplyWithPolicy(j, "en", "[output]\nlanguage = \"en\"\n", "pseudonymize");
+  ASSERT_EQ(w.exit_code, 0);
+  EXPECT_EQ(w.es_language, "en");
+  EXPECT_TRUE(Contains(w.es, "[dob]")) << w.es;
+  EXPECT_FALSE(Contains(w.es, "Solicitante")) << w.es;
+  w = ApplyWithPolicy(j, "custom", "[pseudonyms]\nname_label = \"Class Member\"\n[pseudonyms.es]\n"
+                                   "name_label = \"Miembro del grupo\"\n[placeholders.es]\ndob = \"nacimiento\"\n",
+                      "pseudonymize");
+  ASSERT_EQ(w.exit_code, 0);
+  EXPECT_TRUE(std::regex_search(w.es, std::regex("Miembro del grupo [0-9]+"))) << w.es;
+  EXPECT_TRUE(Contains(w.es, "[nacimiento]")) << w.es;
+  EXPECT_TRUE(std::regex_search(w.en, std::regex("Class Member [0-9]+"))) << w.en;
+  // Redact mode: box labels per language, with their accents (pdftotext
+  // reads the white label inside the black box).
+  w = ApplyWithPolicy(j, "labels", "[labels]\na_number = \"(b)(6)\"\n[labels.es]\na_number = \"número A\"\n",
+                      "redact");
+  ASSERT_EQ(w.exit_code, 0);
+  EXPECT_TRUE(Contains(w.es, "número A")) << w.es;
+  EXPECT_TRUE(Contains(w.en, "(b)(6)")) << w.en;
+  EXPECT_FALSE(Contains(w.en, "número A"));
+}
+
 TEST(Pseudonymize, LayoutOutsideReplacementsIsUnchanged) {
   // As for redaction: every word of the original outside the replaced areas
   // keeps its text and position (pdftotext -bbox), on every sample.
