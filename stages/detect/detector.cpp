@@ -407,8 +407,10 @@ void Detector::DetectListedNames(PageWork& w, const std::vector<int>& mentioned,
         const std::string_view between = std::string_view(*w.text).substr(e, nb - e);
         // (A token with a digit, "A78123456", starts no one's name.)
         const std::string_view next_word = std::string_view(*w.text).substr(nb, ne - nb);
+        // (Chinese, Japanese and Korean have no capitals to tell by, and a
+        // surname runs on into what follows: "山田さん".)
         if (between.find_first_not_of(" ") == std::string_view::npos && StartsUpper(next_word) &&
-            next_word.find_first_of("0123456789") == std::string_view::npos) {
+            !StartsWithCjkLetter(next_word) && next_word.find_first_of("0123456789") == std::string_view::npos) {
           continue;
         }
       }

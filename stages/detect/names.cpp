@@ -30,18 +30,77 @@ bool IsWordByte(unsigned char c) {
   return (c >= 'a' && c <= 'z') || (c >= '0' && c <= '9') || c >= 0x80 || c == '\'';
 }
 
+// The code point of the UTF-8 sequence at t[i] and its length; a byte
+// that starts no valid sequence is itself, length 1.
+std::pair<char32_t, size_t> CodePointAt(std::string_view t, size_t i) {
+  const unsigned char lead = static_cast<unsigned char>(t[i]);
+  const size_t n = lead < 0x80 ? 1 : (lead >> 5) == 0x6 ? 2 : (lead >> 4) == 0xE ? 3 : (lead >> 3) == 0x1E ? 4 : 0;
+  if (n <= 1 || i + n > t.size()) return {lead, 1};
+  char32_t cp = lead & (0x7F >> n);
+  for (size_t k = 1; k < n; ++k) {
+    const unsigned char c = static_cast<unsigned char>(t[i + k]);
+    if ((c & 0xC0) != 0x80) return {lead, 1};
+    cp = (cp << 6) | (c & 0x3F);
+  }
+  return {cp, n};
+}
+
+// Hangul vowel and final-consonant jamo: normalization decomposes a
+// syllable (김) into a leading consonant and these (ᄀ ᅵ ᆷ).
+bool IsHangulVowelOrFinal(char32_t cp) {
+  return (cp >= 0x1160 && cp <= 0x11FF) || (cp >= 0xD7B0 && cp <= 0xD7FB);
+}
+
+// The bytes of the CJK character at t[i] (IsCjkLetter): one code point,
+// or a decomposed Hangul syllable with its vowel and final jamo.
+size_t CjkCharLength(std::string_view t, size_t i) {
+  size_t length = CodePointAt(t, i).second;
+  while (i + length < t.size()) {
+    const auto [cp, n] = CodePointAt(t, i + length);
+    if (!IsHangulVowelOrFinal(cp)) break;
+    length += n;
+  }
+  return length;
+}
+
+// Ideographic punctuation and brackets (、。「」『』【】〜), not 々 〆 〇.
+bool IsCjkPunctuation(char32_t cp) { return cp >= 0x3000 && cp <= 0x303F && !(cp >= 0x3005 && cp <= 0x3007); }
+
+// Splits the CJK letters of a normalized word into one token each
+// ("山田" → "山", "田"); other runs stay whole. Counts the CJK letters.
+void SplitCjkLetters(const std::string& word, std::vector<std::string>* out, int* cjk_letters) {
+  std::string run;
+  for (size_t i = 0; i < word.size();) {
+    auto [cp, n] = CodePointAt(word, i);
+    if (IsCjkLetter(cp)) {
+      if (!run.empty()) out->push_back(std::move(run));
+      run.clear();
+      n = CjkCharLength(word, i);
+      out->push_back(word.substr(i, n));
+      ++*cjk_letters;
+    } else {
+      run.append(word, i, n);
+    }
+    i += n;
+  }
+  if (!run.empty()) out->push_back(std::move(run));
+}
+
 // Normalized words of a name, hyphens and punctuation as separators.
 std::vector<std::string> NameTokens(std::string_view name) {
   const std::string norm = NormalizeString(name);
   std::vector<std::string> out;
   std::string cur;
-  for (unsigned char c : norm) {
-    if (IsWordByte(c) && !(c == '\'' && cur.empty())) {
-      cur.push_back(static_cast<char>(c));
+  for (size_t i = 0; i < norm.size();) {
+    const auto [cp, n] = CodePointAt(norm, i);
+    const unsigned char c = static_cast<unsigned char>(norm[i]);
+    if (IsWordByte(c) && !(c == '\'' && cur.empty()) && !IsCjkPunctuation(cp)) {
+      cur.append(norm, i, n);
     } else if (!cur.empty()) {
       out.push_back(std::move(cur));
       cur.clear();
     }
+    i += n;
   }
   if (!cur.empty()) out.push_back(std::move(cur));
   for (std::string& t : out) {
@@ -68,17 +127,35 @@ std::string NormalizeANumber(std::string_view text) {
   return "A" + std::string(9 - digits.size(), '0') + digits;
 }
 
+bool IsCjkLetter(char32_t cp) {
+  return (cp >= 0x4E00 && cp <= 0x9FFF) || (cp >= 0x3400 && cp <= 0x4DBF) || (cp >= 0xF900 && cp <= 0xFAFF) ||
+         (cp >= 0x20000 && cp <= 0x2FA1F) || (cp >= 0x3005 && cp <= 0x3007) || (cp >= 0x3041 && cp <= 0x309F) ||
+         (cp >= 0x30A0 && cp <= 0x30FF && cp != 0x30FB) || (cp >= 0x31F0 && cp <= 0x31FF) ||
+         (cp >= 0xAC00 && cp <= 0xD7A3) || (cp >= 0x1100 && cp <= 0x115F) || (cp >= 0xA960 && cp <= 0xA97F);
+}
+
+bool StartsWithCjkLetter(std::string_view text) { return !text.empty() && IsCjkLetter(CodePointAt(text, 0).first); }
+
 std::vector<TextToken> TokenizeForNames(const std::string& t) {
   std::vector<TextToken> out;
   size_t i = 0;
   size_t gap_start = 0;
   while (i < t.size()) {
-    if (!IsWordByte(static_cast<unsigned char>(t[i])) || t[i] == '\'') {
-      ++i;
+    const auto [cp, n] = CodePointAt(t, i);
+    if (!IsWordByte(static_cast<unsigned char>(t[i])) || t[i] == '\'' || IsCjkPunctuation(cp)) {
+      i += n;
       continue;
     }
     size_t b = i;
-    while (i < t.size() && IsWordByte(static_cast<unsigned char>(t[i]))) ++i;
+    if (IsCjkLetter(cp)) {
+      i += CjkCharLength(t, i);  // one character, one token
+    } else {
+      while (i < t.size() && IsWordByte(static_cast<unsigned char>(t[i]))) {
+        const auto [next, length] = CodePointAt(t, i);
+        if (IsCjkLetter(next) || IsCjkPunctuation(next) || IsHangulVowelOrFinal(next)) break;
+        i += length;
+      }
+    }
     size_t e = i;
     while (e > b && t[e - 1] == '\'') --e;
     // A possessive is not part of the word: "petrenko's" → "petrenko".
@@ -144,12 +221,19 @@ uint32_t Builder::TokenId(const std::string& token) {
   return it->second;
 }
 
-void Builder::AddVariant(int entity, const std::vector<std::string>& tokens, NamesIndex::VariantKind kind) {
-  if (tokens.empty() || tokens.size() > 12) return;
-  if (kind == NamesIndex::VariantKind::kPartial && tokens.size() == 1 &&
-      (tokens[0].size() <= 2 || IsParticle(tokens[0]))) {
+void Builder::AddVariant(int entity, const std::vector<std::string>& words, NamesIndex::VariantKind kind) {
+  if (words.empty() || words.size() > 12) return;
+  if (kind == NamesIndex::VariantKind::kPartial && words.size() == 1 &&
+      (words[0].size() <= 2 || IsParticle(words[0]))) {
     return;  // "de", "Li" alone would match everywhere
   }
+  // CJK words as the text is tokenized: a token a character.
+  std::vector<std::string> tokens;
+  int cjk_letters = 0;
+  for (const std::string& w : words) SplitCjkLetters(w, &tokens, &cjk_letters);
+  // One character alone ("王", "李") is in too many words to be a name.
+  if (kind == NamesIndex::VariantKind::kPartial && cjk_letters > 0 && tokens.size() < 2) return;
+  if (tokens.size() > 12) return;
   std::vector<uint32_t> ids;
   for (const std::string& t : tokens) ids.push_back(TokenId(t));
   // Exact de-duplication: the key is the entity and the token ids.

@@ -66,7 +66,21 @@ struct TextToken {
   bool ocr = false;     // read by OCR: may match a listed word through OCR's
                         // usual misreadings (see NamesIndex::Find)
 };
+// Words are runs of letters and digits, except in Chinese, Japanese and
+// Korean, which are written without spaces between names and what
+// follows ("山田太郎さんは", "王小明说", "김민준은"): each Han, kana or
+// Hangul character is a token of its own, so a listed "山田 太郎" matches
+// "山田太郎" and its surname matches "山田さん" (NamesIndex expands the
+// list's words the same way; see IsCjkLetter). CJK punctuation (、。「」)
+// separates tokens.
 std::vector<TextToken> TokenizeForNames(const std::string& normalized);
+
+// Han (with 々 〆 〇), hiragana, katakana, Hangul syllables and the
+// leading jamo that starts a decomposed one (normalization decomposes
+// Hangul; a syllable's jamo make one token).
+bool IsCjkLetter(char32_t cp);
+// Whether UTF-8 `text` starts with such a letter.
+bool StartsWithCjkLetter(std::string_view text);
 
 // The index is a view over one flat image (names_image.h): built in memory
 // from a CSV, or compiled once (CompileCsvText) and mapped back from a file

@@ -7,6 +7,7 @@
 // output of apply).
 #include <gtest/gtest.h>
 
+#include <algorithm>
 #include <filesystem>
 #include <fstream>
 #include <nlohmann/json.hpp>
@@ -101,6 +102,29 @@ TEST(CjkFontsApply, AListedJapaneseNameIsRemovedAndTheRestStays) {
   ASSERT_FALSE(report.is_discarded());
   EXPECT_EQ(report.dump().find("undecodable-text-removed"), std::string::npos) << report.dump();
   EXPECT_EQ(report["removed"]["undecodable_glyphs"], 0) << report.dump();
+}
+
+// Japanese runs a name into the words around it: a listed "山田 太郎"
+// written "申請書山田太郎" was left whole, and so was "山田" alone on a later
+// line. Both go; the words around them stay.
+TEST(CjkFontsApply, ANameWithoutSpacesAndItsSurnameAloneAreRemoved) {
+  REDACT_REQUIRE_TOOL("pdftotext");
+  REDACT_REQUIRE_TOOL("mutool");
+  REDACT_REQUIRE_TOOL("qpdf");
+  const fs::path pdf = WritePdf("run_together", testing::NonEmbeddedJapanesePdf(
+                                                    {kTitle + kYamada + kTaro, kYamada + " " + kTitle}, "Identity-H"));
+  const fs::path dir = pdf.parent_path();
+  std::ofstream(dir / "names.csv") << "id,name\nP1,山田 太郎\n";
+  const auto r = RunCommand({REDACT_BINARY, "apply", "--names", (dir / "names.csv").string(), "--out",
+                             (dir / "out").string(), pdf.string()});
+  ASSERT_EQ(r.exit_code, 0) << r.err;
+  const testing::OracleReading reading = testing::ReadWithOracles(
+      (dir / "out" / "run_together.pdf").string(), (dir / "oracle").string(), false);
+  EXPECT_TRUE(reading.problems.empty()) << reading.problems[0];
+  EXPECT_TRUE(testing::ReadersShowing(reading, kYamada).empty()) << reading.pdftotext;
+  EXPECT_TRUE(testing::ReadersShowing(reading, kTaro).empty()) << reading.pdftotext;
+  const std::vector<std::string> words = Words(reading.pdftotext);
+  EXPECT_EQ(std::count(words.begin(), words.end(), kTitle), 2) << reading.pdftotext;
 }
 
 // Without poppler-data's tables the text stays undecodable, as before:

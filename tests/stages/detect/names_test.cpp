@@ -169,6 +169,30 @@ TEST(Names, OcrMisreadsOfListedWordsOnScannedText) {
   EXPECT_EQ(FoundInOcr(d, "Jose Luiz Pena Ortiz"), Strings{"Jose Luiz Pena Ortiz"});
 }
 
+// Chinese, Japanese and Korean write no space between a name and what
+// follows it, and often none between surname and given name: a listed
+// "山田 太郎" was missed in "山田太郎さんは", and so was its surname alone.
+TEST(Names, CjkNamesWithoutSpacesAndTheirParts) {
+  Detector d = WithNames(
+      "id,name\n"
+      "J1,山田 太郎\n"
+      "C1,\"王,小明\"\n"
+      "K1,김민준\n");
+  EXPECT_EQ(Found(d, "申請者山田太郎は東京に住んでいます。"), Strings{"山田太郎"});
+  EXPECT_EQ(Found(d, "申請者：山田 太郎"), Strings{"山田 太郎"});
+  EXPECT_EQ(Found(d, "太郎山田"), Strings{"太郎山田"});  // either order
+  EXPECT_EQ(Found(d, "王小明说他害怕回国。"), Strings{"王小明"});
+  EXPECT_EQ(Found(d, "신청인 김민준은 2019년에 입국했다."), Strings{"김민준"});
+  // Parts only after the whole name, two characters or more.
+  EXPECT_EQ(Found(d, "山田さんは来ました。"), Strings{});
+  EXPECT_EQ(Found(d, "山田太郎は申請した。山田さんは、太郎と呼ばれる。"),
+            (Strings{"山田太郎", "山田", "太郎"}));
+  EXPECT_EQ(Found(d, "王小明说。小明的母亲王女士也来了。"), (Strings{"王小明", "小明"}))
+      << "a one-character surname alone is in too many words";
+  // Other text in these scripts stays.
+  EXPECT_EQ(Found(d, "東京地方裁判所は山田市の事件を審理した。"), Strings{});
+}
+
 TEST(NamesCsv, HeaderVariantsQuotesAndBom) {
   auto n = NamesIndex::FromCsvText("\xEF\xBB\xBF" "Last Name,First Name,A-Number\n"
                                    "\"Pérez, Jr.\",Luis,\"A 98-765-432\"\n",
