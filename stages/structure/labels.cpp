@@ -29,7 +29,8 @@ const std::vector<LabelEntry>& Entries() {
         "spouse's name", "nombre", "nombres", "nombre(s)", "nombre completo",
         "nombre y apellido", "nombre y apellidos", "apellido", "apellidos", "apellido(s)",
         "primer apellido", "segundo apellido", "segundo nombre", "nombre del solicitante",
-        "otros nombres usados", "otros nombres"}},
+        "otros nombres usados", "otros nombres", "primer nombre", "nombre de pila",
+        "complete last name", "complete first name", "complete middle name", "full last name"}},
       {"a_number",
        {"a-number", "a number", "a#", "a #", "a no.", "a-no.", "alien no.", "alien number",
         "alien registration number", "alien registration number (a-number)", "a-file",
@@ -78,12 +79,45 @@ const std::vector<LabelEntry>& Entries() {
   return kEntries;
 }
 
+// The people whose name a header names by its role: "Detainee name",
+// "Nombre del detenido", "Name of applicant". Public roles (interpreter,
+// officer, judge, counsel) are not among them: their names stay.
+void AddPersonRoleNames(std::unordered_map<std::string, std::string>* t) {
+  static const char* const kEnglish[] = {"detainee", "applicant", "member", "respondent",
+                                         "beneficiary", "child", "spouse", "person", "client",
+                                         "petitioner", "plaintiff", "declarant", "derivative",
+                                         "principal", "minor", "parent", "class member",
+                                         "family member", "household member"};
+  static const char* const kSpanish[] = {"detenido", "detenida", "detenido a", "solicitante",
+                                         "miembro", "beneficiario", "beneficiaria", "menor",
+                                         "nino", "nina", "hijo", "hija", "conyuge", "persona",
+                                         "demandante", "peticionario", "peticionaria",
+                                         "declarante", "integrante", "padre", "madre",
+                                         "cliente", "familiar"};
+  for (const char* role : kEnglish) {
+    const std::string r = NormalizeLabel(role);
+    for (const std::string& form : {r + " name", r + " s name", "name of " + r, "name of the " + r,
+                                    r + " full name", r + " last name", r + " first name"}) {
+      t->emplace(form, "name");
+    }
+  }
+  for (const char* role : kSpanish) {
+    const std::string r = NormalizeLabel(role);
+    for (const char* of : {" del ", " de la ", " de ", " de el "}) {
+      for (const char* head : {"nombre", "nombres", "nombre completo", "apellido", "apellidos"}) {
+        t->emplace(std::string(head) + of + r, "name");
+      }
+    }
+  }
+}
+
 const std::unordered_map<std::string, std::string>& Table() {
   static const auto* kTable = [] {
     auto* t = new std::unordered_map<std::string, std::string>;
     for (const LabelEntry& e : Entries()) {
       for (const char* p : e.phrases) t->emplace(NormalizeLabel(p), e.key);
     }
+    AddPersonRoleNames(t);
     return t;
   }();
   return *kTable;
@@ -101,6 +135,27 @@ std::string StripDecorations(std::string n) {
   return n;
 }
 
+// A header in the plural ("Dates of birth", "A-Numbers", "Phones",
+// "Addresses"), one word at a time: the key of the singular.
+std::string KeyOfPlural(const std::string& n) {
+  size_t from = 0;
+  while (from < n.size()) {
+    size_t space = n.find(' ', from);
+    if (space == std::string::npos) space = n.size();
+    static const std::pair<std::string_view, std::string_view> kEndings[] = {
+        {"s", ""}, {"es", ""}, {"ies", "y"}};
+    for (const auto& [plural, single] : kEndings) {
+      const size_t cut = plural.size();
+      if (space - from < cut + 3 || n.compare(space - cut, cut, plural) != 0) continue;
+      const std::string singular = n.substr(0, space - cut) + std::string(single) + n.substr(space);
+      auto it = Table().find(singular);
+      if (it != Table().end()) return it->second;
+    }
+    from = space + 1;
+  }
+  return "";
+}
+
 std::string KeyOfOne(std::string_view text) {
   std::string n = StripDecorations(NormalizeLabel(text));
   if (n.empty()) return "";
@@ -116,9 +171,12 @@ std::string KeyOfOne(std::string_view text) {
     if (word != "s") singular += (singular.empty() ? "" : " ") + std::string(word);
     from = space + 1;
   }
-  if (singular.empty() || singular == n) return "";
-  it = Table().find(singular);
-  return it == Table().end() ? "" : it->second;
+  if (singular.empty()) return "";
+  if (singular != n) {
+    it = Table().find(singular);
+    if (it != Table().end()) return it->second;
+  }
+  return KeyOfPlural(singular);
 }
 
 // The key every part of `text` between `separator`s is a label of ("" when

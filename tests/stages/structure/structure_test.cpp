@@ -311,6 +311,19 @@ TEST(StructureLabels, FormLabelsInEnglishAndSpanish) {
   EXPECT_EQ(LabelKey("Name, Date of Birth"), "");
   EXPECT_EQ(LabelKey("Country, Facility"), "");
   EXPECT_EQ(LabelKey("Interpreter name(s)"), "");
+  // Headers in the plural, names by the person's role, first names.
+  EXPECT_EQ(LabelKey("Dates of birth"), "dob");
+  EXPECT_EQ(LabelKey("A-Numbers"), "a_number");
+  EXPECT_EQ(LabelKey("Telephones"), "phone");
+  EXPECT_EQ(LabelKey("Addresses"), "address");
+  EXPECT_EQ(LabelKey("Nombre del detenido"), "name");
+  EXPECT_EQ(LabelKey("Nombre de la solicitante"), "name");
+  EXPECT_EQ(LabelKey("Detainee name"), "name");
+  EXPECT_EQ(LabelKey("Primer nombre"), "name");
+  EXPECT_EQ(LabelKey("4. Complete Last Name"), "name");
+  EXPECT_EQ(LabelKey("Nombre del juez"), "");
+  EXPECT_EQ(LabelKey("Officer name"), "");
+  EXPECT_EQ(LabelKey("Facilities"), "facility");
   size_t end = 0;
   EXPECT_EQ(LabelKeyBeforeColon("DOB: 1990-02-14", &end), "dob");
   EXPECT_EQ(end, 4u);
