@@ -2,6 +2,7 @@
 
 #include <algorithm>
 #include <cmath>
+#include <map>
 #include <numeric>
 #include <optional>
 #include <string>
@@ -413,6 +414,63 @@ void RuledTables(Page& p) {
 
 // ---------------------------------------------------------------- unruled
 
+// In a table numbered by a row column ("No.", "#"), a row with no number
+// is the wrapped lines of a numbered row's cells ("(305) 555-" over
+// "0191"), which assembly set as a band of their own: it joins the
+// numbered row nearest it (above on a tie). Unruled tables only: a drawn
+// row is a row.
+void MergeUnnumberedRows(const PageText& page, Table* t) {
+  int key = -1;
+  for (int c = 0; c < static_cast<int>(t->header_keys.size()); ++c) {
+    if (t->header_keys[static_cast<size_t>(c)] == "row") key = c;
+  }
+  if (key < 0 || t->ruled) return;
+  const size_t rows = static_cast<size_t>(t->rows);
+  std::vector<double> number_y(rows, -1), sum_y(rows, 0);
+  std::vector<int> cells(rows, 0);
+  for (const TableCell& c : t->cells) {
+    sum_y[static_cast<size_t>(c.row)] += CenterY(c.box);
+    ++cells[static_cast<size_t>(c.row)];
+    if (c.column == key && c.row >= t->header_rows) number_y[static_cast<size_t>(c.row)] = CenterY(c.box);
+  }
+  std::vector<int> target(rows);
+  std::iota(target.begin(), target.end(), 0);
+  int numbered = 0;
+  for (size_t r = static_cast<size_t>(t->header_rows); r < rows; ++r) numbered += number_y[r] >= 0 ? 1 : 0;
+  if (numbered < 2) return;
+  for (size_t r = static_cast<size_t>(t->header_rows); r < rows; ++r) {
+    if (number_y[r] >= 0 || cells[r] == 0) continue;
+    const double y = sum_y[r] / cells[r];
+    int above = -1, below = -1;
+    for (int a = static_cast<int>(r) - 1; a >= t->header_rows && above < 0; --a) above = number_y[a] >= 0 ? a : -1;
+    for (size_t b = r + 1; b < rows && below < 0; ++b) below = number_y[b] >= 0 ? static_cast<int>(b) : -1;
+    if (above < 0 && below < 0) continue;
+    if (above < 0 || (below >= 0 && std::fabs(number_y[below] - y) < std::fabs(y - number_y[above]))) {
+      target[r] = below;
+    } else {
+      target[r] = above;
+    }
+  }
+  std::vector<int> renumber(rows, 0);
+  int next = 0;
+  for (size_t r = 0; r < rows; ++r) {
+    if (target[r] == static_cast<int>(r)) renumber[r] = next++;
+  }
+  if (next == t->rows) return;
+  std::map<std::pair<int, int>, TableCell> merged;
+  for (const TableCell& c : t->cells) {
+    const int row = renumber[static_cast<size_t>(target[static_cast<size_t>(c.row)])];
+    auto [it, fresh] = merged.try_emplace({row, c.column}, TableCell{row, c.column, c.words, c.box});
+    if (fresh) continue;
+    it->second.words.insert(it->second.words.end(), c.words.begin(), c.words.end());
+    it->second.words = SortedWords(page, it->second.words);
+    it->second.box = it->second.box.Union(c.box);
+  }
+  t->cells.clear();
+  for (auto& [at, cell] : merged) t->cells.push_back(std::move(cell));
+  t->rows = next;
+}
+
 struct Column {
   double x0, x1;
   int starts = 0;  // frags that begin in it
@@ -519,6 +577,7 @@ void TableFromRun(Page& p, const std::vector<int>& bands) {
     return;
   }
   TypeHeader(page, header_rows, &t);
+  MergeUnnumberedRows(page, &t);
   page.layout.tables.push_back(std::move(t));
 }
 
@@ -789,6 +848,7 @@ void LinkDocumentStructure(std::vector<PageText>* pages) {
         t.header_keys[c] = headed->header_keys[map[c]];
       }
       t.header_inherited = true;
+      MergeUnnumberedRows(page, &t);
     }
   }
 }

@@ -290,6 +290,31 @@ TEST(Structure, NumberedParagraphsAndShortListsAreNoLineNumberColumn) {
   EXPECT_TRUE(b.Build().layout.line_numbers.empty());
 }
 
+// A mailing list whose wrapped cells Chromium sets as bands of their own:
+// a row with no number is the numbered row's second line ("(212) 555-" over
+// "0148"), so the phone column holds whole numbers.
+TEST(Structure, UnruledRowsWithoutANumberContinueTheNumberedRowAbove) {
+  PageBuilder b;
+  b.Text("Notice list - members to be served by mail under the settlement agreement of the parties", 40, 60);
+  b.Text("No.", 40, 100).Text("Name", 70, 100).Text("Mailing address", 200, 100).Text("Telephone", 380, 100);
+  b.Text("1", 40, 120).Text("Tamar Okonkwo", 70, 120).Text("12 Birch Road, Unit 4, Reno, NV", 200, 120)
+      .Text("(775) 555-", 380, 120);
+  b.Text("Adeyemi", 70, 132).Text("89501", 200, 132).Text("0148", 380, 132);
+  b.Text("2", 40, 150).Text("Ilse Varga", 70, 150).Text("3 Pine Court, Boise, ID 83702", 200, 150)
+      .Text("(208) 555-0177", 380, 150);
+  b.Text("3", 40, 168).Text("Quentin Mbeki", 70, 168).Text("77 Lake Street, Akron, OH", 200, 168)
+      .Text("(330) 555-", 380, 168);
+  b.Text("Tshabalala", 70, 180).Text("44308", 200, 180).Text("0102", 380, 180);
+  const PageText page = b.Build();
+  ASSERT_EQ(page.layout.tables.size(), 1u);
+  const Table& t = page.layout.tables[0];
+  EXPECT_EQ(t.header_keys, (std::vector<std::string>{"row", "name", "address", "phone"}));
+  EXPECT_EQ(t.rows, 4);
+  EXPECT_EQ(Cell(page, t, 1, 3), "(775) 555- 0148");
+  EXPECT_EQ(Cell(page, t, 1, 1), "Tamar Okonkwo Adeyemi");
+  EXPECT_EQ(Cell(page, t, 3, 3), "(330) 555- 0102");
+}
+
 TEST(StructureLabels, FormLabelsInEnglishAndSpanish) {
   EXPECT_EQ(LabelKey("Family Name (Last Name)"), "name");
   EXPECT_EQ(LabelKey("Apellido(s)"), "name");
