@@ -317,6 +317,42 @@ bool IsFormGrid(const PageText& page, const Table& t, int header_rows) {
   return total > 0 && opening * 2 >= total;
 }
 
+// A box whose text opens with a label and goes on with its value ("4.
+// Primer nombre Brayan", "8. Fecha de nacimiento 04/14/2006"): the longest
+// run of its first words that is a label, the rest its value.
+bool SplitLabelledCell(const PageText& page, const TableCell& c, LabeledField* field) {
+  const std::vector<int>& words = c.words;
+  std::string prefix;
+  std::vector<std::string> prefixes;
+  for (int w : words) {
+    prefix += (prefix.empty() ? "" : " ") + page.words[static_cast<size_t>(w)].text;
+    prefixes.push_back(prefix);
+  }
+  for (size_t k = words.size() > 0 ? words.size() - 1 : 0; k >= 1; --k) {
+    const std::string& label = prefixes[k - 1];
+    const std::string key = LabelKey(label);
+    if (key.empty() || IsColumnOnlyLabel(label)) continue;
+    *field = {key, std::vector<int>(words.begin(), words.begin() + static_cast<std::ptrdiff_t>(k)),
+              std::vector<int>(words.begin() + static_cast<std::ptrdiff_t>(k), words.end()), false};
+    return true;
+  }
+  return false;
+}
+
+// A grid without a header whose boxes mostly hold a label and its value
+// each is a form drawn as boxes: its fields, or none when it is a table.
+std::vector<LabeledField> LabelledCells(const PageText& page, const Table& t) {
+  std::vector<LabeledField> fields;
+  int cells = 0;
+  for (const TableCell& c : t.cells) {
+    ++cells;
+    LabeledField f;
+    if (SplitLabelledCell(page, c, &f)) fields.push_back(std::move(f));
+  }
+  if (t.header_rows > 0 || fields.size() * 2 < static_cast<size_t>(cells)) fields.clear();
+  return fields;
+}
+
 // ---------------------------------------------------------------- ruled
 
 std::vector<double> Distinct(std::vector<double> v) {
@@ -403,6 +439,13 @@ void RuledTables(Page& p) {
     if (t.rows < 2 || std::accumulate(used_columns.begin(), used_columns.end(), 0) < 2) continue;
     const int header_rows = HeaderRowCount(page, t);
     if (IsLabelColumn(page, t, header_rows) || IsFormGrid(page, t, header_rows)) continue;
+    if (header_rows == 0) {
+      std::vector<LabeledField> fields = LabelledCells(page, t);
+      if (!fields.empty()) {
+        for (LabeledField& f : fields) page.layout.fields.push_back(std::move(f));
+        continue;
+      }
+    }
     TypeHeader(page, header_rows, &t);
     for (Frag& f : p.frags) {
       const double cx = (f.box.x0 + f.box.x1) / 2, cy = CenterY(f.box);

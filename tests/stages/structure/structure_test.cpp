@@ -315,6 +315,23 @@ TEST(Structure, UnruledRowsWithoutANumberContinueTheNumberedRowAbove) {
   EXPECT_EQ(Cell(page, t, 3, 3), "(330) 555- 0102");
 }
 
+// A form drawn as boxes, each holding its label and then its value on one
+// line: no table, but fields.
+TEST(Structure, BoxesHoldingALabelAndItsValueAreFields) {
+  PageBuilder b;
+  for (double x : {40.0, 220.0, 400.0, 570.0}) b.Rule(x, 400, x, 460);
+  for (double y : {400.0, 430.0, 460.0}) b.Rule(40, y, 570, y);
+  b.Text("3. Apellido(s) OYELOWO FERNANDEZ", 44, 418).Text("4. Primer nombre Itzel", 224, 418)
+      .Text("5. Segundo nombre Marina", 404, 418);
+  b.Text("8. Fecha de nacimiento 09/30/2011", 44, 448).Text("9. Sexo F", 224, 448);
+  const PageText page = b.Build();
+  EXPECT_TRUE(page.layout.tables.empty());
+  std::map<std::string, std::vector<std::string>> values;
+  for (const LabeledField& f : page.layout.fields) values[f.key].push_back(WordsText(page, f.value_words));
+  EXPECT_EQ(values["name"], (std::vector<std::string>{"OYELOWO FERNANDEZ", "Itzel", "Marina"}));
+  EXPECT_EQ(values["dob"], (std::vector<std::string>{"09/30/2011"}));
+}
+
 TEST(StructureLabels, FormLabelsInEnglishAndSpanish) {
   EXPECT_EQ(LabelKey("Family Name (Last Name)"), "name");
   EXPECT_EQ(LabelKey("Apellido(s)"), "name");
