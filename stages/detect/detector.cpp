@@ -9,6 +9,7 @@
 
 #include "core/literal_search.h"
 #include "stages/detect/layout.h"
+#include "stages/detect/short_forms.h"
 #include "stages/detect/normalize.h"
 #include "stages/detect/covered.h"
 #include "stages/detect/page_breaks.h"
@@ -667,6 +668,10 @@ std::vector<Finding> Detector::DetectDocument(const std::vector<PageText>& pages
   }
   FindListedDatesOfBirth(work, mentioned);
   FindCuedNamesAgain(work, cued);
+  // A person found in full is found in their initials and first-initial forms.
+  std::vector<std::vector<std::string>> people;
+  for (const PageWork& w : work) AddPeopleFoundInFull(w.findings, rules_->not_names, &people);
+  for (PageWork& w : work) FindShortForms(people, w.page, *w.text, w.norm, w.tokens, &w.findings);
   std::vector<Finding> all;
   for (size_t i = 0; i < pages.size(); ++i) {
     PageWork& w = work[i];
@@ -801,7 +806,21 @@ void Detector::FullNamesOfSurnames(PageWork& w, const std::vector<std::string>& 
         t.compare(prev.end, tok.begin - prev.end, " ") != 0) {
       continue;
     }
-    const auto [b, e] = w.norm.ToOriginal(prev.begin, tok.end);
+    // A second surname after it is theirs too ("Juan Funes Solís" of "Mr.
+    // Funes"): a capitalized word just a space away, no never-name word.
+    size_t end = tok.end;
+    if (k + 1 < w.tokens.size()) {
+      const TextToken& next = w.tokens[k + 1];
+      const std::string word = t.substr(next.begin, next.end - next.begin);
+      const auto [nb, ne] = w.norm.ToOriginal(next.begin, next.end);
+      if (next.joinable && t.compare(tok.end, next.begin - tok.end, " ") == 0 && word.size() >= 3 &&
+          !rules_->not_names.count(word) && !IsNameParticle(word) && !IsTitleOrRole(word) &&
+          StartsUpper(std::string_view(*w.text).substr(nb, ne - nb)) &&
+          word.find_first_of("0123456789") == std::string::npos) {
+        end = next.end;
+      }
+    }
+    const auto [b, e] = w.norm.ToOriginal(prev.begin, end);
     if (!StartsUpper(std::string_view(*w.text).substr(b, e - b))) continue;
     Finding f;
     f.category = "name";
@@ -809,7 +828,7 @@ void Detector::FullNamesOfSurnames(PageWork& w, const std::vector<std::string>& 
     f.page = w.page;
     f.begin = b;
     f.end = e;
-    f.value = t.substr(prev.begin, tok.end - prev.begin);
+    f.value = t.substr(prev.begin, end - prev.begin);
     f.confidence = 0.8;
     f.basis = "cue";
     f.reason = "a given name before a surname found by a cue in this document";
