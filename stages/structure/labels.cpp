@@ -225,6 +225,18 @@ std::string LabelKey(std::string_view text) {
   for (char separator : {'/', ','}) {
     if (key.empty() && text.find(separator) != std::string_view::npos) key = KeyOfParts(text, separator);
   }
+  // A note in parentheses after the label: "Family Name (CAPS)", "Name
+  // (as shown on passport)".
+  if (key.empty() && text.find('(') != std::string_view::npos) {
+    std::string bare;
+    int depth = 0;
+    for (char c : text) {
+      if (c == '(') ++depth;
+      if (depth == 0) bare.push_back(c);
+      if (c == ')' && depth > 0) --depth;
+    }
+    if (bare.size() < text.size() && !NormalizeLabel(bare).empty()) key = KeyOfOne(bare);
+  }
   return key;
 }
 

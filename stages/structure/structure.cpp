@@ -29,6 +29,7 @@ struct Page {
   PageText* page;
   std::vector<Frag> frags;
   std::vector<std::vector<int>> bands;  // frag indices, top to bottom, left to right
+  std::vector<Ruling> vertical;         // the page's vertical rulings, left to right
 };
 
 double Height(const Rect& r) { return std::max(r.height(), 1.0); }
@@ -62,7 +63,7 @@ bool RuledBetween(const std::vector<Ruling>& vertical, double x0, double x1, dou
 }
 
 Page MakePage(PageText* page) {
-  Page p{page, {}, {}};
+  Page p{page, {}, {}, {}};
   std::vector<Ruling> vertical;
   for (const Ruling& r : page->rulings) {
     if (!r.horizontal()) vertical.push_back(r);
@@ -91,6 +92,7 @@ Page MakePage(PageText* page) {
     }
     if (!f.words.empty()) p.frags.push_back(std::move(f));
   }
+  p.vertical = vertical;
   // Bands: frags whose middles lie within 0.4 line heights of each other.
   std::vector<int> order(p.frags.size());
   std::iota(order.begin(), order.end(), 0);
@@ -294,29 +296,6 @@ bool IsLabelColumn(const PageText& page, const Table& t, int header_rows) {
   return cells > 0 && labels * 2 >= cells;
 }
 
-// A grid of labels and values (a form drawn as boxes, or fields side by
-// side, label above value) is not a table: a row after the header holds
-// labels too, or most cells open with a label line. The header rows after
-// the first are left out.
-bool IsFormGrid(const PageText& page, const Table& t, int header_rows) {
-  std::vector<int> labels(static_cast<size_t>(t.rows), 0), cells(static_cast<size_t>(t.rows), 0);
-  int opening = 0, total = 0;
-  for (const TableCell& c : t.cells) {
-    if (c.row > 0 && c.row < header_rows) continue;
-    const std::string text = CellText(page, c);
-    ++cells[static_cast<size_t>(c.row)];
-    labels[static_cast<size_t>(c.row)] += IsLabelText(text) ? 1 : 0;
-    // The cell's first line alone.
-    const std::string top = CellLines(page, c).front();
-    ++total;
-    opening += top != text && IsLabelText(top) ? 1 : 0;
-  }
-  for (int r = std::max(header_rows, 1); r < t.rows; ++r) {
-    if (labels[static_cast<size_t>(r)] >= 1 && labels[static_cast<size_t>(r)] * 2 >= cells[static_cast<size_t>(r)]) return true;
-  }
-  return total > 0 && opening * 2 >= total;
-}
-
 // A box whose text opens with a label and goes on with its value ("4.
 // Primer nombre Brayan", "8. Fecha de nacimiento 04/14/2006"): the longest
 // run of its first words that is a label, the rest its value.
@@ -337,6 +316,31 @@ bool SplitLabelledCell(const PageText& page, const TableCell& c, LabeledField* f
     return true;
   }
   return false;
+}
+
+// A grid of labels and values (a form drawn as boxes, or fields side by
+// side, label above value) is not a table: a row after the header holds
+// labels too (alone, or opening a value: once a value is removed, a form's
+// first row reads as a header), or most cells open with a label line. The header rows after
+// the first are left out.
+bool IsFormGrid(const PageText& page, const Table& t, int header_rows) {
+  std::vector<int> labels(static_cast<size_t>(t.rows), 0), cells(static_cast<size_t>(t.rows), 0);
+  int opening = 0, total = 0;
+  for (const TableCell& c : t.cells) {
+    if (c.row > 0 && c.row < header_rows) continue;
+    const std::string text = CellText(page, c);
+    ++cells[static_cast<size_t>(c.row)];
+    LabeledField opened;  // a label alone, or opening its value ("Country of birth Peru")
+    labels[static_cast<size_t>(c.row)] += IsLabelText(text) || SplitLabelledCell(page, c, &opened) ? 1 : 0;
+    // The cell's first line alone.
+    const std::string top = CellLines(page, c).front();
+    ++total;
+    opening += top != text && IsLabelText(top) ? 1 : 0;
+  }
+  for (int r = std::max(header_rows, 1); r < t.rows; ++r) {
+    if (labels[static_cast<size_t>(r)] >= 1 && labels[static_cast<size_t>(r)] * 2 >= cells[static_cast<size_t>(r)]) return true;
+  }
+  return total > 0 && opening * 2 >= total;
 }
 
 // A grid without a header whose boxes mostly hold a label and its value
@@ -438,7 +442,6 @@ void RuledTables(Page& p) {
     for (int c = 0; c < cols; ++c) t.column_left.push_back(xs[c]), t.column_right.push_back(xs[c + 1]);
     if (t.rows < 2 || std::accumulate(used_columns.begin(), used_columns.end(), 0) < 2) continue;
     const int header_rows = HeaderRowCount(page, t);
-    if (IsLabelColumn(page, t, header_rows) || IsFormGrid(page, t, header_rows)) continue;
     if (header_rows == 0) {
       std::vector<LabeledField> fields = LabelledCells(page, t);
       if (!fields.empty()) {
@@ -446,6 +449,7 @@ void RuledTables(Page& p) {
         continue;
       }
     }
+    if (IsLabelColumn(page, t, header_rows) || IsFormGrid(page, t, header_rows)) continue;
     TypeHeader(page, header_rows, &t);
     for (Frag& f : p.frags) {
       const double cx = (f.box.x0 + f.box.x1) / 2, cy = CenterY(f.box);
@@ -702,8 +706,10 @@ int ValueFrag(const Page& p, int label, const std::string& key) {
   for (size_t k = 0; k + 1 < band.size(); ++k) {
     if (band[k] != label) continue;
     const Frag& right = p.frags[band[k + 1]];
+    // Text beyond a drawn line is the next box's, not this label's value.
     if (!right.in_table && !IsLabelText(right.text) &&
-        right.box.x0 - l.box.x1 < 0.35 * p.page->geometry.display_width) {
+        right.box.x0 - l.box.x1 < 0.35 * p.page->geometry.display_width &&
+        !RuledBetween(p.vertical, l.box.x1, right.box.x0, CenterY(l.box))) {
       return band[k + 1];
     }
     break;

@@ -332,6 +332,38 @@ TEST(Structure, BoxesHoldingALabelAndItsValueAreFields) {
   EXPECT_EQ(values["dob"], (std::vector<std::string>{"09/30/2011"}));
 }
 
+// A form of boxes, label at the top of each and its value under it: the
+// next box's label beside it, across a drawn line, is not its value.
+TEST(Structure, TextAcrossADrawnLineIsNotALabelsValue) {
+  PageBuilder b;
+  for (double x : {40.0, 220.0, 400.0}) b.Rule(x, 400, x, 440);
+  for (double y : {400.0, 440.0}) b.Rule(40, y, 400, y);
+  b.Text("8. Date of birth", 44, 412, 8).Text("12. Included in this application?", 224, 412, 8);
+  b.Text("11/23/2009", 44, 432).Text("Yes", 224, 432);
+  const PageText page = b.Build();
+  std::map<std::string, std::vector<std::string>> values;
+  for (const LabeledField& f : page.layout.fields) values[f.key].push_back(WordsText(page, f.value_words));
+  EXPECT_EQ(values["dob"], (std::vector<std::string>{"11/23/2009"}));
+}
+
+// An I-213 drawn as boxes, read again once its values are removed (apply's
+// detection after removal): the first row's labels alone look like a
+// header, but the row under it opens its boxes with labels too ("Country
+// of Citizenship Peru"), so it stays a form and no column is typed "name"
+// (which had every later cell, and the narrative under it, found as names).
+TEST(Structure, AFormWhoseValuesAreRemovedIsNoTable) {
+  PageBuilder b;
+  for (double x : {40.0, 220.0, 400.0, 570.0}) b.Rule(x, 400, x, 490);
+  for (double y : {400.0, 430.0, 460.0, 490.0}) b.Rule(40, y, 570, y);
+  b.Text("Family Name", 44, 418).Text("First", 224, 418).Text("Middle", 404, 418);
+  b.Text("FINS", 44, 448).Text("Date of Birth", 224, 448).Text("Country of Citizenship Peru", 404, 448);
+  b.Text("Height 170", 44, 478).Text("Hair BRO", 224, 478).Text("Eyes BRO", 404, 478);
+  const PageText page = b.Build();
+  for (const Table& t : page.layout.tables) {
+    for (const std::string& key : t.header_keys) EXPECT_NE(key, "name");
+  }
+}
+
 TEST(StructureLabels, FormLabelsInEnglishAndSpanish) {
   EXPECT_EQ(LabelKey("Family Name (Last Name)"), "name");
   EXPECT_EQ(LabelKey("Apellido(s)"), "name");
@@ -366,6 +398,10 @@ TEST(StructureLabels, FormLabelsInEnglishAndSpanish) {
   EXPECT_EQ(LabelKey("Nombre del juez"), "");
   EXPECT_EQ(LabelKey("Officer name"), "");
   EXPECT_EQ(LabelKey("Facilities"), "facility");
+  // A note in parentheses after the label.
+  EXPECT_EQ(LabelKey("Family Name (CAPS)"), "name");
+  EXPECT_EQ(LabelKey("Date of Birth (as on passport)"), "dob");
+  EXPECT_EQ(LabelKey("Court (of venue)"), "");
   size_t end = 0;
   EXPECT_EQ(LabelKeyBeforeColon("DOB: 1990-02-14", &end), "dob");
   EXPECT_EQ(end, 4u);
