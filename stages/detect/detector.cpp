@@ -598,6 +598,31 @@ void AddCuedNameForms(const std::vector<Finding>& findings, std::vector<std::vec
   }
 }
 
+// A name a form writes in separate fields (family name, given name, middle
+// name) is written whole elsewhere ("Bohdan Bondarenko" on the signature
+// line): the values of name fields next to each other on a page, given
+// names first or last, are added to *cued like a cued name.
+void AddFieldNameForms(const std::vector<Finding>& findings, std::vector<std::vector<std::string>>* cued) {
+  std::vector<std::vector<std::string>> parts;  // per name field, in page order
+  for (const Finding& f : findings) {
+    if (f.rule != "layout.field.name") continue;
+    std::vector<std::string> tokens;
+    for (const TextToken& t : TokenizeForNames(f.value)) tokens.push_back(f.value.substr(t.begin, t.end - t.begin));
+    if (!tokens.empty() && tokens.size() <= 3) parts.push_back(std::move(tokens));
+  }
+  auto add = [&](std::initializer_list<const std::vector<std::string>*> pieces) {
+    std::vector<std::string> name;
+    for (const auto* p : pieces) name.insert(name.end(), p->begin(), p->end());
+    if (name.size() >= 2 && std::find(cued->begin(), cued->end(), name) == cued->end()) cued->push_back(std::move(name));
+  };
+  for (size_t i = 0; i + 1 < parts.size(); ++i) {
+    if (parts[i] == parts[i + 1]) continue;
+    add({&parts[i + 1], &parts[i]});  // family, then given: "Given Family"
+    add({&parts[i], &parts[i + 1]});
+    if (i + 2 < parts.size()) add({&parts[i + 1], &parts[i + 2], &parts[i]});  // given middle family
+  }
+}
+
 }  // namespace
 
 std::vector<Finding> Detector::DetectDocument(const std::vector<PageText>& pages,
@@ -662,6 +687,7 @@ std::vector<Finding> Detector::DetectDocument(const std::vector<PageText>& pages
   // document ("her son, Kevin Hernández" … "Kevin Hernández | Son").
   std::vector<std::vector<std::string>> cued;
   for (const PageWork& w : work) AddCuedNameForms(w.findings, &cued);
+  for (const PageWork& w : work) AddFieldNameForms(w.findings, &cued);
   DetectFullNamesOfCuedSurnames(work);
   for (Finding& f : FindingsAcrossPageBreaks(*this, pages)) {
     for (PageWork& w : work) if (w.page == f.page) w.findings.push_back(f);

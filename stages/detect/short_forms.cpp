@@ -72,9 +72,12 @@ void FindShortForms(const std::vector<std::vector<std::string>>& people, int pag
     out->push_back(std::move(f));
   };
   // Initials, where no two people found share them.
+  // A middle name is often left out: "José Ángel Menjívar Zúñiga" signs
+  // "J.M.Z." as well as "J.Á.M.Z.".
   std::map<std::string, int> initials;
   for (const auto& name : people) {
     if (name.size() >= 3) ++initials[InitialsOf(name)];
+    if (name.size() >= 4) ++initials[InitialsOf({name[0], name[name.size() - 2], name.back()})];
   }
   static const RE2 kInitials(R"((?:^|[^\p{L}\p{N}.])((?:\p{Lu}\.[ \t]?){3,5}))");
   re2::StringPiece input(text), m;

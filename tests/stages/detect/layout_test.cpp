@@ -272,6 +272,16 @@ TEST(LayoutDetection, InitialsAndFirstInitialFormsOfAnUnlistedPersonFoundInFull)
             (std::vector<std::string>{"Teodora Quintanilla Urbina", "T. Quintanilla Urbina", "T.Q.U."}));
 }
 
+TEST(LayoutDetection, InitialsWithoutTheMiddleNameOfAnUnlistedPerson) {
+  PageBuilder b;
+  b.Text("I, Rufino Abelardo Cojti Sacalxot, declare as follows about my application.", 60, 100);
+  b.Text("Applicant's initials on each page: R.C.S.", 60, 114);
+  const std::vector<PageText> pages = {b.Build()};
+  const std::vector<Finding> findings = MakeDetector().DetectDocument(pages);
+  EXPECT_EQ(Texts(pages[0], findings, "name"),
+            (std::vector<std::string>{"Rufino Abelardo Cojti Sacalxot", "R.C.S."}));
+}
+
 // Evaluation set, letters: "Mr. Funes" found "Juan Funes" but left the
 // second surname of "Juan Funes Solís", and so his initials "J.F.S.".
 TEST(LayoutDetection, ASecondSurnameAfterACuedSurnameIsPartOfTheName) {
@@ -283,6 +293,21 @@ TEST(LayoutDetection, ASecondSurnameAfterACuedSurnameIsPartOfTheName) {
   const std::vector<Finding> findings = MakeDetector().DetectDocument(pages);
   EXPECT_EQ(Texts(pages[0], findings, "name"),
             (std::vector<std::string>{"Anselmo Barrios Tzoc", "Barrios", "A. Barrios Tzoc", "A.B.T."}));
+}
+
+// Evaluation set, I-589 (LibreOffice): the family and given names were
+// found in their fields, but the name written whole on the signature line
+// stayed readable.
+TEST(LayoutDetection, ANameWrittenInSeparateFieldsIsFoundWhereItIsWrittenWhole) {
+  PageBuilder b;
+  b.Text("Family Name: SOKOLOVA", 60, 100);
+  b.Text("Given Name: Irina", 60, 114);
+  b.Text("Country of Birth: Belarus", 60, 128);
+  b.Text("The statement was read back to Irina Sokolova in Russian before she signed it.", 60, 160);
+  const std::vector<PageText> pages = {b.Build()};
+  const std::vector<Finding> findings = MakeDetector().DetectDocument(pages);
+  EXPECT_EQ(Texts(pages[0], findings, "name"),
+            (std::vector<std::string>{"SOKOLOVA", "Irina", "Irina Sokolova"}));
 }
 
 TEST(LayoutDetection, AGivenNameBeforeACuedSurnameIsFound) {
