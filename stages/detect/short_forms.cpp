@@ -3,6 +3,7 @@
 #include <re2/re2.h>
 
 #include <algorithm>
+#include <cctype>
 #include <map>
 
 namespace redact {
@@ -107,7 +108,8 @@ void FindShortForms(const std::vector<std::vector<std::string>>& people, int pag
       if (!match) continue;
       const TextToken& last = tokens[k + name.size() - 1];
       const auto [b, e] = norm.ToOriginal(first.begin, last.end);
-      if (b >= text.size() || !(static_cast<unsigned char>(text[b]) >= 0x80 || std::isupper(static_cast<unsigned char>(text[b])))) continue;
+      const unsigned char lead = b < text.size() ? static_cast<unsigned char>(text[b]) : 0;
+      if (lead == 0 || (lead < 0x80 && !std::isupper(lead))) continue;  // an initial is a capital
       add(b, e, t.substr(first.begin, last.end - first.begin),
           "a first initial and the rest of a name found in full in this document");
       break;
