@@ -402,6 +402,12 @@ TEST(StructureLabels, FormLabelsInEnglishAndSpanish) {
   EXPECT_EQ(LabelKey("Family Name (CAPS)"), "name");
   EXPECT_EQ(LabelKey("Date of Birth (as on passport)"), "dob");
   EXPECT_EQ(LabelKey("Court (of venue)"), "");
+  // The list: a credible-fear status column, a cell phone.
+  EXPECT_EQ(LabelKey("Credible-fear status"), "credible_fear");
+  EXPECT_EQ(LabelKey("CFI status"), "credible_fear");
+  EXPECT_EQ(LabelKey("Estado MCF"), "credible_fear");
+  EXPECT_EQ(LabelKey("Cell"), "phone");
+  EXPECT_EQ(LabelKey("Status"), "");
   size_t end = 0;
   EXPECT_EQ(LabelKeyBeforeColon("DOB: 1990-02-14", &end), "dob");
   EXPECT_EQ(end, 4u);
