@@ -5,6 +5,7 @@
 #include <algorithm>
 #include <cctype>
 #include <map>
+#include <set>
 
 namespace redact {
 namespace {
@@ -34,6 +35,8 @@ std::string InitialsOf(const std::vector<std::string>& name) {
 void AddPeopleFoundInFull(const std::vector<Finding>& findings,
                           const std::unordered_set<std::string>& not_names,
                           std::vector<std::vector<std::string>>* people) {
+  // A list of thousands: new names are looked up, not searched for.
+  std::set<std::vector<std::string>> known(people->begin(), people->end());
   for (const Finding& f : findings) {
     if (f.category != "name" || f.channel != kChannelPage) continue;
     if (!f.rule.starts_with("name.cue.") && !f.rule.starts_with("layout.")) continue;
@@ -51,7 +54,7 @@ void AddPeopleFoundInFull(const std::vector<Finding>& findings,
       name.push_back(std::move(w));
     }
     if (!ok || name.size() < 2 || name.size() > 5) continue;
-    if (std::find(people->begin(), people->end(), name) == people->end()) people->push_back(std::move(name));
+    if (known.insert(name).second) people->push_back(std::move(name));
   }
 }
 
@@ -94,12 +97,17 @@ void FindShortForms(const std::vector<std::vector<std::string>>& people, int pag
     add(b, e, letters, "initials of a person named in full in this document");
   }
   // A first initial and the rest of the name: "M. Quintero Ayala".
+  std::map<char, std::vector<const std::vector<std::string>*>> by_initial;
+  for (const auto& name : people) by_initial[name[0][0]].push_back(&name);
   const std::string& t = norm.text;
   for (size_t k = 0; k + 1 < tokens.size(); ++k) {
     const TextToken& first = tokens[k];
     if (first.end - first.begin != 1 || first.end >= t.size() || t[first.end] != '.') continue;
-    for (const auto& name : people) {
-      if (name[0][0] != t[first.begin] || k + name.size() > tokens.size()) continue;
+    const auto candidates = by_initial.find(t[first.begin]);
+    if (candidates == by_initial.end()) continue;
+    for (const std::vector<std::string>* person : candidates->second) {
+      const std::vector<std::string>& name = *person;
+      if (k + name.size() > tokens.size()) continue;
       bool match = true;
       for (size_t n = 1; n < name.size() && match; ++n) {
         const TextToken& tok = tokens[k + n];
