@@ -30,7 +30,8 @@ const std::vector<LabelEntry>& Entries() {
         "nombre y apellido", "nombre y apellidos", "apellido", "apellidos", "apellido(s)",
         "primer apellido", "segundo apellido", "segundo nombre", "nombre del solicitante",
         "otros nombres usados", "otros nombres", "primer nombre", "nombre de pila",
-        "complete last name", "complete first name", "complete middle name", "full last name"}},
+        "complete last name", "complete first name", "complete middle name", "full last name",
+        "apellido completo", "apellidos completos"}},
       {"a_number",
        {"a-number", "a number", "a#", "a #", "a no.", "a-no.", "alien no.", "alien number",
         "alien registration number", "alien registration number (a-number)", "a-file",
@@ -132,7 +133,8 @@ std::string StripDecorations(std::string n) {
   while (i < n.size() && n[i] >= '0' && n[i] <= '9') ++i;
   if (i > 0 && i < n.size() && i + 1 < n.size() && n[i] != ' ' && n[i + 1] == ' ') ++i;
   if (i > 0 && i < n.size() && n[i] == ' ') n.erase(0, i + 1);
-  for (std::string_view tail : {" if any", " si tiene", " si aplica", " optional"}) {
+  for (std::string_view tail : {" if any", " si tiene", " si aplica", " optional", " en los ee uu",
+                                 " en estados unidos", " in the u s", " in the united states"}) {
     if (n.size() > tail.size() && n.ends_with(tail)) n.erase(n.size() - tail.size());
   }
   return n;
@@ -230,15 +232,22 @@ std::string LabelKey(std::string_view text) {
   }
   // A note in parentheses after the label: "Family Name (CAPS)", "Name
   // (as shown on passport)".
+  // A group of digits alone is no note but a value: "Teléfono (505)".
   if (key.empty() && text.find('(') != std::string_view::npos) {
-    std::string bare;
+    std::string bare, group;
     int depth = 0;
+    bool digits_only = false;
     for (char c : text) {
-      if (c == '(') ++depth;
+      if (c == '(' && depth++ == 0) group.clear();
       if (depth == 0) bare.push_back(c);
-      if (c == ')' && depth > 0) --depth;
+      if (depth > 0) group.push_back(c);
+      if (c == ')' && depth > 0 && --depth == 0) {
+        digits_only |= std::none_of(group.begin(), group.end(), [](char g) {
+          return (g >= 'a' && g <= 'z') || (g >= 'A' && g <= 'Z') || static_cast<unsigned char>(g) >= 0x80;
+        });
+      }
     }
-    if (bare.size() < text.size() && !NormalizeLabel(bare).empty()) key = KeyOfOne(bare);
+    if (!digits_only && bare.size() < text.size() && !NormalizeLabel(bare).empty()) key = KeyOfOne(bare);
   }
   return key;
 }

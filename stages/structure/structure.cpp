@@ -298,21 +298,51 @@ bool IsLabelColumn(const PageText& page, const Table& t, int header_rows) {
 
 // A box whose text opens with a label and goes on with its value ("4.
 // Primer nombre Brayan", "8. Fecha de nacimiento 04/14/2006"): the longest
-// run of its first words that is a label, the rest its value.
+// run of its first words that is a label, the rest its value. When the box
+// holds more lines than the label's, the value is those lines only: the
+// rest of the label's own lines is more of the label ("1. Número A" /
+// "del cónyuge" over "078-021-519"), never a value.
 bool SplitLabelledCell(const PageText& page, const TableCell& c, LabeledField* field) {
   const std::vector<int>& words = c.words;
+  // A label alone (its value removed, or yet to be written) has no value.
+  if (!LabelKey(CellText(page, c)).empty()) return false;
   std::string prefix;
   std::vector<std::string> prefixes;
-  for (int w : words) {
-    prefix += (prefix.empty() ? "" : " ") + page.words[static_cast<size_t>(w)].text;
+  std::vector<int> line(words.size(), 0);  // each word's line in the box, top first
+  for (size_t k = 0; k < words.size(); ++k) {
+    const Rect& r = page.words[static_cast<size_t>(words[k])].box;
+    prefix += (prefix.empty() ? "" : " ") + page.words[static_cast<size_t>(words[k])].text;
     prefixes.push_back(prefix);
+    if (k > 0) {
+      const Rect& before = page.words[static_cast<size_t>(words[k - 1])].box;
+      const bool same = std::fabs(CenterY(before) - CenterY(r)) <= 0.4 * std::max(Height(before), Height(r));
+      line[k] = line[k - 1] + (same ? 0 : 1);
+    }
   }
   for (size_t k = words.size() > 0 ? words.size() - 1 : 0; k >= 1; --k) {
     const std::string& label = prefixes[k - 1];
     const std::string key = LabelKey(label);
     if (key.empty() || IsColumnOnlyLabel(label)) continue;
-    *field = {key, std::vector<int>(words.begin(), words.begin() + static_cast<std::ptrdiff_t>(k)),
-              std::vector<int>(words.begin() + static_cast<std::ptrdiff_t>(k), words.end()), false};
+    size_t value = k;
+    if (line.back() > line[k - 1]) {
+      while (value < words.size() && line[value] == line[k - 1]) ++value;
+      // A label wrapped onto lines of its own size, over a value set in
+      // another: those lines are the label's too.
+      const double label_h = Height(page.words[static_cast<size_t>(words[k - 1])].box);
+      auto label_sized = [&](size_t w) {
+        return std::fabs(Height(page.words[static_cast<size_t>(words[w])].box) - label_h) <= 0.1 * label_h;
+      };
+      while (value < words.size() && !label_sized(words.size() - 1) && label_sized(value) &&
+             !HasDigit(page.words[static_cast<size_t>(words[value])].text)) {
+        ++value;
+      }
+      // A number after the label on its line is the value after all.
+      for (size_t w = k; w < value; ++w) {
+        if (HasDigit(page.words[static_cast<size_t>(words[w])].text)) value = k;
+      }
+    }
+    *field = {key, std::vector<int>(words.begin(), words.begin() + static_cast<std::ptrdiff_t>(value)),
+              std::vector<int>(words.begin() + static_cast<std::ptrdiff_t>(value), words.end()), false};
     return true;
   }
   return false;
@@ -446,6 +476,10 @@ void RuledTables(Page& p) {
       std::vector<LabeledField> fields = LabelledCells(page, t);
       if (!fields.empty()) {
         for (LabeledField& f : fields) page.layout.fields.push_back(std::move(f));
+        for (Frag& f : p.frags) {  // read: no unruled table or field of them again
+          const double cx = (f.box.x0 + f.box.x1) / 2, cy = CenterY(f.box);
+          if (cx > t.box.x0 && cx < t.box.x1 && cy > t.box.y0 && cy < t.box.y1) f.in_table = true;
+        }
         continue;
       }
     }
@@ -723,8 +757,9 @@ int ValueFrag(const Page& p, int label, const std::string& key) {
       any_near = true;
       const bool under = v.box.x0 < l.box.x1 && v.box.x1 > l.box.x0 && v.box.x0 >= l.box.x0 - 12;
       if (!under || v.in_table) continue;
-      if (FieldKey(v.text) == key) {
-        bottom = v.box.y1;  // the label's second language
+      const bool note = v.text.front() == '(' && v.text.back() == ')' && !HasDigit(v.text);
+      if (FieldKey(v.text) == key || note) {
+        bottom = v.box.y1;  // the label's second language, or its note ("(where you reside)")
         continue;
       }
       if (IsLabelText(v.text)) return -1;

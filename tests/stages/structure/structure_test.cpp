@@ -332,6 +332,26 @@ TEST(Structure, BoxesHoldingALabelAndItsValueAreFields) {
   EXPECT_EQ(values["dob"], (std::vector<std::string>{"09/30/2011"}));
 }
 
+// Boxes whose label wraps, or goes on past its known words, over the value
+// on a line of its own: the rest of the label's lines stays label.
+TEST(Structure, ALabelsOwnLinesInABoxAreNoValue) {
+  PageBuilder b;
+  for (double x : {40.0, 220.0, 400.0, 570.0}) b.Rule(x, 400, x, 490);
+  for (double y : {400.0, 460.0, 490.0}) b.Rule(40, y, 570, y);
+  b.Text("8. Fecha de nacimiento 09/30/2011", 44, 478).Text("9. Sexo F", 224, 478);
+  b.Text("1. Numero A del", 44, 412, 8).Text("4. Apellido(s)", 224, 412, 8).Text("Telefono", 404, 412, 8);
+  b.Text("conyuge", 44, 424, 8).Text("completo(s)", 224, 424, 8).Text("(505) 555-0142", 404, 430);
+  b.Text("207-418-336", 44, 446).Text("QUISPE MAMANI", 224, 446);
+  const PageText page = b.Build();
+  EXPECT_TRUE(page.layout.tables.empty());
+  std::map<std::string, std::vector<std::string>> values;
+  for (const LabeledField& f : page.layout.fields) values[f.key].push_back(WordsText(page, f.value_words));
+  EXPECT_EQ(values["a_number"], (std::vector<std::string>{"207-418-336"}));
+  EXPECT_EQ(values["name"], (std::vector<std::string>{"QUISPE MAMANI"}));
+  EXPECT_EQ(values["phone"], (std::vector<std::string>{"(505) 555-0142"}));
+  EXPECT_EQ(values["dob"], (std::vector<std::string>{"09/30/2011"}));
+}
+
 // A form of boxes, label at the top of each and its value under it: the
 // next box's label beside it, across a drawn line, is not its value.
 TEST(Structure, TextAcrossADrawnLineIsNotALabelsValue) {
@@ -362,6 +382,26 @@ TEST(Structure, AFormWhoseValuesAreRemovedIsNoTable) {
   for (const Table& t : page.layout.tables) {
     for (const std::string& key : t.header_keys) EXPECT_NE(key, "name");
   }
+}
+
+// Apply reads a form again once its values are removed: a box left with its
+// label alone ("3. Apellido(s) completo(s)") gives no value, and a label's
+// note in parentheses on the line under it is no value either.
+TEST(Structure, ALabelAloneOrItsNoteIsNoValue) {
+  PageBuilder b;
+  for (double x : {40.0, 220.0, 400.0, 570.0}) b.Rule(x, 400, x, 460);
+  for (double y : {400.0, 430.0, 460.0}) b.Rule(40, y, 570, y);
+  b.Text("3. Apellido(s) completo(s)", 44, 418).Text("4. Primer nombre Itzel", 224, 418)
+      .Text("5. Segundo nombre Marina", 404, 418);
+  b.Text("8. Fecha de nacimiento 09/30/2011", 44, 448).Text("9. Sexo F", 224, 448);
+  b.Text("8. Mailing address in the U.S.", 44, 520);
+  b.Text("(where you receive mail)", 44, 532);
+  b.Text("12 Pine Road, Reno, NV 89501", 44, 546);
+  const PageText page = b.Build();
+  std::map<std::string, std::vector<std::string>> values;
+  for (const LabeledField& f : page.layout.fields) values[f.key].push_back(WordsText(page, f.value_words));
+  EXPECT_EQ(values["name"], (std::vector<std::string>{"Itzel", "Marina"}));
+  EXPECT_EQ(values["address"], (std::vector<std::string>{"12 Pine Road, Reno, NV 89501"}));
 }
 
 TEST(StructureLabels, FormLabelsInEnglishAndSpanish) {
@@ -402,6 +442,7 @@ TEST(StructureLabels, FormLabelsInEnglishAndSpanish) {
   EXPECT_EQ(LabelKey("Family Name (CAPS)"), "name");
   EXPECT_EQ(LabelKey("Date of Birth (as on passport)"), "dob");
   EXPECT_EQ(LabelKey("Court (of venue)"), "");
+  EXPECT_EQ(LabelKey("Telefono (505)"), "");  // an area code is a value, no note
   // The list: a credible-fear status column, a cell phone.
   EXPECT_EQ(LabelKey("Credible-fear status"), "credible_fear");
   EXPECT_EQ(LabelKey("CFI status"), "credible_fear");
