@@ -259,7 +259,8 @@ Fragment Slice(const std::vector<Glyph>& glyphs, const Fragment& like, size_t fr
 // sets "fO" with 3.6 pt of Tc (or "dap" with 2.76: "d a p") and then
 // places the next glyph where the last one's ink ends, ignoring the pen. A
 // glyph that starts at the last glyph's ink end but well before its pen
-// shows the spacing was no letter spacing: the word then splits at every
+// (or a kerning pair's overlap before it) shows the spacing was no letter
+// spacing: the word then splits at every
 // gap between inks wider than a word gap ("Plaintiff" | "Oksana",
 // "received" | "a" | "p"), and the glyph continues the last part. Returns
 // the parts before it (none when it did not split `cur`).
@@ -268,7 +269,10 @@ std::vector<Fragment> SplitAtSpacingGaps(const std::vector<Glyph>& glyphs, Fragm
   std::vector<Fragment> heads;
   const Placed& last = cur->placed.back();
   const double from_pen = p.along0 - cur->end_along, from_ink = p.along0 - last.ink1;
-  if (from_pen >= -kMaxOverlap * fs || std::fabs(from_ink) > kMinWordGap * fs) return heads;
+  // (At the ink end, or kerned into it: "V" then "e" 0.11 em back in Times.)
+  if (from_pen >= -kMaxOverlap * fs || from_ink > kMinWordGap * fs || from_ink < -kMaxOverlap * fs) {
+    return heads;
+  }
   if (!cur->word.duplicates.empty()) return heads;
   size_t from = 0;
   for (size_t k = 1; k < cur->placed.size(); ++k) {

@@ -9,6 +9,7 @@
 
 #include "core/literal_search.h"
 #include "stages/detect/layout.h"
+#include "stages/detect/short_forms.h"
 #include "stages/detect/normalize.h"
 #include "stages/detect/covered.h"
 #include "stages/detect/page_breaks.h"
@@ -624,6 +625,31 @@ void AddCuedNameForms(const std::vector<Finding>& findings, std::vector<std::vec
   }
 }
 
+// A name a form writes in separate fields (family name, given name, middle
+// name) is written whole elsewhere ("Bohdan Bondarenko" on the signature
+// line): the values of name fields next to each other on a page, given
+// names first or last, are added to *cued like a cued name.
+void AddFieldNameForms(const std::vector<Finding>& findings, std::vector<std::vector<std::string>>* cued) {
+  std::vector<std::vector<std::string>> parts;  // per name field, in page order
+  for (const Finding& f : findings) {
+    if (f.rule != "layout.field.name") continue;
+    std::vector<std::string> tokens;
+    for (const TextToken& t : TokenizeForNames(f.value)) tokens.push_back(f.value.substr(t.begin, t.end - t.begin));
+    if (!tokens.empty() && tokens.size() <= 3) parts.push_back(std::move(tokens));
+  }
+  auto add = [&](std::initializer_list<const std::vector<std::string>*> pieces) {
+    std::vector<std::string> name;
+    for (const auto* p : pieces) name.insert(name.end(), p->begin(), p->end());
+    if (name.size() >= 2 && std::find(cued->begin(), cued->end(), name) == cued->end()) cued->push_back(std::move(name));
+  };
+  for (size_t i = 0; i + 1 < parts.size(); ++i) {
+    if (parts[i] == parts[i + 1]) continue;
+    add({&parts[i + 1], &parts[i]});  // family, then given: "Given Family"
+    add({&parts[i], &parts[i + 1]});
+    if (i + 2 < parts.size()) add({&parts[i + 1], &parts[i + 2], &parts[i]});  // given middle family
+  }
+}
+
 }  // namespace
 
 std::vector<Finding> Detector::DetectDocument(const std::vector<PageText>& pages,
@@ -688,12 +714,17 @@ std::vector<Finding> Detector::DetectDocument(const std::vector<PageText>& pages
   // document ("her son, Kevin Hernández" … "Kevin Hernández | Son").
   std::vector<std::vector<std::string>> cued;
   for (const PageWork& w : work) AddCuedNameForms(w.findings, &cued);
+  for (const PageWork& w : work) AddFieldNameForms(w.findings, &cued);
   DetectFullNamesOfCuedSurnames(work);
   for (Finding& f : FindingsAcrossPageBreaks(*this, pages)) {
     for (PageWork& w : work) if (w.page == f.page) w.findings.push_back(f);
   }
   FindListedDatesOfBirth(work, mentioned);
   FindCuedNamesAgain(work, cued);
+  // A person found in full is found in their initials and first-initial forms.
+  std::vector<std::vector<std::string>> people;
+  for (const PageWork& w : work) AddPeopleFoundInFull(w.findings, rules_->not_names, &people);
+  for (PageWork& w : work) FindShortForms(people, w.page, *w.text, w.norm, w.tokens, &w.findings);
   std::vector<Finding> all;
   for (size_t i = 0; i < pages.size(); ++i) {
     PageWork& w = work[i];
@@ -828,7 +859,21 @@ void Detector::FullNamesOfSurnames(PageWork& w, const std::vector<std::string>& 
         t.compare(prev.end, tok.begin - prev.end, " ") != 0) {
       continue;
     }
-    const auto [b, e] = w.norm.ToOriginal(prev.begin, tok.end);
+    // A second surname after it is theirs too ("Juan Funes Solís" of "Mr.
+    // Funes"): a capitalized word just a space away, no never-name word.
+    size_t end = tok.end;
+    if (k + 1 < w.tokens.size()) {
+      const TextToken& next = w.tokens[k + 1];
+      const std::string word = t.substr(next.begin, next.end - next.begin);
+      const auto [nb, ne] = w.norm.ToOriginal(next.begin, next.end);
+      if (next.joinable && t.compare(tok.end, next.begin - tok.end, " ") == 0 && word.size() >= 3 &&
+          !rules_->not_names.count(word) && !IsNameParticle(word) && !IsTitleOrRole(word) &&
+          StartsUpper(std::string_view(*w.text).substr(nb, ne - nb)) &&
+          word.find_first_of("0123456789") == std::string::npos) {
+        end = next.end;
+      }
+    }
+    const auto [b, e] = w.norm.ToOriginal(prev.begin, end);
     if (!StartsUpper(std::string_view(*w.text).substr(b, e - b))) continue;
     Finding f;
     f.category = "name";
@@ -836,7 +881,7 @@ void Detector::FullNamesOfSurnames(PageWork& w, const std::vector<std::string>& 
     f.page = w.page;
     f.begin = b;
     f.end = e;
-    f.value = t.substr(prev.begin, tok.end - prev.begin);
+    f.value = t.substr(prev.begin, end - prev.begin);
     f.confidence = 0.8;
     f.basis = "cue";
     f.reason = "a given name before a surname found by a cue in this document";

@@ -269,7 +269,8 @@ void DetectListedInitials(const PageText& page, const NamesIndex& names,
     }
   }
   if (initials.empty()) return;
-  static const RE2 kInitials(R"(\b((?:\p{Lu}\.[ \t]?){2,4}))");
+  // (Not \b: an accented capital is no word character to RE2, "É.A.R.".)
+  static const RE2 kInitials(R"((?:^|[^\p{L}\p{N}.])((?:\p{Lu}\.[ \t]?){2,4}))");
   re2::StringPiece input(page.text), m;
   while (RE2::FindAndConsume(&input, kInitials, &m)) {
     std::string letters;

@@ -29,7 +29,9 @@ const std::vector<LabelEntry>& Entries() {
         "spouse's name", "nombre", "nombres", "nombre(s)", "nombre completo",
         "nombre y apellido", "nombre y apellidos", "apellido", "apellidos", "apellido(s)",
         "primer apellido", "segundo apellido", "segundo nombre", "nombre del solicitante",
-        "otros nombres usados", "otros nombres"}},
+        "otros nombres usados", "otros nombres", "primer nombre", "nombre de pila",
+        "complete last name", "complete first name", "complete middle name", "full last name",
+        "apellido completo", "apellidos completos"}},
       {"a_number",
        {"a-number", "a number", "a#", "a #", "a no.", "a-no.", "alien no.", "alien number",
         "alien registration number", "alien registration number (a-number)", "a-file",
@@ -50,13 +52,16 @@ const std::vector<LabelEntry>& Entries() {
         "result", "results", "screening result", "fear screening", "fear screening result",
         "mcf", "resultado mcf", "resultado del mcf", "resultado de mcf", "resultado tmc",
         "interview date", "date of interview", "cfi date", "date of cfi", "fecha de entrevista",
-        "fecha de la entrevista", "fecha mcf", "fecha de mcf"}},
+        "fecha de la entrevista", "fecha mcf", "fecha de mcf", "credible fear status",
+        "cf status", "cfi status", "fear status", "status of credible fear", "estado mcf",
+        "estado del mcf", "credible fear outcome date"}},
       {"receipt_number",
        {"receipt number", "receipt #", "receipt no.", "uscis receipt number", "numero de recibo"}},
       {"phone",
        {"phone", "telephone", "tel.", "phone number", "telephone number",
         "daytime telephone number", "mobile", "mobile telephone number", "cell phone",
-        "telefono", "teléfono", "numero de telefono", "celular"}},
+        "telefono", "teléfono", "numero de telefono", "celular", "cell", "cell phone number",
+        "movil"}},
       {"address",
        {"address", "home address", "mailing address", "residence", "residential address",
         "u.s. mailing address", "street number and name", "current address", "direccion",
@@ -78,12 +83,45 @@ const std::vector<LabelEntry>& Entries() {
   return kEntries;
 }
 
+// The people whose name a header names by its role: "Detainee name",
+// "Nombre del detenido", "Name of applicant". Public roles (interpreter,
+// officer, judge, counsel) are not among them: their names stay.
+void AddPersonRoleNames(std::unordered_map<std::string, std::string>* t) {
+  static const char* const kEnglish[] = {"detainee", "applicant", "member", "respondent",
+                                         "beneficiary", "child", "spouse", "person", "client",
+                                         "petitioner", "plaintiff", "declarant", "derivative",
+                                         "principal", "minor", "parent", "class member",
+                                         "family member", "household member"};
+  static const char* const kSpanish[] = {"detenido", "detenida", "detenido a", "solicitante",
+                                         "miembro", "beneficiario", "beneficiaria", "menor",
+                                         "nino", "nina", "hijo", "hija", "conyuge", "persona",
+                                         "demandante", "peticionario", "peticionaria",
+                                         "declarante", "integrante", "padre", "madre",
+                                         "cliente", "familiar"};
+  for (const char* role : kEnglish) {
+    const std::string r = NormalizeLabel(role);
+    for (const std::string& form : {r + " name", r + " s name", "name of " + r, "name of the " + r,
+                                    r + " full name", r + " last name", r + " first name"}) {
+      t->emplace(form, "name");
+    }
+  }
+  for (const char* role : kSpanish) {
+    const std::string r = NormalizeLabel(role);
+    for (const char* of : {" del ", " de la ", " de ", " de el "}) {
+      for (const char* head : {"nombre", "nombres", "nombre completo", "apellido", "apellidos"}) {
+        t->emplace(std::string(head) + of + r, "name");
+      }
+    }
+  }
+}
+
 const std::unordered_map<std::string, std::string>& Table() {
   static const auto* kTable = [] {
     auto* t = new std::unordered_map<std::string, std::string>;
     for (const LabelEntry& e : Entries()) {
       for (const char* p : e.phrases) t->emplace(NormalizeLabel(p), e.key);
     }
+    AddPersonRoleNames(t);
     return t;
   }();
   return *kTable;
@@ -95,10 +133,32 @@ std::string StripDecorations(std::string n) {
   while (i < n.size() && n[i] >= '0' && n[i] <= '9') ++i;
   if (i > 0 && i < n.size() && i + 1 < n.size() && n[i] != ' ' && n[i + 1] == ' ') ++i;
   if (i > 0 && i < n.size() && n[i] == ' ') n.erase(0, i + 1);
-  for (std::string_view tail : {" if any", " si tiene", " si aplica", " optional"}) {
+  for (std::string_view tail : {" if any", " si tiene", " si aplica", " optional", " en los ee uu",
+                                 " en estados unidos", " in the u s", " in the united states"}) {
     if (n.size() > tail.size() && n.ends_with(tail)) n.erase(n.size() - tail.size());
   }
   return n;
+}
+
+// A header in the plural ("Dates of birth", "A-Numbers", "Phones",
+// "Addresses"), one word at a time: the key of the singular.
+std::string KeyOfPlural(const std::string& n) {
+  size_t from = 0;
+  while (from < n.size()) {
+    size_t space = n.find(' ', from);
+    if (space == std::string::npos) space = n.size();
+    static const std::pair<std::string_view, std::string_view> kEndings[] = {
+        {"s", ""}, {"es", ""}, {"ies", "y"}};
+    for (const auto& [plural, single] : kEndings) {
+      const size_t cut = plural.size();
+      if (space - from < cut + 3 || n.compare(space - cut, cut, plural) != 0) continue;
+      const std::string singular = n.substr(0, space - cut) + std::string(single) + n.substr(space);
+      auto it = Table().find(singular);
+      if (it != Table().end()) return it->second;
+    }
+    from = space + 1;
+  }
+  return "";
 }
 
 std::string KeyOfOne(std::string_view text) {
@@ -116,9 +176,12 @@ std::string KeyOfOne(std::string_view text) {
     if (word != "s") singular += (singular.empty() ? "" : " ") + std::string(word);
     from = space + 1;
   }
-  if (singular.empty() || singular == n) return "";
-  it = Table().find(singular);
-  return it == Table().end() ? "" : it->second;
+  if (singular.empty()) return "";
+  if (singular != n) {
+    it = Table().find(singular);
+    if (it != Table().end()) return it->second;
+  }
+  return KeyOfPlural(singular);
 }
 
 // The key every part of `text` between `separator`s is a label of ("" when
@@ -166,6 +229,25 @@ std::string LabelKey(std::string_view text) {
   // of one key.
   for (char separator : {'/', ','}) {
     if (key.empty() && text.find(separator) != std::string_view::npos) key = KeyOfParts(text, separator);
+  }
+  // A note in parentheses after the label: "Family Name (CAPS)", "Name
+  // (as shown on passport)".
+  // A group of digits alone is no note but a value: "Teléfono (505)".
+  if (key.empty() && text.find('(') != std::string_view::npos) {
+    std::string bare, group;
+    int depth = 0;
+    bool digits_only = false;
+    for (char c : text) {
+      if (c == '(' && depth++ == 0) group.clear();
+      if (depth == 0) bare.push_back(c);
+      if (depth > 0) group.push_back(c);
+      if (c == ')' && depth > 0 && --depth == 0) {
+        digits_only |= std::none_of(group.begin(), group.end(), [](char g) {
+          return (g >= 'a' && g <= 'z') || (g >= 'A' && g <= 'Z') || static_cast<unsigned char>(g) >= 0x80;
+        });
+      }
+    }
+    if (!digits_only && bare.size() < text.size() && !NormalizeLabel(bare).empty()) key = KeyOfOne(bare);
   }
   return key;
 }

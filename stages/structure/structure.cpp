@@ -2,6 +2,7 @@
 
 #include <algorithm>
 #include <cmath>
+#include <map>
 #include <numeric>
 #include <optional>
 #include <string>
@@ -28,6 +29,7 @@ struct Page {
   PageText* page;
   std::vector<Frag> frags;
   std::vector<std::vector<int>> bands;  // frag indices, top to bottom, left to right
+  std::vector<Ruling> vertical;         // the page's vertical rulings, left to right
 };
 
 double Height(const Rect& r) { return std::max(r.height(), 1.0); }
@@ -61,7 +63,7 @@ bool RuledBetween(const std::vector<Ruling>& vertical, double x0, double x1, dou
 }
 
 Page MakePage(PageText* page) {
-  Page p{page, {}, {}};
+  Page p{page, {}, {}, {}};
   std::vector<Ruling> vertical;
   for (const Ruling& r : page->rulings) {
     if (!r.horizontal()) vertical.push_back(r);
@@ -90,6 +92,7 @@ Page MakePage(PageText* page) {
     }
     if (!f.words.empty()) p.frags.push_back(std::move(f));
   }
+  p.vertical = vertical;
   // Bands: frags whose middles lie within 0.4 line heights of each other.
   std::vector<int> order(p.frags.size());
   std::iota(order.begin(), order.end(), 0);
@@ -293,9 +296,62 @@ bool IsLabelColumn(const PageText& page, const Table& t, int header_rows) {
   return cells > 0 && labels * 2 >= cells;
 }
 
+// A box whose text opens with a label and goes on with its value ("4.
+// Primer nombre Brayan", "8. Fecha de nacimiento 04/14/2006"): the longest
+// run of its first words that is a label, the rest its value. When the box
+// holds more lines than the label's, the value is those lines only: the
+// rest of the label's own lines is more of the label ("1. Número A" /
+// "del cónyuge" over "078-021-519"), never a value.
+bool SplitLabelledCell(const PageText& page, const TableCell& c, LabeledField* field) {
+  const std::vector<int>& words = c.words;
+  // A label alone (its value removed, or yet to be written) has no value.
+  if (!LabelKey(CellText(page, c)).empty()) return false;
+  std::string prefix;
+  std::vector<std::string> prefixes;
+  std::vector<int> line(words.size(), 0);  // each word's line in the box, top first
+  for (size_t k = 0; k < words.size(); ++k) {
+    const Rect& r = page.words[static_cast<size_t>(words[k])].box;
+    prefix += (prefix.empty() ? "" : " ") + page.words[static_cast<size_t>(words[k])].text;
+    prefixes.push_back(prefix);
+    if (k > 0) {
+      const Rect& before = page.words[static_cast<size_t>(words[k - 1])].box;
+      const bool same = std::fabs(CenterY(before) - CenterY(r)) <= 0.4 * std::max(Height(before), Height(r));
+      line[k] = line[k - 1] + (same ? 0 : 1);
+    }
+  }
+  for (size_t k = words.size() > 0 ? words.size() - 1 : 0; k >= 1; --k) {
+    const std::string& label = prefixes[k - 1];
+    const std::string key = LabelKey(label);
+    if (key.empty() || IsColumnOnlyLabel(label)) continue;
+    size_t value = k;
+    if (line.back() > line[k - 1]) {
+      while (value < words.size() && line[value] == line[k - 1]) ++value;
+      // A label wrapped onto lines of its own size, over a value set in
+      // another: those lines are the label's too.
+      const double label_h = Height(page.words[static_cast<size_t>(words[k - 1])].box);
+      auto label_sized = [&](size_t w) {
+        return std::fabs(Height(page.words[static_cast<size_t>(words[w])].box) - label_h) <= 0.1 * label_h;
+      };
+      while (value < words.size() && !label_sized(words.size() - 1) && label_sized(value) &&
+             !HasDigit(page.words[static_cast<size_t>(words[value])].text)) {
+        ++value;
+      }
+      // A number after the label on its line is the value after all.
+      for (size_t w = k; w < value; ++w) {
+        if (HasDigit(page.words[static_cast<size_t>(words[w])].text)) value = k;
+      }
+    }
+    *field = {key, std::vector<int>(words.begin(), words.begin() + static_cast<std::ptrdiff_t>(value)),
+              std::vector<int>(words.begin() + static_cast<std::ptrdiff_t>(value), words.end()), false};
+    return true;
+  }
+  return false;
+}
+
 // A grid of labels and values (a form drawn as boxes, or fields side by
 // side, label above value) is not a table: a row after the header holds
-// labels too, or most cells open with a label line. The header rows after
+// labels too (alone, or opening a value: once a value is removed, a form's
+// first row reads as a header), or most cells open with a label line. The header rows after
 // the first are left out.
 bool IsFormGrid(const PageText& page, const Table& t, int header_rows) {
   std::vector<int> labels(static_cast<size_t>(t.rows), 0), cells(static_cast<size_t>(t.rows), 0);
@@ -304,7 +360,8 @@ bool IsFormGrid(const PageText& page, const Table& t, int header_rows) {
     if (c.row > 0 && c.row < header_rows) continue;
     const std::string text = CellText(page, c);
     ++cells[static_cast<size_t>(c.row)];
-    labels[static_cast<size_t>(c.row)] += IsLabelText(text) ? 1 : 0;
+    LabeledField opened;  // a label alone, or opening its value ("Country of birth Peru")
+    labels[static_cast<size_t>(c.row)] += IsLabelText(text) || SplitLabelledCell(page, c, &opened) ? 1 : 0;
     // The cell's first line alone.
     const std::string top = CellLines(page, c).front();
     ++total;
@@ -314,6 +371,20 @@ bool IsFormGrid(const PageText& page, const Table& t, int header_rows) {
     if (labels[static_cast<size_t>(r)] >= 1 && labels[static_cast<size_t>(r)] * 2 >= cells[static_cast<size_t>(r)]) return true;
   }
   return total > 0 && opening * 2 >= total;
+}
+
+// A grid without a header whose boxes mostly hold a label and its value
+// each is a form drawn as boxes: its fields, or none when it is a table.
+std::vector<LabeledField> LabelledCells(const PageText& page, const Table& t) {
+  std::vector<LabeledField> fields;
+  int cells = 0;
+  for (const TableCell& c : t.cells) {
+    ++cells;
+    LabeledField f;
+    if (SplitLabelledCell(page, c, &f)) fields.push_back(std::move(f));
+  }
+  if (t.header_rows > 0 || fields.size() * 2 < static_cast<size_t>(cells)) fields.clear();
+  return fields;
 }
 
 // ---------------------------------------------------------------- ruled
@@ -401,6 +472,17 @@ void RuledTables(Page& p) {
     for (int c = 0; c < cols; ++c) t.column_left.push_back(xs[c]), t.column_right.push_back(xs[c + 1]);
     if (t.rows < 2 || std::accumulate(used_columns.begin(), used_columns.end(), 0) < 2) continue;
     const int header_rows = HeaderRowCount(page, t);
+    if (header_rows == 0) {
+      std::vector<LabeledField> fields = LabelledCells(page, t);
+      if (!fields.empty()) {
+        for (LabeledField& f : fields) page.layout.fields.push_back(std::move(f));
+        for (Frag& f : p.frags) {  // read: no unruled table or field of them again
+          const double cx = (f.box.x0 + f.box.x1) / 2, cy = CenterY(f.box);
+          if (cx > t.box.x0 && cx < t.box.x1 && cy > t.box.y0 && cy < t.box.y1) f.in_table = true;
+        }
+        continue;
+      }
+    }
     if (IsLabelColumn(page, t, header_rows) || IsFormGrid(page, t, header_rows)) continue;
     TypeHeader(page, header_rows, &t);
     for (Frag& f : p.frags) {
@@ -412,6 +494,63 @@ void RuledTables(Page& p) {
 }
 
 // ---------------------------------------------------------------- unruled
+
+// In a table numbered by a row column ("No.", "#"), a row with no number
+// is the wrapped lines of a numbered row's cells ("(305) 555-" over
+// "0191"), which assembly set as a band of their own: it joins the
+// numbered row nearest it (above on a tie). Unruled tables only: a drawn
+// row is a row.
+void MergeUnnumberedRows(const PageText& page, Table* t) {
+  int key = -1;
+  for (int c = 0; c < static_cast<int>(t->header_keys.size()); ++c) {
+    if (t->header_keys[static_cast<size_t>(c)] == "row") key = c;
+  }
+  if (key < 0 || t->ruled) return;
+  const size_t rows = static_cast<size_t>(t->rows);
+  std::vector<double> number_y(rows, -1), sum_y(rows, 0);
+  std::vector<int> cells(rows, 0);
+  for (const TableCell& c : t->cells) {
+    sum_y[static_cast<size_t>(c.row)] += CenterY(c.box);
+    ++cells[static_cast<size_t>(c.row)];
+    if (c.column == key && c.row >= t->header_rows) number_y[static_cast<size_t>(c.row)] = CenterY(c.box);
+  }
+  std::vector<int> target(rows);
+  std::iota(target.begin(), target.end(), 0);
+  int numbered = 0;
+  for (size_t r = static_cast<size_t>(t->header_rows); r < rows; ++r) numbered += number_y[r] >= 0 ? 1 : 0;
+  if (numbered < 2) return;
+  for (size_t r = static_cast<size_t>(t->header_rows); r < rows; ++r) {
+    if (number_y[r] >= 0 || cells[r] == 0) continue;
+    const double y = sum_y[r] / cells[r];
+    int above = -1, below = -1;
+    for (int a = static_cast<int>(r) - 1; a >= t->header_rows && above < 0; --a) above = number_y[a] >= 0 ? a : -1;
+    for (size_t b = r + 1; b < rows && below < 0; ++b) below = number_y[b] >= 0 ? static_cast<int>(b) : -1;
+    if (above < 0 && below < 0) continue;
+    if (above < 0 || (below >= 0 && std::fabs(number_y[below] - y) < std::fabs(y - number_y[above]))) {
+      target[r] = below;
+    } else {
+      target[r] = above;
+    }
+  }
+  std::vector<int> renumber(rows, 0);
+  int next = 0;
+  for (size_t r = 0; r < rows; ++r) {
+    if (target[r] == static_cast<int>(r)) renumber[r] = next++;
+  }
+  if (next == t->rows) return;
+  std::map<std::pair<int, int>, TableCell> merged;
+  for (const TableCell& c : t->cells) {
+    const int row = renumber[static_cast<size_t>(target[static_cast<size_t>(c.row)])];
+    auto [it, fresh] = merged.try_emplace({row, c.column}, TableCell{row, c.column, c.words, c.box});
+    if (fresh) continue;
+    it->second.words.insert(it->second.words.end(), c.words.begin(), c.words.end());
+    it->second.words = SortedWords(page, it->second.words);
+    it->second.box = it->second.box.Union(c.box);
+  }
+  t->cells.clear();
+  for (auto& [at, cell] : merged) t->cells.push_back(std::move(cell));
+  t->rows = next;
+}
 
 struct Column {
   double x0, x1;
@@ -519,6 +658,7 @@ void TableFromRun(Page& p, const std::vector<int>& bands) {
     return;
   }
   TypeHeader(page, header_rows, &t);
+  MergeUnnumberedRows(page, &t);
   page.layout.tables.push_back(std::move(t));
 }
 
@@ -600,8 +740,10 @@ int ValueFrag(const Page& p, int label, const std::string& key) {
   for (size_t k = 0; k + 1 < band.size(); ++k) {
     if (band[k] != label) continue;
     const Frag& right = p.frags[band[k + 1]];
+    // Text beyond a drawn line is the next box's, not this label's value.
     if (!right.in_table && !IsLabelText(right.text) &&
-        right.box.x0 - l.box.x1 < 0.35 * p.page->geometry.display_width) {
+        right.box.x0 - l.box.x1 < 0.35 * p.page->geometry.display_width &&
+        !RuledBetween(p.vertical, l.box.x1, right.box.x0, CenterY(l.box))) {
       return band[k + 1];
     }
     break;
@@ -615,8 +757,9 @@ int ValueFrag(const Page& p, int label, const std::string& key) {
       any_near = true;
       const bool under = v.box.x0 < l.box.x1 && v.box.x1 > l.box.x0 && v.box.x0 >= l.box.x0 - 12;
       if (!under || v.in_table) continue;
-      if (FieldKey(v.text) == key) {
-        bottom = v.box.y1;  // the label's second language
+      const bool note = v.text.front() == '(' && v.text.back() == ')' && !HasDigit(v.text);
+      if (FieldKey(v.text) == key || note) {
+        bottom = v.box.y1;  // the label's second language, or its note ("(where you reside)")
         continue;
       }
       if (IsLabelText(v.text)) return -1;
@@ -789,6 +932,7 @@ void LinkDocumentStructure(std::vector<PageText>* pages) {
         t.header_keys[c] = headed->header_keys[map[c]];
       }
       t.header_inherited = true;
+      MergeUnnumberedRows(page, &t);
     }
   }
 }

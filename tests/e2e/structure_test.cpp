@@ -67,6 +67,34 @@ TEST_F(StructureE2e, GroupedHeaderColumnsGoAndPublicColumnsStay) {
   }
 }
 
+// Family units (reportlab, ruled): headers in the plural ("A-Numbers",
+// "Dates of birth") and one line per family member in each cell. The
+// dates of birth, with no listed person to tie them to, go by their column.
+TEST_F(StructureE2e, PluralHeadersTypeTheirColumns) {
+  const std::string text = AppliedText(kData + "family_units_reportlab.pdf");
+  for (const char* gone : {"1986-07-19", "2015-02-03", "1991-11-28", "2019-06-14", "1979-03-30",
+                           "Odalys", "A204417329", "Hnatiuk"}) {
+    EXPECT_FALSE(Has(text, gone)) << gone << "\n" << text;
+  }
+  for (const char* kept : {"Peru", "Kenya", "Ukraine", "Dates of birth", "A-Numbers", "Dilley, Texas"}) {
+    EXPECT_TRUE(Has(text, kept)) << kept << "\n" << text;
+  }
+}
+
+// A mailing list printed by Chromium: an unruled table numbered by "No.",
+// whose Telephone column wraps "(617) 555-" over "0163"; the wrapped lines
+// are one row with the numbered line above them, so every phone goes whole.
+TEST_F(StructureE2e, WrappedPhonesInAChromiumMailingListGo) {
+  const std::string text = AppliedText(kData + "mailing_list_chromium.pdf");
+  for (const char* gone : {"(505) 555-", "0142", "(617) 555-", "0163", "(847) 555-", "0118", "(208) 555-",
+                           "0190", "Abdelrahman", "Quarry Street"}) {
+    EXPECT_FALSE(Has(text, gone)) << gone << "\n" << text;
+  }
+  for (const char* kept : {"Telephone", "Mailing address", "Notice list"}) {
+    EXPECT_TRUE(Has(text, kept)) << kept << "\n" << text;
+  }
+}
+
 TEST_F(StructureE2e, ValuesBelowFormLabelsGoAndLabelsStay) {
   const std::string text = AppliedText(kData + "label_above_form_reportlab.pdf");
   for (const char* gone : {"SHEVCHENKO", "Yuliia", "02/14/1990", "219 876 543"}) {

@@ -209,5 +209,15 @@ TEST(Assemble, CharacterSpacingUsedAsAWordSpaceSplitsWhereItShows) {
   EXPECT_EQ(WordTexts(q), (std::vector<std::string>{"received", "a", "positive"}));
 }
 
+TEST(Assemble, CharacterSpacingAsAWordSpaceBeforeAKernedPair) {
+  // Evaluation set, a groff order: "Mr" then ".V" set with 3.11 pt of Tc,
+  // then "elasquez" placed at the V's ink end less the "Ve" kerning (1.11
+  // pt, more than 0.1 em). redact read "Mr.V elasquez", so the honorific
+  // cue found no name. (Helvetica at 10 pt: "Mr" 11.66, "." 2.78, V 6.67.)
+  PageText p = Extract("BT /F1 10 Tf 72 700 Td (Mr) Tj 3.11 Tc 11.66 0 Td (.V) Tj "
+                       "0 Tc 11.45 0 Td (elasquez) Tj ET");
+  EXPECT_EQ(WordTexts(p), (std::vector<std::string>{"Mr.", "Velasquez"}));
+}
+
 }  // namespace
 }  // namespace redact

@@ -1,7 +1,8 @@
 #!/usr/bin/python3
 """Small PDFs for the structure stage's end-to-end tests (tests/e2e/structure_test.cpp).
 
-Run with Debian's python3-reportlab:  /usr/bin/python3 make_structure_pdfs.py
+Run with Debian's python3-reportlab (and chromium, for the mailing list):
+/usr/bin/python3 make_structure_pdfs.py
 Every person, number and address here is invented. Each file plants what
 detection must remove (an applicant's identifiers, with no cue in front of
 them) next to what it must keep (counsel, translators, facilities).
@@ -170,9 +171,58 @@ def grouped_header(path):
     SimpleDocTemplate(path, pagesize=letter, invariant=1).build(story)
 
 
+def family_units(path):
+    """Family units in a ruled table whose headers are plural ("A-Numbers",
+    "Dates of birth"), each cell holding one line per family member."""
+    from reportlab.lib import colors
+    from reportlab.lib.styles import ParagraphStyle
+    from reportlab.platypus import Paragraph, SimpleDocTemplate, Table, TableStyle
+    head = ParagraphStyle("head", fontName="Helvetica-Bold", fontSize=9, leading=11)
+    cell = ParagraphStyle("cell", fontName="Helvetica", fontSize=9, leading=11)
+    title = ParagraphStyle("title", fontName="Helvetica-Bold", fontSize=12, leading=15)
+    rows = [["Unit", "Family members", "A-Numbers", "Dates of birth", "Country"],
+            ["1", "Odalys Ferreira Quispe<br/>Thiago Ferreira Quispe", "A204417329<br/>A204417330",
+             "1986-07-19<br/>2015-02-03", "Peru"],
+            ["2", "Wanjiru Kamau Njoroge<br/>Amani Kamau Njoroge", "A211093458<br/>A211093459",
+             "1991-11-28<br/>2019-06-14", "Kenya"],
+            ["3", "Svitlana Hnatiuk", "A097265113", "1979-03-30", "Ukraine"]]
+    t = Table([[Paragraph(c, head if i == 0 else cell) for c in r] for i, r in enumerate(rows)],
+              colWidths=[30, 150, 90, 80, 80])
+    t.setStyle(TableStyle([("GRID", (0, 0), (-1, -1), 0.5, colors.black),
+                           ("VALIGN", (0, 0), (-1, -1), "TOP")]))
+    SimpleDocTemplate(path, pagesize=letter, invariant=1).build(
+        [Paragraph("Family units released from Dilley, Texas", title), t])
+
+
+def mailing_list_chromium(path):
+    """A notice mailing list printed by Chromium: an unruled table numbered
+    by a "No." column whose narrow Telephone column wraps "(505) 555-" over
+    the last four digits, together with the name and address cells."""
+    import subprocess, tempfile, os
+    people = [("1", "Teodoro Anchundia Mero", "4410 Cerrillos Road, Apt. 12, Santa Fe, NM 87507", "(505) 555-0142"),
+              ("2", "Yusra Abdelrahman", "88 Quarry Street, Unit 3, Quincy, MA 02169", "(617) 555-0163"),
+              ("3", "Gulnara Seitkali Bekova", "2150 Maple Avenue, Apt. 7, Evanston, IL 60201", "(847) 555-0118"),
+              ("4", "Rashid Nuristani", "915 Orchard Drive, Boise, ID 83705", "(208) 555-0190")]
+    rows = "".join(f"<tr><td>{n}</td><td>{name}</td><td>{addr}</td><td>{tel}</td></tr>"
+                   for n, name, addr, tel in people)
+    html = ("<html><head><style>body{font-family:sans-serif;font-size:11pt} td,th{vertical-align:top;"
+            "text-align:left;padding:2pt 6pt} th{font-weight:bold}</style></head><body>"
+            "<h3>Notice list: class members served by first-class mail</h3>"
+            "<table><tr><th>No.</th><th style='width:130pt'>Name</th><th style='width:170pt'>Mailing address</th>"
+            "<th style='width:52pt'>Telephone</th></tr>" + rows + "</table></body></html>")
+    with tempfile.TemporaryDirectory() as tmp:
+        src = os.path.join(tmp, "list.html")
+        with open(src, "w") as f:
+            f.write(html)
+        subprocess.run(["chromium", "--headless", "--no-sandbox", "--disable-gpu", "--no-pdf-header-footer",
+                        "--print-to-pdf=" + os.path.abspath(path), src], check=True, capture_output=True)
+
+
 if __name__ == "__main__":
     ruled_table("ruled_table_reportlab.pdf")
     label_above_form("label_above_form_reportlab.pdf")
     counsel_signature("counsel_signature_reportlab.pdf")
     translator_certificate("translator_certificate_reportlab.pdf")
     grouped_header("grouped_header_reportlab.pdf")
+    family_units("family_units_reportlab.pdf")
+    mailing_list_chromium("mailing_list_chromium.pdf")

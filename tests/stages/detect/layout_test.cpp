@@ -245,6 +245,71 @@ TEST(LayoutDetection, InitialsOfAListedPersonNamedInFullOnThePage) {
             (std::vector<std::string>{"Oksana Petrenko", "O.P.", "O. P."}));
 }
 
+// Evaluation set, letters: "cc: É.A.R. (client)" stayed readable, because
+// RE2's \b sees no word start before an accented capital.
+TEST(LayoutDetection, InitialsOfAListedPersonStartingWithAnAccentedCapital) {
+  PageBuilder b;
+  b.Text("Request for parole of \xC3\x8D\xC3\xB1igo Arrieta Zubiri, detained since March.", 60, 100);
+  b.Text("cc: \xC3\x8D.A.Z. (client); the Office of the Chief Counsel", 60, 114);
+  const std::vector<PageText> pages = {b.Build()};
+  const std::vector<Finding> findings =
+      MakeDetector("id,first,last\nCM-017,\xC3\x8D\xC3\xB1igo,Arrieta Zubiri\n").DetectDocument(pages);
+  const std::vector<std::string> names = Texts(pages[0], findings, "name");
+  EXPECT_NE(std::find(names.begin(), names.end(), "\xC3\x8D.A.Z."), names.end());
+}
+
+// Evaluation set, forms and letters: people the list lacks, found in full
+// by a cue or a column, stayed readable in their initials ("M.C.P.") and
+// first-initial forms ("H. Popal").
+TEST(LayoutDetection, InitialsAndFirstInitialFormsOfAnUnlistedPersonFoundInFull) {
+  PageBuilder b;
+  b.Text("I, Teodora Quintanilla Urbina, declare as follows about my application.", 60, 100);
+  b.Text("Later T. Quintanilla Urbina was moved; initials on each page: T.Q.U.", 60, 114);
+  b.Text("U.S.A. and D.H.S. officers were present; T.R.U. is someone else.", 60, 128);
+  const std::vector<PageText> pages = {b.Build()};
+  const std::vector<Finding> findings = MakeDetector().DetectDocument(pages);
+  EXPECT_EQ(Texts(pages[0], findings, "name"),
+            (std::vector<std::string>{"Teodora Quintanilla Urbina", "T. Quintanilla Urbina", "T.Q.U."}));
+}
+
+TEST(LayoutDetection, InitialsWithoutTheMiddleNameOfAnUnlistedPerson) {
+  PageBuilder b;
+  b.Text("I, Rufino Abelardo Cojti Sacalxot, declare as follows about my application.", 60, 100);
+  b.Text("Applicant's initials on each page: R.C.S.", 60, 114);
+  const std::vector<PageText> pages = {b.Build()};
+  const std::vector<Finding> findings = MakeDetector().DetectDocument(pages);
+  EXPECT_EQ(Texts(pages[0], findings, "name"),
+            (std::vector<std::string>{"Rufino Abelardo Cojti Sacalxot", "R.C.S."}));
+}
+
+// Evaluation set, letters: "Mr. Funes" found "Juan Funes" but left the
+// second surname of "Juan Funes Solís", and so his initials "J.F.S.".
+TEST(LayoutDetection, ASecondSurnameAfterACuedSurnameIsPartOfTheName) {
+  PageBuilder b;
+  b.Text("Request for parole of Anselmo Barrios Tzoc, who fled in 2023.", 60, 100);
+  b.Text("This office represents Mr. Barrios. A. Barrios Tzoc passed his interview.", 60, 114);
+  b.Text("cc: A.B.T. (client)", 60, 128);
+  const std::vector<PageText> pages = {b.Build()};
+  const std::vector<Finding> findings = MakeDetector().DetectDocument(pages);
+  EXPECT_EQ(Texts(pages[0], findings, "name"),
+            (std::vector<std::string>{"Anselmo Barrios Tzoc", "Barrios", "A. Barrios Tzoc", "A.B.T."}));
+}
+
+// Evaluation set, I-589 (LibreOffice): the family and given names were
+// found in their fields, but the name written whole on the signature line
+// stayed readable.
+TEST(LayoutDetection, ANameWrittenInSeparateFieldsIsFoundWhereItIsWrittenWhole) {
+  PageBuilder b;
+  b.Text("Family Name: SOKOLOVA", 60, 100);
+  b.Text("Given Name: Irina", 60, 114);
+  b.Text("Country of Birth: Belarus", 60, 128);
+  b.Text("The statement was read back to Irina Sokolova in Russian before she signed it.", 60, 160);
+  const std::vector<PageText> pages = {b.Build()};
+  const std::vector<Finding> findings = MakeDetector().DetectDocument(pages);
+  EXPECT_EQ(Texts(pages[0], findings, "name"),
+            (std::vector<std::string>{"SOKOLOVA", "Irina", "Irina Sokolova"}));
+}
+
 TEST(LayoutDetection, AGivenNameBeforeACuedSurnameIsFound) {
   PageBuilder b;
   b.Text("The exhibit identifies Oksana Petrenko, who received a positive finding.", 60, 100);

@@ -290,6 +290,120 @@ TEST(Structure, NumberedParagraphsAndShortListsAreNoLineNumberColumn) {
   EXPECT_TRUE(b.Build().layout.line_numbers.empty());
 }
 
+// A mailing list whose wrapped cells Chromium sets as bands of their own:
+// a row with no number is the numbered row's second line ("(212) 555-" over
+// "0148"), so the phone column holds whole numbers.
+TEST(Structure, UnruledRowsWithoutANumberContinueTheNumberedRowAbove) {
+  PageBuilder b;
+  b.Text("Notice list - members to be served by mail under the settlement agreement of the parties", 40, 60);
+  b.Text("No.", 40, 100).Text("Name", 70, 100).Text("Mailing address", 200, 100).Text("Telephone", 380, 100);
+  b.Text("1", 40, 120).Text("Tamar Okonkwo", 70, 120).Text("12 Birch Road, Unit 4, Reno, NV", 200, 120)
+      .Text("(775) 555-", 380, 120);
+  b.Text("Adeyemi", 70, 132).Text("89501", 200, 132).Text("0148", 380, 132);
+  b.Text("2", 40, 150).Text("Ilse Varga", 70, 150).Text("3 Pine Court, Boise, ID 83702", 200, 150)
+      .Text("(208) 555-0177", 380, 150);
+  b.Text("3", 40, 168).Text("Quentin Mbeki", 70, 168).Text("77 Lake Street, Akron, OH", 200, 168)
+      .Text("(330) 555-", 380, 168);
+  b.Text("Tshabalala", 70, 180).Text("44308", 200, 180).Text("0102", 380, 180);
+  const PageText page = b.Build();
+  ASSERT_EQ(page.layout.tables.size(), 1u);
+  const Table& t = page.layout.tables[0];
+  EXPECT_EQ(t.header_keys, (std::vector<std::string>{"row", "name", "address", "phone"}));
+  EXPECT_EQ(t.rows, 4);
+  EXPECT_EQ(Cell(page, t, 1, 3), "(775) 555- 0148");
+  EXPECT_EQ(Cell(page, t, 1, 1), "Tamar Okonkwo Adeyemi");
+  EXPECT_EQ(Cell(page, t, 3, 3), "(330) 555- 0102");
+}
+
+// A form drawn as boxes, each holding its label and then its value on one
+// line: no table, but fields.
+TEST(Structure, BoxesHoldingALabelAndItsValueAreFields) {
+  PageBuilder b;
+  for (double x : {40.0, 220.0, 400.0, 570.0}) b.Rule(x, 400, x, 460);
+  for (double y : {400.0, 430.0, 460.0}) b.Rule(40, y, 570, y);
+  b.Text("3. Apellido(s) OYELOWO FERNANDEZ", 44, 418).Text("4. Primer nombre Itzel", 224, 418)
+      .Text("5. Segundo nombre Marina", 404, 418);
+  b.Text("8. Fecha de nacimiento 09/30/2011", 44, 448).Text("9. Sexo F", 224, 448);
+  const PageText page = b.Build();
+  EXPECT_TRUE(page.layout.tables.empty());
+  std::map<std::string, std::vector<std::string>> values;
+  for (const LabeledField& f : page.layout.fields) values[f.key].push_back(WordsText(page, f.value_words));
+  EXPECT_EQ(values["name"], (std::vector<std::string>{"OYELOWO FERNANDEZ", "Itzel", "Marina"}));
+  EXPECT_EQ(values["dob"], (std::vector<std::string>{"09/30/2011"}));
+}
+
+// Boxes whose label wraps, or goes on past its known words, over the value
+// on a line of its own: the rest of the label's lines stays label.
+TEST(Structure, ALabelsOwnLinesInABoxAreNoValue) {
+  PageBuilder b;
+  for (double x : {40.0, 220.0, 400.0, 570.0}) b.Rule(x, 400, x, 490);
+  for (double y : {400.0, 460.0, 490.0}) b.Rule(40, y, 570, y);
+  b.Text("8. Fecha de nacimiento 09/30/2011", 44, 478).Text("9. Sexo F", 224, 478);
+  b.Text("1. Numero A del", 44, 412, 8).Text("4. Apellido(s)", 224, 412, 8).Text("Telefono", 404, 412, 8);
+  b.Text("conyuge", 44, 424, 8).Text("completo(s)", 224, 424, 8).Text("(505) 555-0142", 404, 430);
+  b.Text("207-418-336", 44, 446).Text("QUISPE MAMANI", 224, 446);
+  const PageText page = b.Build();
+  EXPECT_TRUE(page.layout.tables.empty());
+  std::map<std::string, std::vector<std::string>> values;
+  for (const LabeledField& f : page.layout.fields) values[f.key].push_back(WordsText(page, f.value_words));
+  EXPECT_EQ(values["a_number"], (std::vector<std::string>{"207-418-336"}));
+  EXPECT_EQ(values["name"], (std::vector<std::string>{"QUISPE MAMANI"}));
+  EXPECT_EQ(values["phone"], (std::vector<std::string>{"(505) 555-0142"}));
+  EXPECT_EQ(values["dob"], (std::vector<std::string>{"09/30/2011"}));
+}
+
+// A form of boxes, label at the top of each and its value under it: the
+// next box's label beside it, across a drawn line, is not its value.
+TEST(Structure, TextAcrossADrawnLineIsNotALabelsValue) {
+  PageBuilder b;
+  for (double x : {40.0, 220.0, 400.0}) b.Rule(x, 400, x, 440);
+  for (double y : {400.0, 440.0}) b.Rule(40, y, 400, y);
+  b.Text("8. Date of birth", 44, 412, 8).Text("12. Included in this application?", 224, 412, 8);
+  b.Text("11/23/2009", 44, 432).Text("Yes", 224, 432);
+  const PageText page = b.Build();
+  std::map<std::string, std::vector<std::string>> values;
+  for (const LabeledField& f : page.layout.fields) values[f.key].push_back(WordsText(page, f.value_words));
+  EXPECT_EQ(values["dob"], (std::vector<std::string>{"11/23/2009"}));
+}
+
+// An I-213 drawn as boxes, read again once its values are removed (apply's
+// detection after removal): the first row's labels alone look like a
+// header, but the row under it opens its boxes with labels too ("Country
+// of Citizenship Peru"), so it stays a form and no column is typed "name"
+// (which had every later cell, and the narrative under it, found as names).
+TEST(Structure, AFormWhoseValuesAreRemovedIsNoTable) {
+  PageBuilder b;
+  for (double x : {40.0, 220.0, 400.0, 570.0}) b.Rule(x, 400, x, 490);
+  for (double y : {400.0, 430.0, 460.0, 490.0}) b.Rule(40, y, 570, y);
+  b.Text("Family Name", 44, 418).Text("First", 224, 418).Text("Middle", 404, 418);
+  b.Text("FINS", 44, 448).Text("Date of Birth", 224, 448).Text("Country of Citizenship Peru", 404, 448);
+  b.Text("Height 170", 44, 478).Text("Hair BRO", 224, 478).Text("Eyes BRO", 404, 478);
+  const PageText page = b.Build();
+  for (const Table& t : page.layout.tables) {
+    for (const std::string& key : t.header_keys) EXPECT_NE(key, "name");
+  }
+}
+
+// Apply reads a form again once its values are removed: a box left with its
+// label alone ("3. Apellido(s) completo(s)") gives no value, and a label's
+// note in parentheses on the line under it is no value either.
+TEST(Structure, ALabelAloneOrItsNoteIsNoValue) {
+  PageBuilder b;
+  for (double x : {40.0, 220.0, 400.0, 570.0}) b.Rule(x, 400, x, 460);
+  for (double y : {400.0, 430.0, 460.0}) b.Rule(40, y, 570, y);
+  b.Text("3. Apellido(s) completo(s)", 44, 418).Text("4. Primer nombre Itzel", 224, 418)
+      .Text("5. Segundo nombre Marina", 404, 418);
+  b.Text("8. Fecha de nacimiento 09/30/2011", 44, 448).Text("9. Sexo F", 224, 448);
+  b.Text("8. Mailing address in the U.S.", 44, 520);
+  b.Text("(where you receive mail)", 44, 532);
+  b.Text("12 Pine Road, Reno, NV 89501", 44, 546);
+  const PageText page = b.Build();
+  std::map<std::string, std::vector<std::string>> values;
+  for (const LabeledField& f : page.layout.fields) values[f.key].push_back(WordsText(page, f.value_words));
+  EXPECT_EQ(values["name"], (std::vector<std::string>{"Itzel", "Marina"}));
+  EXPECT_EQ(values["address"], (std::vector<std::string>{"12 Pine Road, Reno, NV 89501"}));
+}
+
 TEST(StructureLabels, FormLabelsInEnglishAndSpanish) {
   EXPECT_EQ(LabelKey("Family Name (Last Name)"), "name");
   EXPECT_EQ(LabelKey("Apellido(s)"), "name");
@@ -311,6 +425,30 @@ TEST(StructureLabels, FormLabelsInEnglishAndSpanish) {
   EXPECT_EQ(LabelKey("Name, Date of Birth"), "");
   EXPECT_EQ(LabelKey("Country, Facility"), "");
   EXPECT_EQ(LabelKey("Interpreter name(s)"), "");
+  // Headers in the plural, names by the person's role, first names.
+  EXPECT_EQ(LabelKey("Dates of birth"), "dob");
+  EXPECT_EQ(LabelKey("A-Numbers"), "a_number");
+  EXPECT_EQ(LabelKey("Telephones"), "phone");
+  EXPECT_EQ(LabelKey("Addresses"), "address");
+  EXPECT_EQ(LabelKey("Nombre del detenido"), "name");
+  EXPECT_EQ(LabelKey("Nombre de la solicitante"), "name");
+  EXPECT_EQ(LabelKey("Detainee name"), "name");
+  EXPECT_EQ(LabelKey("Primer nombre"), "name");
+  EXPECT_EQ(LabelKey("4. Complete Last Name"), "name");
+  EXPECT_EQ(LabelKey("Nombre del juez"), "");
+  EXPECT_EQ(LabelKey("Officer name"), "");
+  EXPECT_EQ(LabelKey("Facilities"), "facility");
+  // A note in parentheses after the label.
+  EXPECT_EQ(LabelKey("Family Name (CAPS)"), "name");
+  EXPECT_EQ(LabelKey("Date of Birth (as on passport)"), "dob");
+  EXPECT_EQ(LabelKey("Court (of venue)"), "");
+  EXPECT_EQ(LabelKey("Telefono (505)"), "");  // an area code is a value, no note
+  // The issue's list: a credible-fear status column, a cell phone.
+  EXPECT_EQ(LabelKey("Credible-fear status"), "credible_fear");
+  EXPECT_EQ(LabelKey("CFI status"), "credible_fear");
+  EXPECT_EQ(LabelKey("Estado MCF"), "credible_fear");
+  EXPECT_EQ(LabelKey("Cell"), "phone");
+  EXPECT_EQ(LabelKey("Status"), "");
   size_t end = 0;
   EXPECT_EQ(LabelKeyBeforeColon("DOB: 1990-02-14", &end), "dob");
   EXPECT_EQ(end, 4u);

@@ -1,0 +1,128 @@
+#include "stages/detect/short_forms.h"
+
+#include <re2/re2.h>
+
+#include <algorithm>
+#include <cctype>
+#include <map>
+#include <set>
+
+namespace redact {
+namespace {
+
+bool IsParticle(std::string_view w) {
+  static const char* const kParticles[] = {"de", "del", "la", "las", "los", "da", "das", "do", "dos",
+                                           "di", "du", "van", "von", "der", "den", "ter", "y", "e",
+                                           "bin", "ibn", "al", "el", "le"};
+  return std::any_of(std::begin(kParticles), std::end(kParticles), [&](const char* p) { return w == p; });
+}
+
+bool Letters(std::string_view w) {
+  return !w.empty() && std::all_of(w.begin(), w.end(), [](char c) {
+    return (c >= 'a' && c <= 'z') || c == '-' || c == '\'';
+  });
+}
+
+// The letters of a person's initials: one per word.
+std::string InitialsOf(const std::vector<std::string>& name) {
+  std::string s;
+  for (const std::string& w : name) s.push_back(w[0]);
+  return s;
+}
+
+}  // namespace
+
+void AddPeopleFoundInFull(const std::vector<Finding>& findings,
+                          const std::unordered_set<std::string>& not_names,
+                          std::vector<std::vector<std::string>>* people) {
+  // A list of thousands: new names are looked up, not searched for.
+  std::set<std::vector<std::string>> known(people->begin(), people->end());
+  for (const Finding& f : findings) {
+    if (f.category != "name" || f.channel != kChannelPage) continue;
+    if (!f.rule.starts_with("name.cue.") && !f.rule.starts_with("layout.")) continue;
+    // "OKAFOR, Chidi" is Chidi Okafor: given names first.
+    std::string value = f.value;
+    if (const size_t comma = value.find(','); comma != std::string::npos) {
+      value = value.substr(comma + 1) + " " + value.substr(0, comma);
+    }
+    std::vector<std::string> name;
+    bool ok = true;
+    for (const TextToken& t : TokenizeForNames(value)) {
+      std::string w = value.substr(t.begin, t.end - t.begin);
+      if (IsParticle(w)) continue;
+      if (!Letters(w) || w.size() < 2 || not_names.count(w)) ok = false;
+      name.push_back(std::move(w));
+    }
+    if (!ok || name.size() < 2 || name.size() > 5) continue;
+    if (known.insert(name).second) people->push_back(std::move(name));
+  }
+}
+
+void FindShortForms(const std::vector<std::vector<std::string>>& people, int page,
+                    const std::string& text, const NormalizedText& norm,
+                    const std::vector<TextToken>& tokens, std::vector<Finding>* out) {
+  if (people.empty()) return;
+  auto add = [&](size_t b, size_t e, const std::string& value, const char* reason) {
+    Finding f;
+    f.category = "name";
+    f.rule = "name.short";
+    f.page = page;
+    f.begin = b;
+    f.end = e;
+    f.value = value;
+    f.confidence = 0.8;
+    f.basis = "cue";
+    f.reason = reason;
+    out->push_back(std::move(f));
+  };
+  // Initials, where no two people found share them.
+  // A middle name is often left out: "José Ángel Menjívar Zúñiga" signs
+  // "J.M.Z." as well as "J.Á.M.Z.".
+  std::map<std::string, int> initials;
+  for (const auto& name : people) {
+    if (name.size() >= 3) ++initials[InitialsOf(name)];
+    if (name.size() >= 4) ++initials[InitialsOf({name[0], name[name.size() - 2], name.back()})];
+  }
+  static const RE2 kInitials(R"((?:^|[^\p{L}\p{N}.])((?:\p{Lu}\.[ \t]?){3,5}))");
+  re2::StringPiece input(text), m;
+  while (RE2::FindAndConsume(&input, kInitials, &m)) {
+    std::string letters;
+    for (char c : NormalizeString(std::string_view(m.data(), m.size()))) {
+      if (c != '.' && c != ' ' && c != '\t') letters.push_back(c);
+    }
+    auto it = initials.find(letters);
+    if (it == initials.end() || it->second > 1) continue;
+    size_t b = static_cast<size_t>(m.data() - text.data()), e = b + m.size();
+    while (e > b && (text[e - 1] == ' ' || text[e - 1] == '\t')) --e;
+    add(b, e, letters, "initials of a person named in full in this document");
+  }
+  // A first initial and the rest of the name: "M. Quintero Ayala".
+  std::map<char, std::vector<const std::vector<std::string>*>> by_initial;
+  for (const auto& name : people) by_initial[name[0][0]].push_back(&name);
+  const std::string& t = norm.text;
+  for (size_t k = 0; k + 1 < tokens.size(); ++k) {
+    const TextToken& first = tokens[k];
+    if (first.end - first.begin != 1 || first.end >= t.size() || t[first.end] != '.') continue;
+    const auto candidates = by_initial.find(t[first.begin]);
+    if (candidates == by_initial.end()) continue;
+    for (const std::vector<std::string>* person : candidates->second) {
+      const std::vector<std::string>& name = *person;
+      if (k + name.size() > tokens.size()) continue;
+      bool match = true;
+      for (size_t n = 1; n < name.size() && match; ++n) {
+        const TextToken& tok = tokens[k + n];
+        match = tok.joinable && t.compare(tok.begin, tok.end - tok.begin, name[n]) == 0;
+      }
+      if (!match) continue;
+      const TextToken& last = tokens[k + name.size() - 1];
+      const auto [b, e] = norm.ToOriginal(first.begin, last.end);
+      const unsigned char lead = b < text.size() ? static_cast<unsigned char>(text[b]) : 0;
+      if (lead == 0 || (lead < 0x80 && !std::isupper(lead))) continue;  // an initial is a capital
+      add(b, e, t.substr(first.begin, last.end - first.begin),
+          "a first initial and the rest of a name found in full in this document");
+      break;
+    }
+  }
+}
+
+}  // namespace redact

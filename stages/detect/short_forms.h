@@ -1,0 +1,39 @@
+// Short forms of people found in full: a person a cue, a table column or a
+// form label names in full ("Marisol Quintero Ayala", "OKAFOR, Chidi
+// Emeka") is called elsewhere in the document by their initials
+// ("M.Q.A."), or by a first initial and the rest of the name ("M.
+// Quintero Ayala", "C. Okafor"). Listed people have theirs in layout.h
+// (DetectListedInitials); these are for the people the list lacks.
+//
+// Thread-safety: pure functions.
+#ifndef REDACT_STAGES_DETECT_SHORT_FORMS_H_
+#define REDACT_STAGES_DETECT_SHORT_FORMS_H_
+
+#include <string>
+#include <unordered_set>
+#include <vector>
+
+#include "core/finding.h"
+#include "stages/detect/names.h"
+#include "stages/detect/normalize.h"
+
+namespace redact {
+
+// The names (as normalized tokens, given names first) of the people
+// `findings` name in full by a cue, a column or a label: two words or
+// more, particles and never-name words left out. Appends new ones only.
+void AddPeopleFoundInFull(const std::vector<Finding>& findings,
+                          const std::unordered_set<std::string>& not_names,
+                          std::vector<std::vector<std::string>>* people);
+
+// Findings (rule "name.short", basis "cue") for `people`'s initials (three
+// letters or more, each followed by a period; only initials no two people
+// share) and first-initial forms on one page: `text` the page text, `norm`
+// and `tokens` its matching text and name tokens.
+void FindShortForms(const std::vector<std::vector<std::string>>& people, int page,
+                    const std::string& text, const NormalizedText& norm,
+                    const std::vector<TextToken>& tokens, std::vector<Finding>* out);
+
+}  // namespace redact
+
+#endif  // REDACT_STAGES_DETECT_SHORT_FORMS_H_
