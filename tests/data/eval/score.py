@@ -12,6 +12,14 @@ pdftoppm + tesseract, the way the labels were located), and reports
 per document, family, producer and category, plus documents that failed, and documents whose output apply's own
 verification withheld (exit 7: scored from a rerun with --no-verify, so
 recall measures detection and removal; "held" in the table).
+
+It scores `redact scan` too (what a reviewer is shown before anything is
+removed): the input's words — pdftotext -bbox, or for a scan the words
+redact itself read (`redact extract`), since a separate OCR run reads a
+scan differently — with every word whose centre lies in a finding's box
+masked, are scored the same way ("scan recall", "scan precision proxy").
+A finding's box is the rectangle round its glyphs, so on a line it may
+cover a word between two parts of one finding.
 Identifiers are never printed, except with --show-misses (for developers
 at their own terminal; never in CI logs that are kept).
 
@@ -30,6 +38,7 @@ ctest test treats 77 as skipped).
 Python 3 standard library and poppler-utils (+ tesseract for scans) only.
 """
 import argparse
+import html
 import concurrent.futures
 import json
 import os
@@ -177,6 +186,70 @@ def apply(redact, doc_path, out_dir, names, policy, timeout, extra=()):
     return rc, (os.path.join(out_dir, pdfs[0]) if len(pdfs) == 1 else None)
 
 
+def redact_json(redact, args, timeout):
+    out = subprocess.run([redact] + args, capture_output=True, timeout=timeout)
+    if out.returncode not in (0, 3):  # 3: findings (scan's "something to remove")
+        raise RuntimeError("redact %s exited %d" % (args[0], out.returncode))
+    return json.loads(out.stdout.decode("utf-8"))
+
+
+def bbox_pages(path):
+    """Each page's words with their boxes [x0, y0, x1, y1] (top-left
+    origin, points), from pdftotext -bbox."""
+    out = subprocess.run(["pdftotext", "-bbox", "-enc", "UTF-8", path, "-"], capture_output=True, timeout=120)
+    if out.returncode != 0:
+        raise RuntimeError("pdftotext -bbox failed")
+    pages = []
+    for page in out.stdout.decode("utf-8", "replace").split("<page ")[1:]:
+        words = []
+        for m in re.finditer(r'<word xMin="([\d.]+)" yMin="([\d.]+)" xMax="([\d.]+)" yMax="([\d.]+)">(.*?)</word>', page):
+            text = html.unescape(m.group(5))
+            words.append(([float(m.group(i)) for i in range(1, 5)], text))
+        pages.append(words)
+    return pages
+
+
+def scan_scored(redact, doc_path, labels, names, policy, timeout):
+    """score_document of the input's words with those under a scan finding's
+    box masked: pdftotext's words, or for a scan the words redact itself
+    read (`redact extract`; a separate OCR run reads a scan differently)."""
+    args = ["scan", "--format", "json", doc_path, "--names", names] + (["--policy", policy] if policy else [])
+    findings = [f for d in redact_json(redact, args, timeout)["documents"] for f in d["findings"]]
+    if labels.get("scanned"):
+        extracted = redact_json(redact, ["extract", "--format", "json", doc_path], timeout)["pages"]
+        pages = [[(w["bbox"], w["text"]) for w in p["words"]] for p in extracted]
+    else:
+        pages = bbox_pages(doc_path)
+    boxes = {}
+    for f in findings:
+        if "bbox" in f and 1 <= f["page"] <= len(pages):
+            squeezed = re.sub(r"\s+", "", norm(f.get("text", "")))
+            boxes.setdefault(f["page"] - 1, []).append((f["bbox"], squeezed))
+
+    def under(box, text, page):
+        # In the finding's rectangle and part of its text: a finding over a
+        # line break has one rectangle round both lines.
+        cx, cy = (box[0] + box[2]) / 2, (box[1] + box[3]) / 2
+        word = re.sub(r"^\W+|\W+$", "", re.sub(r"\s+", "", norm(text)))  # "Ramírez," is "ramirez"
+        return any(b[0] - 1 <= cx <= b[2] + 1 and b[1] - 1 <= cy <= b[3] + 1 and word and word in t
+                   for b, t in boxes.get(page, []))
+
+    def page_text(i, words):
+        # A word broken at a line's end ("Process-" / "ing") joined, as
+        # pdftotext's text output joins it.
+        out = []
+        for box, text in words:
+            text = "\u2588" if under(box, text, i) else text
+            if out and len(out[-1]) > 1 and out[-1].endswith("-") and out[-1][-2].isalpha() and text[:1].islower():
+                out[-1] = out[-1][:-1] + text
+            else:
+                out.append(text)
+        return norm(" ".join(out))
+
+    texts = [page_text(i, words) for i, words in enumerate(pages)]
+    return score_document(labels, texts)
+
+
 def run_one(redact, doc_path, labels, names, policy, tmp, timeout):
     """Scores one document. When apply's own verification withholds the
     output (exit 7: it still found something), the document counts as
@@ -199,6 +272,12 @@ def run_one(redact, doc_path, labels, names, policy, tmp, timeout):
     r = score_document(labels, pages)
     r["seconds"] = secs
     r["withheld"] = withheld
+    try:
+        sc = scan_scored(redact, doc_path, labels, names, policy, timeout)
+        r["scan"] = {k: sc[k] for k in ("must_go", "leaked", "must_stay", "lost")}
+    except Exception as e:  # scan failing on a document apply handles is a failure of its own
+        return name, {"failed": "scan: %s" % (e if isinstance(e, RuntimeError) else type(e).__name__),
+                      "seconds": secs}
     return name, r
 
 
@@ -261,7 +340,8 @@ def main():
 
 def add(acc, key, r):
     x = acc.setdefault(key, {"documents": 0, "failed": 0, "withheld": 0, "must_go": 0, "leaked": 0,
-                             "must_stay": 0, "lost": 0})
+                             "must_stay": 0, "lost": 0, "scan": {"must_go": 0, "leaked": 0, "must_stay": 0,
+                                                                 "lost": 0}})
     x["documents"] += 1
     x["withheld"] += 1 if r.get("withheld") else 0
     if "failed" in r:
@@ -269,17 +349,22 @@ def add(acc, key, r):
         return
     for k in ("must_go", "leaked", "must_stay", "lost"):
         x[k] += r[k]
+        x["scan"][k] += r["scan"][k]
 
 
 def finish(x):
     x["recall"] = round(ratio(x["must_go"] - x["leaked"], x["must_go"]), 4)
     x["precision_proxy"] = round(ratio(x["must_stay"] - x["lost"], x["must_stay"]), 4)
+    sc = x["scan"]
+    x["scan_recall"] = round(ratio(sc["must_go"] - sc["leaked"], sc["must_go"]), 4)
+    x["scan_precision_proxy"] = round(ratio(sc["must_stay"] - sc["lost"], sc["must_stay"]), 4)
     return x
 
 
 def report(a, labels, results, secs):
     total, fam, prod, cats = {}, {}, {}, {}
-    zero = {"documents": 0, "failed": 0, "withheld": 0, "must_go": 0, "leaked": 0, "must_stay": 0, "lost": 0}
+    zero = {"documents": 0, "failed": 0, "withheld": 0, "must_go": 0, "leaked": 0, "must_stay": 0, "lost": 0,
+            "scan": {"must_go": 0, "leaked": 0, "must_stay": 0, "lost": 0}}
     rows = []
     for n in sorted(results):
         r, L = results[n], labels[n]
@@ -326,6 +411,10 @@ def report(a, labels, results, secs):
           "(%d of %d public items kept); %.0fs" % (t["documents"], t["failed"], t["withheld"], t["recall"], t["must_go"] - t["leaked"],
                                                   t["must_go"], t["precision_proxy"], t["must_stay"] - t["lost"],
                                                   t["must_stay"], secs))
+    print("SCAN: recall %.4f, precision proxy %.4f (its findings masked in the input's text)" % (
+        t["scan_recall"], t["scan_precision_proxy"]))
+    for title, d in (("family", summary["families"]),):
+        print("  " + ", ".join("%s %.3f/%.3f" % (k, x["scan_recall"], x["scan_precision_proxy"]) for k, x in d.items()))
     if a.show_misses:
         print("\n-- misses (identifiers quoted: developer use only) --")
         for n in sorted(results):
@@ -351,6 +440,9 @@ def check_floors(s, floors):
         bad.append("total recall %.4f < floor %.4f" % (t["recall"], floors["recall"]))
     if t["precision_proxy"] < floors.get("precision_proxy", 0):
         bad.append("total precision proxy %.4f < floor %.4f" % (t["precision_proxy"], floors["precision_proxy"]))
+    for key, what in (("scan_recall", "scan recall"), ("scan_precision_proxy", "scan precision proxy")):
+        if t[key] < floors.get(key, 0):
+            bad.append("total %s %.4f < floor %.4f" % (what, t[key], floors[key]))
     if t["failed"] > floors.get("max_failed", 0):
         bad.append("%d failed documents > %d allowed" % (t["failed"], floors.get("max_failed", 0)))
     if "max_withheld" in floors and t["withheld"] > floors["max_withheld"]:
