@@ -654,7 +654,8 @@ void AddFieldNameForms(const std::vector<Finding>& findings, std::vector<std::ve
 
 std::vector<Finding> Detector::DetectDocument(const std::vector<PageText>& pages,
                                               bool everyone_mentioned,
-                                              const std::vector<int>& also_mentioned) const {
+                                              const std::vector<int>& also_mentioned,
+                                              const std::vector<std::vector<std::string>>& also_people) const {
   std::vector<PageWork> work(pages.size());
   for (size_t i = 0; i < pages.size(); ++i) {
     work[i].page_text = &pages[i];
@@ -720,7 +721,11 @@ std::vector<Finding> Detector::DetectDocument(const std::vector<PageText>& pages
     for (PageWork& w : work) if (w.page == f.page) w.findings.push_back(f);
   }
   FindListedDatesOfBirth(work, mentioned);
+  for (const std::vector<std::string>& person : also_people) {
+    if (person.size() >= 2 && std::find(cued.begin(), cued.end(), person) == cued.end()) cued.push_back(person);
+  }
   FindCuedNamesAgain(work, cued);
+  FindPartsOfPeople(work, also_people);
   // A person found in full is found in their initials and first-initial forms.
   std::vector<std::vector<std::string>> people;
   for (const PageWork& w : work) AddPeopleFoundInFull(w.findings, rules_->not_names, &people);
@@ -833,6 +838,41 @@ void Detector::FindCuedNamesAgain(std::vector<PageWork>& work,
   }
 }
 
+void Detector::FindPartsOfPeople(std::vector<PageWork>& work,
+                                 const std::vector<std::vector<std::string>>& people) const {
+  std::unordered_set<std::string> parts;
+  for (const std::vector<std::string>& person : people) {
+    for (const std::string& part : person) {
+      if (part.size() >= 3) parts.insert(part);  // "Li", initials: too short to stand alone
+    }
+  }
+  if (parts.empty()) return;
+  for (PageWork& w : work) {
+    for (const TextToken& t : w.tokens) {
+      if (!parts.count(w.norm.text.substr(t.begin, t.end - t.begin))) continue;
+      auto [b, e] = w.norm.ToOriginal(t.begin, t.end);
+      if (!StartsUpper(std::string_view(*w.text).substr(b, e - b))) continue;  // "rosa", "flores": words
+      Finding f;
+      f.category = "name";
+      f.rule = "name.context.part";
+      f.page = w.page;
+      f.begin = b;
+      f.end = e;
+      f.value = w.norm.text.substr(t.begin, t.end - t.begin);
+      f.confidence = 0.8;
+      f.basis = "cue";
+      f.reason = "a name of a person this document names in full";
+      w.findings.push_back(std::move(f));
+    }
+  }
+}
+
+std::vector<std::vector<std::string>> Detector::PeopleFoundInFull(const std::vector<Finding>& findings) const {
+  std::vector<std::vector<std::string>> people;
+  AddPeopleFoundInFull(findings, rules_->not_names, &people);
+  return people;
+}
+
 void Detector::DetectFullNamesOfCuedSurnames(std::vector<PageWork>& work) const {
   std::vector<std::string> surnames;
   for (const PageWork& w : work) {
@@ -932,7 +972,8 @@ std::vector<int> Detector::EntitiesNamed(const std::vector<Finding>& findings) c
 }
 
 std::vector<Finding> Detector::DetectText(const std::string& text, bool as_ocr,
-                                          const std::vector<int>& also_mentioned) const {
+                                          const std::vector<int>& also_mentioned,
+                                          const std::vector<std::vector<std::string>>& also_people) const {
   std::vector<PageText> pages(1);
   pages[0].number = 1;
   pages[0].text = text;
@@ -942,7 +983,7 @@ std::vector<Finding> Detector::DetectText(const std::string& text, bool as_ocr,
     pages[0].glyphs.emplace_back().ocr = true;
     pages[0].text_glyph.assign(text.size(), 0);
   }
-  return DetectDocument(pages, false, also_mentioned);
+  return DetectDocument(pages, false, also_mentioned, also_people);
 }
 
 std::vector<Finding> Detector::DetectPathText(const std::string& text) const {

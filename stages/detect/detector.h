@@ -37,19 +37,27 @@ class Detector {
   // `also_mentioned`: entities (indices into names()->entities()) named in
   // full elsewhere — in the pages of the document a side channel belongs
   // to — so their partial variants count here too.
+  // `also_people`: people the list lacks whom those pages name in full
+  // (PeopleFoundInFull), so their full names and, capitalized, each of
+  // their names alone count here too ("Call Teodoro" in a sticky note).
   std::vector<Finding> DetectDocument(const std::vector<PageText>& pages,
                                       bool everyone_mentioned = false,
-                                      const std::vector<int>& also_mentioned = {}) const;
+                                      const std::vector<int>& also_mentioned = {},
+                                      const std::vector<std::vector<std::string>>& also_people = {}) const;
 
   // Findings in a bare text (no glyphs): for tests, evaluation and side
   // channels. `as_ocr` treats the text as read by OCR, so ocr_only rules
   // apply; `also_mentioned` as for DetectDocument (a sticky note saying
   // "Maria" after the page text named Maria Hernández names her).
   std::vector<Finding> DetectText(const std::string& text, bool as_ocr = false,
-                                  const std::vector<int>& also_mentioned = {}) const;
+                                  const std::vector<int>& also_mentioned = {},
+                                  const std::vector<std::vector<std::string>>& also_people = {}) const;
 
   // The entities (indices) `findings` name, for also_mentioned.
   std::vector<int> EntitiesNamed(const std::vector<Finding>& findings) const;
+  // The people the list lacks whom `findings` name in full (by a cue, a
+  // column or a label), as normalized name tokens, for also_people.
+  std::vector<std::vector<std::string>> PeopleFoundInFull(const std::vector<Finding>& findings) const;
 
   // Findings in the components of a file path, one per line (see
   // pipeline/output_names): every listed person counts as mentioned.
@@ -76,6 +84,8 @@ class Detector {
   void FindListedDatesOfBirth(std::vector<PageWork>& work, const std::vector<int>& mentioned) const;
   // Names found by a cue (`cued`, as tokens), at every other occurrence.
   void FindCuedNamesAgain(std::vector<PageWork>& work, const std::vector<std::vector<std::string>>& cued) const;
+  // Each capitalized name alone of `people` (another text's people).
+  void FindPartsOfPeople(std::vector<PageWork>& work, const std::vector<std::vector<std::string>>& people) const;
 
   std::shared_ptr<const RuleSet> rules_;
   std::optional<NamesIndex> names_;

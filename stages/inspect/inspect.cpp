@@ -51,15 +51,16 @@ std::string PropertyText(const pdf::Operand& dict) {
 // Reads the side channels of one document and collects their findings.
 class Inspector {
  public:
-  Inspector(pdf::Document& doc, const Detector& detector, std::vector<int> mentioned, std::vector<Finding>* out)
-      : doc_(doc), detector_(detector), mentioned_(std::move(mentioned)), out_(out) {}
+  Inspector(pdf::Document& doc, const Detector& detector, std::vector<int> mentioned,
+            std::vector<std::vector<std::string>> people, std::vector<Finding>* out)
+      : doc_(doc), detector_(detector), mentioned_(std::move(mentioned)), people_(std::move(people)), out_(out) {}
 
   // Findings of `text` as side-channel findings at `where`; how many.
   // Matches from byte `uri_begin` on lie in a URI: channel "link".
   size_t Detect(const std::string& text, const Finding& where, size_t uri_begin = std::string::npos) {
     if (text.empty()) return 0;
     size_t n = 0;
-    for (Finding& f : detector_.DetectText(text, false, mentioned_)) {
+    for (Finding& f : detector_.DetectText(text, false, mentioned_, people_)) {
       Finding side = where;
       if (f.begin >= uri_begin) {
         side.channel = kChannelLink;
@@ -225,6 +226,7 @@ class Inspector {
   pdf::Document& doc_;
   const Detector& detector_;
   std::vector<int> mentioned_;  // entities the page text names in full
+  std::vector<std::vector<std::string>> people_;  // the unlisted people it names in full
   std::vector<Finding>* out_;
 };
 
@@ -263,7 +265,8 @@ StatusOr<std::vector<Finding>> InspectSideChannels(pdf::Document& doc, const std
                                                    const Detector& detector,
                                                    const std::vector<Finding>& page_findings) {
   std::vector<Finding> out;
-  Inspector inspector(doc, detector, detector.EntitiesNamed(page_findings), &out);
+  Inspector inspector(doc, detector, detector.EntitiesNamed(page_findings), detector.PeopleFoundInFull(page_findings),
+                      &out);
   Status s = pdf::Guard(doc.name(), [&]() -> Status {
     inspector.Fields();
     inspector.Outline();

@@ -57,7 +57,9 @@ class Detector;
 // cannot read is not reported clean.
 // Detected with the document's context: a listed person `page_findings`
 // name in full is mentioned, so a side channel's given name or surname
-// alone (a sticky note saying "Maria") is that person.
+// alone (a sticky note saying "Maria") is that person; so is a capitalized
+// name alone of anyone else they name in full (found by a cue, a column
+// or a label: "Call Teodoro" after "my husband, Teodoro Quispe Mamani").
 StatusOr<std::vector<Finding>> InspectSideChannels(pdf::Document& doc, const std::vector<PageText>& pages,
                                                    const Detector& detector,
                                                    const std::vector<Finding>& page_findings = {});

@@ -253,6 +253,32 @@ TEST(HostileSideChannels, AGivenNameAloneInAStickyNoteAfterTheFullNameInTheText)
   EXPECT_TRUE(Shows(o, o.reading.qpdf_bytes, "Ask the clerk for the docket")) << "a public note was lost";
 }
 
+TEST(HostileSideChannels, ANameAloneInAStickyNoteOfSomeoneTheListLacks) {
+  // Issue 16's context for everyone the page names in full, not only the
+  // listed: a cue finds her husband, Teodoro Quispe Mamani, who is on no
+  // list; notes saying "Teodoro" and "Quispe" are him. Before, only
+  // listed people's names alone were read in side channels: both notes
+  // stayed. Lower-case words and other people's notes stay.
+  REQUIRE_ORACLES();
+  OnePage d;
+  const int given = d.b.Add("<< /Type /Annot /Subtype /Text /Rect [72 600 90 618] "
+                            "/Contents (Call Teodoro about the hearing) >>");
+  const int surname = d.b.Add("<< /Type /Annot /Subtype /Text /Rect [72 560 90 578] /T (Quispe) "
+                              "/Contents (Exhibit list) >>");
+  const int other = d.b.Add("<< /Type /Annot /Subtype /Text /Rect [72 500 90 518] "
+                            "/Contents (Ask the clerk about mamani and the docket) >>");
+  const std::string pdf =
+      d.Build("BT /F1 12 Tf 72 700 Td (My husband, Teodoro Quispe Mamani, stayed in Bolivia.) Tj ET", "",
+              "/Annots [" + R(given) + " " + R(surname) + " " + R(other) + "]");
+  Outcome o = Apply("sticky_note_unlisted_person", pdf);
+  ASSERT_EQ(o.exit_code, 0) << o.err;
+  for (const char* value : {"Teodoro", "Quispe"}) {
+    EXPECT_EQ(testing::ReadersShowing(o.reading, value), std::vector<std::string>{}) << value;
+  }
+  EXPECT_TRUE(Shows(o, o.reading.qpdf_bytes, "Ask the clerk about mamani and the docket"))
+      << "a note that names no one was lost";
+}
+
 TEST(HostileSideChannels, AdditionalActionsOnPageAnnotationAndField) {
   REQUIRE_ORACLES();
   OnePage d;
