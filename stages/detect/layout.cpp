@@ -175,7 +175,13 @@ bool NamedAsSubject(const PageText& page, size_t begin) {
                      [&](const char* s) { return before.ends_with(s); });
 }
 
-bool Dropped(const PageText& page, const RoleBlock& role, const Finding& f) {
+// Whether a finding of the credible-fear process is the words of a
+// notation ("credible fear determination", "Form I-589"), not a date.
+bool NotationWords(const Finding& f) {
+  return f.category == "credible_fear" && f.basis == "rule" && !f.rule.ends_with(".date");
+}
+
+bool Dropped(const PageText& page, const RoleBlock& role, const Finding& f, bool names_a_person) {
   const std::string& c = f.category;
   const bool contact = c == "phone" || c == "email" || c == "address";
   switch (role.role) {
@@ -185,12 +191,24 @@ bool Dropped(const PageText& page, const RoleBlock& role, const Finding& f) {
       return contact || c == "name";
     case BlockRole::kCertificate:
       return contact || (c == "name" && !NamedAsSubject(page, f.begin));
-    // A quotation's credible-fear words stay findings: apply's verification
-    // checks the output for every value found anywhere in the original, so
-    // keeping a phrase here that is removed elsewhere withholds the output.
+    // A statute or regulation quoted in general terms ("records pertaining
+    // to any credible fear determination") speaks of no one: its words are
+    // the law's, not a notation on this person's record. A quotation that
+    // names a person (a decision quoted from the record) keeps them found.
+    case BlockRole::kQuotation:
+      return NotationWords(f) && !names_a_person;
     default:
       return false;
   }
+}
+
+// Whether findings name a person (a name, an A-number, a date of birth)
+// inside [begin, end).
+bool NamesAPerson(const std::vector<Finding>& findings, size_t begin, size_t end) {
+  return std::any_of(findings.begin(), findings.end(), [&](const Finding& f) {
+    return f.channel == kChannelPage && f.begin >= begin && f.end <= end &&
+           (f.category == "name" || f.category == "a_number" || f.category == "dob");
+  });
 }
 
 }  // namespace
@@ -198,19 +216,28 @@ bool Dropped(const PageText& page, const RoleBlock& role, const Finding& f) {
 void KeepPublicRoles(const PageText& page, std::vector<Finding>* findings,
                      std::vector<std::string>* public_people) {
   if (page.layout.roles.empty()) return;
+  std::vector<bool> names_a_person;
+  for (const RoleBlock& role : page.layout.roles) {
+    names_a_person.push_back(role.role == BlockRole::kQuotation &&
+                             NamesAPerson(*findings, role.text_begin, role.text_end));
+  }
   std::erase_if(*findings, [&](const Finding& f) {
     if (f.rule.starts_with("names.list") || f.channel != kChannelPage) return false;
-    for (const RoleBlock& role : page.layout.roles) {
-      if (f.begin < role.text_begin || f.end > role.text_end) continue;
-      if (!Dropped(page, role, f)) return false;
-      if (f.category == "name" && f.value.find(' ') != std::string::npos) {
-        public_people->push_back(f.value);
-      } else if (f.category != "name") {
-        public_people->push_back(f.category + ":" + f.value);  // counsel's phone
-      }
-      return true;
+    // Roles may nest (a quotation inside a paragraph's block): any role
+    // that keeps the item public decides.
+    bool dropped = false;
+    for (size_t r = 0; r < page.layout.roles.size() && !dropped; ++r) {
+      const RoleBlock& role = page.layout.roles[r];
+      dropped = f.begin >= role.text_begin && f.end <= role.text_end &&
+                Dropped(page, role, f, names_a_person[r]);
     }
-    return false;
+    if (!dropped) return false;
+    if (f.category == "name" && f.value.find(' ') != std::string::npos) {
+      public_people->push_back(f.value);
+    } else if (f.category == "phone" || f.category == "email" || f.category == "address") {
+      public_people->push_back(f.category + ":" + f.value);  // counsel's phone
+    }
+    return true;
   });
 }
 

@@ -666,6 +666,11 @@ struct BlockText {
   double line_chars = 0;  // mean characters per line
 };
 
+// Whether normalized text cites a statute, regulation or case (or quotes).
+bool CitesLaw(const std::string& n) {
+  return Has(n, {"\xC2\xA7", "c.f.r", "u.s.c", "f.3d", "f.4th", "f.2d", " u.s. ", "i&n dec", "\"", "ina "});
+}
+
 // The role a block's words and place give it, or none (false). Certificate
 // titles start a certificate that runs to the end of the page.
 bool Classify(const BlockText& b, const PageText& page, double body_left, double body_right,
@@ -698,9 +703,7 @@ bool Classify(const BlockText& b, const PageText& page, double body_left, double
   if (short_lines && b.lines <= 4 && Has(n, {"/s/", "signature", "firma", "signed"})) {
     return *role = BlockRole::kSignature, true;
   }
-  if (b.lines >= 2 && b.box.x0 >= body_left + 18 && b.box.x1 <= body_right - 18 &&
-      Has(n, {"\xC2\xA7", "c.f.r", "u.s.c", "f.3d", "f.4th", "f.2d", " u.s. ", "i&n dec",
-              "\"", "ina "})) {
+  if (b.lines >= 2 && b.box.x0 >= body_left + 18 && b.box.x1 <= body_right - 18 && CitesLaw(n)) {
     return *role = BlockRole::kQuotation, true;
   }
   if (page.number == 1 && b.box.y0 < 0.5 * h &&
@@ -715,6 +718,40 @@ bool Classify(const BlockText& b, const PageText& page, double body_left, double
     return *role = BlockRole::kLetterhead, true;
   }
   return false;
+}
+
+// Lines of a block set in from the body on both sides, two or more in a
+// row, that cite a statute, regulation or case: a block quotation that the
+// paragraphs around it ran into, because the producer left no more space
+// before it than between lines (LibreOffice, groff's .QP). Each such run
+// has the quotation role over its own span; the block keeps any other.
+void QuotationsInBlock(PageText* page, int bi, double body_left, double body_right) {
+  const Block& block = page->blocks[static_cast<size_t>(bi)];
+  auto inset = [&](int l) {
+    const Rect& r = page->lines[static_cast<size_t>(l)].box;
+    return r.x0 >= body_left + 18 && r.x1 <= body_right - 18;
+  };
+  for (size_t k = 0; k < block.lines.size();) {
+    if (!inset(block.lines[k])) {
+      ++k;
+      continue;
+    }
+    size_t j = k;
+    while (j < block.lines.size() && inset(block.lines[j])) ++j;
+    if (j - k >= 2 && j - k < block.lines.size()) {
+      size_t begin = SIZE_MAX, end = 0;
+      for (size_t l = k; l < j; ++l) {
+        for (int w : page->lines[static_cast<size_t>(block.lines[l])].words) {
+          begin = std::min(begin, page->words[static_cast<size_t>(w)].text_begin);
+          end = std::max(end, page->words[static_cast<size_t>(w)].text_end);
+        }
+      }
+      if (begin < end && CitesLaw(NormalizeString(std::string_view(page->text).substr(begin, end - begin)))) {
+        page->layout.roles.push_back({BlockRole::kQuotation, bi, begin, end});
+      }
+    }
+    k = j;
+  }
 }
 
 void Roles(Page& p) {
@@ -742,9 +779,9 @@ void Roles(Page& p) {
                  block.box, static_cast<int>(block.lines.size()),
                  static_cast<double>(chars) / std::max<size_t>(block.lines.size(), 1)};
     BlockRole role;
-    if (Classify(bt, page, body_left, body_right, &in_certificate, &role)) {
-      page.layout.roles.push_back({role, bi, begin, end});
-    }
+    const bool classified = Classify(bt, page, body_left, body_right, &in_certificate, &role);
+    if (classified) page.layout.roles.push_back({role, bi, begin, end});
+    if (!classified || role != BlockRole::kQuotation) QuotationsInBlock(&page, bi, body_left, body_right);
   }
 }
 

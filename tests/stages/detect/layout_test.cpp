@@ -234,6 +234,33 @@ TEST(LayoutDetection, ACertificateKeepsItsTranslatorButNotTheDeclarant) {
   EXPECT_TRUE(Texts(pages[0], findings, "phone").empty());
 }
 
+// 8 CFR 208.6 quoted in general terms is the law's text, not a notation on
+// anyone's record; the same words about a person stay notations.
+TEST(LayoutDetection, AQuotedRegulationInGeneralTermsIsNoNotation) {
+  PageBuilder b;
+  b.Text("Mr. Okafor received a negative reasonable fear determination. The rule reads:", 60, 100);
+  b.Text("Records pertaining to any reasonable fear determination", 100, 114);
+  b.Text("or any application for asylum shall not be disclosed,", 100, 128);
+  b.Text("except as this section permits. 8 C.F.R. 1208.6(a).", 100, 142);
+  b.Text("The clerk shall therefore file the declaration and its exhibits under seal today.", 60, 156);
+  const std::vector<PageText> pages = {b.Build()};
+  const std::vector<Finding> findings = MakeDetector().DetectDocument(pages);
+  EXPECT_EQ(Texts(pages[0], findings, "credible_fear"),
+            (std::vector<std::string>{"negative reasonable fear determination"}));
+}
+
+TEST(LayoutDetection, AQuotationThatNamesAPersonKeepsItsNotations) {
+  PageBuilder b;
+  b.Text("The immigration judge wrote, in the decision the parties both rely on:", 60, 100);
+  b.Text("\"Ms. Adaeze Okafor passed her credible fear interview", 100, 114);
+  b.Text("and applied for asylum within the year.\" 8 C.F.R. 1208.4.", 100, 128);
+  b.Text("The clerk shall therefore file the decision and its exhibits under seal today.", 60, 142);
+  const std::vector<PageText> pages = {b.Build()};
+  const std::vector<Finding> findings = MakeDetector().DetectDocument(pages);
+  EXPECT_EQ(Texts(pages[0], findings, "credible_fear"),
+            (std::vector<std::string>{"credible fear interview", "applied for asylum"}));
+}
+
 TEST(LayoutDetection, InitialsOfAListedPersonNamedInFullOnThePage) {
   PageBuilder b;
   b.Text("Oksana Petrenko fled Kharkiv in 2022. O.P. was interviewed in Spanish and", 60, 100);
