@@ -671,10 +671,31 @@ bool CitesLaw(const std::string& n) {
   return Has(n, {"\xC2\xA7", "c.f.r", "u.s.c", "f.3d", "f.4th", "f.2d", " u.s. ", "i&n dec", "\"", "ina "});
 }
 
-// The role a block's words and place give it, or none (false). Certificate
-// titles start a certificate that runs to the end of the page.
+// Sections that run over several blocks: a certificate, from its title to
+// the end of the page; a form's part for the person who prepared it
+// (counsel, a representative), from its title to the next part or to where
+// the form speaks of the applicant again.
+struct RoleSections {
+  bool in_certificate = false;
+  bool in_preparer = false;
+};
+
+// Whether a form's part for its preparer starts (true) or ends (false)
+// with this block; unchanged otherwise.
+void TrackPreparerPart(const std::string& n, bool* in_preparer) {
+  if (Has(n, {"person preparing", "preparer", "preparador", "quien preparo",
+              "attorney or accredited representative", "abogado o representante acreditado"})) {
+    *in_preparer = true;
+  } else if (*in_preparer && (n.starts_with("part ") || n.starts_with("parte ") ||
+                              Has(n, {"applicant", "solicitante"}))) {
+    *in_preparer = false;
+  }
+}
+
+// The role a block's words and place give it, or none (false).
 bool Classify(const BlockText& b, const PageText& page, double body_left, double body_right,
-              bool* in_certificate, BlockRole* role) {
+              RoleSections* sections, BlockRole* role) {
+  bool* in_certificate = &sections->in_certificate;
   const double h = std::max(page.geometry.display_height, 1.0);
   const std::string& n = b.norm;
   // Signature blocks, letterheads and captions are set in short lines;
@@ -688,6 +709,8 @@ bool Classify(const BlockText& b, const PageText& page, double body_left, double
     *in_certificate = true;
   }
   if (*in_certificate) return *role = BlockRole::kCertificate, true;
+  TrackPreparerPart(n, &sections->in_preparer);
+  if (sections->in_preparer) return *role = BlockRole::kCounsel, true;
   if (short_lines && Has(n, {"district judge", "magistrate judge", "circuit judge",
                              "immigration judge", "bankruptcy judge", "so ordered",
                              "juez de inmigracion"})) {
@@ -762,7 +785,7 @@ void Roles(Page& p) {
     body_left = std::min(body_left, b.box.x0);
     body_right = std::max(body_right, b.box.x1);
   }
-  bool in_certificate = false;
+  RoleSections sections;
   for (int bi = 0; bi < static_cast<int>(page.blocks.size()); ++bi) {
     const Block& block = page.blocks[bi];
     size_t begin = SIZE_MAX, end = 0;
@@ -779,7 +802,7 @@ void Roles(Page& p) {
                  block.box, static_cast<int>(block.lines.size()),
                  static_cast<double>(chars) / std::max<size_t>(block.lines.size(), 1)};
     BlockRole role;
-    const bool classified = Classify(bt, page, body_left, body_right, &in_certificate, &role);
+    const bool classified = Classify(bt, page, body_left, body_right, &sections, &role);
     if (classified) page.layout.roles.push_back({role, bi, begin, end});
     if (!classified || role != BlockRole::kQuotation) QuotationsInBlock(&page, bi, body_left, body_right);
   }

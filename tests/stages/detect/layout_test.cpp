@@ -261,6 +261,29 @@ TEST(LayoutDetection, AQuotationThatNamesAPersonKeepsItsNotations) {
             (std::vector<std::string>{"credible fear interview", "applied for asylum"}));
 }
 
+// A form's part for the person who prepared it (an I-589's Part E):
+// counsel's name, address and phone are public; the applicant's name above
+// it and the form's lines about the applicant after it are not.
+PageText FormWithAPreparerPart() {
+  PageBuilder b;
+  b.Text("Part D. Applicant Statement", 40, 30);
+  b.Text("Full name:", 40, 120).Text("Yuliia Shevchenko", 200, 120);
+  b.Text("Part E. Declaration of Person Preparing Form", 44, 150);
+  b.Text("Preparer's name:", 40, 175).Text("Tobias R. Lindqvist", 200, 175);
+  b.Text("Address:", 40, 195).Text("88 Harbor View Road, Suite 12, Tacoma, WA 98402", 200, 195);
+  b.Text("Daytime telephone:", 40, 215).Text("(253) 555-0147", 200, 215);
+  b.Text("Applicant's telephone:", 40, 255).Text("(253) 555-0199", 200, 255);
+  return b.Build();
+}
+
+TEST(LayoutDetection, AFormsPreparerPartKeepsCounselsNameAddressAndPhone) {
+  const std::vector<PageText> pages = {FormWithAPreparerPart()};
+  const std::vector<Finding> findings = MakeDetector().DetectDocument(pages);
+  EXPECT_EQ(Texts(pages[0], findings, "name"), (std::vector<std::string>{"Yuliia Shevchenko"}));
+  EXPECT_TRUE(Texts(pages[0], findings, "address").empty());
+  EXPECT_EQ(Texts(pages[0], findings, "phone"), (std::vector<std::string>{"(253) 555-0199"}));
+}
+
 TEST(LayoutDetection, InitialsOfAListedPersonNamedInFullOnThePage) {
   PageBuilder b;
   b.Text("Oksana Petrenko fled Kharkiv in 2022. O.P. was interviewed in Spanish and", 60, 100);
