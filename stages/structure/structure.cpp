@@ -737,7 +737,8 @@ bool Classify(const BlockText& b, const PageText& page, double body_left, double
   }
   if (b.box.y1 < 0.22 * h && short_lines &&
       Has(n, {"law", "llp", "legal", "attorney", "clinic", "court", "department of",
-              "project", "abogad", "p.c.", "pllc", "esq"})) {
+              "project", "abogad", "p.c.", "pllc", "esq", "proyecto", "defens", "advocat",
+              "rights", "derechos", "justice", "justicia", "immigrant", "inmigrante", "migrante"})) {
     return *role = BlockRole::kLetterhead, true;
   }
   return false;

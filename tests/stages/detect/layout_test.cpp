@@ -284,6 +284,23 @@ TEST(LayoutDetection, AFormsPreparerPartKeepsCounselsNameAddressAndPhone) {
   EXPECT_EQ(Texts(pages[0], findings, "phone"), (std::vector<std::string>{"(253) 555-0199"}));
 }
 
+// A letterhead of a legal-services organisation named in Spanish (no
+// "law" or "legal" in it): its address, phone and e-mail are public, here
+// and where the letter repeats them.
+TEST(LayoutDetection, ASpanishNamedOrganisationsLetterheadIsPublic) {
+  PageBuilder b;
+  b.Text("Defensoria Migrante del Valle", 200, 60, 12);
+  b.Text("410 Orchard Lane, Suite 7 - McAllen, TX 78501", 160, 76);
+  b.Text("Tel. (956) 555-0123 - ayuda@dmv.example.org", 170, 90);
+  b.Text("The client may be reached at (956) 555-0190. Please write to me at", 60, 200);
+  b.Text("ayuda@dmv.example.org or call (956) 555-0123 with any questions.", 60, 214);
+  const std::vector<PageText> pages = {b.Build()};
+  const std::vector<Finding> findings = MakeDetector().DetectDocument(pages);
+  EXPECT_EQ(Texts(pages[0], findings, "phone"), (std::vector<std::string>{"(956) 555-0190"}));
+  EXPECT_TRUE(Texts(pages[0], findings, "email").empty());
+  EXPECT_TRUE(Texts(pages[0], findings, "address").empty());
+}
+
 TEST(LayoutDetection, InitialsOfAListedPersonNamedInFullOnThePage) {
   PageBuilder b;
   b.Text("Oksana Petrenko fled Kharkiv in 2022. O.P. was interviewed in Spanish and", 60, 100);
