@@ -300,6 +300,40 @@ std::vector<bool> ReadBackMask(const PageText& page, const NormalizedText& norm)
   return mask;
 }
 
+// Whether original text [begin, end) is written as part of a proper name
+// or a title: every word capitalized, and on its line a colon right after
+// it (a label), a capitalized word right after it (the officer's name), or
+// a capitalized word right before it that is no sentence's opening article
+// or possessive ("Houston Asylum Office", "Supervisory Asylum Officer").
+bool WrittenAsProperName(std::string_view text, size_t begin, size_t end,
+                         const std::unordered_set<std::string>& not_names) {
+  for (size_t i = begin; i < end; ++i) {
+    if ((i != begin && text[i - 1] != ' ' && text[i - 1] != '\n') || text[i] == ' ' || text[i] == '\n') continue;
+    size_t e = i;
+    while (e < end && text[e] != ' ' && text[e] != '\n') ++e;
+    // Particles stay lower case in a proper name ("Oficial de Asilo").
+    if (!StartsUpper(text.substr(i)) && !IsNameParticle(NormalizeString(text.substr(i, e - i)))) return false;
+  }
+  size_t after = end;
+  while (after < text.size() && (text[after] == ' ' || text[after] == '\t')) ++after;
+  if (after < text.size() && text[after] == ':') return true;
+  if (after > end && after < text.size() && std::isalpha(static_cast<unsigned char>(text[after])) &&
+      std::isupper(static_cast<unsigned char>(text[after]))) {
+    return true;
+  }
+  size_t before = begin;
+  while (before > 0 && (text[before - 1] == ' ' || text[before - 1] == '\t')) --before;
+  if (before == begin || before == 0 || text[before - 1] == '\n') return false;
+  size_t word = before;
+  while (word > 0 && text[word - 1] != ' ' && text[word - 1] != '\t' && text[word - 1] != '\n') --word;
+  std::string prev = NormalizeString(text.substr(word, before - word));
+  while (!prev.empty() && (prev.back() == ',' || prev.back() == '.')) prev.pop_back();
+  static const std::set<std::string> kOpeners{"the", "a", "an", "her", "his", "my", "our", "their", "your",
+                                              "el", "la", "los", "las", "su", "mi", "un", "una"};
+  return !prev.empty() && std::isalpha(static_cast<unsigned char>(text[word])) &&
+         std::isupper(static_cast<unsigned char>(text[word])) && !kOpeners.count(prev) && !not_names.count(prev);
+}
+
 }  // namespace
 
 void Detector::DetectPatterns(PageWork& w) const {
@@ -319,6 +353,9 @@ void Detector::DetectPatterns(PageWork& w) const {
       if (!Validate(rule.validator, std::string_view(g.data(), g.size()))) continue;
       const auto [orig_begin, orig_end] = w.norm.ToOriginal(b, e);
       if (rule.ocr_only && !AllOcr(*w.page_text, orig_begin, orig_end)) continue;
+      if (rule.public_as_proper_name && WrittenAsProperName(*w.text, orig_begin, orig_end, rules_->not_names)) {
+        continue;
+      }
       if (rule.exclude_before) {
         const size_t from = b > 24 ? b - 24 : 0;
         if (RE2::PartialMatch(re2::StringPiece(t.data() + from, b - from), *rule.exclude_before)) {
