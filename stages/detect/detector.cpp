@@ -520,6 +520,13 @@ void Detector::DetectCuedNames(PageWork& w) const {
             std::isalnum(static_cast<unsigned char>(text[raw_end]))) {
           words.pop_back();
         }
+        // So does one that starts inside a word: "ABC-DEF" of the case
+        // number "3:24-cv-01234-ABC-DEF" is no one's name.
+        if (!words.empty() && words.front().first == b && b > 0 &&
+            (std::isalnum(static_cast<unsigned char>(text[b - 1])) || text[b - 1] == '-')) {
+          words.erase(words.begin());
+          if (!words.empty()) b = words.front().first;
+        }
         size_t keep = 0;
         for (; keep < words.size(); ++keep) {
           const std::string_view word(text.data() + words[keep].first, words[keep].second - words[keep].first);
