@@ -334,6 +334,22 @@ bool WrittenAsProperName(std::string_view text, size_t begin, size_t end,
          std::isupper(static_cast<unsigned char>(text[word])) && !kOpeners.count(prev) && !not_names.count(prev);
 }
 
+// Whether the words before word k of a capture are written in capitals and
+// word k is not: a title's line ("DECLARATION OF REBECCA T. HOLLANDER")
+// ends there, and the next line ("Al Otro Lado Doe Plaintiffs v. …") is
+// no part of the name.
+bool CapitalsEndAt(std::string_view text, const std::vector<std::pair<size_t, size_t>>& words, size_t k) {
+  int upper = 0;
+  for (size_t i = words.front().first; i < words[k - 1].second; ++i) {
+    if (std::islower(static_cast<unsigned char>(text[i]))) return false;
+    if (std::isupper(static_cast<unsigned char>(text[i]))) ++upper;
+  }
+  const std::string_view next = text.substr(words[k].first, words[k].second - words[k].first);
+  return upper >= 2 && std::any_of(next.begin(), next.end(), [](char c) {
+           return std::islower(static_cast<unsigned char>(c)) != 0;
+         });
+}
+
 }  // namespace
 
 void Detector::DetectPatterns(PageWork& w) const {
@@ -547,7 +563,7 @@ void Detector::DetectCuedNames(PageWork& w) const {
           if (text.find('\n', words[k - 1].second) < words[k].first) {
             size_t after = words[keep - 1].second;
             while (after < text.size() && (text[after] == ' ' || text[after] == '\t')) ++after;
-            if (after < text.size() && text[after] == ':') keep = k;
+            if ((after < text.size() && text[after] == ':') || CapitalsEndAt(text, words, k)) keep = k;
             break;
           }
         }

@@ -3,6 +3,7 @@
 #include <re2/re2.h>
 
 #include <algorithm>
+#include <cctype>
 #include <map>
 
 #include "stages/detect/normalize.h"
@@ -211,11 +212,43 @@ bool NamesAPerson(const std::vector<Finding>& findings, size_t begin, size_t end
   });
 }
 
+// The people a counsel's or judge's block names on lines of their own
+// ("/s/ Dana Ruiz", "Hon. Dana Ruiz", "DANA RUIZ"), normalized: public
+// wherever a cue finds them in the document ("Declaration of Dana Ruiz").
+void NamesOnTheirOwnLines(const PageText& page, const RoleBlock& role, std::vector<std::string>* people) {
+  if (role.block < 0 || role.block >= static_cast<int>(page.blocks.size())) return;
+  for (int l : page.blocks[static_cast<size_t>(role.block)].lines) {
+    std::vector<std::string> words;
+    for (int w : page.lines[static_cast<size_t>(l)].words) words.push_back(page.words[static_cast<size_t>(w)].text);
+    while (!words.empty() && (words.front() == "/s/" || NormalizeString(words.front()) == "hon." ||
+                              NormalizeString(words.front()) == "honorable")) {
+      words.erase(words.begin());
+    }
+    if (words.size() < 2 || words.size() > 5) continue;
+    const bool name_like = std::all_of(words.begin(), words.end(), [](const std::string& w) {
+      const unsigned char c = static_cast<unsigned char>(w[0]);
+      return (std::isupper(c) || c >= 0x80) &&
+             std::none_of(w.begin(), w.end(), [](char ch) { return std::isdigit(static_cast<unsigned char>(ch)); });
+    });
+    if (!name_like) continue;
+    std::string joined;
+    for (const std::string& w : words) joined += (joined.empty() ? "" : " ") + w;
+    std::string norm = NormalizeString(joined);
+    while (!norm.empty() && (norm.back() == ',' || norm.back() == '.')) norm.pop_back();
+    people->push_back(norm);
+  }
+}
+
 }  // namespace
 
 void KeepPublicRoles(const PageText& page, std::vector<Finding>* findings,
                      std::vector<std::string>* public_people) {
   if (page.layout.roles.empty()) return;
+  for (const RoleBlock& role : page.layout.roles) {
+    if (role.role == BlockRole::kCounsel || role.role == BlockRole::kJudge) {
+      NamesOnTheirOwnLines(page, role, public_people);
+    }
+  }
   std::vector<bool> names_a_person;
   for (const RoleBlock& role : page.layout.roles) {
     names_a_person.push_back(role.role == BlockRole::kQuotation &&

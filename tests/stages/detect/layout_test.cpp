@@ -301,6 +301,47 @@ TEST(LayoutDetection, ASpanishNamedOrganisationsLetterheadIsPublic) {
   EXPECT_TRUE(Texts(pages[0], findings, "address").empty());
 }
 
+// An exhibit index titled in capitals after a declarant, with the case
+// name on the next line: the name ends with the title's line.
+PageBuilder ExhibitIndexTitle() {
+  PageBuilder b;
+  b.Text("INDEX OF EXHIBITS TO DECLARATION OF TOBIAS R. LINDQVIST", 120, 60, 12);
+  b.Text("Garza Doe Plaintiffs v. Mayorkas, No. 1:23-cv-00042-RST", 150, 76);
+  b.Text("Ex. 1 Declaration of the class representative, with its translation", 60, 120);
+  return b;
+}
+
+TEST(LayoutDetection, ANameInATitleInCapitalsEndsWithItsLine) {
+  const std::vector<PageText> pages = {ExhibitIndexTitle().Build()};
+  const std::vector<Finding> findings = MakeDetector().DetectDocument(pages);
+  EXPECT_EQ(Texts(pages[0], findings, "name"), (std::vector<std::string>{"TOBIAS R. LINDQVIST"}));
+}
+
+// ... and when that declarant signs the page as counsel, they are public
+// there and in the title.
+TEST(LayoutDetection, CounselSigningTheIndexIsPublicInItsTitleToo) {
+  PageBuilder b = ExhibitIndexTitle();
+  b.Text("Respectfully submitted,", 330, 600);
+  b.Text("/s/ Tobias R. Lindqvist", 330, 614);
+  b.Text("Tobias R. Lindqvist", 330, 628);
+  b.Text("Lindqvist & Ortega LLP", 330, 642);
+  b.Text("Attorney for Plaintiffs", 330, 656);
+  const std::vector<PageText> pages = {b.Build()};
+  EXPECT_TRUE(Texts(pages[0], MakeDetector().DetectDocument(pages), "name").empty());
+}
+
+TEST(LayoutDetection, CounselSigningTheIndexOnTheNamesListIsTheListsCall) {
+  PageBuilder b = ExhibitIndexTitle();
+  b.Text("/s/ Tobias R. Lindqvist", 330, 614);
+  b.Text("Attorney for Plaintiffs", 330, 628);
+  const std::vector<PageText> pages = {b.Build()};
+  const std::vector<Finding> findings =
+      MakeDetector("id,first,last\nX-9,Tobias,Lindqvist\n").DetectDocument(pages);
+  EXPECT_TRUE(std::any_of(findings.begin(), findings.end(), [&](const Finding& f) {
+    return f.basis == "list" && pages[0].text.substr(f.begin, 6) == "Tobias";
+  }));
+}
+
 TEST(LayoutDetection, InitialsOfAListedPersonNamedInFullOnThePage) {
   PageBuilder b;
   b.Text("Oksana Petrenko fled Kharkiv in 2022. O.P. was interviewed in Spanish and", 60, 100);
