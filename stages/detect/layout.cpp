@@ -235,7 +235,8 @@ void NamesOnTheirOwnLines(const PageText& page, const RoleBlock& role, std::vect
     for (const std::string& w : words) joined += (joined.empty() ? "" : " ") + w;
     std::string norm = NormalizeString(joined);
     while (!norm.empty() && (norm.back() == ',' || norm.back() == '.')) norm.pop_back();
-    people->push_back(norm);
+    // Once each: a long filing signs every page.
+    if (std::find(people->begin(), people->end(), norm) == people->end()) people->push_back(norm);
   }
 }
 
