@@ -205,9 +205,16 @@ bool Kept(const Scope& scope, std::string_view text, const Finding& f) {
 // Likewise text the input hid under a box ("covered"): its glyphs are
 // removed, but what it says ("did not disclose all relevant history") is
 // no identifier, and the same words read elsewhere are not it.
+//
+// And the words of a credible-fear notation ("credible fear
+// determination"): detection of the output finds them wherever they are
+// still one; the same words in a regulation quoted in general terms, which
+// detection leaves, are not it.
 bool PlaceOnly(const Finding& f) {
+  const bool notation_words = f.category == "credible_fear" && f.basis == "rule" &&
+                              !f.rule.ends_with(".date") && Digits(f.value).empty();
   return (f.category == "credible_fear" && (f.basis == "column" || f.basis == "label")) ||
-         f.category == kCoveredCategory;
+         notation_words || f.category == kCoveredCategory;
 }
 
 // What a second engine read (poppler's text, or OCR of a render or an

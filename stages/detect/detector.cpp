@@ -309,6 +309,56 @@ std::vector<bool> ReadBackMask(const PageText& page, const NormalizedText& norm)
   return mask;
 }
 
+// Whether original text [begin, end) is written as part of a proper name
+// or a title: every word capitalized, and on its line a colon right after
+// it (a label), a capitalized word right after it (the officer's name), or
+// a capitalized word right before it that is no sentence's opening article
+// or possessive ("Houston Asylum Office", "Supervisory Asylum Officer").
+bool WrittenAsProperName(std::string_view text, size_t begin, size_t end,
+                         const std::unordered_set<std::string>& not_names) {
+  for (size_t i = begin; i < end; ++i) {
+    if ((i != begin && text[i - 1] != ' ' && text[i - 1] != '\n') || text[i] == ' ' || text[i] == '\n') continue;
+    size_t e = i;
+    while (e < end && text[e] != ' ' && text[e] != '\n') ++e;
+    // Particles stay lower case in a proper name ("Oficial de Asilo").
+    if (!StartsUpper(text.substr(i)) && !IsNameParticle(NormalizeString(text.substr(i, e - i)))) return false;
+  }
+  size_t after = end;
+  while (after < text.size() && (text[after] == ' ' || text[after] == '\t')) ++after;
+  if (after < text.size() && text[after] == ':') return true;
+  if (after > end && after < text.size() && std::isalpha(static_cast<unsigned char>(text[after])) &&
+      std::isupper(static_cast<unsigned char>(text[after]))) {
+    return true;
+  }
+  size_t before = begin;
+  while (before > 0 && (text[before - 1] == ' ' || text[before - 1] == '\t')) --before;
+  if (before == begin || before == 0 || text[before - 1] == '\n') return false;
+  size_t word = before;
+  while (word > 0 && text[word - 1] != ' ' && text[word - 1] != '\t' && text[word - 1] != '\n') --word;
+  std::string prev = NormalizeString(text.substr(word, before - word));
+  while (!prev.empty() && (prev.back() == ',' || prev.back() == '.')) prev.pop_back();
+  static const std::set<std::string> kOpeners{"the", "a", "an", "her", "his", "my", "our", "their", "your",
+                                              "el", "la", "los", "las", "su", "mi", "un", "una"};
+  return !prev.empty() && std::isalpha(static_cast<unsigned char>(text[word])) &&
+         std::isupper(static_cast<unsigned char>(text[word])) && !kOpeners.count(prev) && !not_names.count(prev);
+}
+
+// Whether the words before word k of a capture are written in capitals and
+// word k is not: a title's line ("DECLARATION OF REBECCA T. HOLLANDER")
+// ends there, and the next line ("Al Otro Lado Doe Plaintiffs v. …") is
+// no part of the name.
+bool CapitalsEndAt(std::string_view text, const std::vector<std::pair<size_t, size_t>>& words, size_t k) {
+  int upper = 0;
+  for (size_t i = words.front().first; i < words[k - 1].second; ++i) {
+    if (std::islower(static_cast<unsigned char>(text[i]))) return false;
+    if (std::isupper(static_cast<unsigned char>(text[i]))) ++upper;
+  }
+  const std::string_view next = text.substr(words[k].first, words[k].second - words[k].first);
+  return upper >= 2 && std::any_of(next.begin(), next.end(), [](char c) {
+           return std::islower(static_cast<unsigned char>(c)) != 0;
+         });
+}
+
 }  // namespace
 
 void Detector::DetectPatterns(PageWork& w) const {
@@ -328,6 +378,9 @@ void Detector::DetectPatterns(PageWork& w) const {
       if (!Validate(rule.validator, std::string_view(g.data(), g.size()))) continue;
       const auto [orig_begin, orig_end] = w.norm.ToOriginal(b, e);
       if (rule.ocr_only && !AllOcr(*w.page_text, orig_begin, orig_end)) continue;
+      if (rule.public_as_proper_name && WrittenAsProperName(*w.text, orig_begin, orig_end, rules_->not_names)) {
+        continue;
+      }
       if (rule.exclude_before) {
         const size_t from = b > 24 ? b - 24 : 0;
         if (RE2::PartialMatch(re2::StringPiece(t.data() + from, b - from), *rule.exclude_before)) {
@@ -510,6 +563,13 @@ void Detector::DetectCuedNames(PageWork& w) const {
             std::isalnum(static_cast<unsigned char>(text[raw_end]))) {
           words.pop_back();
         }
+        // So does one that starts inside a word: "ABC-DEF" of the case
+        // number "3:24-cv-01234-ABC-DEF" is no one's name.
+        if (!words.empty() && words.front().first == b && b > 0 &&
+            (std::isalnum(static_cast<unsigned char>(text[b - 1])) || text[b - 1] == '-')) {
+          words.erase(words.begin());
+          if (!words.empty()) b = words.front().first;
+        }
         size_t keep = 0;
         for (; keep < words.size(); ++keep) {
           const std::string_view word(text.data() + words[keep].first, words[keep].second - words[keep].first);
@@ -530,7 +590,7 @@ void Detector::DetectCuedNames(PageWork& w) const {
           if (text.find('\n', words[k - 1].second) < words[k].first) {
             size_t after = words[keep - 1].second;
             while (after < text.size() && (text[after] == ' ' || text[after] == '\t')) ++after;
-            if (after < text.size() && text[after] == ':') keep = k;
+            if ((after < text.size() && text[after] == ':') || CapitalsEndAt(text, words, k)) keep = k;
             break;
           }
         }

@@ -3,6 +3,7 @@
 #include <re2/re2.h>
 
 #include <algorithm>
+#include <cctype>
 #include <map>
 
 #include "stages/detect/normalize.h"
@@ -175,7 +176,13 @@ bool NamedAsSubject(const PageText& page, size_t begin) {
                      [&](const char* s) { return before.ends_with(s); });
 }
 
-bool Dropped(const PageText& page, const RoleBlock& role, const Finding& f) {
+// Whether a finding of the credible-fear process is the words of a
+// notation ("credible fear determination", "Form I-589"), not a date.
+bool NotationWords(const Finding& f) {
+  return f.category == "credible_fear" && f.basis == "rule" && !f.rule.ends_with(".date");
+}
+
+bool Dropped(const PageText& page, const RoleBlock& role, const Finding& f, bool names_a_person) {
   const std::string& c = f.category;
   const bool contact = c == "phone" || c == "email" || c == "address";
   switch (role.role) {
@@ -185,11 +192,51 @@ bool Dropped(const PageText& page, const RoleBlock& role, const Finding& f) {
       return contact || c == "name";
     case BlockRole::kCertificate:
       return contact || (c == "name" && !NamedAsSubject(page, f.begin));
-    // A quotation's credible-fear words stay findings: apply's verification
-    // checks the output for every value found anywhere in the original, so
-    // keeping a phrase here that is removed elsewhere withholds the output.
+    // A statute or regulation quoted in general terms ("records pertaining
+    // to any credible fear determination") speaks of no one: its words are
+    // the law's, not a notation on this person's record. A quotation that
+    // names a person (a decision quoted from the record) keeps them found.
+    case BlockRole::kQuotation:
+      return NotationWords(f) && !names_a_person;
     default:
       return false;
+  }
+}
+
+// Whether findings name a person (a name, an A-number, a date of birth)
+// inside [begin, end).
+bool NamesAPerson(const std::vector<Finding>& findings, size_t begin, size_t end) {
+  return std::any_of(findings.begin(), findings.end(), [&](const Finding& f) {
+    return f.channel == kChannelPage && f.begin >= begin && f.end <= end &&
+           (f.category == "name" || f.category == "a_number" || f.category == "dob");
+  });
+}
+
+// The people a counsel's or judge's block names on lines of their own
+// ("/s/ Dana Ruiz", "Hon. Dana Ruiz", "DANA RUIZ"), normalized: public
+// wherever a cue finds them in the document ("Declaration of Dana Ruiz").
+void NamesOnTheirOwnLines(const PageText& page, const RoleBlock& role, std::vector<std::string>* people) {
+  if (role.block < 0 || role.block >= static_cast<int>(page.blocks.size())) return;
+  for (int l : page.blocks[static_cast<size_t>(role.block)].lines) {
+    std::vector<std::string> words;
+    for (int w : page.lines[static_cast<size_t>(l)].words) words.push_back(page.words[static_cast<size_t>(w)].text);
+    while (!words.empty() && (words.front() == "/s/" || NormalizeString(words.front()) == "hon." ||
+                              NormalizeString(words.front()) == "honorable")) {
+      words.erase(words.begin());
+    }
+    if (words.size() < 2 || words.size() > 5) continue;
+    const bool name_like = std::all_of(words.begin(), words.end(), [](const std::string& w) {
+      const unsigned char c = static_cast<unsigned char>(w[0]);
+      return (std::isupper(c) || c >= 0x80) &&
+             std::none_of(w.begin(), w.end(), [](char ch) { return std::isdigit(static_cast<unsigned char>(ch)); });
+    });
+    if (!name_like) continue;
+    std::string joined;
+    for (const std::string& w : words) joined += (joined.empty() ? "" : " ") + w;
+    std::string norm = NormalizeString(joined);
+    while (!norm.empty() && (norm.back() == ',' || norm.back() == '.')) norm.pop_back();
+    // Once each: a long filing signs every page.
+    if (std::find(people->begin(), people->end(), norm) == people->end()) people->push_back(norm);
   }
 }
 
@@ -198,19 +245,33 @@ bool Dropped(const PageText& page, const RoleBlock& role, const Finding& f) {
 void KeepPublicRoles(const PageText& page, std::vector<Finding>* findings,
                      std::vector<std::string>* public_people) {
   if (page.layout.roles.empty()) return;
+  for (const RoleBlock& role : page.layout.roles) {
+    if (role.role == BlockRole::kCounsel || role.role == BlockRole::kJudge) {
+      NamesOnTheirOwnLines(page, role, public_people);
+    }
+  }
+  std::vector<bool> names_a_person;
+  for (const RoleBlock& role : page.layout.roles) {
+    names_a_person.push_back(role.role == BlockRole::kQuotation &&
+                             NamesAPerson(*findings, role.text_begin, role.text_end));
+  }
   std::erase_if(*findings, [&](const Finding& f) {
     if (f.rule.starts_with("names.list") || f.channel != kChannelPage) return false;
-    for (const RoleBlock& role : page.layout.roles) {
-      if (f.begin < role.text_begin || f.end > role.text_end) continue;
-      if (!Dropped(page, role, f)) return false;
-      if (f.category == "name" && f.value.find(' ') != std::string::npos) {
-        public_people->push_back(f.value);
-      } else if (f.category != "name") {
-        public_people->push_back(f.category + ":" + f.value);  // counsel's phone
-      }
-      return true;
+    // Roles may nest (a quotation inside a paragraph's block): any role
+    // that keeps the item public decides.
+    bool dropped = false;
+    for (size_t r = 0; r < page.layout.roles.size() && !dropped; ++r) {
+      const RoleBlock& role = page.layout.roles[r];
+      dropped = f.begin >= role.text_begin && f.end <= role.text_end &&
+                Dropped(page, role, f, names_a_person[r]);
     }
-    return false;
+    if (!dropped) return false;
+    if (f.category == "name" && f.value.find(' ') != std::string::npos) {
+      public_people->push_back(f.value);
+    } else if (f.category == "phone" || f.category == "email" || f.category == "address") {
+      public_people->push_back(f.category + ":" + f.value);  // counsel's phone
+    }
+    return true;
   });
 }
 

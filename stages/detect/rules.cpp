@@ -264,7 +264,7 @@ class Loader {
   Status Lexicon(const toml::table& t) {
     if (Status s = Keys(t, "lexicon",
                         {"id", "category", "confidence", "phrases", "description", "examples",
-                         "near_misses"},
+                         "near_misses", "public_as_proper_name"},
                         {"id", "category", "phrases"});
         !s.ok()) {
       return s;
@@ -272,6 +272,10 @@ class Loader {
     PatternRule r;
     if (Status s = Common(t, "lexicon", &r); !s.ok()) return s;
     const std::string what = "lexicon \"" + r.id + "\"";
+    if (const toml::node* n = t.get("public_as_proper_name")) {
+      if (!n->is_boolean()) return Bad(*n, what + ": public_as_proper_name must be true or false");
+      r.public_as_proper_name = n->as_boolean()->get();
+    }
     std::vector<std::string> phrases;
     if (Status s = Strings(t, "phrases", what, &phrases); !s.ok()) return s;
     if (phrases.empty()) return Bad(t, what + ": no phrases");

@@ -14,7 +14,8 @@
 //                 (RE2 over the 24 chars before the match), description,
 //                 examples, near_misses
 //   [[lexicon]]   id, category, confidence, phrases (matched accent-, case-,
-//                 hyphen- and space-insensitively), examples, near_misses
+//                 hyphen- and space-insensitively), examples, near_misses,
+//                 public_as_proper_name (see PatternRule)
 //   [[name_cue]]  id, pattern (RE2 over original text: what precedes a
 //                 name, or with position = "after", what follows it),
 //                 confidence, examples, near_misses, ocr_only
@@ -61,6 +62,12 @@ struct PatternRule {
   // recognition errors ("A201234567" read "1 701234567") call for looser
   // patterns than a text layer deserves.
   bool ocr_only = false;
+  // A lexicon's phrase that names an office or a title ("asylum office",
+  // "asylum officer") is public where it is part of a proper name or a
+  // title: written capitalized beside another capitalized word ("Houston
+  // Asylum Office", "Asylum Officer Dana Ruiz") or as a label ("Asylum
+  // Officer:"). Elsewhere it is a notation as any other phrase.
+  bool public_as_proper_name = false;
   std::vector<std::string> examples;
   std::vector<std::string> near_misses;
   std::string where;  // "file:line", for messages

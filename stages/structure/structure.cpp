@@ -809,10 +809,36 @@ struct BlockText {
   double line_chars = 0;  // mean characters per line
 };
 
-// The role a block's words and place give it, or none (false). Certificate
-// titles start a certificate that runs to the end of the page.
+// Whether normalized text cites a statute, regulation or case (or quotes).
+bool CitesLaw(const std::string& n) {
+  return Has(n, {"\xC2\xA7", "c.f.r", "u.s.c", "f.3d", "f.4th", "f.2d", " u.s. ", "i&n dec", "\"", "ina "});
+}
+
+// Sections that run over several blocks: a certificate, from its title to
+// the end of the page; a form's part for the person who prepared it
+// (counsel, a representative), from its title to the next part or to where
+// the form speaks of the applicant again.
+struct RoleSections {
+  bool in_certificate = false;
+  bool in_preparer = false;
+};
+
+// Whether a form's part for its preparer starts (true) or ends (false)
+// with this block; unchanged otherwise.
+void TrackPreparerPart(const std::string& n, bool* in_preparer) {
+  if (Has(n, {"person preparing", "preparer", "preparador", "quien preparo",
+              "attorney or accredited representative", "abogado o representante acreditado"})) {
+    *in_preparer = true;
+  } else if (*in_preparer && (n.starts_with("part ") || n.starts_with("parte ") ||
+                              Has(n, {"applicant", "solicitante"}))) {
+    *in_preparer = false;
+  }
+}
+
+// The role a block's words and place give it, or none (false).
 bool Classify(const BlockText& b, const PageText& page, double body_left, double body_right,
-              bool* in_certificate, BlockRole* role) {
+              RoleSections* sections, BlockRole* role) {
+  bool* in_certificate = &sections->in_certificate;
   const double h = std::max(page.geometry.display_height, 1.0);
   const std::string& n = b.norm;
   // Signature blocks, letterheads and captions are set in short lines;
@@ -826,6 +852,8 @@ bool Classify(const BlockText& b, const PageText& page, double body_left, double
     *in_certificate = true;
   }
   if (*in_certificate) return *role = BlockRole::kCertificate, true;
+  TrackPreparerPart(n, &sections->in_preparer);
+  if (sections->in_preparer) return *role = BlockRole::kCounsel, true;
   if (short_lines && Has(n, {"district judge", "magistrate judge", "circuit judge",
                              "immigration judge", "bankruptcy judge", "so ordered",
                              "juez de inmigracion"})) {
@@ -841,9 +869,7 @@ bool Classify(const BlockText& b, const PageText& page, double body_left, double
   if (short_lines && b.lines <= 4 && Has(n, {"/s/", "signature", "firma", "signed"})) {
     return *role = BlockRole::kSignature, true;
   }
-  if (b.lines >= 2 && b.box.x0 >= body_left + 18 && b.box.x1 <= body_right - 18 &&
-      Has(n, {"\xC2\xA7", "c.f.r", "u.s.c", "f.3d", "f.4th", "f.2d", " u.s. ", "i&n dec",
-              "\"", "ina "})) {
+  if (b.lines >= 2 && b.box.x0 >= body_left + 18 && b.box.x1 <= body_right - 18 && CitesLaw(n)) {
     return *role = BlockRole::kQuotation, true;
   }
   if (page.number == 1 && b.box.y0 < 0.5 * h &&
@@ -854,10 +880,45 @@ bool Classify(const BlockText& b, const PageText& page, double body_left, double
   }
   if (b.box.y1 < 0.22 * h && short_lines &&
       Has(n, {"law", "llp", "legal", "attorney", "clinic", "court", "department of",
-              "project", "abogad", "p.c.", "pllc", "esq"})) {
+              "project", "abogad", "p.c.", "pllc", "esq", "proyecto", "defens", "advocat",
+              "rights", "derechos", "justice", "justicia", "immigrant", "inmigrante", "migrante"})) {
     return *role = BlockRole::kLetterhead, true;
   }
   return false;
+}
+
+// Lines of a block set in from the body on both sides, two or more in a
+// row, that cite a statute, regulation or case: a block quotation that the
+// paragraphs around it ran into, because the producer left no more space
+// before it than between lines (LibreOffice, groff's .QP). Each such run
+// has the quotation role over its own span; the block keeps any other.
+void QuotationsInBlock(PageText* page, int bi, double body_left, double body_right) {
+  const Block& block = page->blocks[static_cast<size_t>(bi)];
+  auto inset = [&](int l) {
+    const Rect& r = page->lines[static_cast<size_t>(l)].box;
+    return r.x0 >= body_left + 18 && r.x1 <= body_right - 18;
+  };
+  for (size_t k = 0; k < block.lines.size();) {
+    if (!inset(block.lines[k])) {
+      ++k;
+      continue;
+    }
+    size_t j = k;
+    while (j < block.lines.size() && inset(block.lines[j])) ++j;
+    if (j - k >= 2 && j - k < block.lines.size()) {
+      size_t begin = SIZE_MAX, end = 0;
+      for (size_t l = k; l < j; ++l) {
+        for (int w : page->lines[static_cast<size_t>(block.lines[l])].words) {
+          begin = std::min(begin, page->words[static_cast<size_t>(w)].text_begin);
+          end = std::max(end, page->words[static_cast<size_t>(w)].text_end);
+        }
+      }
+      if (begin < end && CitesLaw(NormalizeString(std::string_view(page->text).substr(begin, end - begin)))) {
+        page->layout.roles.push_back({BlockRole::kQuotation, bi, begin, end});
+      }
+    }
+    k = j;
+  }
 }
 
 void Roles(Page& p) {
@@ -868,7 +929,7 @@ void Roles(Page& p) {
     body_left = std::min(body_left, b.box.x0);
     body_right = std::max(body_right, b.box.x1);
   }
-  bool in_certificate = false;
+  RoleSections sections;
   for (int bi = 0; bi < static_cast<int>(page.blocks.size()); ++bi) {
     const Block& block = page.blocks[bi];
     size_t begin = SIZE_MAX, end = 0;
@@ -885,9 +946,9 @@ void Roles(Page& p) {
                  block.box, static_cast<int>(block.lines.size()),
                  static_cast<double>(chars) / std::max<size_t>(block.lines.size(), 1)};
     BlockRole role;
-    if (Classify(bt, page, body_left, body_right, &in_certificate, &role)) {
-      page.layout.roles.push_back({role, bi, begin, end});
-    }
+    const bool classified = Classify(bt, page, body_left, body_right, &sections, &role);
+    if (classified) page.layout.roles.push_back({role, bi, begin, end});
+    if (!classified || role != BlockRole::kQuotation) QuotationsInBlock(&page, bi, body_left, body_right);
   }
 }
 

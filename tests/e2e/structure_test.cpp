@@ -115,6 +115,21 @@ TEST_F(StructureE2e, CounselSignatureBlockStaysWhole) {
   }
 }
 
+// groff -ms sets a .QP quotation with no more space before it than between
+// lines, so it runs in one block with the paragraphs around it: the
+// regulation it quotes in general terms stays whole, the notation on the
+// plaintiff's record and the plaintiff's name go.
+TEST_F(StructureE2e, ARegulationQuotedInGeneralTermsStaysWhole) {
+  const std::string text = AppliedText(kData + "quoted_regulation_groff.pdf");
+  for (const char* kept : {"any reasonable fear determination conducted pursuant to",
+                           "or to any application for asylum, shall not be disclosed", "8 C.F.R."}) {
+    EXPECT_TRUE(Has(text, kept)) << kept << "\n" << text;
+  }
+  for (const char* gone : {"Vandermeer", "credible fear", "May 2, 2024"}) {
+    EXPECT_FALSE(Has(text, gone)) << gone << "\n" << text;
+  }
+}
+
 TEST_F(StructureE2e, CertificateKeepsTheTranslatorAndRemovesTheDeclarant) {
   const std::string text = AppliedText(kData + "translator_certificate_reportlab.pdf");
   EXPECT_TRUE(Has(text, "I, Elena Vasquez, certify")) << text;

@@ -218,6 +218,32 @@ def mailing_list_chromium(path):
                         "--print-to-pdf=" + os.path.abspath(path), src], check=True, capture_output=True)
 
 
+GROFF_ORDER = r""".nr PS 11
+.nr VS 13
+.LP
+Plaintiff Ilse Vandermeer moves to file her exhibits under seal. Ms. Vandermeer received a
+positive credible fear determination on May 2, 2024, and the exhibits repeat it.
+The rule on which the motion rests provides:
+.QP
+Records pertaining to any reasonable fear determination conducted pursuant to
+\(sc 1208.31, or to any application for asylum, shall not be disclosed without the
+written consent of the applicant, except as this section permits. 8 C.F.R. \(sc 1208.6(b).
+.LP
+The motion is granted, and the clerk shall file the exhibits under seal.
+"""
+
+
+def quoted_regulation_groff(path):
+    """An order that quotes a regulation in general terms as groff -ms sets a
+    .QP quotation: indented on both sides with no more space before it than
+    between lines, so the quotation runs in one block with the paragraphs
+    around it. Needs groff and Ghostscript's ps2pdf."""
+    import subprocess
+    ps = subprocess.run(["groff", "-ms", "-Tps"], input=GROFF_ORDER.encode(), check=True,
+                        capture_output=True).stdout
+    subprocess.run(["ps2pdf", "-", path], input=ps, check=True)
+
+
 if __name__ == "__main__":
     ruled_table("ruled_table_reportlab.pdf")
     label_above_form("label_above_form_reportlab.pdf")
@@ -226,3 +252,4 @@ if __name__ == "__main__":
     grouped_header("grouped_header_reportlab.pdf")
     family_units("family_units_reportlab.pdf")
     mailing_list_chromium("mailing_list_chromium.pdf")
+    quoted_regulation_groff("quoted_regulation_groff.pdf")

@@ -234,6 +234,114 @@ TEST(LayoutDetection, ACertificateKeepsItsTranslatorButNotTheDeclarant) {
   EXPECT_TRUE(Texts(pages[0], findings, "phone").empty());
 }
 
+// 8 CFR 208.6 quoted in general terms is the law's text, not a notation on
+// anyone's record; the same words about a person stay notations.
+TEST(LayoutDetection, AQuotedRegulationInGeneralTermsIsNoNotation) {
+  PageBuilder b;
+  b.Text("Mr. Okafor received a negative reasonable fear determination. The rule reads:", 60, 100);
+  b.Text("Records pertaining to any reasonable fear determination", 100, 114);
+  b.Text("or any application for asylum shall not be disclosed,", 100, 128);
+  b.Text("except as this section permits. 8 C.F.R. 1208.6(a).", 100, 142);
+  b.Text("The clerk shall therefore file the declaration and its exhibits under seal today.", 60, 156);
+  const std::vector<PageText> pages = {b.Build()};
+  const std::vector<Finding> findings = MakeDetector().DetectDocument(pages);
+  EXPECT_EQ(Texts(pages[0], findings, "credible_fear"),
+            (std::vector<std::string>{"negative reasonable fear determination"}));
+}
+
+TEST(LayoutDetection, AQuotationThatNamesAPersonKeepsItsNotations) {
+  PageBuilder b;
+  b.Text("The immigration judge wrote, in the decision the parties both rely on:", 60, 100);
+  b.Text("\"Ms. Adaeze Okafor passed her credible fear interview", 100, 114);
+  b.Text("and applied for asylum within the year.\" 8 C.F.R. 1208.4.", 100, 128);
+  b.Text("The clerk shall therefore file the decision and its exhibits under seal today.", 60, 142);
+  const std::vector<PageText> pages = {b.Build()};
+  const std::vector<Finding> findings = MakeDetector().DetectDocument(pages);
+  EXPECT_EQ(Texts(pages[0], findings, "credible_fear"),
+            (std::vector<std::string>{"credible fear interview", "applied for asylum"}));
+}
+
+// A form's part for the person who prepared it (an I-589's Part E):
+// counsel's name, address and phone are public; the applicant's name above
+// it and the form's lines about the applicant after it are not.
+PageText FormWithAPreparerPart() {
+  PageBuilder b;
+  b.Text("Part D. Applicant Statement", 40, 30);
+  b.Text("Full name:", 40, 120).Text("Yuliia Shevchenko", 200, 120);
+  b.Text("Part E. Declaration of Person Preparing Form", 44, 150);
+  b.Text("Preparer's name:", 40, 175).Text("Tobias R. Lindqvist", 200, 175);
+  b.Text("Address:", 40, 195).Text("88 Harbor View Road, Suite 12, Tacoma, WA 98402", 200, 195);
+  b.Text("Daytime telephone:", 40, 215).Text("(253) 555-0147", 200, 215);
+  b.Text("Applicant's telephone:", 40, 255).Text("(253) 555-0199", 200, 255);
+  return b.Build();
+}
+
+TEST(LayoutDetection, AFormsPreparerPartKeepsCounselsNameAddressAndPhone) {
+  const std::vector<PageText> pages = {FormWithAPreparerPart()};
+  const std::vector<Finding> findings = MakeDetector().DetectDocument(pages);
+  EXPECT_EQ(Texts(pages[0], findings, "name"), (std::vector<std::string>{"Yuliia Shevchenko"}));
+  EXPECT_TRUE(Texts(pages[0], findings, "address").empty());
+  EXPECT_EQ(Texts(pages[0], findings, "phone"), (std::vector<std::string>{"(253) 555-0199"}));
+}
+
+// A letterhead of a legal-services organisation named in Spanish (no
+// "law" or "legal" in it): its address, phone and e-mail are public, here
+// and where the letter repeats them.
+TEST(LayoutDetection, ASpanishNamedOrganisationsLetterheadIsPublic) {
+  PageBuilder b;
+  b.Text("Defensoria Migrante del Valle", 200, 60, 12);
+  b.Text("410 Orchard Lane, Suite 7 - McAllen, TX 78501", 160, 76);
+  b.Text("Tel. (956) 555-0123 - ayuda@dmv.example.org", 170, 90);
+  b.Text("The client may be reached at (956) 555-0190. Please write to me at", 60, 200);
+  b.Text("ayuda@dmv.example.org or call (956) 555-0123 with any questions.", 60, 214);
+  const std::vector<PageText> pages = {b.Build()};
+  const std::vector<Finding> findings = MakeDetector().DetectDocument(pages);
+  EXPECT_EQ(Texts(pages[0], findings, "phone"), (std::vector<std::string>{"(956) 555-0190"}));
+  EXPECT_TRUE(Texts(pages[0], findings, "email").empty());
+  EXPECT_TRUE(Texts(pages[0], findings, "address").empty());
+}
+
+// An exhibit index titled in capitals after a declarant, with the case
+// name on the next line: the name ends with the title's line.
+PageBuilder ExhibitIndexTitle() {
+  PageBuilder b;
+  b.Text("INDEX OF EXHIBITS TO DECLARATION OF TOBIAS R. LINDQVIST", 120, 60, 12);
+  b.Text("Garza Doe Plaintiffs v. Mayorkas, No. 1:23-cv-00042-RST", 150, 76);
+  b.Text("Ex. 1 Declaration of the class representative, with its translation", 60, 120);
+  return b;
+}
+
+TEST(LayoutDetection, ANameInATitleInCapitalsEndsWithItsLine) {
+  const std::vector<PageText> pages = {ExhibitIndexTitle().Build()};
+  const std::vector<Finding> findings = MakeDetector().DetectDocument(pages);
+  EXPECT_EQ(Texts(pages[0], findings, "name"), (std::vector<std::string>{"TOBIAS R. LINDQVIST"}));
+}
+
+// ... and when that declarant signs the page as counsel, they are public
+// there and in the title.
+TEST(LayoutDetection, CounselSigningTheIndexIsPublicInItsTitleToo) {
+  PageBuilder b = ExhibitIndexTitle();
+  b.Text("Respectfully submitted,", 330, 600);
+  b.Text("/s/ Tobias R. Lindqvist", 330, 614);
+  b.Text("Tobias R. Lindqvist", 330, 628);
+  b.Text("Lindqvist & Ortega LLP", 330, 642);
+  b.Text("Attorney for Plaintiffs", 330, 656);
+  const std::vector<PageText> pages = {b.Build()};
+  EXPECT_TRUE(Texts(pages[0], MakeDetector().DetectDocument(pages), "name").empty());
+}
+
+TEST(LayoutDetection, CounselSigningTheIndexOnTheNamesListIsTheListsCall) {
+  PageBuilder b = ExhibitIndexTitle();
+  b.Text("/s/ Tobias R. Lindqvist", 330, 614);
+  b.Text("Attorney for Plaintiffs", 330, 628);
+  const std::vector<PageText> pages = {b.Build()};
+  const std::vector<Finding> findings =
+      MakeDetector("id,first,last\nX-9,Tobias,Lindqvist\n").DetectDocument(pages);
+  EXPECT_TRUE(std::any_of(findings.begin(), findings.end(), [&](const Finding& f) {
+    return f.basis == "list" && pages[0].text.substr(f.begin, 6) == "Tobias";
+  }));
+}
+
 TEST(LayoutDetection, InitialsOfAListedPersonNamedInFullOnThePage) {
   PageBuilder b;
   b.Text("Oksana Petrenko fled Kharkiv in 2022. O.P. was interviewed in Spanish and", 60, 100);

@@ -219,6 +219,32 @@ TEST(Structure, ACertificateRunsFromItsTitleToTheEndOfThePage) {
                                                  BlockRole::kCertificate}));
 }
 
+// A regulation quoted in a paragraph's run of lines, set in on both sides
+// with no more space before it than between lines (LibreOffice, groff's
+// .QP): the quoted lines have the quotation role, the paragraph none.
+PageText ParagraphRunningIntoAQuotation() {
+  PageBuilder b;
+  b.Text("The motion turns on the confidentiality rule, which the parties agree reads:", 60, 100);
+  b.Text("Records of any reasonable fear screening held under", 100, 114);
+  b.Text("8 C.F.R. 1208.31 shall not be disclosed to the public", 100, 128);
+  b.Text("except as this section permits. 8 C.F.R. 1208.6(a).", 100, 142);
+  b.Text("Because the exhibit lists the class members, the clerk shall file it under seal and", 60, 156);
+  b.Text("serve a copy on counsel.", 60, 170);
+  return b.Build();
+}
+
+TEST(Structure, AQuotationInsideAParagraphsBlockHasItsOwnRole) {
+  const PageText page = ParagraphRunningIntoAQuotation();
+  EXPECT_EQ(page.blocks.size(), 1u);  // no space sets the quotation apart
+  std::vector<std::string> quoted;
+  for (const RoleBlock& r : page.layout.roles) {
+    if (r.role == BlockRole::kQuotation) quoted.push_back(page.text.substr(r.text_begin, r.text_end - r.text_begin));
+  }
+  ASSERT_EQ(quoted.size(), 1u);
+  EXPECT_EQ(quoted[0].substr(0, 22), "Records of any reasona");
+  EXPECT_TRUE(quoted[0].ends_with("1208.6(a)."));
+}
+
 TEST(Structure, ContinuedTableTakesTheHeaderOfTheEarlierPage) {
   std::vector<PageText> pages = {ClassList()};
   PageBuilder b(2);
