@@ -826,6 +826,14 @@ struct RoleSections {
 // Whether a form's part for its preparer starts (true) or ends (false)
 // with this block; unchanged otherwise.
 void TrackPreparerPart(const std::string& n, bool* in_preparer) {
+  // The applicant's own signature lines, even beside the preparer's and the
+  // interpreter's ("Signature of applicant / Preparer / Interpreter"), are
+  // not the preparer's part: the applicant's name there would turn public.
+  if (Has(n, {"signature of applicant", "applicant's signature", "signature of the applicant",
+              "firma del solicitante", "firma de la solicitante"})) {
+    *in_preparer = false;
+    return;
+  }
   if (Has(n, {"person preparing", "preparer", "preparador", "quien preparo",
               "attorney or accredited representative", "abogado o representante acreditado"})) {
     *in_preparer = true;

@@ -418,6 +418,24 @@ TEST(LayoutDetection, ANameWrittenInSeparateFieldsIsFoundWhereItIsWrittenWhole) 
             (std::vector<std::string>{"SOKOLOVA", "Irina", "Irina Sokolova"}));
 }
 
+// A form's signature lines, the applicant's beside the preparer's and the
+// interpreter's: the block is the applicant's, not the preparer's part, so
+// the name the fields gave is found there too. Both branches merged, the
+// preparer's counsel role made it public and it stayed on an I-589.
+TEST(LayoutDetection, TheApplicantsSignatureBesideThePreparersIsNoPreparerPart) {
+  PageBuilder b;
+  b.Text("Family Name: SOKOLOVA", 60, 100);
+  b.Text("Given Name: Irina", 60, 114);
+  b.Text("Country of Birth: Belarus", 60, 128);
+  b.Text("Signature of applicant", 60, 300).Text("Irina Sokolova", 240, 300);
+  b.Text("Preparer", 60, 314).Text("Tobias R. Lindqvist, Harbor Immigrant Defense", 240, 314);
+  b.Text("Interpreter", 60, 328).Text("Mirela Costa Vidal", 240, 328);
+  const std::vector<PageText> pages = {b.Build()};
+  const std::vector<Finding> findings = MakeDetector().DetectDocument(pages);
+  EXPECT_EQ(Texts(pages[0], findings, "name"),
+            (std::vector<std::string>{"SOKOLOVA", "Irina", "Irina Sokolova"}));
+}
+
 TEST(LayoutDetection, AGivenNameBeforeACuedSurnameIsFound) {
   PageBuilder b;
   b.Text("The exhibit identifies Oksana Petrenko, who received a positive finding.", 60, 100);
