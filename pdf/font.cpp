@@ -178,12 +178,20 @@ bool Font::ToUnicodeContradictsNames() const {
   }
   for (uint32_t code = 0; code < 256; ++code) {
     if (names_declared_ && !glyph_names_[code].empty()) {
-      if (contradicts(code, GlyphNameToUnicode(glyph_names_[code]))) return true;
+      if (contradicts(code, NameToUnicode(glyph_names_[code]))) return true;
     } else if (const std::string* shown = ProgramText(code)) {
       if (contradicts(code, *shown)) return true;
     }
   }
   return false;
+}
+
+std::optional<std::string> Font::NameToUnicode(std::string_view name) const {
+  std::optional<std::string> text = GlyphNameToUnicode(name);
+  if (!text && standard14_ && std::string_view(standard14_->name) == "ZapfDingbats") {
+    text = DingbatsGlyphNameToUnicode(name);
+  }
+  return text;
 }
 
 // The program is read only where it can prove something: a Type0 font
@@ -198,7 +206,7 @@ bool Font::ProgramNeeded() const {
     const bool drawn = has_widths_ ? code >= first_char_ && code - first_char_ < widths_.size() &&
                                          widths_[code - first_char_] != 0
                                    : !glyph_names_[code].empty();
-    if (drawn && !GlyphNameToUnicode(glyph_names_[code])) return true;
+    if (drawn && !NameToUnicode(glyph_names_[code])) return true;
   }
   return false;
 }
@@ -543,7 +551,7 @@ std::optional<std::string> Font::UnicodeOf(uint32_t code, int length) const {
   }
   std::optional<std::string> by_name;
   if (kind_ != Kind::kType0 && code < 256 && !glyph_names_[code].empty()) {
-    by_name = GlyphNameToUnicode(glyph_names_[code]);
+    by_name = NameToUnicode(glyph_names_[code]);
     if (!by_name && kind_ == Kind::kType3) by_name = SelfNumberedName(glyph_names_[code], code);
   }
   if (to_unicode_) {

@@ -130,6 +130,9 @@ class Font {
   bool has_widths_ = false;
   double missing_width_ = 0;
   const struct Standard14Metrics* standard14_ = nullptr;
+  // A glyph name's text: the Adobe Glyph List, and for ZapfDingbats (its
+  // "a20" is a check mark) the Zapf Dingbats list too.
+  std::optional<std::string> NameToUnicode(std::string_view name) const;
   Matrix font_matrix_ = {0.001, 0, 0, 0.001, 0, 0};
 
   // Type0.

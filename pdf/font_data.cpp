@@ -18,6 +18,10 @@ constexpr GlyphUnicode kGlyphList[] = {
 #include "pdf/data/glyph_list.inc"
 };
 
+constexpr GlyphUnicode kDingbatsList[] = {
+#include "pdf/data/dingbats_list.inc"
+};
+
 #include "pdf/data/base_encodings.inc"
 #include "pdf/data/standard14.inc"
 
@@ -91,6 +95,15 @@ std::optional<BaseEncoding> BaseEncodingFromName(std::string_view name) {
   if (name == "MacExpertEncoding") return BaseEncoding::kMacExpert;
   if (name == "StandardEncoding") return BaseEncoding::kStandard;
   if (name == "PDFDocEncoding") return BaseEncoding::kPdfDoc;
+  return std::nullopt;
+}
+
+std::optional<std::string> DingbatsGlyphNameToUnicode(std::string_view name) {
+  const auto* end = std::end(kDingbatsList);
+  const auto* it = std::lower_bound(
+      std::begin(kDingbatsList), end, name,
+      [](const GlyphUnicode& g, std::string_view n) { return std::string_view(g.name) < n; });
+  if (it != end && std::string_view(it->name) == name) return std::string(it->utf8);
   return std::nullopt;
 }
 

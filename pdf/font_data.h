@@ -37,6 +37,10 @@ std::optional<BaseEncoding> BaseEncodingFromName(std::string_view name);
 // '_' and names with a '.suffix' ("a.sc"). nullopt for names that prove
 // nothing ("g31", "cid123", ".notdef").
 std::optional<std::string> GlyphNameToUnicode(std::string_view name);
+// The Unicode text of a ZapfDingbats glyph name ("a20" → "✔", "a1" → "✁")
+// from the ITC Zapf Dingbats Glyph List; nullopt for any other name. Only
+// for the ZapfDingbats font: elsewhere "a20" means nothing in particular.
+std::optional<std::string> DingbatsGlyphNameToUnicode(std::string_view name);
 
 struct GlyphWidth {
   const char* name;
