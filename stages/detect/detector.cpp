@@ -594,6 +594,14 @@ void Detector::DetectCuedNames(PageWork& w) const {
             break;
           }
         }
+        // A capture that starts on a line after its cue and is followed by a
+        // colon is the next label of a column of labels ("Last Name:\n
+        // Language:", values in the next column), not a name.
+        if (keep > 0 && text.find('\n', whole_begin) < words.front().first) {
+          size_t after = words[keep - 1].second;
+          while (after < text.size() && (text[after] == ' ' || text[after] == '\t')) ++after;
+          if (after < text.size() && text[after] == ':') keep = 0;
+        }
         if (keep == 0) {
           pos = std::max(pos, raw_end);
           continue;

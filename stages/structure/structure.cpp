@@ -731,6 +731,21 @@ std::vector<int> WordsBefore(const Frag& f, size_t offset) {
   return out;
 }
 
+// Whether a drawn vertical line between a label and the text right of it
+// bounds a box (the text is the next box's); the short side of a check
+// box's square just before its answer does not.
+bool BoxBoundaryBetween(const std::vector<Ruling>& vertical, const Rect& label, const Rect& right) {
+  const double y = CenterY(label);
+  auto it = std::lower_bound(vertical.begin(), vertical.end(), label.x1,
+                             [](const Ruling& r, double x) { return r.from.x < x; });
+  for (; it != vertical.end() && it->from.x <= right.x0; ++it) {
+    if (it->from.y > y || it->to.y < y) continue;
+    const bool check_box = it->from.x >= right.x0 - 14 && it->to.y - it->from.y <= 1.6 * Height(label);
+    if (!check_box) return true;
+  }
+  return false;
+}
+
 // The value of a label that fills a line of its own: the next line piece to
 // its right, else the nearest one below it (under the label, within two
 // lines), skipping a second line of the same label (a bilingual label).
@@ -740,10 +755,11 @@ int ValueFrag(const Page& p, int label, const std::string& key) {
   for (size_t k = 0; k + 1 < band.size(); ++k) {
     if (band[k] != label) continue;
     const Frag& right = p.frags[band[k + 1]];
-    // Text beyond a drawn line is the next box's, not this label's value.
+    // Text beyond a drawn line is the next box's, not this label's value
+    // (a check box's square just before its answer is no such line).
     if (!right.in_table && !IsLabelText(right.text) &&
         right.box.x0 - l.box.x1 < 0.35 * p.page->geometry.display_width &&
-        !RuledBetween(p.vertical, l.box.x1, right.box.x0, CenterY(l.box))) {
+        !BoxBoundaryBetween(p.vertical, l.box, right.box)) {
       return band[k + 1];
     }
     break;
@@ -770,6 +786,37 @@ int ValueFrag(const Page& p, int label, const std::string& key) {
   return -1;
 }
 
+// Whether `text` holds a check mark or a filled box, as forms mark the
+// chosen answer ("✔ Yes", "■ No", "☒ Positive").
+bool HasCheckMark(const std::string& text) {
+  static constexpr std::string_view kMarks[] = {
+      "\u2713", "\u2714", "\u2715", "\u2716", "\u2717", "\u2718",  // ✓ ✔ ✕ ✖ ✗ ✘
+      "\u2611", "\u2612", "\u25A0", "\u25AA", "\u25FC", "\u25CF"};  // ☑ ☒ ■ ▪ ◼ ●
+  return std::any_of(std::begin(kMarks), std::end(kMarks),
+                     [&](std::string_view m) { return text.find(m) != std::string::npos; });
+}
+
+// The value of `label` whose first piece is `value`: when its line holds a
+// check mark, the answers are check boxes, and the value is every answer
+// on that line from the first piece on (one box over the checked square
+// alone would tell which it was); otherwise the piece itself.
+std::vector<int> AnswerWords(const Page& p, int label, int value) {
+  const Frag& v = p.frags[value];
+  std::vector<int> pieces;
+  bool marked = false;
+  for (int f : p.bands[v.band]) {
+    const Frag& piece = p.frags[f];
+    if (piece.in_table || piece.box.x0 < v.box.x0 - 1 || f == label) continue;
+    if (piece.box.x0 > v.box.x0 && piece.text.back() == ':') break;  // the next field's label
+    pieces.push_back(f);
+    marked |= HasCheckMark(piece.text);
+  }
+  if (!marked) return v.words;
+  std::vector<int> words;
+  for (int f : pieces) words.insert(words.end(), p.frags[f].words.begin(), p.frags[f].words.end());
+  return words;
+}
+
 void Fields(Page& p) {
   PageText& page = *p.page;
   for (int i = 0; i < static_cast<int>(p.frags.size()); ++i) {
@@ -789,8 +836,7 @@ void Fields(Page& p) {
     if (key.empty()) continue;
     const int v = ValueFrag(p, i, key);
     if (v < 0) continue;
-    LabeledField field{key, f.words, p.frags[v].words,
-                       p.frags[v].band != f.band};
+    LabeledField field{key, f.words, AnswerWords(p, i, v), p.frags[v].band != f.band};
     page.layout.fields.push_back(std::move(field));
   }
 }

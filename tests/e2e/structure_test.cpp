@@ -7,6 +7,9 @@
 
 #include <filesystem>
 #include <nlohmann/json.hpp>
+#include <sstream>
+#include <string>
+#include <vector>
 
 #include "tests/testing/require_tool.h"
 #include "tests/testing/subprocess.h"
@@ -37,6 +40,37 @@ class StructureE2e : public ::testing::Test {
  protected:
   void SetUp() override { REDACT_REQUIRE_TOOL("pdftotext"); }
 };
+
+// Check-box answers to a determination's questions (issue 15): the box a
+// check mark fills says the outcome as plainly as "Positive" would. The
+// whole answer line goes (a box over the one checked square would say
+// which it was); questions, and check boxes of a question that protects
+// nothing, stay. Before, every answer stayed.
+TEST_F(StructureE2e, CheckBoxAnswersToADeterminationGo) {
+  const std::string text = AppliedText(kData + "checkbox_determination_reportlab.pdf");
+  std::istringstream lines(text);
+  std::vector<std::string> answers;  // the lines after each question
+  std::string prev;
+  for (std::string line; std::getline(lines, line); prev = line) {
+    if (Has(prev, "persecution established:")) answers.push_back(line);
+    if (Has(line, "torture established:")) answers.push_back(line.substr(line.find(':') + 1));
+    if (Has(line, "Interpreter used:")) answers.push_back(line.substr(line.find(':') + 1));
+  }
+  ASSERT_EQ(answers.size(), 3u) << text;
+  for (int i = 0; i < 2; ++i) {
+    for (const char* gone : {"Yes", "No", "\u25A0"}) EXPECT_FALSE(Has(answers[i], gone)) << i << ": " << answers[i];
+  }
+  EXPECT_TRUE(Has(answers[2], "\u25A0 Yes") && Has(answers[2], "No")) << "a public answer was lost: " << answers[2];
+  // The questions stay ("credible fear" itself is removed wherever it
+  // stands, as before), and so do the labels of the stacked column beside
+  // the name: "Language:" is no name, though a name cue's capture ran
+  // onto it.
+  for (const char* kept : {"of persecution established:", "of torture established:", "Language:", "Quechua",
+                           "8 C.F.R. 208.6"}) {
+    EXPECT_TRUE(Has(text, kept)) << kept << "\n" << text;
+  }
+  EXPECT_FALSE(Has(text, "QUILLEHUE")) << text;
+}
 
 TEST_F(StructureE2e, RuledTableCellsGoAndFacilitiesStay) {
   const std::string text = AppliedText(kData + "ruled_table_reportlab.pdf");

@@ -72,6 +72,43 @@ def label_above_form(path):
     c.save()
 
 
+def checkbox_determination(path):
+    """A record of determination whose outcome is answered by check boxes,
+    drawn as forms draw them (a square, a ZapfDingbats check in the chosen
+    one): on the line below its question, and beside it."""
+    c = canvas.Canvas(path, pagesize=letter, invariant=1)
+    c.setFont("Helvetica-Bold", 11)
+    c.drawString(72, H - 60, "Record of Determination / Credible Fear Worksheet")
+    c.setFont("Helvetica", 9)
+    c.drawString(72, H - 90, "Applicant's Last Name:")
+    c.drawString(260, H - 90, "QUILLEHUE")
+    c.drawString(72, H - 108, "Language:")
+    c.drawString(260, H - 108, "Quechua")
+
+    def boxes(x, y, options, chosen):
+        for o in options:
+            c.rect(x, y, 8, 8)
+            if o == chosen:
+                c.setFont("ZapfDingbats", 8)
+                c.drawString(x + 1, y + 1, "4")
+            c.setFont("Helvetica", 9)
+            c.drawString(x + 12, y + 1, o)
+            x += 70
+
+    c.setFont("Helvetica-Bold", 9)
+    c.drawString(72, H - 140, "Section III: Determination")
+    c.setFont("Helvetica", 9)
+    c.drawString(72, H - 160, "Credible fear of persecution established:")
+    boxes(80, H - 178, ["Yes", "No"], "Yes")
+    c.drawString(72, H - 200, "Credible fear of torture established:")
+    boxes(260, H - 201, ["Yes", "No"], "No")
+    c.drawString(72, H - 230, "Interpreter used:")
+    boxes(260, H - 231, ["Yes", "No"], "Yes")
+    c.drawString(72, H - 260, "This worksheet is confidential under 8 C.F.R. 208.6.")
+    c.showPage()
+    c.save()
+
+
 def counsel_signature(path):
     """A motion's last page: counsel's block must stay whole."""
     c = canvas.Canvas(path, pagesize=letter, invariant=1)
@@ -253,3 +290,4 @@ if __name__ == "__main__":
     family_units("family_units_reportlab.pdf")
     mailing_list_chromium("mailing_list_chromium.pdf")
     quoted_regulation_groff("quoted_regulation_groff.pdf")
+    checkbox_determination("checkbox_determination_reportlab.pdf")

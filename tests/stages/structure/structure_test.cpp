@@ -440,6 +440,11 @@ TEST(StructureLabels, FormLabelsInEnglishAndSpanish) {
   EXPECT_EQ(LabelKey("F. nac."), "dob");
   EXPECT_EQ(LabelKey("Date of Birth"), "dob");
   EXPECT_EQ(LabelKey("CFI outcome"), "credible_fear");
+  // A determination's questions, answered by check boxes.
+  EXPECT_EQ(LabelKey("Credible fear of persecution established:"), "credible_fear");
+  EXPECT_EQ(LabelKey("Reasonable fear of torture established"), "credible_fear");
+  EXPECT_EQ(LabelKey("Miedo creíble de persecución establecido:"), "credible_fear");
+  EXPECT_EQ(LabelKey("Interpreter used:"), "");
   EXPECT_EQ(LabelKey("Country of birth"), "country");
   // Near misses: not a person's label, or two labels of different kinds.
   EXPECT_EQ(LabelKey("Name of the court"), "");
