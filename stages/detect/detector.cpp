@@ -864,6 +864,27 @@ void Detector::FindListedDatesOfBirth(std::vector<PageWork>& work, const std::ve
   }
 }
 
+namespace {
+
+// A name found through a cue's context (basis "cue", confidence 0.8): a
+// cued name again, a part of it, a given name before a cued surname.
+Finding CueContextName(int page, size_t begin, size_t end, std::string value, const char* rule,
+                       const char* reason) {
+  Finding f;
+  f.category = "name";
+  f.rule = rule;
+  f.page = page;
+  f.begin = begin;
+  f.end = end;
+  f.value = std::move(value);
+  f.confidence = 0.8;
+  f.basis = "cue";
+  f.reason = reason;
+  return f;
+}
+
+}  // namespace
+
 // A name found by a cue anywhere is found at every occurrence in the
 // document ("her son, Kevin Hernández" … "Kevin Hernández | Son"): looked
 // up by its first word, so each page is read once however many were cued.
@@ -892,16 +913,10 @@ void Detector::FindCuedNamesAgain(std::vector<PageWork>& work,
     std::sort(hits.begin(), hits.end());
     for (const auto& [n, t] : hits) {
       const size_t last = t + cued[n].size() - 1;
-      Finding f;
-      f.category = "name";
-      f.rule = "name.cue.repeat";
-      f.page = w.page;
-      std::tie(f.begin, f.end) = w.norm.ToOriginal(w.tokens[t].begin, w.tokens[last].end);
-      f.value = w.norm.text.substr(w.tokens[t].begin, w.tokens[last].end - w.tokens[t].begin);
-      f.confidence = 0.8;
-      f.basis = "cue";
-      f.reason = "a name found by a cue elsewhere in this document";
-      w.findings.push_back(std::move(f));
+      const auto [b, e] = w.norm.ToOriginal(w.tokens[t].begin, w.tokens[last].end);
+      w.findings.push_back(CueContextName(w.page, b, e,
+                                          w.norm.text.substr(w.tokens[t].begin, w.tokens[last].end - w.tokens[t].begin),
+                                          "name.cue.repeat", "a name found by a cue elsewhere in this document"));
     }
   }
 }
@@ -920,17 +935,8 @@ void Detector::FindPartsOfPeople(std::vector<PageWork>& work,
       if (!parts.count(w.norm.text.substr(t.begin, t.end - t.begin))) continue;
       auto [b, e] = w.norm.ToOriginal(t.begin, t.end);
       if (!StartsUpper(std::string_view(*w.text).substr(b, e - b))) continue;  // "rosa", "flores": words
-      Finding f;
-      f.category = "name";
-      f.rule = "name.context.part";
-      f.page = w.page;
-      f.begin = b;
-      f.end = e;
-      f.value = w.norm.text.substr(t.begin, t.end - t.begin);
-      f.confidence = 0.8;
-      f.basis = "cue";
-      f.reason = "a name of a person this document names in full";
-      w.findings.push_back(std::move(f));
+      w.findings.push_back(CueContextName(w.page, b, e, w.norm.text.substr(t.begin, t.end - t.begin),
+                                          "name.context.part", "a name of a person this document names in full"));
     }
   }
 }
@@ -983,17 +989,8 @@ void Detector::FullNamesOfSurnames(PageWork& w, const std::vector<std::string>& 
     }
     const auto [b, e] = w.norm.ToOriginal(prev.begin, end);
     if (!StartsUpper(std::string_view(*w.text).substr(b, e - b))) continue;
-    Finding f;
-    f.category = "name";
-    f.rule = "name.cue.surname";
-    f.page = w.page;
-    f.begin = b;
-    f.end = e;
-    f.value = t.substr(prev.begin, end - prev.begin);
-    f.confidence = 0.8;
-    f.basis = "cue";
-    f.reason = "a given name before a surname found by a cue in this document";
-    w.findings.push_back(std::move(f));
+    w.findings.push_back(CueContextName(w.page, b, e, t.substr(prev.begin, end - prev.begin), "name.cue.surname",
+                                        "a given name before a surname found by a cue in this document"));
   }
 }
 
