@@ -33,16 +33,6 @@ std::string HexString(std::string_view bytes) {
   return out + ">";
 }
 
-std::string LiteralAsciiString(std::string_view text) {
-  std::string out = "(";
-  for (unsigned char c : text) {
-    if (c < 0x20 || c >= 0x7F) continue;
-    if (c == '(' || c == ')' || c == '\\') out.push_back('\\');
-    out.push_back(static_cast<char>(c));
-  }
-  return out + ")";
-}
-
 std::string LiteralWinAnsiString(std::string_view text) {
   const std::string bytes = *Utf8ToWinAnsi(text, '?');
   std::string out = "(";

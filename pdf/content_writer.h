@@ -27,9 +27,6 @@ std::string FixedNumber(double v, int decimals);
 // A hex string of raw bytes: "AB" → "<4142>".
 std::string HexString(std::string_view bytes);
 
-// A literal string of printable ASCII: "(" ")" "\" escaped, bytes outside
-// 0x20..0x7E dropped. For policy labels and pseudonyms, which are ASCII.
-std::string LiteralAsciiString(std::string_view text);
 // A literal string of UTF-8 `text` in WinAnsiEncoding (core/output_words.h
 // Utf8ToWinAnsi), for a WinAnsi font: "(Solicitante)", "(tel\351fono)".
 // A character WinAnsi has no code for is shown as '?', never dropped.
