@@ -39,14 +39,19 @@ struct PageGeometry {
 };
 
 // The content stream a glyph was drawn by. Index 0 on a page is always the
-// page's own /Contents (all its parts, which PDF concatenates).
+// page's own /Contents (all its parts, which PDF concatenates). A soft
+// mask's group (an ExtGState's /SMask /G form) is content too: what it draws
+// shapes what later painting shows (a fill through a mask of letters reads
+// as those letters, and poppler and MuPDF extract them as text).
 struct ContentStream {
-  enum class Kind { kPageContents, kFormXObject };
+  enum class Kind { kPageContents, kFormXObject, kSoftMaskGroup };
   Kind kind = Kind::kPageContents;
-  int object_number = 0;  // the Form XObject; 0 for page contents
+  int object_number = 0;  // the form; 0 for page contents
   int generation = 0;
-  int parent_stream = -1;  // the stream whose `Do` painted this one
-  int parent_op = -1;      // that `Do` operator's index
+  // The stream whose `Do` painted this one (a soft mask's group: whose
+  // `gs` set the mask), and that operator's index.
+  int parent_stream = -1;
+  int parent_op = -1;
 };
 
 // A glyph's address in the file: content stream, operator, and the index of

@@ -347,7 +347,7 @@ void ContentInterpreter::RunStream(const ParsedContent& parsed, int stream_index
     } else if (o == "BI") {
       if (sink_) sink_->OnImage({stream_index, i, f.gs.ctm, nullptr, false, f.gs.clipped, f.gs.clip});
     } else if (o == "gs") {
-      if (!a.empty() && a.back().is_name()) SetGraphicsState(f, a.back().value);
+      if (!a.empty() && a.back().is_name()) SetGraphicsState(f, a.back().value, i);
     } else if (PathOperator(f, op, i)) {
     } else if (o == "BX") {
       ++f.compat_depth;
@@ -473,7 +473,7 @@ void ContentInterpreter::ShowString(Frame& f, const std::string& bytes, int op_i
 
 // An ExtGState: the font it sets, and what decides whether fills hide
 // what lies under them (fill alpha, blend mode, soft mask).
-void ContentInterpreter::SetGraphicsState(Frame& f, const std::string& name) {
+void ContentInterpreter::SetGraphicsState(Frame& f, const std::string& name, int op_index) {
   const PdfObject* egs = DictGet(DictGet(f.resources, "ExtGState"), name);
   TextState& ts = f.gs.text;
   if (const PoDoFo::PdfArray* font = AsArray(DictGet(egs, "Font"))) {
@@ -488,7 +488,25 @@ void ContentInterpreter::SetGraphicsState(Frame& f, const std::string& name) {
     if (const PoDoFo::PdfArray* modes = AsArray(bm); modes && !modes->empty()) mode = AsName(&(*modes)[0]);
     f.gs.blended = mode.value_or("") != "Normal" && mode.value_or("") != "Compatible";
   }
-  if (const PdfObject* smask = DictGet(egs, "SMask")) f.gs.soft_mask = AsName(smask).value_or("") != "None";
+  if (const PdfObject* smask = DictGet(egs, "SMask")) {
+    f.gs.soft_mask = AsName(smask).value_or("") != "None";
+    RunSoftMaskGroup(f, Resolve(smask), op_index);
+  }
+}
+
+// A soft mask's group is drawn when `gs` sets the mask: in the current
+// transformation and otherwise the initial graphics state (ISO 32000-1
+// 11.6.5.2). It paints nothing on the page by itself, so nothing it draws
+// hides what lies under it (its state counts as soft-masked).
+void ContentInterpreter::RunSoftMaskGroup(Frame& f, const PdfObject* smask, int op_index) {
+  if (!smask || !smask->IsDictionary()) return;
+  const PdfObject* group = Resolve(DictGet(smask, "G"));
+  if (!group || !group->HasStream()) return;
+  GraphicsState gs;
+  gs.ctm = f.gs.ctm;
+  if (auto m = AsMatrix(DictGet(group, "Matrix"))) gs.ctm = *m * gs.ctm;
+  gs.soft_mask = true;
+  RunChildForm(f, group, op_index, ContentStream::Kind::kSoftMaskGroup, gs);
 }
 
 void ContentInterpreter::DoXObject(Frame& f, const Operation& op, int op_index) {
@@ -509,6 +527,15 @@ void ContentInterpreter::DoXObject(Frame& f, const Operation& op, int op_index) 
     return;
   }
   if (subtype != "Form") return;  // PostScript XObjects are not rendered
+  GraphicsState gs = f.gs;
+  if (auto m = AsMatrix(DictGet(xobj, "Matrix"))) gs.ctm = *m * gs.ctm;
+  RunChildForm(f, xobj, op_index, ContentStream::Kind::kFormXObject, gs);
+}
+
+// A form painted by stream `f` at `op_index` (a `Do`, or the `gs` that sets
+// a soft mask whose group it is), interpreted as stream of its own.
+void ContentInterpreter::RunChildForm(Frame& f, const PdfObject* xobj, int op_index, ContentStream::Kind kind,
+                                      const GraphicsState& gs) {
   if (f.depth + 1 > limits_.max_form_depth ||
       std::find(form_path_.begin(), form_path_.end(), xobj) != form_path_.end()) {
     Problem(Kind::kRecursionLimit, f.stream, op_index, "Form XObject " + Describe(xobj));
@@ -530,7 +557,7 @@ void ContentInterpreter::DoXObject(Frame& f, const Operation& op, int op_index) 
   }
   const int index = static_cast<int>(streams_.size());
   ContentStream info;
-  info.kind = ContentStream::Kind::kFormXObject;
+  info.kind = kind;
   info.object_number = static_cast<int>(xobj->Reference().ObjectNumber());
   info.generation = static_cast<int>(xobj->Reference().GenerationNumber());
   info.parent_stream = f.stream;
@@ -551,8 +578,6 @@ void ContentInterpreter::DoXObject(Frame& f, const Operation& op, int op_index) 
     Problem(Kind::kBadToken, index, -1,
             std::to_string(parsed->bad_tokens) + " unreadable token(s)");
   }
-  GraphicsState gs = f.gs;
-  if (auto m = AsMatrix(DictGet(xobj, "Matrix"))) gs.ctm = *m * gs.ctm;
   form_path_.push_back(xobj);
   RunStream(*parsed, index, resources, gs, f.depth + 1);
   form_path_.pop_back();

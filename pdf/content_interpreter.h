@@ -1,5 +1,5 @@
-// The content-stream interpreter: walks a page's content and every Form
-// XObject it paints, tracking the graphics state (q/Q, cm) and the full text
+// The content-stream interpreter: walks a page's content, every Form
+// XObject it paints and every soft mask's group it sets, tracking the graphics state (q/Q, cm) and the full text
 // state (Tc Tw Tz TL Tf Tr Ts Tm Td TD T* Tj TJ ' "), and reports typed
 // events to a sink. Extraction is one sink (stages/extract GlyphCollector);
 // the redaction writer is another, so both see the same glyph addresses
@@ -175,7 +175,10 @@ class ContentInterpreter {
   void ShowString(Frame& f, const std::string& bytes, int op_index,
                   int* code_index);
   void DoXObject(Frame& f, const Operation& op, int op_index);
-  void SetGraphicsState(Frame& f, const std::string& name);
+  void RunChildForm(Frame& f, const PoDoFo::PdfObject* xobj, int op_index, ContentStream::Kind kind,
+                    const GraphicsState& gs);
+  void SetGraphicsState(Frame& f, const std::string& name, int op_index);
+  void RunSoftMaskGroup(Frame& f, const PoDoFo::PdfObject* smask, int op_index);
   void Problem(ExtractionProblem::Kind kind, int stream, int op,
                std::string detail);
 

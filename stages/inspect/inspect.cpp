@@ -237,7 +237,7 @@ class MarkedContentReader : public pdf::ContentSink {
   MarkedContentReader(Inspector* inspector, int page) : inspector_(inspector), page_(page) {}
 
   void OnStream(int index, const ContentStream& info, const pdf::ParsedContent& parsed) override {
-    const std::string object = info.kind == ContentStream::Kind::kFormXObject
+    const std::string object = info.kind != ContentStream::Kind::kPageContents
                                    ? std::to_string(info.object_number) + " " +
                                          std::to_string(info.generation) + " R"
                                    : "";

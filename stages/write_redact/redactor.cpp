@@ -49,7 +49,10 @@ struct OpEdit {
   std::vector<CodeRecord> codes;
   bool any_removed = false;
   bool drop = false;           // an image under a box
-  std::string rename_do;       // a copied Form XObject's new resource name
+  // A copy's new resource name: a `Do` paints a copied form or a burned
+  // image; a `gs` sets a copy of its ExtGState whose soft mask's group was
+  // rewritten.
+  std::string rename;
 };
 
 struct StreamRecord {
@@ -58,9 +61,10 @@ struct StreamRecord {
   const PdfObject* xobject = nullptr;
   const PdfObject* resources = nullptr;
   std::unordered_map<int, OpEdit> ops;
-  // Copies of child Form XObjects to enter in this stream's (private)
-  // resources under fresh names.
+  // Copies of child Form XObjects (and ExtGStates) to enter in this
+  // stream's (private) resources under fresh names.
   std::vector<std::pair<std::string, PoDoFo::PdfReference>> new_xobjects;
+  std::vector<std::pair<std::string, PoDoFo::PdfReference>> new_ext_gstates;
 };
 
 struct ImageHit {
@@ -234,8 +238,8 @@ std::string RewriteStream(const StreamRecord& s, const std::set<int>& strip, int
       stripped->insert(i);
     } else if (it != s.ops.end() && it->second.any_removed) {
       out += RewriteShowText(op, it->second);
-    } else if (it != s.ops.end() && !it->second.rename_do.empty()) {
-      out += "/" + it->second.rename_do + " Do";
+    } else if (it != s.ops.end() && !it->second.rename.empty()) {
+      out += "/" + it->second.rename + " " + op.op;
     } else {
       out.append(p.source, op.begin, op.end - op.begin);
     }
@@ -253,7 +257,7 @@ bool NeedsRewrite(const StreamRecord& s, const std::set<int>& strip) {
     if (Unknown(op)) return true;
   }
   for (const auto& [i, e] : s.ops) {
-    if (e.any_removed || e.drop || !e.rename_do.empty()) return true;
+    if (e.any_removed || e.drop || !e.rename.empty()) return true;
   }
   return false;
 }
@@ -285,7 +289,7 @@ PoDoFo::PdfObject PrivateResources(const StreamRecord& s, bool label_font = fals
     const pdf::Operation& op = s.parsed->ops[i];
     if (op.op != "Do" || op.operands.empty() || !op.operands.back().is_name()) continue;
     auto it = s.ops.find(i);
-    if (it != s.ops.end() && (it->second.drop || !it->second.rename_do.empty())) continue;
+    if (it != s.ops.end() && (it->second.drop || !it->second.rename.empty())) continue;
     used.insert(op.operands.back().value);
   }
   std::vector<PoDoFo::PdfName> unused;
@@ -297,6 +301,13 @@ PoDoFo::PdfObject PrivateResources(const StreamRecord& s, bool label_font = fals
     xobjects.GetDictionary().AddKey(PoDoFo::PdfName(name), ref);
   }
   res.GetDictionary().AddKey("XObject", xobjects);
+  if (!s.new_ext_gstates.empty()) {
+    const PdfObject* gs = pdf::DictGet(source, "ExtGState");
+    PoDoFo::PdfObject states = (gs && gs->IsDictionary()) ? PoDoFo::PdfObject(*gs)
+                                                          : PoDoFo::PdfObject(PoDoFo::PdfDictionary());
+    for (const auto& [name, ref] : s.new_ext_gstates) states.GetDictionary().AddKey(PoDoFo::PdfName(name), ref);
+    res.GetDictionary().AddKey("ExtGState", states);
+  }
   if (label_font) {
     const PdfObject* fonts = pdf::DictGet(source, "Font");
     PoDoFo::PdfObject font_dict = (fonts && fonts->IsDictionary())
@@ -686,7 +697,7 @@ void BurnImages(pdf::Document& doc, const PageText& page, PageRewriter& rewriter
     }
     const std::string name = FreshName(pdf::DictGet(s.resources, "XObject"), &state->name_counter);
     s.new_xobjects.push_back({name, (*burned)->Reference()});
-    s.ops[hit.op].rename_do = name;
+    s.ops[hit.op].rename = name;
     ++summary->images_burned;
   }
 }
@@ -705,12 +716,37 @@ std::string RewriteAndTrack(const StreamRecord& s, const std::set<int>& strip,
   return data;
 }
 
-// Changed Form XObjects, children before parents (a copied form renames its
-// Do in the parent). Each is copied: other pages or invocations may use it
-// unchanged. Throws PoDoFo errors (call inside pdf::Guard).
-void RewriteForms(pdf::Document& doc, std::vector<StreamRecord>& streams, const std::vector<std::set<int>>& strip,
-                  const std::vector<std::vector<const Finding*>>& marked, SideFindings* side,
-                  DocumentState* state, RedactionSummary* summary) {
+// A soft mask's rewritten group enters its parent as a copy of the
+// ExtGState that set it, with a copy of the mask pointing at the group's
+// copy, under a fresh name the `gs` now sets. The original ExtGState, if
+// nothing else sets it, is cut from the resources with the original group.
+Status EnterSoftMaskCopy(PoDoFo::PdfVecObjects& objects, StreamRecord& parent, int gs_op,
+                         const PoDoFo::PdfReference& group, DocumentState* state) {
+  const pdf::Operation& op = parent.parsed->ops[static_cast<size_t>(gs_op)];
+  const PdfObject* states = pdf::DictGet(parent.resources, "ExtGState");
+  const PdfObject* original = pdf::DictGet(states, op.operands.back().value);
+  const PdfObject* mask = pdf::Resolve(pdf::DictGet(original, "SMask"));
+  if (!original || !original->IsDictionary() || !mask || !mask->IsDictionary()) {
+    return Status(StatusCode::kInternal, "a soft mask's rewritten group has no ExtGState to enter it in");
+  }
+  PoDoFo::PdfDictionary mask_copy = mask->GetDictionary();
+  mask_copy.AddKey("G", group);
+  PoDoFo::PdfDictionary gs_copy = original->GetDictionary();
+  gs_copy.AddKey("SMask", mask_copy);
+  PdfObject* copy = objects.CreateObject(PoDoFo::PdfVariant(gs_copy));
+  const std::string name = FreshName(states, &state->name_counter);
+  parent.new_ext_gstates.push_back({name, copy->Reference()});
+  parent.ops[gs_op].rename = name;
+  return Status::Ok();
+}
+
+// Changed Form XObjects and soft masks' groups, children before parents (a
+// copied form renames its Do, a copied group its gs, in the parent). Each
+// is copied: other pages or invocations may use it unchanged. Throws PoDoFo
+// errors (call inside pdf::Guard).
+Status RewriteForms(pdf::Document& doc, std::vector<StreamRecord>& streams, const std::vector<std::set<int>>& strip,
+                    const std::vector<std::vector<const Finding*>>& marked, SideFindings* side,
+                    DocumentState* state, RedactionSummary* summary) {
   PoDoFo::PdfVecObjects& objects = doc.podofo().GetObjects();
   for (int si = static_cast<int>(streams.size()) - 1; si >= 1; --si) {
     StreamRecord& s = streams[si];
@@ -724,10 +760,15 @@ void RewriteForms(pdf::Document& doc, std::vector<StreamRecord>& streams, const 
     ++summary->forms_copied;
     ++summary->streams_rewritten;
     StreamRecord& parent = streams[s.info.parent_stream];
+    if (s.info.kind == ContentStream::Kind::kSoftMaskGroup) {
+      if (Status e = EnterSoftMaskCopy(objects, parent, s.info.parent_op, copy->Reference(), state); !e.ok()) return e;
+      continue;
+    }
     const std::string name = FreshName(pdf::DictGet(parent.resources, "XObject"), &state->name_counter);
     parent.new_xobjects.push_back({name, copy->Reference()});
-    parent.ops[s.info.parent_op].rename_do = name;
+    parent.ops[s.info.parent_op].rename = name;
   }
+  return Status::Ok();
 }
 
 // Boxes (with labels) over what was removed, or in pseudonymize mode each
@@ -827,7 +868,7 @@ Status RedactPage(pdf::Document& doc, int index, const PageText& page,
   if (!any_change) return Status::Ok();  // nothing on this page to remove
   Status edited = pdf::Guard(doc.name(), [&]() -> Status {
     BurnImages(doc, page, rewriter, state, summary);
-    RewriteForms(doc, streams, strip, marked, side, state, summary);
+    if (Status s = RewriteForms(doc, streams, strip, marked, side, state, summary); !s.ok()) return s;
     return CommitPage(doc, index, page, *plan, rewriter, strip, marked, options, side, state, summary);
   });
   if (!edited.ok()) return edited;

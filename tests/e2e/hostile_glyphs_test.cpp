@@ -39,7 +39,7 @@ struct Judged {
   OracleReading reading;
 };
 
-Judged ApplyAndRead(const std::string& name, const std::string& pdf) {
+Judged ApplyAndRead(const std::string& name, const std::string& pdf, bool ocr = false) {
   const fs::path dir = fs::temp_directory_path() / ("redact_hostile_glyphs_" + name);
   fs::remove_all(dir);
   fs::create_directories(dir / "out");
@@ -56,7 +56,7 @@ Judged ApplyAndRead(const std::string& name, const std::string& pdf) {
   j.err = r.err;
   const fs::path out = dir / "out" / (name + ".pdf");
   if (r.exit_code == 0 && fs::exists(out)) {
-    j.reading = ReadWithOracles(out.string(), (dir / "oracles").string(), /*ocr=*/false);
+    j.reading = ReadWithOracles(out.string(), (dir / "oracles").string(), ocr);
   }
   return j;
 }
@@ -342,6 +342,36 @@ TEST(HostileGlyphs, NameAndNumberBrokenByAPageBreak) {
       j, {{"name", "Maria Hernandez-Nunez"}, {"surname", "Hernandez"}, {"A-number", "A20123"}});
   EXPECT_FALSE(ReadersShowing(j.reading, "who gave her name as").empty());
   EXPECT_FALSE(ReadersShowing(j.reading, "and she was present").empty());
+}
+
+// 9. Letters drawn in a soft mask's group (an ExtGState's /SMask /G form):
+// a black fill painted through the mask shows them, and pdftotext and
+// MuPDF read them as text. Before: the group was never interpreted, its
+// letters were neither found nor removed, and apply's own check withheld
+// the output (exit 7). Now the group is content like a painted form: the
+// name and number go from a copy of it, the rest of the page stays.
+TEST(HostileGlyphs, LettersInASoftMasksGroup) {
+  REQUIRE_ORACLES();
+  REDACT_REQUIRE_TOOL("tesseract");
+  REDACT_REQUIRE_TOOL("pdftoppm");
+  PdfBuilder b;
+  const int font = b.Add(kHelvetica);
+  const int group = b.AddStream(
+      "/Type /XObject /Subtype /Form /BBox [0 0 612 792] /Group << /S /Transparency /CS /DeviceGray >> "
+      "/Resources << /Font << /F1 " + std::to_string(font) + " 0 R >> >>",
+      "1 g BT /F1 20 Tf 72 650 Td (Maria Hernandez-Nunez A201234567) Tj ET "
+      "BT /F1 20 Tf 72 500 Td (Exhibit 4 to the declaration) Tj ET");
+  const int contents = b.AddStream("", kPublicLine + "\n/GS1 gs 0 g 0 0 612 792 re f");
+  const Judged j = ApplyAndRead(
+      "soft_mask_group",
+      b.BuildOnePage(contents, "<< /Font << /F1 " + std::to_string(font) + " 0 R >> /ExtGState << /GS1 << "
+                               "/Type /ExtGState /SMask << /Type /Mask /S /Luminosity /G " +
+                                   std::to_string(group) + " 0 R >> >> >> >>"),
+      /*ocr=*/true);
+  ExpectRedactedKeepingCounsel(
+      j, {{"name", "Maria Hernandez-Nunez"}, {"surname", "Hernandez"}, {"A-number", "201234567"}});
+  EXPECT_FALSE(ReadersShowing(j.reading, "Exhibit 4 to the declaration").empty())
+      << "the mask's public line was removed";
 }
 
 }  // namespace

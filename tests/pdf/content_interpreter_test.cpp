@@ -183,6 +183,32 @@ TEST(ContentInterpreter, Type0IdentityWithWidthsAndToUnicode) {
   EXPECT_FALSE(p->glyphs[2].decodable);         // cid 7: no ToUnicode entry
 }
 
+// A soft mask's group is content: its glyphs come from a stream of its own
+// whose parent is the `gs` that set the mask, placed by the CTM in effect
+// at that `gs`; and nothing the group fills hides the page's own text (it
+// paints nothing on the page by itself).
+TEST(ContentInterpreter, SoftMaskGroupGlyphsCarryTheirStreamAndCoverNothing) {
+  PdfBuilder b;
+  const int group = b.AddStream("/Type /XObject /Subtype /Form /BBox [0 0 612 792] /Resources << /Font << /F1 " +
+                                    Helvetica() + " >> >>",
+                                "0 g -40 690 80 30 re f 1 g BT /F1 10 Tf 0 600 Td (Ana) Tj ET");
+  const int contents = b.AddStream("", "BT /F1 10 Tf 72 700 Td (Luis) Tj ET q 1 0 0 1 100 0 cm /GS1 gs 0 g "
+                                       "0 0 612 792 re f Q");
+  auto p = ExtractPage(b.BuildOnePage(
+      contents, "<< /Font << /F1 " + Helvetica() + " >> /ExtGState << /GS1 << /SMask << /S /Luminosity /G " +
+                    std::to_string(group) + " 0 R >> >> >> >>"));
+  ASSERT_TRUE(p.has_value());
+  ASSERT_EQ(p->glyphs.size(), 7u);
+  ASSERT_EQ(p->streams.size(), 2u);
+  EXPECT_EQ(p->streams[1].kind, ContentStream::Kind::kSoftMaskGroup);
+  EXPECT_EQ(p->streams[1].object_number, group);
+  EXPECT_EQ(p->streams[1].parent_stream, 0);
+  EXPECT_EQ(p->streams[1].parent_op, 7);  // BT Tf Td Tj ET q cm gs
+  EXPECT_EQ(p->glyphs[4].source.stream, 1);
+  EXPECT_NEAR(p->glyphs[4].baseline_start.x, 100, 1e-6);
+  for (const Glyph& g : p->glyphs) EXPECT_FALSE(g.covered) << g.text;
+}
+
 TEST(ContentInterpreter, Type3WidthsGoThroughFontMatrix) {
   const std::string res =
       "<< /Font << /T3 << /Type /Font /Subtype /Type3 /FontBBox [0 0 100 100] "
