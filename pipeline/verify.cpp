@@ -6,6 +6,7 @@
 #include <cctype>
 #include <filesystem>
 #include <fstream>
+#include <map>
 #include <set>
 #include <memory>
 #include <sstream>
@@ -103,14 +104,20 @@ Needle NeedleFor(const std::string& category, const std::string& text, const std
   if (value != text && value.size() >= 4) n.literal.push_back(value);
   n.normalized = NormalizeString(text.empty() ? value : text);
   if (Numeric(category)) n.digits = Digits(text.empty() ? value : text);
+  const std::string& shown = text.empty() ? value : text;
+  const bool only_digits = std::none_of(shown.begin(), shown.end(), [](char c) { return std::isalpha(static_cast<unsigned char>(c)) || (c & 0x80); });
   if (n.digits.size() < 7) {
     // A number of a few digits (an OCR fragment a table column typed as an
-    // A-number: "321") is found in any page number or font name: searching
-    // for it proves nothing and withholds sound outputs. Detection of the
-    // output still judges such cells.
-    if (Numeric(category)) n.normalized.clear(), n.literal.clear();
+    // A-number: "321"; a zip code alone on an address's wrapped line,
+    // "07131") is found in any page number, font name or hex string of
+    // glyph codes: searching for it proves nothing and withholds sound
+    // outputs. Detection of the output still judges such cells.
+    if (Numeric(category) || (only_digits && Digits(shown).size() < 7)) n.normalized.clear(), n.literal.clear();
     n.digits.clear();
   }
+  // Nor is the tail of an e-mail address a table wrapped onto its next
+  // line ("ple.org", in every ".org" of the output and its fonts' names).
+  if (category == "email" && shown.find('@') == std::string::npos) n.normalized.clear(), n.literal.clear();
   return n;
 }
 
@@ -186,8 +193,24 @@ std::set<size_t> NeedlesIn(const NeedleIndex& index, std::string_view norm, std:
 
 struct Scope {
   std::vector<Needle> needles;
-  std::shared_ptr<const NeedleIndex> index;  // of `needles`, made by Check
+  std::shared_ptr<const NeedleIndex> index;  // of `needles` (made by Check if not yet)
   std::set<std::string> kept;  // normalized texts a reviewer chose to keep
+  // When the input was read (apply's own check): per (needle, page), how
+  // often the input's text holds the needle's normalized value where
+  // nothing was removed. A counsel's "pdm.example.org" holds the tail
+  // "ple.org" of a client's wrapped address; an interpreter "Lucía Ferrer"
+  // the given name of an applicant "Lucía": the output may hold a needle
+  // as often as the input kept it on that page, and no more.
+  bool input_counted = false;
+  std::map<std::pair<size_t, int>, int> kept_in_input;
+  // Per page, the input's text without what was removed (folded for
+  // comparison): where the output's detection reads a name only by a cue
+  // ("mis hijos" now followed by the next line's "Isabel", the children's
+  // names between them removed), or text under a box ("t:" of a label the
+  // box over its value overlaps), in words the input kept there, removal
+  // changed the context, not what is said: the input's detection, which
+  // read the whole context, judged those words (as DetectAfterRemoval does).
+  std::map<int, std::string> input_kept_text;
   OcrMode ocr_mode = OcrMode::kAuto;
   SecondLookSettings second;
 };
@@ -241,10 +264,21 @@ void JudgeSecondText(const std::string& channel, const std::string& where, const
   if (scope.needles.empty()) return;
   const std::string folded = FoldForComparison(text);
   const NeedleIndex& index = *scope.index;
+  // A value this engine reads as often as redact's own reading of the page
+  // (`ours_folded`) was judged there, where what the input kept is known.
+  auto words = [&](const std::string& in) {
+    std::map<size_t, int> count;
+    index.folded.ForEach(in, [&](size_t pattern, size_t begin) {
+      if (WholeWordsAt(in, begin, index.folded.pattern_length(pattern))) ++count[index.folded_needle[pattern]];
+    });
+    return count;
+  };
+  const std::map<size_t, int> ours = ours_folded.empty() ? std::map<size_t, int>{} : words(ours_folded);
   std::set<size_t> hits;
-  AddHits(index.folded, index.folded_needle, folded, &hits, [&](size_t pattern, size_t begin) {
-    return WholeWordsAt(folded, begin, index.folded.pattern_length(pattern));
-  });
+  for (const auto& [k, n] : words(folded)) {
+    const auto our = ours.find(k);
+    if (n > (our == ours.end() ? 0 : our->second)) hits.insert(k);
+  }
   AddHits(index.digits, index.digits_needle, Digits(text), &hits, [](size_t, size_t) { return true; });
   for (size_t k : hits) result->leaks.push_back({channel + " (original value)", where, scope.needles[k].category});
 }
@@ -351,8 +385,20 @@ Status ReadUnpaintedImages(AnalyzedDocument& out, OcrContext* ocr, const Scope& 
   return Status::Ok();
 }
 
+// Whether the input kept the words of output finding `f` on its page (see
+// Scope::input_kept_text): whole words for a name, any part of the kept
+// text for a run under a box.
+bool KeptByInput(const Scope& scope, const PageText& page, const Finding& f) {
+  const auto kept = scope.input_kept_text.find(page.number);
+  if (kept == scope.input_kept_text.end() || f.end <= f.begin || f.end > page.text.size()) return false;
+  const std::string value = FoldForComparison(std::string_view(page.text).substr(f.begin, f.end - f.begin));
+  if (value.empty()) return false;
+  return f.category == kCoveredCategory ? kept->second.find(value) != std::string::npos
+                                        : ContainsWords(kept->second, value);
+}
+
 StatusOr<VerifyResult> Check(const std::string& output_path, Scope scope, const Detector& detector) {
-  scope.index = IndexNeedles(scope.needles);
+  if (!scope.index) scope.index = IndexNeedles(scope.needles);
   VerifyResult result;
   // Revisions: one %%EOF, no /Prev.
   {
@@ -380,6 +426,7 @@ StatusOr<VerifyResult> Check(const std::string& output_path, Scope scope, const 
     bool read_by_ocr = !f.glyphs.empty();
     for (int g : f.glyphs) read_by_ocr &= page.glyphs[static_cast<size_t>(g)].ocr;
     const bool cue_only = f.category == "name" && f.rule.rfind("name.cue", 0) == 0;
+    if ((cue_only || f.category == kCoveredCategory) && KeptByInput(scope, page, f)) continue;
     // A cell typed only by its column, on a page OCR read off the output:
     // OCR makes words of the noise around drawn marks, pseudonyms drawn
     // over a burned scan sit among OCR'd words, and the columns found in
@@ -422,7 +469,15 @@ StatusOr<VerifyResult> Check(const std::string& output_path, Scope scope, const 
   // Text of the output against the original's values.
   for (const PageText& p : out->pages) {
     const std::string norm = MatchingText(p).text;  // read round line numbers, as detection reads
-    for (size_t k : NeedlesIn(*scope.index, norm, Digits(p.text))) {
+    std::set<size_t> hits;
+    AddHits(scope.index->digits, scope.index->digits_needle, Digits(p.text), &hits, [](size_t, size_t) { return true; });
+    std::map<size_t, int> count;
+    scope.index->normalized.ForEach(norm, [&](size_t pattern, size_t) { ++count[scope.index->normalized_needle[pattern]]; });
+    for (const auto& [k, n] : count) {
+      const auto kept = scope.kept_in_input.find({k, p.number});
+      if (!scope.input_counted || n > (kept == scope.kept_in_input.end() ? 0 : kept->second)) hits.insert(k);
+    }
+    for (size_t k : hits) {
       result.leaks.push_back({"text (original value)", "page " + std::to_string(p.number), needles[k].category});
     }
   }
@@ -508,6 +563,47 @@ StatusOr<VerifyResult> VerifyOutput(const std::string& output_path,
   return result;
 }
 
+namespace {
+
+// Per (needle, page): the needle's occurrences in the input's text that
+// overlap no finding of the page (what the input kept, as Scope says).
+std::map<std::pair<size_t, int>, int> KeptInInput(const AnalyzedDocument& original, const NeedleIndex& index) {
+  std::map<int, std::vector<std::pair<size_t, size_t>>> removed;  // page → spans
+  for (const Finding& f : original.findings) {
+    if (f.channel == kChannelPage && f.end > f.begin) removed[f.page].push_back({f.begin, f.end});
+  }
+  std::map<std::pair<size_t, int>, int> kept;
+  for (const PageText& page : original.pages) {
+    const NormalizedText norm = MatchingText(page);
+    const std::vector<std::pair<size_t, size_t>>& spans = removed[page.number];
+    index.normalized.ForEach(norm.text, [&](size_t pattern, size_t begin) {
+      const auto [b, e] = norm.ToOriginal(begin, begin + index.normalized.pattern_length(pattern));
+      for (const auto& [rb, re] : spans) {
+        if (b < re && rb < e) return;  // removed here
+      }
+      ++kept[{index.normalized_needle[pattern], page.number}];
+    });
+  }
+  return kept;
+}
+
+// Per page: the input's text with every finding's span blanked (a line
+// break, so no words join across it), folded for comparison.
+std::map<int, std::string> InputKeptText(const AnalyzedDocument& original) {
+  std::map<int, std::string> text;
+  for (const PageText& page : original.pages) text[page.number] = page.text;
+  for (const Finding& f : original.findings) {
+    auto it = text.find(f.page);
+    if (f.channel != kChannelPage || it == text.end() || f.end <= f.begin || f.end > it->second.size()) continue;
+    std::fill(it->second.begin() + static_cast<std::ptrdiff_t>(f.begin),
+              it->second.begin() + static_cast<std::ptrdiff_t>(f.end), '\n');
+  }
+  for (auto& [page, t] : text) t = FoldForComparison(t);
+  return text;
+}
+
+}  // namespace
+
 StatusOr<VerifyResult> VerifyRemoval(const std::string& output_path, const AnalyzedDocument& original,
                                      const std::vector<Finding>& detected, OcrMode ocr_mode,
                                      const Detector& detector, const SecondLookSettings& second) {
@@ -536,6 +632,10 @@ StatusOr<VerifyResult> VerifyRemoval(const std::string& output_path, const Analy
     const std::string norm = NormalizeString(SpanText(original, f));
     if (!removed.count(norm)) scope.kept.insert(norm);
   }
+  scope.index = IndexNeedles(scope.needles);
+  scope.kept_in_input = KeptInInput(original, *scope.index);
+  scope.input_counted = true;
+  scope.input_kept_text = InputKeptText(original);
   return Check(output_path, std::move(scope), detector);
 }
 
