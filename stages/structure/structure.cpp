@@ -4,6 +4,7 @@
 #include <cmath>
 #include <map>
 #include <numeric>
+#include <set>
 #include <optional>
 #include <string>
 
@@ -604,22 +605,52 @@ int ColumnOf(const std::vector<Column>& cols, double x0) {
   return c;
 }
 
+// The columns of a run whose first bands may be group headers centred over
+// the columns they group ("Class Member" from inside the name column to
+// inside the date-of-birth one, as a merged cell is centred): such a band
+// holds fewer cells than the run's widest band, comes before it, and its
+// text bridges the white between columns. Columns are found without those
+// bands when that keeps more of them apart.
+std::vector<Column> ColumnsUnderGroupHeaders(const Page& p, const std::vector<int>& bands) {
+  std::vector<Column> cols = Columns(p, bands);
+  size_t widest = 0;
+  for (int b : bands) widest = std::max(widest, p.bands[b].size());
+  std::vector<int> below;
+  bool reached = false;
+  for (int b : bands) {
+    reached |= p.bands[b].size() == widest;
+    if (reached) below.push_back(b);
+  }
+  if (below.size() == bands.size()) return cols;
+  std::vector<Column> apart = Columns(p, below);
+  return apart.size() > cols.size() ? apart : cols;
+}
+
 // A run of bands becomes a table when three bands or more fill at least
 // half of two columns or more. Bands that fill fewer (a wrapped cell's
 // second line, a header's first) belong to the nearest full row.
 void TableFromRun(Page& p, const std::vector<int>& bands) {
   PageText& page = *p.page;
-  const std::vector<Column> cols = Columns(p, bands);
+  const std::vector<Column> cols = ColumnsUnderGroupHeaders(p, bands);
   if (cols.size() < 2) return;
   const int ncols = static_cast<int>(cols.size());
   std::vector<int> anchors;
+  // Bands of two cells or more above the first full row are rows of their
+  // own, each cell whole where it starts: group headers centred over the
+  // columns they group fill fewer columns than a full row.
+  std::set<int> group_bands;
   for (int b : bands) {
     std::vector<int> seen(cols.size(), 0);
     for (int f : p.bands[b]) seen[static_cast<size_t>(ColumnOf(cols, p.frags[f].box.x0))] = 1;
     const int filled = std::accumulate(seen.begin(), seen.end(), 0);
-    if (filled >= 2 && filled * 2 >= ncols) anchors.push_back(b);
+    if (filled >= 2 && filled * 2 >= ncols) {
+      anchors.push_back(b);
+    } else if (anchors.empty() && filled >= 2) {
+      anchors.push_back(b);
+      group_bands.insert(b);
+    }
   }
-  if (anchors.size() < 3) return;
+  if (anchors.size() < 3 + group_bands.size()) return;
   auto band_y = [&](int b) { return CenterY(p.frags[p.bands[b][0]].box); };
   Table t;
   t.columns = ncols;
@@ -638,7 +669,8 @@ void TableFromRun(Page& p, const std::vector<int>& bands) {
       t.box = first ? p.frags[f].box : t.box.Union(p.frags[f].box);
       first = false;
       for (int w : p.frags[f].words) {
-        const size_t k = static_cast<size_t>(row * ncols + ColumnOf(cols, page.words[w].box.x0));
+        const double x0 = group_bands.count(b) ? p.frags[f].box.x0 : page.words[w].box.x0;
+        const size_t k = static_cast<size_t>(row * ncols + ColumnOf(cols, x0));
         boxes[k] = words[k].empty() ? page.words[w].box : boxes[k].Union(page.words[w].box);
         words[k].push_back(w);
       }

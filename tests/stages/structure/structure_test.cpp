@@ -137,6 +137,33 @@ TEST(Structure, UnruledTableWithAGroupedHeaderWrappedOverThreeLines) {
   EXPECT_EQ(Cell(page, t, 2, 2), "A-070-938-223");
 }
 
+// The group headers centred over the columns they group, as Word and
+// LibreOffice centre a merged cell: "Class Member" starts inside the
+// name column and ends inside the date-of-birth column, "Custody" sits
+// between the country and facility columns.
+TEST(Structure, UnruledTableWithCentredGroupHeaders) {
+  PageBuilder b;
+  b.Text("Exhibit 3 - Detained class members, produced under the stipulated protective order", 40, 60);
+  b.Text("Class Member", 185, 96).Text("Custody", 425, 96);
+  b.Text("No.", 40, 110).Text("Family name, given", 70, 110).Text("A-Number", 220, 110)
+      .Text("Date of", 300, 110).Text("Country", 380, 110).Text("Facility", 460, 110);
+  b.Text("name(s)", 70, 120).Text("birth", 300, 120);
+  b.Text("1", 40, 140).Text("LYSENKO, Olena", 70, 140).Text("A-070-938-223", 220, 140)
+      .Text("2002-05-23", 300, 140).Text("Ukraine", 380, 140).Text("Otay Mesa", 460, 140);
+  b.Text("2", 40, 158).Text("BANOS PENA, Nayeli", 70, 158).Text("A 081127241", 220, 158)
+      .Text("01/03/1966", 300, 158).Text("Honduras", 380, 158).Text("Krome North", 460, 158);
+  b.Text("3", 40, 176).Text("GEBREMEDHIN, Tesfaye", 70, 176).Text("A 075763582", 220, 176)
+      .Text("1980-10-28", 300, 176).Text("Eritrea", 380, 176).Text("Eloy", 460, 176);
+  const PageText page = b.Build();
+  ASSERT_EQ(page.layout.tables.size(), 1u);
+  const Table& t = page.layout.tables[0];
+  EXPECT_FALSE(t.ruled);
+  EXPECT_EQ(t.header_keys,
+            (std::vector<std::string>{"row", "name", "a_number", "dob", "country", "facility"}));
+  EXPECT_EQ(Cell(page, t, t.header_rows, 1), "LYSENKO, Olena");
+  EXPECT_EQ(Cell(page, t, t.header_rows, 3), "2002-05-23");
+}
+
 // A second row of labels under a first is a header only while no data sits
 // above it; a form's label row after a row of values keeps it a form.
 TEST(Structure, LabelRowsAfterValuesStillMakeAFormGrid) {
