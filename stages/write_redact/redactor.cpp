@@ -50,8 +50,8 @@ struct OpEdit {
   bool any_removed = false;
   bool drop = false;           // an image under a box
   // A copy's new resource name: a `Do` paints a copied form or a burned
-  // image; a `gs` sets a copy of its ExtGState whose soft mask's group was
-  // rewritten.
+  // image (an inline image's BI … EI becomes that `Do`); a `gs` sets a copy
+  // of its ExtGState whose soft mask's group was rewritten.
   std::string rename;
 };
 
@@ -239,7 +239,7 @@ std::string RewriteStream(const StreamRecord& s, const std::set<int>& strip, int
     } else if (it != s.ops.end() && it->second.any_removed) {
       out += RewriteShowText(op, it->second);
     } else if (it != s.ops.end() && !it->second.rename.empty()) {
-      out += "/" + it->second.rename + " " + op.op;
+      out += "/" + it->second.rename + (op.op == "gs" ? " gs" : " Do");  // a burned inline image becomes a Do
     } else {
       out.append(p.source, op.begin, op.end - op.begin);
     }
