@@ -185,6 +185,7 @@ Status CheckOutput(const Session& session, const OcrContext* ocr, const Document
   second.level = settings.verify_level;
   second.languages = session.options().ocr.languages;
   if (ocr && ocr->make_engine) second.make_engine = ocr->make_engine;
+  if (ocr) second.jobs = ocr->jobs;
   StatusOr<VerifyResult> v = VerifyRemoval(result->staged_pdf, doc, detected, ocr_mode, session.detector(), second);
   if (!v) return Status(v.error().code(), task.shown + ": the output could not be checked: " + v.error().message());
   RecordVerification(*v, second.level, &result->verification);

@@ -6,6 +6,7 @@
 #include <cctype>
 #include <filesystem>
 #include <fstream>
+#include <future>
 #include <map>
 #include <set>
 #include <memory>
@@ -297,6 +298,61 @@ StatusOr<OcrEngine*> SecondEngine(OcrContext* ocr) {
   return ocr->engines[0].get();
 }
 
+// Pages `pages` of `look` rendered (on this thread: poppler) and read by
+// OCR, up to settings.jobs at once, each on an engine of its own (made
+// here, kept in ocr->engines); in the order of `pages`.
+StatusOr<std::vector<std::string>> ReadRenders(const SecondLook& look, const std::vector<int>& pages,
+                                               const SecondLookSettings& settings, OcrContext* ocr) {
+  const size_t jobs = std::clamp<size_t>(static_cast<size_t>(std::max(settings.jobs, 1)), 1,
+                                         std::max<size_t>(pages.size(), 1));
+  std::vector<OcrEngine*> engines;
+  for (size_t j = 0; j < jobs && !pages.empty(); ++j) {
+    if (ocr->engines.size() <= j) ocr->engines.resize(j + 1);
+    if (j == 0) {
+      StatusOr<OcrEngine*> first = SecondEngine(ocr);
+      if (!first) return Error(first.error());
+      engines.push_back(*first);
+      continue;
+    }
+    if (!ocr->engines[j]) {
+      StatusOr<std::unique_ptr<OcrEngine>> engine = ocr->make_engine(ocr->languages);
+      if (!engine) return Error(engine.error());
+      if (!*engine) return Error(StatusCode::kInternal, "the OCR engine factory made no engine");
+      ocr->engines[j] = std::move(*engine);
+    }
+    engines.push_back(ocr->engines[j].get());
+  }
+  std::vector<std::string> reads(pages.size());
+  std::vector<std::future<StatusOr<std::string>>> pending(jobs);
+  std::vector<size_t> pending_slot(jobs, 0);
+  Status failed = Status::Ok();
+  auto collect = [&](size_t j) {
+    if (!pending[j].valid()) return;
+    StatusOr<std::string> read = pending[j].get();
+    if (!read) {
+      if (failed.ok()) failed = read.error();
+    } else {
+      reads[pending_slot[j]] = std::move(*read);
+    }
+  };
+  for (size_t k = 0; k < pages.size() && failed.ok(); ++k) {
+    const size_t j = k % jobs;
+    collect(j);  // engine j is free again
+    StatusOr<PixPtr> render = look.RenderGray(pages[k], settings.dpi);
+    if (!render) {
+      failed = render.error();
+      break;
+    }
+    pending_slot[j] = k;
+    pending[j] = std::async(std::launch::async, [engine = engines[j], pix = std::move(*render), dpi = settings.dpi]() {
+      return ReadRender(pix.get(), dpi, *engine);
+    });
+  }
+  for (size_t j = 0; j < jobs; ++j) collect(j);
+  if (!failed.ok()) return Error(failed);
+  return reads;
+}
+
 // Poppler reads every page: its text is judged; the pages text extraction
 // cannot speak for (trigger.h; all under kFull) are rendered and OCR'd —
 // unless OCR is off (--ocr never without --verify), which is counted.
@@ -310,14 +366,14 @@ Status SecondLookPass(const std::string& path, AnalyzedDocument& out, OcrContext
     result->leaks.push_back({"poppler-text", "document (" + std::to_string(pages) + " pages)", "any"});
   }
   const bool full = scope.second.level == VerifyLevel::kFull;
+  std::vector<int> to_render;
   for (int i = 0; i < std::min(pages, static_cast<int>(out.pages.size())); ++i) {
     const PageText& ours = out.pages[static_cast<size_t>(i)];
-    const std::string where = "page " + std::to_string(i + 1);
     StatusOr<std::string> text = (*look)->PageText(i);
     if (!text) return text.error();
     ++result->pages_poppler;
-    const std::string ours_folded = FoldForComparison(ours.text);
-    JudgeSecondText("poppler-text", where, *text, ours_folded, false, scope, detector, result);
+    JudgeSecondText("poppler-text", "page " + std::to_string(i + 1), *text, FoldForComparison(ours.text), false,
+                    scope, detector, result);
     StatusOr<pdf::PageTraits> traits = pdf::InspectPageTraits(*out.document, i);
     if (!traits) return traits.error();
     const std::string reason = RenderReason(ours, *traits, *text, full);
@@ -326,13 +382,16 @@ Status SecondLookPass(const std::string& path, AnalyzedDocument& out, OcrContext
       ++result->pages_render_skipped;
       continue;
     }
-    StatusOr<OcrEngine*> engine = SecondEngine(ocr);
-    if (!engine) return engine.error();
-    StatusOr<std::string> read = ReadRenderedPage(**look, i, scope.second.dpi, **engine);
-    if (!read) return read.error();
-    ++result->pages_rendered;
+    to_render.push_back(i);
     ++result->render_reasons[reason];
-    JudgeSecondText("render-ocr", where, *read, ours_folded, true, scope, detector, result);
+  }
+  StatusOr<std::vector<std::string>> reads = ReadRenders(**look, to_render, scope.second, ocr);
+  if (!reads) return reads.error();
+  for (size_t k = 0; k < to_render.size(); ++k) {
+    const int i = to_render[k];
+    ++result->pages_rendered;
+    JudgeSecondText("render-ocr", "page " + std::to_string(i + 1), (*reads)[k],
+                    FoldForComparison(out.pages[static_cast<size_t>(i)].text), true, scope, detector, result);
   }
   if (result->pages_rendered > 0) result->engines.push_back("render-ocr");
   return Status::Ok();

@@ -53,6 +53,9 @@ struct SecondLookSettings {
   int dpi = 150;
   std::string languages = "eng+spa";
   OcrEngineFactory make_engine = MakeTesseractEngine;
+  // Rendered pages OCR'd at once (one engine each); renders are made on
+  // the calling thread (poppler), the next while the last are read.
+  int jobs = 1;
 };
 
 struct Leak {

@@ -86,7 +86,11 @@ StatusOr<PixPtr> SecondLook::RenderGray(int index, int dpi) const {
 StatusOr<std::string> ReadRenderedPage(const SecondLook& doc, int index, int dpi, OcrEngine& engine) {
   StatusOr<PixPtr> pix = doc.RenderGray(index, dpi);
   if (!pix) return Error(pix.error());
-  StatusOr<std::vector<OcrWord>> words = engine.Recognize(pix->get(), dpi);
+  return ReadRender(pix->get(), dpi, engine);
+}
+
+StatusOr<std::string> ReadRender(Pix* render, int dpi, OcrEngine& engine) {
+  StatusOr<std::vector<OcrWord>> words = engine.Recognize(render, dpi);
   if (!words) return Error(words.error());
   std::string text;
   int line = -1;

@@ -61,6 +61,10 @@ class SecondLook {
 // lines (OcrWord::line) by '\n'. Errors: RenderGray's and the engine's.
 StatusOr<std::string> ReadRenderedPage(const SecondLook& doc, int index, int dpi, OcrEngine& engine);
 
+// The same for a render already made (RenderGray): the part that needs no
+// poppler, so it may run on another thread than the SecondLook's.
+StatusOr<std::string> ReadRender(Pix* render, int dpi, OcrEngine& engine);
+
 // The poppler version linked ("22.12.0").
 std::string PopplerVersion();
 

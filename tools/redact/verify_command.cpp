@@ -50,6 +50,7 @@ int RunVerify(const VerifyOptions& options, std::ostream& out, std::ostream& err
     SecondLookSettings second;
     second.level = options.level;
     second.languages = session->options().ocr.languages;
+    second.jobs = session->NewOcrContext().jobs;
     StatusOr<VerifyResult> r = VerifyOutput(file, options.original, original_options, session->detector(),
                                               session->options().ocr.mode, second);
     if (!r) {
