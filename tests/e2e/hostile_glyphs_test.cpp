@@ -374,5 +374,26 @@ TEST(HostileGlyphs, LettersInASoftMasksGroup) {
       << "the mask's public line was removed";
 }
 
+// The same mask set by a `gs` inside a Form XObject the page paints: the
+// form is copied with a copy of the ExtGState, whose mask names the copy of
+// the group.
+TEST(HostileGlyphs, LettersInASoftMasksGroupSetInsideAForm) {
+  REQUIRE_ORACLES();
+  PdfBuilder b;
+  const int font = b.Add(kHelvetica);
+  const std::string fonts = "/Font << /F1 " + std::to_string(font) + " 0 R >>";
+  const int group = b.AddStream("/Type /XObject /Subtype /Form /BBox [0 0 612 792] /Resources << " + fonts + " >>",
+                                "1 g BT /F1 20 Tf 72 650 Td (Maria Hernandez-Nunez A201234567) Tj ET");
+  const int form = b.AddStream(
+      "/Type /XObject /Subtype /Form /BBox [0 0 612 792] /Resources << " + fonts +
+          " /ExtGState << /GS1 << /SMask << /S /Luminosity /G " + std::to_string(group) + " 0 R >> >> >> >>",
+      kPublicLine + "\n/GS1 gs 0 g 0 0 612 792 re f");
+  const int contents = b.AddStream("", "q /X1 Do Q");
+  const Judged j = ApplyAndRead(
+      "soft_mask_in_form", b.BuildOnePage(contents, "<< /XObject << /X1 " + std::to_string(form) + " 0 R >> >>"));
+  ExpectRedactedKeepingCounsel(
+      j, {{"name", "Maria Hernandez-Nunez"}, {"surname", "Hernandez"}, {"A-number", "201234567"}});
+}
+
 }  // namespace
 }  // namespace redact
