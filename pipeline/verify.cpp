@@ -298,6 +298,23 @@ StatusOr<OcrEngine*> SecondEngine(OcrContext* ocr) {
   return ocr->engines[0].get();
 }
 
+// Poppler's reading of an output: the document, and every page's text.
+struct PopplerReading {
+  std::unique_ptr<SecondLook> look;
+  std::vector<StatusOr<std::string>> texts;
+};
+
+// Reads `path` with poppler: made on a thread of its own while redact reads
+// the same file (poppler is then used from one thread at a time).
+StatusOr<PopplerReading> ReadWithPoppler(const std::string& path) {
+  StatusOr<std::unique_ptr<SecondLook>> look = SecondLook::Open(path);
+  if (!look) return Error(look.error());
+  PopplerReading reading;
+  reading.look = std::move(*look);
+  for (int i = 0; i < reading.look->page_count(); ++i) reading.texts.push_back(reading.look->PageText(i));
+  return reading;
+}
+
 // Pages `pages` of `look` rendered (on this thread: poppler) and read by
 // OCR, up to settings.jobs at once, each on an engine of its own (made
 // here, kept in ocr->engines); in the order of `pages`.
@@ -356,12 +373,11 @@ StatusOr<std::vector<std::string>> ReadRenders(const SecondLook& look, const std
 // Poppler reads every page: its text is judged; the pages text extraction
 // cannot speak for (trigger.h; all under kFull) are rendered and OCR'd —
 // unless OCR is off (--ocr never without --verify), which is counted.
-Status SecondLookPass(const std::string& path, AnalyzedDocument& out, OcrContext* ocr, const Scope& scope,
+Status SecondLookPass(PopplerReading& poppler, AnalyzedDocument& out, OcrContext* ocr, const Scope& scope,
                       const Detector& detector, VerifyResult* result) {
-  StatusOr<std::unique_ptr<SecondLook>> look = SecondLook::Open(path);
-  if (!look) return look.error();
+  std::unique_ptr<SecondLook>& look = poppler.look;
   result->engines.push_back("poppler-text");
-  const int pages = (*look)->page_count();
+  const int pages = look->page_count();
   if (pages != static_cast<int>(out.pages.size())) {
     result->leaks.push_back({"poppler-text", "document (" + std::to_string(pages) + " pages)", "any"});
   }
@@ -369,7 +385,7 @@ Status SecondLookPass(const std::string& path, AnalyzedDocument& out, OcrContext
   std::vector<int> to_render;
   for (int i = 0; i < std::min(pages, static_cast<int>(out.pages.size())); ++i) {
     const PageText& ours = out.pages[static_cast<size_t>(i)];
-    StatusOr<std::string> text = (*look)->PageText(i);
+    StatusOr<std::string>& text = poppler.texts[static_cast<size_t>(i)];
     if (!text) return text.error();
     ++result->pages_poppler;
     JudgeSecondText("poppler-text", "page " + std::to_string(i + 1), *text, FoldForComparison(ours.text), false,
@@ -385,7 +401,7 @@ Status SecondLookPass(const std::string& path, AnalyzedDocument& out, OcrContext
     to_render.push_back(i);
     ++result->render_reasons[reason];
   }
-  StatusOr<std::vector<std::string>> reads = ReadRenders(**look, to_render, scope.second, ocr);
+  StatusOr<std::vector<std::string>> reads = ReadRenders(*look, to_render, scope.second, ocr);
   if (!reads) return reads.error();
   for (size_t k = 0; k < to_render.size(); ++k) {
     const int i = to_render[k];
@@ -469,6 +485,8 @@ StatusOr<VerifyResult> Check(const std::string& output_path, Scope scope, const 
     const int revisions = CountRevisions(bytes);
     if (revisions > 1) result.leaks.push_back({"revisions", std::to_string(revisions) + " revisions", "any"});
   }
+  // Poppler reads the output on another thread meanwhile (the second look).
+  std::future<StatusOr<PopplerReading>> poppler = std::async(std::launch::async, ReadWithPoppler, output_path);
   // Scanned pages are read again with OCR (unless told never to): a burned
   // image must not read back.
   OcrContext ocr;
@@ -576,7 +594,9 @@ StatusOr<VerifyResult> Check(const std::string& output_path, Scope scope, const 
   });
   if (!walked.ok()) return Error(walked);
   // The second engine, and images no page paints.
-  if (Status s = SecondLookPass(output_path, *out, &ocr, scope, detector, &result); !s.ok()) return Error(s);
+  StatusOr<PopplerReading> reading = poppler.get();
+  if (!reading) return Error(reading.error());
+  if (Status s = SecondLookPass(*reading, *out, &ocr, scope, detector, &result); !s.ok()) return Error(s);
   if (Status s = ReadUnpaintedImages(*out, &ocr, scope, detector, &result); !s.ok()) return Error(s);
   return result;
 }
