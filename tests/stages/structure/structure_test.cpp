@@ -113,11 +113,9 @@ TEST(Structure, RuledTableWithAGroupedTwoRowHeaderTypesEveryColumn) {
 
 // An unruled class list with a three-line header: a group line, then
 // sub-headers of which two wrap onto a third line.
-TEST(Structure, UnruledTableWithAGroupedHeaderWrappedOverThreeLines) {
-  PageBuilder b;
-  b.Text("Exhibit 3 - Detained class members, produced under the stipulated protective order", 40, 60);
-  b.Text("Class Member", 70, 96).Text("Identifiers", 220, 96).Text("Citizenship", 380, 96)
-      .Text("Custody", 460, 96);
+// A detention list's sub-headers (two wrapped over a second line) and three
+// rows, under whatever group headers a test sets at y 96.
+void AddClassMemberRows(PageBuilder& b) {
   b.Text("No.", 40, 110).Text("Family name, given", 70, 110).Text("A-Number", 220, 110)
       .Text("Date of", 300, 110).Text("Country", 380, 110).Text("Facility", 460, 110);
   b.Text("name(s)", 70, 120).Text("birth", 300, 120);
@@ -127,6 +125,14 @@ TEST(Structure, UnruledTableWithAGroupedHeaderWrappedOverThreeLines) {
       .Text("01/03/1966", 300, 158).Text("Honduras", 380, 158).Text("Krome North", 460, 158);
   b.Text("3", 40, 176).Text("GEBREMEDHIN, Tesfaye", 70, 176).Text("A 075763582", 220, 176)
       .Text("1980-10-28", 300, 176).Text("Eritrea", 380, 176).Text("Eloy", 460, 176);
+}
+
+TEST(Structure, UnruledTableWithAGroupedHeaderWrappedOverThreeLines) {
+  PageBuilder b;
+  b.Text("Exhibit 3 - Detained class members, produced under the stipulated protective order", 40, 60);
+  b.Text("Class Member", 70, 96).Text("Identifiers", 220, 96).Text("Citizenship", 380, 96)
+      .Text("Custody", 460, 96);
+  AddClassMemberRows(b);
   const PageText page = b.Build();
   ASSERT_EQ(page.layout.tables.size(), 1u);
   const Table& t = page.layout.tables[0];
@@ -145,15 +151,7 @@ TEST(Structure, UnruledTableWithCentredGroupHeaders) {
   PageBuilder b;
   b.Text("Exhibit 3 - Detained class members, produced under the stipulated protective order", 40, 60);
   b.Text("Class Member", 185, 96).Text("Custody", 425, 96);
-  b.Text("No.", 40, 110).Text("Family name, given", 70, 110).Text("A-Number", 220, 110)
-      .Text("Date of", 300, 110).Text("Country", 380, 110).Text("Facility", 460, 110);
-  b.Text("name(s)", 70, 120).Text("birth", 300, 120);
-  b.Text("1", 40, 140).Text("LYSENKO, Olena", 70, 140).Text("A-070-938-223", 220, 140)
-      .Text("2002-05-23", 300, 140).Text("Ukraine", 380, 140).Text("Otay Mesa", 460, 140);
-  b.Text("2", 40, 158).Text("BANOS PENA, Nayeli", 70, 158).Text("A 081127241", 220, 158)
-      .Text("01/03/1966", 300, 158).Text("Honduras", 380, 158).Text("Krome North", 460, 158);
-  b.Text("3", 40, 176).Text("GEBREMEDHIN, Tesfaye", 70, 176).Text("A 075763582", 220, 176)
-      .Text("1980-10-28", 300, 176).Text("Eritrea", 380, 176).Text("Eloy", 460, 176);
+  AddClassMemberRows(b);
   const PageText page = b.Build();
   ASSERT_EQ(page.layout.tables.size(), 1u);
   const Table& t = page.layout.tables[0];
