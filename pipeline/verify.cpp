@@ -211,6 +211,7 @@ struct Scope {
   // box over its value overlaps), in words the input kept there, removal
   // changed the context, not what is said: the input's detection, which
   // read the whole context, judged those words (as DetectAfterRemoval does).
+  // Kept text under a box still goes to a person (VerifyResult::to_review).
   std::map<int, std::string> input_kept_text;
   OcrMode ocr_mode = OcrMode::kAuto;
   SecondLookSettings second;
@@ -503,7 +504,12 @@ StatusOr<VerifyResult> Check(const std::string& output_path, Scope scope, const 
     bool read_by_ocr = !f.glyphs.empty();
     for (int g : f.glyphs) read_by_ocr &= page.glyphs[static_cast<size_t>(g)].ocr;
     const bool cue_only = f.category == "name" && f.rule.rfind("name.cue", 0) == 0;
-    if ((cue_only || f.category == kCoveredCategory) && KeptByInput(scope, page, f)) continue;
+    if (KeptByInput(scope, page, f)) {
+      // Public text under a box of ours is still live text under a fill: a
+      // page for a person, not a leak.
+      if (f.category == kCoveredCategory) result.to_review.push_back({"text", "page " + std::to_string(f.page), f.category});
+      if (cue_only || f.category == kCoveredCategory) continue;
+    }
     // A cell typed only by its column, on a page OCR read off the output:
     // OCR makes words of the noise around drawn marks, pseudonyms drawn
     // over a burned scan sit among OCR'd words, and the columns found in
