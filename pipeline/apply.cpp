@@ -240,8 +240,11 @@ StatusOr<DocumentResult> ApplyDocument(const Session& session, OcrContext* ocr, 
       AnalyzeDocument(task.input, session.OpenOptionsFor(task.password, display), session.detector(), ocr);
   if (!doc) return Error(doc.error());
   // What detection found, before a reviewed list replaces it: what the
-  // reviewer kept is not a leak when the output is checked.
-  std::vector<Finding> detected = doc->findings;
+  // reviewer kept is not a leak when the output is checked. Without a
+  // reviewed list PlanFindings only adds to the findings detected, so
+  // nothing detected is kept, and no copy of them is needed.
+  std::vector<Finding> detected;
+  if (task.reviewed && settings.verify) detected = doc->findings;
   // The words drawn (labels, pseudonyms) are the document's language's.
   const DocumentLanguage language = session.policy().language.value_or(GuessLanguage(doc->pages));
   result.language = std::string(LanguageCode(language));
