@@ -127,45 +127,23 @@ class OcrQueue {
   bool closed_ = false;
 };
 
-// What assembly and structure derive from a page's glyphs: set aside while
-// the page is read without some of them, then put back.
-struct DerivedText {
-  std::vector<Word> words;
-  std::vector<Line> lines;
-  std::vector<Block> blocks;
-  std::string text;
-  std::vector<int32_t> text_glyph;
-  PageLayout layout;
-};
-
-DerivedText TakeDerived(PageText* page) {
-  return {std::move(page->words), std::move(page->lines), std::move(page->blocks),
-          std::move(page->text),  std::move(page->text_glyph), std::move(page->layout)};
-}
-
-void PutBackDerived(PageText* page, DerivedText&& d) {
-  page->words = std::move(d.words);
-  page->lines = std::move(d.lines);
-  page->blocks = std::move(d.blocks);
-  page->text = std::move(d.text);
-  page->text_glyph = std::move(d.text_glyph);
-  page->layout = std::move(d.layout);
-}
-
 // Detection of the document as it reads without the `removed` glyphs of each
 // page. The pages are read that way in place (no copy of their glyphs) and
-// given back exactly as they were.
+// given back exactly as they were: their text made again by AssembleText
+// from the same glyphs (a pure function of them) rather than set aside —
+// holding every page's words twice was the peak of a long document — and
+// their layouts, which LinkDocumentStructure changed across pages, kept.
 std::vector<Finding> DetectWithout(const Detector& detector, std::vector<PageText>* pages,
                                    const std::vector<std::set<int>>& removed) {
-  std::vector<DerivedText> kept(pages->size());
+  std::vector<PageLayout> kept(pages->size());
   std::vector<std::vector<int>> flipped(pages->size());  // glyphs this call superseded
   for (size_t i = 0; i < pages->size(); ++i) {
     PageText& page = (*pages)[i];
     if (removed[i].empty()) {
-      kept[i].layout = page.layout;  // LinkDocumentStructure may carry other headers into it
+      kept[i] = page.layout;  // LinkDocumentStructure may carry other headers into it
       continue;
     }
-    kept[i] = TakeDerived(&page);
+    kept[i] = std::move(page.layout);
     for (int g : removed[i]) {
       Glyph& glyph = page.glyphs[static_cast<size_t>(g)];
       if (!glyph.superseded) glyph.superseded = true, flipped[i].push_back(g);
@@ -177,12 +155,10 @@ std::vector<Finding> DetectWithout(const Detector& detector, std::vector<PageTex
   std::vector<Finding> found = detector.DetectDocument(*pages);
   for (size_t i = 0; i < pages->size(); ++i) {
     PageText& page = (*pages)[i];
-    if (removed[i].empty()) {
-      page.layout = std::move(kept[i].layout);
-      continue;
-    }
+    page.layout = std::move(kept[i]);
+    if (removed[i].empty()) continue;
     for (int g : flipped[i]) page.glyphs[static_cast<size_t>(g)].superseded = false;
-    PutBackDerived(&page, std::move(kept[i]));
+    AssembleText(&page);
   }
   return found;
 }

@@ -171,8 +171,7 @@ void RecordVerification(const VerifyResult& v, VerifyLevel level, DocumentResult
 // gone from every channel, and detection must find nothing apply did not
 // decide to keep. A leak is named by channel and page, never by value.
 Status CheckOutput(const Session& session, const OcrContext* ocr, const DocumentTask& task,
-                   const ApplySettings& settings, const AnalyzedDocument& doc, const std::vector<Finding>& detected,
-                   DocumentResult* result) {
+                   const ApplySettings& settings, RemovedValues removed, DocumentResult* result) {
   if (!settings.verify) {
     result->verification.skipped = "--no-verify";
     return Status::Ok();
@@ -186,7 +185,8 @@ Status CheckOutput(const Session& session, const OcrContext* ocr, const Document
   second.languages = session.options().ocr.languages;
   if (ocr && ocr->make_engine) second.make_engine = ocr->make_engine;
   if (ocr) second.jobs = ocr->jobs;
-  StatusOr<VerifyResult> v = VerifyRemoval(result->staged_pdf, doc, detected, ocr_mode, session.detector(), second);
+  StatusOr<VerifyResult> v =
+      VerifyRemoval(result->staged_pdf, std::move(removed), ocr_mode, session.detector(), second);
   if (!v) return Status(v.error().code(), task.shown + ": the output could not be checked: " + v.error().message());
   RecordVerification(*v, second.level, &result->verification);
   std::string where;
@@ -241,8 +241,11 @@ StatusOr<DocumentResult> ApplyDocument(const Session& session, OcrContext* ocr, 
       AnalyzeDocument(task.input, session.OpenOptionsFor(task.password, display), session.detector(), ocr);
   if (!doc) return Error(doc.error());
   // What detection found, before a reviewed list replaces it: what the
-  // reviewer kept is not a leak when the output is checked.
-  const std::vector<Finding> detected = doc->findings;
+  // reviewer kept is not a leak when the output is checked. Without a
+  // reviewed list PlanFindings only adds to the findings detected, so
+  // nothing detected is kept, and no copy of them is needed.
+  std::vector<Finding> detected;
+  if (task.reviewed && settings.verify) detected = doc->findings;
   // The words drawn (labels, pseudonyms) are the document's language's.
   const DocumentLanguage language = session.policy().language.value_or(GuessLanguage(doc->pages));
   result.language = std::string(LanguageCode(language));
@@ -253,11 +256,23 @@ StatusOr<DocumentResult> ApplyDocument(const Session& session, OcrContext* ocr, 
   StatusOr<RedactionSummary> summary = RedactDocument(*doc->document, doc->pages, doc->findings, doc->side_findings,
                                                       WriterOptions(session.policy(), settings, words));
   if (!summary) return Error(summary.error());
+  // What the report, the mapping and the self-check need of the input's
+  // pages is taken now, and the pages (every glyph, word and line: most of
+  // the memory a large document costs) are let go before the output is
+  // written and read back. The findings stay: the summary points into them.
+  Summarize(session, *doc, *summary, &result);
+  std::vector<MappingEntry> mapping;
+  if (session.sealing()) mapping = MappingEntries(*doc, *summary);
+  RemovedValues removed;
+  if (settings.verify) removed = ValuesRemoved(*doc, detected);
+  std::vector<Finding>().swap(detected);
+  std::vector<PageText>().swap(doc->pages);
   const auto t2 = Clock::now();
   pdf::CleanWriteStats stats;
   result.staged_pdf = StagedPath(result.output_pdf);
   Status written = pdf::WriteCleanCopy(*doc->document, result.staged_pdf, &stats);
   if (!written.ok()) return Error(written);
+  doc->document.reset();  // the input's objects, written: the check reads the output
   // What `qpdf --check` checks, on every output (even under --no-verify),
   // on another thread while the self-check reads the output (qpdf reads
   // its own copy of the file). Its verdict comes first: a self-check of an
@@ -266,7 +281,7 @@ StatusOr<DocumentResult> ApplyDocument(const Session& session, OcrContext* ocr, 
     return pdf::CheckStructure(result.staged_pdf, task.shown);
   });
   const auto t3 = Clock::now();
-  Status checked = CheckOutput(session, ocr, task, settings, *doc, detected, &result);
+  Status checked = CheckOutput(session, ocr, task, settings, std::move(removed), &result);
   Status sound = structure.get();
   if (!sound.ok()) {
     DiscardDocument(&result);
@@ -283,7 +298,6 @@ StatusOr<DocumentResult> ApplyDocument(const Session& session, OcrContext* ocr, 
     DiscardDocument(&result);
     return Error(checked);
   }
-  Summarize(session, *doc, *summary, &result);
   result.removed.orphan_objects_dropped = stats.orphans_removed;
   result.analyze_ms = Ms(t0, t1), result.redact_ms = Ms(t1, t2), result.write_ms = Ms(t2, t3);
   result.staged_report = StagedPath(result.report);
@@ -292,7 +306,7 @@ StatusOr<DocumentResult> ApplyDocument(const Session& session, OcrContext* ocr, 
     DiscardDocument(&result);
     return Error(report);
   }
-  if (session.sealing()) result.mapping = MappingEntries(*doc, *summary);
+  result.mapping = std::move(mapping);
   return result;
 }
 

@@ -30,12 +30,7 @@ namespace {
 
 using PoDoFo::PdfObject;
 
-struct Needle {
-  std::string category;
-  std::vector<std::string> literal;  // searched in streams, strings, text
-  std::string normalized;            // searched in normalized text/strings
-  std::string digits;                // searched in digit projections
-};
+using Needle = RemovedValue;
 
 std::string Digits(std::string_view s) {
   std::string d;
@@ -689,18 +684,14 @@ std::map<int, std::string> InputKeptText(const AnalyzedDocument& original) {
 
 }  // namespace
 
-StatusOr<VerifyResult> VerifyRemoval(const std::string& output_path, const AnalyzedDocument& original,
-                                     const std::vector<Finding>& detected, OcrMode ocr_mode,
-                                     const Detector& detector, const SecondLookSettings& second) {
-  Scope scope;
-  scope.ocr_mode = ocr_mode;
-  scope.second = second;
+RemovedValues ValuesRemoved(const AnalyzedDocument& original, const std::vector<Finding>& detected) {
+  RemovedValues out;
   std::set<std::string> seen, removed;
   auto add = [&](const Finding& f) {
     const std::string text = SpanText(original, f);
     removed.insert(NormalizeString(text));
     if (!PlaceOnly(f) && seen.insert(f.category + "\x1f" + text).second) {
-      scope.needles.push_back(NeedleFor(f.category, text, f.value));
+      out.values.push_back(NeedleFor(f.category, text, f.value));
     }
   };
   for (const Finding& f : original.findings) add(f);
@@ -709,19 +700,38 @@ StatusOr<VerifyResult> VerifyRemoval(const std::string& output_path, const Analy
   // read it, or a word of it, as a name after a cue ("her son, Client 1").
   for (const Finding& f : original.findings) {
     if (f.label.empty()) continue;
-    scope.kept.insert(NormalizeString(f.label));
+    out.kept.insert(NormalizeString(f.label));
     std::istringstream words(f.label);
-    for (std::string w; words >> w;) scope.kept.insert(NormalizeString(w));
+    for (std::string w; words >> w;) out.kept.insert(NormalizeString(w));
   }
   for (const Finding& f : detected) {
     const std::string norm = NormalizeString(SpanText(original, f));
-    if (!removed.count(norm)) scope.kept.insert(norm);
+    if (!removed.count(norm)) out.kept.insert(norm);
   }
-  scope.index = IndexNeedles(scope.needles);
-  scope.kept_in_input = KeptInInput(original, *scope.index);
-  scope.input_counted = true;
-  scope.input_kept_text = InputKeptText(original);
+  const std::shared_ptr<const NeedleIndex> index = IndexNeedles(out.values);
+  out.kept_in_input = KeptInInput(original, *index);
+  out.kept_text = InputKeptText(original);
+  out.input_known = true;
+  return out;
+}
+
+StatusOr<VerifyResult> VerifyRemoval(const std::string& output_path, RemovedValues removed, OcrMode ocr_mode,
+                                     const Detector& detector, const SecondLookSettings& second) {
+  Scope scope;
+  scope.ocr_mode = ocr_mode;
+  scope.second = second;
+  scope.needles = std::move(removed.values);
+  scope.kept = std::move(removed.kept);
+  scope.input_counted = removed.input_known;
+  scope.kept_in_input = std::move(removed.kept_in_input);
+  scope.input_kept_text = std::move(removed.kept_text);
   return Check(output_path, std::move(scope), detector);
+}
+
+StatusOr<VerifyResult> VerifyRemoval(const std::string& output_path, const AnalyzedDocument& original,
+                                     const std::vector<Finding>& detected, OcrMode ocr_mode,
+                                     const Detector& detector, const SecondLookSettings& second) {
+  return VerifyRemoval(output_path, ValuesRemoved(original, detected), ocr_mode, detector, second);
 }
 
 }  // namespace redact

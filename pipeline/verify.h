@@ -26,6 +26,7 @@
 
 #include <map>
 #include <optional>
+#include <set>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -102,14 +103,48 @@ StatusOr<VerifyResult> VerifyOutput(const std::string& output_path,
                                     const Detector& detector, OcrMode ocr_mode = OcrMode::kAuto,
                                     const SecondLookSettings& second = {});
 
+// A value removed from an input, as the check searches for it in an
+// output. Plaintext: stays in this process.
+struct RemovedValue {
+  std::string category;
+  std::vector<std::string> literal;  // searched in streams, strings, text
+  std::string normalized;            // searched in normalized text/strings
+  std::string digits;                // searched in digit projections
+};
+
+// All apply's check needs of its input: the values removed — the page
+// findings of `original` (with their text there) and its side findings —
+// and the normalized texts kept on purpose: what detection found in the
+// input (`detected`) but apply was told to keep (a reviewer rejected it),
+// and a reviewer's label (Finding::label) and each word of it, drawn on
+// purpose. Holds no glyphs, pages or PDF objects: once it is made, the
+// input's analysis may be released before the output is read.
+//
+// And what the input kept where nothing was removed, so that the check
+// judges it as the input's detection did: per (index into `values`, page),
+// how often the input's text holds the value's normalized form outside
+// every finding (a counsel's "pdm.example.org" holds a client address's
+// wrapped tail "ple.org"; an interpreter "Lucía Ferrer" an applicant's
+// given name); and per page the input's text with the findings blanked,
+// folded for comparison (FoldForComparison).
+struct RemovedValues {
+  std::vector<RemovedValue> values;
+  std::set<std::string> kept;
+  bool input_known = false;  // the two below were made from an input
+  std::map<std::pair<size_t, int>, int> kept_in_input;
+  std::map<int, std::string> kept_text;
+};
+RemovedValues ValuesRemoved(const AnalyzedDocument& original, const std::vector<Finding>& detected);
+
 // Apply's own check of an output it just wrote, before the output appears:
-// every value apply removed — the page findings of `original` (with their
-// text there) and its side findings — is searched for in the output's
-// text, strings and streams, and the output is read again with detection.
-// What detection found in the input (`detected`) but apply was told to
-// keep (a reviewer rejected it) is not a leak, nor is a reviewer's label
-// (Finding::label) or a word of it, drawn on purpose. Scans are OCR'd under
-// `ocr_mode` (none under kNever). Errors only when the output cannot be read.
+// every value of `removed` is searched for in the output's text, strings
+// and streams, and the output is read again with detection; what it finds
+// among `removed.kept` is not a leak. Scans are OCR'd under `ocr_mode`
+// (none under kNever). Errors only when the output cannot be read.
+StatusOr<VerifyResult> VerifyRemoval(const std::string& output_path, RemovedValues removed, OcrMode ocr_mode,
+                                     const Detector& detector, const SecondLookSettings& second = {});
+// The same, with the values taken from `original` and `detected`
+// (ValuesRemoved).
 StatusOr<VerifyResult> VerifyRemoval(const std::string& output_path, const AnalyzedDocument& original,
                                      const std::vector<Finding>& detected, OcrMode ocr_mode,
                                      const Detector& detector, const SecondLookSettings& second = {});

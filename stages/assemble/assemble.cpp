@@ -673,6 +673,12 @@ void AssembleText(PageText* page) {
       }
     }
   }
+  // A document's pages are all held at once: each keeps only the room it uses.
+  page->words.shrink_to_fit();
+  page->lines.shrink_to_fit();
+  page->blocks.shrink_to_fit();
+  page->text.shrink_to_fit();
+  page->text_glyph.shrink_to_fit();
 }
 
 }  // namespace redact
