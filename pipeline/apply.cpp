@@ -1,6 +1,7 @@
 #include "pipeline/apply.h"
 
 #include <algorithm>
+#include <cstdlib>
 #include <future>
 #include <chrono>
 #include <cmath>
@@ -189,6 +190,16 @@ Status CheckOutput(const Session& session, const OcrContext* ocr, const Document
       VerifyRemoval(result->staged_pdf, std::move(removed), ocr_mode, session.detector(), second);
   if (!v) return Status(v.error().code(), task.shown + ": the output could not be checked: " + v.error().message());
   RecordVerification(*v, second.level, &result->verification);
+  // What the check leaves to a person (live text of the input's under a box
+  // of ours, a name OCR read off the output only by a cue) is no leak, but
+  // not silent either: its page goes to review (page 0: no page, such as an
+  // image no page paints).
+  for (const Leak& l : v->to_review) {
+    const int page = l.where.starts_with("page ") ? std::atoi(l.where.c_str() + 5) : 0;
+    std::string reason = "self-check-" + l.category;
+    std::replace(reason.begin(), reason.end(), ' ', '-');
+    result->pages_to_review.push_back({page, std::move(reason)});
+  }
   std::string where;
   for (const Leak& l : v->leaks) {
     result->verification.leaks.push_back(l.channel + ", " + l.where + " (" + l.category + ")");

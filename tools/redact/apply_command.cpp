@@ -242,7 +242,8 @@ int RunApplyStaged(const ApplyOptions& options, bool to_stdout, std::ostream& ou
           << " page(s) that needed rendering and OCR were not read (--ocr never; --verify reads them)\n";
     }
     for (const DocumentResult::PageToReview& p : result->pages_to_review) {
-      err << "redact: " << task.shown << ": page " << p.page << ": review by hand before filing (" << p.reason << ")\n";
+      err << "redact: " << task.shown << ": " << (p.page > 0 ? "page " + std::to_string(p.page) : "the document")
+          << ": review by hand before filing (" << p.reason << ")\n";
     }
     staged.push_back(std::move(*result));
   }
