@@ -489,6 +489,7 @@ StatusOr<VerifyResult> Check(const std::string& output_path, Scope scope, const 
   ocr.mode = scope.ocr_mode;
   ocr.languages = scope.second.languages;
   ocr.make_engine = scope.second.make_engine;
+  ocr.jobs = std::max(scope.second.jobs, 1);  // pages OCR'd at once, as the input's were
   StatusOr<AnalyzedDocument> out = AnalyzeDocument(output_path, {}, detector, &ocr);
   if (!out) return Error(out.error());
   result.engines.push_back("redact");
