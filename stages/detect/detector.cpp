@@ -107,11 +107,12 @@ std::string ValueOf(const std::string& kind, std::string_view matched) {
   return out;
 }
 
-bool IsNameParticle(const std::string& normalized) {
-  static const char* const kParticles[] = {"de", "del", "la", "las", "los", "da", "das", "do",
-                                           "dos", "di", "du", "van", "von", "der", "den", "ter",
-                                           "y", "e", "bin", "ibn", "al", "el", "le"};
-  for (const char* p : kParticles) {
+bool IsNameParticle(std::string_view normalized) {
+  static constexpr std::string_view kParticles[] = {"de", "del", "la", "las", "los", "da", "das", "do",
+                                                    "dos", "di", "du", "van", "von", "der", "den", "ter",
+                                                    "y", "e", "bin", "ibn", "al", "el", "le"};
+  if (normalized.size() > 3) return false;
+  for (std::string_view p : kParticles) {
     if (normalized == p) return true;
   }
   return false;
@@ -142,8 +143,8 @@ bool NamesAnOrganisation(const std::string& normalized, const std::unordered_set
 
 // Words that are never someone's middle name: titles and roles that stand
 // between a given name and a surname only across a sentence or a cell.
-bool IsTitleOrRole(const std::string& normalized) {
-  static const std::set<std::string> kWords{
+bool IsTitleOrRole(std::string_view normalized) {
+  static const std::set<std::string, std::less<>> kWords{
       "mr", "mrs", "ms", "miss", "dr", "hon", "judge", "justice", "officer", "agent", "counsel", "attorney",
       "esq", "sr", "sra", "srta", "senor", "senora", "lic", "abogado", "abogada", "juez", "jueza",
       "plaintiff", "defendant", "petitioner", "respondent", "applicant", "declarant", "witness", "interpreter",
@@ -159,18 +160,19 @@ std::vector<uint8_t> MiddleNameTokens(const NormalizedText& norm, const std::vec
                                       std::string_view original, const std::unordered_set<std::string>& not_names) {
   std::vector<uint8_t> middle(tokens.size(), 0);
   for (size_t k = 0; k < tokens.size(); ++k) {
-    const std::string word = norm.text.substr(tokens[k].begin, tokens[k].end - tokens[k].begin);
+    const std::string_view word(norm.text.data() + tokens[k].begin, tokens[k].end - tokens[k].begin);
     if (IsNameParticle(word)) {
       middle[k] = 1;
       continue;
     }
     // Two letters are an abbreviation ("Crystal MA Long"), not a name.
-    if (word.size() < 3 || IsTitleOrRole(word) || not_names.count(word)) continue;
+    if (word.size() < 3) continue;
     if (!std::all_of(word.begin(), word.end(), [](char c) { return std::isalpha(static_cast<unsigned char>(c)) || (c & 0x80); })) {
       continue;
     }
     auto [b, e] = norm.ToOriginal(tokens[k].begin, tokens[k].end);
-    middle[k] = StartsUpper(original.substr(b, e - b)) ? 1 : 0;
+    if (!StartsUpper(original.substr(b, e - b))) continue;  // (most words: checked before the sets)
+    middle[k] = IsTitleOrRole(word) || not_names.count(std::string(word)) ? 0 : 1;
   }
   return middle;
 }
@@ -364,7 +366,17 @@ bool CapitalsEndAt(std::string_view text, const std::vector<std::pair<size_t, si
 void Detector::DetectPatterns(PageWork& w) const {
   const std::string& t = w.norm.text;
   re2::StringPiece input(t);
-  for (const PatternRule& rule : rules_->rules) {
+  // Only the rules that may match this text (one pass for all of them);
+  // every rule when the prefilter cannot tell (none built, or its DFA out
+  // of memory).
+  std::vector<int> may_match;
+  RE2::Set::ErrorInfo error{};
+  const bool filtered = rules_->prefilter && (rules_->prefilter->Match(input, &may_match, &error) ||
+                                              error.kind == RE2::Set::kNoError);
+  if (filtered) std::sort(may_match.begin(), may_match.end());
+  for (size_t r = 0; r < rules_->rules.size(); ++r) {
+    if (filtered && !std::binary_search(may_match.begin(), may_match.end(), static_cast<int>(r))) continue;
+    const PatternRule& rule = rules_->rules[r];
     const int groups = rule.re->NumberOfCapturingGroups() + 1;
     std::vector<re2::StringPiece> m(static_cast<size_t>(groups));
     size_t pos = 0;
@@ -433,10 +445,21 @@ void Detector::DetectListedNames(PageWork& w, const std::vector<int>& mentioned,
            std::tie(b.first_token, b.token_count, b.kind);
   });
   // Where a full name of each entity starts (entity, first token).
-  std::set<std::pair<int, uint32_t>> full_starts;
-  for (const NamesIndex::Match& m : matches) {
-    if (m.kind == NamesIndex::VariantKind::kFull) full_starts.insert({m.entity, m.first_token});
-  }
+  // (Formed when first needed, as a sorted vector: a span of a common name
+  // matches hundreds of people in a large list, and a tree of them cost
+  // more than the look-up itself.)
+  std::vector<std::pair<int, uint32_t>> full_starts;
+  bool full_starts_formed = false;
+  auto full_start = [&](int entity, uint32_t token) {
+    if (!full_starts_formed) {
+      for (const NamesIndex::Match& m : matches) {
+        if (m.kind == NamesIndex::VariantKind::kFull) full_starts.emplace_back(m.entity, m.first_token);
+      }
+      std::sort(full_starts.begin(), full_starts.end());
+      full_starts_formed = true;
+    }
+    return std::binary_search(full_starts.begin(), full_starts.end(), std::pair<int, uint32_t>(entity, token));
+  };
   for (size_t mi = 0; mi < matches.size(); ++mi) {
     const NamesIndex::Match& m = matches[mi];
     if (!partial && m.kind == NamesIndex::VariantKind::kPartial) continue;
@@ -456,7 +479,7 @@ void Detector::DetectListedNames(PageWork& w, const std::vector<int>& mentioned,
       // table cell as "Guadalupe HERNÁNDEZ-NÚÑEZ, María".
       const size_t next = m.first_token + m.token_count;
       if (next < w.tokens.size() && w.tokens[next].joinable &&
-          !full_starts.count({m.entity, static_cast<uint32_t>(next)})) {
+          !full_start(m.entity, static_cast<uint32_t>(next))) {
         auto [nb, ne] = w.norm.ToOriginal(w.tokens[next].begin, w.tokens[next].end);
         const std::string_view between = std::string_view(*w.text).substr(e, nb - e);
         // (A token with a digit, "A78123456", starts no one's name.)
@@ -486,6 +509,10 @@ void Detector::DetectListedNames(PageWork& w, const std::vector<int>& mentioned,
                    : "part of a listed name, after a full mention in this document";
     w.findings.push_back(std::move(f));
   }
+  // Once each (a span of a common name names hundreds of people, and this
+  // runs twice a page).
+  std::sort(w.entities_seen.begin(), w.entities_seen.end());
+  w.entities_seen.erase(std::unique(w.entities_seen.begin(), w.entities_seen.end()), w.entities_seen.end());
 }
 
 namespace {
@@ -534,7 +561,14 @@ bool StartsOwnPseudonym(std::string_view original, const std::vector<std::string
 void Detector::DetectCuedNames(PageWork& w) const {
   const std::string& text = *w.text;
   re2::StringPiece input(text);
-  for (const NameCue& cue : rules_->name_cues) {
+  std::vector<int> may_match;  // as in DetectPatterns
+  RE2::Set::ErrorInfo error{};
+  const bool filtered = rules_->cue_prefilter && (rules_->cue_prefilter->Match(input, &may_match, &error) ||
+                                                  error.kind == RE2::Set::kNoError);
+  if (filtered) std::sort(may_match.begin(), may_match.end());
+  for (size_t c = 0; c < rules_->name_cues.size(); ++c) {
+    if (filtered && !std::binary_search(may_match.begin(), may_match.end(), static_cast<int>(c))) continue;
+    const NameCue& cue = rules_->name_cues[c];
     re2::StringPiece m[2];
     size_t pos = 0;
     while (pos < text.size() && cue.re->Match(input, pos, text.size(), RE2::UNANCHORED, m, 2)) {
@@ -766,6 +800,7 @@ std::vector<Finding> Detector::DetectDocument(const std::vector<PageText>& pages
   std::sort(mentioned.begin(), mentioned.end());
   mentioned.erase(std::unique(mentioned.begin(), mentioned.end()), mentioned.end());
   const bool any_mentioned = !mentioned.empty();
+  ListedInitialsCache initials;
   for (PageWork& w : work) {
     if (any_mentioned) {
       // Second pass: partial variants; full ones again are merged away.
@@ -773,7 +808,7 @@ std::vector<Finding> Detector::DetectDocument(const std::vector<PageText>& pages
       DetectListedNames(w, mentioned, /*partial=*/true);
     }
     DetectCuedNames(w);
-    if (names_) DetectListedInitials(*w.page_text, *names_, w.entities_seen, &w.findings);
+    if (names_) DetectListedInitials(*w.page_text, *names_, w.entities_seen, &w.findings, &initials);
   }
   // Public roles keep their people (and, document-wide, their names).
   std::vector<std::string> public_people;

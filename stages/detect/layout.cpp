@@ -5,6 +5,7 @@
 #include <algorithm>
 #include <cctype>
 #include <map>
+#include <unordered_map>
 
 #include "stages/detect/normalize.h"
 
@@ -240,6 +241,31 @@ void NamesOnTheirOwnLines(const PageText& page, const RoleBlock& role, std::vect
   }
 }
 
+// A listed name's initials: one letter per word ("Maria Guadalupe
+// Hernández-Núñez": "mgh"), and per part of a hyphenated surname too
+// ("mghn"; "" when that is the same). "Last, First" is read as First Last.
+std::pair<std::string, std::string> InitialsOf(std::string_view listed) {
+  std::string display(listed);
+  if (const size_t comma = display.find(','); comma != std::string::npos) {
+    display = display.substr(comma + 1) + " " + display.substr(0, comma);
+  }
+  std::string spaced, hyphened;
+  bool start = true, start_h = true;
+  for (char c : NormalizeString(display) + " ") {
+    if (c == ' ') {
+      start = start_h = true;
+    } else if (c == '-') {
+      start_h = true;
+    } else {
+      if (start) spaced.push_back(c);
+      if (start_h) hyphened.push_back(c);
+      start = start_h = false;
+    }
+  }
+  if (hyphened == spaced) hyphened.clear();
+  return {spaced, hyphened};
+}
+
 }  // namespace
 
 void KeepPublicRoles(const PageText& page, std::vector<Finding>* findings,
@@ -297,58 +323,61 @@ void KeepPublicPeople(const std::vector<std::string>& public_people,
 }
 
 void DetectListedInitials(const PageText& page, const NamesIndex& names,
-                          const std::vector<int>& entities, std::vector<Finding>* findings) {
+                          const std::vector<int>& entities, std::vector<Finding>* findings,
+                          ListedInitialsCache* cache) {
+  if (entities.empty()) return;
+  // The page's initials first: most pages hold none, and forming every
+  // listed person's initials costs more than reading the page (a common
+  // name names hundreds of people in a large list).
+  // (Not \b: an accented capital is no word character to RE2, "É.A.R.".)
+  static const RE2 kInitials(R"((?:^|[^\p{L}\p{N}.])((?:\p{Lu}\.[ \t]?){2,4}))");
+  struct Candidate {
+    size_t begin, end;
+    std::string letters;
+  };
+  std::vector<Candidate> candidates;
+  re2::StringPiece input(page.text), m;
+  while (RE2::FindAndConsume(&input, kInitials, &m)) {
+    Candidate c{static_cast<size_t>(m.data() - page.text.data()), 0, {}};
+    c.end = c.begin + m.size();
+    for (char ch : NormalizeString(std::string_view(m.data(), m.size()))) {
+      if (ch != '.' && ch != ' ' && ch != '\t') c.letters.push_back(ch);
+    }
+    candidates.push_back(std::move(c));
+  }
+  if (candidates.empty()) return;
   // Initials of the listed people named here, in their usual forms: one
-  // letter per word, or per part of a hyphenated surname too.
-  std::map<std::string, std::string> initials;  // letters → entity id
-  std::map<std::string, int> seen;
+  // letter per word, or per part of a hyphenated surname too (formed once
+  // per document: a common name names hundreds of people in a large list).
+  // Initials two people share are no one's.
   std::vector<int> unique = entities;
   std::sort(unique.begin(), unique.end());
   unique.erase(std::unique(unique.begin(), unique.end()), unique.end());
+  std::vector<int> people(candidates.size(), 0);
+  std::vector<std::string_view> owner(candidates.size());
   for (int index : unique) {
-    const NameEntity e = names.entities()[static_cast<size_t>(index)];
-    std::string display(e.display);
-    if (const size_t comma = display.find(','); comma != std::string::npos) {
-      display = display.substr(comma + 1) + " " + display.substr(0, comma);
-    }
-    std::string spaced, hyphened;
-    bool start = true, start_h = true;
-    for (char c : NormalizeString(display) + " ") {
-      if (c == ' ') {
-        start = start_h = true;
-      } else if (c == '-') {
-        start_h = true;
-      } else {
-        if (start) spaced.push_back(c);
-        if (start_h) hyphened.push_back(c);
-        start = start_h = false;
+    auto [it, fresh] = cache->forms.try_emplace(index);
+    if (fresh) it->second = InitialsOf(names.entities()[static_cast<size_t>(index)].display);
+    const auto& [spaced, hyphened] = it->second;
+    for (size_t k = 0; k < candidates.size(); ++k) {
+      const std::string& letters = candidates[k].letters;
+      if ((spaced.size() >= 2 && letters == spaced) || (hyphened.size() >= 2 && letters == hyphened)) {
+        if (++people[k] == 1) owner[k] = names.entities()[static_cast<size_t>(index)].id;
       }
     }
-    for (const std::string& s : {spaced, hyphened}) {
-      if (s.size() >= 2 && ++seen[s] == 1) initials[s] = e.id;
-      if (s == hyphened) break;
-    }
   }
-  if (initials.empty()) return;
-  // (Not \b: an accented capital is no word character to RE2, "É.A.R.".)
-  static const RE2 kInitials(R"((?:^|[^\p{L}\p{N}.])((?:\p{Lu}\.[ \t]?){2,4}))");
-  re2::StringPiece input(page.text), m;
-  while (RE2::FindAndConsume(&input, kInitials, &m)) {
-    std::string letters;
-    for (char c : NormalizeString(std::string_view(m.data(), m.size()))) {
-      if (c != '.' && c != ' ' && c != '\t') letters.push_back(c);
-    }
-    auto it = initials.find(letters);
-    if (it == initials.end() || seen[letters] > 1) continue;
+  for (size_t k = 0; k < candidates.size(); ++k) {
+    const Candidate& c = candidates[k];
+    if (people[k] != 1) continue;
     Finding f;
     f.category = "name";
     f.rule = "names.list.initials";
     f.page = page.number;
-    f.begin = static_cast<size_t>(m.data() - page.text.data());
-    f.end = f.begin + m.size();
+    f.begin = c.begin;
+    f.end = c.end;
     while (f.end > f.begin && (page.text[f.end - 1] == ' ' || page.text[f.end - 1] == '\t')) --f.end;
-    f.value = letters;
-    f.entity = it->second;
+    f.value = c.letters;
+    f.entity = std::string(owner[k]);
     f.confidence = 0.8;
     f.basis = "list";
     f.reason = "initials of a listed person named in full on this page";

@@ -8,6 +8,7 @@
 #define REDACT_STAGES_DETECT_LAYOUT_H_
 
 #include <string>
+#include <unordered_map>
 #include <unordered_set>
 #include <vector>
 
@@ -67,8 +68,15 @@ void KeepPublicPeople(const std::vector<std::string>& public_people,
 // Appends findings for the initials ("O.P.", "M. G. H.") of the listed
 // people `entities` (indices into names.entities(): those named in full,
 // or by A-number, on this page). Initials two people share are left alone.
+// Each listed person's initials, formed once per document (a common name
+// names hundreds of people in a large list, on every page).
+struct ListedInitialsCache {
+  std::unordered_map<int, std::pair<std::string, std::string>> forms;  // entity → spaced, hyphened
+};
+
 void DetectListedInitials(const PageText& page, const NamesIndex& names,
-                          const std::vector<int>& entities, std::vector<Finding>* findings);
+                          const std::vector<int>& entities, std::vector<Finding>* findings,
+                          ListedInitialsCache* cache);
 
 }  // namespace redact
 

@@ -83,6 +83,27 @@ class Loader {
     return CompileCues();
   }
 
+  // RuleSet::prefilter: the rules' patterns, compiled with the options each
+  // rule has (Compile: case-insensitive), in one RE2::Set; cue_prefilter:
+  // the cues' own patterns, case-sensitive as CompileCues. A set RE2 cannot
+  // build leaves it null: every rule (or cue) then runs, as before.
+  void BuildPrefilter() {
+    RE2::Options options;
+    options.set_log_errors(false);
+    options.set_case_sensitive(false);
+    auto set = std::make_unique<RE2::Set>(options, RE2::UNANCHORED);
+    for (const PatternRule& rule : out_->rules) {
+      if (set->Add(rule.re->pattern(), nullptr) < 0) return;
+    }
+    if (set->Compile()) out_->prefilter = std::move(set);
+    options.set_case_sensitive(true);  // as CompileCues
+    auto cues = std::make_unique<RE2::Set>(options, RE2::UNANCHORED);
+    for (const NameCue& cue : out_->name_cues) {
+      if (cues->Add("(?:" + cue.cue + ")", nullptr) < 0) return;
+    }
+    if (cues->Compile()) out_->cue_prefilter = std::move(cues);
+  }
+
   Status Finish() {
     // Contexts may be defined in any file; resolve references at the end.
     for (auto& [rule_index, names, where] : pending_contexts_) {
@@ -97,6 +118,7 @@ class Loader {
         out_->rules[rule_index].contexts.push_back(it->get());
       }
     }
+    BuildPrefilter();
     return Status::Ok();
   }
 
@@ -320,6 +342,7 @@ class Loader {
     }
     if (!ids_.insert(c.id).second) return Bad(t, what + ": duplicate id \"" + c.id + "\"");
     c.after = position == "after";
+    c.cue = pattern;
     // The cue is wrapped so the name is always capture group 1.
     const std::string full = c.after ? NamePattern() + "(?:" + pattern + ")"
                                      : "(?:" + pattern + ")" + NamePattern();

@@ -30,6 +30,7 @@
 #define REDACT_STAGES_DETECT_RULES_H_
 
 #include <re2/re2.h>
+#include <re2/set.h>
 
 #include <memory>
 #include <string>
@@ -76,6 +77,7 @@ struct PatternRule {
 struct NameCue {
   std::string id;
   std::unique_ptr<RE2> re;  // cue + name capture (group 1), built at load
+  std::string cue;          // the cue's own pattern, without the name
   bool after = false;       // the cue follows the name (captions)
   double confidence = 0.8;
   std::vector<std::string> examples;
@@ -86,6 +88,14 @@ struct NameCue {
 struct RuleSet {
   std::vector<std::unique_ptr<ContextPattern>> contexts;
   std::vector<PatternRule> rules;  // pattern rules and compiled lexicons
+  // Every rule's pattern in one automaton (rule i is pattern i): one pass
+  // over a page says which rules may match it, so the others are not run
+  // (most rules match nothing on most pages). Null when it could not be
+  // built; then every rule runs.
+  std::unique_ptr<RE2::Set> prefilter;
+  // The same for the name cues, from each cue's own pattern (cue i is
+  // pattern i): a text none of a cue's words occur in holds no name it cues.
+  std::unique_ptr<RE2::Set> cue_prefilter;
   std::vector<NameCue> name_cues;
   std::unique_ptr<RE2> public_roles_before;  // anchored at the end ($)
   std::unique_ptr<RE2> public_roles_after;   // anchored at the start (^)

@@ -1,0 +1,140 @@
+// The rules' prefilters (RuleSet::prefilter, cue_prefilter) only skip work:
+// detection with them finds exactly what it finds with every rule and cue
+// run on every page. And listed people's initials, now read from the page
+// before anyone's initials are formed, are found as before.
+#include <gtest/gtest.h>
+
+#include <filesystem>
+#include <fstream>
+#include <tuple>
+
+#include "stages/detect/detector.h"
+
+namespace redact {
+namespace {
+
+namespace fs = std::filesystem;
+
+RuleSet ShippedRules() {
+  auto rules = LoadRulesDirectory(std::string(REDACT_SOURCE_DIR) + "/patterns");
+  EXPECT_TRUE(rules.has_value()) << rules.error().ToString();
+  return std::move(*rules);
+}
+
+// The evaluation texts without their labels, cut into pages of about 3 KB
+// at line ends, and every rule's and cue's examples and near misses, each
+// a page of its own.
+std::vector<PageText> Corpus(const RuleSet& rules) {
+  std::vector<std::string> texts;
+  const fs::path dir = fs::path(REDACT_SOURCE_DIR) / "tests/data/detect/eval";
+  for (const auto& e : fs::directory_iterator(dir)) {
+    if (e.path().extension() != ".txt") continue;
+    std::ifstream in(e.path());
+    const std::string marked((std::istreambuf_iterator<char>(in)), {});
+    std::string text;
+    for (size_t i = 0; i < marked.size();) {
+      if (marked.compare(i, 2, "[[") == 0 && marked.find('|', i) != std::string::npos) {
+        i = marked.find('|', i) + 1;
+      } else if (marked.compare(i, 2, "]]") == 0) {
+        i += 2;
+      } else {
+        text += marked[i++];
+      }
+    }
+    for (size_t at = 0; at < text.size();) {
+      size_t end = text.find('\n', std::min(text.size(), at + 3000));
+      end = end == std::string::npos ? text.size() : end + 1;
+      texts.push_back(text.substr(at, end - at));
+      at = end;
+    }
+  }
+  for (const PatternRule& r : rules.rules) {
+    texts.insert(texts.end(), r.examples.begin(), r.examples.end());
+    texts.insert(texts.end(), r.near_misses.begin(), r.near_misses.end());
+  }
+  for (const NameCue& c : rules.name_cues) {
+    texts.insert(texts.end(), c.examples.begin(), c.examples.end());
+    texts.insert(texts.end(), c.near_misses.begin(), c.near_misses.end());
+  }
+  std::vector<PageText> pages;
+  for (std::string& t : texts) {
+    PageText& page = pages.emplace_back();
+    page.number = static_cast<int>(pages.size());
+    page.text = std::move(t);
+    page.text_glyph.assign(page.text.size(), -1);
+  }
+  return pages;
+}
+
+using Key = std::tuple<int, size_t, size_t, std::string, std::string, std::string, std::string>;
+
+std::vector<Key> Keys(const std::vector<Finding>& findings) {
+  std::vector<Key> keys;
+  for (const Finding& f : findings) keys.emplace_back(f.page, f.begin, f.end, f.category, f.rule, f.value, f.entity);
+  std::sort(keys.begin(), keys.end());
+  return keys;
+}
+
+std::optional<NamesIndex> EvalNames() {
+  auto names = NamesIndex::LoadCsv(std::string(REDACT_SOURCE_DIR) + "/tests/data/detect/eval/names.csv");
+  EXPECT_TRUE(names.has_value()) << names.error().ToString();
+  return std::move(*names);
+}
+
+TEST(Prefilter, IsBuiltForTheShippedRules) {
+  const RuleSet rules = ShippedRules();
+  EXPECT_NE(rules.prefilter, nullptr);
+  EXPECT_NE(rules.cue_prefilter, nullptr);
+}
+
+TEST(Prefilter, DetectionFindsExactlyWhatEveryRuleRunEverywhereFinds) {
+  RuleSet filtered = ShippedRules();
+  RuleSet unfiltered = ShippedRules();
+  unfiltered.prefilter.reset();
+  unfiltered.cue_prefilter.reset();
+  const std::vector<PageText> pages = Corpus(filtered);
+  ASSERT_GT(pages.size(), 100u);
+  const Detector with(std::move(filtered), EvalNames(), Policy{});
+  const Detector without(std::move(unfiltered), EvalNames(), Policy{});
+  const std::vector<Key> a = Keys(with.DetectDocument(pages)), b = Keys(without.DetectDocument(pages));
+  EXPECT_GT(a.size(), 200u);
+  EXPECT_EQ(a, b);
+}
+
+// A rule or cue that matches nowhere on a page finds nothing there, and one
+// that matches on the next page still does (the prefilter is per page).
+TEST(Prefilter, ARuleSkippedOnOnePageStillRunsOnTheNext) {
+  const Detector d(ShippedRules(), std::nullopt, Policy{});
+  std::vector<PageText> pages(2);
+  pages[0].number = 1, pages[0].text = "The hearing was continued to a later date.\n";
+  pages[1].number = 2, pages[1].text = "Declarant: Rosa Elvira Tzul Quiej, A-Number A201-234-567.\n";
+  for (PageText& p : pages) p.text_glyph.assign(p.text.size(), -1);
+  std::vector<std::string> found;
+  for (const Finding& f : d.DetectDocument(pages)) {
+    EXPECT_EQ(f.page, 2);
+    found.push_back(f.category);
+  }
+  std::sort(found.begin(), found.end());
+  EXPECT_EQ(found, (std::vector<std::string>{"a_number", "name"}));
+}
+
+// A common name in a large list names many people: their initials are
+// everyone's and no one's; initials only one named person has are theirs.
+TEST(ListedInitials, InitialsManyListedPeopleShareAreNoOnes) {
+  std::string csv = "id,first,middle,last\n";
+  for (int i = 0; i < 300; ++i) csv += "CM-" + std::to_string(i) + ",Maria,,Hernandez\n";
+  csv += "CM-X,Oksana,,Petrenko\n";
+  auto names = NamesIndex::FromCsvText(csv, "names.csv");
+  ASSERT_TRUE(names.has_value()) << names.error().ToString();
+  const Detector d(RuleSet{}, std::move(*names), Policy{});
+  const std::string text =
+      "Maria Hernandez and Oksana Petrenko were interviewed. M.H. declined; O.P. answered.";
+  std::vector<std::string> initials;
+  for (const Finding& f : d.DetectText(text)) {
+    if (f.rule == "names.list.initials") initials.push_back(text.substr(f.begin, f.end - f.begin) + "=" + f.entity);
+  }
+  EXPECT_EQ(initials, (std::vector<std::string>{"O.P.=CM-X"}));
+}
+
+}  // namespace
+}  // namespace redact
