@@ -9,10 +9,17 @@
                                  dates of birth, phone numbers), for
                                  LibreOffice's text import
   doc.ms                         the same prose for groff -ms
+  truth.json                     what the prose holds: "identifiers" (every
+                                 listed name, A-number, date of birth and
+                                 phone number as written) and "public" (the
+                                 items that must stay: counsel and their
+                                 firms, judges, case citations), one entry
+                                 per occurrence (bench/score_peer_output.py)
 
 Usage: make_peer_inputs.py DIR PAGES
 Every name and number is generated; none is anyone's.
 """
+import json
 import random
 import sys
 from pathlib import Path
@@ -61,10 +68,23 @@ def names(count):
     return rows
 
 
-def paragraphs(pages, people):
+# Public roles a filing names, which must stay: counsel with their firms,
+# judges, and the cases it cites. Invented, and on no names list.
+COUNSEL = [("Dana K. Whitfield", "Whitfield & Ortega LLP"),
+           ("Marcus O. Lindqvist", "Northside Immigrant Rights Clinic"),
+           ("Priya R. Castellanos", "Castellanos Legal Aid")]
+JUDGES = ["Harold P. Brennan", "Teresa M. Okafor"]
+CITATIONS = ["Matter of Acosta, 19 I&N Dec. 211 (BIA 1985)",
+             "INS v. Cardoza-Fonseca, 480 U.S. 421 (1987)",
+             "Matter of M-E-V-G-, 26 I&N Dec. 227 (BIA 2014)"]
+
+
+def paragraphs(pages, people, truth):
     """About 14 identifiers a page: four paragraphs a page, each with a
     listed name, an A-number and a date of birth, and every other one a
-    phone number."""
+    phone number; and 5 public items a page: counsel and their firm before
+    a judge named by title, and two case citations. Appends each to
+    truth["identifiers"] or truth["public"]."""
     rng = random.Random(7)
     out = []
     for p in range(pages):
@@ -75,9 +95,21 @@ def paragraphs(pages, people):
             dob = f"{rng.randrange(1, 13):02d}/{rng.randrange(1, 29):02d}/{rng.randrange(1960, 2010)}"
             text = (f"{PROSE[(p + k) % 4]} The applicant, {first} {last}, A-number {anum}, born "
                     f"{dob}, appeared with counsel. {PROSE[(p + k + 1) % 4]}")
+            truth["identifiers"] += [f"{first} {last}", anum, dob]
             if k % 2 == 0:
-                text += f" The applicant may be reached at ({rng.randrange(200, 999)}) " \
-                        f"{rng.randrange(200, 999)}-{rng.randrange(1000, 9999)}."
+                phone = f"({rng.randrange(200, 999)}) {rng.randrange(200, 999)}-{rng.randrange(1000, 9999)}"
+                text += f" The applicant may be reached at {phone}."
+                truth["identifiers"].append(phone)
+            if k == 1:
+                counsel, firm = COUNSEL[p % len(COUNSEL)]
+                judge = JUDGES[p % len(JUDGES)]
+                text += (f" {counsel}, of {firm}, argued for the respondent before Immigration Judge "
+                         f"{judge}.")
+                truth["public"] += [counsel, firm, judge]
+            if k in (2, 3):
+                citation = CITATIONS[(p + k) % len(CITATIONS)]
+                text += f" See {citation}."
+                truth["public"].append(citation)
             page.append(text)
         out.append(page)
     return out
@@ -92,7 +124,9 @@ def main():
             f.write("first,last\n")
             for first, last in people[:size]:
                 f.write(f"{first},{last}\n")
-    doc = paragraphs(pages, people[:1000])
+    truth = {"identifiers": [], "public": []}
+    doc = paragraphs(pages, people[:1000], truth)
+    (out / "truth.json").write_text(json.dumps(truth, ensure_ascii=False, indent=0) + "\n", encoding="utf-8")
     # LibreOffice's text import: a form feed starts a new page.
     (out / "doc.txt").write_text("\f".join("\n\n".join(page) for page in doc) + "\n", encoding="utf-8")
     ms = [".nr PS 11", ".nr VS 14"]

@@ -10,7 +10,10 @@
 #     the page images).
 # Times are hyperfine means; peak RSS is GNU time's %M of one more run.
 # Prints a table and the ratios the performance issue sets goals on:
-# redact / PyMuPDF, redact / (pdftotext + qpdf), redact / tesseract.
+# redact / PyMuPDF, redact / (pdftotext + qpdf), redact / tesseract; and
+# what each text output still shows to pdftotext (score_peer_output.py):
+# identifiers left, and public items (counsel, firms, judges, citations)
+# kept, out of what the input holds.
 #
 # Usage: bench/peers.sh            (PAGES="100 1000", SCANS="5 20", RUNS=3)
 #   PAGES="100" SCANS="5" RUNS=2 bench/peers.sh     a quicker run
@@ -41,7 +44,7 @@ export REDACT_NAMES_CACHE=$work/names-cache
 
 make_inputs() {  # PAGES
   local n=$1 dir=$work/src$1
-  [ -s "$work/doc${n}_lo.pdf" ] && [ -s "$work/doc${n}_groff.pdf" ] && return
+  [ -s "$work/doc${n}_lo.pdf" ] && [ -s "$work/doc${n}_groff.pdf" ] && [ -s "$dir/truth.json" ] && return
   "$PY" "$top/bench/make_peer_inputs.py" "$dir" "$n"
   cp -n "$dir"/names_1k.csv "$dir"/names_100k.csv "$work/"
   soffice --headless --norestore -env:UserInstallation=file://$work/lo \
@@ -98,7 +101,10 @@ row() {  # label seconds kib
 }
 echo "| command | seconds | peak MiB |"
 echo "|---|---:|---:|"
-ratios=() scan_ratios=()
+ratios=() scan_ratios=() quality=()
+score() {  # PAGES OUT.pdf: "left/identifiers kept/public"
+  "$PY" "$top/bench/score_peer_output.py" "$work/src$1/truth.json" "$2" 2>/dev/null || echo "? ?"
+}
 for n in $PAGES; do
   for producer in lo groff; do
     doc=$work/doc${n}_${producer}.pdf
@@ -114,6 +120,9 @@ for n in $PAGES; do
       read -r vs vm < <(time_cmd "v$n$producer$list" "$REDACT" apply -q --names "$names" --out "$work/out" "$doc")
       read -r ps pm < <(time_cmd "pm$n$producer$list" "$PY" "$top/bench/pymupdf_pipeline.py" "$names" "$doc" \
         "$work/out/pm.pdf")
+      read -r rl rk < <(score "$n" "$work/out/doc${n}_${producer}.pdf")
+      read -r pl pk < <(score "$n" "$work/out/pm.pdf")
+      quality+=("| $n p $producer, $list | $rl | $rk | $pl | $pk |")
       row "$n p $producer, $list names: redact --no-verify" "$ns" "$nm"
       row "$n p $producer, $list names: redact (verify)" "$vs" "$vm"
       row "$n p $producer, $list names: PyMuPDF pipeline" "$ps" "$pm"
@@ -138,6 +147,10 @@ echo
 echo "| input | --no-verify / PyMuPDF | verify / PyMuPDF | --no-verify / (qpdf+pdftotext) | verify / (qpdf+pdftotext) |"
 echo "|---|---:|---:|---:|---:|"
 printf '%s\n' "${ratios[@]}"
+echo
+echo "| input, names | redact: identifiers left | redact: public kept | PyMuPDF: identifiers left | PyMuPDF: public kept |"
+echo "|---|---:|---:|---:|---:|"
+printf '%s\n' "${quality[@]}"
 if [ ${#scan_ratios[@]} -gt 0 ]; then
   echo
   echo "| scans | --no-verify / tesseract | verify / tesseract |"
