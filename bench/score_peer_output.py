@@ -8,31 +8,39 @@ item (counsel, firms, judges, citations) the input holds, one entry per
 occurrence. Prints "LEFT KEPT": how many identifier occurrences are still
 readable, and how many public item occurrences stay (a string found as
 often as the input holds it, or fewer times), each out of its total:
-"3/1400 500/500". White space is read as one space (lines wrap anywhere).
+"3/1400 500/500". Strings are matched as whole words, whatever white
+space is between them (lines wrap anywhere).
 """
 import collections
 import json
-import re
 import subprocess
 import sys
 
 
-def occurrences(text, wanted):
-    """For each distinct string, min(times in text, times wanted)."""
-    found = 0
-    for s, n in collections.Counter(wanted).items():
-        pattern = r"(?<![\w])" + r"\s+".join(re.escape(w) for w in s.split()) + r"(?![\w])"
-        found += min(n, len(re.findall(pattern, text)))
-    return found
+def words(text):
+    """Words split at white space, with the punctuation that ends a
+    sentence or a clause taken off their ends ("Jotinas," "(BIA" "1985).")."""
+    return [w.strip(".,;:") for w in text.split()]
+
+
+def occurrences(text_words, wanted):
+    """For each distinct string, min(times it occurs as whole words in the
+    text, times wanted)."""
+    counts = collections.Counter(wanted)
+    lengths = {len(words(s)) for s in counts}
+    grams = collections.Counter()
+    for k in lengths:
+        grams.update(zip(*(text_words[i:] for i in range(k))))
+    return sum(min(n, grams[tuple(words(s))]) for s, n in counts.items())
 
 
 def main():
     truth_path, pdf = sys.argv[1:3]
     truth = json.load(open(truth_path, encoding="utf-8"))
     text = subprocess.run(["pdftotext", pdf, "-"], check=True, capture_output=True, text=True).stdout
-    text = re.sub(r"\s+", " ", text)
-    left = occurrences(text, truth["identifiers"])
-    kept = occurrences(text, truth["public"])
+    text_words = words(text)
+    left = occurrences(text_words, truth["identifiers"])
+    kept = occurrences(text_words, truth["public"])
     print(f"{left}/{len(truth['identifiers'])} {kept}/{len(truth['public'])}")
 
 
