@@ -13,14 +13,18 @@ space is between them (lines wrap anywhere).
 """
 import collections
 import json
+import re
 import subprocess
 import sys
 
 
 def words(text):
     """Words split at white space, with the punctuation that ends a
-    sentence or a clause taken off their ends ("Jotinas," "(BIA" "1985).")."""
-    return [w.strip(".,;:") for w in text.split()]
+    sentence or a clause taken off their ends ("Jotinas," "(BIA" "1985).")
+    and without hyphens: a line may break at one ("Cardoza-" / "Fonseca"),
+    and pdftotext joins some such breaks without it ("8246220")."""
+    text = re.sub(r"-[ \t]*\n\s*", "", text)
+    return [w.strip(".,;:").replace("-", "") for w in text.split()]
 
 
 def occurrences(text_words, wanted):
