@@ -94,16 +94,28 @@ int DigitValue(utf8proc_int32_t cp) {
 // pdftotext and viewers' search read it: "-\n" between two lower-case
 // letters (in the original: "Garcia-\nLopez" keeps its hyphen) leaves
 // nothing, and is covered by the letter before it.
+// A number broken after its own hyphen ("(354) 508-\n9030", "A-\n201…",
+// "I-\n589": a letter or digit, the hyphen, a digit) reads whole with its
+// hyphen, as written: the line break goes, covered by the hyphen.
 static void JoinLineEndHyphens(std::string_view original, NormalizedText* n) {
   std::string& t = n->text;
   auto lower = [](char c) { return c >= 'a' && c <= 'z'; };
+  auto digit = [](char c) { return c >= '0' && c <= '9'; };
   auto not_capital = [](char c) { return !(c >= 'A' && c <= 'Z'); };
   size_t out = 0;
   for (size_t k = 0; k < t.size(); ++k) {
-    if (t[k] == '-' && k + 2 < t.size() && t[k + 1] == '\n' && out > 0 && lower(t[out - 1]) && lower(t[k + 2]) &&
-        not_capital(original[n->orig_begin[k + 2]])) {
+    const bool broken = t[k] == '-' && k + 2 < t.size() && t[k + 1] == '\n' && out > 0;
+    if (broken && lower(t[out - 1]) && lower(t[k + 2]) && not_capital(original[n->orig_begin[k + 2]])) {
       n->orig_end[out - 1] = n->orig_end[k + 1];
       ++k;  // the '\n' too
+      continue;
+    }
+    if (broken && (lower(t[out - 1]) || digit(t[out - 1])) && digit(t[k + 2])) {
+      t[out] = '-';
+      n->orig_begin[out] = n->orig_begin[k];
+      n->orig_end[out] = n->orig_end[k + 1];
+      ++out;
+      ++k;  // the '\n'
       continue;
     }
     t[out] = t[k];

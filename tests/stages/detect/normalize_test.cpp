@@ -28,6 +28,22 @@ TEST(Normalize, AWordHyphenatedAtALineEndReadsWhole) {
   EXPECT_EQ(NormalizeString("well-\n"), "well-\n");
 }
 
+// bench/peers.sh's LibreOffice filing: a line broke inside "(354) 508-9030"
+// after its hyphen, and the phone number stayed readable in 357 of 14,000
+// identifiers (pdftotext reads "(354) 5089030"). A number wrapped at its
+// own hyphen reads whole, hyphen kept, as it was written.
+TEST(Normalize, ANumberWrappedAtItsHyphenReadsWhole) {
+  const NormalizedText n = NormalizeForMatching("reached at (354) 508-\n9030.");
+  EXPECT_EQ(n.text, "reached at (354) 508-9030.");
+  const auto [begin, end] = n.ToOriginal(11, 25);  // "(354) 508-9030"
+  EXPECT_EQ(begin, 11u);
+  EXPECT_EQ(end, 26u);  // the line break inside
+  EXPECT_EQ(NormalizeString("A-\n201-234-\n567"), "a-201-234-567");
+  EXPECT_EQ(NormalizeString("Form I-\n589"), "form i-589");
+  // Words stay words: a hyphen before a line of words is left as it was.
+  EXPECT_EQ(NormalizeString("1990-\nPresent"), "1990-\npresent");
+}
+
 TEST(Normalize, MiddleDotsSeparateWords) {
   // A court reporter's spacers: "·CRYSTAL LONG,·" is two words of a name.
   const std::string s = "is\xC2\xB7" "CRYSTAL LONG,\xC2\xB7" "is";
