@@ -361,21 +361,36 @@ bool CapitalsEndAt(std::string_view text, const std::vector<std::pair<size_t, si
          });
 }
 
+// Which patterns of a prefilter set (RuleSet::prefilter, cue_prefilter) may
+// match a text, from one pass over it: pattern i runs when may_match(i).
+// Every pattern runs when the set cannot tell (none built, or its DFA out
+// of memory).
+class MayMatch {
+ public:
+  MayMatch(const RE2::Set* set, re2::StringPiece text) {
+    if (!set) return;
+    RE2::Set::ErrorInfo error{};
+    if (!set->Match(text, &hits_, &error) && error.kind != RE2::Set::kNoError) return;
+    std::sort(hits_.begin(), hits_.end());
+    filtered_ = true;
+  }
+  bool operator()(size_t i) const {
+    return !filtered_ || std::binary_search(hits_.begin(), hits_.end(), static_cast<int>(i));
+  }
+
+ private:
+  std::vector<int> hits_;
+  bool filtered_ = false;
+};
+
 }  // namespace
 
 void Detector::DetectPatterns(PageWork& w) const {
   const std::string& t = w.norm.text;
   re2::StringPiece input(t);
-  // Only the rules that may match this text (one pass for all of them);
-  // every rule when the prefilter cannot tell (none built, or its DFA out
-  // of memory).
-  std::vector<int> may_match;
-  RE2::Set::ErrorInfo error{};
-  const bool filtered = rules_->prefilter && (rules_->prefilter->Match(input, &may_match, &error) ||
-                                              error.kind == RE2::Set::kNoError);
-  if (filtered) std::sort(may_match.begin(), may_match.end());
+  const MayMatch may_match(rules_->prefilter.get(), input);
   for (size_t r = 0; r < rules_->rules.size(); ++r) {
-    if (filtered && !std::binary_search(may_match.begin(), may_match.end(), static_cast<int>(r))) continue;
+    if (!may_match(r)) continue;
     const PatternRule& rule = rules_->rules[r];
     const int groups = rule.re->NumberOfCapturingGroups() + 1;
     std::vector<re2::StringPiece> m(static_cast<size_t>(groups));
@@ -561,13 +576,9 @@ bool StartsOwnPseudonym(std::string_view original, const std::vector<std::string
 void Detector::DetectCuedNames(PageWork& w) const {
   const std::string& text = *w.text;
   re2::StringPiece input(text);
-  std::vector<int> may_match;  // as in DetectPatterns
-  RE2::Set::ErrorInfo error{};
-  const bool filtered = rules_->cue_prefilter && (rules_->cue_prefilter->Match(input, &may_match, &error) ||
-                                                  error.kind == RE2::Set::kNoError);
-  if (filtered) std::sort(may_match.begin(), may_match.end());
+  const MayMatch may_match(rules_->cue_prefilter.get(), input);
   for (size_t c = 0; c < rules_->name_cues.size(); ++c) {
-    if (filtered && !std::binary_search(may_match.begin(), may_match.end(), static_cast<int>(c))) continue;
+    if (!may_match(c)) continue;
     const NameCue& cue = rules_->name_cues[c];
     re2::StringPiece m[2];
     size_t pos = 0;
