@@ -16,6 +16,7 @@
 #include <vector>
 
 #include "core/geometry.h"
+#include "core/glyph_text.h"
 
 namespace redact {
 
@@ -64,11 +65,14 @@ struct ContentRef {
 };
 
 // Fields are ordered, and the small ones narrowed, so that a glyph takes
-// 216 bytes, not 240: a document's glyphs are all held at once, and they
-// are most of the memory a long document costs.
+// 168 bytes, not 240: a document's glyphs are all held at once, and they
+// are most of the memory a long document costs (and, as fresh memory, much
+// of its time). What assembly measures words and lines with (box,
+// baselines, pen, size) stays in doubles: line grouping compares them at
+// thresholds that float rounding crosses.
 struct Glyph {
-  std::string text;       // UTF-8, possibly several code points ("ffi")
-  Quad quad;              // user space: the glyph's advance × ascent/descent
+  GlyphText text;         // UTF-8, possibly several code points ("ffi")
+  QuadF quad;             // user space: the glyph's advance × ascent/descent
   Rect box;               // display space (see PageGeometry)
   Point baseline_start;   // display space
   Point baseline_end;     // display space
@@ -97,6 +101,7 @@ struct Glyph {
   // makes it a finding of its own ("covered"); verification reports it.
   bool covered : 1 = false;
 };
+static_assert(sizeof(Glyph) <= 168, "a glyph's size is most of a long document's memory");
 
 // Words, lines and blocks index into PageText::glyphs / words / lines.
 struct Word {

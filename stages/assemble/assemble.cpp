@@ -98,7 +98,7 @@ std::string_view AccentMark(std::string_view t);
 // What glyph `g` of word `w` adds to the page text: its own text, or the
 // combining mark of an accent drawn over the letter before it.
 std::string_view ReadingText(const PageText& page, const Word& w, int g) {
-  const std::string& t = page.glyphs[g].text;
+  const std::string_view t = page.glyphs[g].text;
   if (w.accents.empty() || !std::binary_search(w.accents.begin(), w.accents.end(), g)) return t;
   return AccentMark(t);
 }

@@ -11,7 +11,7 @@
 namespace redact {
 namespace {
 
-bool IsWhiteSpaceText(const std::string& s) {
+bool IsWhiteSpaceText(std::string_view s) {
   if (s.empty()) return false;
   for (size_t i = 0; i < s.size();) {
     unsigned char c = s[i];

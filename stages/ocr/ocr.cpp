@@ -519,8 +519,9 @@ int AddOcrGlyphs(const std::vector<OcrInput>& inputs, PageText* page) {
         g.ocr = true;
         g.confidence = word.confidence;
         g.ocr_word = next_word;
-        g.quad = {to_user(s.x0, bottom), to_user(s.x1, bottom), to_user(s.x1, top), to_user(s.x0, top)};
-        g.box = Quad::Transform(g.quad, to_display).Bounds();
+        const Quad quad{to_user(s.x0, bottom), to_user(s.x1, bottom), to_user(s.x1, top), to_user(s.x0, top)};
+        g.quad = quad;
+        g.box = Quad::Transform(quad, to_display).Bounds();
         // Baselines run from symbol to symbol, so a word's symbols stay one
         // word and words stay apart by their real gaps.
         const int next_x = k + 1 < symbols.size() ? symbols[k + 1].x0 : std::max(s.x1, s.x0 + 1);

@@ -9,7 +9,7 @@ namespace redact {
 namespace {
 
 // Code points of UTF-8 text (invalid bytes become U+FFFD).
-std::vector<char32_t> CodePoints(const std::string& s) {
+std::vector<char32_t> CodePoints(std::string_view s) {
   std::vector<char32_t> out;
   for (size_t i = 0; i < s.size();) {
     const unsigned char c = static_cast<unsigned char>(s[i]);

@@ -344,19 +344,21 @@ std::vector<Quad> FindingQuads(const PageText& page, const Finding& f) {
   // be under the box.
   auto flush = [&]() {
     if (first) {
-      const Point o = first->quad.ll;
-      Point u{first->quad.lr.x - o.x, first->quad.lr.y - o.y};
+      const Quad fq = first->quad, lq = last->quad;
+      const Point o = fq.ll;
+      Point u{fq.lr.x - o.x, fq.lr.y - o.y};
       const double ulen = std::hypot(u.x, u.y);
       if (ulen < 1e-9) {
-        out.push_back({first->quad.ll, last->quad.lr, last->quad.ur, first->quad.ul});
+        out.push_back({fq.ll, lq.lr, lq.ur, fq.ul});
       } else {
         u = {u.x / ulen, u.y / ulen};
         Point n{-u.y, u.x};
-        const Point up{first->quad.ul.x - o.x, first->quad.ul.y - o.y};
+        const Point up{fq.ul.x - o.x, fq.ul.y - o.y};
         if (up.x * n.x + up.y * n.y < 0) n = {-n.x, -n.y};
         double a0 = 1e300, a1 = -1e300, b0 = 1e300, b1 = -1e300;
         for (const Glyph* g : run) {
-          for (const Point& p : {g->quad.ll, g->quad.lr, g->quad.ur, g->quad.ul}) {
+          const Quad gq = g->quad;
+          for (const Point& p : {gq.ll, gq.lr, gq.ur, gq.ul}) {
             const double a = (p.x - o.x) * u.x + (p.y - o.y) * u.y, b = (p.x - o.x) * n.x + (p.y - o.y) * n.y;
             a0 = std::min(a0, a), a1 = std::max(a1, a), b0 = std::min(b0, b), b1 = std::max(b1, b);
           }
@@ -596,7 +598,8 @@ void TrimBoxes(const PageText& page, const RedactOptions& options, PagePlan* pla
     for (const Glyph& g : page.glyphs) {
       // Spaces between the words of a removed name are no live text.
       if (g.is_space || plan->remove.count(g.source)) continue;
-      const double rx = g.quad.ll.x - q.ll.x, ry = g.quad.ll.y - q.ll.y;
+      const Quad gq = g.quad;
+      const double rx = gq.ll.x - q.ll.x, ry = gq.ll.y - q.ll.y;
       const double along = rx * ux + ry * uy, across = -rx * uy + ry * ux;
       if (std::fabs(across) < 0.5 * height && along > 0.5 * width) {
         target = std::min(target, along < width ? along : std::max(width, along - 1.0));
