@@ -89,6 +89,31 @@ struct Quad {
   }
 };
 
+// A Point and a Rect held in floats, for what is kept per glyph: half the
+// room, and 1e-4 pt off on a page of 10,000 pt. They read back as doubles.
+struct PointF {
+  float x = 0, y = 0;
+  PointF() = default;
+  PointF(Point p) : x(static_cast<float>(p.x)), y(static_cast<float>(p.y)) {}  // NOLINT
+  operator Point() const { return {x, y}; }  // NOLINT
+};
+
+struct RectF {
+  float x0 = 0, y0 = 0, x1 = 0, y1 = 0;
+  RectF() = default;
+  RectF(const Rect& r)  // NOLINT: a rect is stored as it comes
+      : x0(static_cast<float>(r.x0)), y0(static_cast<float>(r.y0)), x1(static_cast<float>(r.x1)),
+        y1(static_cast<float>(r.y1)) {}
+  operator Rect() const { return {x0, y0, x1, y1}; }  // NOLINT
+  Rect ToRect() const { return *this; }
+  double width() const { return ToRect().width(); }
+  double height() const { return ToRect().height(); }
+  double area() const { return ToRect().area(); }
+  Rect Union(const Rect& o) const { return ToRect().Union(o); }
+  Rect Intersect(const Rect& o) const { return ToRect().Intersect(o); }
+  double IoU(const Rect& o) const { return ToRect().IoU(o); }
+};
+
 // A Quad held in floats, half the room, for what is kept per glyph and only
 // drawn or compared coarsely (redaction boxes, a cover over 60 % of a
 // glyph): 1e-4 pt off on a page of 10,000 pt. Reads back as a Quad.

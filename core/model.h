@@ -73,11 +73,11 @@ struct ContentRef {
 struct Glyph {
   GlyphText text;         // UTF-8, possibly several code points ("ffi")
   QuadF quad;             // user space: the glyph's advance × ascent/descent
-  Rect box;               // display space (see PageGeometry)
-  Point baseline_start;   // display space
-  Point baseline_end;     // display space
-  Point pen_end;          // display space: after the glyph and its Tc
-  double font_size = 0;   // size as displayed, in points
+  RectF box;              // display space (see PageGeometry)
+  PointF baseline_start;  // display space
+  PointF baseline_end;    // display space
+  PointF pen_end;         // display space: after the glyph and its Tc
+  float font_size = 0;    // size as displayed, in points
   uint32_t code = 0;      // the character code as shown
   ContentRef source;      // stream -1 for OCR glyphs: they live in pixels
   float confidence = 100; // OCR confidence 0..100 (low ones are kept)
@@ -101,7 +101,7 @@ struct Glyph {
   // makes it a finding of its own ("covered"); verification reports it.
   bool covered : 1 = false;
 };
-static_assert(sizeof(Glyph) <= 168, "a glyph's size is most of a long document's memory");
+static_assert(sizeof(Glyph) <= 124, "a glyph's size is most of a long document's memory");
 
 // Words, lines and blocks index into PageText::glyphs / words / lines.
 struct Word {

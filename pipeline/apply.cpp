@@ -136,7 +136,7 @@ std::vector<MappingEntry> MappingEntries(const AnalyzedDocument& doc, const Reda
     const PageText& page = doc.pages[f.page - 1];
     Rect box{};
     for (size_t k = 0; k < f.glyphs.size(); ++k) {
-      box = k == 0 ? page.glyphs[f.glyphs[k]].box : box.Union(page.glyphs[f.glyphs[k]].box);
+      box = k == 0 ? page.glyphs[f.glyphs[k]].box.ToRect() : box.Union(page.glyphs[f.glyphs[k]].box);
     }
     std::string original = f.end > f.begin ? TextWithoutLineNumbers(page, f.begin, f.end) : f.value;
     std::replace(original.begin(), original.end(), '\n', ' ');

@@ -298,7 +298,7 @@ json ScanDocumentJson(const std::string& file, const AnalyzedDocument& doc) {
     std::string text = TextWithoutLineNumbers(page, f.begin, f.end);
     std::replace(text.begin(), text.end(), '\n', ' ');
     Rect b{};
-    for (size_t k = 0; k < f.glyphs.size(); ++k) b = k == 0 ? page.glyphs[f.glyphs[k]].box : b.Union(page.glyphs[f.glyphs[k]].box);
+    for (size_t k = 0; k < f.glyphs.size(); ++k) b = k == 0 ? page.glyphs[f.glyphs[k]].box.ToRect() : b.Union(page.glyphs[f.glyphs[k]].box);
     findings.push_back({{"page", f.page},         {"category", f.category},     {"rule", f.rule},
                         {"text", text},           {"value", f.value},           {"entity", f.entity},
                         {"confidence", f.confidence}, {"reason", f.reason},    {"basis", f.basis},

@@ -167,7 +167,7 @@ std::vector<std::pair<int, int>> AttachAccents(const PageText& page,
   double max_size = 1;
   for (const Placed& p : placed) {
     const Glyph& g = page.glyphs[p.index];
-    max_size = std::max(max_size, g.font_size);
+    max_size = std::max(max_size, static_cast<double>(g.font_size));
     if (g.decodable && !AccentMark(g.text).empty()) {
       accents.push_back(&p);
     } else if (!g.is_space) {
@@ -190,7 +190,7 @@ std::vector<std::pair<int, int>> AttachAccents(const PageText& page,
            (*it)->across <= a->across + 0.8 * max_size;
          ++it) {
       const Placed& b = **it;
-      const double fs = std::max(page.glyphs[b.index].font_size, 0.01);
+      const double fs = std::max(static_cast<double>(page.glyphs[b.index].font_size), 0.01);
       const double rise = a->across - b.across;  // negative: raised (y down)
       if (middle < b.along0 || middle > b.ink1 || rise < -0.8 * fs || rise > 0.3 * fs) continue;
       const double cost = std::fabs(middle - (b.along0 + b.ink1) / 2) + std::fabs(rise);
@@ -246,7 +246,7 @@ Fragment Slice(const std::vector<Glyph>& glyphs, const Fragment& like, size_t fr
   for (size_t k = from; k < to; ++k) {
     const Placed& p = like.placed[k];
     const Glyph& g = glyphs[p.index];
-    f.word.box = f.word.glyphs.empty() ? g.box : f.word.box.Union(g.box);
+    f.word.box = f.word.glyphs.empty() ? g.box.ToRect() : f.word.box.Union(g.box);
     f.word.glyphs.push_back(p.index);
     f.word.text += g.text;
     f.placed.push_back(p);

@@ -60,8 +60,7 @@ std::map<int, OcrWordSeen> OcrWords(const PageText& page) {
     if (!g.ocr || g.ocr_word < 0) continue;
     OcrWordSeen& w = words[g.ocr_word];
     w.glyphs.push_back(static_cast<int>(i));
-    w.box = Rect{std::min(w.box.x0, g.box.x0), std::min(w.box.y0, g.box.y0), std::max(w.box.x1, g.box.x1),
-                 std::max(w.box.y1, g.box.y1)};
+    w.box = w.box.Union(g.box);
     w.text += g.text;
     w.confidence = g.confidence;
     w.horizontal = g.rotation % 2 == 0;

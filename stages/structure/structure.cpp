@@ -501,6 +501,12 @@ void RuledTables(Page& p) {
 // "0191"), which assembly set as a band of their own: it joins the
 // numbered row nearest it (above on a tie). Unruled tables only: a drawn
 // row is a row.
+// Lines as near one row as the next, within kRowTie, are the upper row's: a
+// cell wraps downward. Without the margin a wrapped header line halfway
+// between two rows ("Fear" / "screening" / "Status") went to one or the
+// other by the last bits of its coordinates.
+constexpr double kRowTie = 0.5;  // points
+
 void MergeUnnumberedRows(const PageText& page, Table* t) {
   int key = -1;
   for (int c = 0; c < static_cast<int>(t->header_keys.size()); ++c) {
@@ -527,7 +533,7 @@ void MergeUnnumberedRows(const PageText& page, Table* t) {
     for (int a = static_cast<int>(r) - 1; a >= t->header_rows && above < 0; --a) above = number_y[a] >= 0 ? a : -1;
     for (size_t b = r + 1; b < rows && below < 0; ++b) below = number_y[b] >= 0 ? static_cast<int>(b) : -1;
     if (above < 0 && below < 0) continue;
-    if (above < 0 || (below >= 0 && std::fabs(number_y[below] - y) < std::fabs(y - number_y[above]))) {
+    if (above < 0 || (below >= 0 && std::fabs(number_y[below] - y) < std::fabs(y - number_y[above]) - kRowTie)) {
       target[r] = below;
     } else {
       target[r] = above;
@@ -662,7 +668,9 @@ void TableFromRun(Page& p, const std::vector<int>& bands) {
   for (int b : bands) {
     int row = 0;
     for (int a = 1; a < t.rows; ++a) {
-      if (std::fabs(band_y(anchors[a]) - band_y(b)) < std::fabs(band_y(anchors[row]) - band_y(b))) row = a;
+      if (std::fabs(band_y(anchors[a]) - band_y(b)) < std::fabs(band_y(anchors[row]) - band_y(b)) - kRowTie) {
+        row = a;  // nearer by more than a tie
+      }
     }
     for (int f : p.bands[b]) {
       p.frags[f].in_table = true;

@@ -24,6 +24,11 @@ PageText Extract(const std::string& content, const std::string& resources = kFon
   return page ? *page : PageText{};
 }
 
+// Glyph boxes are kept in floats (core/model.h): a coordinate of a few
+// hundred points reads back within 1e-4 pt, a hundredth of the thousandths
+// of an em these tests place glyphs by.
+constexpr double kStored = 1e-4;
+
 // Display-space x of each glyph's left edge.
 std::vector<double> Lefts(const PageText& p) {
   std::vector<double> xs;
@@ -36,19 +41,19 @@ TEST(ContentInterpreter, StandardFontWidthsPlaceGlyphs) {
   ASSERT_EQ(p.glyphs.size(), 5u);
   EXPECT_EQ(GlyphText(p), "Hello");
   std::vector<double> x = Lefts(p);
-  EXPECT_NEAR(x[0], 100, 1e-6);
-  EXPECT_NEAR(x[1], 107.22, 1e-6);
-  EXPECT_NEAR(x[2], 112.78, 1e-6);
+  EXPECT_NEAR(x[0], 100, kStored);
+  EXPECT_NEAR(x[1], 107.22, kStored);
+  EXPECT_NEAR(x[2], 112.78, kStored);
   // Boxes use Helvetica's ascent 718 / descent -207; y is measured from the top.
-  EXPECT_NEAR(p.glyphs[0].box.y0, 792 - 700 - 7.18, 1e-6);
-  EXPECT_NEAR(p.glyphs[0].box.y1, 792 - 700 + 2.07, 1e-6);
+  EXPECT_NEAR(p.glyphs[0].box.y0, 792 - 700 - 7.18, kStored);
+  EXPECT_NEAR(p.glyphs[0].box.y1, 792 - 700 + 2.07, kStored);
   EXPECT_EQ(p.words.size(), 1u);
 }
 
 TEST(ContentInterpreter, TjNumberShiftsPenByThousandths) {
   PageText p = Extract("BT /F1 10 Tf 100 700 Td [(A) -1000 (B)] TJ ET");
   ASSERT_EQ(p.glyphs.size(), 2u);
-  EXPECT_NEAR(p.glyphs[1].box.x0, 100 + 6.67 + 10, 1e-6);
+  EXPECT_NEAR(p.glyphs[1].box.x0, 100 + 6.67 + 10, kStored);
   EXPECT_EQ(p.glyphs[1].source.code, 1);  // code index runs across the array
   EXPECT_EQ(p.words.size(), 2u);          // a 1 em gap splits words
 }

@@ -29,10 +29,10 @@ class PageBuilder {
       Glyph g;
       g.text = word;
       const double w = 0.5 * size * static_cast<double>(word.size());
-      g.box = {x, y - 0.8 * size, x + w, y + 0.2 * size};
-      g.baseline_start = {x, y};
-      g.baseline_end = {x + w, y};
-      g.pen_end = {x + w, y};
+      g.box = Rect{x, y - 0.8 * size, x + w, y + 0.2 * size};
+      g.baseline_start = Point{x, y};
+      g.baseline_end = Point{x + w, y};
+      g.pen_end = Point{x + w, y};
       g.font_size = size;
       page_.glyphs.push_back(g);
       x += w + 0.33 * size;

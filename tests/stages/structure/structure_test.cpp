@@ -162,6 +162,37 @@ TEST(Structure, UnruledTableWithCentredGroupHeaders) {
   EXPECT_EQ(Cell(page, t, t.header_rows, 3), "2002-05-23");
 }
 
+// A header cell wrapped over three lines ("Fear" / "screening" / "Status",
+// as pdflatex sets a narrow column) whose middle line sits a hair nearer the
+// row below than the row above: a tie, which the upper row takes (a cell
+// wraps downward). Decided by the last bits of the coordinates, the column
+// lost its header on some pages of the same list.
+TEST(Structure, AHeaderLineHalfwayBetweenTwoRowsIsTheUpperRows) {
+  PageBuilder b;
+  b.Text("Class Member", 70, 96).Text("Identifiers", 220, 96).Text("Citizenship", 380, 96)
+      .Text("Custody", 460, 96).Text("Fear", 540, 96);
+  b.Text("screening", 540, 108.01);
+  b.Text("No.", 40, 120).Text("Family name, given name(s)", 70, 120).Text("A-Number", 220, 120)
+      .Text("Date of birth", 300, 120).Text("Country", 380, 120).Text("Facility", 460, 120)
+      .Text("Status", 540, 120);
+  b.Text("1", 40, 140).Text("LYSENKO, Olena", 70, 140).Text("A-070-938-223", 220, 140)
+      .Text("2002-05-23", 300, 140).Text("Ukraine", 380, 140).Text("Otay Mesa", 460, 140)
+      .Text("Positive", 540, 140);
+  b.Text("2", 40, 158).Text("BANOS PENA, Nayeli", 70, 158).Text("A 081127241", 220, 158)
+      .Text("01/03/1966", 300, 158).Text("Honduras", 380, 158).Text("Krome", 460, 158)
+      .Text("Negative", 540, 158);
+  b.Text("3", 40, 176).Text("GEBREMEDHIN, Tesfaye", 70, 176).Text("A 075763582", 220, 176)
+      .Text("1980-10-28", 300, 176).Text("Eritrea", 380, 176).Text("Eloy", 460, 176)
+      .Text("Pending", 540, 176);
+  const PageText page = b.Build();
+  ASSERT_EQ(page.layout.tables.size(), 1u);
+  const Table& t = page.layout.tables[0];
+  ASSERT_EQ(t.columns, 7);
+  EXPECT_EQ(Cell(page, t, 0, 6), "Fear screening");
+  EXPECT_EQ(t.header_keys[6], "credible_fear");
+  EXPECT_EQ(Cell(page, t, t.header_rows, 6), "Positive");
+}
+
 // A second row of labels under a first is a header only while no data sits
 // above it; a form's label row after a row of values keeps it a form.
 TEST(Structure, LabelRowsAfterValuesStillMakeAFormGrid) {
