@@ -243,9 +243,28 @@ bool PlaceOnly(const Finding& f) {
 // words was judged by the first engine already. On OCR'd text a name found
 // only by a cue, or a cell typed only by its column, is for a person (the
 // to_review rule); listed names, identifiers and original values are leaks.
+//
+// `blots` (OCR of a render: RenderReading::blots) are the spans read off
+// solid ink: a name found only by a cue there is the box OCR read as
+// letters, and not even weak evidence.
 void JudgeSecondText(const std::string& channel, const std::string& where, const std::string& text,
                      const std::string& ours_folded, bool ocr, const Scope& scope, const Detector& detector,
-                     VerifyResult* result) {
+                     VerifyResult* result, const std::vector<std::pair<size_t, size_t>>& blots = {}) {
+  // Every word of the span read off ink: blots, with only white space
+  // between them.
+  const auto in_blot = [&blots, &text](const Finding& f) {
+    size_t at = f.begin;
+    for (const auto& [begin, end] : blots) {
+      if (end <= at) continue;
+      for (size_t k = at; k < begin && k < f.end; ++k) {
+        if (text[k] != ' ' && text[k] != '\n') return false;
+      }
+      if (begin >= f.end) break;
+      at = end;
+      if (at >= f.end) return true;
+    }
+    return false;
+  };
   for (const Finding& f : detector.DetectText(text, ocr)) {
     if (Kept(scope, text, f) || f.end <= f.begin || f.end > text.size()) continue;
     const std::string value = FoldForComparison(std::string_view(text).substr(f.begin, f.end - f.begin));
@@ -255,6 +274,7 @@ void JudgeSecondText(const std::string& channel, const std::string& where, const
     const std::string value_digits = Digits(value);
     if (value_digits.size() >= 6 && Digits(ours_folded).find(value_digits) != std::string::npos) continue;
     const bool cue_only = f.category == "name" && f.rule.rfind("name.cue", 0) == 0;
+    if (ocr && cue_only && in_blot(f)) continue;
     const bool column_only = f.rule.rfind("layout.", 0) == 0;
     (ocr && (cue_only || column_only) ? result->to_review : result->leaks).push_back({channel, where, f.category});
   }
@@ -314,7 +334,7 @@ StatusOr<PopplerReading> ReadWithPoppler(const std::string& path) {
 // Pages `pages` of `look` rendered (on this thread: poppler) and read by
 // OCR, up to settings.jobs at once, each on an engine of its own (made
 // here, kept in ocr->engines); in the order of `pages`.
-StatusOr<std::vector<std::string>> ReadRenders(const SecondLook& look, const std::vector<int>& pages,
+StatusOr<std::vector<RenderReading>> ReadRenders(const SecondLook& look, const std::vector<int>& pages,
                                                const SecondLookSettings& settings, OcrContext* ocr) {
   const size_t jobs = std::clamp<size_t>(static_cast<size_t>(std::max(settings.jobs, 1)), 1,
                                          std::max<size_t>(pages.size(), 1));
@@ -335,13 +355,13 @@ StatusOr<std::vector<std::string>> ReadRenders(const SecondLook& look, const std
     }
     engines.push_back(ocr->engines[j].get());
   }
-  std::vector<std::string> reads(pages.size());
-  std::vector<std::future<StatusOr<std::string>>> pending(jobs);
+  std::vector<RenderReading> reads(pages.size());
+  std::vector<std::future<StatusOr<RenderReading>>> pending(jobs);
   std::vector<size_t> pending_slot(jobs, 0);
   Status failed = Status::Ok();
   auto collect = [&](size_t j) {
     if (!pending[j].valid()) return;
-    StatusOr<std::string> read = pending[j].get();
+    StatusOr<RenderReading> read = pending[j].get();
     if (!read) {
       if (failed.ok()) failed = read.error();
     } else {
@@ -397,13 +417,15 @@ Status SecondLookPass(PopplerReading& poppler, AnalyzedDocument& out, OcrContext
     to_render.push_back(i);
     ++result->render_reasons[reason];
   }
-  StatusOr<std::vector<std::string>> reads = ReadRenders(*look, to_render, scope.second, ocr);
+  StatusOr<std::vector<RenderReading>> reads = ReadRenders(*look, to_render, scope.second, ocr);
   if (!reads) return reads.error();
   for (size_t k = 0; k < to_render.size(); ++k) {
     const int i = to_render[k];
     ++result->pages_rendered;
-    JudgeSecondText("render-ocr", "page " + std::to_string(i + 1), (*reads)[k],
-                    FoldForComparison(out.pages[static_cast<size_t>(i)].text), true, scope, detector, result);
+    const RenderReading& read = (*reads)[k];
+    JudgeSecondText("render-ocr", "page " + std::to_string(i + 1), read.text,
+                    FoldForComparison(out.pages[static_cast<size_t>(i)].text), true, scope, detector, result,
+                    read.blots);
   }
   if (result->pages_rendered > 0) result->engines.push_back("render-ocr");
   return Status::Ok();

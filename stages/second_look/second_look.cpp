@@ -8,6 +8,7 @@
 #include <poppler/cpp/poppler-page.h>
 #include <poppler/cpp/poppler-version.h>
 
+#include <algorithm>
 #include <atomic>
 #include <cstring>
 #include <mutex>
@@ -26,6 +27,27 @@ void SilencePoppler() {
 std::string Utf8(const poppler::ustring& text) {
   const poppler::byte_array bytes = text.to_utf8();
   return std::string(bytes.begin(), bytes.end());
+}
+
+// The share of dark pixels (gray < 128) in the box of `w`'s symbols on an
+// 8-bit gray render; 0 for another depth or an empty box.
+double InkOfWord(Pix* render, const OcrWord& w) {
+  if (!render || pixGetDepth(render) != 8 || w.symbols.empty()) return 0;
+  const int width = static_cast<int>(pixGetWidth(render)), height = static_cast<int>(pixGetHeight(render));
+  int x0 = width, y0 = height, x1 = 0, y1 = 0;
+  for (const OcrSymbol& s : w.symbols) {
+    x0 = std::min(x0, s.x0), y0 = std::min(y0, s.y0), x1 = std::max(x1, s.x1), y1 = std::max(y1, s.y1);
+  }
+  x0 = std::max(x0, 0), y0 = std::max(y0, 0), x1 = std::min(x1, width), y1 = std::min(y1, height);
+  if (x1 <= x0 || y1 <= y0) return 0;
+  const l_uint32* data = pixGetData(render);
+  const int wpl = pixGetWpl(render);
+  size_t dark = 0;
+  for (int y = y0; y < y1; ++y) {
+    const l_uint32* row = data + static_cast<ptrdiff_t>(y) * wpl;
+    for (int x = x0; x < x1; ++x) dark += GET_DATA_BYTE(row, x) < 128 ? 1 : 0;
+  }
+  return static_cast<double>(dark) / (static_cast<double>(x1 - x0) * (y1 - y0));
 }
 
 }  // namespace
@@ -83,23 +105,25 @@ StatusOr<PixPtr> SecondLook::RenderGray(int index, int dpi) const {
   return pix;
 }
 
-StatusOr<std::string> ReadRenderedPage(const SecondLook& doc, int index, int dpi, OcrEngine& engine) {
+StatusOr<RenderReading> ReadRenderedPage(const SecondLook& doc, int index, int dpi, OcrEngine& engine) {
   StatusOr<PixPtr> pix = doc.RenderGray(index, dpi);
   if (!pix) return Error(pix.error());
   return ReadRender(pix->get(), dpi, engine);
 }
 
-StatusOr<std::string> ReadRender(Pix* render, int dpi, OcrEngine& engine) {
+StatusOr<RenderReading> ReadRender(Pix* render, int dpi, OcrEngine& engine) {
   StatusOr<std::vector<OcrWord>> words = engine.Recognize(render, dpi);
   if (!words) return Error(words.error());
-  std::string text;
+  RenderReading out;
   int line = -1;
   for (const OcrWord& w : *words) {
-    if (!text.empty()) text += w.line != line ? "\n" : " ";
+    if (!out.text.empty()) out.text += w.line != line ? "\n" : " ";
     line = w.line;
-    for (const OcrSymbol& s : w.symbols) text += s.text;
+    const size_t begin = out.text.size();
+    for (const OcrSymbol& s : w.symbols) out.text += s.text;
+    if (out.text.size() > begin && InkOfWord(render, w) >= kBlotInk) out.blots.push_back({begin, out.text.size()});
   }
-  return text;
+  return out;
 }
 
 std::string PopplerVersion() { return poppler::version_string(); }

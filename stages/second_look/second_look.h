@@ -25,6 +25,8 @@
 
 #include <memory>
 #include <string>
+#include <utility>
+#include <vector>
 
 #include "core/status.h"
 #include "pdf/images/image_decode.h"
@@ -57,13 +59,26 @@ class SecondLook {
   std::unique_ptr<poppler::document> doc_;
 };
 
-// The words `engine` reads on page `index` rendered at `dpi`: words by ' ',
-// lines (OcrWord::line) by '\n'. Errors: RenderGray's and the engine's.
-StatusOr<std::string> ReadRenderedPage(const SecondLook& doc, int index, int dpi, OcrEngine& engine);
+// What OCR read off a render: words by ' ', lines (OcrWord::line) by '\n';
+// and the byte spans of `text` holding words read off solid ink (a word
+// whose box is at least kBlotInk dark): OCR reads a filled box as letters
+// ("Plaintiff [box]" as "Plaintiff LS"). Text in white on a dark band is
+// less dark than that; still, only weak evidence (a name found only by a
+// cue) may be dismissed for lying in a blot.
+struct RenderReading {
+  std::string text;
+  std::vector<std::pair<size_t, size_t>> blots;  // [begin, end), in order
+};
+inline constexpr double kBlotInk = 0.9;
 
-// The same for a render already made (RenderGray): the part that needs no
-// poppler, so it may run on another thread than the SecondLook's.
-StatusOr<std::string> ReadRender(Pix* render, int dpi, OcrEngine& engine);
+// The words `engine` reads on page `index` rendered at `dpi`. Errors:
+// RenderGray's and the engine's.
+StatusOr<RenderReading> ReadRenderedPage(const SecondLook& doc, int index, int dpi, OcrEngine& engine);
+
+// The same for a render already made (RenderGray, 8-bit gray): the part
+// that needs no poppler, so it may run on another thread than the
+// SecondLook's.
+StatusOr<RenderReading> ReadRender(Pix* render, int dpi, OcrEngine& engine);
 
 // The poppler version linked ("22.12.0").
 std::string PopplerVersion();

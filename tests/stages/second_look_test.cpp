@@ -188,5 +188,27 @@ TEST_F(VerifySecondLook, CueOnlyNamesInRenderTextGoToReview) {
   EXPECT_FALSE(r->to_review.empty());
 }
 
+// OCR reads a filled box as letters. A name found only by a cue in words
+// read off solid ink (a redaction box of ours, at least kBlotInk dark) is
+// that box, not even weak evidence; the same words on paper still go to a
+// person.
+TEST_F(VerifySecondLook, CueOnlyNamesReadOffASolidBoxAreNoise) {
+  // A black box over x 150..350, y 600..640 (user space): at 150 dpi,
+  // pixels x 313..729, y 317..400 of the render.
+  const std::string boxed = testing::PdfBuilder::OnePage("0 g 150 600 200 40 re f", "<< >>");
+  fake_.Push({{"Applicant:", 100, 330, 300, 390}, {"Rosalind", 330, 330, 500, 390}, {"Okafor", 520, 330, 700, 390}});
+  StatusOr<VerifyResult> r = Verify(Write("boxed.pdf", boxed), VerifyLevel::kFull);
+  ASSERT_TRUE(r.has_value()) << r.error().message();
+  EXPECT_EQ(r->pages_rendered, 1);
+  EXPECT_TRUE(r->leaks.empty());
+  EXPECT_TRUE(r->to_review.empty());
+  // The same words beside the box, on white.
+  fake_.Push({{"Applicant:", 100, 500, 300, 560}, {"Rosalind", 330, 500, 500, 560}, {"Okafor", 520, 500, 700, 560}});
+  r = Verify(Write("beside.pdf", boxed), VerifyLevel::kFull);
+  ASSERT_TRUE(r.has_value()) << r.error().message();
+  EXPECT_TRUE(r->leaks.empty());
+  EXPECT_FALSE(r->to_review.empty());
+}
+
 }  // namespace
 }  // namespace redact
