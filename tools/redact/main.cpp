@@ -6,6 +6,7 @@
 #include <csignal>
 
 #include <cstdlib>
+#include <string>
 #include <iostream>
 
 #include "pipeline/version.h"
@@ -22,11 +23,21 @@
 #include "tools/redact/verify_command.h"
 
 int main(int argc, char** argv) {
-  // Tesseract's OpenMP threads make OCR slower here, not faster (see
-  // docs/PODOFO.md); libgomp reads the limit only at start, so set it and
-  // start again once.
+  // Settings the runtimes read only at start: set them and start again once.
+  // - Tesseract's OpenMP threads make OCR slower here, not faster (see
+  //   docs/PODOFO.md): OMP_THREAD_LIMIT=1.
+  // - glibc's malloc asks for transparent huge pages for what it maps
+  //   (glibc.malloc.hugetlb=1): a long document's glyphs are hundreds of
+  //   MB of fresh memory, and taking them 4 KiB at a time cost a tenth of
+  //   a 1,000-page run in page faults (bench/peers.sh). A tunable the
+  //   caller set is kept.
   if (!std::getenv("OMP_THREAD_LIMIT")) {
     setenv("OMP_THREAD_LIMIT", "1", 1);
+    const char* tunables = std::getenv("GLIBC_TUNABLES");
+    const std::string given = tunables ? tunables : "";
+    if (given.find("glibc.malloc.hugetlb") == std::string::npos) {
+      setenv("GLIBC_TUNABLES", (given.empty() ? "" : given + ":").append("glibc.malloc.hugetlb=1").c_str(), 1);
+    }
     execv("/proc/self/exe", argv);  // on failure, carry on as we are
   }
   // A file size limit (ulimit -f) must fail a write with EFBIG, which the
