@@ -238,6 +238,7 @@ struct Detector::PageWork {
   std::vector<TextToken> tokens;
   std::vector<Finding> findings;
   std::vector<int> entities_seen;  // from A-numbers and full names
+  std::vector<uint8_t> middle;     // MiddleNameTokens of `tokens`, once formed
 };
 
 Detector::Detector(RuleSet rules, std::optional<NamesIndex> names, Policy policy)
@@ -451,36 +452,35 @@ void Detector::DetectListedNames(PageWork& w, const std::vector<int>& mentioned,
                                  bool partial) const {
   if (!names_) return;
   std::vector<NamesIndex::Match> matches;
-  const std::vector<uint8_t> middle = MiddleNameTokens(w.norm, w.tokens, *w.text, rules_->not_names);
-  names_->Find(w.norm.text, w.tokens, partial ? mentioned : std::vector<int>{}, &matches, &middle);
+  // The same for both passes of a page.
+  if (w.middle.size() != w.tokens.size()) w.middle = MiddleNameTokens(w.norm, w.tokens, *w.text, rules_->not_names);
+  names_->Find(w.norm.text, w.tokens, partial ? mentioned : std::vector<int>{}, &matches, &w.middle);
   // In a large list one span can name many people ("Maria Hernández"): every
   // one of them counts as mentioned, but the span needs one finding.
   std::stable_sort(matches.begin(), matches.end(), [](const auto& a, const auto& b) {
     return std::tie(a.first_token, a.token_count, a.kind) <
            std::tie(b.first_token, b.token_count, b.kind);
   });
-  // Where a full name of each entity starts (entity, first token).
-  // (Formed when first needed, as a sorted vector: a span of a common name
-  // matches hundreds of people in a large list, and a tree of them cost
-  // more than the look-up itself.)
-  std::vector<std::pair<int, uint32_t>> full_starts;
-  bool full_starts_formed = false;
+  // Whether a full name of `entity` starts at `token`: one of the full
+  // variants found there is theirs.
   auto full_start = [&](int entity, uint32_t token) {
-    if (!full_starts_formed) {
-      for (const NamesIndex::Match& m : matches) {
-        if (m.kind == NamesIndex::VariantKind::kFull) full_starts.emplace_back(m.entity, m.first_token);
-      }
-      std::sort(full_starts.begin(), full_starts.end());
-      full_starts_formed = true;
+    auto at = std::lower_bound(matches.begin(), matches.end(), token,
+                               [](const NamesIndex::Match& m, uint32_t t) { return m.first_token < t; });
+    for (; at != matches.end() && at->first_token == token; ++at) {
+      if (at->kind != NamesIndex::VariantKind::kFull) continue;
+      const std::span<const int32_t> named = names_->EntitiesOf(at->variant);
+      if (std::binary_search(named.begin(), named.end(), entity)) return true;
     }
-    return std::binary_search(full_starts.begin(), full_starts.end(), std::pair<int, uint32_t>(entity, token));
+    return false;
   };
+  // The full variants found, whose people all count as mentioned.
+  std::vector<uint32_t> full_variants;
   for (size_t mi = 0; mi < matches.size(); ++mi) {
     const NamesIndex::Match& m = matches[mi];
     if (!partial && m.kind == NamesIndex::VariantKind::kPartial) continue;
+    if (m.kind == NamesIndex::VariantKind::kFull) full_variants.push_back(m.variant);
     if (mi > 0 && matches[mi - 1].first_token == m.first_token &&
         matches[mi - 1].token_count == m.token_count && matches[mi - 1].kind == m.kind) {
-      if (m.kind == NamesIndex::VariantKind::kFull) w.entities_seen.push_back(m.entity);
       continue;
     }
     const TextToken& first = w.tokens[m.first_token];
@@ -506,8 +506,6 @@ void Detector::DetectListedNames(PageWork& w, const std::vector<int>& mentioned,
           continue;
         }
       }
-    } else {
-      w.entities_seen.push_back(m.entity);
     }
     Finding f;
     f.category = "name";
@@ -526,6 +524,12 @@ void Detector::DetectListedNames(PageWork& w, const std::vector<int>& mentioned,
   }
   // Once each (a span of a common name names hundreds of people, and this
   // runs twice a page).
+  std::sort(full_variants.begin(), full_variants.end());
+  full_variants.erase(std::unique(full_variants.begin(), full_variants.end()), full_variants.end());
+  for (uint32_t v : full_variants) {
+    const std::span<const int32_t> named = names_->EntitiesOf(v);
+    w.entities_seen.insert(w.entities_seen.end(), named.begin(), named.end());
+  }
   std::sort(w.entities_seen.begin(), w.entities_seen.end());
   w.entities_seen.erase(std::unique(w.entities_seen.begin(), w.entities_seen.end()), w.entities_seen.end());
 }
