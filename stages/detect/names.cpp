@@ -644,6 +644,46 @@ void MiddleSkips(const std::string& text, const std::vector<TextToken>& tokens, 
   }
 }
 
+// A partial variant of a mentioned entity, for NamesIndex::Find.
+struct PartialVariant {
+  uint32_t first;    // its first token
+  uint32_t reached;  // the order MentionedPartials reached it in
+  uint32_t variant;
+  int entity;        // the first mentioned entity with it
+};
+
+// The partial variants of the `mentioned` entities whose first token is
+// one of `ids` (everyone is mentioned in a path: a map of every partial
+// variant of a 100,000-name list cost more than the whole path), each
+// once, for the first entity in `mentioned` with it: by first token, then
+// in the order of `mentioned`.
+std::vector<PartialVariant> MentionedPartials(const names_image::View& index, const std::vector<uint32_t>& ids,
+                                              const std::vector<int>& mentioned) {
+  std::vector<PartialVariant> out;
+  if (mentioned.empty()) return out;
+  std::vector<uint32_t> in_text = ids;
+  std::sort(in_text.begin(), in_text.end());
+  in_text.erase(std::unique(in_text.begin(), in_text.end()), in_text.end());
+  for (int e : mentioned) {
+    if (e < 0 || static_cast<uint32_t>(e) >= index.entity_count) continue;
+    for (uint32_t k = index.partial_offsets[e]; k < index.partial_offsets[e + 1]; ++k) {
+      const uint32_t vi = index.partial_items[k];
+      const uint32_t first = index.pool[index.variants[vi].pool_begin];
+      if (std::binary_search(in_text.begin(), in_text.end(), first)) {
+        out.push_back({first, static_cast<uint32_t>(out.size()), vi, e});
+      }
+    }
+  }
+  std::sort(out.begin(), out.end(),
+            [](const PartialVariant& a, const PartialVariant& b) { return std::tie(a.variant, a.reached) < std::tie(b.variant, b.reached); });
+  out.erase(std::unique(out.begin(), out.end(),
+                        [](const PartialVariant& a, const PartialVariant& b) { return a.variant == b.variant; }),
+            out.end());
+  std::sort(out.begin(), out.end(),
+            [](const PartialVariant& a, const PartialVariant& b) { return std::tie(a.first, a.reached) < std::tie(b.first, b.reached); });
+  return out;
+}
+
 }  // namespace
 
 void NamesIndex::Find(const std::string& text, const std::vector<TextToken>& tokens,
@@ -671,23 +711,7 @@ void NamesIndex::Find(const std::string& text, const std::vector<TextToken>& tok
   auto try_bucket = [&](const uint32_t* begin, const uint32_t* end, size_t i, VariantKind kind, size_t skip = 0) {
     for (const uint32_t* vi = begin; vi != end; ++vi) try_variant(*vi, i, kind, skip, index.variants[*vi].entity);
   };
-  // Partial variants of the mentioned entities, by first token: only those
-  // whose first token the text holds (everyone is mentioned in a path: a
-  // map of every partial variant of a 100,000-name list cost more than the
-  // whole path). Each variant once, for the first entity with it.
-  std::unordered_set<uint32_t> in_text(ids.begin(), ids.end());
-  std::unordered_map<uint32_t, std::vector<std::pair<uint32_t, int>>> partial_by_token;
-  std::unordered_set<uint32_t> partial_seen;
-  for (int e : mentioned) {
-    if (e < 0 || static_cast<uint32_t>(e) >= index.entity_count) continue;
-    for (uint32_t k = index.partial_offsets[e]; k < index.partial_offsets[e + 1]; ++k) {
-      const uint32_t vi = index.partial_items[k];
-      const uint32_t first = index.pool[index.variants[vi].pool_begin];
-      if (first != kUnknown && in_text.count(first) && partial_seen.insert(vi).second) {
-        partial_by_token[first].emplace_back(vi, e);
-      }
-    }
-  }
+  const std::vector<PartialVariant> partials = MentionedPartials(index, ids, mentioned);
   for (size_t i = 0; i < tokens.size(); ++i) {
     if (ids[i] == kUnknown) continue;
     try_bucket(index.single_items + index.single_offsets[ids[i]], index.single_items + index.single_offsets[ids[i] + 1],
@@ -701,9 +725,9 @@ void NamesIndex::Find(const std::string& text, const std::vector<TextToken>& tok
       auto [begin, end] = index.Pair((static_cast<uint64_t>(ids[i]) << 32) | ids[i + skip + 1]);
       try_bucket(begin, end, i, VariantKind::kFull, skip);
     });
-    if (auto it = partial_by_token.find(ids[i]); it != partial_by_token.end()) {
-      for (const auto& [vi, entity] : it->second) try_variant(vi, i, VariantKind::kPartial, 0, entity);
-    }
+    auto [from, to] = std::equal_range(partials.begin(), partials.end(), PartialVariant{ids[i], 0, 0, 0},
+                                       [](const PartialVariant& a, const PartialVariant& b) { return a.first < b.first; });
+    for (; from != to; ++from) try_variant(from->variant, i, VariantKind::kPartial, 0, from->entity);
   }
 }
 
