@@ -448,13 +448,13 @@ void Detector::DetectPatterns(PageWork& w) const {
   }
 }
 
-void Detector::DetectListedNames(PageWork& w, const std::vector<int>& mentioned,
-                                 bool partial) const {
+void Detector::DetectListedNames(PageWork& w, const NamesIndex::Mentioned* mentioned) const {
   if (!names_) return;
+  const bool partial = mentioned != nullptr;
   std::vector<NamesIndex::Match> matches;
   // The same for both passes of a page.
   if (w.middle.size() != w.tokens.size()) w.middle = MiddleNameTokens(w.norm, w.tokens, *w.text, rules_->not_names);
-  names_->Find(w.norm.text, w.tokens, partial ? mentioned : std::vector<int>{}, &matches, &w.middle);
+  names_->Find(w.norm.text, w.tokens, partial ? *mentioned : NamesIndex::Mentioned(), &matches, &w.middle);
   // In a large list one span can name many people ("Maria Hernández"): every
   // one of them counts as mentioned, but the span needs one finding.
   std::stable_sort(matches.begin(), matches.end(), [](const auto& a, const auto& b) {
@@ -801,7 +801,7 @@ std::vector<Finding> Detector::DetectDocument(const std::vector<PageText>& pages
       }
     }
     DetectLayout(&work[i]);
-    DetectListedNames(work[i], {}, /*partial=*/false);
+    DetectListedNames(work[i], nullptr);
   }
   // Entities mentioned in full (or by A-number) anywhere in the document.
   std::vector<int> mentioned;
@@ -815,12 +815,13 @@ std::vector<Finding> Detector::DetectDocument(const std::vector<PageText>& pages
   std::sort(mentioned.begin(), mentioned.end());
   mentioned.erase(std::unique(mentioned.begin(), mentioned.end()), mentioned.end());
   const bool any_mentioned = !mentioned.empty();
+  const NamesIndex::Mentioned partials = any_mentioned && names_ ? names_->PartialsOf(mentioned) : NamesIndex::Mentioned();
   ListedInitialsCache initials;
   for (PageWork& w : work) {
     if (any_mentioned) {
       // Second pass: partial variants; full ones again are merged away.
       std::erase_if(w.findings, [](const Finding& f) { return f.rule == "names.list"; });
-      DetectListedNames(w, mentioned, /*partial=*/true);
+      DetectListedNames(w, &partials);
     }
     DetectCuedNames(w);
     if (names_) DetectListedInitials(*w.page_text, *names_, w.entities_seen, &w.findings, &initials);

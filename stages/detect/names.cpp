@@ -644,50 +644,56 @@ void MiddleSkips(const std::string& text, const std::vector<TextToken>& tokens, 
   }
 }
 
-// A partial variant of a mentioned entity, for NamesIndex::Find.
-struct PartialVariant {
-  uint32_t first;    // its first token
-  uint32_t reached;  // the order MentionedPartials reached it in
-  uint32_t variant;
-  int entity;        // the first mentioned entity with it
-};
+}  // namespace
 
-// The partial variants of the `mentioned` entities whose first token is
-// one of `ids` (everyone is mentioned in a path: a map of every partial
-// variant of a 100,000-name list cost more than the whole path), each
-// once, for the first entity in `mentioned` with it: by first token, then
-// in the order of `mentioned`.
-std::vector<PartialVariant> MentionedPartials(const names_image::View& index, const std::vector<uint32_t>& ids,
-                                              const std::vector<int>& mentioned) {
-  std::vector<PartialVariant> out;
+NamesIndex::Mentioned NamesIndex::PartialsOf(const std::vector<int>& mentioned) const {
+  Mentioned out;
   if (mentioned.empty()) return out;
-  std::vector<uint32_t> in_text = ids;
-  std::sort(in_text.begin(), in_text.end());
-  in_text.erase(std::unique(in_text.begin(), in_text.end()), in_text.end());
+  // Each variant once, for the first entity with it.
+  std::vector<bool> seen(view_.variant_count, false);
   for (int e : mentioned) {
-    if (e < 0 || static_cast<uint32_t>(e) >= index.entity_count) continue;
-    for (uint32_t k = index.partial_offsets[e]; k < index.partial_offsets[e + 1]; ++k) {
-      const uint32_t vi = index.partial_items[k];
-      const uint32_t first = index.pool[index.variants[vi].pool_begin];
-      if (std::binary_search(in_text.begin(), in_text.end(), first)) {
-        out.push_back({first, static_cast<uint32_t>(out.size()), vi, e});
-      }
+    if (e < 0 || static_cast<uint32_t>(e) >= view_.entity_count) continue;
+    for (uint32_t k = view_.partial_offsets[e]; k < view_.partial_offsets[e + 1]; ++k) {
+      const uint32_t vi = view_.partial_items[k];
+      if (seen[vi]) continue;
+      seen[vi] = true;
+      out.partials_.push_back({view_.pool[view_.variants[vi].pool_begin], vi, e});
     }
   }
-  std::sort(out.begin(), out.end(),
-            [](const PartialVariant& a, const PartialVariant& b) { return std::tie(a.variant, a.reached) < std::tie(b.variant, b.reached); });
-  out.erase(std::unique(out.begin(), out.end(),
-                        [](const PartialVariant& a, const PartialVariant& b) { return a.variant == b.variant; }),
-            out.end());
-  std::sort(out.begin(), out.end(),
-            [](const PartialVariant& a, const PartialVariant& b) { return std::tie(a.first, a.reached) < std::tie(b.first, b.reached); });
+  return out;
+}
+
+void NamesIndex::Find(const std::string& text, const std::vector<TextToken>& tokens,
+                      const std::vector<int>& mentioned, std::vector<Match>* out,
+                      const std::vector<uint8_t>* middle) const {
+  Find(text, tokens, PartialsOf(mentioned), out, middle);
+}
+
+namespace {
+
+// The partial variants of `partials` (NamesIndex::PartialsOf) whose first
+// token is one of `ids` (matching every one of them would cost more than
+// the whole page): by first token, then in the order of `partials`.
+template <typename Partial>
+std::vector<Partial> PartialsInText(const std::vector<Partial>& partials, const std::vector<uint32_t>& ids,
+                                    uint32_t vocab_count) {
+  std::vector<Partial> out;
+  if (partials.empty()) return out;
+  std::vector<bool> in_text(vocab_count, false);
+  for (uint32_t id : ids) {
+    if (id < vocab_count) in_text[id] = true;
+  }
+  for (const Partial& p : partials) {
+    if (in_text[p.first]) out.push_back(p);
+  }
+  std::stable_sort(out.begin(), out.end(), [](const Partial& a, const Partial& b) { return a.first < b.first; });
   return out;
 }
 
 }  // namespace
 
 void NamesIndex::Find(const std::string& text, const std::vector<TextToken>& tokens,
-                      const std::vector<int>& mentioned, std::vector<Match>* out,
+                      const Mentioned& mentioned, std::vector<Match>* out,
                       const std::vector<uint8_t>* middle) const {
   // Token ids of the text (tokens not in the vocabulary get a sentinel).
   constexpr uint32_t kUnknown = UINT32_MAX;
@@ -711,7 +717,7 @@ void NamesIndex::Find(const std::string& text, const std::vector<TextToken>& tok
   auto try_bucket = [&](const uint32_t* begin, const uint32_t* end, size_t i, VariantKind kind, size_t skip = 0) {
     for (const uint32_t* vi = begin; vi != end; ++vi) try_variant(*vi, i, kind, skip, index.variants[*vi].entity);
   };
-  const std::vector<PartialVariant> partials = MentionedPartials(index, ids, mentioned);
+  const std::vector<Mentioned::Partial> partials = PartialsInText(mentioned.partials_, ids, index.vocab_count);
   for (size_t i = 0; i < tokens.size(); ++i) {
     if (ids[i] == kUnknown) continue;
     try_bucket(index.single_items + index.single_offsets[ids[i]], index.single_items + index.single_offsets[ids[i] + 1],
@@ -725,8 +731,8 @@ void NamesIndex::Find(const std::string& text, const std::vector<TextToken>& tok
       auto [begin, end] = index.Pair((static_cast<uint64_t>(ids[i]) << 32) | ids[i + skip + 1]);
       try_bucket(begin, end, i, VariantKind::kFull, skip);
     });
-    auto [from, to] = std::equal_range(partials.begin(), partials.end(), PartialVariant{ids[i], 0, 0, 0},
-                                       [](const PartialVariant& a, const PartialVariant& b) { return a.first < b.first; });
+    auto [from, to] = std::equal_range(partials.begin(), partials.end(), Mentioned::Partial{ids[i], 0, 0},
+                                       [](const auto& a, const auto& b) { return a.first < b.first; });
     for (; from != to; ++from) try_variant(from->variant, i, VariantKind::kPartial, 0, from->entity);
   }
 }

@@ -153,6 +153,26 @@ class NamesIndex {
             const std::vector<int>& mentioned, std::vector<Match>* out,
             const std::vector<uint8_t>* middle = nullptr) const;
 
+  // The partial variants of some mentioned entities, gathered once for
+  // every page of a document (a document mentions hundreds of people).
+  class Mentioned {
+   private:
+    friend class NamesIndex;
+    struct Partial {
+      uint32_t first;    // the variant's first token
+      uint32_t variant;
+      int entity;
+    };
+    // In the order of the entities, each variant once, for the first
+    // entity with it.
+    std::vector<Partial> partials_;
+  };
+  Mentioned PartialsOf(const std::vector<int>& mentioned) const;
+  // Find with `mentioned` (PartialsOf) as with the entities it was made of.
+  void Find(const std::string& text, const std::vector<TextToken>& tokens,
+            const Mentioned& mentioned, std::vector<Match>* out,
+            const std::vector<uint8_t>* middle = nullptr) const;
+
   // Every entity (ascending) with `variant` (Match::variant): for a full
   // match the people its span names, Match::entity among them. Valid while
   // the index lives.

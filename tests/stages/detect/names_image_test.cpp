@@ -80,7 +80,7 @@ TEST(NamesImage, RowsSharingAVariantShareOneEntry) {
   ASSERT_TRUE(index.has_value());
   const std::string text = NormalizeString("Ana Ruiz");
   std::vector<NamesIndex::Match> found;
-  index->Find(text, TokenizeForNames(text), {}, &found);
+  index->Find(text, TokenizeForNames(text), std::vector<int>{}, &found);
   ASSERT_EQ(found.size(), 1u);
   EXPECT_EQ(found[0].entity, 0);
   const std::span<const int32_t> named = index->EntitiesOf(found[0].variant);
