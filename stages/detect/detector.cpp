@@ -238,6 +238,7 @@ struct Detector::PageWork {
   std::vector<TextToken> tokens;
   std::vector<Finding> findings;
   std::vector<int> entities_seen;  // from A-numbers and full names
+  std::vector<uint8_t> middle;     // MiddleNameTokens of `tokens`, once formed
 };
 
 Detector::Detector(RuleSet rules, std::optional<NamesIndex> names, Policy policy)
@@ -447,40 +448,39 @@ void Detector::DetectPatterns(PageWork& w) const {
   }
 }
 
-void Detector::DetectListedNames(PageWork& w, const std::vector<int>& mentioned,
-                                 bool partial) const {
+void Detector::DetectListedNames(PageWork& w, const NamesIndex::Mentioned* mentioned) const {
   if (!names_) return;
+  const bool partial = mentioned != nullptr;
   std::vector<NamesIndex::Match> matches;
-  const std::vector<uint8_t> middle = MiddleNameTokens(w.norm, w.tokens, *w.text, rules_->not_names);
-  names_->Find(w.norm.text, w.tokens, partial ? mentioned : std::vector<int>{}, &matches, &middle);
+  // The same for both passes of a page.
+  if (w.middle.size() != w.tokens.size()) w.middle = MiddleNameTokens(w.norm, w.tokens, *w.text, rules_->not_names);
+  names_->Find(w.norm.text, w.tokens, partial ? *mentioned : NamesIndex::Mentioned(), &matches, &w.middle);
   // In a large list one span can name many people ("Maria Hernández"): every
   // one of them counts as mentioned, but the span needs one finding.
   std::stable_sort(matches.begin(), matches.end(), [](const auto& a, const auto& b) {
     return std::tie(a.first_token, a.token_count, a.kind) <
            std::tie(b.first_token, b.token_count, b.kind);
   });
-  // Where a full name of each entity starts (entity, first token).
-  // (Formed when first needed, as a sorted vector: a span of a common name
-  // matches hundreds of people in a large list, and a tree of them cost
-  // more than the look-up itself.)
-  std::vector<std::pair<int, uint32_t>> full_starts;
-  bool full_starts_formed = false;
+  // Whether a full name of `entity` starts at `token`: one of the full
+  // variants found there is theirs.
   auto full_start = [&](int entity, uint32_t token) {
-    if (!full_starts_formed) {
-      for (const NamesIndex::Match& m : matches) {
-        if (m.kind == NamesIndex::VariantKind::kFull) full_starts.emplace_back(m.entity, m.first_token);
-      }
-      std::sort(full_starts.begin(), full_starts.end());
-      full_starts_formed = true;
+    auto at = std::lower_bound(matches.begin(), matches.end(), token,
+                               [](const NamesIndex::Match& m, uint32_t t) { return m.first_token < t; });
+    for (; at != matches.end() && at->first_token == token; ++at) {
+      if (at->kind != NamesIndex::VariantKind::kFull) continue;
+      const std::span<const int32_t> named = names_->EntitiesOf(at->variant);
+      if (std::binary_search(named.begin(), named.end(), entity)) return true;
     }
-    return std::binary_search(full_starts.begin(), full_starts.end(), std::pair<int, uint32_t>(entity, token));
+    return false;
   };
+  // The full variants found, whose people all count as mentioned.
+  std::vector<uint32_t> full_variants;
   for (size_t mi = 0; mi < matches.size(); ++mi) {
     const NamesIndex::Match& m = matches[mi];
     if (!partial && m.kind == NamesIndex::VariantKind::kPartial) continue;
+    if (m.kind == NamesIndex::VariantKind::kFull) full_variants.push_back(m.variant);
     if (mi > 0 && matches[mi - 1].first_token == m.first_token &&
         matches[mi - 1].token_count == m.token_count && matches[mi - 1].kind == m.kind) {
-      if (m.kind == NamesIndex::VariantKind::kFull) w.entities_seen.push_back(m.entity);
       continue;
     }
     const TextToken& first = w.tokens[m.first_token];
@@ -506,8 +506,6 @@ void Detector::DetectListedNames(PageWork& w, const std::vector<int>& mentioned,
           continue;
         }
       }
-    } else {
-      w.entities_seen.push_back(m.entity);
     }
     Finding f;
     f.category = "name";
@@ -526,6 +524,12 @@ void Detector::DetectListedNames(PageWork& w, const std::vector<int>& mentioned,
   }
   // Once each (a span of a common name names hundreds of people, and this
   // runs twice a page).
+  std::sort(full_variants.begin(), full_variants.end());
+  full_variants.erase(std::unique(full_variants.begin(), full_variants.end()), full_variants.end());
+  for (uint32_t v : full_variants) {
+    const std::span<const int32_t> named = names_->EntitiesOf(v);
+    w.entities_seen.insert(w.entities_seen.end(), named.begin(), named.end());
+  }
   std::sort(w.entities_seen.begin(), w.entities_seen.end());
   w.entities_seen.erase(std::unique(w.entities_seen.begin(), w.entities_seen.end()), w.entities_seen.end());
 }
@@ -797,7 +801,7 @@ std::vector<Finding> Detector::DetectDocument(const std::vector<PageText>& pages
       }
     }
     DetectLayout(&work[i]);
-    DetectListedNames(work[i], {}, /*partial=*/false);
+    DetectListedNames(work[i], nullptr);
   }
   // Entities mentioned in full (or by A-number) anywhere in the document.
   std::vector<int> mentioned;
@@ -811,12 +815,13 @@ std::vector<Finding> Detector::DetectDocument(const std::vector<PageText>& pages
   std::sort(mentioned.begin(), mentioned.end());
   mentioned.erase(std::unique(mentioned.begin(), mentioned.end()), mentioned.end());
   const bool any_mentioned = !mentioned.empty();
+  const NamesIndex::Mentioned partials = any_mentioned && names_ ? names_->PartialsOf(mentioned) : NamesIndex::Mentioned();
   ListedInitialsCache initials;
   for (PageWork& w : work) {
     if (any_mentioned) {
       // Second pass: partial variants; full ones again are merged away.
       std::erase_if(w.findings, [](const Finding& f) { return f.rule == "names.list"; });
-      DetectListedNames(w, mentioned, /*partial=*/true);
+      DetectListedNames(w, &partials);
     }
     DetectCuedNames(w);
     if (names_) DetectListedInitials(*w.page_text, *names_, w.entities_seen, &w.findings, &initials);
@@ -1107,14 +1112,22 @@ std::vector<Finding> Detector::DetectPathText(const std::string& text) const {
 
 void ResolveFindings(const PageText& page, std::vector<Finding>* findings) {
   std::vector<Finding>& fs = *findings;
-  std::sort(fs.begin(), fs.end(), [](const Finding& a, const Finding& b) {
+  // Sorted by position, as indices: moving whole findings (a dozen strings
+  // each) cost more than the rest of resolution on a dense page. The same
+  // sort over indices puts ties in the same order as over the findings.
+  std::vector<uint32_t> order(fs.size());
+  for (uint32_t i = 0; i < order.size(); ++i) order[i] = i;
+  std::sort(order.begin(), order.end(), [&fs](uint32_t i, uint32_t j) {
+    const Finding& a = fs[i];
+    const Finding& b = fs[j];
     if (a.begin != b.begin) return a.begin < b.begin;
     if (a.end != b.end) return a.end > b.end;
     if (a.confidence != b.confidence) return a.confidence > b.confidence;
     return std::tie(a.category, a.rule) < std::tie(b.category, b.rule);
   });
   std::vector<Finding> kept;
-  for (Finding& f : fs) {
+  for (uint32_t i : order) {
+    Finding& f = fs[i];
     if (!kept.empty() && f.begin < kept.back().end) {
       Finding& k = kept.back();
       const size_t k_len = k.end - k.begin, f_len = f.end - f.begin;

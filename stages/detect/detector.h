@@ -70,7 +70,8 @@ class Detector {
  private:
   struct PageWork;
   void DetectPatterns(PageWork& w) const;
-  void DetectListedNames(PageWork& w, const std::vector<int>& mentioned, bool partial) const;
+  // Full names, and with `mentioned` also the partial ones of those people.
+  void DetectListedNames(PageWork& w, const NamesIndex::Mentioned* mentioned) const;
   void DetectCuedNames(PageWork& w) const;
   // Column and field typing (detect/layout.h), without redact's own marks.
   void DetectLayout(PageWork* w) const;

@@ -375,27 +375,62 @@ void Builder::AddName(int entity, const std::string& name) {
 
 names_image::Parts Builder::Finish(names_image::Parts parts) {
   for (const std::string& w : words_) parts.vocab.push_back(parts.Add(w));
-  parts.pool = std::move(pool_);
-  for (const Variant& v : variants_) {
-    parts.variants.push_back({v.pool_begin, v.length, static_cast<uint8_t>(v.kind), 0, v.entity});
-  }
+  dedupe_.clear();
+  // Rows' variants with the same tokens and kind become one shared
+  // variant (names_image::VariantRec): its rows are `members`, in the
+  // order they were indexed, so the first is the one a match reports.
+  std::unordered_map<std::string, uint32_t> shared;
+  std::vector<std::vector<int32_t>> members;
+  auto share = [&](uint32_t row_variant) {
+    const Variant& v = variants_[row_variant];
+    std::string key(1, static_cast<char>(v.kind));
+    key.append(reinterpret_cast<const char*>(pool_.data() + v.pool_begin), v.length * sizeof(uint32_t));
+    auto [it, inserted] = shared.try_emplace(std::move(key), static_cast<uint32_t>(parts.variants.size()));
+    if (inserted) {
+      parts.variants.push_back({static_cast<uint32_t>(parts.pool.size()), v.length, static_cast<uint8_t>(v.kind), 0,
+                                v.entity, 0, 0});
+      parts.pool.insert(parts.pool.end(), pool_.begin() + v.pool_begin, pool_.begin() + v.pool_begin + v.length);
+      members.emplace_back();
+    }
+    members[it->second].push_back(v.entity);
+    return std::pair<uint32_t, bool>(it->second, inserted);
+  };
+  // A bucket's rows' variants as shared ones, each once, in the order of
+  // its first row (the same tokens are always in the same bucket).
+  auto share_bucket = [&](const std::vector<uint32_t>& bucket, std::vector<uint32_t>* out) {
+    for (uint32_t vi : bucket) {
+      if (auto [shared_index, is_new] = share(vi); is_new) out->push_back(shared_index);
+    }
+  };
   parts.single_offsets.assign(words_.size() + 1, 0);
   for (uint32_t id = 0; id < words_.size(); ++id) {
     parts.single_offsets[id] = static_cast<uint32_t>(parts.single_items.size());
-    if (auto it = single_.find(id); it != single_.end()) {
-      parts.single_items.insert(parts.single_items.end(), it->second.begin(), it->second.end());
-    }
+    if (auto it = single_.find(id); it != single_.end()) share_bucket(it->second, &parts.single_items);
   }
   parts.single_offsets.back() = static_cast<uint32_t>(parts.single_items.size());
-  parts.pairs.assign(std::make_move_iterator(pairs_.begin()), std::make_move_iterator(pairs_.end()));
+  for (auto& [key, bucket] : pairs_) {
+    std::vector<uint32_t> items;
+    share_bucket(bucket, &items);
+    parts.pairs.emplace_back(key, std::move(items));
+  }
   parts.partial_offsets.assign(parts.entities.size() + 1, 0);
   for (size_t e = 0; e < parts.entities.size(); ++e) {
     parts.partial_offsets[e] = static_cast<uint32_t>(parts.partial_items.size());
-    if (e < partials_.size()) {
-      parts.partial_items.insert(parts.partial_items.end(), partials_[e].begin(), partials_[e].end());
+    if (e >= partials_.size()) continue;
+    for (uint32_t vi : partials_[e]) {
+      // (A variant a row also has in full is that row's full one.)
+      if (variants_[vi].kind == VariantKind::kPartial) parts.partial_items.push_back(share(vi).first);
     }
   }
   parts.partial_offsets.back() = static_cast<uint32_t>(parts.partial_items.size());
+  for (size_t i = 0; i < members.size(); ++i) {
+    names_image::VariantRec& rec = parts.variants[i];
+    rec.entity = members[i].front();
+    rec.entities_begin = static_cast<uint32_t>(parts.variant_entities.size());
+    rec.entity_count = static_cast<uint32_t>(members[i].size());
+    std::sort(members[i].begin(), members[i].end());
+    parts.variant_entities.insert(parts.variant_entities.end(), members[i].begin(), members[i].end());
+  }
   *this = Builder();
   return parts;
 }
@@ -611,8 +646,54 @@ void MiddleSkips(const std::string& text, const std::vector<TextToken>& tokens, 
 
 }  // namespace
 
+NamesIndex::Mentioned NamesIndex::PartialsOf(const std::vector<int>& mentioned) const {
+  Mentioned out;
+  if (mentioned.empty()) return out;
+  // Each variant once, for the first entity with it.
+  std::vector<bool> seen(view_.variant_count, false);
+  for (int e : mentioned) {
+    if (e < 0 || static_cast<uint32_t>(e) >= view_.entity_count) continue;
+    for (uint32_t k = view_.partial_offsets[e]; k < view_.partial_offsets[e + 1]; ++k) {
+      const uint32_t vi = view_.partial_items[k];
+      if (seen[vi]) continue;
+      seen[vi] = true;
+      out.partials_.push_back({view_.pool[view_.variants[vi].pool_begin], vi, e});
+    }
+  }
+  return out;
+}
+
 void NamesIndex::Find(const std::string& text, const std::vector<TextToken>& tokens,
                       const std::vector<int>& mentioned, std::vector<Match>* out,
+                      const std::vector<uint8_t>* middle) const {
+  Find(text, tokens, PartialsOf(mentioned), out, middle);
+}
+
+namespace {
+
+// The partial variants of `partials` (NamesIndex::PartialsOf) whose first
+// token is one of `ids` (matching every one of them would cost more than
+// the whole page): by first token, then in the order of `partials`.
+template <typename Partial>
+std::vector<Partial> PartialsInText(const std::vector<Partial>& partials, const std::vector<uint32_t>& ids,
+                                    uint32_t vocab_count) {
+  std::vector<Partial> out;
+  if (partials.empty()) return out;
+  std::vector<bool> in_text(vocab_count, false);
+  for (uint32_t id : ids) {
+    if (id < vocab_count) in_text[id] = true;
+  }
+  for (const Partial& p : partials) {
+    if (in_text[p.first]) out.push_back(p);
+  }
+  std::stable_sort(out.begin(), out.end(), [](const Partial& a, const Partial& b) { return a.first < b.first; });
+  return out;
+}
+
+}  // namespace
+
+void NamesIndex::Find(const std::string& text, const std::vector<TextToken>& tokens,
+                      const Mentioned& mentioned, std::vector<Match>* out,
                       const std::vector<uint8_t>* middle) const {
   // Token ids of the text (tokens not in the vocabulary get a sentinel).
   constexpr uint32_t kUnknown = UINT32_MAX;
@@ -623,33 +704,20 @@ void NamesIndex::Find(const std::string& text, const std::vector<TextToken>& tok
     if (ids[i] == kUnknown && tokens[i].ocr) ids[i] = OcrTokenId(std::string(word));
   }
   // `skip` text tokens (a middle initial the list lacks) lie between the
-  // variant's first token and its second.
+  // variant's first token and its second. `entity`: the one to report.
   const names_image::View& index = view_;
-  auto try_bucket = [&](const uint32_t* begin, const uint32_t* end, size_t i, VariantKind kind, size_t skip = 0) {
-    for (const uint32_t* vi = begin; vi != end; ++vi) {
-      const names_image::VariantRec& v = index.variants[*vi];
-      if (static_cast<VariantKind>(v.kind) != kind || i + v.length + skip > tokens.size()) continue;
-      bool ok = true;
-      for (uint16_t k = 1; k < v.length && ok; ++k) {
-        ok = ids[i + k + skip] == index.pool[v.pool_begin + k] && tokens[i + k + skip].joinable;
-      }
-      if (ok) out->push_back({static_cast<uint32_t>(i), static_cast<uint32_t>(v.length + skip), v.entity, kind});
+  auto try_variant = [&](uint32_t vi, size_t i, VariantKind kind, size_t skip, int entity) {
+    const names_image::VariantRec& v = index.variants[vi];
+    if (static_cast<VariantKind>(v.kind) != kind || i + v.length + skip > tokens.size()) return;
+    for (uint16_t k = 1; k < v.length; ++k) {
+      if (ids[i + k + skip] != index.pool[v.pool_begin + k] || !tokens[i + k + skip].joinable) return;
     }
+    out->push_back({static_cast<uint32_t>(i), static_cast<uint32_t>(v.length + skip), entity, kind, vi});
   };
-  // Partial variants of the mentioned entities, by first token: only those
-  // whose first token the text holds (everyone is mentioned in a path: a
-  // map of every partial variant of a 100,000-name list cost more than the
-  // whole path).
-  std::unordered_set<uint32_t> in_text(ids.begin(), ids.end());
-  std::unordered_map<uint32_t, std::vector<uint32_t>> partial_by_token;
-  for (int e : mentioned) {
-    if (e < 0 || static_cast<uint32_t>(e) >= index.entity_count) continue;
-    for (uint32_t k = index.partial_offsets[e]; k < index.partial_offsets[e + 1]; ++k) {
-      const uint32_t vi = index.partial_items[k];
-      const uint32_t first = index.pool[index.variants[vi].pool_begin];
-      if (first != kUnknown && in_text.count(first)) partial_by_token[first].push_back(vi);
-    }
-  }
+  auto try_bucket = [&](const uint32_t* begin, const uint32_t* end, size_t i, VariantKind kind, size_t skip = 0) {
+    for (const uint32_t* vi = begin; vi != end; ++vi) try_variant(*vi, i, kind, skip, index.variants[*vi].entity);
+  };
+  const std::vector<Mentioned::Partial> partials = PartialsInText(mentioned.partials_, ids, index.vocab_count);
   for (size_t i = 0; i < tokens.size(); ++i) {
     if (ids[i] == kUnknown) continue;
     try_bucket(index.single_items + index.single_offsets[ids[i]], index.single_items + index.single_offsets[ids[i] + 1],
@@ -663,9 +731,9 @@ void NamesIndex::Find(const std::string& text, const std::vector<TextToken>& tok
       auto [begin, end] = index.Pair((static_cast<uint64_t>(ids[i]) << 32) | ids[i + skip + 1]);
       try_bucket(begin, end, i, VariantKind::kFull, skip);
     });
-    if (auto it = partial_by_token.find(ids[i]); it != partial_by_token.end()) {
-      try_bucket(it->second.data(), it->second.data() + it->second.size(), i, VariantKind::kPartial);
-    }
+    auto [from, to] = std::equal_range(partials.begin(), partials.end(), Mentioned::Partial{ids[i], 0, 0},
+                                       [](const auto& a, const auto& b) { return a.first < b.first; });
+    for (; from != to; ++from) try_variant(from->variant, i, VariantKind::kPartial, 0, from->entity);
   }
 }
 

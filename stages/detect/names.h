@@ -41,6 +41,7 @@
 
 #include <cstdint>
 #include <memory>
+#include <span>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -90,10 +91,16 @@ class NamesIndex {
  public:
   enum class VariantKind : uint8_t { kFull, kPartial };
 
+  // One variant found once at one place, however many rows share it: a
+  // full "Maria Hernández" names every row whose variant it is
+  // (EntitiesOf), reported as `entity`, the first of them the list indexed.
+  // A partial variant names only the mentioned entity it was found for
+  // (`entity`: the first in `mentioned` with it).
   struct Match {
     uint32_t first_token, token_count;
     int entity;
     VariantKind kind;
+    uint32_t variant;  // the shared variant (EntitiesOf)
   };
 
   // An empty list.
@@ -126,9 +133,10 @@ class NamesIndex {
   // For the loader (pipeline/names_cache): what it had to redo.
   void AddWarning(std::string warning) { warnings_.push_back(std::move(warning)); }
 
-  // Every variant occurrence in `tokens` (of `text`): full variants of any
-  // entity, and partial variants of the entities in `mentioned` only (the
-  // ones named in full elsewhere in the document; usually a handful).
+  // Every variant occurrence in `tokens` (of `text`), once each (see
+  // Match): full variants of any entity, and partial variants of the
+  // entities in `mentioned` only (the ones named in full elsewhere in the
+  // document; usually a handful).
   // An OCR'd token that is no listed word stands for the listed word OCR
   // most likely misread: one letter wrong, missing or extra in words of 5
   // letters or more ("Rernandez"), or a usual confusion anywhere (ñ read
@@ -144,6 +152,34 @@ class NamesIndex {
   void Find(const std::string& text, const std::vector<TextToken>& tokens,
             const std::vector<int>& mentioned, std::vector<Match>* out,
             const std::vector<uint8_t>* middle = nullptr) const;
+
+  // The partial variants of some mentioned entities, gathered once for
+  // every page of a document (a document mentions hundreds of people).
+  class Mentioned {
+   private:
+    friend class NamesIndex;
+    struct Partial {
+      uint32_t first;    // the variant's first token
+      uint32_t variant;
+      int entity;
+    };
+    // In the order of the entities, each variant once, for the first
+    // entity with it.
+    std::vector<Partial> partials_;
+  };
+  Mentioned PartialsOf(const std::vector<int>& mentioned) const;
+  // Find with `mentioned` (PartialsOf) as with the entities it was made of.
+  void Find(const std::string& text, const std::vector<TextToken>& tokens,
+            const Mentioned& mentioned, std::vector<Match>* out,
+            const std::vector<uint8_t>* middle = nullptr) const;
+
+  // Every entity (ascending) with `variant` (Match::variant): for a full
+  // match the people its span names, Match::entity among them. Valid while
+  // the index lives.
+  std::span<const int32_t> EntitiesOf(uint32_t variant) const {
+    const names_image::VariantRec& v = view_.variants[variant];
+    return {view_.variant_entities + v.entities_begin, v.entity_count};
+  }
 
   // The listed people, by index (the row order of the list).
   class Entities {

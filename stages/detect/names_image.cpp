@@ -62,7 +62,7 @@ uint64_t Count(const Header& h, Section s) {
 // Every section inside the image, aligned, a whole number of its items.
 bool SectionsFit(const Header& h, uint64_t size) {
   static constexpr size_t kItem[kSectionCount] = {
-      1, sizeof(Str), 4, 4, sizeof(VariantRec), 4, 4, sizeof(PairSlot), 4, 4, 4, sizeof(EntityRec), 4, 4, sizeof(Str)};
+      1, sizeof(Str), 4, 4, sizeof(VariantRec), 4, 4, 4, sizeof(PairSlot), 4, 4, 4, sizeof(EntityRec), 4, 4, sizeof(Str)};
   for (uint32_t s = 0; s < kSectionCount; ++s) {
     const SectionRec& r = h.sections[s];
     if (r.offset < sizeof(Header) || r.offset % 8 != 0 || r.offset > size || r.bytes > size - r.offset ||
@@ -99,10 +99,15 @@ bool IndicesFit(const View& v, const Header& h) {
   for (uint64_t i = 0; i < pool_count; ++i) {
     if (v.pool[i] >= v.vocab_count) return false;
   }
+  const uint64_t variant_entities = Count<int32_t>(h, kVariantEntities);
+  for (uint64_t i = 0; i < variant_entities; ++i) {
+    if (v.variant_entities[i] < 0 || static_cast<uint32_t>(v.variant_entities[i]) >= v.entity_count) return false;
+  }
   for (uint32_t i = 0; i < v.variant_count; ++i) {
     const VariantRec& r = v.variants[i];
     if (r.length == 0 || r.pool_begin > pool_count || r.length > pool_count - r.pool_begin || r.kind > 1 ||
-        r.entity < 0 || static_cast<uint32_t>(r.entity) >= v.entity_count) {
+        r.entity < 0 || static_cast<uint32_t>(r.entity) >= v.entity_count || r.entity_count == 0 ||
+        r.entities_begin > variant_entities || r.entity_count > variant_entities - r.entities_begin) {
       return false;
     }
   }
@@ -209,7 +214,8 @@ Str Parts::Add(std::string_view s) {
 }
 
 StatusOr<std::string> Write(Parts p, const Source& source) {
-  if (p.strings.size() + p.pool.size() * 4 + p.variants.size() * sizeof(VariantRec) > (1ULL << 31)) {
+  if (p.strings.size() + p.pool.size() * 4 + p.variants.size() * sizeof(VariantRec) + p.variant_entities.size() * 4 >
+      (1ULL << 31)) {
     return Error(StatusCode::kResource, "the names list is too large to index (over 2 GiB of variants)");
   }
   std::vector<Str> warnings;
@@ -246,6 +252,7 @@ StatusOr<std::string> Write(Parts p, const Source& source) {
   Put(&image, &header, kVocabTable, vocab_table);
   Put(&image, &header, kPool, p.pool);
   Put(&image, &header, kVariants, p.variants);
+  Put(&image, &header, kVariantEntities, p.variant_entities);
   Put(&image, &header, kSingleOffsets, p.single_offsets);
   Put(&image, &header, kSingleItems, p.single_items);
   Put(&image, &header, kPairTable, pair_table);
@@ -322,6 +329,7 @@ StatusOr<View> Open(std::string_view bytes, const Source* expected, bool verify_
   v.pool = At<uint32_t>(bytes, h, kPool);
   v.variants = At<VariantRec>(bytes, h, kVariants);
   v.variant_count = static_cast<uint32_t>(Count<VariantRec>(h, kVariants));
+  v.variant_entities = At<int32_t>(bytes, h, kVariantEntities);
   v.single_offsets = At<uint32_t>(bytes, h, kSingleOffsets);
   v.single_items = At<uint32_t>(bytes, h, kSingleItems);
   v.pair_table = At<PairSlot>(bytes, h, kPairTable);

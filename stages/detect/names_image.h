@@ -10,10 +10,15 @@
 //     (SHA-256 hex and size), the image's size, a checksum of everything
 //     after the header, and the section table;
 //   sections — the string bytes, the vocabulary (words and an
-//     open-addressing table), variants and their token pool, full variants
-//     by first token (CSR) and by first two tokens (a hash table over a
-//     CSR), partial variants by entity (CSR), the entities, their A-number
-//     and id tables, and the list's warnings.
+//     open-addressing table), variants and their token pool, the entities
+//     of each variant, full variants by first token (CSR) and by first two
+//     tokens (a hash table over a CSR), partial variants by entity (CSR),
+//     the entities, their A-number and id tables, and the list's warnings.
+//
+// A variant is one token sequence of one kind, shared by every row that
+// has it: in a 100,000-row list "maria hernandez" names hundreds of
+// people, and matching it once, not once per row, is what keeps dense
+// text fast.
 //
 // OpenNamesImage trusts nothing in the bytes: it checks the magic, the
 // version, the rule-set hash, the source binding, the checksum, and then
@@ -35,7 +40,7 @@ namespace redact::names_image {
 
 inline constexpr char kMagic[8] = {'R', 'D', 'X', 'N', 'A', 'M', 'E', 'S'};
 // Bumped when the layout below changes.
-inline constexpr uint32_t kVersion = 1;
+inline constexpr uint32_t kVersion = 2;
 inline constexpr uint32_t kEmpty = UINT32_MAX;  // a free hash-table slot
 
 // A string in the strings section.
@@ -43,12 +48,19 @@ struct Str {
   uint32_t offset, length;
 };
 
+// One token sequence of one kind, and every entity that has it.
 struct VariantRec {
   uint32_t pool_begin;  // into the pool section
   uint16_t length;      // tokens
   uint8_t kind;         // NamesIndex::VariantKind
   uint8_t unused;
+  // The entity a match of it reports: for a full variant the first row in
+  // the order its rows were indexed, for a partial one the first row.
   int32_t entity;
+  // Every entity with the variant, ascending (at least one, `entity`
+  // among them): entities section [entities_begin, + entity_count).
+  uint32_t entities_begin;
+  uint32_t entity_count;
 };
 
 struct PairSlot {  // full variants whose first two tokens are `key`
@@ -67,6 +79,7 @@ enum Section : uint32_t {
   kVocabTable,      // uint32 token id per slot (kEmpty: free); power of 2
   kPool,            // uint32 token ids of variants
   kVariants,        // VariantRec
+  kVariantEntities, // int32 entities of the variants (VariantRec::entities_begin)
   kSingleOffsets,   // uint32, vocabulary size + 1
   kSingleItems,     // uint32 variant indices
   kPairTable,       // PairSlot; power of 2
@@ -119,6 +132,7 @@ struct Parts {
   std::vector<Str> vocab;
   std::vector<uint32_t> pool;
   std::vector<VariantRec> variants;
+  std::vector<int32_t> variant_entities;
   std::vector<uint32_t> single_offsets, single_items;
   std::vector<std::pair<uint64_t, std::vector<uint32_t>>> pairs;  // key, variants in order
   std::vector<uint32_t> partial_offsets, partial_items;
@@ -144,6 +158,7 @@ struct View {
   const uint32_t* pool = nullptr;
   const VariantRec* variants = nullptr;
   uint32_t variant_count = 0;
+  const int32_t* variant_entities = nullptr;
   const uint32_t* single_offsets = nullptr;
   const uint32_t* single_items = nullptr;
   const PairSlot* pair_table = nullptr;

@@ -73,6 +73,20 @@ TEST(NamesImage, MappedIndexMatchesAsTheBuiltOne) {
   EXPECT_EQ(mapped->EntityForId("CM-9"), -1);
 }
 
+// A variant several rows share is one entry: found once, for the first
+// row, naming all of them.
+TEST(NamesImage, RowsSharingAVariantShareOneEntry) {
+  auto index = NamesIndex::FromCsvText("first,last\nAna,Ruiz\nLuis,Paz\nAna,Ruiz\nAna,Ruiz Paz\n", "names.csv");
+  ASSERT_TRUE(index.has_value());
+  const std::string text = NormalizeString("Ana Ruiz");
+  std::vector<NamesIndex::Match> found;
+  index->Find(text, TokenizeForNames(text), std::vector<int>{}, &found);
+  ASSERT_EQ(found.size(), 1u);
+  EXPECT_EQ(found[0].entity, 0);
+  const std::span<const int32_t> named = index->EntitiesOf(found[0].variant);
+  EXPECT_EQ(std::vector<int32_t>(named.begin(), named.end()), (std::vector<int32_t>{0, 2, 3}));
+}
+
 TEST(NamesImage, WarningsNameTheListAsItIsOpenedNow) {
   auto image = Image("first,last,favourite colour\nAna,Ruiz,blue\n");
   const std::string_view bytes = *image;

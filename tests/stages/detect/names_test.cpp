@@ -118,6 +118,28 @@ TEST(Names, ANumberMentionEnablesPartials) {
   EXPECT_TRUE(surname);
 }
 
+// Rows whose names share a variant ("Maria Hernández" of R-1 and of R-3,
+// Maria Elena): the span is found once, reported for the first row, and
+// every row it names counts as mentioned, so R-3's middle name alone is
+// hers — also where it runs on into her full name.
+TEST(Names, RowsSharingAVariantEachCountAsMentioned) {
+  Detector d = WithNames(
+      "id,first,middle,last\n"
+      "R-1,Maria,,Hernandez\n"
+      "R-2,Ana,,Lopez\n"
+      "R-3,Maria,Elena,Hernandez\n");
+  auto f = d.DetectText("Maria Hernandez arrived.");
+  ASSERT_EQ(f.size(), 1u);
+  EXPECT_EQ(f[0].entity, "R-1");
+  f = d.DetectText("Maria Hernandez arrived. Later Elena testified.");
+  ASSERT_EQ(f.size(), 2u);
+  EXPECT_EQ(f[1].entity, "R-3");
+  EXPECT_EQ(f[1].rule, "names.list.partial");
+  EXPECT_EQ(Found(d, "Maria Hernandez arrived. Elena HERNANDEZ, Maria signed."),
+            (Strings{"Maria Hernandez", "Elena", "HERNANDEZ, Maria"}));
+  EXPECT_TRUE(Found(d, "Later Elena testified.").empty());
+}
+
 TEST(Names, ParticlesAndHyphenatedGivenNames) {
   Detector d = WithNames(kList);
   EXPECT_EQ(Found(d, "Ana de la Cruz"), Strings{"Ana de la Cruz"});
