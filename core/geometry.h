@@ -111,7 +111,6 @@ struct RectF {
   double area() const { return ToRect().area(); }
   Rect Union(const Rect& o) const { return ToRect().Union(o); }
   Rect Intersect(const Rect& o) const { return ToRect().Intersect(o); }
-  double IoU(const Rect& o) const { return ToRect().IoU(o); }
 };
 
 // A Quad held in floats, half the room, for what is kept per glyph and only

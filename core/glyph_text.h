@@ -55,23 +55,15 @@ class GlyphText {
     return {bytes_, static_cast<size_t>(bytes_[kTag])};
   }
   operator std::string_view() const { return view(); }  // NOLINT: reads as a string
-  std::string str() const { return std::string(view()); }
   const char* data() const { return view().data(); }
   size_t size() const { return view().size(); }
   bool empty() const { return size() == 0; }
-  char operator[](size_t i) const { return view()[i]; }
-  std::string_view::const_iterator begin() const { return view().begin(); }
-  std::string_view::const_iterator end() const { return view().end(); }
 
   friend bool operator==(const GlyphText& a, const GlyphText& b) { return a.view() == b.view(); }
   friend bool operator==(const GlyphText& a, std::string_view b) { return a.view() == b; }
   friend bool operator==(const GlyphText& a, const char* b) { return a.view() == b; }
   friend bool operator==(const GlyphText& a, const std::string& b) { return a.view() == b; }
   friend std::ostream& operator<<(std::ostream& o, const GlyphText& t) { return o << t.view(); }
-  friend std::string operator+(std::string a, const GlyphText& b) { return a.append(b.view()); }
-  friend std::string operator+(const GlyphText& a, std::string_view b) {
-    return std::string(a.view()).append(b);
-  }
 
  private:
   static constexpr size_t kInline = 15;  // bytes_[15] holds the length
