@@ -12,6 +12,7 @@
 #include "stages/detect/short_forms.h"
 #include "stages/detect/normalize.h"
 #include "stages/detect/covered.h"
+#include "stages/detect/group_search.h"
 #include "stages/detect/page_breaks.h"
 
 namespace redact {
@@ -239,6 +240,10 @@ struct Detector::PageWork {
   std::vector<Finding> findings;
   std::vector<int> entities_seen;  // from A-numbers and full names
   std::vector<uint8_t> middle;     // MiddleNameTokens of `tokens`, once formed
+  // DetectListedNames' first pass: the names list's ids of `tokens`, and
+  // the full variants found.
+  std::vector<uint32_t> token_ids;
+  std::vector<NamesIndex::Match> full_matches;
 };
 
 Detector::Detector(RuleSet rules, std::optional<NamesIndex> names, Policy policy)
@@ -300,12 +305,12 @@ std::string ReadBackOcrDigits(const std::string& text, const std::vector<bool>& 
 // Which bytes of normalized text may be read back by ReadBackOcrDigits:
 // those read by OCR, and letters of another script or width that folded
 // to a Latin one ("А2О1234567" with Cyrillic А and О) — a disguise.
-std::vector<bool> ReadBackMask(const PageText& page, const NormalizedText& norm) {
+std::vector<bool> ReadBackMask(const PageText& page, const NormalizedText& norm, bool any_ocr_glyph) {
   std::vector<bool> mask(norm.text.size(), false);
   for (size_t k = 0; k < mask.size(); ++k) {
     const auto [b, e] = norm.ToOriginal(k, k + 1);
     const char c = norm.text[k];
-    mask[k] = AllOcr(page, b, e) ||
+    mask[k] = (any_ocr_glyph && AllOcr(page, b, e)) ||
               (b < page.text.size() && static_cast<unsigned char>(page.text[b]) >= 0x80 &&
                c >= 'a' && c <= 'z');
   }
@@ -393,16 +398,14 @@ void Detector::DetectPatterns(PageWork& w) const {
   for (size_t r = 0; r < rules_->rules.size(); ++r) {
     if (!may_match(r)) continue;
     const PatternRule& rule = rules_->rules[r];
-    const int groups = rule.re->NumberOfCapturingGroups() + 1;
-    std::vector<re2::StringPiece> m(static_cast<size_t>(groups));
+    re2::StringPiece whole, g;
     size_t pos = 0;
-    while (pos < t.size() &&
-           rule.re->Match(input, pos, t.size(), RE2::UNANCHORED, m.data(), groups)) {
-      const size_t whole_end = static_cast<size_t>(m[0].data() - t.data()) + m[0].size();
+    while (pos < t.size() && FindWithGroup(*rule.re, rule.group, rule.group_is_whole, input, pos, &whole, &g)) {
+      const size_t whole_end = static_cast<size_t>(whole.data() - t.data()) + whole.size();
       pos = std::max(whole_end, pos + 1);
-      const re2::StringPiece& g = m[rule.group];
       if (g.data() == nullptr || g.empty()) continue;
       const size_t b = static_cast<size_t>(g.data() - t.data()), e = b + g.size();
+      if (g.size() < rule.min_length || g.size() > rule.max_length) continue;
       if (!Validate(rule.validator, std::string_view(g.data(), g.size()))) continue;
       const auto [orig_begin, orig_end] = w.norm.ToOriginal(b, e);
       if (rule.ocr_only && !AllOcr(*w.page_text, orig_begin, orig_end)) continue;
@@ -454,7 +457,16 @@ void Detector::DetectListedNames(PageWork& w, const NamesIndex::Mentioned* menti
   std::vector<NamesIndex::Match> matches;
   // The same for both passes of a page.
   if (w.middle.size() != w.tokens.size()) w.middle = MiddleNameTokens(w.norm, w.tokens, *w.text, rules_->not_names);
-  names_->Find(w.norm.text, w.tokens, partial ? *mentioned : NamesIndex::Mentioned(), &matches, &w.middle);
+  // The first pass keeps the page's token ids and full matches; the
+  // second adds the partial ones to them (NamesIndex::FindTokens).
+  if (!partial) {
+    w.token_ids = names_->TokenIds(w.norm.text, w.tokens);
+    names_->FindTokens(w.norm.text, w.tokens, w.token_ids, NamesIndex::Mentioned(), true, &matches, &w.middle);
+    w.full_matches = matches;
+  } else {
+    matches = w.full_matches;
+    names_->FindTokens(w.norm.text, w.tokens, w.token_ids, *mentioned, false, &matches, &w.middle);
+  }
   // In a large list one span can name many people ("Maria Hernández"): every
   // one of them counts as mentioned, but the span needs one finding.
   std::stable_sort(matches.begin(), matches.end(), [](const auto& a, const auto& b) {
@@ -585,8 +597,14 @@ void Detector::DetectCuedNames(PageWork& w) const {
     if (!may_match(c)) continue;
     const NameCue& cue = rules_->name_cues[c];
     re2::StringPiece m[2];
+    const bool split = cue.cue_re && rules_->name_re;
+    auto next = [&](size_t from) {
+      if (!split) return FindWithGroup(*cue.re, 1, false, input, from, &m[0], &m[1]);
+      return cue.after ? FindSplitGroup(*cue.re, *rules_->name_re, *cue.cue_re, true, input, from, &m[0], &m[1])
+                       : FindSplitGroup(*cue.re, *cue.cue_re, *rules_->name_re, false, input, from, &m[0], &m[1]);
+    };
     size_t pos = 0;
-    while (pos < text.size() && cue.re->Match(input, pos, text.size(), RE2::UNANCHORED, m, 2)) {
+    while (pos < text.size() && next(pos)) {
       const size_t whole_begin = static_cast<size_t>(m[0].data() - text.data());
       pos = std::max(whole_begin + 1, pos + 1);
       if (m[1].data() == nullptr || m[1].empty()) continue;
@@ -780,11 +798,14 @@ std::vector<Finding> Detector::DetectDocument(const std::vector<PageText>& pages
     work[i].page = pages[i].number;
     work[i].norm = MatchingText(pages[i]);
     work[i].tokens = TokenizeForNames(work[i].norm.text);
-    const std::vector<bool> ocr = ReadBackMask(pages[i], work[i].norm);
+    // (Text no OCR read has no byte AllOcr: most pages.)
+    const bool any_ocr_glyph = std::any_of(pages[i].glyphs.begin(), pages[i].glyphs.end(),
+                                           [](const Glyph& g) { return g.ocr; });
+    const std::vector<bool> ocr = ReadBackMask(pages[i], work[i].norm, any_ocr_glyph);
     const bool any_ocr = std::find(ocr.begin(), ocr.end(), true) != ocr.end();
     for (TextToken& t : work[i].tokens) {
       const auto [b, e] = work[i].norm.ToOriginal(t.begin, t.end);
-      t.ocr = AllOcr(pages[i], b, e);
+      t.ocr = any_ocr_glyph && AllOcr(pages[i], b, e);
     }
     DetectPatterns(work[i]);
     if (any_ocr) {

@@ -138,6 +138,7 @@ bool StartsWithCjkLetter(std::string_view text) { return !text.empty() && IsCjkL
 
 std::vector<TextToken> TokenizeForNames(const std::string& t) {
   std::vector<TextToken> out;
+  out.reserve(t.size() / 6);  // about a word's length
   size_t i = 0;
   size_t gap_start = 0;
   while (i < t.size()) {
@@ -151,6 +152,10 @@ std::vector<TextToken> TokenizeForNames(const std::string& t) {
       i += CjkCharLength(t, i);  // one character, one token
     } else {
       while (i < t.size() && IsWordByte(static_cast<unsigned char>(t[i]))) {
+        if (static_cast<unsigned char>(t[i]) < 0x80) {  // no CJK character
+          ++i;
+          continue;
+        }
         const auto [next, length] = CodePointAt(t, i);
         if (IsCjkLetter(next) || IsCjkPunctuation(next) || IsHangulVowelOrFinal(next)) break;
         i += length;
@@ -692,10 +697,7 @@ std::vector<Partial> PartialsInText(const std::vector<Partial>& partials, const 
 
 }  // namespace
 
-void NamesIndex::Find(const std::string& text, const std::vector<TextToken>& tokens,
-                      const Mentioned& mentioned, std::vector<Match>* out,
-                      const std::vector<uint8_t>* middle) const {
-  // Token ids of the text (tokens not in the vocabulary get a sentinel).
+std::vector<uint32_t> NamesIndex::TokenIds(const std::string& text, const std::vector<TextToken>& tokens) const {
   constexpr uint32_t kUnknown = UINT32_MAX;
   std::vector<uint32_t> ids(tokens.size(), kUnknown);
   for (size_t i = 0; i < tokens.size(); ++i) {
@@ -703,6 +705,19 @@ void NamesIndex::Find(const std::string& text, const std::vector<TextToken>& tok
     ids[i] = view_.TokenId(word);
     if (ids[i] == kUnknown && tokens[i].ocr) ids[i] = OcrTokenId(std::string(word));
   }
+  return ids;
+}
+
+void NamesIndex::Find(const std::string& text, const std::vector<TextToken>& tokens,
+                      const Mentioned& mentioned, std::vector<Match>* out,
+                      const std::vector<uint8_t>* middle) const {
+  FindTokens(text, tokens, TokenIds(text, tokens), mentioned, true, out, middle);
+}
+
+void NamesIndex::FindTokens(const std::string& text, const std::vector<TextToken>& tokens,
+                            const std::vector<uint32_t>& ids, const Mentioned& mentioned, bool full,
+                            std::vector<Match>* out, const std::vector<uint8_t>* middle) const {
+  constexpr uint32_t kUnknown = UINT32_MAX;
   // `skip` text tokens (a middle initial the list lacks) lie between the
   // variant's first token and its second. `entity`: the one to report.
   const names_image::View& index = view_;
@@ -718,8 +733,7 @@ void NamesIndex::Find(const std::string& text, const std::vector<TextToken>& tok
     for (const uint32_t* vi = begin; vi != end; ++vi) try_variant(*vi, i, kind, skip, index.variants[*vi].entity);
   };
   const std::vector<Mentioned::Partial> partials = PartialsInText(mentioned.partials_, ids, index.vocab_count);
-  for (size_t i = 0; i < tokens.size(); ++i) {
-    if (ids[i] == kUnknown) continue;
+  auto full_variants_at = [&](size_t i) {
     try_bucket(index.single_items + index.single_offsets[ids[i]], index.single_items + index.single_offsets[ids[i] + 1],
                i, VariantKind::kFull);
     if (i + 1 < tokens.size() && ids[i + 1] != kUnknown && tokens[i + 1].joinable) {
@@ -731,6 +745,10 @@ void NamesIndex::Find(const std::string& text, const std::vector<TextToken>& tok
       auto [begin, end] = index.Pair((static_cast<uint64_t>(ids[i]) << 32) | ids[i + skip + 1]);
       try_bucket(begin, end, i, VariantKind::kFull, skip);
     });
+  };
+  for (size_t i = 0; i < tokens.size(); ++i) {
+    if (ids[i] == kUnknown) continue;
+    if (full) full_variants_at(i);
     auto [from, to] = std::equal_range(partials.begin(), partials.end(), Mentioned::Partial{ids[i], 0, 0},
                                        [](const auto& a, const auto& b) { return a.first < b.first; });
     for (; from != to; ++from) try_variant(from->variant, i, VariantKind::kPartial, 0, from->entity);

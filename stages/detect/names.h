@@ -173,6 +173,19 @@ class NamesIndex {
             const Mentioned& mentioned, std::vector<Match>* out,
             const std::vector<uint8_t>* middle = nullptr) const;
 
+  // The list's word of each token: its id, or UINT32_MAX for a word the
+  // list does not hold (an OCR'd token reads as OcrTokenId says).
+  std::vector<uint32_t> TokenIds(const std::string& text, const std::vector<TextToken>& tokens) const;
+  // Find over tokens whose ids are known (TokenIds of the same tokens).
+  // Without `full`, only the partial variants: a page's full matches do
+  // not depend on who is mentioned, so a second pass over it (with
+  // `mentioned` known) adds these to the first pass's matches; in the order
+  // of a stable sort by first token, length and kind, they are then what
+  // Find gives.
+  void FindTokens(const std::string& text, const std::vector<TextToken>& tokens,
+                  const std::vector<uint32_t>& ids, const Mentioned& mentioned, bool full,
+                  std::vector<Match>* out, const std::vector<uint8_t>* middle = nullptr) const;
+
   // Every entity (ascending) with `variant` (Match::variant): for a full
   // match the people its span names, Match::entity among them. Valid while
   // the index lives.

@@ -1,5 +1,7 @@
 #include "stages/detect/normalize.h"
 
+#include <algorithm>
+
 #include <utf8proc.h>
 
 #include <utility>
@@ -198,6 +200,20 @@ void DropOriginalSpans(const std::vector<std::pair<size_t, size_t>>& spans, Norm
   n->orig_end.resize(out);
 }
 
-std::string NormalizeString(std::string_view utf8) { return NormalizeForMatching(utf8).text; }
+std::string NormalizeString(std::string_view utf8) {
+  // Plain ASCII without a hyphen at a line's end (most words detection
+  // normalizes one by one) folds byte by byte, as NormalizeForMatching does,
+  // without its map back to the original.
+  if (std::all_of(utf8.begin(), utf8.end(), [](char c) { return static_cast<unsigned char>(c) < 0x80; }) &&
+      utf8.find("-\n") == std::string_view::npos) {
+    std::string out(utf8);
+    for (char& c : out) {
+      if (c >= 'A' && c <= 'Z') c = static_cast<char>(c + 32);
+      if (c == '\t' || c == '\r' || c == '\f' || c == '\v') c = ' ';
+    }
+    return out;
+  }
+  return NormalizeForMatching(utf8).text;
+}
 
 }  // namespace redact

@@ -9,6 +9,7 @@
 #include <set>
 #include <toml++/toml.h>
 
+#include "stages/detect/group_search.h"
 #include "stages/detect/normalize.h"
 
 namespace redact {
@@ -229,7 +230,7 @@ class Loader {
     if (Status s = Keys(t, "rule",
                         {"id", "category", "pattern", "group", "value", "validate", "confidence",
                          "context", "exclude_before", "description", "examples", "near_misses",
-                         "ocr_only"},
+                         "ocr_only", "length"},
                         {"id", "category", "pattern"});
         !s.ok()) {
       return s;
@@ -248,6 +249,15 @@ class Loader {
       if (!n->is_boolean()) return Bad(*n, what + ": ocr_only must be true or false");
       r.ocr_only = n->as_boolean()->get();
     }
+    if (const toml::node* n = t.get("length")) {
+      const toml::array* a = n->as_array();
+      const auto bound = [&](size_t i) { return a && a->size() == 2 ? (*a)[i].value<int64_t>() : std::nullopt; };
+      if (!bound(0) || !bound(1) || *bound(0) < 1 || *bound(1) < *bound(0)) {
+        return Bad(*n, what + ": length must be [shortest, longest], 1 or more");
+      }
+      r.min_length = static_cast<size_t>(*bound(0));
+      r.max_length = static_cast<size_t>(*bound(1));
+    }
     static const std::set<std::string> kValues = {"text", "digits", "digits9", "upper",
                                                   "ocr_digits"};
     static const std::set<std::string> kValidators = {"", "ssn", "a_number", "has_digits",
@@ -258,8 +268,9 @@ class Loader {
     }
     auto re = Compile(*t.get("pattern"), what, pattern, false);
     if (!re) return re.error();
-    r.re = std::move(*re);
     r.group = static_cast<int>(group);
+    r.group_is_whole = GroupIsWholeMatch(pattern, r.group, (*re)->options());
+    r.re = std::move(*re);
     if (r.group > r.re->NumberOfCapturingGroups()) {
       return Bad(*t.get("group"), what + ": group " + std::to_string(r.group) +
                                       " but the pattern has " +
@@ -356,18 +367,28 @@ class Loader {
   // Each name cue wraps the name pattern (six words of any script), which
   // RE2 takes 5-15 ms to compile: every process paid ~70 ms for them at
   // start, one after another. They compile on every core at once.
+  // Each cue's own pattern compiles too (NameCue::cue_re), and the name
+  // pattern once (RuleSet::name_re), the last of the list.
   Status CompileCues() {
-    std::vector<std::unique_ptr<RE2>> compiled(pending_cues_.size());
+    const size_t n = pending_cues_.size();
+    std::vector<std::unique_ptr<RE2>> compiled(n), alone(n);
+    std::unique_ptr<RE2> name;
+    const size_t jobs = n + (n > 0 && !out_->name_re ? 1 : 0);
     std::atomic<size_t> next{0};
     auto work = [&] {
-      for (size_t k; (k = next++) < pending_cues_.size();) {
-        RE2::Options options;
-        options.set_log_errors(false);
-        options.set_case_sensitive(true);
+      RE2::Options options;
+      options.set_log_errors(false);
+      options.set_case_sensitive(true);
+      for (size_t k; (k = next++) < jobs;) {
+        if (k == n) {
+          name = std::make_unique<RE2>(NamePattern(), options);
+          continue;
+        }
         compiled[k] = std::make_unique<RE2>(pending_cues_[k].pattern, options);
+        alone[k] = std::make_unique<RE2>("(?:" + out_->name_cues[pending_cues_[k].index].cue + ")", options);
       }
     };
-    const size_t threads = std::min<size_t>(pending_cues_.size(), std::max(1U, std::thread::hardware_concurrency()));
+    const size_t threads = std::min<size_t>(jobs, std::max(1U, std::thread::hardware_concurrency()));
     std::vector<std::thread> pool;
     for (size_t i = 1; i < threads; ++i) pool.emplace_back(work);
     work();
@@ -378,7 +399,10 @@ class Loader {
         return Status(StatusCode::kInvalidArgument, p.where + ": " + p.what + ": pattern: " + compiled[k]->error());
       }
       out_->name_cues[p.index].re = std::move(compiled[k]);
+      // (Without them a cue's name is found by RE2's submatch search.)
+      if (alone[k]->ok()) out_->name_cues[p.index].cue_re = std::move(alone[k]);
     }
+    if (name && name->ok()) out_->name_re = std::move(name);
     pending_cues_.clear();
     return Status::Ok();
   }

@@ -11,8 +11,8 @@
 //                 value ("text"|"digits"|"digits9"|"upper"|"ocr_digits"), validate
 //                 (""|"ssn"|"a_number"|"has_digits"|"date"), confidence,
 //                 context (names; any one must match nearby), exclude_before
-//                 (RE2 over the 24 chars before the match), description,
-//                 examples, near_misses
+//                 (RE2 over the 24 chars before the match), length ([min,
+//                 max] bytes of the group), description, examples, near_misses
 //   [[lexicon]]   id, category, confidence, phrases (matched accent-, case-,
 //                 hyphen- and space-insensitively), examples, near_misses,
 //                 public_as_proper_name (see PatternRule)
@@ -32,6 +32,7 @@
 #include <re2/re2.h>
 #include <re2/set.h>
 
+#include <cstdint>
 #include <memory>
 #include <string>
 #include <unordered_set>
@@ -54,6 +55,15 @@ struct PatternRule {
   std::string description;
   std::unique_ptr<RE2> re;
   int group = 0;
+  // The group is the whole match (`\b(…)\b`): found without RE2's
+  // submatch search (detect/group_search.h).
+  bool group_is_whole = false;
+  // The group's length in bytes of normalized text, both ends included
+  // (TOML `length = [6, 12]`): a bound the pattern need not spell out, so
+  // it can say what a match must hold instead ("three digits") and match
+  // less (every match costs RE2 a search of its own).
+  size_t min_length = 0;
+  size_t max_length = SIZE_MAX;
   std::string value_kind = "text";
   std::string validator;
   double confidence = 0.9;
@@ -78,6 +88,9 @@ struct NameCue {
   std::string id;
   std::unique_ptr<RE2> re;  // cue + name capture (group 1), built at load
   std::string cue;          // the cue's own pattern, without the name
+  std::unique_ptr<RE2> cue_re;  // the cue alone: with RuleSet::name_re it
+                                // splits a match of `re` without RE2's
+                                // submatch search (detect/group_search.h)
   bool after = false;       // the cue follows the name (captions)
   double confidence = 0.8;
   std::vector<std::string> examples;
@@ -97,6 +110,7 @@ struct RuleSet {
   // pattern i): a text none of a cue's words occur in holds no name it cues.
   std::unique_ptr<RE2::Set> cue_prefilter;
   std::vector<NameCue> name_cues;
+  std::unique_ptr<RE2> name_re;  // the name every cue wraps, alone
   std::unique_ptr<RE2> public_roles_before;  // anchored at the end ($)
   std::unique_ptr<RE2> public_roles_after;   // anchored at the start (^)
   std::unordered_set<std::string> public_names;  // normalized

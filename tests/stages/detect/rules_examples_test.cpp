@@ -136,6 +136,30 @@ TEST(RuleLoading, ErrorsNameFileAndLine) {
                    "[[rule]]\nid = \"x\"\ncategory = \"a\"\npattern = 'b'\n");
   ASSERT_FALSE(dup.has_value());
   EXPECT_NE(dup.error().message().find("duplicate id"), std::string::npos);
+
+  for (const char* length : {"[12, 6]", "[0, 4]", "[6]", "6", "['a', 'b']"}) {
+    auto bad = write(std::string("[[rule]]\nid = \"x\"\ncategory = \"a\"\npattern = 'a'\nlength = ") + length + "\n");
+    ASSERT_FALSE(bad.has_value()) << length;
+    EXPECT_NE(bad.error().message().find("bad.toml:5"), std::string::npos) << bad.error().message();
+    EXPECT_NE(bad.error().message().find("length must be"), std::string::npos) << bad.error().message();
+  }
+}
+
+// `length` bounds the group, so a pattern can say what a match must hold
+// (agency_number: three digits) and still mean 6 to 12 letters and digits.
+TEST(RuleLoading, LengthBoundsTheGroup) {
+  const std::string dir = ::testing::TempDir() + "/redact_rules_length";
+  std::filesystem::create_directories(dir);
+  std::ofstream(dir + "/mine.toml") << "[[rule]]\nid = \"ref\"\ncategory = \"ref\"\n"
+                                       "pattern = '''\\b((?:[a-z]*[0-9]){3}[a-z0-9]*)\\b'''\ngroup = 1\n"
+                                       "length = [6, 12]\n";
+  auto rules = LoadRulesDirectory(dir);
+  ASSERT_TRUE(rules.has_value()) << rules.error().ToString();
+  Detector d(std::move(*rules), std::nullopt, Policy{});
+  std::vector<std::string> found;
+  const std::string text = "ab123 ab1234 123456789012 1234567890123 x1y2z3w";
+  for (const Finding& f : d.DetectText(text)) found.push_back(text.substr(f.begin, f.end - f.begin));
+  EXPECT_EQ(found, (std::vector<std::string>{"ab1234", "123456789012", "x1y2z3w"}));
 }
 
 TEST(RuleLoading, UserRuleWithoutRecompiling) {
