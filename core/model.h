@@ -64,12 +64,12 @@ struct ContentRef {
   bool operator==(const ContentRef&) const = default;
 };
 
-// Fields are ordered, and the small ones narrowed, so that a glyph takes
-// 168 bytes, not 240: a document's glyphs are all held at once, and they
-// are most of the memory a long document costs (and, as fresh memory, much
-// of its time). What assembly measures words and lines with (box,
-// baselines, pen, size) stays in doubles: line grouping compares them at
-// thresholds that float rounding crosses.
+// Fields are ordered, the small ones narrowed and positions stored in
+// floats (core/geometry.h; every computation on them is in doubles), so
+// that a glyph takes 124 bytes, not 240: a document's glyphs are all held
+// at once, and they are most of the memory a long document costs (and, as
+// fresh memory, much of its time). Comparisons at a threshold that float
+// rounding can cross have a tie rule of their own (structure.cpp kRowTie).
 struct Glyph {
   GlyphText text;         // UTF-8, possibly several code points ("ffi")
   QuadF quad;             // user space: the glyph's advance × ascent/descent
