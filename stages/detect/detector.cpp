@@ -464,6 +464,10 @@ void Detector::DetectListedNames(PageWork& w, const NamesIndex::Mentioned* menti
     names_->FindTokens(w.norm.text, w.tokens, w.token_ids, NamesIndex::Mentioned(), true, &matches, &w.middle);
     w.full_matches = matches;
   } else {
+    if (w.token_ids.size() != w.tokens.size()) {  // no first pass: both at once
+      w.token_ids = names_->TokenIds(w.norm.text, w.tokens);
+      names_->FindTokens(w.norm.text, w.tokens, w.token_ids, NamesIndex::Mentioned(), true, &w.full_matches, &w.middle);
+    }
     matches = w.full_matches;
     names_->FindTokens(w.norm.text, w.tokens, w.token_ids, *mentioned, false, &matches, &w.middle);
   }

@@ -399,8 +399,11 @@ class Loader {
         return Status(StatusCode::kInvalidArgument, p.where + ": " + p.what + ": pattern: " + compiled[k]->error());
       }
       out_->name_cues[p.index].re = std::move(compiled[k]);
-      // (Without them a cue's name is found by RE2's submatch search.)
-      if (alone[k]->ok()) out_->name_cues[p.index].cue_re = std::move(alone[k]);
+      // (Without them a cue's name is found by RE2's submatch search. A cue
+      // with a group of its own is not split: the name is not group 1.)
+      if (alone[k]->ok() && alone[k]->NumberOfCapturingGroups() == 0) {
+        out_->name_cues[p.index].cue_re = std::move(alone[k]);
+      }
     }
     if (name && name->ok()) out_->name_re = std::move(name);
     pending_cues_.clear();
