@@ -398,12 +398,15 @@ class Loader {
       if (!compiled[k]->ok()) {
         return Status(StatusCode::kInvalidArgument, p.where + ": " + p.what + ": pattern: " + compiled[k]->error());
       }
-      out_->name_cues[p.index].re = std::move(compiled[k]);
-      // (Without them a cue's name is found by RE2's submatch search. A cue
-      // with a group of its own is not split: the name is not group 1.)
-      if (alone[k]->ok() && alone[k]->NumberOfCapturingGroups() == 0) {
-        out_->name_cues[p.index].cue_re = std::move(alone[k]);
+      // The name is capture group 1: a group of the cue's own before it
+      // would be taken for the name (and the name never found).
+      if (alone[k]->ok() && alone[k]->NumberOfCapturingGroups() > 0) {
+        return Status(StatusCode::kInvalidArgument,
+                      p.where + ": " + p.what + ": pattern: a cue's own groups must not capture; write (?:…)");
       }
+      out_->name_cues[p.index].re = std::move(compiled[k]);
+      // (Without it a cue's name is found by RE2's submatch search.)
+      if (alone[k]->ok()) out_->name_cues[p.index].cue_re = std::move(alone[k]);
     }
     if (name && name->ok()) out_->name_re = std::move(name);
     pending_cues_.clear();

@@ -143,6 +143,12 @@ TEST(RuleLoading, ErrorsNameFileAndLine) {
     EXPECT_NE(bad.error().message().find("bad.toml:5"), std::string::npos) << bad.error().message();
     EXPECT_NE(bad.error().message().find("length must be"), std::string::npos) << bad.error().message();
   }
+
+  // A cue's own capturing group would be taken for the name (group 1).
+  auto cue_group = write("[[name_cue]]\nid = \"c\"\npattern = '''(Applicant|Solicitante):\\s+'''\n");
+  ASSERT_FALSE(cue_group.has_value());
+  EXPECT_NE(cue_group.error().message().find("bad.toml:3"), std::string::npos) << cue_group.error().message();
+  EXPECT_NE(cue_group.error().message().find("(?:"), std::string::npos) << cue_group.error().message();
 }
 
 // `length` bounds the group, so a pattern can say what a match must hold
