@@ -81,6 +81,7 @@ std::string_view BlockRoleName(BlockRole role) {
 }
 
 int PageText::undecodable_glyph_count() const {
+  if (released) return released->undecodable;
   int n = 0;
   for (const Glyph& g : glyphs) n += g.decodable ? 0 : 1;
   return n;

@@ -12,6 +12,7 @@
 #include <array>
 #include <cstddef>
 #include <cstdint>
+#include <optional>
 #include <string>
 #include <vector>
 
@@ -66,9 +67,10 @@ struct ContentRef {
 
 // Fields are ordered, the small ones narrowed and positions stored in
 // floats (core/geometry.h; every computation on them is in doubles), so
-// that a glyph takes 124 bytes, not 240: a document's glyphs are all held
-// at once, and they are most of the memory a long document costs (and, as
-// fresh memory, much of its time). Comparisons at a threshold that float
+// that a glyph takes 124 bytes, not 240: glyphs are most of the memory a
+// page costs (and, as fresh memory, much of its time). A long document's
+// pages let theirs go once read (PageText::released) and read them again
+// one page at a time where they are needed. Comparisons at a threshold that float
 // rounding can cross have a tie rule of their own (structure.cpp kRowTie).
 struct Glyph {
   GlyphText text;         // UTF-8, possibly several code points ("ffi")
@@ -276,6 +278,21 @@ struct PageText {
   // Filled by the structure stage: tables, label–value fields, roles.
   PageLayout layout;
 
+  // Set when the page's glyphs were let go once its text was assembled and
+  // its structure built (stages/extract ReleaseGlyphs: a long document's
+  // glyphs are most of its memory). `glyphs` is then empty; everything
+  // else (words, text_glyph, findings) still indexes them, and
+  // RestoreGlyphs reads the page again where they are needed, checking that
+  // it gives back these very glyphs.
+  struct ReleasedGlyphs {
+    size_t count = 0;
+    int undecodable = 0;
+    uint64_t digest = 0;
+  };
+  std::optional<ReleasedGlyphs> released;
+
+  // The page's glyphs, held or released.
+  size_t glyph_count() const { return released ? released->count : glyphs.size(); }
   int undecodable_glyph_count() const;
 };
 

@@ -127,16 +127,31 @@ class OcrQueue {
   bool closed_ = false;
 };
 
+// What AssembleText makes of a page, set aside while the page reads
+// otherwise.
+struct AssembledText {
+  std::vector<Word> words;
+  std::vector<Line> lines;
+  std::vector<Block> blocks;
+  std::string text;
+  std::vector<int32_t> text_glyph;
+};
+
 // Detection of the document as it reads without the `removed` glyphs of each
-// page. The pages are read that way in place (no copy of their glyphs) and
-// given back exactly as they were: their text made again by AssembleText
-// from the same glyphs (a pure function of them) rather than set aside —
-// holding every page's words twice was the peak of a long document — and
-// their layouts, which LinkDocumentStructure changed across pages, kept.
-std::vector<Finding> DetectWithout(const Detector& detector, std::vector<PageText>* pages,
-                                   const std::vector<std::set<int>>& removed) {
+// page. The pages are read that way in place and given back exactly as they
+// were, with their layouts, which LinkDocumentStructure changed across
+// pages. A page that holds its glyphs gets its text made again by
+// AssembleText from the same glyphs (a pure function of them) rather than
+// set aside: holding every page's words twice as well as its glyphs was the
+// peak of a long document. A page whose glyphs were released is read again,
+// its reduced text assembled, and its glyphs let go at once; its own text
+// waits aside (words twice, glyphs never).
+StatusOr<std::vector<Finding>> DetectWithout(const Detector& detector, pdf::Document& doc,
+                                             std::vector<PageText>* pages,
+                                             const std::vector<std::set<int>>& removed) {
   std::vector<PageLayout> kept(pages->size());
   std::vector<std::vector<int>> flipped(pages->size());  // glyphs this call superseded
+  std::vector<std::optional<AssembledText>> aside(pages->size());  // released pages' own text
   for (size_t i = 0; i < pages->size(); ++i) {
     PageText& page = (*pages)[i];
     if (removed[i].empty()) {
@@ -144,12 +159,20 @@ std::vector<Finding> DetectWithout(const Detector& detector, std::vector<PageTex
       continue;
     }
     kept[i] = std::move(page.layout);
+    const std::optional<PageText::ReleasedGlyphs> released = page.released;
+    if (released) {
+      aside[i] = AssembledText{std::move(page.words), std::move(page.lines), std::move(page.blocks),
+                               std::move(page.text), std::move(page.text_glyph)};
+      Status again = RestoreGlyphs(doc, &page);
+      if (!again.ok()) return Error(again);
+    }
     for (int g : removed[i]) {
       Glyph& glyph = page.glyphs[static_cast<size_t>(g)];
       if (!glyph.superseded) glyph.superseded = true, flipped[i].push_back(g);
     }
     AssembleText(&page);
     BuildPageStructure(&page);  // the layout indexes the new text
+    ReleaseRestoredGlyphs(&page, released);  // read again later, not superseded back
   }
   LinkDocumentStructure(pages);
   std::vector<Finding> found = detector.DetectDocument(*pages);
@@ -157,6 +180,15 @@ std::vector<Finding> DetectWithout(const Detector& detector, std::vector<PageTex
     PageText& page = (*pages)[i];
     page.layout = std::move(kept[i]);
     if (removed[i].empty()) continue;
+    if (aside[i]) {
+      page.words = std::move(aside[i]->words);
+      page.lines = std::move(aside[i]->lines);
+      page.blocks = std::move(aside[i]->blocks);
+      page.text = std::move(aside[i]->text);
+      page.text_glyph = std::move(aside[i]->text_glyph);
+      aside[i].reset();
+      continue;
+    }
     for (int g : flipped[i]) page.glyphs[static_cast<size_t>(g)].superseded = false;
     AssembleText(&page);
   }
@@ -170,8 +202,8 @@ std::vector<Finding> DetectWithout(const Detector& detector, std::vector<PageTex
 // reading did not, and the output was withheld. Each round re-assembles
 // the pages with findings without their glyphs, detects, and adds what is
 // new (by glyph), until a round adds nothing (at most three).
-void DetectAfterRemoval(const Detector& detector, std::vector<PageText>* pages_in,
-                        std::vector<Finding>* findings) {
+Status DetectAfterRemoval(const Detector& detector, pdf::Document& doc, std::vector<PageText>* pages_in,
+                          std::vector<Finding>* findings) {
   const std::vector<PageText>& pages = *pages_in;
   for (int round = 0; round < 3; ++round) {
     std::vector<std::set<int>> removed(pages.size());
@@ -183,7 +215,9 @@ void DetectAfterRemoval(const Detector& detector, std::vector<PageText>* pages_i
     // Nothing removed reads as it did (an output under verification).
     if (std::all_of(removed.begin(), removed.end(), [](const std::set<int>& r) { return r.empty(); })) break;
     size_t added = 0;
-    for (Finding& f : DetectWithout(detector, pages_in, removed)) {
+    StatusOr<std::vector<Finding>> found = DetectWithout(detector, doc, pages_in, removed);
+    if (!found) return found.error();
+    for (Finding& f : *found) {
       const size_t index = static_cast<size_t>(f.page - 1);
       if (f.glyphs.empty() || index >= pages.size()) continue;
       // Names found by a cue are not taken from the reduced text: a cue
@@ -216,6 +250,7 @@ void DetectAfterRemoval(const Detector& detector, std::vector<PageText>* pages_i
   std::stable_sort(findings->begin(), findings->end(), [](const Finding& a, const Finding& b) {
     return std::tie(a.page, a.begin) < std::tie(b.page, b.begin);
   });
+  return Status::Ok();
 }
 
 }  // namespace
@@ -241,8 +276,9 @@ StatusOr<PageText> ReadPageText(pdf::Document& doc, int index, OcrContext* ocr) 
   return std::move(p->page);
 }
 
-StatusOr<std::vector<PageText>> ReadDocumentText(pdf::Document& doc, OcrContext* ocr) {
+StatusOr<std::vector<PageText>> ReadDocumentText(pdf::Document& doc, OcrContext* ocr, GlyphHolding holding) {
   const int n = doc.page_count();
+  if (holding == GlyphHolding::kAuto) holding = n > kHoldGlyphsUpToPages ? GlyphHolding::kRelease : GlyphHolding::kKeep;
   std::vector<PageText> pages;
   pages.reserve(static_cast<size_t>(n));
   std::mutex progress_mutex;
@@ -256,6 +292,7 @@ StatusOr<std::vector<PageText>> ReadDocumentText(pdf::Document& doc, OcrContext*
       const int recognized_before = ocr ? ocr->pages_recognized : 0;
       StatusOr<PageText> page = ReadPageText(doc, i, ocr);
       if (!page) return Error(page.error());
+      if (holding == GlyphHolding::kRelease) ReleaseGlyphs(&*page);
       pages.push_back(std::move(*page));
       progress(i, ocr && ocr->pages_recognized > recognized_before);
     }
@@ -307,7 +344,11 @@ StatusOr<std::vector<PageText>> ReadDocumentText(pdf::Document& doc, OcrContext*
       error = p.error();
       break;
     }
-    if (!p->plan.images.empty()) {
+    if (p->plan.images.empty()) {
+      // Nothing to wait for: the page is read now, and its glyphs let go.
+      FinishPage(&*p, *ocr);
+      if (holding == GlyphHolding::kRelease) ReleaseGlyphs(&p->page);
+    } else {
       if (workers.empty()) {
         error = start_workers();
         if (!error.ok()) break;
@@ -319,9 +360,8 @@ StatusOr<std::vector<PageText>> ReadDocumentText(pdf::Document& doc, OcrContext*
       }
       queue.Push({static_cast<size_t>(i), std::move(*inputs)});
       sent[static_cast<size_t>(i)] = true;
-    } else {
-      progress(i, false);
     }
+    if (!sent[static_cast<size_t>(i)]) progress(i, false);
     planned.push_back(std::move(*p));
   }
   stop_workers();
@@ -333,8 +373,9 @@ StatusOr<std::vector<PageText>> ReadDocumentText(pdf::Document& doc, OcrContext*
     if (sent[i]) {
       AddOcrGlyphs(recognized[i], &planned[i].page);
       ++ocr->pages_recognized;
+      FinishPage(&planned[i], *ocr);
+      if (holding == GlyphHolding::kRelease) ReleaseGlyphs(&planned[i].page);
     }
-    FinishPage(&planned[i], *ocr);
     pages.push_back(std::move(planned[i].page));
   }
   LinkDocumentStructure(&pages);
@@ -343,16 +384,18 @@ StatusOr<std::vector<PageText>> ReadDocumentText(pdf::Document& doc, OcrContext*
 
 StatusOr<AnalyzedDocument> AnalyzeDocument(const std::string& path,
                                            const pdf::OpenOptions& options,
-                                           const Detector& detector, OcrContext* ocr) {
+                                           const Detector& detector, OcrContext* ocr,
+                                           GlyphHolding holding) {
   AnalyzedDocument out;
   StatusOr<std::unique_ptr<pdf::Document>> doc = pdf::Document::Open(path, options);
   if (!doc) return Error(doc.error());
   out.document = std::move(*doc);
-  StatusOr<std::vector<PageText>> pages = ReadDocumentText(*out.document, ocr);
+  StatusOr<std::vector<PageText>> pages = ReadDocumentText(*out.document, ocr, holding);
   if (!pages) return Error(pages.error());
   out.pages = std::move(*pages);
   out.findings = detector.DetectDocument(out.pages);
-  DetectAfterRemoval(detector, &out.pages, &out.findings);
+  Status after = DetectAfterRemoval(detector, *out.document, &out.pages, &out.findings);
+  if (!after.ok()) return Error(after);
   StatusOr<std::vector<Finding>> side = InspectSideChannels(*out.document, out.pages, detector, out.findings);
   if (!side) return Error(side.error());
   out.side_findings = std::move(*side);

@@ -49,11 +49,24 @@ struct OcrContext {
 // that needs OCR but cannot be decoded.
 StatusOr<PageText> ReadPageText(pdf::Document& doc, int index, OcrContext* ocr);
 
+// Whether analysis holds every page's glyphs to the end, or lets each
+// page's go once its text is assembled and its structure built (stages/
+// extract ReleaseGlyphs; PageText::released). Released pages are read again
+// where glyphs are needed — the reading after removal below, the writer —
+// one page at a time: a long document then costs its text, not its glyphs,
+// for one more interpretation of each page with findings. Callers that
+// read glyphs themselves (scan's boxes, review, extract) keep them.
+// kAuto releases them in documents of more than kHoldGlyphsUpToPages pages
+// (a short one costs little either way, and is not read twice).
+enum class GlyphHolding { kKeep, kRelease, kAuto };
+inline constexpr int kHoldGlyphsUpToPages = 32;
+
 // Every page of `doc` as ReadPageText makes it. With ocr->jobs > 1, pages
 // are recognized on that many worker threads while this thread reads the
 // document (PoDoFo is used from this thread only); at most 2 x jobs decoded
 // page images are held at once. The result does not depend on jobs.
-StatusOr<std::vector<PageText>> ReadDocumentText(pdf::Document& doc, OcrContext* ocr);
+StatusOr<std::vector<PageText>> ReadDocumentText(pdf::Document& doc, OcrContext* ocr,
+                                                 GlyphHolding holding = GlyphHolding::kKeep);
 
 struct AnalyzedDocument {
   std::unique_ptr<pdf::Document> document;
@@ -74,7 +87,8 @@ struct AnalyzedDocument {
 // clean), and a side channel that cannot be read (InspectSideChannels).
 StatusOr<AnalyzedDocument> AnalyzeDocument(const std::string& path,
                                            const pdf::OpenOptions& options,
-                                           const Detector& detector, OcrContext* ocr = nullptr);
+                                           const Detector& detector, OcrContext* ocr = nullptr,
+                                           GlyphHolding holding = GlyphHolding::kKeep);
 
 // Loads the detector: rules from `patterns_dir`, the optional names list
 // and policy file. Errors name the file (and line) at fault; a policy

@@ -49,7 +49,9 @@ Status PlanFindings(const Session& session, const DocumentTask& task, const Appl
     if (!list) return list.error();
     doc->findings = std::move(*list);
   }
-  for (Finding& f : PriorRedactions(*doc->document, doc->pages)) doc->findings.push_back(std::move(f));
+  StatusOr<std::vector<Finding>> prior = PriorRedactions(*doc->document, &doc->pages);
+  if (!prior) return prior.error();
+  for (Finding& f : *prior) doc->findings.push_back(std::move(f));
   session.pseudonyms().Assign(&doc->findings, words);
   if (settings.mode == ApplyMode::kRedact) {
     const auto& labels = words.labels;
@@ -134,10 +136,8 @@ std::vector<MappingEntry> MappingEntries(const AnalyzedDocument& doc, const Reda
   for (const ReplacementDrawn& x : summary.replacements) forms[x.finding].insert(x.form);
   for (const Finding& f : doc.findings) {
     const PageText& page = doc.pages[f.page - 1];
-    Rect box{};
-    for (size_t k = 0; k < f.glyphs.size(); ++k) {
-      box = k == 0 ? page.glyphs[f.glyphs[k]].box.ToRect() : box.Union(page.glyphs[f.glyphs[k]].box);
-    }
+    const auto found = summary.finding_boxes.find(&f);
+    const Rect box = found != summary.finding_boxes.end() ? found->second : Rect{};
     std::string original = f.end > f.begin ? TextWithoutLineNumbers(page, f.begin, f.end) : f.value;
     std::replace(original.begin(), original.end(), '\n', ' ');
     for (size_t form : forms[&f]) {
@@ -249,7 +249,8 @@ StatusOr<DocumentResult> ApplyDocument(const Session& session, OcrContext* ocr, 
   const auto t0 = Clock::now();
   const std::string display = task.shown != task.input ? task.shown : "";
   StatusOr<AnalyzedDocument> doc =
-      AnalyzeDocument(task.input, session.OpenOptionsFor(task.password, display), session.detector(), ocr);
+      AnalyzeDocument(task.input, session.OpenOptionsFor(task.password, display), session.detector(), ocr,
+                      settings.glyphs);
   if (!doc) return Error(doc.error());
   // What detection found, before a reviewed list replaces it: what the
   // reviewer kept is not a leak when the output is checked. Without a
@@ -264,7 +265,7 @@ StatusOr<DocumentResult> ApplyDocument(const Session& session, OcrContext* ocr, 
   Status planned = PlanFindings(session, task, settings, words, &*doc);
   if (!planned.ok()) return Error(planned);
   const auto t1 = Clock::now();
-  StatusOr<RedactionSummary> summary = RedactDocument(*doc->document, doc->pages, doc->findings, doc->side_findings,
+  StatusOr<RedactionSummary> summary = RedactDocument(*doc->document, &doc->pages, doc->findings, doc->side_findings,
                                                       WriterOptions(session.policy(), settings, words));
   if (!summary) return Error(summary.error());
   // What the report, the mapping and the self-check need of the input's

@@ -51,6 +51,7 @@ struct ApplySettings {
   bool verify = true;               // check the output before it appears (--no-verify: off)
   bool verify_with_ocr = false;     // --verify: OCR the output's scans even under --ocr never
   VerifyLevel verify_level = VerifyLevel::kStandard;  // --verify full: render and OCR every page
+  GlyphHolding glyphs = GlyphHolding::kAuto;          // analysis: let long documents' glyphs go
 };
 
 // A reviewed findings file (redact review), read and checked by

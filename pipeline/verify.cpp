@@ -512,15 +512,18 @@ StatusOr<VerifyResult> Check(const std::string& output_path, Scope scope, const 
   ocr.languages = scope.second.languages;
   ocr.make_engine = scope.second.make_engine;
   ocr.jobs = std::max(scope.second.jobs, 1);  // pages OCR'd at once, as the input's were
-  StatusOr<AnalyzedDocument> out = AnalyzeDocument(output_path, {}, detector, &ocr);
+  // A long output's pages let their glyphs go (those that can be read
+  // again from their content): the output is read whole here.
+  StatusOr<AnalyzedDocument> out = AnalyzeDocument(output_path, {}, detector, &ocr, GlyphHolding::kAuto);
   if (!out) return Error(out.error());
   result.engines.push_back("redact");
   result.pages = static_cast<int>(out->pages.size());
   for (const Finding& f : out->findings) {
     const PageText& page = out->pages[static_cast<size_t>(f.page - 1)];
     if (Kept(scope, page.text, f)) continue;
-    bool read_by_ocr = !f.glyphs.empty();
-    for (int g : f.glyphs) read_by_ocr &= page.glyphs[static_cast<size_t>(g)].ocr;
+    // A released page holds no OCR'd glyph (CanReleaseGlyphs).
+    bool read_by_ocr = !f.glyphs.empty() && !page.released;
+    for (int g : f.glyphs) read_by_ocr = read_by_ocr && page.glyphs[static_cast<size_t>(g)].ocr;
     const bool cue_only = f.category == "name" && f.rule.rfind("name.cue", 0) == 0;
     if (KeptByInput(scope, page, f)) {
       // Public text under a box of ours is still live text under a fill: a
@@ -649,7 +652,9 @@ StatusOr<VerifyResult> VerifyOutput(const std::string& output_path,
     ocr.mode = ocr_mode;
     ocr.languages = second.languages;
     ocr.make_engine = second.make_engine;
-    StatusOr<AnalyzedDocument> orig = AnalyzeDocument(*original_path, original_options, detector, &ocr);
+    // Only its text and findings are read: a long one lets its glyphs go.
+    StatusOr<AnalyzedDocument> orig =
+        AnalyzeDocument(*original_path, original_options, detector, &ocr, GlyphHolding::kAuto);
     if (!orig) return Error(orig.error());
     std::set<std::string> seen;
     for (const Finding& f : orig->findings) {

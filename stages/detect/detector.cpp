@@ -1178,11 +1178,11 @@ void ResolveFindings(const PageText& page, std::vector<Finding>* findings) {
   // of the words they belong to.
   // A name wrapped round a line number holds it in its span, never in its
   // glyphs: the number is the paper's.
-  std::vector<int> word_of_glyph(page.glyphs.size(), -1);
+  std::vector<int> word_of_glyph(page.glyph_count(), -1);
   for (int w = 0; w < static_cast<int>(page.words.size()); ++w) {
     for (int g : page.words[w].glyphs) word_of_glyph[g] = w;
   }
-  std::vector<bool> line_number(page.glyphs.size(), false);
+  std::vector<bool> line_number(page.glyph_count(), false);
   for (int w : page.layout.line_numbers) {
     for (int g : page.words[w].glyphs) line_number[g] = true;
     for (int g : page.words[w].duplicates) line_number[g] = true;

@@ -1,9 +1,13 @@
 #include "stages/extract/extract.h"
 
 #include <algorithm>
+#include <bit>
 #include <cmath>
 #include <cstdint>
 #include <map>
+#include <string>
+#include <string_view>
+#include <vector>
 
 #include "pdf/podofo_util.h"
 #include "stages/extract/vector_text.h"
@@ -292,6 +296,86 @@ StatusOr<PageText> ExtractFormGlyphs(pdf::Document& doc, const PoDoFo::PdfObject
   if (!s.ok()) return Error(s);
   collector.MarkCovered();
   return page;
+}
+
+namespace {
+
+// A 64-bit digest of what makes a glyph that glyph (its text, code, place
+// and address in the content), mixed a word at a time. Not a secret: it only tells a page read twice from one
+// that reads the same.
+class GlyphDigest {
+ public:
+  void Mix(uint64_t v) {
+    h_ ^= v + 0x9e3779b97f4a7c15ULL + (h_ << 6) + (h_ >> 2);
+    h_ *= 0xff51afd7ed558ccdULL;
+  }
+  static uint64_t Pair(float a, float b) {
+    return uint64_t{std::bit_cast<uint32_t>(a)} << 32 | std::bit_cast<uint32_t>(b);
+  }
+  void AddGlyph(const Glyph& g) {
+    const std::string_view text = g.text;
+    uint64_t word = text.size();
+    for (size_t i = 0; i < text.size(); ++i) {
+      word = word << 8 | static_cast<unsigned char>(text[i]);
+      if (i % 7 == 6) Mix(word), word = 0;
+    }
+    Mix(word);
+    // The user-space quad: the display box, baselines and size follow
+    // from it and the page's geometry.
+    for (int k = 0; k < 8; k += 2) Mix(Pair(g.quad.c[k], g.quad.c[k + 1]));
+    Mix(Pair(g.pen_end.x, std::bit_cast<float>(g.code)));
+    Mix(uint64_t{static_cast<uint32_t>(g.source.stream)} << 32 | static_cast<uint32_t>(g.source.op));
+    Mix(uint64_t{static_cast<uint32_t>(g.source.code)} << 32 | static_cast<uint16_t>(g.code_length) << 16 |
+        static_cast<uint16_t>(g.render_mode));
+    Mix(uint64_t{static_cast<uint16_t>(g.rotation)} << 2 | g.decodable | g.is_space << 1);
+  }
+  uint64_t value() const { return h_; }
+
+ private:
+  uint64_t h_ = 0xcbf29ce484222325ULL;
+};
+
+uint64_t DigestOf(const std::vector<Glyph>& glyphs) {
+  GlyphDigest d;
+  for (const Glyph& g : glyphs) d.AddGlyph(g);
+  return d.value();
+}
+
+}  // namespace
+
+bool CanReleaseGlyphs(const PageText& page) {
+  return !page.released && std::none_of(page.glyphs.begin(), page.glyphs.end(), [](const Glyph& g) {
+    return g.ocr || g.superseded || g.covered;
+  });
+}
+
+void ReleaseGlyphs(PageText* page) {
+  if (!CanReleaseGlyphs(*page)) return;
+  PageText::ReleasedGlyphs r;
+  r.count = page->glyphs.size();
+  r.undecodable = page->undecodable_glyph_count();
+  r.digest = DigestOf(page->glyphs);
+  std::vector<Glyph>().swap(page->glyphs);
+  page->released = r;
+}
+
+Status RestoreGlyphs(pdf::Document& doc, PageText* page) {
+  if (!page->released) return Status::Ok();
+  StatusOr<PageText> again = ExtractGlyphs(doc, page->number - 1);
+  if (!again) return again.error();
+  if (again->glyphs.size() != page->released->count || DigestOf(again->glyphs) != page->released->digest) {
+    return Status(StatusCode::kInternal, doc.name() + ": page " + std::to_string(page->number) +
+                                             " read differently the second time; nothing is written from it");
+  }
+  page->glyphs = std::move(again->glyphs);
+  page->released.reset();
+  return Status::Ok();
+}
+
+void ReleaseRestoredGlyphs(PageText* page, const std::optional<PageText::ReleasedGlyphs>& was) {
+  if (!was) return;
+  std::vector<Glyph>().swap(page->glyphs);
+  page->released = was;
 }
 
 }  // namespace redact

@@ -7,6 +7,8 @@
 #ifndef REDACT_STAGES_EXTRACT_EXTRACT_H_
 #define REDACT_STAGES_EXTRACT_EXTRACT_H_
 
+#include <optional>
+
 #include "core/model.h"
 #include "pdf/content_interpreter.h"
 #include "pdf/document.h"
@@ -26,6 +28,29 @@ StatusOr<PageText> ExtractGlyphs(pdf::Document& doc, int index, const pdf::Inter
 // once.
 StatusOr<PageText> ExtractGlyphs(pdf::Document& doc, int index, const pdf::InterpreterLimits& limits,
                                  pdf::ContentSink* also);
+
+// Letting a page's glyphs go, and reading them back. A long document's
+// glyphs are most of what it costs to hold (core/model.h Glyph), and
+// detection needs only the text assembled from them; the writer and the
+// reading after removal need them one page at a time.
+//
+// CanReleaseGlyphs: whether the page's glyphs can be read again from its
+// content alone — not when OCR made some (they live in pixels), a text
+// layer was superseded, or text is covered (detection reads those glyphs).
+bool CanReleaseGlyphs(const PageText& page);
+// Empties page->glyphs (when CanReleaseGlyphs), keeping their count, how
+// many are undecodable and a digest in PageText::released.
+void ReleaseGlyphs(PageText* page);
+// Reads page->number of `doc` again and puts its glyphs back, clearing
+// PageText::released; nothing for a page that holds its glyphs. Errors:
+// extraction's, and kInternal when the page reads differently the second
+// time (other glyphs than the text, words and findings index): nothing may
+// be written from such a page.
+Status RestoreGlyphs(pdf::Document& doc, PageText* page);
+// Lets go again the glyphs RestoreGlyphs read back for a page that was
+// released as `was` (what PageText::released held before): unchanged
+// glyphs need no new digest. Nothing when `was` is empty.
+void ReleaseRestoredGlyphs(PageText* page, const std::optional<PageText::ReleasedGlyphs>& was);
 
 // Glyphs of a Form XObject read on its own (an annotation's appearance
 // stream), as a PageText in form space (number 0, identity geometry).

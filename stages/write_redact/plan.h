@@ -53,6 +53,9 @@ struct RedactionSummary {
   std::vector<int> vector_text_pages;
   std::vector<RedactionBox> boxes;
   std::vector<ReplacementDrawn> replacements;  // pseudonymize mode
+  // Each page finding's glyphs' bounds, display space (the sealed mapping
+  // says where each one was): taken while the page's glyphs are held.
+  std::map<const Finding*, Rect> finding_boxes;
   std::vector<std::string> side_channels;  // what was scrubbed, no values
   // What the allow-list rebuild dropped, by kind (allow_list.h), no values.
   std::map<std::string, int> dropped;

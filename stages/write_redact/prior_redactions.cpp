@@ -1,21 +1,27 @@
 #include <podofo/podofo.h>
 
 #include "pdf/podofo_util.h"
+#include "stages/extract/extract.h"
 #include "stages/write_redact/redactor.h"
 
 namespace redact {
 
 using PoDoFo::PdfObject;
 
-std::vector<Finding> PriorRedactions(pdf::Document& doc, const std::vector<PageText>& pages) {
+StatusOr<std::vector<Finding>> PriorRedactions(pdf::Document& doc, std::vector<PageText>* pages) {
   std::vector<Finding> out;
+  Status restored = Status::Ok();
   Status s = pdf::Guard(doc.name(), [&]() -> Status {
-    for (size_t pi = 0; pi < pages.size(); ++pi) {
+    for (size_t pi = 0; pi < pages->size() && restored.ok(); ++pi) {
       StatusOr<const PdfObject*> page_obj = doc.PageObject(static_cast<int>(pi));
       if (!page_obj) continue;
       const PoDoFo::PdfArray* annots = pdf::AsArray(pdf::DictGet(*page_obj, "Annots"));
-      if (!annots) continue;
-      const PageText& page = pages[pi];
+      if (!annots || annots->empty()) continue;
+      PageText& page = (*pages)[pi];
+      // The glyphs under a mark are the page's: read again if let go.
+      const std::optional<PageText::ReleasedGlyphs> released = page.released;
+      restored = RestoreGlyphs(doc, &page);
+      if (!restored.ok()) break;
       for (const PdfObject& a : *annots) {
         const PdfObject* annot = pdf::Resolve(&a);
         const std::string subtype = pdf::AsName(pdf::DictGet(annot, "Subtype")).value_or("");
@@ -69,9 +75,11 @@ std::vector<Finding> PriorRedactions(pdf::Document& doc, const std::vector<PageT
         }
         if (!f.glyphs.empty()) out.push_back(std::move(f));
       }
+      ReleaseRestoredGlyphs(&page, released);
     }
     return Status::Ok();
   });
+  if (!restored.ok()) return Error(restored);
   (void)s;  // an unreadable annotation list leaves nothing to honour
   return out;
 }

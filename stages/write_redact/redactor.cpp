@@ -13,6 +13,7 @@
 #include "pdf/content_interpreter.h"
 #include "pdf/content_writer.h"
 #include "pdf/podofo_util.h"
+#include "stages/extract/extract.h"
 #include "stages/extract/vector_text.h"
 #include "stages/write_redact/image_burn.h"
 #include "stages/write_redact/marks.h"
@@ -919,6 +920,16 @@ void WarnSharedImages(pdf::Document& doc, const std::vector<PageText>& pages,
   }
 }
 
+// The display-space bounds of a finding's glyphs (empty: none).
+Rect GlyphBounds(const PageText& page, const Finding& f) {
+  Rect box{};
+  for (size_t k = 0; k < f.glyphs.size(); ++k) {
+    const Rect b = page.glyphs[static_cast<size_t>(f.glyphs[k])].box;
+    box = k == 0 ? b : box.Union(b);
+  }
+  return box;
+}
+
 // Where a side-channel finding lies, for an error message (no values).
 std::string Where(const Finding& f) {
   std::string where = f.channel;
@@ -930,10 +941,11 @@ std::string Where(const Finding& f) {
 
 }  // namespace
 
-StatusOr<RedactionSummary> RedactDocument(pdf::Document& doc, const std::vector<PageText>& pages,
+StatusOr<RedactionSummary> RedactDocument(pdf::Document& doc, std::vector<PageText>* pages_in,
                                           const std::vector<Finding>& findings,
                                           const std::vector<Finding>& side_findings,
                                           const RedactOptions& options) {
+  const std::vector<PageText>& pages = *pages_in;
   RedactionSummary summary;
   SideFindings side;
   side.Add(findings);
@@ -947,8 +959,14 @@ StatusOr<RedactionSummary> RedactDocument(pdf::Document& doc, const std::vector<
   }
   DocumentState state;
   for (size_t pi = 0; pi < pages.size(); ++pi) {
-    Status page = RedactPage(doc, static_cast<int>(pi), pages[pi], by_page[pi], options, &side, &state, &summary);
+    PageText& text = (*pages_in)[pi];
+    const std::optional<PageText::ReleasedGlyphs> released = text.released;
+    Status restored = RestoreGlyphs(doc, &text);
+    if (!restored.ok()) return Error(restored);
+    for (const Finding* f : by_page[pi]) summary.finding_boxes[f] = GlyphBounds(text, *f);
+    Status page = RedactPage(doc, static_cast<int>(pi), text, by_page[pi], options, &side, &state, &summary);
     if (!page.ok()) return Error(page);
+    ReleaseRestoredGlyphs(&text, released);
   }
   WarnSharedImages(doc, pages, state.changed_images, &summary);
   Status scrubbed = ScrubSideChannels(doc, pages, &side, &summary);

@@ -73,20 +73,25 @@ struct RedactOptions {
 // interior) — someone meant what lies under them to be hidden. Returned as
 // findings of category "prior_redaction" covering the glyphs whose centre
 // lies inside; apply them like any other finding, or they would be
-// revealed when the annotation goes.
-std::vector<Finding> PriorRedactions(pdf::Document& doc, const std::vector<PageText>& pages);
+// revealed when the annotation goes. A page with annotations whose glyphs
+// were released (PageText::released) is read again for them and released
+// after. Errors: RestoreGlyphs'.
+StatusOr<std::vector<Finding>> PriorRedactions(pdf::Document& doc, std::vector<PageText>* pages);
 
 // Removes `findings` (page findings, already filtered by policy) and acts
 // on `side_findings` (InspectSideChannels' for the same document) in
 // `doc`, whose page texts are `pages` (from the same Document, unmodified).
-// Each finding is placed by its Finding::channel, whichever list holds it.
-// Both lists must outlive the call.
-// Errors: kDamagedPdf when a page cannot be read or rewritten, kUnsupported
+// A page whose glyphs were released (PageText::released) is read again just
+// before it is rewritten and released after, so one page's glyphs are held
+// at a time. Each finding is placed by its Finding::channel, whichever list
+// holds it. Both lists must outlive the call.
+// Errors: kDamagedPdf when a page cannot be read or rewritten, RestoreGlyphs'
+// when a released page reads differently the second time, kUnsupported
 // when fail_on_undecodable is set and a page with findings has undecodable
 // glyphs (or a page draws text as outlines), kInternal when a side-channel
 // finding names an object the writer cannot find (nothing is to be
 // written then: what analysis found was not removed).
-StatusOr<RedactionSummary> RedactDocument(pdf::Document& doc, const std::vector<PageText>& pages,
+StatusOr<RedactionSummary> RedactDocument(pdf::Document& doc, std::vector<PageText>* pages,
                                           const std::vector<Finding>& findings,
                                           const std::vector<Finding>& side_findings,
                                           const RedactOptions& options);

@@ -551,6 +551,50 @@ TEST(ClassicFailures, UnappliedRedactAndBlackHighlightAreHonoured) {
   EXPECT_NE(o.text.find("tomorrow"), std::string::npos);
 }
 
+// A long document (more than 32 pages) lets each page's glyphs go once its
+// text is read and reads the page again where glyphs are needed: the
+// reading after removal, the input's own marks, the writer (issue 19:
+// memory). Nothing of that may change what goes: every page's name and
+// A-number, the text under a /Redact mark on page 35, and nothing else.
+// (The marked word is on page 35 alone: the check of the output searches
+// its streams for a marked value wherever it is.)
+TEST(ClassicFailures, ALongDocumentIsCleanedPageByPage) {
+  PdfBuilder b;
+  const int pages = b.Reserve();
+  const int font = b.Add(kFont);
+  std::string kids;
+  for (int i = 1; i <= 40; ++i) {
+    const int contents = b.AddStream(
+        "", "BT /F1 12 Tf 72 700 Td (Page " + std::to_string(i) + ": She lives in " +
+                (i == 35 ? "Tegucigalpa" : "the capital") + " near the river) Tj "
+            "0 -20 Td (Applicant: Maria Hernandez-Nunez, A-201-234-567, appeared) Tj "
+            "0 -20 Td (with counsel of record Jane Whitfield of Legal Aid) Tj ET");
+    std::string annots;
+    if (i == 35) {
+      // "Tegucigalpa" after "Page 35: She lives in " on y 700.
+      annots = " /Annots [" + std::to_string(b.Add("<< /Type /Annot /Subtype /Redact /Rect [186 695 258 712] "
+                                                   "/QuadPoints [186 712 258 712 186 695 258 695] >>")) + " 0 R]";
+    }
+    const int page = b.Add("<< /Type /Page /Parent " + std::to_string(pages) +
+                           " 0 R /MediaBox [0 0 612 792] /Resources << /Font << /F1 " + std::to_string(font) +
+                           " 0 R >> >> /Contents " + std::to_string(contents) + " 0 R" + annots + " >>");
+    kids += std::to_string(page) + " 0 R ";
+  }
+  b.Set(pages, "<< /Type /Pages /Kids [" + kids + "] /Count 40 >>");
+  Outcome o = Redact("long", b.Build(b.Add("<< /Type /Catalog /Pages " + std::to_string(pages) + " 0 R >>")));
+  ExpectGone(o);
+  EXPECT_EQ(o.text.find("201-234"), std::string::npos);
+  EXPECT_EQ(o.report["pages"], 40);
+  // Checked by the self-check (poppler's reading too), and counsel stays.
+  size_t counsel = 0, river = 0, tegucigalpa = 0;
+  for (size_t at = 0; (at = o.text.find("Jane Whitfield", at)) != std::string::npos; ++at) ++counsel;
+  for (size_t at = 0; (at = o.text.find("near the river", at)) != std::string::npos; ++at) ++river;
+  for (size_t at = 0; (at = o.text.find("Tegucigalpa", at)) != std::string::npos; ++at) ++tegucigalpa;
+  EXPECT_EQ(counsel, 40u);
+  EXPECT_EQ(river, 40u);
+  EXPECT_EQ(tegucigalpa, 0u) << "the text under page 35's mark goes";
+}
+
 TEST(ClassicFailures, UndecodableTextFailsClosed) {
   // A symbolic TrueType font with no encoding and no ToUnicode: its codes
   // prove nothing. On a page with a finding it is removed; with the policy

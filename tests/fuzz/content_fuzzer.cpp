@@ -91,7 +91,7 @@ extern "C" int LLVMFuzzerTestOneInput(const uint8_t* data, size_t size) {
   options.uniform_width = size % 2 == 1;
   auto side = redact::InspectSideChannels(**doc, pages, detector);
   if (!side) return 0;
-  auto summary = redact::RedactDocument(**doc, pages, findings, *side, options);
+  auto summary = redact::RedactDocument(**doc, &pages, findings, *side, options);
   if (!summary) return 0;
   auto again = redact::ExtractGlyphs(**doc, 0, limits);
   (void)again;

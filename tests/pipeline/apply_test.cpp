@@ -5,11 +5,13 @@
 
 #include <gtest/gtest.h>
 
+#include <algorithm>
 #include <atomic>
 #include <cstdlib>
 #include <filesystem>
 #include <fstream>
 #include <sstream>
+#include <tuple>
 
 #include <unistd.h>
 
@@ -17,6 +19,7 @@
 #include "pipeline/report.h"
 #include "pipeline/session.h"
 #include "pipeline/verify.h"
+#include "tests/testing/pdf_builder.h"
 
 namespace redact {
 namespace {
@@ -253,6 +256,169 @@ TEST(ParseShard, ASlurmArrayGivenAsAListIsRefusedInEveryTask) {
     const std::string message = ShardOf(SlurmTask(id, "1", "8", "1", "3"));
     EXPECT_NE(message.find("not one range"), std::string::npos) << id << ": " << message;
     EXPECT_NE(message.find("--array=FIRST-LAST"), std::string::npos) << message;
+  }
+}
+
+// ---- A long document's glyphs let go (GlyphHolding::kRelease) and read
+// again where they are needed: the output must be the very one that holding
+// them gives. Outputs differ only in the random /ID of their trailer.
+
+std::string WithoutId(std::string pdf) {
+  const size_t id = pdf.rfind("/ID [<");
+  if (id == std::string::npos) return pdf;
+  const size_t end = pdf.find(']', id);
+  return pdf.replace(id, end - id, "/ID");
+}
+
+// A page with text the input itself marks for redaction (a /Redact
+// annotation) and a name: the glyphs under the mark are read again too.
+std::string MarkedPdf() {
+  testing::PdfBuilder b;
+  const std::string font = "<< /Type /Font /Subtype /Type1 /BaseFont /Helvetica /Encoding /WinAnsiEncoding >>";
+  const int contents = b.AddStream("", "BT /F1 12 Tf 72 700 Td (She lives in Tegucigalpa near the river) Tj "
+                                       "0 -20 Td (Applicant: Maria Hernandez-Nunez, A-201-234-567) Tj ET");
+  const int pages = b.Reserve();
+  const int page = b.Reserve();
+  const int mark = b.Add("<< /Type /Annot /Subtype /Redact /Rect [135 695 203 712] "
+                         "/QuadPoints [135 712 203 712 135 695 203 695] >>");
+  b.Set(page, "<< /Type /Page /Parent " + std::to_string(pages) +
+                  " 0 R /MediaBox [0 0 612 792] /Resources << /Font << /F1 " + font + " >> >> /Contents " +
+                  std::to_string(contents) + " 0 R /Annots [" + std::to_string(mark) + " 0 R] >>");
+  b.Set(pages, "<< /Type /Pages /Kids [" + std::to_string(page) + " 0 R] /Count 1 >>");
+  return b.Build(b.Add("<< /Type /Catalog /Pages " + std::to_string(pages) + " 0 R >>"));
+}
+
+struct Applied {
+  std::string pdf;
+  std::vector<MappingEntry> mapping;
+  size_t findings = 0;
+};
+
+Applied ApplyHolding(const Session& session, const std::string& input, const fs::path& out, ApplySettings settings,
+                     GlyphHolding holding) {
+  DocumentTask task;
+  task.input = input;
+  task.output_pdf = out.string();
+  task.shown = input;
+  settings.glyphs = holding;
+  OcrContext ocr = session.NewOcrContext();
+  StatusOr<DocumentResult> r = ApplyDocument(session, &ocr, task, settings);
+  EXPECT_TRUE(r.has_value()) << input << ": " << r.error().message();
+  if (!r) return {};
+  Applied a{Read(r->staged_pdf), r->mapping, r->findings.size()};
+  DiscardDocument(&*r);
+  return a;
+}
+
+void ExpectSameOutputs(const Session& session, const std::vector<std::string>& inputs, const fs::path& dir,
+                       const ApplySettings& settings) {
+  for (const std::string& input : inputs) {
+    SCOPED_TRACE(input);
+    const Applied held = ApplyHolding(session, input, dir / "held.pdf", settings, GlyphHolding::kKeep);
+    const Applied released = ApplyHolding(session, input, dir / "released.pdf", settings, GlyphHolding::kRelease);
+    ASSERT_FALSE(held.pdf.empty());
+    EXPECT_EQ(held.findings, released.findings);
+    EXPECT_TRUE(WithoutId(held.pdf) == WithoutId(released.pdf)) << "outputs differ";
+    ASSERT_EQ(held.mapping.size(), released.mapping.size());
+    for (size_t i = 0; i < held.mapping.size(); ++i) {
+      EXPECT_EQ(held.mapping[i].replacement, released.mapping[i].replacement);
+      EXPECT_EQ(held.mapping[i].box, released.mapping[i].box);
+    }
+  }
+}
+
+TEST(ApplyDocument, ReleasingGlyphsWritesTheSameOutput) {
+  const fs::path dir = TempDir("release");
+  std::ofstream(dir / "marked.pdf", std::ios::binary) << MarkedPdf();
+  ApplySettings settings;
+  settings.verify = false;  // the output is compared here, byte for byte
+  {
+    StatusOr<std::unique_ptr<Session>> session = Session::Open(SampleSession());
+    ASSERT_TRUE(session.has_value()) << session.error().message();
+    std::vector<std::string> inputs{(dir / "marked.pdf").string()};
+    for (const auto& e : fs::directory_iterator(kSamples)) {
+      if (e.path().extension() == ".pdf") inputs.push_back(e.path().string());
+    }
+    std::sort(inputs.begin(), inputs.end());
+    ExpectSameOutputs(**session, inputs, dir, settings);
+  }
+  // The evaluation's text documents: tables, forms, letters, orders, in
+  // five producers' typesetting (the reading after removal matters most
+  // in tables and forms).
+  const std::string eval = REDACT_SOURCE_DIR "/tests/data/eval";
+  SessionOptions o;
+  o.names_csv = eval + "/names.csv";
+  o.policy_file = eval + "/policy.toml";
+  o.ocr.mode = OcrMode::kNever;
+  StatusOr<std::unique_ptr<Session>> session = Session::Open(o);
+  ASSERT_TRUE(session.has_value()) << session.error().message();
+  std::vector<std::string> inputs;
+  for (const auto& e : fs::directory_iterator(eval + "/docs")) {
+    if (e.path().extension() == ".pdf" && !e.path().filename().string().starts_with("s")) {
+      inputs.push_back(e.path().string());
+    }
+  }
+  std::sort(inputs.begin(), inputs.end());
+  ASSERT_GE(inputs.size(), 30u);
+  ExpectSameOutputs(**session, inputs, dir, settings);
+  fs::remove_all(dir);
+}
+
+// Pseudonyms are drawn on the lines the glyphs were on, and the sealed
+// mapping says where each was: both from glyphs read again.
+TEST(ApplyDocument, ReleasingGlyphsDrawsAndMapsTheSamePseudonyms) {
+  const fs::path dir = TempDir("release-pseudonyms");
+  SessionOptions o = SampleSession();
+  o.seal.recipients = {"age1ql3z7hjy54pw3hyww5ayyfg7zqgvc7w3j2elw8zmrj2kg5sfn9aqmcac8p"};
+  StatusOr<std::unique_ptr<Session>> session = Session::Open(o);
+  ASSERT_TRUE(session.has_value()) << session.error().message();
+  ApplySettings settings;
+  settings.verify = false;
+  settings.mode = ApplyMode::kPseudonymize;
+  const std::vector<std::string> inputs{kSamples + "/order_libreoffice.pdf", kSamples + "/record_reportlab.pdf",
+                                        kSamples + "/declaracion_pdflatex.pdf"};
+  const Applied probe = ApplyHolding(**session, inputs[0], dir / "probe.pdf", settings, GlyphHolding::kRelease);
+  ASSERT_FALSE(probe.mapping.empty());
+  for (const MappingEntry& e : probe.mapping) {
+    ASSERT_EQ(e.box.size(), 4u);
+    EXPECT_LT(e.box[0], e.box[2]) << "a mapping entry without its place";
+  }
+  ExpectSameOutputs(**session, inputs, dir, settings);
+  fs::remove_all(dir);
+}
+
+// Analysis that lets glyphs go finds what analysis that holds them finds,
+// and holds none of a text page's glyphs at the end.
+TEST(AnalyzeDocument, ReleasedPagesHoldNoGlyphsAndFindTheSame) {
+  StatusOr<std::unique_ptr<Session>> session = Session::Open(SampleSession());
+  ASSERT_TRUE(session.has_value());
+  for (const char* name : {"/order_libreoffice.pdf", "/class_list_chromium.pdf", "/motion_pdflatex_cm.pdf"}) {
+    SCOPED_TRACE(name);
+    const std::string input = kSamples + name;
+    OcrContext ocr = (*session)->NewOcrContext();
+    StatusOr<AnalyzedDocument> held = AnalyzeDocument(input, (*session)->OpenOptionsFor(std::nullopt),
+                                                      (*session)->detector(), &ocr, GlyphHolding::kKeep);
+    StatusOr<AnalyzedDocument> released = AnalyzeDocument(input, (*session)->OpenOptionsFor(std::nullopt),
+                                                          (*session)->detector(), &ocr, GlyphHolding::kRelease);
+    ASSERT_TRUE(held.has_value() && released.has_value());
+    ASSERT_EQ(held->pages.size(), released->pages.size());
+    for (size_t i = 0; i < held->pages.size(); ++i) {
+      const PageText& h = held->pages[i];
+      const PageText& r = released->pages[i];
+      EXPECT_TRUE(r.released.has_value());
+      EXPECT_TRUE(r.glyphs.empty());
+      EXPECT_EQ(r.glyph_count(), h.glyphs.size());
+      EXPECT_EQ(r.undecodable_glyph_count(), h.undecodable_glyph_count());
+      EXPECT_EQ(r.text, h.text);
+      EXPECT_EQ(r.text_glyph, h.text_glyph);
+    }
+    ASSERT_EQ(held->findings.size(), released->findings.size());
+    for (size_t i = 0; i < held->findings.size(); ++i) {
+      const Finding& h = held->findings[i];
+      const Finding& r = released->findings[i];
+      EXPECT_EQ(std::tie(h.page, h.begin, h.end, h.category, h.rule, h.glyphs),
+                std::tie(r.page, r.begin, r.end, r.category, r.rule, r.glyphs));
+    }
   }
 }
 

@@ -146,7 +146,7 @@ TEST(Inspect, ApplyRemovesExactlyWhatAnalysisNamed) {
   StatusOr<AnalyzedDocument> doc = AnalyzeDocument(s.path, {}, detector);
   ASSERT_TRUE(doc) << doc.error().ToString();
   StatusOr<RedactionSummary> summary =
-      RedactDocument(*doc->document, doc->pages, doc->findings, doc->side_findings, RedactOptions{});
+      RedactDocument(*doc->document, &doc->pages, doc->findings, doc->side_findings, RedactOptions{});
   ASSERT_TRUE(summary) << summary.error().ToString();
   const std::string out = s.path + ".out.pdf";
   pdf::CleanWriteStats stats;
@@ -168,7 +168,7 @@ TEST(Inspect, WriterDetectsNothingItself) {
   StatusOr<AnalyzedDocument> doc = AnalyzeDocument(s.path, {}, detector);
   ASSERT_TRUE(doc) << doc.error().ToString();
   StatusOr<RedactionSummary> summary =
-      RedactDocument(*doc->document, doc->pages, doc->findings, {}, RedactOptions{});
+      RedactDocument(*doc->document, &doc->pages, doc->findings, {}, RedactOptions{});
   ASSERT_TRUE(summary) << summary.error().ToString();
   const std::string out = s.path + ".out.pdf";
   pdf::CleanWriteStats stats;
@@ -191,7 +191,7 @@ TEST(Inspect, WriterFailsWhenItCannotFindWhatAnalysisNamed) {
   std::vector<Finding> side = doc->side_findings;
   side.push_back(stray);
   StatusOr<RedactionSummary> summary =
-      RedactDocument(*doc->document, doc->pages, doc->findings, side, RedactOptions{});
+      RedactDocument(*doc->document, &doc->pages, doc->findings, side, RedactOptions{});
   ASSERT_FALSE(summary);
   EXPECT_EQ(summary.error().code(), StatusCode::kInternal);
   EXPECT_NE(summary.error().message().find("999 0 R"), std::string::npos);
