@@ -56,6 +56,15 @@ struct ContentStream {
   int parent_op = -1;
 };
 
+// The text a marked-content sequence's property list carries for readers
+// (BDC's /ActualText, /Alt, /E; pdf::MarkedPropertyText), read where the
+// page's content is read: stream and operator index as in ContentRef.
+struct MarkedText {
+  int stream = -1;
+  int op = -1;
+  std::string text;
+};
+
 // A glyph's address in the file: content stream, operator, and the index of
 // the code among all codes that operator shows (across a TJ array's strings).
 struct ContentRef {
@@ -246,6 +255,11 @@ struct PageText {
   int number = 0;  // 1-based
   PageGeometry geometry;
   std::vector<ContentStream> streams;
+  // Every property list with text on the page (stages/extract), read in
+  // the same run as the glyphs; `marked_read` says that run filled it, so
+  // side-channel inspection need not interpret the page again.
+  std::vector<MarkedText> marked;
+  bool marked_read = false;
   std::vector<Glyph> glyphs;  // in content (painting) order
   std::vector<ExtractionProblem> problems;
   // Filled shapes with the size and outline of a glyph (curved, at most 72

@@ -6,6 +6,8 @@
 #include <cstdlib>
 #include <optional>
 
+#include "pdf/cmap.h"
+
 namespace redact::pdf {
 namespace {
 
@@ -487,6 +489,24 @@ const Operand* Operand::Find(std::string_view key) const {
 
 ParsedContent ParseContent(std::string_view data, const ParseLimits& limits) {
   return Parser(data, limits).Run();
+}
+
+std::string MarkedPropertyText(const Operand& dict) {
+  std::string out;
+  for (const char* key : {"ActualText", "Alt", "E"}) {
+    const Operand* v = dict.Find(key);
+    if (!v || !v->is_string()) continue;
+    const std::string& b = v->value;
+    if (b.size() >= 2 && static_cast<unsigned char>(b[0]) == 0xFE && static_cast<unsigned char>(b[1]) == 0xFF) {
+      for (size_t i = 2; i + 1 < b.size(); i += 2) {
+        AppendUtf8((static_cast<unsigned char>(b[i]) << 8) | static_cast<unsigned char>(b[i + 1]), &out);
+      }
+    } else {
+      for (unsigned char c : b) AppendUtf8(c, &out);
+    }
+    out += '\n';
+  }
+  return out;
 }
 
 bool IsTextShowingOperator(std::string_view op) {

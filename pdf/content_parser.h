@@ -76,6 +76,12 @@ bool IsKnownOperator(std::string_view op);
 // True for the operators that show text: Tj TJ ' ".
 bool IsTextShowingOperator(std::string_view op);
 
+// The text a marked-content property list (BDC's dictionary operand)
+// carries for readers: its /ActualText, /Alt and /E strings (UTF-16BE with
+// a byte-order mark, else bytes as Latin-1), each followed by a line
+// break; "" when it has none.
+std::string MarkedPropertyText(const Operand& dict);
+
 }  // namespace redact::pdf
 
 #endif  // REDACT_PDF_CONTENT_PARSER_H_

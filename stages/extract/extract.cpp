@@ -69,11 +69,19 @@ class GlyphCollector : public pdf::ContentSink {
   }
 
   void OnStream(int index, const ContentStream& info,
-                const pdf::ParsedContent&) override {
+                const pdf::ParsedContent& parsed) override {
     if (static_cast<int>(page_->streams.size()) <= index) {
       page_->streams.resize(index + 1);
     }
     page_->streams[index] = info;
+    for (int i = 0; i < static_cast<int>(parsed.ops.size()); ++i) {
+      const pdf::Operation& op = parsed.ops[i];
+      if (op.op != "BDC" || op.operands.size() != 2 || op.operands[1].type != pdf::Operand::Type::kDictionary) {
+        continue;
+      }
+      std::string text = pdf::MarkedPropertyText(op.operands[1]);
+      if (!text.empty()) page_->marked.push_back({index, i, std::move(text)});
+    }
   }
 
   void OnGlyph(const pdf::GlyphEvent& e) override {
@@ -276,6 +284,7 @@ StatusOr<PageText> ExtractGlyphs(pdf::Document& doc, int index, const pdf::Inter
   constexpr size_t kMaxKeptBuffer = size_t{1} << 16;  // glyphs: a huge page's room is given back
   if (buffer.capacity() > kMaxKeptBuffer) std::vector<Glyph>().swap(buffer);
   if (!s.ok()) return Error(s);
+  page.marked_read = true;
   return page;
 }
 

@@ -28,26 +28,6 @@ std::string Utf8(const PdfObject* o) {
 
 // Text held by a marked-content property list (/ActualText, /Alt, /E),
 // UTF-16 or PDFDocEncoding (read as Latin-1), as UTF-8.
-std::string PropertyText(const pdf::Operand& dict) {
-  std::string out;
-  for (const char* key : {"ActualText", "Alt", "E"}) {
-    const pdf::Operand* v = dict.Find(key);
-    if (!v || !v->is_string()) continue;
-    const std::string& b = v->value;
-    if (b.size() >= 2 && static_cast<unsigned char>(b[0]) == 0xFE &&
-        static_cast<unsigned char>(b[1]) == 0xFF) {
-      for (size_t i = 2; i + 1 < b.size(); i += 2) {
-        pdf::AppendUtf8((static_cast<unsigned char>(b[i]) << 8) | static_cast<unsigned char>(b[i + 1]),
-                        &out);
-      }
-    } else {
-      for (unsigned char c : b) pdf::AppendUtf8(c, &out);
-    }
-    out += '\n';
-  }
-  return out;
-}
-
 // Reads the side channels of one document and collects their findings.
 class Inspector {
  public:
@@ -237,21 +217,26 @@ class MarkedContentReader : public pdf::ContentSink {
   MarkedContentReader(Inspector* inspector, int page) : inspector_(inspector), page_(page) {}
 
   void OnStream(int index, const ContentStream& info, const pdf::ParsedContent& parsed) override {
-    const std::string object = info.kind != ContentStream::Kind::kPageContents
-                                   ? std::to_string(info.object_number) + " " +
-                                         std::to_string(info.generation) + " R"
-                                   : "";
     for (int i = 0; i < static_cast<int>(parsed.ops.size()); ++i) {
       const pdf::Operation& op = parsed.ops[i];
       if (op.op != "BDC" || op.operands.size() != 2 ||
           op.operands[1].type != pdf::Operand::Type::kDictionary) {
         continue;
       }
-      Finding where = Inspector::At(kChannelMarkedContent, page_, object, "properties");
-      where.stream = index;
-      where.op = i;
-      inspector_->Detect(PropertyText(op.operands[1]), where);
+      DetectMarked(inspector_, page_, info, {index, i, pdf::MarkedPropertyText(op.operands[1])});
     }
+  }
+
+  // One property list's text, detected where it lies.
+  static void DetectMarked(Inspector* inspector, int page, const ContentStream& info, const MarkedText& m) {
+    const std::string object = info.kind != ContentStream::Kind::kPageContents
+                                   ? std::to_string(info.object_number) + " " +
+                                         std::to_string(info.generation) + " R"
+                                   : "";
+    Finding where = Inspector::At(kChannelMarkedContent, page, object, "properties");
+    where.stream = m.stream;
+    where.op = m.op;
+    inspector->Detect(m.text, where);
   }
 
  private:
@@ -271,8 +256,20 @@ StatusOr<std::vector<Finding>> InspectSideChannels(pdf::Document& doc, const std
     inspector.Fields();
     inspector.Outline();
     for (size_t i = 0; i < pages.size(); ++i) {
-      inspector.Annotations(static_cast<int>(i), pages[i].number);
-      MarkedContentReader reader(&inspector, pages[i].number);
+      const PageText& page = pages[i];
+      inspector.Annotations(static_cast<int>(i), page.number);
+      if (page.marked_read) {
+        // Read with the glyphs, in the same run: no second interpretation.
+        for (const MarkedText& m : page.marked) {
+          if (m.stream < 0 || static_cast<size_t>(m.stream) >= page.streams.size()) {
+            return Status(StatusCode::kInternal, "marked content of page " + std::to_string(page.number) +
+                                                     " names a stream the page does not have");
+          }
+          MarkedContentReader::DetectMarked(&inspector, page.number, page.streams[static_cast<size_t>(m.stream)], m);
+        }
+        continue;
+      }
+      MarkedContentReader reader(&inspector, page.number);
       pdf::ContentInterpreter interpreter(&doc);
       Status run = interpreter.RunPage(static_cast<int>(i), &reader);
       if (!run.ok()) return run;

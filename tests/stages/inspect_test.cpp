@@ -9,6 +9,7 @@
 #include <algorithm>
 #include <filesystem>
 #include <fstream>
+#include <tuple>
 
 #include "pdf/clean_writer.h"
 #include "pdf/podofo_util.h"
@@ -108,6 +109,50 @@ TEST(Inspect, AnalysisReportsEachSideChannelWithItsHolder) {
   }
   // Page findings stay page findings: consumers index pages by them.
   for (const Finding& f : doc->findings) EXPECT_EQ(f.channel, kChannelPage);
+}
+
+// Marked content is read in the run that reads the glyphs (PageText::
+// marked), not by interpreting every page again: what inspection finds
+// from it is what a reading of its own finds, in the page's stream and in
+// a Form XObject's, at the same stream and operator.
+TEST(Inspect, MarkedContentReadWithTheGlyphsIsWhatItsOwnReadingFinds) {
+  PdfBuilder b;
+  const int form = b.AddStream("/Type /XObject /Subtype /Form /BBox [0 0 300 100] /Resources << /Font << /F1 " +
+                                   testing::Helvetica() + " >> >>",
+                               "/Span << /Alt <FEFF004D00610072006900610020004800650072006E0061006E00640065007A002D004E0075006E0065007A> >> "
+                               "BDC BT /F1 12 Tf 10 10 Td (Signed) Tj ET EMC");
+  const int contents = b.AddStream("", "BT /F1 12 Tf 72 700 Td (Exhibit 4) Tj ET /P << /MCID 0 >> BDC EMC "
+                                       "/Span << /E (Maria Hernandez-Nunez) >> BDC EMC q 1 0 0 1 72 500 cm /X1 Do Q");
+  const std::string pdf = b.BuildOnePage(contents, "<< /Font << /F1 " + testing::Helvetica() + " >> /XObject << /X1 " +
+                                                       std::to_string(form) + " 0 R >> >>");
+  const fs::path dir = fs::temp_directory_path() / "redact_inspect_test";
+  fs::create_directories(dir);
+  const std::string path = (dir / "marked.pdf").string();
+  std::ofstream(path, std::ios::binary) << pdf;
+  const Detector detector = WithNames();
+  StatusOr<AnalyzedDocument> doc = AnalyzeDocument(path, {}, detector);
+  ASSERT_TRUE(doc) << doc.error().ToString();
+  ASSERT_EQ(doc->pages.size(), 1u);
+  ASSERT_TRUE(doc->pages[0].marked_read);
+  ASSERT_EQ(doc->pages[0].marked.size(), 2u);  // /MCID alone carries no text
+  auto key = [](const Finding& f) { return std::tie(f.channel, f.page, f.object, f.key, f.stream, f.op, f.category); };
+  std::vector<Finding> with_glyphs;
+  for (const Finding& f : doc->side_findings) {
+    if (f.channel == kChannelMarkedContent) with_glyphs.push_back(f);
+  }
+  ASSERT_EQ(with_glyphs.size(), 2u);
+  EXPECT_NE(with_glyphs[0].object, with_glyphs[1].object) << "one in the page's stream, one in the form's";
+  std::vector<PageText> unread = doc->pages;
+  unread[0].marked_read = false;
+  unread[0].marked.clear();
+  StatusOr<std::vector<Finding>> own = InspectSideChannels(*doc->document, unread, detector, doc->findings);
+  ASSERT_TRUE(own) << own.error().ToString();
+  std::vector<Finding> by_reader;
+  for (const Finding& f : *own) {
+    if (f.channel == kChannelMarkedContent) by_reader.push_back(f);
+  }
+  ASSERT_EQ(by_reader.size(), with_glyphs.size());
+  for (size_t i = 0; i < by_reader.size(); ++i) EXPECT_EQ(key(by_reader[i]), key(with_glyphs[i]));
 }
 
 // The output's outline titles, annotation subtypes and field values.
