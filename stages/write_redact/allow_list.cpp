@@ -581,6 +581,9 @@ bool Walker::ContentUsage(const std::vector<PdfObject*>& parts, Usage* usage) {
 // their metadata segments; one that cannot be read fails the document
 // (error_). The stream is replaced only when something changed.
 void Walker::CleanInlineJpegs(PdfObject* stream, std::string* data) {
+  // An inline image begins with the bytes "BI": content without them has
+  // none, and is not parsed twice.
+  if (data->find("BI") == std::string::npos) return;
   const std::string source = *data;  // the spans below index it
   const pdf::ParsedContent parsed = pdf::ParseContent(source);
   std::string out;
