@@ -517,7 +517,7 @@ void PlanAreas(const PageText& page, const Finding& f, PagePlan* plan) {
 // letter may then lie partly in the next glyph's slot ("Hernandez,"). On
 // scans whole words are boxed.
 void PlanFindings(const PageText& page, const std::vector<const Finding*>& page_findings, PagePlan* plan) {
-  std::vector<int> word_of(page.glyphs.size(), -1);
+  std::vector<int> word_of(page.glyph_count(), -1);
   for (size_t w = 0; w < page.words.size(); ++w) {
     for (int g : page.words[w].glyphs) word_of[static_cast<size_t>(g)] = static_cast<int>(w);
   }
@@ -617,7 +617,7 @@ StatusOr<PagePlan> PlanPage(const pdf::Document& doc, const PageText& page,
                             const std::vector<const Finding*>& page_findings, const RedactOptions& options,
                             RedactionSummary* summary) {
   PagePlan plan;
-  plan.removed_glyphs.assign(page.glyphs.size(), false);
+  plan.removed_glyphs.assign(page.glyph_count(), false);
   Status readable = CheckPageReadable(doc, page, options, &plan.parse_problems);
   if (!readable.ok()) return Error(readable);
   Status vector_text = CheckVectorText(doc, page, options, summary);
@@ -961,7 +961,12 @@ StatusOr<RedactionSummary> RedactDocument(pdf::Document& doc, std::vector<PageTe
   for (size_t pi = 0; pi < pages.size(); ++pi) {
     PageText& text = (*pages_in)[pi];
     const std::optional<PageText::ReleasedGlyphs> released = text.released;
-    Status restored = RestoreGlyphs(doc, &text);
+    // A released page is read again when its plan reads glyphs: it has
+    // findings, or text with no provable Unicode (PlanSupersededAndUndecodable;
+    // it holds no superseded or OCR'd glyph, CanReleaseGlyphs). Otherwise
+    // its plan is empty and the page is only rewritten.
+    const bool plan_reads_glyphs = !by_page[pi].empty() || (released && released->undecodable > 0);
+    Status restored = plan_reads_glyphs ? RestoreGlyphs(doc, &text) : Status::Ok();
     if (!restored.ok()) return Error(restored);
     for (const Finding* f : by_page[pi]) summary.finding_boxes[f] = GlyphBounds(text, *f);
     Status page = RedactPage(doc, static_cast<int>(pi), text, by_page[pi], options, &side, &state, &summary);
