@@ -562,10 +562,16 @@ TEST(ClassicFailures, ALongDocumentIsCleanedPageByPage) {
   PdfBuilder b;
   const int pages = b.Reserve();
   const int font = b.Add(kFont);
+  // A running header every page paints, naming the person: the writer
+  // copies it for each page it changes, and the next page, read again,
+  // must still read the original.
+  const int header = b.AddStream("/Type /XObject /Subtype /Form /BBox [0 0 400 30] /Resources << /Font << /F1 " +
+                                     std::to_string(font) + " 0 R >> >>",
+                                 "BT /F1 10 Tf 0 10 Td (In re Maria Hernandez-Nunez, Legal Aid file) Tj ET");
   std::string kids;
   for (int i = 1; i <= 40; ++i) {
     const int contents = b.AddStream(
-        "", "BT /F1 12 Tf 72 700 Td (Page " + std::to_string(i) + ": She lives in " +
+        "", "q 1 0 0 1 72 750 cm /Hdr Do Q BT /F1 12 Tf 72 700 Td (Page " + std::to_string(i) + ": She lives in " +
                 (i == 35 ? "Tegucigalpa" : "the capital") + " near the river) Tj "
             "0 -20 Td (Applicant: Maria Hernandez-Nunez, A-201-234-567, appeared) Tj "
             "0 -20 Td (with counsel of record Jane Whitfield of Legal Aid) Tj ET");
@@ -577,7 +583,8 @@ TEST(ClassicFailures, ALongDocumentIsCleanedPageByPage) {
     }
     const int page = b.Add("<< /Type /Page /Parent " + std::to_string(pages) +
                            " 0 R /MediaBox [0 0 612 792] /Resources << /Font << /F1 " + std::to_string(font) +
-                           " 0 R >> >> /Contents " + std::to_string(contents) + " 0 R" + annots + " >>");
+                           " 0 R >> /XObject << /Hdr " + std::to_string(header) + " 0 R >> >> /Contents " +
+                           std::to_string(contents) + " 0 R" + annots + " >>");
     kids += std::to_string(page) + " 0 R ";
   }
   b.Set(pages, "<< /Type /Pages /Kids [" + kids + "] /Count 40 >>");
@@ -593,6 +600,9 @@ TEST(ClassicFailures, ALongDocumentIsCleanedPageByPage) {
   EXPECT_EQ(counsel, 40u);
   EXPECT_EQ(river, 40u);
   EXPECT_EQ(tegucigalpa, 0u) << "the text under page 35's mark goes";
+  size_t file = 0;
+  for (size_t at = 0; (at = o.text.find("Legal Aid file", at)) != std::string::npos; ++at) ++file;
+  EXPECT_EQ(file, 40u) << "the header's other words stay on every page";
 }
 
 TEST(ClassicFailures, UndecodableTextFailsClosed) {
