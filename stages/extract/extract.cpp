@@ -334,7 +334,7 @@ class GlyphDigest {
     for (int k = 0; k < 8; k += 2) Mix(Pair(g.quad.c[k], g.quad.c[k + 1]));
     Mix(Pair(g.pen_end.x, std::bit_cast<float>(g.code)));
     Mix(uint64_t{static_cast<uint32_t>(g.source.stream)} << 32 | static_cast<uint32_t>(g.source.op));
-    Mix(uint64_t{static_cast<uint32_t>(g.source.code)} << 32 | static_cast<uint16_t>(g.code_length) << 16 |
+    Mix(uint64_t{static_cast<uint32_t>(g.source.code)} << 32 | uint64_t{static_cast<uint16_t>(g.code_length)} << 16 |
         static_cast<uint16_t>(g.render_mode));
     Mix(uint64_t{static_cast<uint16_t>(g.rotation)} << 2 | g.decodable | g.is_space << 1);
   }
