@@ -206,8 +206,18 @@ Status CheckOutput(const Session& session, const OcrContext* ocr, const Document
     if (result->verification.leaks.size() <= 3) where += (where.empty() ? "" : "; ") + result->verification.leaks.back();
   }
   if (v->leaks.empty()) return Status::Ok();
+  // What to do next: a value the input marks for redaction in one place
+  // and leaves unmarked in another is the input's call to make.
+  const bool marked_elsewhere = std::any_of(v->leaks.begin(), v->leaks.end(),
+                                            [](const Leak& l) { return l.category == "prior_redaction"; });
+  const std::string next =
+      marked_elsewhere
+          ? "; text the input marks for redaction (a /Redact or black annotation) also appears where it is not "
+            "marked: mark it there too, or drop the mark, and apply again"
+          : "; `redact review` of the input shows what was found where";
   return Status(StatusCode::kLeakDetected, task.shown + ": verification found a leak (" + where +
-                                               (v->leaks.size() > 3 ? "; …" : "") + "); the output was not written");
+                                               (v->leaks.size() > 3 ? "; …" : "") + "); the output was not written" +
+                                               next);
 }
 
 }  // namespace

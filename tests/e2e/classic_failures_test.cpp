@@ -605,6 +605,32 @@ TEST(ClassicFailures, ALongDocumentIsCleanedPageByPage) {
   EXPECT_EQ(file, 40u) << "the header's other words stay on every page";
 }
 
+// Text the input marks for redaction on one page and leaves unmarked on
+// another: the check of the output finds the marked value still there, and
+// the output is withheld. The message says why and what to do.
+TEST(ClassicFailures, AMarkedValueLeftUnmarkedElsewhereSaysWhatToDo) {
+  PdfBuilder b;
+  const int pages = b.Reserve();
+  const int font = b.Add(kFont);
+  std::string kids;
+  for (int i = 1; i <= 2; ++i) {
+    const int contents = b.AddStream("", "BT /F1 12 Tf 72 700 Td (She lives in Tegucigalpa near the river) Tj ET");
+    const std::string annots =
+        i == 1 ? " /Annots [" + std::to_string(b.Add("<< /Type /Annot /Subtype /Redact /Rect [135 695 203 712] >>")) +
+                     " 0 R]"
+               : "";
+    kids += std::to_string(b.Add("<< /Type /Page /Parent " + std::to_string(pages) +
+                                 " 0 R /MediaBox [0 0 612 792] /Resources << /Font << /F1 " + std::to_string(font) +
+                                 " 0 R >> >> /Contents " + std::to_string(contents) + " 0 R" + annots + " >>")) +
+            " 0 R ";
+  }
+  b.Set(pages, "<< /Type /Pages /Kids [" + kids + "] /Count 2 >>");
+  Outcome o = Redact("marked_once", b.Build(b.Add("<< /Type /Catalog /Pages " + std::to_string(pages) + " 0 R >>")));
+  EXPECT_EQ(o.exit_code, 7) << o.err;
+  EXPECT_NE(o.err.find("also appears where it is not marked"), std::string::npos) << o.err;
+  EXPECT_EQ(o.err.find("Tegucigalpa"), std::string::npos) << "a value in a message";
+}
+
 TEST(ClassicFailures, UndecodableTextFailsClosed) {
   // A symbolic TrueType font with no encoding and no ToUnicode: its codes
   // prove nothing. On a page with a finding it is removed; with the policy
