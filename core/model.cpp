@@ -80,6 +80,15 @@ std::string_view BlockRoleName(BlockRole role) {
   return "unknown";
 }
 
+Rect PageText::GlyphBounds(const std::vector<int>& indices) const {
+  Rect box{};
+  for (size_t k = 0; k < indices.size(); ++k) {
+    const Rect b = glyphs[static_cast<size_t>(indices[k])].box;
+    box = k == 0 ? b : box.Union(b);
+  }
+  return box;
+}
+
 int PageText::undecodable_glyph_count() const {
   if (released) return released->undecodable;
   int n = 0;

@@ -308,6 +308,9 @@ struct PageText {
   // The page's glyphs, held or released.
   size_t glyph_count() const { return released ? released->count : glyphs.size(); }
   int undecodable_glyph_count() const;
+  // The display-space bounds of `indices`' glyphs (an empty Rect for none);
+  // the glyphs must be held.
+  Rect GlyphBounds(const std::vector<int>& indices) const;
 };
 
 }  // namespace redact

@@ -297,8 +297,7 @@ json ScanDocumentJson(const std::string& file, const AnalyzedDocument& doc) {
     const PageText& page = doc.pages[f.page - 1];
     std::string text = TextWithoutLineNumbers(page, f.begin, f.end);
     std::replace(text.begin(), text.end(), '\n', ' ');
-    Rect b{};
-    for (size_t k = 0; k < f.glyphs.size(); ++k) b = k == 0 ? page.glyphs[f.glyphs[k]].box.ToRect() : b.Union(page.glyphs[f.glyphs[k]].box);
+    const Rect b = page.GlyphBounds(f.glyphs);
     findings.push_back({{"page", f.page},         {"category", f.category},     {"rule", f.rule},
                         {"text", text},           {"value", f.value},           {"entity", f.entity},
                         {"confidence", f.confidence}, {"reason", f.reason},    {"basis", f.basis},

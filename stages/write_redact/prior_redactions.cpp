@@ -18,10 +18,9 @@ StatusOr<std::vector<Finding>> PriorRedactions(pdf::Document& doc, std::vector<P
       const PoDoFo::PdfArray* annots = pdf::AsArray(pdf::DictGet(*page_obj, "Annots"));
       if (!annots || annots->empty()) continue;
       PageText& page = (*pages)[pi];
-      // The glyphs under a mark are the page's: read again if let go.
+      // The glyphs under a mark are the page's: a page that let them go is
+      // read again at its first mark (links and notes need no glyphs).
       const std::optional<PageText::ReleasedGlyphs> released = page.released;
-      restored = RestoreGlyphs(doc, &page);
-      if (!restored.ok()) break;
       for (const PdfObject& a : *annots) {
         const PdfObject* annot = pdf::Resolve(&a);
         const std::string subtype = pdf::AsName(pdf::DictGet(annot, "Subtype")).value_or("");
@@ -56,6 +55,8 @@ StatusOr<std::vector<Finding>> PriorRedactions(pdf::Document& doc, std::vector<P
         if (areas.empty()) {
           if (auto r = pdf::AsRect(pdf::DictGet(annot, "Rect"))) areas.push_back(*r);
         }
+        restored = RestoreGlyphs(doc, &page);  // nothing once they are held
+        if (!restored.ok()) break;
         Finding f;
         f.category = "prior_redaction";
         f.rule = "annotation." + subtype;

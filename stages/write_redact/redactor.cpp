@@ -920,16 +920,6 @@ void WarnSharedImages(pdf::Document& doc, const std::vector<PageText>& pages,
   }
 }
 
-// The display-space bounds of a finding's glyphs (empty: none).
-Rect GlyphBounds(const PageText& page, const Finding& f) {
-  Rect box{};
-  for (size_t k = 0; k < f.glyphs.size(); ++k) {
-    const Rect b = page.glyphs[static_cast<size_t>(f.glyphs[k])].box;
-    box = k == 0 ? b : box.Union(b);
-  }
-  return box;
-}
-
 // Where a side-channel finding lies, for an error message (no values).
 std::string Where(const Finding& f) {
   std::string where = f.channel;
@@ -968,7 +958,7 @@ StatusOr<RedactionSummary> RedactDocument(pdf::Document& doc, std::vector<PageTe
     const bool plan_reads_glyphs = !by_page[pi].empty() || (released && released->undecodable > 0);
     Status restored = plan_reads_glyphs ? RestoreGlyphs(doc, &text) : Status::Ok();
     if (!restored.ok()) return Error(restored);
-    for (const Finding* f : by_page[pi]) summary.finding_boxes[f] = GlyphBounds(text, *f);
+    for (const Finding* f : by_page[pi]) summary.finding_boxes[f] = text.GlyphBounds(f->glyphs);
     Status page = RedactPage(doc, static_cast<int>(pi), text, by_page[pi], options, &side, &state, &summary);
     if (!page.ok()) return Error(page);
     ReleaseRestoredGlyphs(&text, released);
