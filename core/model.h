@@ -17,6 +17,7 @@
 #include <vector>
 
 #include "core/geometry.h"
+#include "core/int_list.h"
 #include "core/glyph_text.h"
 
 namespace redact {
@@ -117,21 +118,24 @@ static_assert(sizeof(Glyph) <= 124, "a glyph's size is most of a long document's
 // Words, lines and blocks index into PageText::glyphs / words / lines.
 struct Word {
   std::vector<int> glyphs;      // in reading order; their text is `text`
-  std::vector<int> duplicates;  // glyphs overprinted on the word's own
+  IntList duplicates;           // glyphs overprinted on the word's own
                                 // (fake bold): not in `text`, but removed
                                 // with the word
-  std::vector<int> accents;     // glyphs of `glyphs` or `duplicates` that are
+  IntList accents;              // glyphs of `glyphs` or `duplicates` that are
                                 // spacing accents drawn over a letter (TeX's
                                 // \' or a second pass): read as the combining
                                 // mark after that letter
   std::string text;
-  Rect box;
+  // In floats, as the glyphs it is made of (their union, exactly): reads
+  // back as a Rect; a long document holds hundreds of thousands of words.
+  RectF box;
   int rotation = 0;
-  double font_size = 0;
+  float font_size = 0;  // a glyph's, as the glyph keeps it
   // Where `text` lies in PageText::text (filled by assemble).
-  size_t text_begin = 0;
-  size_t text_end = 0;
+  uint32_t text_begin = 0;
+  uint32_t text_end = 0;
 };
+static_assert(sizeof(Word) <= 104, "a long document holds hundreds of thousands of words");
 
 struct Line {
   std::vector<int> words;

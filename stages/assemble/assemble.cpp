@@ -89,7 +89,7 @@ WordGeom GeomOf(const PageText& page, const Word& w) {
   g.along0 = std::min(a.along, b.along);
   g.along1 = std::max(a.along, b.along);
   g.across = a.across;
-  g.font_size = std::max(w.font_size, 1.0);
+  g.font_size = std::max(static_cast<double>(w.font_size), 1.0);
   return g;
 }
 
@@ -305,7 +305,7 @@ std::vector<Fragment> DrawnWords(const std::vector<Glyph>& glyphs,
       continue;
     }
     if (!cur.word.glyphs.empty()) {
-      const double fs = std::max(cur.word.font_size, 0.01);
+      const double fs = std::max(static_cast<double>(cur.word.font_size), 0.01);
       const bool same_line = p.bucket == cur.placed.front().bucket &&
                              std::fabs(p.across - cur.placed.front().across) <= kMaxBaselineShift &&
                              SizesMayJoin(g.font_size, cur.word.font_size);
@@ -346,7 +346,7 @@ std::vector<Fragment> DrawnWords(const std::vector<Glyph>& glyphs,
 // word drawn twice for fake bold): every glyph the same text at nearly the
 // same place as a run of m's.
 bool IsTwinFragment(const std::vector<Glyph>& glyphs, const Fragment& m, const Fragment& f) {
-  const double fs = std::max(m.word.font_size, 0.01);
+  const double fs = std::max(static_cast<double>(m.word.font_size), 0.01);
   if (f.placed.size() > m.placed.size()) return false;
   // A long run joined from many pieces is searched only near its end, so a
   // line of glyphs drawn one by one stays linear.
@@ -401,7 +401,7 @@ std::vector<Word> JoinByPosition(const std::vector<Glyph>& glyphs, std::vector<F
         continue;
       }
       Fragment& f = *items[k].frag;
-      const double fs = m ? std::max(m->word.font_size, 0.01) : 1;
+      const double fs = m ? std::max(static_cast<double>(m->word.font_size), 0.01) : 1;
       const bool same = m && SizesMayJoin(f.word.font_size, m->word.font_size) &&
                         std::fabs(f.placed.front().across - m->placed.front().across) <=
                             kMaxBaselineShift;

@@ -66,8 +66,8 @@ void AddSpans(const PageText& page, const std::vector<int>& words, const std::ve
   for (int w : words) {
     auto [it, fresh] = by_line.try_emplace(word_line[w], page.words[w].text_begin, page.words[w].text_end);
     if (!fresh) {
-      it->second.first = std::min(it->second.first, page.words[w].text_begin);
-      it->second.second = std::max(it->second.second, page.words[w].text_end);
+      it->second.first = std::min<size_t>(it->second.first, page.words[w].text_begin);
+      it->second.second = std::max<size_t>(it->second.second, page.words[w].text_end);
     }
   }
   for (const auto& [line, span] : by_line) {

@@ -85,7 +85,7 @@ Page MakePage(PageText* page) {
         p.frags.push_back(std::move(f));
         f = Frag{};
       }
-      f.box = f.words.empty() ? word.box : f.box.Union(word.box);
+      f.box = f.words.empty() ? word.box.ToRect() : f.box.Union(word.box);
       if (!f.text.empty()) f.text.push_back(' ');
       f.word_offset.push_back(f.text.size());
       f.text += word.text;
@@ -679,7 +679,7 @@ void TableFromRun(Page& p, const std::vector<int>& bands) {
       for (int w : p.frags[f].words) {
         const double x0 = group_bands.count(b) ? p.frags[f].box.x0 : page.words[w].box.x0;
         const size_t k = static_cast<size_t>(row * ncols + ColumnOf(cols, x0));
-        boxes[k] = words[k].empty() ? page.words[w].box : boxes[k].Union(page.words[w].box);
+        boxes[k] = words[k].empty() ? page.words[w].box.ToRect() : boxes[k].Union(page.words[w].box);
         words[k].push_back(w);
       }
     }
@@ -1003,8 +1003,8 @@ void QuotationsInBlock(PageText* page, int bi, double body_left, double body_rig
       size_t begin = SIZE_MAX, end = 0;
       for (size_t l = k; l < j; ++l) {
         for (int w : page->lines[static_cast<size_t>(block.lines[l])].words) {
-          begin = std::min(begin, page->words[static_cast<size_t>(w)].text_begin);
-          end = std::max(end, page->words[static_cast<size_t>(w)].text_end);
+          begin = std::min<size_t>(begin, page->words[static_cast<size_t>(w)].text_begin);
+          end = std::max<size_t>(end, page->words[static_cast<size_t>(w)].text_end);
         }
       }
       if (begin < end && CitesLaw(NormalizeString(std::string_view(page->text).substr(begin, end - begin)))) {
@@ -1030,8 +1030,8 @@ void Roles(Page& p) {
     int chars = 0;
     for (int l : block.lines) {
       for (int w : page.lines[l].words) {
-        begin = std::min(begin, page.words[w].text_begin);
-        end = std::max(end, page.words[w].text_end);
+        begin = std::min<size_t>(begin, page.words[w].text_begin);
+        end = std::max<size_t>(end, page.words[w].text_end);
         chars += static_cast<int>(page.words[w].text.size()) + 1;
       }
     }
