@@ -17,8 +17,8 @@
 #include <vector>
 
 #include "core/geometry.h"
-#include "core/int_list.h"
 #include "core/glyph_text.h"
+#include "core/int_list.h"
 
 namespace redact {
 
