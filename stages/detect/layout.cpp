@@ -7,6 +7,7 @@
 #include <map>
 #include <unordered_map>
 
+#include "stages/detect/initials_search.h"
 #include "stages/detect/normalize.h"
 
 namespace redact {
@@ -336,8 +337,9 @@ void DetectListedInitials(const PageText& page, const NamesIndex& names,
     std::string letters;
   };
   std::vector<Candidate> candidates;
-  re2::StringPiece input(page.text), m;
-  while (RE2::FindAndConsume(&input, kInitials, &m)) {
+  InitialsSearch search(kInitials, page.text);
+  re2::StringPiece m;
+  while (search.Next(&m)) {
     Candidate c{static_cast<size_t>(m.data() - page.text.data()), 0, {}};
     c.end = c.begin + m.size();
     for (char ch : NormalizeString(std::string_view(m.data(), m.size()))) {

@@ -7,6 +7,8 @@
 #include <map>
 #include <set>
 
+#include "stages/detect/initials_search.h"
+
 namespace redact {
 namespace {
 
@@ -84,8 +86,9 @@ void FindShortForms(const std::vector<std::vector<std::string>>& people, int pag
     if (name.size() >= 4) ++initials[InitialsOf({name[0], name[name.size() - 2], name.back()})];
   }
   static const RE2 kInitials(R"((?:^|[^\p{L}\p{N}.])((?:\p{Lu}\.[ \t]?){3,5}))");
-  re2::StringPiece input(text), m;
-  while (RE2::FindAndConsume(&input, kInitials, &m)) {
+  InitialsSearch search(kInitials, text);
+  re2::StringPiece m;
+  while (search.Next(&m)) {
     std::string letters;
     for (char c : NormalizeString(std::string_view(m.data(), m.size()))) {
       if (c != '.' && c != ' ' && c != '\t') letters.push_back(c);
