@@ -139,6 +139,17 @@ NormalizedText NormalizeForMatching(std::string_view s) {
   size_t i = 0;
   utf8proc_int32_t decomposed[32];
   while (i < s.size()) {
+    // ASCII, most of any page, folds byte by byte: what utf8proc would
+    // read it as, and what the branch for code points below 0x80 makes of it.
+    if (const unsigned char c = bytes[i]; c < 0x80) {
+      char folded = static_cast<char>(c >= 'A' && c <= 'Z' ? c + 32 : c);
+      if (c == '\t' || c == '\r' || c == '\f' || c == '\v') folded = ' ';
+      n.text.push_back(folded);
+      n.orig_begin.push_back(static_cast<uint32_t>(i));
+      n.orig_end.push_back(static_cast<uint32_t>(i + 1));
+      ++i;
+      continue;
+    }
     const size_t before = n.text.size();
     utf8proc_int32_t cp;
     utf8proc_ssize_t len =
