@@ -579,8 +579,29 @@ bool IsPseudonymName(const std::string& normalized, const Policy& policy, const 
 // own pseudonyms, "<word> <number>": a capture that stops inside one
 // ("Persona" of "Persona no listada 482-173": "no" is not capitalized) is
 // not a name.
+//
+// Cheaply where it can be: normalization goes code point by code point (a
+// line-end hyphen joins only what follows it), so an ASCII first character
+// is the normalized text's first, lowercased, and a shorter window's
+// normalization starts as the 96-byte window's does, but for its last few
+// bytes (a character or a hyphen cut at its end).
 bool StartsOwnPseudonym(std::string_view original, const std::vector<std::string>& name_words) {
-  const std::string normalized = NormalizeString(original.substr(0, 96));
+  if (original.empty()) return false;
+  size_t longest = 0;
+  bool first_letter = false;
+  const unsigned char c0 = static_cast<unsigned char>(original[0]);
+  const char folded = static_cast<char>(c0 >= 'A' && c0 <= 'Z' ? c0 + 32 : c0);
+  for (const std::string& w : name_words) {
+    longest = std::max(longest, w.size());
+    first_letter = first_letter || (!w.empty() && w[0] == folded);
+  }
+  if (c0 < 0x80 && c0 != '\t' && !first_letter) return false;
+  constexpr size_t kWindow = 96, kCutMargin = 8;
+  const size_t need = longest + 2;  // "<word> <digit>"
+  std::string normalized = NormalizeString(original.substr(0, std::min(kWindow, 2 * need + kCutMargin)));
+  if (normalized.size() < need + kCutMargin && original.size() > 2 * need + kCutMargin) {
+    normalized = NormalizeString(original.substr(0, kWindow));
+  }
   for (const std::string& w : name_words) {
     if (w.empty() || normalized.size() <= w.size() + 1 || !normalized.starts_with(w) ||
         normalized[w.size()] != ' ' || !std::isdigit(static_cast<unsigned char>(normalized[w.size() + 1]))) {
@@ -1151,6 +1172,7 @@ void ResolveFindings(const PageText& page, std::vector<Finding>* findings) {
     return std::tie(a.category, a.rule) < std::tie(b.category, b.rule);
   });
   std::vector<Finding> kept;
+  kept.reserve(fs.size());  // (a finding moved is a dozen strings moved)
   for (uint32_t i : order) {
     Finding& f = fs[i];
     if (!kept.empty() && f.begin < kept.back().end) {
