@@ -766,22 +766,27 @@ void AppendCovered(const PageText& page, std::vector<Finding>* findings) {
   for (Finding& f : CoveredTextFindings(page)) findings->push_back(std::move(f));
 }
 
+// Names as token lists, each once, in the order first found (looked up in
+// a set: a long document's cues name thousands).
+struct NameForms {
+  std::vector<std::vector<std::string>> list;
+  std::set<std::vector<std::string>> seen;
+  void Add(std::vector<std::string> name) {
+    if (seen.insert(name).second) list.push_back(std::move(name));
+  }
+};
+
 // Adds to *cued, once each, the words of every name a cue found in
 // `findings`, and of the two names that end a longer one: a person named in
 // full by a cue is later called by them ("José Luis Peña Ortiz" … "Mr.
 // Peña Ortiz"): a compound surname, or a middle name and a surname.
-void AddCuedNameForms(const std::vector<Finding>& findings, std::vector<std::vector<std::string>>* cued) {
+void AddCuedNameForms(const std::vector<Finding>& findings, NameForms* cued) {
   for (const Finding& f : findings) {
     if (!f.rule.starts_with("name.cue.")) continue;
     std::vector<std::string> tokens;
     for (const TextToken& t : TokenizeForNames(f.value)) tokens.push_back(f.value.substr(t.begin, t.end - t.begin));
-    if (tokens.size() >= 3) {
-      std::vector<std::string> tail(tokens.end() - 2, tokens.end());
-      if (std::find(cued->begin(), cued->end(), tail) == cued->end()) cued->push_back(std::move(tail));
-    }
-    if (tokens.size() >= 2 && std::find(cued->begin(), cued->end(), tokens) == cued->end()) {
-      cued->push_back(std::move(tokens));
-    }
+    if (tokens.size() >= 3) cued->Add(std::vector<std::string>(tokens.end() - 2, tokens.end()));
+    if (tokens.size() >= 2) cued->Add(std::move(tokens));
   }
 }
 
@@ -789,7 +794,7 @@ void AddCuedNameForms(const std::vector<Finding>& findings, std::vector<std::vec
 // name) is written whole elsewhere ("Bohdan Bondarenko" on the signature
 // line): the values of name fields next to each other on a page, given
 // names first or last, are added to *cued like a cued name.
-void AddFieldNameForms(const std::vector<Finding>& findings, std::vector<std::vector<std::string>>* cued) {
+void AddFieldNameForms(const std::vector<Finding>& findings, NameForms* cued) {
   std::vector<std::vector<std::string>> parts;  // per name field, in page order
   for (const Finding& f : findings) {
     if (f.rule != "layout.field.name") continue;
@@ -800,7 +805,7 @@ void AddFieldNameForms(const std::vector<Finding>& findings, std::vector<std::ve
   auto add = [&](std::initializer_list<const std::vector<std::string>*> pieces) {
     std::vector<std::string> name;
     for (const auto* p : pieces) name.insert(name.end(), p->begin(), p->end());
-    if (name.size() >= 2 && std::find(cued->begin(), cued->end(), name) == cued->end()) cued->push_back(std::move(name));
+    if (name.size() >= 2) cued->Add(std::move(name));
   };
   for (size_t i = 0; i + 1 < parts.size(); ++i) {
     if (parts[i] == parts[i + 1]) continue;
@@ -878,7 +883,7 @@ std::vector<Finding> Detector::DetectDocument(const std::vector<PageText>& pages
   for (PageWork& w : work) KeepPublicPeople(public_people, &w.findings);
   // A name found by a cue anywhere is found at every occurrence in the
   // document ("her son, Kevin Hernández" … "Kevin Hernández | Son").
-  std::vector<std::vector<std::string>> cued;
+  NameForms cued;
   for (const PageWork& w : work) AddCuedNameForms(w.findings, &cued);
   for (const PageWork& w : work) AddFieldNameForms(w.findings, &cued);
   DetectFullNamesOfCuedSurnames(work);
@@ -887,13 +892,14 @@ std::vector<Finding> Detector::DetectDocument(const std::vector<PageText>& pages
   }
   FindListedDatesOfBirth(work, mentioned);
   for (const std::vector<std::string>& person : also_people) {
-    if (person.size() >= 2 && std::find(cued.begin(), cued.end(), person) == cued.end()) cued.push_back(person);
+    if (person.size() >= 2) cued.Add(person);
   }
-  FindCuedNamesAgain(work, cued);
+  FindCuedNamesAgain(work, cued.list);
   FindPartsOfPeople(work, also_people);
   // A person found in full is found in their initials and first-initial forms.
   std::vector<std::vector<std::string>> people;
-  for (const PageWork& w : work) AddPeopleFoundInFull(w.findings, rules_->not_names, &people);
+  std::set<std::vector<std::string>> known;
+  for (const PageWork& w : work) AddPeopleFoundInFull(w.findings, rules_->not_names, &people, &known);
   for (PageWork& w : work) FindShortForms(people, w.page, *w.text, w.norm, w.tokens, &w.findings);
   std::vector<Finding> all;
   for (size_t i = 0; i < pages.size(); ++i) {
@@ -1040,7 +1046,8 @@ void Detector::FindPartsOfPeople(std::vector<PageWork>& work,
 
 std::vector<std::vector<std::string>> Detector::PeopleFoundInFull(const std::vector<Finding>& findings) const {
   std::vector<std::vector<std::string>> people;
-  AddPeopleFoundInFull(findings, rules_->not_names, &people);
+  std::set<std::vector<std::string>> known;
+  AddPeopleFoundInFull(findings, rules_->not_names, &people, &known);
   return people;
 }
 

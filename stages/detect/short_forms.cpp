@@ -36,9 +36,9 @@ std::string InitialsOf(const std::vector<std::string>& name) {
 
 void AddPeopleFoundInFull(const std::vector<Finding>& findings,
                           const std::unordered_set<std::string>& not_names,
-                          std::vector<std::vector<std::string>>* people) {
+                          std::vector<std::vector<std::string>>* people,
+                          std::set<std::vector<std::string>>* known) {
   // A list of thousands: new names are looked up, not searched for.
-  std::set<std::vector<std::string>> known(people->begin(), people->end());
   for (const Finding& f : findings) {
     if (f.category != "name" || f.channel != kChannelPage) continue;
     if (!f.rule.starts_with("name.cue.") && !f.rule.starts_with("layout.")) continue;
@@ -56,7 +56,7 @@ void AddPeopleFoundInFull(const std::vector<Finding>& findings,
       name.push_back(std::move(w));
     }
     if (!ok || name.size() < 2 || name.size() > 5) continue;
-    if (known.insert(name).second) people->push_back(std::move(name));
+    if (known->insert(name).second) people->push_back(std::move(name));
   }
 }
 

@@ -9,6 +9,7 @@
 #ifndef REDACT_STAGES_DETECT_SHORT_FORMS_H_
 #define REDACT_STAGES_DETECT_SHORT_FORMS_H_
 
+#include <set>
 #include <string>
 #include <unordered_set>
 #include <vector>
@@ -21,10 +22,14 @@ namespace redact {
 
 // The names (as normalized tokens, given names first) of the people
 // `findings` name in full by a cue, a column or a label: two words or
-// more, particles and never-name words left out. Appends new ones only.
+// more, particles and never-name words left out. Appends new ones only:
+// `known` holds the names *people holds, kept by the caller across calls
+// (one call per page of a long document: building it again each time grew
+// with the pages times the people).
 void AddPeopleFoundInFull(const std::vector<Finding>& findings,
                           const std::unordered_set<std::string>& not_names,
-                          std::vector<std::vector<std::string>>* people);
+                          std::vector<std::vector<std::string>>* people,
+                          std::set<std::vector<std::string>>* known);
 
 // Findings (rule "name.short", basis "cue") for `people`'s initials (three
 // letters or more, each followed by a period; only initials no two people
