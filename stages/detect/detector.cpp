@@ -398,6 +398,14 @@ void Detector::DetectPatterns(PageWork& w) const {
   for (size_t r = 0; r < rules_->rules.size(); ++r) {
     if (!may_match(r)) continue;
     const PatternRule& rule = rules_->rules[r];
+    // A rule whose every finding needs a context, none of which occurs on
+    // the page, finds nothing here (RuleSet::prefilter).
+    if (!rule.contexts.empty() &&
+        std::none_of(rule.contexts.begin(), rule.contexts.end(), [&](const ContextPattern* c) {
+          return c->prefilter_index < 0 || may_match(static_cast<size_t>(c->prefilter_index));
+        })) {
+      continue;
+    }
     re2::StringPiece whole, g;
     size_t pos = 0;
     while (pos < t.size() && FindWithGroup(*rule.re, rule.group, rule.group_is_whole, input, pos, &whole, &g)) {

@@ -96,7 +96,15 @@ class Loader {
     for (const PatternRule& rule : out_->rules) {
       if (set->Add(rule.re->pattern(), nullptr) < 0) return;
     }
-    if (set->Compile()) out_->prefilter = std::move(set);
+    for (const std::unique_ptr<ContextPattern>& c : out_->contexts) {
+      const std::optional<std::string> relaxed = PatternWithoutAssertions(c->re->pattern());
+      if (relaxed) c->prefilter_index = set->Add(*relaxed, nullptr);  // -1: not there
+    }
+    if (set->Compile()) {
+      out_->prefilter = std::move(set);
+    } else {
+      for (const std::unique_ptr<ContextPattern>& c : out_->contexts) c->prefilter_index = -1;
+    }
     options.set_case_sensitive(true);  // as CompileCues
     auto cues = std::make_unique<RE2::Set>(options, RE2::UNANCHORED);
     for (const NameCue& cue : out_->name_cues) {
@@ -465,6 +473,45 @@ class Loader {
 };
 
 }  // namespace
+
+std::optional<std::string> PatternWithoutAssertions(std::string_view pattern) {
+  std::string out;
+  out.reserve(pattern.size());
+  size_t i = 0;
+  while (i < pattern.size()) {
+    const char c = pattern[i];
+    if (c == '\\') {
+      if (i + 1 >= pattern.size()) return std::nullopt;
+      const char next = pattern[i + 1];
+      if (next == 'Q') return std::nullopt;
+      if (next != 'b' && next != 'B' && next != 'A' && next != 'z') out.append(pattern, i, 2);
+      i += 2;
+    } else if (c == '[') {
+      // A class, copied whole: "[", an optional "^", a "]" first is a
+      // member, "[:alpha:]" inside, escapes, up to the closing "]".
+      const size_t start = i++;
+      if (i < pattern.size() && pattern[i] == '^') ++i;
+      if (i < pattern.size() && pattern[i] == ']') ++i;
+      while (i < pattern.size() && pattern[i] != ']') {
+        if (pattern[i] == '\\') {
+          i += 2;
+        } else if (pattern.compare(i, 2, "[:") == 0) {
+          const size_t close = pattern.find(":]", i + 2);
+          if (close == std::string_view::npos) return std::nullopt;
+          i = close + 2;
+        } else {
+          ++i;
+        }
+      }
+      if (i >= pattern.size()) return std::nullopt;
+      out.append(pattern, start, ++i - start);
+    } else {
+      if (c != '^' && c != '$') out.push_back(c);
+      ++i;
+    }
+  }
+  return out;
+}
 
 std::string PhraseToPattern(const std::string& phrase) {
   // Tokens of the normalized phrase; between tokens any run of spaces or

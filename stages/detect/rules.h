@@ -34,7 +34,9 @@
 
 #include <cstdint>
 #include <memory>
+#include <optional>
 #include <string>
+#include <string_view>
 #include <unordered_set>
 #include <vector>
 
@@ -47,6 +49,9 @@ struct ContextPattern {
   std::unique_ptr<RE2> re;
   int before = 80;
   int after = 0;
+  // Its place in RuleSet::prefilter (PatternWithoutAssertions of `re`), or
+  // -1 when it is not there: then it may be present on any page.
+  int prefilter_index = -1;
 };
 
 struct PatternRule {
@@ -104,7 +109,11 @@ struct RuleSet {
   // Every rule's pattern in one automaton (rule i is pattern i): one pass
   // over a page says which rules may match it, so the others are not run
   // (most rules match nothing on most pages). Null when it could not be
-  // built; then every rule runs.
+  // built; then every rule runs. After the rules, each context's pattern
+  // without its assertions (ContextPattern::prefilter_index): a page where
+  // none of a rule's contexts can match anywhere holds no finding of that
+  // rule, however many matches its pattern has (agency_number matches
+  // every number, its label is rare).
   std::unique_ptr<RE2::Set> prefilter;
   // The same for the name cues, from each cue's own pattern (cue i is
   // pattern i): a text none of a cue's words occur in holds no name it cues.
@@ -132,6 +141,14 @@ StatusOr<RuleSet> LoadRuleFiles(const std::vector<std::string>& files);
 
 // Loads one rule file's text; `name` stands for its path in messages.
 StatusOr<RuleSet> LoadRulesText(std::string_view toml_text, const std::string& name);
+
+// `pattern` (RE2 syntax) without its zero-width assertions outside
+// character classes (\b \B \A \z ^ $): a pattern that matches every string
+// the original matches in any surroundings, so it finds in a whole page
+// whatever the original finds in a window of it (where `$` matches at the
+// window's end and `\b` at its start). nullopt when the pattern holds \Q
+// (quoted text this does not read).
+std::optional<std::string> PatternWithoutAssertions(std::string_view pattern);
 
 // The RE2 source a lexicon phrase compiles to (exposed for tests).
 std::string PhraseToPattern(const std::string& phrase);

@@ -6,6 +6,7 @@
 
 #include <filesystem>
 #include <fstream>
+#include <optional>
 #include <tuple>
 
 #include "stages/detect/detector.h"
@@ -199,6 +200,38 @@ TEST(Prefilter, ARuleSkippedOnOnePageStillRunsOnTheNext) {
   }
   std::sort(found.begin(), found.end());
   EXPECT_EQ(found, (std::vector<std::string>{"a_number", "name"}));
+}
+
+TEST(Prefilter, AContextWithoutItsAssertionsMatchesWhereverTheContextDoes) {
+  EXPECT_EQ(PatternWithoutAssertions(R"(\bfbi\s*(?:no\b\.?|#)\s*:?\s*$)"), R"(fbi\s*(?:no\.?|#)\s*:?\s*)");
+  EXPECT_EQ(PatternWithoutAssertions(R"((?m)(?:^|[^\d])x$)"), R"((?m)(?:|[^\d])x)");
+  // Inside a class, and escaped, ^ and $ are characters, and stay.
+  EXPECT_EQ(PatternWithoutAssertions(R"([$^][^^$]\$\^[]$][[:alpha:]$]\Ax\z)"),
+            R"([$^][^^$]\$\^[]$][[:alpha:]$]x)");
+  EXPECT_EQ(PatternWithoutAssertions(R"(\Qa$b\E)"), std::nullopt);
+  EXPECT_EQ(PatternWithoutAssertions(R"(ab\)"), std::nullopt);
+  EXPECT_EQ(PatternWithoutAssertions(R"([ab)"), std::nullopt);
+  // Every shipped context gets its place in the prefilter.
+  const RuleSet rules = ShippedRules();
+  ASSERT_FALSE(rules.contexts.empty());
+  for (const auto& c : rules.contexts) EXPECT_GE(c->prefilter_index, 0) << c->name;
+}
+
+// A rule that needs a context runs only on a page where the context can
+// occur; a context found only in a match's window (a label right before
+// it: "$" at the window's end) still lets it run.
+TEST(Prefilter, ARuleWithAContextRunsOnlyWhereTheContextCanBe) {
+  const Detector d(ShippedRules(), std::nullopt, Policy{});
+  std::vector<PageText> pages(3);
+  pages[0].number = 1, pages[0].text = "Invoice 123456AB7 was paid on time.\n";
+  pages[1].number = 2, pages[1].text = "FBI No. 123456AB7 and EOIR No.: 212345678\n";
+  pages[2].number = 3, pages[2].text = "His FBI number is pending; see file 123456AB7.\n";
+  for (PageText& p : pages) p.text_glyph.assign(p.text.size(), -1);
+  std::vector<std::string> found;
+  for (const Finding& f : d.DetectDocument(pages)) {
+    if (f.rule == "agency_number") found.push_back(std::to_string(f.page) + ":" + f.value);
+  }
+  EXPECT_EQ(found, (std::vector<std::string>{"2:123456AB7", "2:212345678"}));
 }
 
 // A common name in a large list names many people: their initials are
