@@ -598,8 +598,7 @@ bool StartsOwnPseudonym(std::string_view original, const std::vector<std::string
   size_t longest = 0;
   bool first_letter = false;
   const unsigned char c0 = static_cast<unsigned char>(original[0]);
-  const bool blank = c0 == '\t' || c0 == '\r' || c0 == '\f' || c0 == '\v';  // read as a space
-  const char folded = blank ? ' ' : static_cast<char>(c0 >= 'A' && c0 <= 'Z' ? c0 + 32 : c0);
+  const char folded = FoldAscii(c0);
   for (const std::string& w : name_words) {
     longest = std::max(longest, w.size());
     first_letter = first_letter || (!w.empty() && w[0] == folded);

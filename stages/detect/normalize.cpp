@@ -142,9 +142,7 @@ NormalizedText NormalizeForMatching(std::string_view s) {
     // ASCII, most of any page, folds byte by byte: what utf8proc would
     // read it as, and what the branch for code points below 0x80 makes of it.
     if (const unsigned char c = bytes[i]; c < 0x80) {
-      char folded = static_cast<char>(c >= 'A' && c <= 'Z' ? c + 32 : c);
-      if (c == '\t' || c == '\r' || c == '\f' || c == '\v') folded = ' ';
-      n.text.push_back(folded);
+      n.text.push_back(FoldAscii(c));
       n.orig_begin.push_back(static_cast<uint32_t>(i));
       n.orig_end.push_back(static_cast<uint32_t>(i + 1));
       ++i;
@@ -160,8 +158,7 @@ NormalizedText NormalizeForMatching(std::string_view s) {
     } else if (cp = LatinLookalike(cp); cp >= 0x80 && DigitValue(cp) >= 0) {
       n.text.push_back(static_cast<char>('0' + DigitValue(cp)));
     } else if (cp < 0x80) {
-      n.text.push_back(static_cast<char>(cp >= 'A' && cp <= 'Z' ? cp + 32 : cp));
-      if (cp == '\t' || cp == '\r' || cp == '\f' || cp == '\v') n.text.back() = ' ';
+      n.text.push_back(FoldAscii(static_cast<unsigned char>(cp)));  // (a look-alike's Latin letter)
     } else {
       int boundclass = UTF8PROC_BOUNDCLASS_START;
       utf8proc_ssize_t count = utf8proc_decompose_char(
@@ -218,10 +215,7 @@ std::string NormalizeString(std::string_view utf8) {
   if (std::all_of(utf8.begin(), utf8.end(), [](char c) { return static_cast<unsigned char>(c) < 0x80; }) &&
       utf8.find("-\n") == std::string_view::npos) {
     std::string out(utf8);
-    for (char& c : out) {
-      if (c >= 'A' && c <= 'Z') c = static_cast<char>(c + 32);
-      if (c == '\t' || c == '\r' || c == '\f' || c == '\v') c = ' ';
-    }
+    for (char& c : out) c = FoldAscii(static_cast<unsigned char>(c));
     return out;
   }
   return NormalizeForMatching(utf8).text;

@@ -40,6 +40,13 @@ struct NormalizedText {
 
 NormalizedText NormalizeForMatching(std::string_view utf8);
 
+// What normalization makes of one ASCII character: capitals lowercased,
+// tab, CR, FF and VT read as a space, the rest as they are.
+inline char FoldAscii(unsigned char c) {
+  if (c == '\t' || c == '\r' || c == '\f' || c == '\v') return ' ';
+  return static_cast<char>(c >= 'A' && c <= 'Z' ? c + 32 : c);
+}
+
 // Drops from `n` every byte that came from within one of `spans` (byte
 // spans of the original text, sorted, not overlapping), keeping each other
 // byte's map: what is left reads as if those spans were never there, and a
