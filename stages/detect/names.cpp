@@ -51,7 +51,13 @@ bool IsHangulVowelOrFinal(char32_t cp) {
   return (cp >= 0x1160 && cp <= 0x11FF) || (cp >= 0xD7B0 && cp <= 0xD7FB);
 }
 
-// The bytes of the CJK character at t[i] (IsCjkLetter): one code point,
+// Whether `cp` is a token by itself (with the jamo that follow it): a CJK
+// letter, or a Hangul vowel or final jamo with no initial consonant before
+// it (a stray one, or text decomposed oddly), which would otherwise start
+// a word that ends before its first character.
+bool StartsCjkToken(char32_t cp) { return IsCjkLetter(cp) || IsHangulVowelOrFinal(cp); }
+
+// The bytes of the CJK character at t[i] (StartsCjkToken): one code point,
 // or a decomposed Hangul syllable with its vowel and final jamo.
 size_t CjkCharLength(std::string_view t, size_t i) {
   size_t length = CodePointAt(t, i).second;
@@ -72,7 +78,7 @@ void SplitCjkLetters(const std::string& word, std::vector<std::string>* out, int
   std::string run;
   for (size_t i = 0; i < word.size();) {
     auto [cp, n] = CodePointAt(word, i);
-    if (IsCjkLetter(cp)) {
+    if (StartsCjkToken(cp)) {
       if (!run.empty()) out->push_back(std::move(run));
       run.clear();
       n = CjkCharLength(word, i);
@@ -148,7 +154,7 @@ std::vector<TextToken> TokenizeForNames(const std::string& t) {
       continue;
     }
     size_t b = i;
-    if (IsCjkLetter(cp)) {
+    if (StartsCjkToken(cp)) {
       i += CjkCharLength(t, i);  // one character, one token
     } else {
       while (i < t.size() && IsWordByte(static_cast<unsigned char>(t[i]))) {

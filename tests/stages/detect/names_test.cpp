@@ -215,6 +215,21 @@ TEST(Names, CjkNamesWithoutSpacesAndTheirParts) {
   EXPECT_EQ(Found(d, "東京地方裁判所は山田市の事件を審理した。"), Strings{});
 }
 
+// A Hangul vowel or final jamo with no initial consonant before it (text
+// decomposed by a producer, or a stray character) started a token of no
+// length, and the tokenizer never moved past it: `apply` hung on the page
+// and the names fuzzer timed out. Such a jamo is a token of its own.
+TEST(Names, ALoneHangulVowelOrFinalJamoIsATokenOfItsOwn) {
+  for (const std::string text : {"\u1161", "\u11A8\u11A8", "ab\u1161cd", "\uD7B0x", "\u1161\u4E00"}) {
+    const std::vector<TextToken> tokens = TokenizeForNames(text);
+    ASSERT_FALSE(tokens.empty()) << text;
+    for (const TextToken& t : tokens) EXPECT_LT(t.begin, t.end) << text;
+    EXPECT_EQ(tokens.back().end, text.size()) << text;
+  }
+  Detector d = WithNames("id,name\nK1,김민준\n");
+  EXPECT_EQ(Found(d, "신청인 \u1161 김민준은 입국했다."), Strings{"김민준"});
+}
+
 TEST(NamesCsv, HeaderVariantsQuotesAndBom) {
   auto n = NamesIndex::FromCsvText("\xEF\xBB\xBF" "Last Name,First Name,A-Number\n"
                                    "\"Pérez, Jr.\",Luis,\"A 98-765-432\"\n",
