@@ -6,10 +6,12 @@
 // the bytes without a warning (two objects under one number, an xref entry
 // pointing at the wrong object), the bytes are not trusted: kInternal.
 //
-// CheckStructure runs exactly what `qpdf --check` runs (qpdf's own job
-// code, in-process) over a file: unique object numbers, every reference
-// resolving, a sound page tree, a valid xref, every stream decodable, every
-// page's content parsable. A warning is a failure: an output that another
+// CheckStructure runs the checks `qpdf --check` runs (those of qpdf's own
+// job code, QPDFJob::doCheck, in-process) over a file: unique object
+// numbers, every reference resolving, a sound page tree, a valid xref,
+// every stream decodable, every page's content parsable. The pages'
+// content is parsed by two readers of the file at once where there are two
+// cores (qpdf_calls.h). A warning is a failure: an output that another
 // reader repairs is not an output redact vouches for.
 //
 // RepairWithQpdf is the fallback for inputs PoDoFo refuses: qpdf reads the

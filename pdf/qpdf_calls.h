@@ -5,7 +5,8 @@
 // as C++17 and nothing else includes qpdf. pdf/qpdf_bridge.h is the
 // interface the rest of redact uses.
 //
-// Thread-safety: no shared state; qpdf objects live within each call.
+// Thread-safety: no shared state; qpdf objects live within each call (qpdf
+// allows different QPDF objects on different threads at once).
 #ifndef REDACT_PDF_QPDF_CALLS_H_
 #define REDACT_PDF_QPDF_CALLS_H_
 
@@ -32,13 +33,18 @@ Outcome Repair(const char* data, size_t size, const std::string& label, const ch
 // generation 0, streams recompressed where qpdf's generalized filters allow.
 Outcome Renumber(const char* data, size_t size, const std::string& label);
 
-// QPDFJob's --check over the file at `path`: its exit code (0 sound, 2
-// errors, 3 warnings) and what it printed.
+// The checks of `qpdf --check` (QPDFJob::doCheck in qpdf 11) over the file
+// at `path`: linearization, a traversal writing every object to nowhere
+// with every stream decoded, and every page's content parsed. Its exit
+// code (0 sound, 2 errors, 3 warnings) and what qpdf printed ("WARNING: …",
+// "ERROR: page N: …"). The content of the pages, most of the cost, is
+// parsed by `readers` readers of their own (each its own QPDF of the file,
+// on a thread of its own but the first): page k by reader k % readers.
 struct Check {
   int exit_code = 2;
   std::string out, err;
 };
-Check RunCheck(const std::string& path);
+Check RunCheck(const std::string& path, size_t readers);
 
 }  // namespace redact::pdf::qpdf_calls
 
