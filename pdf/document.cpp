@@ -3,6 +3,7 @@
 #include <openssl/provider.h>
 #include <podofo/podofo.h>
 #include <sys/stat.h>
+#include <zlib.h>
 
 #include <cerrno>
 #include <cstring>
@@ -258,8 +259,19 @@ PoDoFo::PdfObject* Document::MutableCatalog() {
 }
 
 PoDoFo::PdfObject* Document::NewStream(std::string_view data) {
+  // zlib level 2, not PoDoFo's default 6: on rewritten page content
+  // (LibreOffice filings) it deflates five times as fast for data about a
+  // third larger, and every page with a finding is rewritten.
+  uLongf size = compressBound(static_cast<uLong>(data.size()));
+  std::string deflated(size, '\0');
+  if (compress2(reinterpret_cast<Bytef*>(deflated.data()), &size, reinterpret_cast<const Bytef*>(data.data()),
+                static_cast<uLong>(data.size()), 2) != Z_OK) {
+    PODOFO_RAISE_ERROR_INFO(PoDoFo::ePdfError_Flate, "the content could not be deflated");
+  }
   PoDoFo::PdfObject* stream = doc_->GetObjects().CreateObject();
-  stream->GetStream()->Set(data.data(), static_cast<PoDoFo::pdf_long>(data.size()));
+  PoDoFo::PdfMemoryInputStream in(deflated.data(), static_cast<PoDoFo::pdf_long>(size));
+  stream->GetStream()->SetRawData(&in, static_cast<PoDoFo::pdf_long>(size));
+  stream->GetDictionary().AddKey("Filter", PoDoFo::PdfName("FlateDecode"));
   return stream;
 }
 

@@ -81,9 +81,9 @@ class Document {
   // The catalog (/Root), to edit; nullptr when the trailer has none.
   // May throw PoDoFo::PdfError: call inside pdf::Guard.
   PoDoFo::PdfObject* MutableCatalog();
-  // A new indirect stream object holding `data`, deflated by PoDoFo at
-  // zlib's default level (the clean writer keeps Flate data as it is). May
-  // throw PoDoFo::PdfError: call inside pdf::Guard.
+  // A new indirect stream object holding `data`, deflated at zlib level 2
+  // (the clean writer keeps Flate data as it is). May throw
+  // PoDoFo::PdfError: call inside pdf::Guard.
   PoDoFo::PdfObject* NewStream(std::string_view data);
 
   // A page attribute, following /Parent for the inheritable ones
