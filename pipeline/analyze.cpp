@@ -4,6 +4,8 @@
 #include <atomic>
 #include <condition_variable>
 #include <deque>
+#include <functional>
+#include <future>
 #include <mutex>
 #include <optional>
 #include <set>
@@ -137,6 +139,37 @@ struct AssembledText {
   std::vector<int32_t> text_glyph;
 };
 
+// Page-local work (assembly, structure, letting glyphs go: nothing but the
+// page itself) on a second thread while this thread reads the next page
+// with PoDoFo, which only this thread touches. One page at a time is in
+// the other thread's hands; Hand waits for it before handing the next.
+// Without `enabled`, the work runs at once on this thread.
+class PageOverlap {
+ public:
+  explicit PageOverlap(bool enabled) : enabled_(enabled) {}
+  PageOverlap(const PageOverlap&) = delete;
+  PageOverlap& operator=(const PageOverlap&) = delete;
+  ~PageOverlap() {
+    if (pending_.valid()) pending_.wait();
+  }
+  void Hand(std::function<void()> work) {
+    Wait();
+    if (enabled_) {
+      pending_ = std::async(std::launch::async, std::move(work));
+    } else {
+      work();
+    }
+  }
+  // Waits for the page in hand; what its work threw is thrown here.
+  void Wait() {
+    if (pending_.valid()) pending_.get();
+  }
+
+ private:
+  bool enabled_;
+  std::future<void> pending_;
+};
+
 // Detection of the document as it reads without the `removed` glyphs of each
 // page. The pages are read that way in place and given back exactly as they
 // were, with their layouts, which LinkDocumentStructure changed across
@@ -148,10 +181,13 @@ struct AssembledText {
 // waits aside (words twice, glyphs never).
 StatusOr<std::vector<Finding>> DetectWithout(const Detector& detector, pdf::Document& doc,
                                              std::vector<PageText>* pages,
-                                             const std::vector<std::set<int>>& removed) {
+                                             const std::vector<std::set<int>>& removed, bool overlap) {
   std::vector<PageLayout> kept(pages->size());
   std::vector<std::vector<int>> flipped(pages->size());  // glyphs this call superseded
   std::vector<std::optional<AssembledText>> aside(pages->size());  // released pages' own text
+  // A page's reduced text is assembled on the other thread while this one
+  // reads the next page again (each page and its own slots only).
+  PageOverlap assembly(overlap);
   for (size_t i = 0; i < pages->size(); ++i) {
     PageText& page = (*pages)[i];
     if (removed[i].empty()) {
@@ -170,10 +206,13 @@ StatusOr<std::vector<Finding>> DetectWithout(const Detector& detector, pdf::Docu
       Glyph& glyph = page.glyphs[static_cast<size_t>(g)];
       if (!glyph.superseded) glyph.superseded = true, flipped[i].push_back(g);
     }
-    AssembleText(&page);
-    BuildPageStructure(&page);  // the layout indexes the new text
-    ReleaseRestoredGlyphs(&page, released);  // read again later, not superseded back
+    assembly.Hand([&page, released] {
+      AssembleText(&page);
+      BuildPageStructure(&page);  // the layout indexes the new text
+      ReleaseRestoredGlyphs(&page, released);  // read again later, not superseded back
+    });
   }
+  assembly.Wait();
   LinkDocumentStructure(pages);
   std::vector<Finding> found = detector.DetectDocument(*pages);
   for (size_t i = 0; i < pages->size(); ++i) {
@@ -203,7 +242,7 @@ StatusOr<std::vector<Finding>> DetectWithout(const Detector& detector, pdf::Docu
 // the pages with findings without their glyphs, detects, and adds what is
 // new (by glyph), until a round adds nothing (at most three).
 Status DetectAfterRemoval(const Detector& detector, pdf::Document& doc, std::vector<PageText>* pages_in,
-                          std::vector<Finding>* findings) {
+                          std::vector<Finding>* findings, bool overlap) {
   const std::vector<PageText>& pages = *pages_in;
   for (int round = 0; round < 3; ++round) {
     std::vector<std::set<int>> removed(pages.size());
@@ -215,7 +254,7 @@ Status DetectAfterRemoval(const Detector& detector, pdf::Document& doc, std::vec
     // Nothing removed reads as it did (an output under verification).
     if (std::all_of(removed.begin(), removed.end(), [](const std::set<int>& r) { return r.empty(); })) break;
     size_t added = 0;
-    StatusOr<std::vector<Finding>> found = DetectWithout(detector, doc, pages_in, removed);
+    StatusOr<std::vector<Finding>> found = DetectWithout(detector, doc, pages_in, removed, overlap);
     if (!found) return found.error();
     for (Finding& f : *found) {
       const size_t index = static_cast<size_t>(f.page - 1);
@@ -338,6 +377,8 @@ StatusOr<std::vector<PageText>> ReadDocumentText(pdf::Document& doc, OcrContext*
   };
   Status error = Status::Ok();
   std::vector<bool> sent(static_cast<size_t>(n), false);
+  // (`planned` never reallocates: a page in the other thread's hands stays put.)
+  PageOverlap overlap(true);
   for (int i = 0; i < n && error.ok() && !failed; ++i) {
     StatusOr<PlannedPage> p = PlanPage(doc, i, *ocr);
     if (!p) {
@@ -345,25 +386,31 @@ StatusOr<std::vector<PageText>> ReadDocumentText(pdf::Document& doc, OcrContext*
       break;
     }
     if (p->plan.images.empty()) {
-      // Nothing to wait for: the page is read now, and its glyphs let go.
-      FinishPage(&*p, *ocr);
-      if (holding == GlyphHolding::kRelease) ReleaseGlyphs(&p->page);
-    } else {
-      if (workers.empty()) {
-        error = start_workers();
-        if (!error.ok()) break;
-      }
-      StatusOr<std::vector<OcrInput>> inputs = DecodeForOcr(doc, p->plan.images, p->page, ocr->cleanup);
-      if (!inputs) {
-        error = inputs.error();
-        break;
-      }
-      queue.Push({static_cast<size_t>(i), std::move(*inputs)});
-      sent[static_cast<size_t>(i)] = true;
+      // Nothing to wait for: the page is assembled, and its glyphs let go,
+      // on the other thread while this one reads the next.
+      planned.push_back(std::move(*p));
+      PlannedPage* page = &planned.back();
+      overlap.Hand([page, ocr, holding, i, &progress] {
+        FinishPage(page, *ocr);
+        if (holding == GlyphHolding::kRelease) ReleaseGlyphs(&page->page);
+        progress(i, false);
+      });
+      continue;
     }
-    if (!sent[static_cast<size_t>(i)]) progress(i, false);
+    if (workers.empty()) {
+      error = start_workers();
+      if (!error.ok()) break;
+    }
+    StatusOr<std::vector<OcrInput>> inputs = DecodeForOcr(doc, p->plan.images, p->page, ocr->cleanup);
+    if (!inputs) {
+      error = inputs.error();
+      break;
+    }
+    queue.Push({static_cast<size_t>(i), std::move(*inputs)});
+    sent[static_cast<size_t>(i)] = true;
     planned.push_back(std::move(*p));
   }
+  overlap.Wait();
   stop_workers();
   if (!error.ok()) return Error(error);
   for (const Status& s : failures) {
@@ -394,7 +441,9 @@ StatusOr<AnalyzedDocument> AnalyzeDocument(const std::string& path,
   if (!pages) return Error(pages.error());
   out.pages = std::move(*pages);
   out.findings = detector.DetectDocument(out.pages);
-  Status after = DetectAfterRemoval(detector, *out.document, &out.pages, &out.findings);
+  // Pages are assembled on a second thread where OCR may use two (apply;
+  // not run, whose documents share the cores).
+  Status after = DetectAfterRemoval(detector, *out.document, &out.pages, &out.findings, ocr && ocr->jobs > 1);
   if (!after.ok()) return Error(after);
   StatusOr<std::vector<Finding>> side = InspectSideChannels(*out.document, out.pages, detector, out.findings);
   if (!side) return Error(side.error());

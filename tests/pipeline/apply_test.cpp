@@ -422,5 +422,60 @@ TEST(AnalyzeDocument, ReleasedPagesHoldNoGlyphsAndFindTheSame) {
   }
 }
 
+// With two cores, analysis assembles each page on a second thread while it
+// reads the next (as read, and as read again without the findings): what
+// it finds and the text it reads are those of analysis in turn, for
+// released and held glyphs alike, over the samples and the evaluation's
+// text documents.
+TEST(AnalyzeDocument, PagesAssembledOnASecondThreadReadAsInTurn) {
+  const std::string eval = REDACT_SOURCE_DIR "/tests/data/eval";
+  SessionOptions o;
+  o.names_csv = eval + "/names.csv";
+  o.policy_file = eval + "/policy.toml";
+  o.ocr.mode = OcrMode::kNever;
+  StatusOr<std::unique_ptr<Session>> session = Session::Open(o);
+  ASSERT_TRUE(session.has_value()) << session.error().message();
+  std::vector<std::string> inputs;
+  for (const std::string dir : {kSamples, eval + "/docs"}) {
+    for (const auto& e : fs::directory_iterator(dir)) {
+      if (e.path().extension() == ".pdf" && !e.path().filename().string().starts_with("s")) {
+        inputs.push_back(e.path().string());
+      }
+    }
+  }
+  std::sort(inputs.begin(), inputs.end());
+  ASSERT_GE(inputs.size(), 35u);
+  size_t findings = 0;
+  for (const std::string& input : inputs) {
+    for (GlyphHolding holding : {GlyphHolding::kKeep, GlyphHolding::kRelease}) {
+      SCOPED_TRACE(input + (holding == GlyphHolding::kKeep ? " (held)" : " (released)"));
+      auto analyze = [&](int jobs) {
+        OcrContext ocr = (*session)->NewOcrContext();
+        ocr.jobs = jobs;
+        return AnalyzeDocument(input, (*session)->OpenOptionsFor(std::nullopt), (*session)->detector(), &ocr,
+                               holding);
+      };
+      StatusOr<AnalyzedDocument> in_turn = analyze(1);
+      StatusOr<AnalyzedDocument> overlapped = analyze(2);
+      ASSERT_TRUE(in_turn.has_value() && overlapped.has_value());
+      ASSERT_EQ(in_turn->pages.size(), overlapped->pages.size());
+      for (size_t i = 0; i < in_turn->pages.size(); ++i) {
+        EXPECT_EQ(in_turn->pages[i].text, overlapped->pages[i].text);
+        EXPECT_EQ(in_turn->pages[i].text_glyph, overlapped->pages[i].text_glyph);
+        EXPECT_EQ(in_turn->pages[i].glyph_count(), overlapped->pages[i].glyph_count());
+      }
+      ASSERT_EQ(in_turn->findings.size(), overlapped->findings.size());
+      for (size_t i = 0; i < in_turn->findings.size(); ++i) {
+        const Finding& a = in_turn->findings[i];
+        const Finding& b = overlapped->findings[i];
+        EXPECT_EQ(std::tie(a.page, a.begin, a.end, a.category, a.rule, a.glyphs, a.reason),
+                  std::tie(b.page, b.begin, b.end, b.category, b.rule, b.glyphs, b.reason));
+      }
+      findings += in_turn->findings.size();
+    }
+  }
+  EXPECT_GT(findings, 500u);  // there was something to find
+}
+
 }  // namespace
 }  // namespace redact
