@@ -4,13 +4,14 @@
 #include <atomic>
 #include <condition_variable>
 #include <deque>
+#include <exception>
 #include <functional>
-#include <future>
 #include <mutex>
 #include <optional>
 #include <set>
 #include <thread>
 #include <tuple>
+#include <utility>
 
 #include "core/finding.h"
 #include "pipeline/names_cache.h"
@@ -143,31 +144,68 @@ struct AssembledText {
 // page itself) on a second thread while this thread reads the next page
 // with PoDoFo, which only this thread touches. One page at a time is in
 // the other thread's hands; Hand waits for it before handing the next.
-// Without `enabled`, the work runs at once on this thread.
+// One thread serves the whole pass (a thread per page cost a fresh stack,
+// faulted in, each time). Without `enabled`, work runs on this thread.
 class PageOverlap {
  public:
-  explicit PageOverlap(bool enabled) : enabled_(enabled) {}
+  explicit PageOverlap(bool enabled) {
+    if (enabled) thread_ = std::thread([this] { Serve(); });
+  }
   PageOverlap(const PageOverlap&) = delete;
   PageOverlap& operator=(const PageOverlap&) = delete;
   ~PageOverlap() {
-    if (pending_.valid()) pending_.wait();
+    if (!thread_.joinable()) return;
+    {
+      std::unique_lock lock(mutex_);
+      done_.wait(lock, [&] { return !work_; });
+      closed_ = true;
+    }
+    ready_.notify_one();
+    thread_.join();
   }
   void Hand(std::function<void()> work) {
+    if (!thread_.joinable()) return work();
     Wait();
-    if (enabled_) {
-      pending_ = std::async(std::launch::async, std::move(work));
-    } else {
-      work();
+    {
+      std::lock_guard lock(mutex_);
+      work_ = std::move(work);
     }
+    ready_.notify_one();
   }
   // Waits for the page in hand; what its work threw is thrown here.
   void Wait() {
-    if (pending_.valid()) pending_.get();
+    if (!thread_.joinable()) return;
+    std::unique_lock lock(mutex_);
+    done_.wait(lock, [&] { return !work_; });
+    if (std::exception_ptr e = std::exchange(thrown_, nullptr)) std::rethrow_exception(e);
   }
 
  private:
-  bool enabled_;
-  std::future<void> pending_;
+  void Serve() {
+    std::unique_lock lock(mutex_);
+    for (;;) {
+      ready_.wait(lock, [&] { return work_ || closed_; });
+      if (!work_) return;  // closed, nothing in hand
+      lock.unlock();
+      std::exception_ptr thrown;
+      try {
+        work_();
+      } catch (...) {  // handed back to the caller by Wait, not swallowed
+        thrown = std::current_exception();
+      }
+      lock.lock();
+      work_ = nullptr;
+      thrown_ = thrown;
+      done_.notify_one();
+    }
+  }
+
+  std::mutex mutex_;
+  std::condition_variable ready_, done_;
+  std::function<void()> work_;  // the page in hand; empty when none
+  std::exception_ptr thrown_;
+  bool closed_ = false;
+  std::thread thread_;
 };
 
 // Detection of the document as it reads without the `removed` glyphs of each

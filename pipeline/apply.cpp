@@ -1,5 +1,7 @@
 #include "pipeline/apply.h"
 
+#include <malloc.h>
+
 #include <algorithm>
 #include <cstdlib>
 #include <future>
@@ -289,6 +291,11 @@ StatusOr<DocumentResult> ApplyDocument(const Session& session, OcrContext* ocr, 
   if (settings.verify) removed = ValuesRemoved(*doc, detected);
   std::vector<Finding>().swap(detected);
   std::vector<PageText>().swap(doc->pages);
+  // Pages assembled on analysis's second thread were allocated in that
+  // thread's malloc arena, which this thread's allocations never reuse:
+  // give what they held back to the system before the output is written
+  // and read back, or it stays counted in the process's memory.
+  malloc_trim(0);
   const auto t2 = Clock::now();
   pdf::CleanWriteStats stats;
   result.staged_pdf = StagedPath(result.output_pdf);
