@@ -28,6 +28,17 @@ namespace fs = std::filesystem;
 
 const std::string kSamples = REDACT_SOURCE_DIR "/samples";
 
+// The evaluation set's names list and policy, without OCR (its text
+// documents need none).
+SessionOptions EvalSession() {
+  const std::string eval = REDACT_SOURCE_DIR "/tests/data/eval";
+  SessionOptions o;
+  o.names_csv = eval + "/names.csv";
+  o.policy_file = eval + "/policy.toml";
+  o.ocr.mode = OcrMode::kNever;
+  return o;
+}
+
 SessionOptions SampleSession() {
   SessionOptions o;
   o.names_csv = kSamples + "/names.csv";
@@ -346,11 +357,7 @@ TEST(ApplyDocument, ReleasingGlyphsWritesTheSameOutput) {
   // five producers' typesetting (the reading after removal matters most
   // in tables and forms).
   const std::string eval = REDACT_SOURCE_DIR "/tests/data/eval";
-  SessionOptions o;
-  o.names_csv = eval + "/names.csv";
-  o.policy_file = eval + "/policy.toml";
-  o.ocr.mode = OcrMode::kNever;
-  StatusOr<std::unique_ptr<Session>> session = Session::Open(o);
+  StatusOr<std::unique_ptr<Session>> session = Session::Open(EvalSession());
   ASSERT_TRUE(session.has_value()) << session.error().message();
   std::vector<std::string> inputs;
   for (const auto& e : fs::directory_iterator(eval + "/docs")) {
@@ -429,11 +436,7 @@ TEST(AnalyzeDocument, ReleasedPagesHoldNoGlyphsAndFindTheSame) {
 // text documents.
 TEST(AnalyzeDocument, PagesAssembledOnASecondThreadReadAsInTurn) {
   const std::string eval = REDACT_SOURCE_DIR "/tests/data/eval";
-  SessionOptions o;
-  o.names_csv = eval + "/names.csv";
-  o.policy_file = eval + "/policy.toml";
-  o.ocr.mode = OcrMode::kNever;
-  StatusOr<std::unique_ptr<Session>> session = Session::Open(o);
+  StatusOr<std::unique_ptr<Session>> session = Session::Open(EvalSession());
   ASSERT_TRUE(session.has_value()) << session.error().message();
   std::vector<std::string> inputs;
   for (const std::string dir : {kSamples, eval + "/docs"}) {
