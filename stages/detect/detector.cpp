@@ -168,11 +168,14 @@ std::vector<uint8_t> MiddleNameTokens(const NormalizedText& norm, const std::vec
     }
     // Two letters are an abbreviation ("Crystal MA Long"), not a name.
     if (word.size() < 3) continue;
-    if (!std::all_of(word.begin(), word.end(), [](char c) { return std::isalpha(static_cast<unsigned char>(c)) || (c & 0x80); })) {
+    // (Most words fail here: checked before the letters and the sets.)
+    auto [b, e] = norm.ToOriginal(tokens[k].begin, tokens[k].end);
+    if (!StartsUpper(original.substr(b, e - b))) continue;
+    if (!std::all_of(word.begin(), word.end(), [](char c) {
+          return (c & 0x80) || (static_cast<unsigned char>((c | 0x20) - 'a') < 26);
+        })) {
       continue;
     }
-    auto [b, e] = norm.ToOriginal(tokens[k].begin, tokens[k].end);
-    if (!StartsUpper(original.substr(b, e - b))) continue;  // (most words: checked before the sets)
     middle[k] = IsTitleOrRole(word) || not_names.count(std::string(word)) ? 0 : 1;
   }
   return middle;
@@ -466,7 +469,10 @@ void Detector::DetectListedNames(PageWork& w, const NamesIndex::Mentioned* menti
   // The same for both passes of a page.
   if (w.middle.size() != w.tokens.size()) w.middle = MiddleNameTokens(w.norm, w.tokens, *w.text, rules_->not_names);
   // The first pass keeps the page's token ids and full matches; the
-  // second adds the partial ones to them (NamesIndex::FindTokens).
+  // second adds the partial ones to them (NamesIndex::FindTokens). The
+  // people the full matches name are added to entities_seen by the pass
+  // that finds those matches.
+  bool full_found_here = true;
   if (!partial) {
     w.token_ids = names_->TokenIds(w.norm.text, w.tokens);
     names_->FindTokens(w.norm.text, w.tokens, w.token_ids, NamesIndex::Mentioned(), true, &matches, &w.middle);
@@ -475,6 +481,8 @@ void Detector::DetectListedNames(PageWork& w, const NamesIndex::Mentioned* menti
     if (w.token_ids.size() != w.tokens.size()) {  // no first pass: both at once
       w.token_ids = names_->TokenIds(w.norm.text, w.tokens);
       names_->FindTokens(w.norm.text, w.tokens, w.token_ids, NamesIndex::Mentioned(), true, &w.full_matches, &w.middle);
+    } else {
+      full_found_here = false;
     }
     matches = w.full_matches;
     names_->FindTokens(w.norm.text, w.tokens, w.token_ids, *mentioned, false, &matches, &w.middle);
@@ -546,8 +554,8 @@ void Detector::DetectListedNames(PageWork& w, const NamesIndex::Mentioned* menti
                    : "part of a listed name, after a full mention in this document";
     w.findings.push_back(std::move(f));
   }
-  // Once each (a span of a common name names hundreds of people, and this
-  // runs twice a page).
+  if (!full_found_here) return;
+  // Once each (a span of a common name names hundreds of people).
   std::sort(full_variants.begin(), full_variants.end());
   full_variants.erase(std::unique(full_variants.begin(), full_variants.end()), full_variants.end());
   for (uint32_t v : full_variants) {
@@ -825,6 +833,39 @@ void AddFieldNameForms(const std::vector<Finding>& findings, NameForms* cued) {
 
 }  // namespace
 
+// The listed people the pages name (PageWork::entities_seen), everyone on
+// the list when `everyone`, and `also`: each once, in order. Marked in a
+// bitmap of the list, not sorted: on a long document with a large list
+// the pages together name the same common names' people many times over.
+std::vector<int> Detector::MentionedEntities(const std::vector<PageWork>& work, bool everyone,
+                                             const std::vector<int>& also) const {
+  std::vector<int> mentioned;
+  const size_t listed = names_ ? names_->entities().size() : 0;
+  std::vector<bool> named(listed, everyone);
+  std::vector<int> beyond;  // (none when the list is the only source)
+  auto mark = [&](int e) {
+    if (e >= 0 && static_cast<size_t>(e) < listed) {
+      named[static_cast<size_t>(e)] = true;
+    } else {
+      beyond.push_back(e);
+    }
+  };
+  for (const PageWork& w : work) std::for_each(w.entities_seen.begin(), w.entities_seen.end(), mark);
+  std::for_each(also.begin(), also.end(), mark);
+  std::sort(beyond.begin(), beyond.end());
+  beyond.erase(std::unique(beyond.begin(), beyond.end()), beyond.end());
+  for (int e : beyond) {
+    if (e < 0) mentioned.push_back(e);
+  }
+  for (size_t e = 0; e < listed; ++e) {
+    if (named[e]) mentioned.push_back(static_cast<int>(e));
+  }
+  for (int e : beyond) {
+    if (e >= 0) mentioned.push_back(e);
+  }
+  return mentioned;
+}
+
 std::vector<Finding> Detector::DetectDocument(const std::vector<PageText>& pages,
                                               bool everyone_mentioned,
                                               const std::vector<int>& also_mentioned,
@@ -863,16 +904,7 @@ std::vector<Finding> Detector::DetectDocument(const std::vector<PageText>& pages
     DetectListedNames(work[i], nullptr);
   }
   // Entities mentioned in full (or by A-number) anywhere in the document.
-  std::vector<int> mentioned;
-  for (const PageWork& w : work) {
-    mentioned.insert(mentioned.end(), w.entities_seen.begin(), w.entities_seen.end());
-  }
-  if (everyone_mentioned && names_) {
-    for (size_t e = 0; e < names_->entities().size(); ++e) mentioned.push_back(static_cast<int>(e));
-  }
-  mentioned.insert(mentioned.end(), also_mentioned.begin(), also_mentioned.end());
-  std::sort(mentioned.begin(), mentioned.end());
-  mentioned.erase(std::unique(mentioned.begin(), mentioned.end()), mentioned.end());
+  const std::vector<int> mentioned = MentionedEntities(work, everyone_mentioned, also_mentioned);
   const bool any_mentioned = !mentioned.empty();
   const NamesIndex::Mentioned partials = any_mentioned && names_ ? names_->PartialsOf(mentioned) : NamesIndex::Mentioned();
   ListedInitialsCache initials;
@@ -909,7 +941,7 @@ std::vector<Finding> Detector::DetectDocument(const std::vector<PageText>& pages
   std::set<std::vector<std::string>> known;
   for (const PageWork& w : work) AddPeopleFoundInFull(w.findings, rules_->not_names, &people, &known);
   for (PageWork& w : work) FindShortForms(people, w.page, *w.text, w.norm, w.tokens, &w.findings);
-  std::vector<Finding> all;
+  size_t count = 0;
   for (size_t i = 0; i < pages.size(); ++i) {
     PageWork& w = work[i];
     KeepPublicRoles(pages[i], &w.findings, &public_people);
@@ -921,8 +953,12 @@ std::vector<Finding> Detector::DetectDocument(const std::vector<PageText>& pages
     ResolveFindings(pages[i], &w.findings);
     // After resolution, so a covered run holding a name keeps both findings.
     if (policy_.ActionFor(kCoveredCategory) != PolicyAction::kKeep) AppendCovered(pages[i], &w.findings);
-    all.insert(all.end(), std::make_move_iterator(w.findings.begin()),
-               std::make_move_iterator(w.findings.end()));
+    count += w.findings.size();
+  }
+  std::vector<Finding> all;
+  all.reserve(count);  // (each finding moved once: a dozen strings)
+  for (PageWork& w : work) {
+    all.insert(all.end(), std::make_move_iterator(w.findings.begin()), std::make_move_iterator(w.findings.end()));
   }
   return all;
 }

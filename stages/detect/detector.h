@@ -81,6 +81,10 @@ class Detector {
   // word (not a particle, not a never-name word) before a cued surname.
   void DetectFullNamesOfCuedSurnames(std::vector<PageWork>& work) const;
   void FullNamesOfSurnames(PageWork& w, const std::vector<std::string>& surnames) const;
+  // The entities the pages name, everyone listed when `everyone`, and
+  // `also`: sorted, each once.
+  std::vector<int> MentionedEntities(const std::vector<PageWork>& work, bool everyone,
+                                     const std::vector<int>& also) const;
   // Listed dates of birth of the `mentioned` entities, wherever written.
   void FindListedDatesOfBirth(std::vector<PageWork>& work, const std::vector<int>& mentioned) const;
   // Names found by a cue (`cued`, as tokens), at every other occurrence.

@@ -353,7 +353,7 @@ void DetectListedInitials(const PageText& page, const NamesIndex& names,
   // per document: a common name names hundreds of people in a large list).
   // Initials two people share are no one's.
   std::vector<int> unique = entities;
-  std::sort(unique.begin(), unique.end());
+  if (!std::is_sorted(unique.begin(), unique.end())) std::sort(unique.begin(), unique.end());
   unique.erase(std::unique(unique.begin(), unique.end()), unique.end());
   std::vector<int> people(candidates.size(), 0);
   std::vector<std::string_view> owner(candidates.size());
