@@ -940,7 +940,8 @@ std::vector<Finding> Detector::DetectDocument(const std::vector<PageText>& pages
   std::vector<std::vector<std::string>> people;
   std::set<std::vector<std::string>> known;
   for (const PageWork& w : work) AddPeopleFoundInFull(w.findings, rules_->not_names, &people, &known);
-  for (PageWork& w : work) FindShortForms(people, w.page, *w.text, w.norm, w.tokens, &w.findings);
+  const ShortForms short_forms(people);
+  for (PageWork& w : work) short_forms.Find(w.page, *w.text, w.norm, w.tokens, &w.findings);
   size_t count = 0;
   for (size_t i = 0; i < pages.size(); ++i) {
     PageWork& w = work[i];

@@ -2,7 +2,7 @@
 // running the pattern over text that holds none.
 //
 // Both initials rules (layout.h's DetectListedInitials, short_forms.h's
-// FindShortForms) search a page with a pattern of the shape
+// ShortForms::Find) search a page with a pattern of the shape
 // `(?:^|[^\p{L}\p{N}.])((?:\p{Lu}\.[ \t]?){n,m})`, n ≥ 2, by
 // RE2::FindAndConsume. On dense text that search was most of what they
 // cost, though most stretches of a page hold no two initials in a row.

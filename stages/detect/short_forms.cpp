@@ -60,10 +60,19 @@ void AddPeopleFoundInFull(const std::vector<Finding>& findings,
   }
 }
 
-void FindShortForms(const std::vector<std::vector<std::string>>& people, int page,
-                    const std::string& text, const NormalizedText& norm,
-                    const std::vector<TextToken>& tokens, std::vector<Finding>* out) {
-  if (people.empty()) return;
+ShortForms::ShortForms(const std::vector<std::vector<std::string>>& people) : people_(people) {
+  // A middle name is often left out: "José Ángel Menjívar Zúñiga" signs
+  // "J.M.Z." as well as "J.Á.M.Z.".
+  for (const auto& name : people_) {
+    if (name.size() >= 3) ++initials_[InitialsOf(name)];
+    if (name.size() >= 4) ++initials_[InitialsOf({name[0], name[name.size() - 2], name.back()})];
+    by_initial_[name[0][0]].push_back(&name);
+  }
+}
+
+void ShortForms::Find(int page, const std::string& text, const NormalizedText& norm,
+                      const std::vector<TextToken>& tokens, std::vector<Finding>* out) const {
+  if (people_.empty()) return;
   auto add = [&](size_t b, size_t e, const std::string& value, const char* reason) {
     Finding f;
     f.category = "name";
@@ -78,13 +87,6 @@ void FindShortForms(const std::vector<std::vector<std::string>>& people, int pag
     out->push_back(std::move(f));
   };
   // Initials, where no two people found share them.
-  // A middle name is often left out: "José Ángel Menjívar Zúñiga" signs
-  // "J.M.Z." as well as "J.Á.M.Z.".
-  std::map<std::string, int> initials;
-  for (const auto& name : people) {
-    if (name.size() >= 3) ++initials[InitialsOf(name)];
-    if (name.size() >= 4) ++initials[InitialsOf({name[0], name[name.size() - 2], name.back()})];
-  }
   static const RE2 kInitials(R"((?:^|[^\p{L}\p{N}.])((?:\p{Lu}\.[ \t]?){3,5}))");
   InitialsSearch search(kInitials, text);
   re2::StringPiece m;
@@ -93,21 +95,19 @@ void FindShortForms(const std::vector<std::vector<std::string>>& people, int pag
     for (char c : NormalizeString(std::string_view(m.data(), m.size()))) {
       if (c != '.' && c != ' ' && c != '\t') letters.push_back(c);
     }
-    auto it = initials.find(letters);
-    if (it == initials.end() || it->second > 1) continue;
+    auto it = initials_.find(letters);
+    if (it == initials_.end() || it->second > 1) continue;
     size_t b = static_cast<size_t>(m.data() - text.data()), e = b + m.size();
     while (e > b && (text[e - 1] == ' ' || text[e - 1] == '\t')) --e;
     add(b, e, letters, "initials of a person named in full in this document");
   }
   // A first initial and the rest of the name: "M. Quintero Ayala".
-  std::map<char, std::vector<const std::vector<std::string>*>> by_initial;
-  for (const auto& name : people) by_initial[name[0][0]].push_back(&name);
   const std::string& t = norm.text;
   for (size_t k = 0; k + 1 < tokens.size(); ++k) {
     const TextToken& first = tokens[k];
     if (first.end - first.begin != 1 || first.end >= t.size() || t[first.end] != '.') continue;
-    const auto candidates = by_initial.find(t[first.begin]);
-    if (candidates == by_initial.end()) continue;
+    const auto candidates = by_initial_.find(t[first.begin]);
+    if (candidates == by_initial_.end()) continue;
     for (const std::vector<std::string>* person : candidates->second) {
       const std::vector<std::string>& name = *person;
       if (k + name.size() > tokens.size()) continue;

@@ -9,6 +9,7 @@
 #ifndef REDACT_STAGES_DETECT_SHORT_FORMS_H_
 #define REDACT_STAGES_DETECT_SHORT_FORMS_H_
 
+#include <map>
 #include <set>
 #include <string>
 #include <unordered_set>
@@ -31,13 +32,26 @@ void AddPeopleFoundInFull(const std::vector<Finding>& findings,
                           std::vector<std::vector<std::string>>* people,
                           std::set<std::vector<std::string>>* known);
 
-// Findings (rule "name.short", basis "cue") for `people`'s initials (three
-// letters or more, each followed by a period; only initials no two people
-// share) and first-initial forms on one page: `text` the page text, `norm`
-// and `tokens` its matching text and name tokens.
-void FindShortForms(const std::vector<std::vector<std::string>>& people, int page,
-                    const std::string& text, const NormalizedText& norm,
-                    const std::vector<TextToken>& tokens, std::vector<Finding>* out);
+// The short forms of `people` (AddPeopleFoundInFull), formed once for a
+// document and then looked for page by page: forming them again for each
+// page grew with the pages times the people.
+class ShortForms {
+ public:
+  // `people` must outlive this.
+  explicit ShortForms(const std::vector<std::vector<std::string>>& people);
+
+  // Findings (rule "name.short", basis "cue") for the people's initials
+  // (three letters or more, each followed by a period; only initials no
+  // two people share) and first-initial forms on one page: `text` the page
+  // text, `norm` and `tokens` its matching text and name tokens.
+  void Find(int page, const std::string& text, const NormalizedText& norm,
+            const std::vector<TextToken>& tokens, std::vector<Finding>* out) const;
+
+ private:
+  const std::vector<std::vector<std::string>>& people_;
+  std::map<std::string, int> initials_;  // initials -> how many people have them
+  std::map<char, std::vector<const std::vector<std::string>*>> by_initial_;
+};
 
 }  // namespace redact
 
