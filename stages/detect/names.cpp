@@ -671,6 +671,8 @@ NamesIndex::Mentioned NamesIndex::PartialsOf(const std::vector<int>& mentioned) 
       out.partials_.push_back({view_.pool[view_.variants[vi].pool_begin], vi, e});
     }
   }
+  std::stable_sort(out.partials_.begin(), out.partials_.end(),
+                   [](const Mentioned::Partial& a, const Mentioned::Partial& b) { return a.first < b.first; });
   return out;
 }
 
@@ -682,22 +684,23 @@ void NamesIndex::Find(const std::string& text, const std::vector<TextToken>& tok
 
 namespace {
 
-// The partial variants of `partials` (NamesIndex::PartialsOf) whose first
-// token is one of `ids` (matching every one of them would cost more than
-// the whole page): by first token, then in the order of `partials`.
+// The partial variants of `partials` (NamesIndex::PartialsOf, sorted by
+// first token) whose first token is one of `ids` (matching every one of
+// them would cost more than the whole page): by first token, then in the
+// order of `partials`. Looked up by the page's words, not read whole: a
+// long document with a large list mentions thousands of people, and this
+// runs for every page.
 template <typename Partial>
-std::vector<Partial> PartialsInText(const std::vector<Partial>& partials, const std::vector<uint32_t>& ids,
-                                    uint32_t vocab_count) {
+std::vector<Partial> PartialsInText(const std::vector<Partial>& partials, std::vector<uint32_t> ids) {
   std::vector<Partial> out;
   if (partials.empty()) return out;
-  std::vector<bool> in_text(vocab_count, false);
+  std::sort(ids.begin(), ids.end());
+  ids.erase(std::unique(ids.begin(), ids.end()), ids.end());
   for (uint32_t id : ids) {
-    if (id < vocab_count) in_text[id] = true;
+    auto [from, to] = std::equal_range(partials.begin(), partials.end(), Partial{id, 0, 0},
+                                       [](const Partial& a, const Partial& b) { return a.first < b.first; });
+    out.insert(out.end(), from, to);
   }
-  for (const Partial& p : partials) {
-    if (in_text[p.first]) out.push_back(p);
-  }
-  std::stable_sort(out.begin(), out.end(), [](const Partial& a, const Partial& b) { return a.first < b.first; });
   return out;
 }
 
@@ -738,7 +741,7 @@ void NamesIndex::FindTokens(const std::string& text, const std::vector<TextToken
   auto try_bucket = [&](const uint32_t* begin, const uint32_t* end, size_t i, VariantKind kind, size_t skip = 0) {
     for (const uint32_t* vi = begin; vi != end; ++vi) try_variant(*vi, i, kind, skip, index.variants[*vi].entity);
   };
-  const std::vector<Mentioned::Partial> partials = PartialsInText(mentioned.partials_, ids, index.vocab_count);
+  const std::vector<Mentioned::Partial> partials = PartialsInText(mentioned.partials_, ids);
   auto full_variants_at = [&](size_t i) {
     try_bucket(index.single_items + index.single_offsets[ids[i]], index.single_items + index.single_offsets[ids[i] + 1],
                i, VariantKind::kFull);

@@ -163,8 +163,8 @@ class NamesIndex {
       uint32_t variant;
       int entity;
     };
-    // In the order of the entities, each variant once, for the first
-    // entity with it.
+    // Each variant once, for the first entity with it (in the order of
+    // the entities), sorted stably by first token.
     std::vector<Partial> partials_;
   };
   Mentioned PartialsOf(const std::vector<int>& mentioned) const;
