@@ -128,7 +128,7 @@ bool StartsUpper(std::string_view original) {
 
 // Whether a normalized run of words holds a word of `organisations`
 // (trailing periods and commas aside): "berkshire life insurance company".
-bool NamesAnOrganisation(const std::string& normalized, const std::unordered_set<std::string>& organisations) {
+bool NamesAnOrganisation(const std::string& normalized, const WordSet& organisations) {
   size_t i = 0;
   while (i < normalized.size()) {
     while (i < normalized.size() && (normalized[i] == ' ' || normalized[i] == '\n')) ++i;
@@ -145,7 +145,7 @@ bool NamesAnOrganisation(const std::string& normalized, const std::unordered_set
 // Words that are never someone's middle name: titles and roles that stand
 // between a given name and a surname only across a sentence or a cell.
 bool IsTitleOrRole(std::string_view normalized) {
-  static const std::set<std::string, std::less<>> kWords{
+  static const WordSet kWords{
       "mr", "mrs", "ms", "miss", "dr", "hon", "judge", "justice", "officer", "agent", "counsel", "attorney",
       "esq", "sr", "sra", "srta", "senor", "senora", "lic", "abogado", "abogada", "juez", "jueza",
       "plaintiff", "defendant", "petitioner", "respondent", "applicant", "declarant", "witness", "interpreter",
@@ -158,7 +158,7 @@ bool IsTitleOrRole(std::string_view normalized) {
 // more that is neither a title, a role nor a word the rules say is never a
 // name.
 std::vector<uint8_t> MiddleNameTokens(const NormalizedText& norm, const std::vector<TextToken>& tokens,
-                                      std::string_view original, const std::unordered_set<std::string>& not_names) {
+                                      std::string_view original, const WordSet& not_names) {
   std::vector<uint8_t> middle(tokens.size(), 0);
   for (size_t k = 0; k < tokens.size(); ++k) {
     const std::string_view word(norm.text.data() + tokens[k].begin, tokens[k].end - tokens[k].begin);
@@ -176,7 +176,7 @@ std::vector<uint8_t> MiddleNameTokens(const NormalizedText& norm, const std::vec
         })) {
       continue;
     }
-    middle[k] = IsTitleOrRole(word) || not_names.count(std::string(word)) ? 0 : 1;
+    middle[k] = IsTitleOrRole(word) || not_names.contains(word) ? 0 : 1;
   }
   return middle;
 }
@@ -326,7 +326,7 @@ std::vector<bool> ReadBackMask(const PageText& page, const NormalizedText& norm,
 // a capitalized word right before it that is no sentence's opening article
 // or possessive ("Houston Asylum Office", "Supervisory Asylum Officer").
 bool WrittenAsProperName(std::string_view text, size_t begin, size_t end,
-                         const std::unordered_set<std::string>& not_names) {
+                         const WordSet& not_names) {
   for (size_t i = begin; i < end; ++i) {
     if ((i != begin && text[i - 1] != ' ' && text[i - 1] != '\n') || text[i] == ' ' || text[i] == '\n') continue;
     size_t e = i;

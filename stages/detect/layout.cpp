@@ -26,8 +26,8 @@ bool HasLetter(std::string_view s) {
 // Whether `norm` (a cell's or value's normalized text) can be a value of
 // `category`; blanks, dashes and "N/A" never are.
 bool Plausible(const std::string& category, const std::string& norm,
-               const std::unordered_set<std::string>& not_names,
-               const std::unordered_set<std::string>& organisations) {
+               const WordSet& not_names,
+               const WordSet& organisations) {
   static const char* const kBlank[] = {"n/a", "na", "none", "ninguno", "-", "--", "unknown",
                                        "desconocido", "same", "pending", "tbd"};
   for (const char* b : kBlank) {
@@ -117,8 +117,8 @@ std::string CategoryOfLabelKey(const std::string& key) {
   return "";
 }
 
-void DetectLayoutFindings(const PageText& page, const std::unordered_set<std::string>& not_names,
-                          const std::unordered_set<std::string>& organisations, const NamesIndex* names,
+void DetectLayoutFindings(const PageText& page, const WordSet& not_names,
+                          const WordSet& organisations, const NamesIndex* names,
                           std::vector<Finding>* out,
                           std::vector<int>* entities_seen) {
   const PageLayout& layout = page.layout;

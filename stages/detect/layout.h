@@ -16,6 +16,7 @@
 #include "core/model.h"
 #include "stages/detect/names.h"
 #include "stages/detect/normalize.h"
+#include "stages/detect/rules.h"
 
 namespace redact {
 
@@ -46,8 +47,8 @@ std::string CategoryOfLabelKey(const std::string& key);
 // holding one of `organisations` ("Acme Holdings LLC") is a company's, not
 // a person's. A bare title ("Ms.") is no name either. A-numbers of
 // listed people add their entity to *entities_seen.
-void DetectLayoutFindings(const PageText& page, const std::unordered_set<std::string>& not_names,
-                          const std::unordered_set<std::string>& organisations, const NamesIndex* names, std::vector<Finding>* out,
+void DetectLayoutFindings(const PageText& page, const WordSet& not_names,
+                          const WordSet& organisations, const NamesIndex* names, std::vector<Finding>* out,
                           std::vector<int>* entities_seen);
 
 // Drops the findings a public role keeps: in counsel, judge and letterhead

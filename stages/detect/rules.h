@@ -33,6 +33,7 @@
 #include <re2/set.h>
 
 #include <cstdint>
+#include <functional>
 #include <memory>
 #include <optional>
 #include <string>
@@ -43,6 +44,14 @@
 #include "core/status.h"
 
 namespace redact {
+
+// A set of normalized words looked up by std::string_view without making a
+// string of each (detection asks it about most capitalized words of a page).
+struct WordHash {
+  using is_transparent = void;
+  size_t operator()(std::string_view w) const { return std::hash<std::string_view>{}(w); }
+};
+using WordSet = std::unordered_set<std::string, WordHash, std::equal_to<>>;
 
 struct ContextPattern {
   std::string name;
@@ -122,9 +131,9 @@ struct RuleSet {
   std::unique_ptr<RE2> name_re;  // the name every cue wraps, alone
   std::unique_ptr<RE2> public_roles_before;  // anchored at the end ($)
   std::unique_ptr<RE2> public_roles_after;   // anchored at the start (^)
-  std::unordered_set<std::string> public_names;  // normalized
-  std::unordered_set<std::string> not_names;     // normalized words
-  std::unordered_set<std::string> organisations; // normalized words
+  WordSet public_names;   // normalized
+  WordSet not_names;      // normalized words
+  WordSet organisations;  // normalized words
   std::vector<std::string> files;
 
   RuleSet() = default;

@@ -35,7 +35,7 @@ std::string InitialsOf(const std::vector<std::string>& name) {
 }  // namespace
 
 void AddPeopleFoundInFull(const std::vector<Finding>& findings,
-                          const std::unordered_set<std::string>& not_names,
+                          const WordSet& not_names,
                           std::vector<std::vector<std::string>>* people,
                           std::set<std::vector<std::string>>* known) {
   // A list of thousands: new names are looked up, not searched for.

@@ -18,6 +18,7 @@
 #include "core/finding.h"
 #include "stages/detect/names.h"
 #include "stages/detect/normalize.h"
+#include "stages/detect/rules.h"
 
 namespace redact {
 
@@ -28,7 +29,7 @@ namespace redact {
 // (one call per page of a long document: building it again each time grew
 // with the pages times the people).
 void AddPeopleFoundInFull(const std::vector<Finding>& findings,
-                          const std::unordered_set<std::string>& not_names,
+                          const WordSet& not_names,
                           std::vector<std::vector<std::string>>* people,
                           std::set<std::vector<std::string>>* known);
 
