@@ -929,6 +929,29 @@ void TrackPreparerPart(const std::string& n, bool* in_preparer) {
   }
 }
 
+// Whether a block opens a certificate of translation, interpretation or
+// service: it speaks of certifying and of translating or serving, and its
+// "certif…" comes where a certificate puts it, in its first 80 characters
+// ("CERTIFICATE OF TRANSLATION", "I, Elena Vasquez, certify that…") or as
+// a line's first or second word ("Translator's Certification"). Prose
+// that only mentions a certified interpreter ("Interpreter: Mariana
+// Castellanos (certified court interpreter)") opens none: a certificate
+// runs to the end of the page and keeps the names in it.
+bool OpensCertificate(const std::string& n) {
+  if (Has(n, {"competent to translate", "competente para traducir"})) return true;
+  if (!Has(n, {"translat", "traduc", "interpret", "service", "servicio", "served"})) return false;
+  for (size_t at = n.find("certif"); at != std::string::npos; at = n.find("certif", at + 1)) {
+    if (at < 80) return true;
+    const size_t line = n.rfind('\n', at);
+    const size_t from = line == std::string::npos ? 0 : line + 1;
+    const std::string_view before = std::string_view(n).substr(from, at - from);
+    if (before.find_first_not_of(' ') == std::string_view::npos) return true;
+    const size_t words = static_cast<size_t>(std::count(before.begin(), before.end(), ' '));
+    if (words <= 1 && before.back() == ' ' && before.find('(') == std::string_view::npos) return true;
+  }
+  return false;
+}
+
 // The role a block's words and place give it, or none (false).
 bool Classify(const BlockText& b, const PageText& page, double body_left, double body_right,
               RoleSections* sections, BlockRole* role) {
@@ -940,11 +963,7 @@ bool Classify(const BlockText& b, const PageText& page, double body_left, double
   const bool short_lines = b.line_chars <= 60;
   if (b.box.y1 < 0.075 * h) return *role = BlockRole::kHeader, true;
   if (b.box.y0 > 0.925 * h) return *role = BlockRole::kFooter, true;
-  if ((Has(n, {"certif", "certify"}) &&
-       Has(n, {"translat", "traduc", "interpret", "service", "servicio", "served"})) ||
-      Has(n, {"competent to translate", "competente para traducir"})) {
-    *in_certificate = true;
-  }
+  if (OpensCertificate(n)) *in_certificate = true;
   if (*in_certificate) return *role = BlockRole::kCertificate, true;
   TrackPreparerPart(n, &sections->in_preparer);
   if (sections->in_preparer) return *role = BlockRole::kCounsel, true;

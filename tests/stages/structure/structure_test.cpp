@@ -275,6 +275,34 @@ TEST(Structure, ACertificateRunsFromItsTitleToTheEndOfThePage) {
                                                  BlockRole::kCertificate}));
 }
 
+// A paragraph that only mentions a certified interpreter opens no
+// certificate: before, its "certified … interpreter" made every block after
+// it a certificate's, and the class list below kept its names.
+TEST(Structure, AParagraphNamingACertifiedInterpreterOpensNoCertificate) {
+  PageBuilder b;
+  b.Text("Prepared by counsel for Plaintiffs, Ana Ruiz, Legal Aid Society, 600 B Street, San Diego, CA", 40, 60);
+  b.Text("92101. Interpreter: Mariana Castellanos (certified court interpreter), for the Spanish pages.", 40, 72);
+  b.Text("#", 40, 110).Text("Name", 70, 110).Text("A-Number", 200, 110).Text("Country", 380, 110);
+  b.Text("1", 40, 130).Text("ORDONEZ, Glenda", 70, 130).Text("A214408151", 200, 130).Text("Honduras", 380, 130);
+  b.Text("2", 40, 148).Text("SABILLON, Wuilmer", 70, 148).Text("A216150620", 200, 148).Text("Honduras", 380, 148);
+  const PageText page = b.Build();
+  const std::vector<BlockRole> roles = Roles(page);
+  EXPECT_EQ(std::find(roles.begin(), roles.end(), BlockRole::kCertificate), roles.end());
+}
+
+TEST(Structure, ACertificateOpensWithItsTitleOrItsCertifyingSentence) {
+  for (const char* opening : {"TRANSLATOR'S CERTIFICATION", "Certificado de traduccion",
+                              "I, Elena Vasquez, hereby certify that I translated the attached document."}) {
+    PageBuilder b;
+    b.Text("I declare that the foregoing is true and correct.", 60, 100);
+    b.Text(opening, 60, 200);
+    b.Text("I am competent to render the translation from Spanish into English, to my best ability.", 60, 240);
+    const PageText page = b.Build();
+    const std::vector<BlockRole> roles = Roles(page);
+    EXPECT_NE(std::find(roles.begin(), roles.end(), BlockRole::kCertificate), roles.end()) << opening;
+  }
+}
+
 // A regulation quoted in a paragraph's run of lines, set in on both sides
 // with no more space before it than between lines (LibreOffice, groff's
 // .QP): the quoted lines have the quotation role, the paragraph none.
