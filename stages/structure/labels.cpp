@@ -31,7 +31,12 @@ const std::vector<LabelEntry>& Entries() {
         "primer apellido", "segundo apellido", "segundo nombre", "nombre del solicitante",
         "otros nombres usados", "otros nombres", "primer nombre", "nombre de pila",
         "complete last name", "complete first name", "complete middle name", "full last name",
-        "apellido completo", "apellidos completos"}},
+        "apellido completo", "apellidos completos",
+        // A form's boxes for a name's parts ("Family Name (CAPS)" | "First" |
+        // "Middle", as DHS records set them) and for relatives' names.
+        "first", "middle", "last", "given", "given names", "father's name", "mother's name",
+        "mother's maiden name", "mother's present and maiden names", "parents' names",
+        "names of parents"}},
       {"a_number",
        {"a-number", "a number", "a#", "a #", "a no.", "a-no.", "alien no.", "alien number",
         "alien registration number", "alien registration number (a-number)", "a-file",
@@ -71,7 +76,8 @@ const std::vector<LabelEntry>& Entries() {
         "movil"}},
       {"address",
        {"address", "home address", "mailing address", "residence", "residential address",
-        "u.s. mailing address", "street number and name", "current address", "direccion",
+        "u.s. mailing address", "street number and name", "current address", "u.s. address",
+        "address in the u.s.", "foreign address", "last address outside the united states", "direccion",
         "dirección", "domicilio", "direccion postal", "direccion residencial"}},
       {"email", {"email", "e-mail", "email address", "e-mail address", "correo electronico",
                  "correo electrónico"}},
@@ -94,7 +100,8 @@ const std::vector<LabelEntry>& Entries() {
 // "Nombre del detenido", "Name of applicant". Public roles (interpreter,
 // officer, judge, counsel) are not among them: their names stay.
 void AddPersonRoleNames(std::unordered_map<std::string, std::string>* t) {
-  static const char* const kEnglish[] = {"detainee", "applicant", "member", "respondent",
+  static const char* const kEnglish[] = {"detainee", "applicant", "member", "respondent", "father", "mother",
+                                         "son", "daughter", "brother", "sister", "sibling", "husband", "wife",
                                          "beneficiary", "child", "spouse", "person", "client",
                                          "petitioner", "plaintiff", "declarant", "derivative",
                                          "principal", "minor", "parent", "class member",
@@ -140,7 +147,7 @@ std::string StripDecorations(std::string n) {
   while (i < n.size() && n[i] >= '0' && n[i] <= '9') ++i;
   if (i > 0 && i < n.size() && i + 1 < n.size() && n[i] != ' ' && n[i + 1] == ' ') ++i;
   if (i > 0 && i < n.size() && n[i] == ' ') n.erase(0, i + 1);
-  for (std::string_view tail : {" if any", " si tiene", " si aplica", " optional", " en los ee uu",
+  for (std::string_view tail : {" if any", " caps", " in caps", " en mayusculas", " si tiene", " si aplica", " optional", " en los ee uu",
                                  " en estados unidos", " in the u s", " in the united states"}) {
     if (n.size() > tail.size() && n.ends_with(tail)) n.erase(n.size() - tail.size());
   }

@@ -31,6 +31,7 @@ struct Page {
   std::vector<Frag> frags;
   std::vector<std::vector<int>> bands;  // frag indices, top to bottom, left to right
   std::vector<Ruling> vertical;         // the page's vertical rulings, left to right
+  std::vector<Ruling> horizontal;       // and its horizontal ones, top to bottom
 };
 
 double Height(const Rect& r) { return std::max(r.height(), 1.0); }
@@ -64,13 +65,15 @@ bool RuledBetween(const std::vector<Ruling>& vertical, double x0, double x1, dou
 }
 
 Page MakePage(PageText* page) {
-  Page p{page, {}, {}, {}};
+  Page p{page, {}, {}, {}, {}};
   std::vector<Ruling> vertical;
   for (const Ruling& r : page->rulings) {
-    if (!r.horizontal()) vertical.push_back(r);
+    (r.horizontal() ? p.horizontal : vertical).push_back(r);
   }
   std::sort(vertical.begin(), vertical.end(),
             [](const Ruling& a, const Ruling& b) { return a.from.x < b.from.x; });
+  std::sort(p.horizontal.begin(), p.horizontal.end(),
+            [](const Ruling& a, const Ruling& b) { return a.from.y < b.from.y; });
   // The line-number column is the paper's: no cell, label or value.
   const std::vector<int>& numbers = page->layout.line_numbers;
   for (int l = 0; l < static_cast<int>(page->lines.size()); ++l) {
@@ -786,6 +789,19 @@ bool BoxBoundaryBetween(const std::vector<Ruling>& vertical, const Rect& label, 
   return false;
 }
 
+// Whether a drawn horizontal line runs between a label and the text below
+// it, under the label: the text is the next box's (a form of boxes whose
+// values were removed: the box below's label is no value of this one).
+bool RuledUnder(const std::vector<Ruling>& horizontal, const Rect& label, const Rect& below) {
+  const double x = (label.x0 + label.x1) / 2;
+  auto it = std::lower_bound(horizontal.begin(), horizontal.end(), label.y1 - 1,
+                             [](const Ruling& r, double y) { return r.from.y < y; });
+  for (; it != horizontal.end() && it->from.y <= below.y0 + 1; ++it) {
+    if (it->from.x <= x && it->to.x >= x) return true;
+  }
+  return false;
+}
+
 // The value of a label that fills a line of its own: the next line piece to
 // its right, else the nearest one below it (under the label, within two
 // lines), skipping a second line of the same label (a bilingual label).
@@ -812,7 +828,7 @@ int ValueFrag(const Page& p, int label, const std::string& key) {
       if (v.box.y0 > bottom + 2.5 * Height(l.box)) continue;
       any_near = true;
       const bool under = v.box.x0 < l.box.x1 && v.box.x1 > l.box.x0 && v.box.x0 >= l.box.x0 - 12;
-      if (!under || v.in_table) continue;
+      if (!under || v.in_table || RuledUnder(p.horizontal, l.box, v.box)) continue;
       const bool note = v.text.front() == '(' && v.text.back() == ')' && !HasDigit(v.text);
       if (FieldKey(v.text) == key || note) {
         bottom = v.box.y1;  // the label's second language, or its note ("(where you reside)")

@@ -275,6 +275,50 @@ TEST(Structure, ACertificateRunsFromItsTitleToTheEndOfThePage) {
                                                  BlockRole::kCertificate}));
 }
 
+// A DHS record drawn as boxes, a small label over its value in each (as
+// Chromium prints an I-213-like form): "Family Name (CAPS)", "First",
+// "Middle" and a parent's name are name fields; a box whose label is no
+// field's ("Height") is none. Before, those labels were unknown, fewer than
+// half the boxes read as label and value, and the grid was taken for a
+// table without a header: nothing in it was typed.
+PageText DhsRecordBoxes(bool with_values) {
+  PageBuilder b;
+  // Boxes as tight as the browser sets them: 7 pt labels, 9 pt values.
+  for (double x : {40.0, 200.0, 360.0, 520.0}) b.Rule(x, 80, x, 124);
+  for (double y : {80.0, 102.0, 124.0}) b.Rule(40, y, 520, y);
+  b.Text("Family Name (CAPS)", 44, 88, 7).Text("First", 204, 88, 7).Text("Middle", 364, 88, 7);
+  b.Text("Passport Number and Country of Issue", 44, 110, 7).Text("Father's Name", 204, 110, 7)
+      .Text("Height", 364, 110, 7);
+  if (with_values) {
+    b.Text("QUISPE MAMANI", 44, 98, 9).Text("Teodoro", 204, 98, 9).Text("Efrain", 364, 98, 9);
+    b.Text("PE4471902", 44, 120, 9).Text("Ignacio Quispe Huanca", 204, 120, 9).Text("165", 364, 120, 9);
+  }
+  return b.Build();
+}
+
+TEST(Structure, ADhsRecordsBoxesAreNameFields) {
+  const PageText page = DhsRecordBoxes(true);
+  std::map<std::string, std::string> names;
+  for (const LabeledField& f : page.layout.fields) {
+    if (f.key == "name") names[WordsText(page, f.label_words)] = WordsText(page, f.value_words);
+  }
+  EXPECT_EQ(names, (std::map<std::string, std::string>{{"Family Name (CAPS)", "QUISPE MAMANI"},
+                                                      {"First", "Teodoro"},
+                                                      {"Middle", "Efrain"},
+                                                      {"Father's Name", "Ignacio Quispe Huanca"}}));
+}
+
+// The same boxes once their values are removed (apply reads its own output
+// again): a label's value is never the label in the box below, across the
+// drawn line. Before, "Passport Number and Country of Issue" was read as
+// the family name's value and removed from the output.
+TEST(Structure, NoValueIsTakenFromTheBoxBelowAcrossItsLine) {
+  const PageText page = DhsRecordBoxes(false);
+  for (const LabeledField& f : page.layout.fields) {
+    ADD_FAILURE() << WordsText(page, f.label_words) << " -> " << WordsText(page, f.value_words);
+  }
+}
+
 // A paragraph that only mentions a certified interpreter opens no
 // certificate: before, its "certified … interpreter" made every block after
 // it a certificate's, and the class list below kept its names.
