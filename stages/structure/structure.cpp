@@ -791,13 +791,16 @@ bool BoxBoundaryBetween(const std::vector<Ruling>& vertical, const Rect& label, 
 
 // Whether a drawn horizontal line runs between a label and the text below
 // it, under the label: the text is the next box's (a form of boxes whose
-// values were removed: the box below's label is no value of this one).
+// values were removed: the box below's label is no value of this one). A
+// check box's square before its answer is no such line: a box's edge is
+// longer than a few letters are high.
 bool RuledUnder(const std::vector<Ruling>& horizontal, const Rect& label, const Rect& below) {
   const double x = (label.x0 + label.x1) / 2;
   auto it = std::lower_bound(horizontal.begin(), horizontal.end(), label.y1 - 1,
                              [](const Ruling& r, double y) { return r.from.y < y; });
   for (; it != horizontal.end() && it->from.y <= below.y0 + 1; ++it) {
-    if (it->from.x <= x && it->to.x >= x) return true;
+    const bool check_box = it->to.x - it->from.x <= 3 * std::max(Height(label), Height(below));
+    if (!check_box && it->from.x <= x && it->to.x >= x) return true;
   }
   return false;
 }

@@ -240,14 +240,7 @@ TEST(LayoutDetection, ACertificateKeepsItsTranslatorButNotTheDeclarant) {
 // the page a certificate, whose names are public, and the unlisted class
 // members were left in.
 TEST(LayoutDetection, AClassListAfterAnInterpreterIsNamedKeepsNoMembersName) {
-  PageBuilder b;
-  b.Text("Prepared by counsel for Plaintiffs, Ana Ruiz, Legal Aid Society, 600 B Street, San Diego, CA", 40, 60);
-  b.Text("92101. Interpreter: Mariana Castellanos (certified court interpreter), for the Spanish pages.", 40, 72);
-  b.Text("#", 40, 110).Text("Name", 70, 110).Text("A-Number", 200, 110).Text("Country", 380, 110);
-  b.Text("1", 40, 130).Text("ORDONEZ, Glenda", 70, 130).Text("A214408151", 200, 130).Text("Honduras", 380, 130);
-  b.Text("2", 40, 148).Text("SABILLON, Wuilmer", 70, 148).Text("A216150620", 200, 148).Text("Honduras", 380, 148);
-  b.Text("3", 40, 166).Text("EUCEDA, Anderson", 70, 166).Text("A219295019", 200, 166).Text("Honduras", 380, 166);
-  const std::vector<PageText> pages = {b.Build()};
+  const std::vector<PageText> pages = {testing::InterpreterParagraphThenClassList(3)};
   const std::vector<Finding> findings = MakeDetector("id,first,last\nX-1,Anderson,Euceda\n").DetectDocument(pages);
   const std::vector<std::string> names = Texts(pages[0], findings, "name");
   for (const char* member : {"ORDONEZ, Glenda", "SABILLON, Wuilmer", "EUCEDA, Anderson"}) {

@@ -72,6 +72,23 @@ inline std::string WordsText(const PageText& page, const std::vector<int>& words
   return s;
 }
 
+// An exhibit's paragraph naming counsel and a certified interpreter, then
+// an unruled class list of up to three members (Name, A-Number, Country).
+inline PageText InterpreterParagraphThenClassList(int members = 3) {
+  PageBuilder b;
+  b.Text("Prepared by counsel for Plaintiffs, Ana Ruiz, Legal Aid Society, 600 B Street, San Diego, CA", 40, 60);
+  b.Text("92101. Interpreter: Mariana Castellanos (certified court interpreter), for the Spanish pages.", 40, 72);
+  b.Text("#", 40, 110).Text("Name", 70, 110).Text("A-Number", 200, 110).Text("Country", 380, 110);
+  const char* const kRows[][3] = {{"1", "ORDONEZ, Glenda", "A214408151"},
+                                  {"2", "SABILLON, Wuilmer", "A216150620"},
+                                  {"3", "EUCEDA, Anderson", "A219295019"}};
+  for (int r = 0; r < members && r < 3; ++r) {
+    const double y = 130 + 18 * r;
+    b.Text(kRows[r][0], 40, y).Text(kRows[r][1], 70, y).Text(kRows[r][2], 200, y).Text("Honduras", 380, y);
+  }
+  return b.Build();
+}
+
 }  // namespace redact::testing
 
 #endif  // REDACT_TESTS_STAGES_STRUCTURE_PAGE_BUILDER_H_

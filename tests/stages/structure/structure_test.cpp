@@ -323,13 +323,7 @@ TEST(Structure, NoValueIsTakenFromTheBoxBelowAcrossItsLine) {
 // certificate: before, its "certified … interpreter" made every block after
 // it a certificate's, and the class list below kept its names.
 TEST(Structure, AParagraphNamingACertifiedInterpreterOpensNoCertificate) {
-  PageBuilder b;
-  b.Text("Prepared by counsel for Plaintiffs, Ana Ruiz, Legal Aid Society, 600 B Street, San Diego, CA", 40, 60);
-  b.Text("92101. Interpreter: Mariana Castellanos (certified court interpreter), for the Spanish pages.", 40, 72);
-  b.Text("#", 40, 110).Text("Name", 70, 110).Text("A-Number", 200, 110).Text("Country", 380, 110);
-  b.Text("1", 40, 130).Text("ORDONEZ, Glenda", 70, 130).Text("A214408151", 200, 130).Text("Honduras", 380, 130);
-  b.Text("2", 40, 148).Text("SABILLON, Wuilmer", 70, 148).Text("A216150620", 200, 148).Text("Honduras", 380, 148);
-  const PageText page = b.Build();
+  const PageText page = testing::InterpreterParagraphThenClassList(2);
   const std::vector<BlockRole> roles = Roles(page);
   EXPECT_EQ(std::find(roles.begin(), roles.end(), BlockRole::kCertificate), roles.end());
 }
