@@ -16,6 +16,7 @@
 #include "core/finding.h"
 #include "pipeline/names_cache.h"
 #include "stages/assemble/assemble.h"
+#include "stages/assemble/packed_text.h"
 #include "stages/extract/extract.h"
 #include "stages/inspect/inspect.h"
 #include "stages/ocr/layer_check.h"
@@ -130,16 +131,6 @@ class OcrQueue {
   bool closed_ = false;
 };
 
-// What AssembleText makes of a page, set aside while the page reads
-// otherwise.
-struct AssembledText {
-  std::vector<Word> words;
-  std::vector<Line> lines;
-  std::vector<Block> blocks;
-  std::string text;
-  std::vector<int32_t> text_glyph;
-};
-
 // Page-local work (assembly, structure, letting glyphs go: nothing but the
 // page itself) on a second thread while this thread reads the next page
 // with PoDoFo, which only this thread touches. One page at a time is in
@@ -216,13 +207,14 @@ class PageOverlap {
 // set aside: holding every page's words twice as well as its glyphs was the
 // peak of a long document. A page whose glyphs were released is read again,
 // its reduced text assembled, and its glyphs let go at once; its own text
-// waits aside (words twice, glyphs never).
+// waits aside, packed (stages/assemble/packed_text.h: a quarter of its
+// room), so the peak holds one reading of each page and a packed one.
 StatusOr<std::vector<Finding>> DetectWithout(const Detector& detector, pdf::Document& doc,
                                              std::vector<PageText>* pages,
                                              const std::vector<std::set<int>>& removed, bool overlap) {
   std::vector<PageLayout> kept(pages->size());
   std::vector<std::vector<int>> flipped(pages->size());  // glyphs this call superseded
-  std::vector<std::optional<AssembledText>> aside(pages->size());  // released pages' own text
+  std::vector<std::optional<PackedText>> aside(pages->size());  // released pages' own text
   // A page's reduced text is assembled on the other thread while this one
   // reads the next page again (each page and its own slots only).
   PageOverlap assembly(overlap);
@@ -235,8 +227,7 @@ StatusOr<std::vector<Finding>> DetectWithout(const Detector& detector, pdf::Docu
     kept[i] = std::move(page.layout);
     const std::optional<PageText::ReleasedGlyphs> released = page.released;
     if (released) {
-      aside[i] = AssembledText{std::move(page.words), std::move(page.lines), std::move(page.blocks),
-                               std::move(page.text), std::move(page.text_glyph)};
+      aside[i] = PackedText::Take(&page);
       Status again = RestoreGlyphs(doc, &page);
       if (!again.ok()) return Error(again);
     }
@@ -258,11 +249,7 @@ StatusOr<std::vector<Finding>> DetectWithout(const Detector& detector, pdf::Docu
     page.layout = std::move(kept[i]);
     if (removed[i].empty()) continue;
     if (aside[i]) {
-      page.words = std::move(aside[i]->words);
-      page.lines = std::move(aside[i]->lines);
-      page.blocks = std::move(aside[i]->blocks);
-      page.text = std::move(aside[i]->text);
-      page.text_glyph = std::move(aside[i]->text_glyph);
+      aside[i]->PutBack(&page);
       aside[i].reset();
       continue;
     }
