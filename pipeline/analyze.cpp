@@ -476,6 +476,23 @@ StatusOr<AnalyzedDocument> AnalyzeDocument(const std::string& path,
   return out;
 }
 
+StatusOr<std::vector<Rect>> FindingBoxes(AnalyzedDocument* doc) {
+  std::vector<Rect> boxes(doc->findings.size());
+  std::vector<std::vector<size_t>> by_page(doc->pages.size());
+  for (size_t k = 0; k < doc->findings.size(); ++k) {
+    by_page[static_cast<size_t>(doc->findings[k].page - 1)].push_back(k);
+  }
+  for (size_t i = 0; i < doc->pages.size(); ++i) {
+    if (by_page[i].empty()) continue;
+    PageText& page = doc->pages[i];
+    const std::optional<PageText::ReleasedGlyphs> released = page.released;
+    if (Status again = RestoreGlyphs(*doc->document, &page); !again.ok()) return Error(again);
+    for (size_t k : by_page[i]) boxes[k] = page.GlyphBounds(doc->findings[k].glyphs);
+    ReleaseRestoredGlyphs(&page, released);
+  }
+  return boxes;
+}
+
 StatusOr<std::unique_ptr<Detector>> LoadDetector(const std::string& patterns_dir,
                                                  const std::optional<std::string>& names_csv,
                                                  const std::optional<std::string>& policy_file) {

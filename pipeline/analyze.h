@@ -55,7 +55,8 @@ StatusOr<PageText> ReadPageText(pdf::Document& doc, int index, OcrContext* ocr);
 // where glyphs are needed — the reading after removal below, the writer —
 // one page at a time: a long document then costs its text, not its glyphs,
 // for one more interpretation of each page with findings. Callers that
-// read glyphs themselves (scan's boxes, review, extract) keep them.
+// read glyphs themselves (review, extract) keep them; scan lets them go and
+// reads its boxes with FindingBoxes.
 // kAuto releases them in documents of more than kHoldGlyphsUpToPages pages
 // (a short one costs little either way, and is not read twice).
 enum class GlyphHolding { kKeep, kRelease, kAuto };
@@ -89,6 +90,12 @@ StatusOr<AnalyzedDocument> AnalyzeDocument(const std::string& path,
                                            const pdf::OpenOptions& options,
                                            const Detector& detector, OcrContext* ocr = nullptr,
                                            GlyphHolding holding = GlyphHolding::kKeep);
+
+// The display-space box of each of doc->findings (in their order): the
+// union of its glyphs. A page whose glyphs were let go is read again for
+// the boxes of its findings, one page at a time, and let go again.
+// Errors: those of RestoreGlyphs (a page that reads differently now).
+StatusOr<std::vector<Rect>> FindingBoxes(AnalyzedDocument* doc);
 
 // Loads the detector: rules from `patterns_dir`, the optional names list
 // and policy file. Errors name the file (and line) at fault; a policy

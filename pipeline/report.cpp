@@ -289,15 +289,16 @@ std::string ProgressLine(const JobDocument& r, size_t done, size_t total, size_t
                    {"failed_so_far", failed_so_far}});
 }
 
-json ScanDocumentJson(const std::string& file, const AnalyzedDocument& doc) {
+json ScanDocumentJson(const std::string& file, const AnalyzedDocument& doc, const std::vector<Rect>& boxes) {
   std::map<std::string, int> counts;
   json findings = json::array();
-  for (const Finding& f : doc.findings) {
+  for (size_t k = 0; k < doc.findings.size(); ++k) {
+    const Finding& f = doc.findings[k];
     ++counts[f.category];
     const PageText& page = doc.pages[f.page - 1];
     std::string text = TextWithoutLineNumbers(page, f.begin, f.end);
     std::replace(text.begin(), text.end(), '\n', ' ');
-    const Rect b = page.GlyphBounds(f.glyphs);
+    const Rect b = boxes[k];
     findings.push_back({{"page", f.page},         {"category", f.category},     {"rule", f.rule},
                         {"text", text},           {"value", f.value},           {"entity", f.entity},
                         {"confidence", f.confidence}, {"reason", f.reason},    {"basis", f.basis},

@@ -96,9 +96,10 @@ std::string JobAttentionText(const std::vector<JobDocument>& documents);
 // "status", "reason", "pages", "seconds", "failed_so_far"}.
 std::string ProgressLine(const JobDocument& document, size_t done, size_t total, size_t failed_so_far);
 
-// `scan --format json`: one document's findings (quoting their text), and
-// its side-channel findings (channel, object, key, value).
-nlohmann::json ScanDocumentJson(const std::string& file, const AnalyzedDocument& doc);
+// `scan --format json`: one document's findings (quoting their text, with
+// `boxes`: FindingBoxes of the document), and its side-channel findings
+// (channel, object, key, value).
+nlohmann::json ScanDocumentJson(const std::string& file, const AnalyzedDocument& doc, const std::vector<Rect>& boxes);
 
 // `verify --format json`: one output's verdict. `status` is "clean" (no
 // leak), "leak" (`leaks` lists each by channel, place and category, never

@@ -429,6 +429,34 @@ TEST(AnalyzeDocument, ReleasedPagesHoldNoGlyphsAndFindTheSame) {
   }
 }
 
+// scan lets a long document's glyphs go too (it held 550 MB at 1,000
+// pages): the boxes it prints are read again from the released pages, and
+// are those of held glyphs; the pages are let go again afterwards.
+TEST(AnalyzeDocument, FindingBoxesOfReleasedPagesAreThoseOfHeldGlyphs) {
+  StatusOr<std::unique_ptr<Session>> session = Session::Open(SampleSession());
+  ASSERT_TRUE(session.has_value());
+  for (const char* name : {"/order_libreoffice.pdf", "/class_list_chromium.pdf", "/motion_pdflatex_cm.pdf"}) {
+    SCOPED_TRACE(name);
+    const std::string input = kSamples + name;
+    OcrContext ocr = (*session)->NewOcrContext();
+    StatusOr<AnalyzedDocument> held = AnalyzeDocument(input, (*session)->OpenOptionsFor(std::nullopt),
+                                                      (*session)->detector(), &ocr, GlyphHolding::kKeep);
+    StatusOr<AnalyzedDocument> released = AnalyzeDocument(input, (*session)->OpenOptionsFor(std::nullopt),
+                                                          (*session)->detector(), &ocr, GlyphHolding::kRelease);
+    ASSERT_TRUE(held.has_value() && released.has_value());
+    StatusOr<std::vector<Rect>> boxes = FindingBoxes(&*released);
+    ASSERT_TRUE(boxes.has_value());
+    ASSERT_EQ(boxes->size(), held->findings.size());
+    ASSERT_FALSE(boxes->empty());
+    for (size_t k = 0; k < boxes->size(); ++k) {
+      const Rect want = held->pages[held->findings[k].page - 1].GlyphBounds(held->findings[k].glyphs);
+      EXPECT_EQ(std::tie(want.x0, want.y0, want.x1, want.y1),
+                std::tie((*boxes)[k].x0, (*boxes)[k].y0, (*boxes)[k].x1, (*boxes)[k].y1));
+    }
+    for (const PageText& page : released->pages) EXPECT_TRUE(page.glyphs.empty() && page.released.has_value());
+  }
+}
+
 // With two cores, analysis assembles each page on a second thread while it
 // reads the next (as read, and as read again without the findings): what
 // it finds and the text it reads are those of analysis in turn, for

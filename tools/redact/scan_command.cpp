@@ -65,7 +65,8 @@ int RunScan(const ScanOptions& options, std::ostream& out, std::ostream& err) {
   for (const std::string& file : options.files) {
     ocr.on_page = PageProgress(options.verbosity, err, file);
     StatusOr<AnalyzedDocument> doc =
-        AnalyzeDocument(file, session->OpenOptionsFor(options.password), session->detector(), &ocr);
+        AnalyzeDocument(file, session->OpenOptionsFor(options.password), session->detector(), &ocr,
+                        GlyphHolding::kAuto);
     if (!doc) {
       Fail(err, doc.error());
       ++failed, last_error = doc.error().code();
@@ -77,7 +78,13 @@ int RunScan(const ScanOptions& options, std::ostream& out, std::ostream& err) {
     }
     for (const Finding& f : doc->findings) ++totals[f.category];
     if (options.format == ScanFormat::kJson) {
-      documents.push_back(ScanDocumentJson(file, *doc));
+      StatusOr<std::vector<Rect>> boxes = FindingBoxes(&*doc);
+      if (!boxes) {
+        Fail(err, boxes.error());
+        ++failed, last_error = boxes.error().code();
+        continue;
+      }
+      documents.push_back(ScanDocumentJson(file, *doc, *boxes));
     } else {
       PrintText(file, *doc, out);
     }
