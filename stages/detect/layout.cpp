@@ -267,11 +267,27 @@ std::pair<std::string, std::string> InitialsOf(std::string_view listed) {
   return {spaced, hyphened};
 }
 
+// A contact in a form's value for a public office or a facility ("Asylum
+// Office" | "…, 75 Hawthorne Street, San Francisco"): the office's.
+bool InPublicField(const PageText& page, const Finding& f) {
+  if (f.category != "phone" && f.category != "email" && f.category != "address") return false;
+  for (const LabeledField& field : page.layout.fields) {
+    if ((field.key != "office" && field.key != "facility") || field.value_words.empty()) continue;
+    size_t begin = page.text.size(), end = 0;
+    for (int w : field.value_words) {
+      begin = std::min<size_t>(begin, page.words[static_cast<size_t>(w)].text_begin);
+      end = std::max<size_t>(end, page.words[static_cast<size_t>(w)].text_end);
+    }
+    if (f.begin >= begin && f.end <= end) return true;
+  }
+  return false;
+}
+
 }  // namespace
 
 void KeepPublicRoles(const PageText& page, std::vector<Finding>* findings,
                      std::vector<std::string>* public_people) {
-  if (page.layout.roles.empty()) return;
+  if (page.layout.roles.empty() && page.layout.fields.empty()) return;
   for (const RoleBlock& role : page.layout.roles) {
     if (role.role == BlockRole::kCounsel || role.role == BlockRole::kJudge) {
       NamesOnTheirOwnLines(page, role, public_people);
@@ -286,7 +302,7 @@ void KeepPublicRoles(const PageText& page, std::vector<Finding>* findings,
     if (f.rule.starts_with("names.list") || f.channel != kChannelPage) return false;
     // Roles may nest (a quotation inside a paragraph's block): any role
     // that keeps the item public decides.
-    bool dropped = false;
+    bool dropped = InPublicField(page, f);
     for (size_t r = 0; r < page.layout.roles.size() && !dropped; ++r) {
       const RoleBlock& role = page.layout.roles[r];
       dropped = f.begin >= role.text_begin && f.end <= role.text_end &&

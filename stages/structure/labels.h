@@ -3,7 +3,9 @@
 // English and Spanish, each mapped to a canonical key: "name", "a_number",
 // "dob", "credible_fear", "receipt_number", "phone", "address", "email",
 // "ssn" (protected categories), or "country", "facility", "language",
-// "row", "date", "case_number" (known, holding no identifier by itself).
+// "row", "date", "case_number" (known, holding no identifier by itself),
+// "office" (an asylum office's, a field office's or a court's: its
+// address and phone are public).
 //
 // Matching is accent-, case- and punctuation-insensitive over the whole
 // label: "Family Name (Last Name)" = "FAMILY NAME (LAST NAME):" → "name";

@@ -391,6 +391,50 @@ std::vector<LabeledField> LabelledCells(const PageText& page, const Table& t) {
   return fields;
 }
 
+// In a grid of label boxes beside value boxes (a worksheet or record drawn
+// as a ruled table: "Applicant's name (Family, Given, Middle)" | "SOKOLOV,
+// Dmitriy"), each box holding a label alone, however many lines it wraps
+// to, has its value in the next box of its row, when that box holds no
+// label. Geometry alone read the label's own wrapped lines as its value
+// (and, once the value was removed, the label's own note). Boxes holding
+// a label alone, and the values paired with them, are marked read
+// (`done`).
+std::vector<LabeledField> BesideCells(const PageText& page, const Table& t, std::vector<const TableCell*>* done) {
+  std::vector<LabeledField> fields;
+  std::vector<const TableCell*> cells;
+  // Columns of labels and columns of values: a box beside a label is its
+  // value only in a column of values (a form of label boxes alone, its
+  // values erased, pairs none).
+  std::vector<int> labels(static_cast<size_t>(t.columns), 0), filled(static_cast<size_t>(t.columns), 0);
+  for (const TableCell& c : t.cells) {
+    cells.push_back(&c);
+    ++filled[static_cast<size_t>(c.column)];
+    labels[static_cast<size_t>(c.column)] += IsLabelText(CellText(page, c)) ? 1 : 0;
+  }
+  auto of_values = [&](int column) { return labels[static_cast<size_t>(column)] * 2 < filled[static_cast<size_t>(column)]; };
+  std::sort(cells.begin(), cells.end(), [](const TableCell* a, const TableCell* b) {
+    return std::tie(a->row, a->column) < std::tie(b->row, b->column);
+  });
+  for (size_t k = 0; k < cells.size(); ++k) {
+    const TableCell& label = *cells[k];
+    const TableCell& value = k + 1 < cells.size() ? *cells[k + 1] : label;
+    const std::string text = CellText(page, label);
+    const std::string key = LabelKey(text);
+    if (key.empty() || IsColumnOnlyLabel(text)) continue;
+    done->push_back(&label);  // its wrapped lines are more of the label, never its value
+    LabeledField opened;
+    const std::string value_text = CellText(page, value);
+    if (value.row != label.row || !of_values(value.column) || IsLabelText(value_text) ||
+        SplitLabelledCell(page, value, &opened)) {
+      continue;
+    }
+    fields.push_back({key, label.words, value.words, false});
+    done->push_back(&value);
+    ++k;
+  }
+  return fields;
+}
+
 // ---------------------------------------------------------------- ruled
 
 std::vector<double> Distinct(std::vector<double> v) {
@@ -452,8 +496,11 @@ void RuledTables(Page& p) {
           cy <= ys.front() || cy >= ys.back()) {
         continue;
       }
-      const int c = static_cast<int>(std::upper_bound(xs.begin(), xs.end(), cx) - xs.begin()) - 1;
+      int c = static_cast<int>(std::upper_bound(xs.begin(), xs.end(), cx) - xs.begin()) - 1;
       const int r = static_cast<int>(std::upper_bound(ys.begin(), ys.end(), cy) - ys.begin()) - 1;
+      // A box spanning columns (no line drawn between them in its row) is
+      // one cell, in its first column.
+      while (c > 0 && !RuledBetween(p.vertical, xs[c] - 2, xs[c] + 2, (ys[r] + ys[r + 1]) / 2)) --c;
       words[static_cast<size_t>(r * cols + c)].push_back(w);
     }
     // Rows without words (double rules, spacing) are not rows.
@@ -466,7 +513,11 @@ void RuledTables(Page& p) {
         if (cw.empty()) continue;
         any = true;
         used_columns[static_cast<size_t>(c)] = 1;
-        TableCell cell{row, c, SortedWords(page, cw), {xs[c], ys[r], xs[c + 1], ys[r + 1]}};
+        int right = c + 1;  // the box's right edge: the next line drawn in its row
+        while (right < cols && !RuledBetween(p.vertical, xs[right] - 2, xs[right] + 2, (ys[r] + ys[r + 1]) / 2)) {
+          ++right;
+        }
+        TableCell cell{row, c, SortedWords(page, cw), {xs[c], ys[r], xs[right], ys[r + 1]}};
         t.cells.push_back(std::move(cell));
       }
       row += any ? 1 : 0;
@@ -487,7 +538,17 @@ void RuledTables(Page& p) {
         continue;
       }
     }
-    if (IsLabelColumn(page, t, header_rows) || IsFormGrid(page, t, header_rows)) continue;
+    if (IsLabelColumn(page, t, header_rows) || IsFormGrid(page, t, header_rows)) {
+      std::vector<const TableCell*> paired;
+      for (LabeledField& f : BesideCells(page, t, &paired)) page.layout.fields.push_back(std::move(f));
+      for (Frag& f : p.frags) {  // paired boxes are read: no field of them again
+        const double cx = (f.box.x0 + f.box.x1) / 2, cy = CenterY(f.box);
+        for (const TableCell* c : paired) {
+          if (cx > c->box.x0 && cx < c->box.x1 && cy > c->box.y0 && cy < c->box.y1) f.in_table = true;
+        }
+      }
+      continue;
+    }
     TypeHeader(page, header_rows, &t);
     for (Frag& f : p.frags) {
       const double cx = (f.box.x0 + f.box.x1) / 2, cy = CenterY(f.box);
@@ -1120,6 +1181,15 @@ void LinkDocumentStructure(std::vector<PageText>* pages) {
         map.push_back(best);
       }
       if (static_cast<int>(map.size()) != t.columns) continue;
+      // A table with fewer columns continues the headed one only where each
+      // column starts where its header's does: prose set with wide gaps (a
+      // page whose replacements left room) overlaps some header's column
+      // too, and took its header.
+      bool aligned = true;
+      for (int c = 0; c < t.columns && t.columns != headed->columns; ++c) {
+        aligned = aligned && std::fabs(t.column_left[c] - headed->column_left[map[c]]) <= 10;
+      }
+      if (!aligned) continue;
       for (int c = 0; c < t.columns; ++c) {
         t.headers[c] = headed->headers[map[c]];
         t.header_keys[c] = headed->header_keys[map[c]];

@@ -64,6 +64,22 @@ TEST(LayoutDetection, CellsUnderAProtectedHeaderAreFoundWithoutCueOrList) {
   for (const Finding& f : findings) EXPECT_NE(all.substr(f.begin, f.end - f.begin), "Ukraine");
 }
 
+// The worksheet's applicant, spouse and child go, none of them listed; the
+// asylum office's address beside "Asylum Office" stays, and so does the
+// label's own note.
+TEST(LayoutDetection, AWorksheetsValueBoxesGoAndItsOfficesAddressStays) {
+  const std::vector<PageText> pages = {testing::WorksheetGrid()};
+  const std::vector<Finding> findings = MakeDetector().DetectDocument(pages);
+  const std::vector<std::string> names = Texts(pages[0], findings, "name");
+  for (const char* name : {"SOKOLOV MIRONOV, Dmitriy Olegovich", "Ekaterina Sokolova", "Arseniy Sokolov"}) {
+    EXPECT_NE(std::find(names.begin(), names.end(), name), names.end()) << name;
+  }
+  EXPECT_TRUE(Texts(pages[0], findings, "address").empty());
+  for (const Finding& f : findings) {
+    EXPECT_EQ(pages[0].text.substr(f.begin, f.end - f.begin).find("Given"), std::string::npos);
+  }
+}
+
 // Evaluation set, status reports and detention lists: the fear-screening
 // outcome sat under "Result" or a two-line "Resultado / MCF", and the
 // interview's date under "Interview date"; both stayed readable.

@@ -72,6 +72,25 @@ inline std::string WordsText(const PageText& page, const std::vector<int>& words
   return s;
 }
 
+// A screening worksheet drawn as a ruled grid (LibreOffice from an HTML
+// table, as an I-870-style record): label boxes beside value boxes, the
+// first label wrapped over three lines, values in boxes that span columns
+// (no line drawn between those columns in their row).
+inline PageText WorksheetGrid() {
+  PageBuilder b;
+  for (double y : {80.0, 120.0, 150.0, 180.0, 210.0}) b.Rule(40, y, 600, y);
+  for (double x : {40.0, 180.0, 600.0}) b.Rule(x, 80, x, 210);
+  for (double x : {320.0, 460.0}) b.Rule(x, 120, x, 150).Rule(x, 180, x, 210);
+  b.Text("Applicant's name", 44, 92, 9).Text("(Family, Given,", 44, 103, 9).Text("Middle)", 44, 114, 9);
+  b.Text("SOKOLOV MIRONOV, Dmitriy Olegovich", 184, 103, 10);
+  b.Text("A-number", 44, 138, 9).Text("A# 217 330 945", 184, 138, 10);
+  b.Text("Date of birth", 324, 138, 9).Text("11/23/1987", 464, 138, 10);
+  b.Text("Asylum Office", 44, 168, 9).Text("San Francisco Asylum Office, 75 Hawthorne Street, San Francisco", 184, 168, 8);
+  b.Text("Applicant's spouse", 44, 198, 9).Text("Ekaterina Sokolova", 184, 198, 10);
+  b.Text("Child(ren)", 324, 198, 9).Text("Arseniy Sokolov", 464, 198, 10);
+  return b.Build();
+}
+
 // An exhibit's paragraph naming counsel and a certified interpreter, then
 // an unruled class list of up to three members (Name, A-Number, Country).
 inline PageText InterpreterParagraphThenClassList(int members = 3) {

@@ -319,6 +319,28 @@ TEST(Structure, NoValueIsTakenFromTheBoxBelowAcrossItsLine) {
   }
 }
 
+// A worksheet of label boxes beside value boxes (issue 15, a fresh
+// I-870-style record from LibreOffice): before, no field was read but the
+// first label's own wrapped note, "(Family, Given," as the applicant's
+// name, and the applicant, spouse and child stayed in the output.
+TEST(Structure, LabelBoxesBesideValueBoxesAreFields) {
+  const PageText page = testing::WorksheetGrid();
+  std::map<std::string, std::pair<std::string, std::string>> fields;
+  for (const LabeledField& f : page.layout.fields) {
+    fields[WordsText(page, f.label_words)] = {f.key, WordsText(page, f.value_words)};
+  }
+  using Field = std::pair<std::string, std::string>;
+  EXPECT_EQ(fields["Applicant's name (Family, Given, Middle)"],
+            Field("name", "SOKOLOV MIRONOV, Dmitriy Olegovich"));
+  EXPECT_EQ(fields["Date of birth"], Field("dob", "11/23/1987"));
+  EXPECT_EQ(fields["Applicant's spouse"], Field("name", "Ekaterina Sokolova"));
+  EXPECT_EQ(fields["Child(ren)"], Field("name", "Arseniy Sokolov"));
+  EXPECT_EQ(fields["Asylum Office"].first, "office");
+  for (const LabeledField& f : page.layout.fields) {
+    EXPECT_EQ(WordsText(page, f.value_words).find("Given"), std::string::npos);
+  }
+}
+
 // A paragraph that only mentions a certified interpreter opens no
 // certificate: before, its "certified … interpreter" made every block after
 // it a certificate's, and the class list below kept its names.
@@ -383,6 +405,31 @@ TEST(Structure, ContinuedTableTakesTheHeaderOfTheEarlierPage) {
   const Table& t = pages[1].layout.tables[0];
   EXPECT_TRUE(t.header_inherited);
   EXPECT_EQ(t.header_keys, (std::vector<std::string>{"row", "name", "a_number", "dob", "country"}));
+}
+
+// Relatives listed under "Relative | Relationship | A-Number" on page 1;
+// page 2 is a statement whose replaced words left wide gaps, read as two
+// columns that do not start where the header's do. Before, the statement
+// took the "Relative" header, its lines were found as names, and
+// pseudonymizing the reportlab sample failed its own check.
+TEST(Structure, ProseWithWideGapsTakesNoHeaderFromAnEarlierPage) {
+  PageBuilder a;
+  a.Text("Relative", 60, 100).Text("Relationship", 240, 100).Text("A-Number", 420, 100);
+  a.Text("Ana Lopez", 60, 118).Text("Son", 240, 118).Text("A-888-274-101", 420, 118);
+  a.Text("Rosa Lopez", 60, 136).Text("Mother", 240, 136).Text("none", 420, 136);
+  std::vector<PageText> pages = {a.Build()};
+  ASSERT_EQ(pages[0].layout.tables.size(), 1u);
+  ASSERT_EQ(pages[0].layout.tables[0].header_keys[0], "name");
+  PageBuilder b(2);
+  b.Text("Statement of Class", 60, 100).Text("Member 2 , A-002 .", 165, 100);
+  b.Text("I applied", 60, 114).Text("at the border in 2022.", 168, 114);
+  b.Text("I had a credible", 60, 128).Text("in Otay Mesa.", 220, 128);
+  pages.push_back(b.Build());
+  LinkDocumentStructure(&pages);
+  for (const Table& t : pages[1].layout.tables) {
+    EXPECT_FALSE(t.header_inherited);
+    for (const std::string& key : t.header_keys) EXPECT_TRUE(key.empty()) << key;
+  }
 }
 
 TEST(Structure, ProseAndASignatureLineAreNotTables) {
