@@ -685,6 +685,14 @@ void Detector::DetectCuedNames(PageWork& w) const {
           if (word.size() == 2 && word[1] == '.' && std::isupper(static_cast<unsigned char>(word[0]))) continue;
           std::string wn = NormalizeString(word);
           while (!wn.empty() && (wn.back() == '.' || wn.back() == ',')) wn.pop_back();
+          // A possessive of a word that is no name is none either:
+          // "Defendants' declarant", "the Government's declarant".
+          for (std::string_view suffix : {"\xE2\x80\x99s", "'s", "\xE2\x80\x99", "'"}) {
+            if (wn.ends_with(suffix) && rules_->not_names.count(std::string_view(wn).substr(0, wn.size() - suffix.size()))) {
+              wn.resize(wn.size() - suffix.size());
+              break;
+            }
+          }
           if (rules_->not_names.count(wn)) break;
         }
         while (keep > 0 && IsNameParticle(NormalizeString(text.substr(
