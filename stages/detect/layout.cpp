@@ -327,13 +327,15 @@ void KeepPublicPeople(const std::vector<std::string>& public_people,
             public_people.end()) {
       return true;  // a contact detail public in one place is public everywhere
     }
-    if (f.category != "name" || !f.rule.starts_with("name.cue")) return false;
+    if (f.category != "name" || !(f.rule.starts_with("name.cue") || f.rule == "name.short")) return false;
     for (const std::string& p : public_people) {
       if (f.value == p) return true;
       const size_t space = p.rfind(' ');
       if (f.value.find(' ') == std::string::npos && p.compare(space + 1, std::string::npos, f.value) == 0) {
         return true;
       }
+      // A public person's given name alone ("Joanna" of counsel Joanna Kestrel).
+      if (f.rule == "name.short" && space != std::string::npos && p.compare(0, p.find(' '), f.value) == 0) return true;
     }
     return false;
   });

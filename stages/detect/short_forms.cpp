@@ -67,6 +67,7 @@ ShortForms::ShortForms(const std::vector<std::vector<std::string>>& people) : pe
     if (name.size() >= 3) ++initials_[InitialsOf(name)];
     if (name.size() >= 4) ++initials_[InitialsOf({name[0], name[name.size() - 2], name.back()})];
     by_initial_[name[0][0]].push_back(&name);
+    if (name[0].size() >= 3 && !IsParticle(name[0])) given_.insert(name[0]);
   }
 }
 
@@ -125,6 +126,36 @@ void ShortForms::Find(int page, const std::string& text, const NormalizedText& n
           "a first initial and the rest of a name found in full in this document");
       break;
     }
+  }
+  FindGivenNames(page, text, norm, tokens, add);
+}
+
+// A given name alone ("Kevin died on April 2", after "my brother Kevin
+// Alexander Alvarado Quintanilla"), written with its capital, where no
+// capitalized word a space away makes it part of another name ("Kevin
+// Smith"), or of this one written in full (found as such).
+template <typename Add>
+void ShortForms::FindGivenNames(int page, const std::string& text, const NormalizedText& norm,
+                                const std::vector<TextToken>& tokens, Add& add) const {
+  if (given_.empty()) return;
+  (void)page;
+  const std::string& t = norm.text;
+  auto capitalized = [&](size_t k) {
+    const auto [b, e] = norm.ToOriginal(tokens[k].begin, tokens[k].end);
+    if (b >= text.size()) return false;
+    const auto c = static_cast<unsigned char>(text[b]);
+    return c >= 0x80 || std::isupper(c);
+  };
+  auto spaced = [&](size_t k) {  // a single space between token k - 1 and token k
+    return t.compare(tokens[k - 1].end, tokens[k].begin - tokens[k - 1].end, " ") == 0;
+  };
+  for (size_t k = 0; k < tokens.size(); ++k) {
+    const TextToken& tok = tokens[k];
+    if (!given_.count(std::string_view(t).substr(tok.begin, tok.end - tok.begin)) || !capitalized(k)) continue;
+    if (k + 1 < tokens.size() && spaced(k + 1) && capitalized(k + 1)) continue;
+    if (k > 0 && spaced(k) && capitalized(k - 1)) continue;
+    const auto [b, e] = norm.ToOriginal(tok.begin, tok.end);
+    add(b, e, t.substr(tok.begin, tok.end - tok.begin), "the given name of a person named in full in this document");
   }
 }
 

@@ -1,8 +1,8 @@
 // Short forms of people found in full: a person a cue, a table column or a
 // form label names in full ("Marisol Quintero Ayala", "OKAFOR, Chidi
 // Emeka") is called elsewhere in the document by their initials
-// ("M.Q.A."), or by a first initial and the rest of the name ("M.
-// Quintero Ayala", "C. Okafor"). Listed people have theirs in layout.h
+// ("M.Q.A."), by a first initial and the rest of the name ("M.
+// Quintero Ayala", "C. Okafor"), or by their given name alone ("Marisol"). Listed people have theirs in layout.h
 // (DetectListedInitials); these are for the people the list lacks.
 //
 // Thread-safety: pure functions.
@@ -43,13 +43,21 @@ class ShortForms {
 
   // Findings (rule "name.short", basis "cue") for the people's initials
   // (three letters or more, each followed by a period; only initials no
-  // two people share) and first-initial forms on one page: `text` the page
-  // text, `norm` and `tokens` its matching text and name tokens.
+  // two people share), first-initial forms and given names standing alone
+  // (written with their capital, not next to another capitalized word) on
+  // one page: `text` the page text, `norm` and `tokens` its matching text
+  // and name tokens. A given name alone may be a public person's too:
+  // KeepPublicPeople drops it when it is theirs.
   void Find(int page, const std::string& text, const NormalizedText& norm,
             const std::vector<TextToken>& tokens, std::vector<Finding>* out) const;
 
  private:
+  template <typename Add>
+  void FindGivenNames(int page, const std::string& text, const NormalizedText& norm,
+                      const std::vector<TextToken>& tokens, Add& add) const;
+
   const std::vector<std::vector<std::string>>& people_;
+  std::set<std::string, std::less<>> given_;  // given names of three letters or more
   std::map<std::string, int> initials_;  // initials -> how many people have them
   std::map<char, std::vector<const std::vector<std::string>*>> by_initial_;
 };

@@ -80,6 +80,26 @@ TEST(LayoutDetection, AWorksheetsValueBoxesGoAndItsOfficesAddressStays) {
   }
 }
 
+// A relative found in full by a cue is called by the given name alone
+// later on (a fresh LibreOffice declaration: "Kevin died on April 2" and
+// "I have not heard from Edwin" stayed readable). A given name next to
+// another capitalized word is another person's name ("Kevin Smith").
+TEST(LayoutDetection, AGivenNameAloneOfARelativeFoundInFullGoes) {
+  PageBuilder b;
+  b.Text("5. My brother Kevin Alexander Alvarado Quintanilla was threatened in front of our house.", 60, 100);
+  b.Text("6. Kevin died on April 2, 2019. Our neighbor Kevin Smith saw the men leave.", 60, 114);
+  b.Text("7. Since then I have not heard from Kevin's friends.", 60, 128);
+  const std::vector<PageText> pages = {b.Build()};
+  const std::vector<Finding> findings = MakeDetector().DetectDocument(pages);
+  std::vector<size_t> kevins;
+  for (const Finding& f : findings) {
+    if (f.category == "name" && pages[0].text.substr(f.begin, f.end - f.begin) == "Kevin") kevins.push_back(f.begin);
+  }
+  const std::string& text = pages[0].text;
+  EXPECT_EQ(kevins, (std::vector<size_t>{text.find("Kevin died"), text.find("Kevin's")}));
+  for (const Finding& f : findings) EXPECT_EQ(text.substr(f.begin, f.end - f.begin).find("Smith"), std::string::npos);
+}
+
 // Evaluation set, status reports and detention lists: the fear-screening
 // outcome sat under "Result" or a two-line "Resultado / MCF", and the
 // interview's date under "Interview date"; both stayed readable.
