@@ -298,7 +298,12 @@ void Builder::AddParts(int entity, const std::vector<std::string>& given,
   std::vector<std::string> initials;
   for (const std::string& m : middle) initials.push_back(m.substr(0, 1));
   const std::vector<std::string> first{given[0]};
-  const std::vector<std::string> first_surname{surname[0]};
+  // The first surname with the particles before it: "de la Garza" of "de
+  // la Garza Treviño" ("Juan de" alone was found in "Hospital San Juan de
+  // Dios").
+  size_t lead = 0;
+  while (lead + 1 < surname.size() && IsParticle(surname[lead])) ++lead;
+  const std::vector<std::string> first_surname(surname.begin(), surname.begin() + static_cast<std::ptrdiff_t>(lead) + 1);
   AddVariant(entity, cat({&given, &middle, &surname}), kFull);
   AddVariant(entity, cat({&given, &surname}), kFull);
   AddVariant(entity, cat({&first, &surname}), kFull);
@@ -306,7 +311,7 @@ void Builder::AddParts(int entity, const std::vector<std::string>& given,
   AddVariant(entity, cat({&surname, &given, &middle}), kFull);
   AddVariant(entity, cat({&surname, &given}), kFull);
   AddVariant(entity, cat({&surname, &first}), kFull);
-  if (surname.size() >= 2) {
+  if (surname.size() > first_surname.size()) {
     AddVariant(entity, cat({&given, &first_surname}), kFull);
     AddVariant(entity, cat({&first, &first_surname}), kFull);
     AddVariant(entity, first_surname, kPartial);

@@ -148,6 +148,16 @@ TEST(Names, ParticlesAndHyphenatedGivenNames) {
   EXPECT_EQ(Found(d, "JOSEPH, Jean-Baptiste"), Strings{"JOSEPH, Jean-Baptiste"});
 }
 
+// A surname that opens with particles ("de la Garza Treviño"): its first
+// surname is "de la Garza", never "de" alone. Before, "Juan de" was found
+// in "Hospital San Juan de Dios" of a fresh declaration.
+TEST(Names, TheFirstSurnameKeepsItsParticlesAndItsWord) {
+  Detector d = WithNames("first,last\nJuan,de la Garza Treviño\n");
+  EXPECT_TRUE(Found(d, "She was treated at Hospital San Juan de Dios in 2019.").empty());
+  EXPECT_EQ(Found(d, "Juan de la Garza testified."), Strings{"Juan de la Garza"});
+  EXPECT_EQ(Found(d, "Juan de la Garza Treviño testified."), Strings{"Juan de la Garza Treviño"});
+}
+
 TEST(Names, AliasesBelongToTheEntity) {
   Detector d = WithNames(kList);
   auto f = d.DetectText("known as Lupita Garcia");
