@@ -100,6 +100,20 @@ TEST(LayoutDetection, AGivenNameAloneOfARelativeFoundInFullGoes) {
   for (const Finding& f : findings) EXPECT_EQ(text.substr(f.begin, f.end - f.begin).find("Smith"), std::string::npos);
 }
 
+// The day of a fear determination told as an event (a fresh groff IJ
+// order): "an asylum officer found on January 8, 2025, that he had
+// established a credible / fear of persecution" kept its date.
+TEST(LayoutDetection, TheDateOfAFearFindingToldAsAnEventGoes) {
+  PageBuilder b;
+  b.Text("The respondent, a native and citizen of Guinea, was born on March 3, 1990, in Labe, Guinea. He was", 60, 100);
+  b.Text("placed in proceedings after an asylum officer found on January 8, 2025, that he had established a credible", 60, 114);
+  b.Text("fear of persecution. His wife and their daughter remain in Conakry.", 60, 128);
+  const std::vector<PageText> pages = {b.Build()};
+  const std::vector<Finding> findings = MakeDetector().DetectDocument(pages);
+  const std::vector<std::string> cf = Texts(pages[0], findings, "credible_fear");
+  EXPECT_NE(std::find(cf.begin(), cf.end(), "January 8, 2025"), cf.end());
+}
+
 // Evaluation set, status reports and detention lists: the fear-screening
 // outcome sat under "Result" or a two-line "Resultado / MCF", and the
 // interview's date under "Interview date"; both stayed readable.
