@@ -300,6 +300,10 @@ void KeepPublicRoles(const PageText& page, std::vector<Finding>* findings,
   }
   std::erase_if(*findings, [&](const Finding& f) {
     if (f.rule.starts_with("names.list") || f.channel != kChannelPage) return false;
+    // A person a cue found elsewhere as a relative or a party is not made
+    // public by sharing a block with counsel (a letter's cc list: "Joanna
+    // Kestrel, Esq." above "Nadège Saint-Fleur Joseph (sponsor)").
+    if (f.rule == "name.cue.repeat") return false;
     // Roles may nest (a quotation inside a paragraph's block): any role
     // that keeps the item public decides.
     bool dropped = InPublicField(page, f);

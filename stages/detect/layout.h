@@ -53,7 +53,8 @@ void DetectLayoutFindings(const PageText& page, const WordSet& not_names,
 
 // Drops the findings a public role keeps: in counsel, judge and letterhead
 // blocks a name, phone, e-mail or address; in a certificate the
-// certifier's own (not a name after "declaration of"); in a form's value
+// certifier's own (not a name after "declaration of"), but never a name a
+// cue found elsewhere in the document (name.cue.repeat); in a form's value
 // for an office or facility (structure's keys "office", "facility") a
 // phone, e-mail or address. A finding from the names
 // list is never dropped (the list wins). The names dropped (normalized)

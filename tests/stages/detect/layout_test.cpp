@@ -114,6 +114,29 @@ TEST(LayoutDetection, TheDateOfAFearFindingToldAsAnEventGoes) {
   EXPECT_NE(std::find(cf.begin(), cf.end(), "January 8, 2025"), cf.end());
 }
 
+// A letter's cc list holds counsel ("Esq., Supervising Attorney") and the
+// client's sister, named in full earlier by a family cue: the block is
+// counsel's, but the sister stays found there (a fresh Chromium letter).
+TEST(LayoutDetection, ARelativeInACcListBesideCounselStaysFound) {
+  PageBuilder a;
+  a.Text("Upon release she will live with her sister, Nadege Saint-Fleur Joseph, a U.S. citizen.", 60, 100);
+  PageBuilder b(2);
+  b.Text("Sincerely,", 60, 100);
+  b.Text("/s/ Joanna Kestrel", 60, 130).Text("Joanna Kestrel, Esq., Supervising Attorney", 60, 144);
+  b.Text("cc: Deportation Officer Raymond Oduya, ERO Atlanta", 60, 172);
+  b.Text("Joanna Kestrel, Esq., Supervising Attorney", 84, 186).Text("Nadege Saint-Fleur Joseph (sponsor)", 84, 200);
+  const std::vector<PageText> pages = {a.Build(), b.Build()};
+  bool counsel = false;
+  for (const RoleBlock& r : pages[1].layout.roles) counsel = counsel || r.role == BlockRole::kCounsel;
+  ASSERT_TRUE(counsel);
+  const std::vector<Finding> findings = MakeDetector().DetectDocument(pages);
+  std::vector<std::string> page2;
+  for (const Finding& f : findings) {
+    if (f.page == 2 && f.category == "name") page2.push_back(pages[1].text.substr(f.begin, f.end - f.begin));
+  }
+  EXPECT_EQ(page2, (std::vector<std::string>{"Nadege Saint-Fleur Joseph"}));
+}
+
 // Evaluation set, status reports and detention lists: the fear-screening
 // outcome sat under "Result" or a two-line "Resultado / MCF", and the
 // interview's date under "Interview date"; both stayed readable.
