@@ -283,6 +283,22 @@ bool InPublicField(const PageText& page, const Finding& f) {
   return false;
 }
 
+// Whether the finding's words lie in the role's block's box, though not in
+// its text: a letterhead set side by side reads as two blocks, its e-mail
+// line one of its own inside the letterhead's box.
+bool InRoleBox(const PageText& page, const RoleBlock& role, const Finding& f) {
+  if (role.block < 0 || static_cast<size_t>(role.block) >= page.blocks.size()) return false;
+  const Rect& box = page.blocks[static_cast<size_t>(role.block)].box;
+  bool any = false;
+  for (const Word& w : page.words) {
+    if (w.text_end <= f.begin || w.text_begin >= f.end) continue;
+    const double cx = (w.box.x0 + w.box.x1) / 2, cy = (w.box.y0 + w.box.y1) / 2;
+    if (cx < box.x0 || cx > box.x1 || cy < box.y0 || cy > box.y1) return false;
+    any = true;
+  }
+  return any;
+}
+
 }  // namespace
 
 void KeepPublicRoles(const PageText& page, std::vector<Finding>* findings,
@@ -309,8 +325,9 @@ void KeepPublicRoles(const PageText& page, std::vector<Finding>* findings,
     bool dropped = InPublicField(page, f);
     for (size_t r = 0; r < page.layout.roles.size() && !dropped; ++r) {
       const RoleBlock& role = page.layout.roles[r];
-      dropped = f.begin >= role.text_begin && f.end <= role.text_end &&
-                Dropped(page, role, f, names_a_person[r]);
+      const bool inside = (f.begin >= role.text_begin && f.end <= role.text_end) ||
+                          (role.role == BlockRole::kLetterhead && f.category != "name" && InRoleBox(page, role, f));
+      dropped = inside && Dropped(page, role, f, names_a_person[r]);
     }
     if (!dropped) return false;
     if (f.category == "name" && f.value.find(' ') != std::string::npos) {

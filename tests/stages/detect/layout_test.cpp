@@ -137,6 +137,27 @@ TEST(LayoutDetection, ARelativeInACcListBesideCounselStaysFound) {
   EXPECT_EQ(page2, (std::vector<std::string>{"Nadege Saint-Fleur Joseph"}));
 }
 
+// A letterhead set side by side (a fresh Chromium letter): the office's
+// e-mail line reads as a block of its own inside the letterhead's box, and
+// was removed as if it were the client's.
+TEST(LayoutDetection, AnEmailLineInsideTheLetterheadsBoxStays) {
+  PageBuilder b;
+  b.Text("Tri-County Refugee Rights Project", 72, 72, 14);
+  b.Text("1120 Peachtree Industrial Blvd., Suite 210 - Free legal representation - Tel. (770) 555-0164", 72, 88);
+  b.Text("Duluth, GA 30097", 72, 100);
+  b.Text("since 1994", 72, 112);
+  b.Text("intake@tcrls.org", 400, 106, 8);
+  b.Text("April 16, 2025", 72, 150);
+  b.Text("Re: Request for release on parole of our client, a citizen of Haiti.", 72, 180);
+  b.Text("Please write to the client at wideline86@examplemail.com with any questions.", 72, 194);
+  const std::vector<PageText> pages = {b.Build()};
+  bool letterhead = false;
+  for (const RoleBlock& r : pages[0].layout.roles) letterhead = letterhead || r.role == BlockRole::kLetterhead;
+  ASSERT_TRUE(letterhead);
+  const std::vector<Finding> findings = MakeDetector().DetectDocument(pages);
+  EXPECT_EQ(Texts(pages[0], findings, "email"), (std::vector<std::string>{"wideline86@examplemail.com"}));
+}
+
 // Evaluation set, status reports and detention lists: the fear-screening
 // outcome sat under "Result" or a two-line "Resultado / MCF", and the
 // interview's date under "Interview date"; both stayed readable.
