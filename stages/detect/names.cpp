@@ -315,6 +315,10 @@ void Builder::AddParts(int entity, const std::vector<std::string>& given,
     AddVariant(entity, cat({&given, &first_surname}), kFull);
     AddVariant(entity, cat({&first, &first_surname}), kFull);
     AddVariant(entity, first_surname, kPartial);
+    // The last surname alone, as the first is: a line wrapped inside the
+    // name ("DECLARACIÓN DE DARWIN OMAR MARADIAGA" / "EUCEDA") leaves it on
+    // a line of its own. (AddVariant refuses particles and short words.)
+    AddVariant(entity, {surname.back()}, kPartial);
   }
   AddVariant(entity, surname, kPartial);
   AddVariant(entity, first, kPartial);

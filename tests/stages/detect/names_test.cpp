@@ -2,6 +2,8 @@
 
 #include <gtest/gtest.h>
 
+#include <algorithm>
+
 #include "stages/detect/detector.h"
 
 namespace redact {
@@ -156,6 +158,16 @@ TEST(Names, TheFirstSurnameKeepsItsParticlesAndItsWord) {
   EXPECT_TRUE(Found(d, "She was treated at Hospital San Juan de Dios in 2019.").empty());
   EXPECT_EQ(Found(d, "Juan de la Garza testified."), Strings{"Juan de la Garza"});
   EXPECT_EQ(Found(d, "Juan de la Garza Treviño testified."), Strings{"Juan de la Garza Treviño"});
+}
+
+// The last of two surnames alone, once the person is named in full: a
+// two-column declaration's Spanish heading wrapped "DECLARACIÓN DE DARWIN
+// OMAR MARADIAGA" / "EUCEDA", and the reading joined the first line to the
+// English heading's, leaving "EUCEDA" alone (a fresh Ghostscript file).
+TEST(Names, TheLastSurnameAloneAfterAFullMention) {
+  Detector d = WithNames("first,last\nDarwin Omar,Maradiaga Euceda\n");
+  const Strings found = Found(d, "I, Darwin Omar Maradiaga Euceda, declare.\nEUCEDA\nYo declaro.");
+  EXPECT_NE(std::find(found.begin(), found.end(), "EUCEDA"), found.end());
 }
 
 TEST(Names, AliasesBelongToTheEntity) {
