@@ -1144,9 +1144,21 @@ void Detector::FullNamesOfSurnames(PageWork& w, const std::vector<std::string>& 
         end = next.end;
       }
     }
-    const auto [b, e] = w.norm.ToOriginal(prev.begin, end);
+    // A second given name before the first ("Fatoumata Binta Camara" of
+    // "Ms. Camara"), capitalized, a space away.
+    size_t begin = prev.begin;
+    if (k >= 2 && prev.joinable && t.compare(w.tokens[k - 2].end, prev.begin - w.tokens[k - 2].end, " ") == 0) {
+      const TextToken& before = w.tokens[k - 2];
+      const std::string word = t.substr(before.begin, before.end - before.begin);
+      const auto [bb, be] = w.norm.ToOriginal(before.begin, before.end);
+      if (word.size() >= 3 && !rules_->not_names.count(word) && !IsNameParticle(word) && !IsTitleOrRole(word) &&
+          StartsUpper(std::string_view(*w.text).substr(bb, be - bb)) && word.find_first_of("0123456789") == std::string::npos) {
+        begin = before.begin;
+      }
+    }
+    const auto [b, e] = w.norm.ToOriginal(begin, end);
     if (!StartsUpper(std::string_view(*w.text).substr(b, e - b))) continue;
-    w.findings.push_back(CueContextName(w.page, b, e, t.substr(prev.begin, end - prev.begin), "name.cue.surname",
+    w.findings.push_back(CueContextName(w.page, b, e, t.substr(begin, end - begin), "name.cue.surname",
                                         "a given name before a surname found by a cue in this document"));
   }
 }

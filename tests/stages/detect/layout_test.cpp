@@ -555,6 +555,19 @@ TEST(LayoutDetection, AGivenNameBeforeACuedSurnameIsFound) {
             (std::vector<std::string>{"Oksana Petrenko", "Petrenko"}));
 }
 
+// Two given names before the cued surname (a fresh status report: "Another
+// class member, Fatoumata Binta Camara," of "Ms. Camara" left "Fatoumata").
+// An uncapitalized word before them is no name.
+TEST(LayoutDetection, TwoGivenNamesBeforeACuedSurnameAreFound) {
+  PageBuilder b;
+  b.Text("Another class member, Fatoumata Binta Camara, was detained at Stewart.", 60, 100);
+  b.Text("Ms. Camara received no interview. The officer met with Aissatou Camara later.", 60, 114);
+  const std::vector<PageText> pages = {b.Build()};
+  const std::vector<Finding> findings = MakeDetector().DetectDocument(pages);
+  EXPECT_EQ(Texts(pages[0], findings, "name"),
+            (std::vector<std::string>{"Fatoumata Binta Camara", "Camara", "Aissatou Camara"}));
+}
+
 }  // namespace
 }  // namespace redact
 
