@@ -268,11 +268,17 @@ std::pair<std::string, std::string> InitialsOf(std::string_view listed) {
 }
 
 // A contact in a form's value for a public office or a facility ("Asylum
-// Office" | "…, 75 Hawthorne Street, San Francisco"): the office's.
+// Office" | "…, 75 Hawthorne Street, San Francisco"): the office's; a
+// name or contact in a value for a preparer's or interpreter's
+// particulars ("Teléfono del intérprete"): theirs.
 bool InPublicField(const PageText& page, const Finding& f) {
-  if (f.category != "phone" && f.category != "email" && f.category != "address") return false;
+  const bool contact = f.category == "phone" || f.category == "email" || f.category == "address";
+  if (!contact && f.category != "name") return false;
   for (const LabeledField& field : page.layout.fields) {
-    if ((field.key != "office" && field.key != "facility") || field.value_words.empty()) continue;
+    // A preparer's or interpreter's particulars, names too; an office's
+    // or facility's contacts.
+    const bool holds = field.key == "public" || (contact && (field.key == "office" || field.key == "facility"));
+    if (!holds || field.value_words.empty()) continue;
     size_t begin = page.text.size(), end = 0;
     for (int w : field.value_words) {
       begin = std::min<size_t>(begin, page.words[static_cast<size_t>(w)].text_begin);

@@ -56,7 +56,8 @@ void DetectLayoutFindings(const PageText& page, const WordSet& not_names,
 // certifier's own (not a name after "declaration of"), but never a name a
 // cue found elsewhere in the document (name.cue.repeat); in a form's value
 // for an office or facility (structure's keys "office", "facility") a
-// phone, e-mail or address. A finding from the names
+// phone, e-mail or address, and in one for a preparer's or interpreter's
+// particulars (key "public") a name too. A finding from the names
 // list is never dropped (the list wins). The names dropped (normalized)
 // are appended to *public_people.
 void KeepPublicRoles(const PageText& page, std::vector<Finding>* findings,

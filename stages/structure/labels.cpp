@@ -137,6 +137,36 @@ void AddPersonRoleNames(std::unordered_map<std::string, std::string>* t) {
   }
 }
 
+// A public person's particulars on a form ("Teléfono del intérprete",
+// "Preparer's telephone number", "Name of interpreter"): key "public", a
+// value that stays (names, phones, addresses, e-mails alike).
+void AddPublicRoleLabels(std::unordered_map<std::string, std::string>* t) {
+  static const char* const kRolesEn[] = {"preparer", "interpreter", "translator", "attorney", "representative",
+                                         "counsel", "accredited representative"};
+  static const char* const kHeadsEn[] = {"name", "full name", "phone", "telephone", "telephone number", "phone number",
+                                         "daytime telephone number", "address", "mailing address", "email",
+                                         "e-mail", "email address", "e-mail address"};
+  static const char* const kRolesEs[] = {"preparador", "preparadora", "interprete", "traductor", "traductora",
+                                         "abogado", "abogada", "representante"};
+  static const char* const kHeadsEs[] = {"nombre", "nombre completo", "telefono", "numero de telefono", "direccion",
+                                         "correo electronico"};
+  for (const char* role : kRolesEn) {
+    for (const char* head : kHeadsEn) {
+      const std::string r = NormalizeLabel(role), h = NormalizeLabel(head);
+      for (const std::string& form : {r + " s " + h, h + " of " + r, h + " of the " + r, r + " " + h}) {
+        t->emplace(form, "public");
+      }
+    }
+  }
+  for (const char* role : kRolesEs) {
+    for (const char* head : kHeadsEs) {
+      for (const char* of : {" del ", " de la ", " de "}) {
+        t->emplace(NormalizeLabel(std::string(head) + of + role), "public");
+      }
+    }
+  }
+}
+
 const std::unordered_map<std::string, std::string>& Table() {
   static const auto* kTable = [] {
     auto* t = new std::unordered_map<std::string, std::string>;
@@ -144,6 +174,7 @@ const std::unordered_map<std::string, std::string>& Table() {
       for (const char* p : e.phrases) t->emplace(NormalizeLabel(p), e.key);
     }
     AddPersonRoleNames(t);
+    AddPublicRoleLabels(t);
     return t;
   }();
   return *kTable;

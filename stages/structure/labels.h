@@ -5,7 +5,8 @@
 // "ssn" (protected categories), or "country", "facility", "language",
 // "row", "date", "case_number" (known, holding no identifier by itself),
 // "office" (an asylum office's, a field office's or a court's: its
-// address and phone are public).
+// address and phone are public), "public" (a preparer's, interpreter's or
+// attorney's name, phone, address or e-mail: "Teléfono del intérprete").
 //
 // Matching is accent-, case- and punctuation-insensitive over the whole
 // label: "Family Name (Last Name)" = "FAMILY NAME (LAST NAME):" → "name";

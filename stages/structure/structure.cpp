@@ -1000,8 +1000,10 @@ void TrackPreparerPart(const std::string& n, bool* in_preparer) {
     *in_preparer = false;
     return;
   }
-  if (Has(n, {"person preparing", "preparer", "preparador", "quien preparo",
-              "attorney or accredited representative", "abogado o representante acreditado"})) {
+  if (Has(n, {"person preparing", "preparer", "preparador", "quien preparo", "persona que prepara",
+              "attorney or accredited representative", "abogado o representante acreditado",
+              "interpreter's name", "name of interpreter", "interpreter's telephone", "nombre del interprete",
+              "telefono del interprete"})) {
     *in_preparer = true;
   } else if (*in_preparer && (n.starts_with("part ") || n.starts_with("parte ") ||
                               Has(n, {"applicant", "solicitante"}))) {
@@ -1042,7 +1044,9 @@ bool Classify(const BlockText& b, const PageText& page, double body_left, double
   // prose that merely mentions counsel or a court is not.
   const bool short_lines = b.line_chars <= 60;
   if (b.box.y1 < 0.075 * h) return *role = BlockRole::kHeader, true;
-  if (b.box.y0 > 0.925 * h) return *role = BlockRole::kFooter, true;
+  // A form's preparer part may run into the bottom margin: its last boxes
+  // there (the preparer's phone) are the preparer's, not a page footer's.
+  if (b.box.y0 > 0.925 * h && !sections->in_preparer) return *role = BlockRole::kFooter, true;
   if (OpensCertificate(n)) *in_certificate = true;
   if (*in_certificate) return *role = BlockRole::kCertificate, true;
   TrackPreparerPart(n, &sections->in_preparer);

@@ -158,6 +158,28 @@ TEST(LayoutDetection, AnEmailLineInsideTheLetterheadsBoxStays) {
   EXPECT_EQ(Texts(pages[0], findings, "email"), (std::vector<std::string>{"wideline86@examplemail.com"}));
 }
 
+// A Spanish form's preparer part runs into the bottom margin, and the
+// interpreter's boxes open the next page in its top margin (a fresh
+// LibreOffice form): their phones were removed as the applicant's, by the
+// field or by the phone rule. The applicant's own phone goes.
+TEST(LayoutDetection, APreparersAndAnInterpretersPhonesInTheMarginsStay) {
+  PageBuilder a;
+  a.Text("Telefono del solicitante", 60, 300, 7).Text("(786) 555-0100", 60, 312, 9);
+  a.Text("Parte E. Declaracion de la persona que prepara el formulario", 60, 690, 9);
+  a.Text("Nombre completo del preparador", 60, 712, 7).Text("Hector Iturriaga, Esq.", 60, 724, 9);
+  a.Text("Telefono del preparador", 330, 740, 7).Text("(305) 555-0188", 330, 752, 9);
+  PageBuilder b(2);
+  b.Text("Nombre del interprete", 60, 36, 7).Text("Telefono del interprete", 330, 36, 7);
+  b.Text("Luz Marina Cardenas Ochoa", 60, 50, 9).Text("(305) 555-0191", 330, 50, 9);
+  const std::vector<PageText> pages = {a.Build(), b.Build()};
+  const std::vector<Finding> findings = MakeDetector().DetectDocument(pages);
+  std::vector<std::string> phones;
+  for (const Finding& f : findings) {
+    if (f.category == "phone") phones.push_back(pages[f.page - 1].text.substr(f.begin, f.end - f.begin));
+  }
+  EXPECT_EQ(phones, (std::vector<std::string>{"(786) 555-0100"}));
+}
+
 // Evaluation set, status reports and detention lists: the fear-screening
 // outcome sat under "Result" or a two-line "Resultado / MCF", and the
 // interview's date under "Interview date"; both stayed readable.

@@ -600,6 +600,14 @@ TEST(Structure, ALabelAloneOrItsNoteIsNoValue) {
 }
 
 TEST(StructureLabels, FormLabelsInEnglishAndSpanish) {
+  // A public person's particulars (a fresh Spanish I-589-style form).
+  EXPECT_EQ(LabelKey("Teléfono del intérprete"), "public");
+  EXPECT_EQ(LabelKey("Nombre completo del preparador"), "public");
+  EXPECT_EQ(LabelKey("Preparer's Daytime Telephone Number"), "public");
+  EXPECT_EQ(LabelKey("Name of interpreter"), "public");
+  EXPECT_EQ(LabelKey("Asylum Office"), "office");
+  EXPECT_EQ(LabelKey("Child(ren)"), "name");
+  EXPECT_EQ(LabelKey("U.S. contact (applicant's cousin)"), "name");
   EXPECT_EQ(LabelKey("Family Name (Last Name)"), "name");
   EXPECT_EQ(LabelKey("Apellido(s)"), "name");
   EXPECT_EQ(LabelKey("Given Name (First Name) / Nombre(s)"), "name");
@@ -624,7 +632,9 @@ TEST(StructureLabels, FormLabelsInEnglishAndSpanish) {
   EXPECT_EQ(LabelKey("Given name(s)"), "name");
   EXPECT_EQ(LabelKey("Name, Date of Birth"), "");
   EXPECT_EQ(LabelKey("Country, Facility"), "");
-  EXPECT_EQ(LabelKey("Interpreter name(s)"), "");
+  // Not a protected name label: the interpreter's names are public.
+  EXPECT_EQ(LabelKey("Interpreter name(s)"), "public");
+  EXPECT_FALSE(IsProtectedLabelKey(LabelKey("Interpreter name(s)")));
   // Headers in the plural, names by the person's role, first names.
   EXPECT_EQ(LabelKey("Dates of birth"), "dob");
   EXPECT_EQ(LabelKey("A-Numbers"), "a_number");
