@@ -953,6 +953,7 @@ std::vector<Finding> Detector::DetectDocument(const std::vector<PageText>& pages
   size_t count = 0;
   for (size_t i = 0; i < pages.size(); ++i) {
     PageWork& w = work[i];
+    KeepTableHeaders(pages[i], &w.findings);
     KeepPublicRoles(pages[i], &w.findings, &public_people);
     KeepPublicPeople(public_people, &w.findings);
     std::erase_if(w.findings, [&](const Finding& f) {

@@ -345,6 +345,29 @@ void KeepPublicRoles(const PageText& page, std::vector<Finding>* findings,
   });
 }
 
+void KeepTableHeaders(const PageText& page, std::vector<Finding>* findings) {
+  for (const Table& t : page.layout.tables) {
+    for (const TableCell& cell : t.cells) {
+      if (cell.row >= t.header_rows || cell.words.empty()) continue;
+      size_t begin = page.text.size(), end = 0;
+      for (int w : cell.words) {
+        begin = std::min<size_t>(begin, page.words[static_cast<size_t>(w)].text_begin);
+        end = std::max<size_t>(end, page.words[static_cast<size_t>(w)].text_end);
+      }
+      for (Finding& f : *findings) {
+        if (f.channel != kChannelPage || f.end <= begin || f.begin >= end) continue;
+        if (f.begin >= begin && f.end > end) {  // "A#" header, then the first row's number
+          f.begin = end;
+          while (f.begin < f.end && (page.text[f.begin] == ' ' || page.text[f.begin] == '\n')) ++f.begin;
+        } else if (f.begin < begin && f.end <= end) {
+          f.end = begin;
+          while (f.end > f.begin && (page.text[f.end - 1] == ' ' || page.text[f.end - 1] == '\n')) --f.end;
+        }
+      }
+    }
+  }
+}
+
 void KeepPublicPeople(const std::vector<std::string>& public_people,
                       std::vector<Finding>* findings) {
   if (public_people.empty()) return;

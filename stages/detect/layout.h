@@ -63,6 +63,12 @@ void DetectLayoutFindings(const PageText& page, const WordSet& not_names,
 void KeepPublicRoles(const PageText& page, std::vector<Finding>* findings,
                      std::vector<std::string>* public_people);
 
+// A table's header cells hold no identifier: a finding that runs from a
+// header cell into the text after it ("A#" over the first row's number,
+// read as "A# 297012560") or into one from before keeps only the part
+// outside the header.
+void KeepTableHeaders(const PageText& page, std::vector<Finding>* findings);
+
 // Drops name findings from cues (not from the list) of a person the
 // document shows in a public role: the same name, or their surname alone
 // ("Ms. Smith" for counsel "Jane Smith"), or their given name alone found

@@ -180,6 +180,28 @@ TEST(LayoutDetection, APreparersAndAnInterpretersPhonesInTheMarginsStay) {
   EXPECT_EQ(phones, (std::vector<std::string>{"(786) 555-0100"}));
 }
 
+// A roster read column by column puts the "A#" header just before the
+// first row's bare number, and the A-number rule read "A# 297012560" (a
+// fresh Chromium roster): the header stays, the number goes.
+TEST(LayoutDetection, AnANumberHeaderStaysWhenTheFirstNumberFollowsIt) {
+  PageBuilder b;
+  b.Text("Detainee", 40, 100).Text("A#", 200, 100).Text("DOB", 300, 100).Text("Country", 400, 100);
+  const char* const rows[][4] = {{"DIALLO, Mamadou", "297012560", "03/14/1990", "Guinea"},
+                                 {"LIN, Xiaohong", "243946464", "07/02/1985", "China"},
+                                 {"TRAORE, Ibrahima", "216787574", "11/30/1979", "Mali"},
+                                 {"NOORZAI, Abdul Wahid", "269504597", "01/09/2001", "Afghanistan"}};
+  double y = 118;
+  for (const auto& r : rows) {
+    b.Text(r[0], 40, y).Text(r[1], 200, y).Text(r[2], 300, y).Text(r[3], 400, y);
+    y += 18;
+  }
+  const std::vector<PageText> pages = {b.Build()};
+  const std::vector<Finding> findings = MakeDetector().DetectDocument(pages);
+  const std::vector<std::string> numbers = Texts(pages[0], findings, "a_number");
+  EXPECT_EQ(numbers, (std::vector<std::string>{"297012560", "243946464", "216787574", "269504597"}));
+  for (const Finding& f : findings) EXPECT_EQ(pages[0].text.substr(f.begin, f.end - f.begin).find("A#"), std::string::npos);
+}
+
 // Evaluation set, status reports and detention lists: the fear-screening
 // outcome sat under "Result" or a two-line "Resultado / MCF", and the
 // interview's date under "Interview date"; both stayed readable.
