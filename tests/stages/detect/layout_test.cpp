@@ -202,6 +202,16 @@ TEST(LayoutDetection, AnANumberHeaderStaysWhenTheFirstNumberFollowsIt) {
   for (const Finding& f : findings) EXPECT_EQ(pages[0].text.substr(f.begin, f.end - f.begin).find("A#"), std::string::npos);
 }
 
+// A phone's last digits are no street number: "(619) 555-0110 · 880 Front
+// Street" was one address finding from the phone's tail (a fresh roster).
+TEST(LayoutDetection, AStreetNumberIsNotAPhonesTail) {
+  PageBuilder b;
+  b.Text("Weekly roster, prepared by the docket unit, (619) 555-0110 \xC2\xB7 880 Front Street, Room 2242", 40, 100);
+  const std::vector<PageText> pages = {b.Build()};
+  const std::vector<Finding> findings = MakeDetector().DetectDocument(pages);
+  EXPECT_EQ(Texts(pages[0], findings, "address"), (std::vector<std::string>{"880 Front Street"}));
+}
+
 // Evaluation set, status reports and detention lists: the fear-screening
 // outcome sat under "Result" or a two-line "Resultado / MCF", and the
 // interview's date under "Interview date"; both stayed readable.
