@@ -1060,7 +1060,9 @@ bool Classify(const BlockText& b, const PageText& page, double body_left, double
       Has(n, {"attorney for", "attorneys for", "counsel for", "abogado de", "abogada de",
               "bar no", "bar number", "bar #", "sbn", "state bar", "esq", "pro bono counsel",
               "llp", "law office", "law group", "law center", "law firm", "legal aid",
-              "legal services", "law clinic", "p.c.", "pllc"})) {
+              "legal services", "law clinic", "p.c.", "pllc", "chief counsel", "trial attorney",
+              "on behalf of dhs", "on behalf of the department", "on behalf of respondent",
+              "on behalf of the respondent", "on behalf of the government", "en nombre del dhs"})) {
     return *role = BlockRole::kCounsel, true;
   }
   if (short_lines && b.lines <= 4 && Has(n, {"/s/", "signature", "firma", "signed"})) {

@@ -212,6 +212,23 @@ TEST(LayoutDetection, AStreetNumberIsNotAPhonesTail) {
   EXPECT_EQ(Texts(pages[0], findings, "address"), (std::vector<std::string>{"880 Front Street"}));
 }
 
+// An IJ order's appearances (a fresh groff order): DHS's counsel, an
+// "Assistant Chief Counsel" under "ON BEHALF OF DHS:", is counsel too;
+// their phone was removed while the respondent's counsel's stayed.
+TEST(LayoutDetection, DhsCounselInTheAppearancesKeepsTheirPhone) {
+  PageBuilder b;
+  b.Text("APPEARANCES", 72, 500);
+  b.Text("ON BEHALF OF RESPONDENT:", 72, 520).Text("ON BEHALF OF DHS:", 330, 520);
+  b.Text("Priya Raman-Whitfield, Esq.", 72, 534).Text("Carl D. Westbrook", 330, 534);
+  b.Text("Esperanza Immigrant Rights Project", 72, 548).Text("Assistant Chief Counsel", 330, 548);
+  b.Text("1016 West Sixth Street", 72, 562).Text("606 South Olive Street, 8th Floor", 330, 562);
+  b.Text("(213) 555-0150", 72, 576).Text("(213) 555-0102", 330, 576);
+  const std::vector<PageText> pages = {b.Build()};
+  const std::vector<Finding> findings = MakeDetector().DetectDocument(pages);
+  EXPECT_TRUE(Texts(pages[0], findings, "phone").empty());
+  EXPECT_TRUE(Texts(pages[0], findings, "address").empty());
+}
+
 // Evaluation set, status reports and detention lists: the fear-screening
 // outcome sat under "Result" or a two-line "Resultado / MCF", and the
 // interview's date under "Interview date"; both stayed readable.
