@@ -76,6 +76,7 @@ std::string_view BlockRoleName(BlockRole role) {
     case BlockRole::kHeader: return "header";
     case BlockRole::kFooter: return "footer";
     case BlockRole::kQuotation: return "quotation";
+    case BlockRole::kOffice: return "office";
   }
   return "unknown";
 }

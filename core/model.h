@@ -233,6 +233,9 @@ enum class BlockRole {
   kHeader,       // running page header (top margin)
   kFooter,       // running page footer, Bates stamps (bottom margin)
   kQuotation,    // a block quotation of a statute, regulation or case
+  kOffice,       // an agency's or court's office with its address (a
+                 // letter's inside address: "Atlanta Field Office / U.S.
+                 // Immigration and Customs Enforcement / 180 Ted Turner Dr")
 };
 std::string_view BlockRoleName(BlockRole role);
 

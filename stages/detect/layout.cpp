@@ -194,6 +194,10 @@ bool Dropped(const PageText& page, const RoleBlock& role, const Finding& f, bool
       return contact || c == "name";
     case BlockRole::kCertificate:
       return contact || (c == "name" && !NamedAsSubject(page, f.begin));
+    // An agency's office: its address and phone, not the people named
+    // beside it (a letter's "Re:" line may share the block).
+    case BlockRole::kOffice:
+      return contact;
     // A statute or regulation quoted in general terms ("records pertaining
     // to any credible fear determination") speaks of no one: its words are
     // the law's, not a notation on this person's record. A quotation that

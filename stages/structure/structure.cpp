@@ -1083,6 +1083,13 @@ bool Classify(const BlockText& b, const PageText& page, double body_left, double
               "rights", "derechos", "justice", "justicia", "immigrant", "inmigrante", "migrante"})) {
     return *role = BlockRole::kLetterhead, true;
   }
+  if (short_lines && b.lines <= 8 &&
+      Has(n, {"field office", "immigration and customs enforcement", "citizenship and immigration services",
+              "immigration court", "asylum office", "executive office for immigration review",
+              "enforcement and removal operations", "office of the chief counsel", "oficina de asilo",
+              "corte de inmigracion"})) {
+    return *role = BlockRole::kOffice, true;
+  }
   return false;
 }
 

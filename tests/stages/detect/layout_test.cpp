@@ -229,6 +229,25 @@ TEST(LayoutDetection, DhsCounselInTheAppearancesKeepsTheirPhone) {
   EXPECT_TRUE(Texts(pages[0], findings, "address").empty());
 }
 
+// A letter's inside address to an ICE field office (a fresh Chromium
+// letter): the office's street address stays; the client's, in the body,
+// goes.
+TEST(LayoutDetection, AnAgencyOfficesInsideAddressStays) {
+  PageBuilder b;
+  b.Text("April 16, 2025", 72, 150);
+  b.Text("Field Office Director", 72, 180);
+  b.Text("Atlanta Field Office", 72, 194);
+  b.Text("U.S. Immigration and Customs Enforcement", 72, 208);
+  b.Text("180 Ted Turner Drive SW, Suite 522", 72, 222);
+  b.Text("Atlanta, GA 30303", 72, 236);
+  b.Text("Upon release our client will live at 4471 Rosewood Lane, Stone Mountain, GA 30083 with her sister.", 72, 280);
+  const std::vector<PageText> pages = {b.Build()};
+  const std::vector<Finding> findings = MakeDetector().DetectDocument(pages);
+  const std::vector<std::string> addresses = Texts(pages[0], findings, "address");
+  ASSERT_EQ(addresses.size(), 1u);
+  EXPECT_EQ(addresses[0].substr(0, 19), "4471 Rosewood Lane,");
+}
+
 // Evaluation set, status reports and detention lists: the fear-screening
 // outcome sat under "Result" or a two-line "Resultado / MCF", and the
 // interview's date under "Interview date"; both stayed readable.
