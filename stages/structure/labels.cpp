@@ -82,7 +82,11 @@ const std::vector<LabelEntry>& Entries() {
        {"address", "home address", "mailing address", "residence", "residential address",
         "u.s. mailing address", "street number and name", "current address", "u.s. address",
         "address in the u.s.", "foreign address", "last address outside the united states", "direccion",
-        "dirección", "domicilio", "direccion postal", "direccion residencial"}},
+        "dirección", "domicilio", "direccion postal", "direccion residencial",
+        // The parts of an address in their own boxes (I-589 Part A.I).
+        "city", "city or town", "town or city", "state", "zip code", "zip", "postal code", "apt. number",
+        "apt number", "apartment number", "ciudad", "ciudad o pueblo", "estado", "codigo postal",
+        "código postal", "numero de apartamento", "número de apartamento"}},
       {"email", {"email", "e-mail", "email address", "e-mail address", "correo electronico",
                  "correo electrónico"}},
       {"ssn", {"ssn", "social security number", "u.s. social security number",

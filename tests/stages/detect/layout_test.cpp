@@ -248,6 +248,19 @@ TEST(LayoutDetection, AnAgencyOfficesInsideAddressStays) {
   EXPECT_EQ(addresses[0].substr(0, 19), "4471 Rosewood Lane,");
 }
 
+// An address in boxes of its own parts (a fresh Spanish form): the city,
+// state and ZIP code boxes' values go with the street's.
+TEST(LayoutDetection, AnAddressSplitIntoCityStateAndZipBoxesGoes) {
+  PageBuilder b;
+  for (double x : {40.0, 200.0, 300.0, 420.0}) b.Rule(x, 80, x, 110);
+  for (double y : {80.0, 110.0}) b.Rule(40, y, 420, y);
+  b.Text("Ciudad", 44, 88, 7).Text("Estado", 204, 88, 7).Text("Codigo postal", 304, 88, 7);
+  b.Text("Doral", 44, 104, 9).Text("FL", 204, 104, 9).Text("33172", 304, 104, 9);
+  const std::vector<PageText> pages = {b.Build()};
+  const std::vector<Finding> findings = MakeDetector().DetectDocument(pages);
+  EXPECT_EQ(Texts(pages[0], findings, "address"), (std::vector<std::string>{"Doral", "FL", "33172"}));
+}
+
 // Evaluation set, status reports and detention lists: the fear-screening
 // outcome sat under "Result" or a two-line "Resultado / MCF", and the
 // interview's date under "Interview date"; both stayed readable.

@@ -606,6 +606,9 @@ TEST(StructureLabels, FormLabelsInEnglishAndSpanish) {
   EXPECT_EQ(LabelKey("Preparer's Daytime Telephone Number"), "public");
   EXPECT_EQ(LabelKey("Name of interpreter"), "public");
   EXPECT_EQ(LabelKey("Asylum Office"), "office");
+  EXPECT_EQ(LabelKey("Código postal"), "address");
+  EXPECT_EQ(LabelKey("Ciudad"), "address");
+  EXPECT_EQ(LabelKey("Zip Code"), "address");
   EXPECT_EQ(LabelKey("Child(ren)"), "name");
   EXPECT_EQ(LabelKey("U.S. contact (applicant's cousin)"), "name");
   EXPECT_EQ(LabelKey("Family Name (Last Name)"), "name");
