@@ -40,6 +40,40 @@ std::string Digits(std::string_view s) {
   return d;
 }
 
+// `s` without its words made of digits alone ("20 peachtree industrial
+// blvd., suite 2" -> "peachtree industrial blvd., suite").
+std::string WithoutNumbers(std::string_view s) {
+  std::string out;
+  size_t i = 0;
+  while (i < s.size()) {
+    while (i < s.size() && (s[i] == ' ' || s[i] == '\n')) ++i;
+    const size_t from = i;
+    while (i < s.size() && s[i] != ' ' && s[i] != '\n') ++i;
+    const std::string_view word = s.substr(from, i - from);
+    if (word.empty() || Digits(word).size() == word.size()) continue;
+    out += (out.empty() ? "" : " ") + std::string(word);
+  }
+  return out;
+}
+
+// Whether OCR's address `value` is one redact's reading of the page holds,
+// read with its house or suite numbers clipped ("1120 … Suite 210" as "20
+// … Suite 2"): its words without numbers are there, and each number is
+// part of the page's digits.
+bool AddressReadWithClippedNumbers(const std::string& ours_folded, const std::string& value) {
+  const std::string words = WithoutNumbers(value);
+  if (words.empty() || !ContainsWords(WithoutNumbers(ours_folded), words)) return false;
+  const std::string digits = Digits(ours_folded);
+  size_t i = 0;
+  while (i < value.size()) {
+    while (i < value.size() && (value[i] < '0' || value[i] > '9')) ++i;
+    const size_t from = i;
+    while (i < value.size() && value[i] >= '0' && value[i] <= '9') ++i;
+    if (i > from && digits.find(value.substr(from, i - from)) == std::string::npos) return false;
+  }
+  return true;
+}
+
 std::string HexOf(std::string_view s, bool upper) {
   const char* digits = upper ? "0123456789ABCDEF" : "0123456789abcdef";
   std::string out;
@@ -273,6 +307,11 @@ void JudgeSecondText(const std::string& channel, const std::string& where, const
     // otherwise ("A 201-234-567" / "A201234567"): judged there already.
     const std::string value_digits = Digits(value);
     if (value_digits.size() >= 6 && Digits(ours_folded).find(value_digits) != std::string::npos) continue;
+    // An address OCR read with its numbers clipped, whose words redact read
+    // on this page: judged there (its removed values are searched below).
+    if (ocr && f.category == "address" && !ours_folded.empty() && AddressReadWithClippedNumbers(ours_folded, value)) {
+      continue;
+    }
     const bool cue_only = f.category == "name" && f.rule.rfind("name.cue", 0) == 0;
     if (ocr && cue_only && in_blot(f)) continue;
     const bool column_only = f.rule.rfind("layout.", 0) == 0;

@@ -212,3 +212,37 @@ TEST_F(VerifySecondLook, CueOnlyNamesReadOffASolidBoxAreNoise) {
 
 }  // namespace
 }  // namespace redact
+
+// Issue 15 probe (a fresh Chromium letter): OCR of the render read the
+// letterhead's public address with its numbers clipped, "1120 Peachtree
+// Industrial Blvd., Suite 210" as "20 … Suite 2", and apply withheld the
+// letter. An address whose words redact reads on the page, its numbers
+// part of the page's digits, was judged there; one the page does not hold
+// is still a leak.
+namespace redact {
+namespace {
+
+TEST_F(VerifySecondLook, AnAddressOcrReadWithClippedNumbersIsNoLeak) {
+  const std::string path =
+      // (Words of a public letterhead, which redact's reading keeps; here
+      // set so that no rule reads them as an address.)
+      Write("letterhead.pdf", testing::PlainTextPdf("Refugee Rights Project: Peachtree Industrial Blvd., Suite 210, at 1120"));
+  fake_.Push({{"Refugee", 10, 10, 80, 30}, {"Rights", 90, 10, 150, 30}, {"Project,", 160, 10, 230, 30},
+              {"20", 240, 10, 260, 30}, {"Peachtree", 270, 10, 350, 30}, {"Industrial", 360, 10, 440, 30},
+              {"Blvd.,", 450, 10, 500, 30}, {"Suite", 510, 10, 560, 30}, {"2", 570, 10, 580, 30}});
+  StatusOr<VerifyResult> r = Verify(path, VerifyLevel::kFull);
+  ASSERT_TRUE(r.has_value()) << r.error().message();
+  EXPECT_EQ(r->pages_rendered, 1);
+  EXPECT_TRUE(r->leaks.empty());
+  // An address the page's text does not hold.
+  fake_.Push({{"lives", 10, 10, 60, 30}, {"at", 70, 10, 90, 30}, {"4471", 100, 10, 140, 30},
+              {"Rosewood", 150, 10, 230, 30}, {"Lane,", 240, 10, 290, 30}, {"Suite", 300, 10, 350, 30},
+              {"9", 360, 10, 370, 30}});
+  r = Verify(path, VerifyLevel::kFull);
+  ASSERT_TRUE(r.has_value()) << r.error().message();
+  ASSERT_EQ(r->leaks.size(), 1u);
+  EXPECT_EQ(r->leaks[0].category, "address");
+}
+
+}  // namespace
+}  // namespace redact
