@@ -320,6 +320,18 @@ std::vector<bool> ReadBackMask(const PageText& page, const NormalizedText& norm,
   return mask;
 }
 
+// Whether a word of a cue's capture is never part of a name: a never-name
+// word, trailing periods and commas aside, or its possessive ("Defendants'
+// declarant", "the Government's declarant").
+bool IsNeverNameWord(std::string_view word, const WordSet& not_names) {
+  std::string wn = NormalizeString(word);
+  while (!wn.empty() && (wn.back() == '.' || wn.back() == ',')) wn.pop_back();
+  for (std::string_view suffix : {"\xE2\x80\x99s", "'s", "\xE2\x80\x99", "'"}) {
+    if (wn.ends_with(suffix) && not_names.count(std::string_view(wn).substr(0, wn.size() - suffix.size()))) return true;
+  }
+  return not_names.count(wn) > 0;
+}
+
 // Whether original text [begin, end) is written as part of a proper name
 // or a title: every word capitalized, and on its line a colon right after
 // it (a label), a capitalized word right after it (the officer's name), or
@@ -683,17 +695,7 @@ void Detector::DetectCuedNames(PageWork& w) const {
           const std::string_view word(text.data() + words[keep].first, words[keep].second - words[keep].first);
           // "A." is an initial ("Ms. A."), not the article "a".
           if (word.size() == 2 && word[1] == '.' && std::isupper(static_cast<unsigned char>(word[0]))) continue;
-          std::string wn = NormalizeString(word);
-          while (!wn.empty() && (wn.back() == '.' || wn.back() == ',')) wn.pop_back();
-          // A possessive of a word that is no name is none either:
-          // "Defendants' declarant", "the Government's declarant".
-          for (std::string_view suffix : {"\xE2\x80\x99s", "'s", "\xE2\x80\x99", "'"}) {
-            if (wn.ends_with(suffix) && rules_->not_names.count(std::string_view(wn).substr(0, wn.size() - suffix.size()))) {
-              wn.resize(wn.size() - suffix.size());
-              break;
-            }
-          }
-          if (rules_->not_names.count(wn)) break;
+          if (IsNeverNameWord(word, rules_->not_names)) break;
         }
         while (keep > 0 && IsNameParticle(NormalizeString(text.substr(
                                words[keep - 1].first,

@@ -394,19 +394,28 @@ TEST(ApplyDocument, ReleasingGlyphsDrawsAndMapsTheSamePseudonyms) {
   fs::remove_all(dir);
 }
 
+constexpr const char* kHoldingSamples[] = {"/order_libreoffice.pdf", "/class_list_chromium.pdf",
+                                           "/motion_pdflatex_cm.pdf"};
+
+// One sample analyzed holding its glyphs, then letting them go.
+std::pair<StatusOr<AnalyzedDocument>, StatusOr<AnalyzedDocument>> AnalyzeHeldAndReleased(const Session& session,
+                                                                                       const std::string& input) {
+  OcrContext ocr = session.NewOcrContext();
+  StatusOr<AnalyzedDocument> held =
+      AnalyzeDocument(input, session.OpenOptionsFor(std::nullopt), session.detector(), &ocr, GlyphHolding::kKeep);
+  StatusOr<AnalyzedDocument> released =
+      AnalyzeDocument(input, session.OpenOptionsFor(std::nullopt), session.detector(), &ocr, GlyphHolding::kRelease);
+  return {std::move(held), std::move(released)};
+}
+
 // Analysis that lets glyphs go finds what analysis that holds them finds,
 // and holds none of a text page's glyphs at the end.
 TEST(AnalyzeDocument, ReleasedPagesHoldNoGlyphsAndFindTheSame) {
   StatusOr<std::unique_ptr<Session>> session = Session::Open(SampleSession());
   ASSERT_TRUE(session.has_value());
-  for (const char* name : {"/order_libreoffice.pdf", "/class_list_chromium.pdf", "/motion_pdflatex_cm.pdf"}) {
+  for (const char* name : kHoldingSamples) {
     SCOPED_TRACE(name);
-    const std::string input = kSamples + name;
-    OcrContext ocr = (*session)->NewOcrContext();
-    StatusOr<AnalyzedDocument> held = AnalyzeDocument(input, (*session)->OpenOptionsFor(std::nullopt),
-                                                      (*session)->detector(), &ocr, GlyphHolding::kKeep);
-    StatusOr<AnalyzedDocument> released = AnalyzeDocument(input, (*session)->OpenOptionsFor(std::nullopt),
-                                                          (*session)->detector(), &ocr, GlyphHolding::kRelease);
+    auto [held, released] = AnalyzeHeldAndReleased(**session, kSamples + name);
     ASSERT_TRUE(held.has_value() && released.has_value());
     ASSERT_EQ(held->pages.size(), released->pages.size());
     for (size_t i = 0; i < held->pages.size(); ++i) {
@@ -435,14 +444,9 @@ TEST(AnalyzeDocument, ReleasedPagesHoldNoGlyphsAndFindTheSame) {
 TEST(AnalyzeDocument, FindingBoxesOfReleasedPagesAreThoseOfHeldGlyphs) {
   StatusOr<std::unique_ptr<Session>> session = Session::Open(SampleSession());
   ASSERT_TRUE(session.has_value());
-  for (const char* name : {"/order_libreoffice.pdf", "/class_list_chromium.pdf", "/motion_pdflatex_cm.pdf"}) {
+  for (const char* name : kHoldingSamples) {
     SCOPED_TRACE(name);
-    const std::string input = kSamples + name;
-    OcrContext ocr = (*session)->NewOcrContext();
-    StatusOr<AnalyzedDocument> held = AnalyzeDocument(input, (*session)->OpenOptionsFor(std::nullopt),
-                                                      (*session)->detector(), &ocr, GlyphHolding::kKeep);
-    StatusOr<AnalyzedDocument> released = AnalyzeDocument(input, (*session)->OpenOptionsFor(std::nullopt),
-                                                          (*session)->detector(), &ocr, GlyphHolding::kRelease);
+    auto [held, released] = AnalyzeHeldAndReleased(**session, kSamples + name);
     ASSERT_TRUE(held.has_value() && released.has_value());
     StatusOr<std::vector<Rect>> boxes = FindingBoxes(&*released);
     ASSERT_TRUE(boxes.has_value());
