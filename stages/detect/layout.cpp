@@ -309,6 +309,29 @@ bool InRoleBox(const PageText& page, const RoleBlock& role, const Finding& f) {
   return any;
 }
 
+// Whether an e-mail address is at the domain of an e-mail a public role
+// kept ("mc.desrosiers@tcrls.org" in a letter's prose, "intake@tcrls.org"
+// in its letterhead): the office's, not a client's. Never for the
+// domains of free mail services, where anyone has an address.
+bool AtPublicDomain(const std::vector<std::string>& public_people, const std::string& email) {
+  static const char* const kFreeMail[] = {"gmail.com", "yahoo.com", "hotmail.com", "outlook.com", "live.com",
+                                          "icloud.com", "aol.com", "proton.me", "protonmail.com", "gmx.com",
+                                          "msn.com", "me.com", "mail.com", "yandex.com", "hotmail.es", "yahoo.es"};
+  const size_t at = email.rfind('@');
+  if (at == std::string::npos || at + 1 >= email.size()) return false;
+  const std::string_view domain = std::string_view(email).substr(at + 1);
+  for (const char* free : kFreeMail) {
+    if (domain == free) return false;
+  }
+  for (const std::string& p : public_people) {
+    if (p.starts_with("email:") && p.size() > domain.size() && p.ends_with(domain) &&
+        p[p.size() - domain.size() - 1] == '@') {
+      return true;
+    }
+  }
+  return false;
+}
+
 }  // namespace
 
 void KeepPublicRoles(const PageText& page, std::vector<Finding>* findings,
@@ -381,6 +404,7 @@ void KeepPublicPeople(const std::vector<std::string>& public_people,
             public_people.end()) {
       return true;  // a contact detail public in one place is public everywhere
     }
+    if (f.category == "email" && AtPublicDomain(public_people, f.value)) return true;
     if (f.category != "name" || !(f.rule.starts_with("name.cue") || f.rule == "name.short")) return false;
     for (const std::string& p : public_people) {
       if (f.value == p) return true;

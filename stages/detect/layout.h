@@ -72,7 +72,8 @@ void KeepTableHeaders(const PageText& page, std::vector<Finding>* findings);
 // Drops name findings from cues (not from the list) of a person the
 // document shows in a public role: the same name, or their surname alone
 // ("Ms. Smith" for counsel "Jane Smith"), or their given name alone found
-// as a short form ("Jane"); and the same phone, e-mail or
+// as a short form ("Jane"); an e-mail at the domain of one a public role
+// kept (not a free mail service's); and the same phone, e-mail or
 // address as one a public role kept (entries "<category>:<value>").
 void KeepPublicPeople(const std::vector<std::string>& public_people,
                       std::vector<Finding>* findings);

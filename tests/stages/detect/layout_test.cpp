@@ -261,6 +261,22 @@ TEST(LayoutDetection, AnAddressSplitIntoCityStateAndZipBoxesGoes) {
   EXPECT_EQ(Texts(pages[0], findings, "address"), (std::vector<std::string>{"Doral", "FL", "33172"}));
 }
 
+// Counsel's own e-mail in the letter's prose, at the letterhead's domain
+// (a fresh Chromium letter), stays; the client's at a free mail service
+// goes, even where counsel's domain is one too.
+TEST(LayoutDetection, AnEmailAtTheLetterheadsDomainStays) {
+  PageBuilder b;
+  b.Text("Tri-County Refugee Rights Project", 72, 72, 14);
+  b.Text("1120 Peachtree Industrial Blvd., Suite 210 - Tel. (770) 555-0164", 72, 88);
+  b.Text("intake@tcrls.org - help.tcrls@gmail.com", 72, 100);
+  b.Text("April 16, 2025", 72, 150);
+  b.Text("Please direct any questions to me at mc.desrosiers@tcrls.org. Our client can be", 72, 180);
+  b.Text("reached at wideline86@gmail.com or through her sister.", 72, 194);
+  const std::vector<PageText> pages = {b.Build()};
+  const std::vector<Finding> findings = MakeDetector().DetectDocument(pages);
+  EXPECT_EQ(Texts(pages[0], findings, "email"), (std::vector<std::string>{"wideline86@gmail.com"}));
+}
+
 // Evaluation set, status reports and detention lists: the fear-screening
 // outcome sat under "Result" or a two-line "Resultado / MCF", and the
 // interview's date under "Interview date"; both stayed readable.
