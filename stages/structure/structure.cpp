@@ -1083,11 +1083,16 @@ bool Classify(const BlockText& b, const PageText& page, double body_left, double
               "rights", "derechos", "justice", "justicia", "immigrant", "inmigrante", "migrante"})) {
     return *role = BlockRole::kLetterhead, true;
   }
-  if (short_lines && b.lines <= 8 &&
+  // An office's address block is a few short lines naming it; prose that
+  // mentions a court beside a person's address (set in a narrow column) is
+  // none: its address is that person's.
+  if (b.line_chars <= 45 && b.lines <= 8 &&
       Has(n, {"field office", "immigration and customs enforcement", "citizenship and immigration services",
               "immigration court", "asylum office", "executive office for immigration review",
               "enforcement and removal operations", "office of the chief counsel", "oficina de asilo",
-              "corte de inmigracion"})) {
+              "corte de inmigracion"}) &&
+      !Has(n, {"respondent", "applicant", "client", "declarant", "detainee", " he ", " she ", " i ", " my ",
+               " her ", " his ", " their ", "resid", "lives", " live ", "vive", "solicitante", "cliente"})) {
     return *role = BlockRole::kOffice, true;
   }
   return false;

@@ -277,6 +277,21 @@ TEST(LayoutDetection, AnEmailAtTheLetterheadsDomainStays) {
   EXPECT_EQ(Texts(pages[0], findings, "email"), (std::vector<std::string>{"wideline86@gmail.com"}));
 }
 
+// Prose in a narrow column that names an immigration court beside a
+// person's address is no office block: the address goes.
+TEST(LayoutDetection, ANarrowParagraphNamingACourtKeepsNoAddress) {
+  PageBuilder b;
+  b.Text("The respondent, who lives at", 72, 200);
+  b.Text("4471 Rosewood Lane, Stone", 72, 214);
+  b.Text("Mountain, GA 30083, appeared", 72, 228);
+  b.Text("before the Immigration Court", 72, 242);
+  b.Text("in Atlanta on May 2, 2025.", 72, 256);
+  const std::vector<PageText> pages = {b.Build()};
+  for (const RoleBlock& r : pages[0].layout.roles) EXPECT_NE(r.role, BlockRole::kOffice);
+  const std::vector<Finding> findings = MakeDetector().DetectDocument(pages);
+  EXPECT_FALSE(Texts(pages[0], findings, "address").empty());
+}
+
 // Evaluation set, status reports and detention lists: the fear-screening
 // outcome sat under "Result" or a two-line "Resultado / MCF", and the
 // interview's date under "Interview date"; both stayed readable.
