@@ -173,7 +173,9 @@ bool NamedAsSubject(const PageText& page, size_t begin) {
   static const char* const kSubject[] = {"declaration of", "declaracion de", "affidavit of",
                                          "statement of", "testimony of", "letter of",
                                          "carta de", "applicant", "solicitante", "respondent",
-                                         "petitioner", "plaintiff", "declarant", "declarante"};
+                                         "petitioner", "plaintiff", "declarant", "declarante",
+                                         "matter of", "matter of:", "in re", "in re:", "en el asunto de",
+                                         "en el asunto de:", "re:"};
   return std::any_of(std::begin(kSubject), std::end(kSubject),
                      [&](const char* s) { return before.ends_with(s); });
 }
@@ -332,6 +334,25 @@ bool AtPublicDomain(const std::vector<std::string>& public_people, const std::st
   return false;
 }
 
+// A contact no private person has: an e-mail at a U.S. government domain
+// (".gov", ".mil": an official's, "priya.raman-holt@ice.dhs.gov" in an
+// e-mail's header), a toll-free number (an agency's or a company's line:
+// 800, 833, 844, 855, 866, 877, 888).
+bool InstitutionalContact(const Finding& f) {
+  if (f.category == "email") {
+    const std::string v = NormalizeString(f.value);
+    return v.ends_with(".gov") || v.ends_with(".mil");
+  }
+  if (f.category != "phone") return false;
+  std::string digits;
+  for (char c : f.value) {
+    if (c >= '0' && c <= '9') digits.push_back(c);
+  }
+  if (digits.size() == 11 && digits[0] == '1') digits.erase(0, 1);
+  if (digits.size() != 10 || digits[0] != '8' || digits[1] != digits[2]) return false;
+  return digits[1] == '0' || (digits[1] >= '3' && digits[1] <= '8');
+}
+
 }  // namespace
 
 void KeepPublicRoles(const PageText& page, std::vector<Finding>* findings,
@@ -397,8 +418,8 @@ void KeepTableHeaders(const PageText& page, std::vector<Finding>* findings) {
 
 void KeepPublicPeople(const std::vector<std::string>& public_people,
                       std::vector<Finding>* findings) {
-  if (public_people.empty()) return;
   std::erase_if(*findings, [&](const Finding& f) {
+    if (InstitutionalContact(f)) return true;
     if ((f.category == "phone" || f.category == "email" || f.category == "address") &&
         std::find(public_people.begin(), public_people.end(), f.category + ":" + f.value) !=
             public_people.end()) {

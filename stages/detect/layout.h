@@ -73,8 +73,10 @@ void KeepTableHeaders(const PageText& page, std::vector<Finding>* findings);
 // document shows in a public role: the same name, or their surname alone
 // ("Ms. Smith" for counsel "Jane Smith"), or their given name alone found
 // as a short form ("Jane"); an e-mail at the domain of one a public role
-// kept (not a free mail service's); and the same phone, e-mail or
-// address as one a public role kept (entries "<category>:<value>").
+// kept (not a free mail service's); the same phone, e-mail or address as
+// one a public role kept (entries "<category>:<value>"); and, whatever the
+// list, contacts no private person has: e-mails at .gov and .mil domains,
+// toll-free numbers.
 void KeepPublicPeople(const std::vector<std::string>& public_people,
                       std::vector<Finding>* findings);
 

@@ -462,6 +462,47 @@ TEST(LayoutDetection, ACertificateKeepsItsTranslatorButNotTheDeclarant) {
   EXPECT_TRUE(Texts(pages[0], findings, "phone").empty());
 }
 
+// A certificate of service restates the caption: the respondent "In the
+// Matter of" is its subject, not a party served. Before, a cue's finding
+// of the name there was dropped as public, and the name with it wherever
+// the document repeated it.
+TEST(LayoutDetection, ACertificatesMatterOfNamesItsSubject) {
+  PageBuilder b(3);
+  b.Text("CERTIFICATE OF SERVICE", 217, 258);
+  b.Text("In the Matter of: Dmitriy Olegovich KUZNETSOV", 72, 292).Text("File No.: A 209-631-478", 417, 292);
+  b.Text("On June 10, 2024, I, Jonathan P. Rosenthal, served a copy of this Respondent's Motion to", 90, 325);
+  b.Text("Reopen Removal Proceedings on the Department of Homeland Security by mail to:", 72, 340);
+  const PageText page = b.Build();
+  ASSERT_FALSE(page.layout.roles.empty());
+  Finding f;
+  f.category = "name";
+  f.rule = "name.cue.caption";
+  f.page = 3;
+  f.begin = page.text.find("Dmitriy");
+  f.end = page.text.find("KUZNETSOV") + 9;
+  f.value = "dmitriy olegovich kuznetsov";
+  std::vector<Finding> findings = {f};
+  std::vector<std::string> public_people;
+  KeepPublicRoles(page, &findings, &public_people);
+  EXPECT_EQ(findings.size(), 1u);
+  EXPECT_TRUE(public_people.empty());
+}
+
+// An official's .gov e-mail in a message's header and an agency's
+// toll-free line are nobody's private contact; a personal phone and
+// e-mail in the same message go.
+TEST(LayoutDetection, GovernmentEmailsAndTollFreeNumbersStay) {
+  PageBuilder b;
+  b.Text("From: Raman-Holt, Priya <priya.raman-holt@ice.dhs.gov>", 60, 80);
+  b.Text("Cc: Ellery, Marcus T. (CIV) <marcus.t.ellery@usdoj.gov>", 60, 94);
+  b.Text("Mr. Sharifi's sister can be reached at (703) 555-0174 or farzana.s@gmail.com.", 60, 120);
+  b.Text("If you have questions, call the USCIS Contact Center at 800-375-5283.", 60, 134);
+  const std::vector<PageText> pages = {b.Build()};
+  const std::vector<Finding> findings = MakeDetector().DetectDocument(pages);
+  EXPECT_EQ(Texts(pages[0], findings, "email"), (std::vector<std::string>{"farzana.s@gmail.com"}));
+  EXPECT_EQ(Texts(pages[0], findings, "phone"), (std::vector<std::string>{"(703) 555-0174"}));
+}
+
 // A class list after a paragraph that names the interpreter: every name in
 // the list's Name column is found, listed or not, and the interpreter stays.
 // Before, "certified court interpreter" in the paragraph made the rest of
