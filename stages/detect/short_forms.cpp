@@ -67,7 +67,7 @@ ShortForms::ShortForms(const std::vector<std::vector<std::string>>& people) : pe
     if (name.size() >= 3) ++initials_[InitialsOf(name)];
     if (name.size() >= 4) ++initials_[InitialsOf({name[0], name[name.size() - 2], name.back()})];
     by_initial_[name[0][0]].push_back(&name);
-    if (name[0].size() >= 3 && !IsParticle(name[0])) given_.insert(name[0]);
+    if (name[0].size() >= 3 && !IsParticle(name[0])) given_[name[0]].push_back(&name);
   }
 }
 
@@ -149,13 +149,27 @@ void ShortForms::FindGivenNames(int page, const std::string& text, const Normali
   auto spaced = [&](size_t k) {  // a single space between token k - 1 and token k
     return t.compare(tokens[k - 1].end, tokens[k].begin - tokens[k - 1].end, " ") == 0;
   };
+  auto is = [&](size_t k, const std::string& word) {
+    return t.compare(tokens[k].begin, tokens[k].end - tokens[k].begin, word) == 0;
+  };
   for (size_t k = 0; k < tokens.size(); ++k) {
     const TextToken& tok = tokens[k];
-    if (!given_.count(std::string_view(t).substr(tok.begin, tok.end - tok.begin)) || !capitalized(k)) continue;
-    if (k + 1 < tokens.size() && spaced(k + 1) && capitalized(k + 1)) continue;
+    const auto people = given_.find(std::string_view(t).substr(tok.begin, tok.end - tok.begin));
+    if (people == given_.end() || !capitalized(k)) continue;
     if (k > 0 && spaced(k) && capitalized(k - 1)) continue;
-    const auto [b, e] = norm.ToOriginal(tok.begin, tok.end);
-    add(b, e, t.substr(tok.begin, tok.end - tok.begin), "the given name of a person named in full in this document");
+    // The person's next names after it, short of the whole name (found in
+    // full as such): "KUZNETSOV, Dmitriy Olegovich" in a page's footer.
+    size_t last = k;
+    for (const std::vector<std::string>* name : people->second) {
+      size_t j = k;
+      while (j + 1 < tokens.size() && j + 1 - k + 1 < name->size() && spaced(j + 1) && is(j + 1, (*name)[j + 1 - k])) ++j;
+      last = std::max(last, j);
+    }
+    if (last + 1 < tokens.size() && spaced(last + 1) && capitalized(last + 1)) continue;
+    const auto [b, e] = norm.ToOriginal(tok.begin, tokens[last].end);
+    add(b, e, t.substr(tok.begin, tokens[last].end - tok.begin),
+        last == k ? "the given name of a person named in full in this document"
+                  : "the given names of a person named in full in this document");
   }
 }
 

@@ -44,7 +44,9 @@ class ShortForms {
   // Findings (rule "name.short", basis "cue") for the people's initials
   // (three letters or more, each followed by a period; only initials no
   // two people share), first-initial forms and given names standing alone
-  // (written with their capital, not next to another capitalized word) on
+  // or with the person's next names ("Dmitriy Olegovich" of Dmitriy
+  // Olegovich Kuznetsov; written with their capital, not next to another
+  // capitalized word) on
   // one page: `text` the page text, `norm` and `tokens` its matching text
   // and name tokens. A given name alone may be a public person's too:
   // KeepPublicPeople drops it when it is theirs.
@@ -57,7 +59,8 @@ class ShortForms {
                       const std::vector<TextToken>& tokens, Add& add) const;
 
   const std::vector<std::vector<std::string>>& people_;
-  std::set<std::string, std::less<>> given_;  // given names of three letters or more
+  // Given names of three letters or more -> the people whose name starts so.
+  std::map<std::string, std::vector<const std::vector<std::string>*>, std::less<>> given_;
   std::map<std::string, int> initials_;  // initials -> how many people have them
   std::map<char, std::vector<const std::vector<std::string>*>> by_initial_;
 };

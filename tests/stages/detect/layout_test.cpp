@@ -100,6 +100,26 @@ TEST(LayoutDetection, AGivenNameAloneOfARelativeFoundInFullGoes) {
   for (const Finding& f : findings) EXPECT_EQ(text.substr(f.begin, f.end - f.begin).find("Smith"), std::string::npos);
 }
 
+// A person found in full is called by their given names too, the
+// surname set before them or left out (a pdflatex motion's footer
+// "KUZNETSOV, Dmitriy Olegovich - A 209-631-478" kept "Dmitriy
+// Olegovich" on every page).
+TEST(LayoutDetection, TheGivenNamesOfAPersonFoundInFullGo) {
+  PageBuilder b;
+  b.Text("Respondent Dmitriy Olegovich Kuznetsov, a native of Russia, moves to reopen.", 60, 100);
+  b.Text("Dmitriy Olegovich told the court he fears return. Dmitriy Smirnov testified.", 60, 114);
+  b.Text("ZZZ, Dmitriy Olegovich - A 209-631-478", 60, 700);
+  const std::vector<PageText> pages = {b.Build()};
+  const std::vector<Finding> findings = MakeDetector().DetectDocument(pages);
+  const std::string& text = pages[0].text;
+  std::vector<size_t> found;
+  for (const Finding& f : findings) {
+    if (f.category == "name" && text.substr(f.begin, f.end - f.begin) == "Dmitriy Olegovich") found.push_back(f.begin);
+  }
+  EXPECT_EQ(found, (std::vector<size_t>{text.find("Dmitriy Olegovich told"), text.find("Dmitriy Olegovich - A")}));
+  for (const Finding& f : findings) EXPECT_EQ(text.substr(f.begin, f.end - f.begin).find("Smirnov"), std::string::npos);
+}
+
 // The day of a fear determination told as an event (a fresh groff IJ
 // order): "an asylum officer found on January 8, 2025, that he had
 // established a credible / fear of persecution" kept its date.
