@@ -391,6 +391,17 @@ std::vector<LabeledField> LabelledCells(const PageText& page, const Table& t) {
   return fields;
 }
 
+// Whether a box opens with a heading set smaller than what follows it (a
+// DHS record's "Scars and Marks (Type and Location)" over its answer): a
+// labelled box of its own, whatever its label says, never the value of
+// the box beside it.
+bool OpensWithSmallerHeading(const PageText& page, const TableCell& c) {
+  if (c.words.size() < 2) return false;
+  float largest = 0;
+  for (int w : c.words) largest = std::max(largest, page.words[static_cast<size_t>(w)].font_size);
+  return page.words[static_cast<size_t>(c.words.front())].font_size < 0.85F * largest;
+}
+
 // In a grid of label boxes beside value boxes (a worksheet or record drawn
 // as a ruled table: "Applicant's name (Family, Given, Middle)" | "SOKOLOV,
 // Dmitriy"), each box holding a label alone, however many lines it wraps
@@ -425,7 +436,7 @@ std::vector<LabeledField> BesideCells(const PageText& page, const Table& t, std:
     LabeledField opened;
     const std::string value_text = CellText(page, value);
     if (value.row != label.row || !of_values(value.column) || IsLabelText(value_text) ||
-        SplitLabelledCell(page, value, &opened)) {
+        SplitLabelledCell(page, value, &opened) || OpensWithSmallerHeading(page, value)) {
       continue;
     }
     fields.push_back({key, label.words, value.words, false});

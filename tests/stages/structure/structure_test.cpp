@@ -599,6 +599,34 @@ TEST(Structure, ALabelAloneOrItsNoteIsNoValue) {
   EXPECT_EQ(values["address"], (std::vector<std::string>{"12 Pine Road, Reno, NV 89501"}));
 }
 
+// A DHS record's boxes, each a heading over its own value: the heading
+// beside a label is the next box's, not the label's value — also once the
+// label's own value is removed (apply's second reading), when only the
+// smaller type of headings tells them from values. Before, "Scars and
+// Marks (Type and Location)" and the tattoo under it were found as the
+// address, and "Date of Action" as the date of birth.
+TEST(Structure, AHeadingBesideALabelIsNoValue) {
+  for (bool values_removed : {false, true}) {
+    PageBuilder b;
+    for (double y : {92.0, 125.0, 158.0}) b.Rule(36, y, 560, y);
+    for (double x : {36.0, 390.0, 560.0}) b.Rule(x, 92, x, 125);
+    for (double x : {36.0, 142.0, 256.0, 560.0}) b.Rule(x, 125, x, 158);
+    b.Text("U.S. Address", 40, 100, 6).Text("Scars and Marks (Type and Location)", 394, 100, 6);
+    if (!values_removed) b.Text("2210 W PIONEER PKWY APT 114, GRAND PRAIRIE, TX 75051", 40, 113, 9);
+    b.Text("TATTOO L FOREARM", 395, 113, 9);
+    b.Text("Date of Birth", 40, 133, 6).Text("Date of Action", 146, 133, 6).Text("Location Code", 260, 133, 6);
+    if (!values_removed) b.Text("07/22/1998", 40, 146, 9);
+    b.Text("03/04/2024", 146, 146, 9).Text("WSL/RGV", 260, 146, 9);
+    const PageText page = b.Build();
+    for (const LabeledField& f : page.layout.fields) {
+      const std::string value = WordsText(page, f.value_words);
+      for (const char* heading : {"Scars", "TATTOO", "Date of Action", "03/04/2024"}) {
+        EXPECT_EQ(value.find(heading), std::string::npos) << f.key << ": " << value << (values_removed ? " (values removed)" : "");
+      }
+    }
+  }
+}
+
 TEST(StructureLabels, FormLabelsInEnglishAndSpanish) {
   // A public person's particulars (a fresh Spanish I-589-style form).
   EXPECT_EQ(LabelKey("Teléfono del intérprete"), "public");
