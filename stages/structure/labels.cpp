@@ -190,7 +190,7 @@ std::string StripDecorations(std::string n) {
   while (i < n.size() && n[i] >= '0' && n[i] <= '9') ++i;
   if (i > 0 && i < n.size() && i + 1 < n.size() && n[i] != ' ' && n[i + 1] == ' ') ++i;
   if (i > 0 && i < n.size() && n[i] == ' ') n.erase(0, i + 1);
-  for (std::string_view tail : {" if any", " caps", " in caps", " en mayusculas", " si tiene", " si aplica", " optional", " en los ee uu",
+  for (std::string_view tail : {" if any", " if known", " si se conoce", " caps", " in caps", " en mayusculas", " si tiene", " si aplica", " optional", " en los ee uu",
                                  " en estados unidos", " in the u s", " in the united states"}) {
     if (n.size() > tail.size() && n.ends_with(tail)) n.erase(n.size() - tail.size());
   }
@@ -260,6 +260,31 @@ std::string KeyOfParts(std::string_view text, char separator) {
   return key;
 }
 
+// "name" when the first of `text`'s comma-separated parts is a name's
+// label and every other part ("and" or "y" before it allowed) a label of
+// that person's nationality or address; else "" ("Name, Date of Birth"
+// heads two columns, not one).
+std::string KeyOfNameAndParticulars(std::string_view text) {
+  std::vector<std::string> parts;
+  size_t from = 0;
+  while (from <= text.size()) {
+    size_t at = text.find(',', from);
+    if (at == std::string_view::npos) at = text.size();
+    std::string part = StripDecorations(NormalizeLabel(text.substr(from, at - from)));
+    for (std::string_view conj : {"and ", "y "}) {
+      if (part.starts_with(conj)) part.erase(0, conj.size());
+    }
+    if (!part.empty() && part != "if known" && part != "if any" && part != "si se conoce") parts.push_back(std::move(part));
+    from = at + 1;
+  }
+  if (parts.size() < 2 || KeyOfOne(parts[0]) != "name") return "";
+  for (size_t k = 1; k < parts.size(); ++k) {
+    const std::string key = KeyOfOne(parts[k]);
+    if (key != "country" && key != "address") return "";
+  }
+  return "name";
+}
+
 }  // namespace
 
 std::string NormalizeLabel(std::string_view text) {
@@ -287,6 +312,9 @@ std::string LabelKey(std::string_view text) {
   for (char separator : {'/', ','}) {
     if (key.empty() && text.find(separator) != std::string_view::npos) key = KeyOfParts(text, separator);
   }
+  // A person's name and their particulars in one box: "Father's Name,
+  // Nationality, and Address, if Known" holds the name first.
+  if (key.empty() && text.find(',') != std::string_view::npos) key = KeyOfNameAndParticulars(text);
   // A note in parentheses after the label: "Family Name (CAPS)", "Name
   // (as shown on passport)".
   // A group of digits alone is no note but a value: "Teléfono (505)".

@@ -640,6 +640,10 @@ TEST(StructureLabels, FormLabelsInEnglishAndSpanish) {
   EXPECT_EQ(LabelKey("Child(ren)"), "name");
   EXPECT_EQ(LabelKey("U.S. contact (applicant's cousin)"), "name");
   EXPECT_EQ(LabelKey("Family Name (Last Name)"), "name");
+  // An I-213's parents' boxes: the name comes first (they were left in).
+  EXPECT_EQ(LabelKey("Father's Name, Nationality, and Address, if Known"), "name");
+  EXPECT_EQ(LabelKey("Mother's Present and Maiden Names, Nationality, and Address, if Known"), "name");
+  EXPECT_EQ(LabelKey("Country, Name"), "");
   EXPECT_EQ(LabelKey("Apellido(s)"), "name");
   EXPECT_EQ(LabelKey("Given Name (First Name) / Nombre(s)"), "name");
   EXPECT_EQ(LabelKey("1. Alien Registration Number (A-Number) (if any)"), "a_number");
