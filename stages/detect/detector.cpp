@@ -952,10 +952,13 @@ std::vector<Finding> Detector::DetectDocument(const std::vector<PageText>& pages
   for (const PageWork& w : work) AddPeopleFoundInFull(w.findings, rules_->not_names, &people, &known);
   const ShortForms short_forms(people);
   for (PageWork& w : work) short_forms.Find(w.page, *w.text, w.norm, w.tokens, &w.findings);
+  std::set<std::string> case_initials;
+  for (const PageWork& w : work) AddCaseTitleInitials(*w.text, &case_initials);
   size_t count = 0;
   for (size_t i = 0; i < pages.size(); ++i) {
     PageWork& w = work[i];
     KeepTableHeaders(pages[i], &w.findings);
+    KeepCaseTitleInitials(case_initials, *w.text, &w.findings);
     KeepPublicRoles(pages[i], &w.findings, &public_people);
     KeepPublicPeople(public_people, &w.findings);
     std::erase_if(w.findings, [&](const Finding& f) {

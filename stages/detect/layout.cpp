@@ -5,6 +5,7 @@
 #include <algorithm>
 #include <cctype>
 #include <map>
+#include <set>
 #include <unordered_map>
 
 #include "stages/detect/initials_search.h"
@@ -226,6 +227,10 @@ bool NamesAPerson(const std::vector<Finding>& findings, size_t begin, size_t end
 void NamesOnTheirOwnLines(const PageText& page, const RoleBlock& role, std::vector<std::string>* people) {
   if (role.block < 0 || role.block >= static_cast<int>(page.blocks.size())) return;
   for (int l : page.blocks[static_cast<size_t>(role.block)].lines) {
+    // A role may hold only the block's last lines (a signature under a
+    // paragraph): the lines before it are not its.
+    const Line& line = page.lines[static_cast<size_t>(l)];
+    if (!line.words.empty() && page.words[static_cast<size_t>(line.words.front())].text_begin < role.text_begin) continue;
     std::vector<std::string> words;
     for (int w : page.lines[static_cast<size_t>(l)].words) words.push_back(page.words[static_cast<size_t>(w)].text);
     while (!words.empty() && (words.front() == "/s/" || NormalizeString(words.front()) == "hon." ||
@@ -390,6 +395,44 @@ void KeepPublicRoles(const PageText& page, std::vector<Finding>* findings,
       public_people->push_back(f.category + ":" + f.value);  // counsel's phone
     }
     return true;
+  });
+}
+
+void AddCaseTitleInitials(std::string_view text, std::set<std::string>* initials) {
+  // "L.G.M., et al. v. U.S. Department…", "D.A.K. v. Garland", "L.G.M.,
+  // et al.," alone on a caption's line.
+  static const RE2 kTitle(R"(((?:\p{Lu}\.[ \t]?){2,5}),?[ \t]+(?:et[ \t]+al\.|v\.|vs\.))");
+  re2::StringPiece rest(text.data(), text.size()), m;
+  while (RE2::FindAndConsume(&rest, kTitle, &m)) {
+    std::string letters;
+    for (char c : std::string_view(m.data(), m.size())) {
+      if (c != '.' && c != ' ' && c != '\t') letters.push_back(static_cast<char>(std::tolower(static_cast<unsigned char>(c))));
+    }
+    initials->insert(std::move(letters));
+  }
+}
+
+void KeepCaseTitleInitials(const std::set<std::string>& initials, std::string_view text,
+                           std::vector<Finding>* findings) {
+  if (initials.empty()) return;
+  std::erase_if(*findings, [&](const Finding& f) {
+    if (f.category != "name" || f.channel != kChannelPage || f.end > text.size()) return false;
+    if (f.rule.starts_with("names.list") && f.rule != "names.list.initials") return false;
+    // The whole run of initials the finding lies in ("G.M" of "L.G.M.").
+    auto initial_char = [&](size_t i) {
+      const char c = text[i];
+      return c == '.' || std::isupper(static_cast<unsigned char>(c));
+    };
+    size_t begin = f.begin, end = f.end;
+    while (begin > 0 && initial_char(begin - 1)) --begin;
+    while (end < text.size() && initial_char(end)) ++end;
+    std::string letters;
+    for (char c : text.substr(begin, end - begin)) {
+      if (c == '.' || c == ' ' || c == '\t') continue;
+      if (!std::isupper(static_cast<unsigned char>(c))) return false;  // initials only, never a name
+      letters.push_back(static_cast<char>(std::tolower(static_cast<unsigned char>(c))));
+    }
+    return letters.size() >= 2 && initials.count(letters) > 0;
   });
 }
 

@@ -7,6 +7,7 @@
 #ifndef REDACT_STAGES_DETECT_LAYOUT_H_
 #define REDACT_STAGES_DETECT_LAYOUT_H_
 
+#include <set>
 #include <string>
 #include <unordered_map>
 #include <unordered_set>
@@ -68,6 +69,18 @@ void KeepPublicRoles(const PageText& page, std::vector<Finding>* findings,
 // read as "A# 297012560") or into one from before keeps only the part
 // outside the header.
 void KeepTableHeaders(const PageText& page, std::vector<Finding>* findings);
+
+// The initials a case's title gives a party ("L.G.M., et al. v. U.S.
+// Department of Homeland Security", "D.A.K. v. Garland"): the pseudonym
+// the court let the party sue under, public record. AddCaseTitleInitials
+// collects them (lower-case letters) from a page's text;
+// KeepCaseTitleInitials drops name findings that are those initials
+// alone, wherever the document uses them ("Plaintiff L.G.M."), whether a
+// cue, a short form or the list's initials found them. A listed full name
+// beside them still goes.
+void AddCaseTitleInitials(std::string_view text, std::set<std::string>* initials);
+void KeepCaseTitleInitials(const std::set<std::string>& initials, std::string_view text,
+                           std::vector<Finding>* findings);
 
 // Drops name findings from cues (not from the list) of a person the
 // document shows in a public role: the same name, or their surname alone

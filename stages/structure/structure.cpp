@@ -984,7 +984,19 @@ struct BlockText {
   Rect box;
   int lines = 0;
   double line_chars = 0;  // mean characters per line
+  int long_lines = 0;     // lines of more than 80 characters: prose
 };
+
+// Whether normalized text names counsel's role or firm.
+bool NamesCounsel(const std::string& n) {
+  return !Has(n, {"pro se", "por derecho propio"}) &&
+         Has(n, {"attorney for", "attorneys for", "counsel for", "abogado de", "abogada de",
+                 "bar no", "bar number", "bar #", "sbn", "state bar", "esq", "pro bono counsel",
+                 "llp", "law office", "law group", "law center", "law firm", "legal aid",
+                 "legal services", "law clinic", "p.c.", "pllc", "chief counsel", "trial attorney",
+                 "on behalf of dhs", "on behalf of the department", "on behalf of respondent",
+                 "on behalf of the respondent", "on behalf of the government", "en nombre del dhs"});
+}
 
 // Whether normalized text cites a statute, regulation or case (or quotes).
 bool CitesLaw(const std::string& n) {
@@ -1052,8 +1064,10 @@ bool Classify(const BlockText& b, const PageText& page, double body_left, double
   const double h = std::max(page.geometry.display_height, 1.0);
   const std::string& n = b.norm;
   // Signature blocks, letterheads and captions are set in short lines;
-  // prose that merely mentions counsel or a court is not.
-  const bool short_lines = b.line_chars <= 60;
+  // prose that merely mentions counsel or a court is not, nor a paragraph
+  // run together with the signature under it (its tail has a role of its
+  // own: SignatureTail).
+  const bool short_lines = b.line_chars <= 60 && b.long_lines <= 1;
   if (b.box.y1 < 0.075 * h) return *role = BlockRole::kHeader, true;
   // A form's preparer part may run into the bottom margin: its last boxes
   // there (the preparer's phone) are the preparer's, not a page footer's.
@@ -1067,15 +1081,7 @@ bool Classify(const BlockText& b, const PageText& page, double body_left, double
                              "juez de inmigracion"})) {
     return *role = BlockRole::kJudge, true;
   }
-  if (short_lines && !Has(n, {"pro se", "por derecho propio"}) &&
-      Has(n, {"attorney for", "attorneys for", "counsel for", "abogado de", "abogada de",
-              "bar no", "bar number", "bar #", "sbn", "state bar", "esq", "pro bono counsel",
-              "llp", "law office", "law group", "law center", "law firm", "legal aid",
-              "legal services", "law clinic", "p.c.", "pllc", "chief counsel", "trial attorney",
-              "on behalf of dhs", "on behalf of the department", "on behalf of respondent",
-              "on behalf of the respondent", "on behalf of the government", "en nombre del dhs"})) {
-    return *role = BlockRole::kCounsel, true;
-  }
+  if (short_lines && NamesCounsel(n)) return *role = BlockRole::kCounsel, true;
   if (short_lines && b.lines <= 4 && Has(n, {"/s/", "signature", "firma", "signed"})) {
     return *role = BlockRole::kSignature, true;
   }
@@ -1143,6 +1149,66 @@ void QuotationsInBlock(PageText* page, int bi, double body_left, double body_rig
   }
 }
 
+// Whether a line is a letter's or a filing's closing ("Thank you,",
+// "Sincerely,", "Respectfully submitted,").
+bool IsClosing(const std::string& n) {
+  static const char* const kClosings[] = {"thank you", "thanks", "sincerely", "respectfully", "respectfully submitted",
+                                          "regards", "best regards", "kind regards", "very truly yours",
+                                          "yours truly", "atentamente", "cordialmente", "saludos"};
+  std::string t = n;
+  while (!t.empty() && (t.back() == ',' || t.back() == '.' || t.back() == ' ')) t.pop_back();
+  return std::any_of(std::begin(kClosings), std::end(kClosings), [&](const char* c) { return t == c; });
+}
+
+// Whether a line is a person's name alone ("Rebecca A. Lindqvist", "/s/
+// Dana Ruiz"): two to five capitalized words without digits.
+bool IsNameLine(const PageText& page, const Line& line) {
+  std::vector<const std::string*> words;
+  for (int w : line.words) words.push_back(&page.words[static_cast<size_t>(w)].text);
+  if (!words.empty() && *words.front() == "/s/") words.erase(words.begin());
+  if (words.size() < 2 || words.size() > 5) return false;
+  return std::all_of(words.begin(), words.end(), [](const std::string* w) {
+    const auto c = static_cast<unsigned char>((*w)[0]);
+    return (std::isupper(c) || c >= 0x80) &&
+           std::none_of(w->begin(), w->end(), [](char ch) { return std::isdigit(static_cast<unsigned char>(ch)); });
+  });
+}
+
+// A signature set right under a paragraph, with no more space between them
+// than between lines (an e-mail printed by Chromium: "... by Monday." /
+// "Priya Raman-Holt" / "Assistant Chief Counsel" / ...): the block's last
+// short lines, from a name line (after a closing, if any), have the counsel
+// role when they name counsel's role or firm; the paragraph above keeps
+// none of it.
+void SignatureTail(PageText* page, int bi) {
+  const Block& block = page->blocks[static_cast<size_t>(bi)];
+  auto chars = [&](int l) {
+    size_t n = 0;
+    for (int w : page->lines[static_cast<size_t>(l)].words) n += page->words[static_cast<size_t>(w)].text.size() + 1;
+    return n;
+  };
+  size_t first = block.lines.size();
+  while (first > 0 && chars(block.lines[first - 1]) <= 60) --first;
+  if (first == 0 || block.lines.size() - first < 2) return;  // no prose above, or no tail
+  auto line_text = [&](size_t k) {
+    const Line& line = page->lines[static_cast<size_t>(block.lines[k])];
+    std::string t;
+    for (int w : line.words) t += (t.empty() ? "" : " ") + page->words[static_cast<size_t>(w)].text;
+    return NormalizeString(t);
+  };
+  if (IsClosing(line_text(first))) ++first;
+  if (block.lines.size() - first < 2 || !IsNameLine(*page, page->lines[static_cast<size_t>(block.lines[first])])) return;
+  size_t begin = SIZE_MAX, end = 0;
+  for (size_t k = first; k < block.lines.size(); ++k) {
+    for (int w : page->lines[static_cast<size_t>(block.lines[k])].words) {
+      begin = std::min<size_t>(begin, page->words[static_cast<size_t>(w)].text_begin);
+      end = std::max<size_t>(end, page->words[static_cast<size_t>(w)].text_end);
+    }
+  }
+  if (begin >= end || !NamesCounsel(NormalizeString(std::string_view(page->text).substr(begin, end - begin)))) return;
+  page->layout.roles.push_back({BlockRole::kCounsel, bi, begin, end});
+}
+
 void Roles(Page& p) {
   PageText& page = *p.page;
   double body_left = 1e18, body_right = -1e18;
@@ -1155,21 +1221,25 @@ void Roles(Page& p) {
   for (int bi = 0; bi < static_cast<int>(page.blocks.size()); ++bi) {
     const Block& block = page.blocks[bi];
     size_t begin = SIZE_MAX, end = 0;
-    int chars = 0;
+    int chars = 0, long_lines = 0;
     for (int l : block.lines) {
+      int line_chars = 0;
       for (int w : page.lines[l].words) {
         begin = std::min<size_t>(begin, page.words[w].text_begin);
         end = std::max<size_t>(end, page.words[w].text_end);
-        chars += static_cast<int>(page.words[w].text.size()) + 1;
+        line_chars += static_cast<int>(page.words[w].text.size()) + 1;
       }
+      chars += line_chars;
+      long_lines += line_chars > 80 ? 1 : 0;
     }
     if (begin >= end) continue;
     BlockText bt{NormalizeString(std::string_view(page.text).substr(begin, end - begin)),
                  block.box, static_cast<int>(block.lines.size()),
-                 static_cast<double>(chars) / std::max<size_t>(block.lines.size(), 1)};
+                 static_cast<double>(chars) / std::max<size_t>(block.lines.size(), 1), long_lines};
     BlockRole role;
     const bool classified = Classify(bt, page, body_left, body_right, &sections, &role);
     if (classified) page.layout.roles.push_back({role, bi, begin, end});
+    if (!classified) SignatureTail(&page, bi);
     if (!classified || role != BlockRole::kQuotation) QuotationsInBlock(&page, bi, body_left, body_right);
   }
 }

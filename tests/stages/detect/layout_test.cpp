@@ -508,6 +508,46 @@ TEST(LayoutDetection, ACertificatesMatterOfNamesItsSubject) {
   EXPECT_TRUE(public_people.empty());
 }
 
+// A signature printed right under a paragraph, no more space between
+// them than between lines (Chromium's print of an e-mail): the signature
+// is counsel's, the paragraph keeps what it names. Before, the whole
+// block was counsel's, and the class member it named (and her address)
+// turned public everywhere; with the signature under a longer paragraph,
+// counsel's own name and address were removed.
+TEST(LayoutDetection, ASignatureUnderAParagraphIsCounselsAndTheParagraphIsNot) {
+  PageBuilder b;
+  b.Text("With respect to Ms. Guzman Briceno, USCIS reports that her file is complete and she was released", 60, 100);
+  b.Text("on parole on May 10. ICE has her address of record as 3150 NW 7th Street, Apt. 208, Miami, FL 33125.", 60, 112);
+  b.Text("For Mr. Dorvilien, ERO Miami is still locating the file; I expect an answer by Monday morning.", 60, 124);
+  b.Text("Thank you,", 60, 136);
+  b.Text("Rebecca A. Lindqvist", 60, 148);
+  b.Text("Senior Staff Attorney | Border Justice Project", 60, 160);
+  b.Text("1620 L Street NW, Suite 600, Washington, DC 20036", 60, 172);
+  b.Text("(202) 555-0118 | rlindqvist@borderjusticeproject.org", 60, 184);
+  b.Text("Counsel for Plaintiffs and the Certified Class", 60, 196);
+  const std::vector<PageText> pages = {b.Build()};
+  const std::vector<Finding> findings = MakeDetector().DetectDocument(pages);
+  const std::vector<std::string> names = Texts(pages[0], findings, "name");
+  EXPECT_NE(std::find(names.begin(), names.end(), "Guzman Briceno"), names.end());
+  for (const std::string& n : names) EXPECT_EQ(n.find("Lindqvist"), std::string::npos) << n;
+  EXPECT_EQ(Texts(pages[0], findings, "address"), (std::vector<std::string>{"3150 NW 7th Street, Apt. 208, Miami, FL 33125"}));
+  EXPECT_TRUE(Texts(pages[0], findings, "phone").empty());
+  EXPECT_TRUE(Texts(pages[0], findings, "email").empty());
+}
+
+// A class action's title gives its plaintiffs' initials as the court let
+// them sue: public record, in the caption and wherever the filing uses
+// them, even of a listed person; the full name beside them still goes.
+TEST(LayoutDetection, ThePlaintiffsInitialsInTheCaseTitleStay) {
+  PageBuilder b;
+  b.Text("L.G.M., et al., Plaintiffs, v. U.S. DEPARTMENT OF HOMELAND SECURITY, et al., Defendants.", 60, 100);
+  b.Text("Defendants report that Plaintiff L.G.M. (Lesly Gabriela Mazariegos Chun) was released on parole.", 60, 130);
+  const std::vector<PageText> pages = {b.Build()};
+  const std::vector<Finding> findings =
+      MakeDetector("first,last\nLesly Gabriela,Mazariegos Chun\n").DetectDocument(pages);
+  EXPECT_EQ(Texts(pages[0], findings, "name"), (std::vector<std::string>{"Lesly Gabriela Mazariegos Chun"}));
+}
+
 // An official's .gov e-mail in a message's header and an agency's
 // toll-free line are nobody's private contact; a personal phone and
 // e-mail in the same message go.
