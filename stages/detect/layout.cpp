@@ -401,9 +401,12 @@ void KeepPublicRoles(const PageText& page, std::vector<Finding>* findings,
 void AddCaseTitleInitials(std::string_view text, std::set<std::string>* initials) {
   // "L.G.M., et al. v. U.S. Department…", "D.A.K. v. Garland", "L.G.M.,
   // et al.," alone on a caption's line.
-  static const RE2 kTitle(R"(((?:\p{Lu}\.[ \t]?){2,5}),?[ \t]+(?:et[ \t]+al\.|v\.|vs\.))");
-  re2::StringPiece rest(text.data(), text.size()), m;
-  while (RE2::FindAndConsume(&rest, kTitle, &m)) {
+  // "Plaintiff D.A.K." is a named plaintiff's pseudonym too.
+  static const RE2 kTitle(
+      R"(((?:\p{Lu}\.[ \t]?){2,5}),?[ \t]+(?:et[ \t]+al\.|v\.|vs\.)|(?:Plaintiffs?|Petitioners?|PLAINTIFFS?|PETITIONERS?)[ \t]+((?:\p{Lu}\.[ \t]?){2,5}))");
+  re2::StringPiece rest(text.data(), text.size()), title, party;
+  while (RE2::FindAndConsume(&rest, kTitle, &title, &party)) {
+    const re2::StringPiece m = title.empty() ? party : title;
     std::string letters;
     for (char c : std::string_view(m.data(), m.size())) {
       if (c != '.' && c != ' ' && c != '\t') letters.push_back(static_cast<char>(std::tolower(static_cast<unsigned char>(c))));

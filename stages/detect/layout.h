@@ -71,8 +71,9 @@ void KeepPublicRoles(const PageText& page, std::vector<Finding>* findings,
 void KeepTableHeaders(const PageText& page, std::vector<Finding>* findings);
 
 // The initials a case's title gives a party ("L.G.M., et al. v. U.S.
-// Department of Homeland Security", "D.A.K. v. Garland"): the pseudonym
-// the court let the party sue under, public record. AddCaseTitleInitials
+// Department of Homeland Security", "D.A.K. v. Garland") or names a
+// plaintiff or petitioner by ("Plaintiff D.A.K."): the pseudonym the court
+// let the party sue under, public record. AddCaseTitleInitials
 // collects them (lower-case letters) from a page's text;
 // KeepCaseTitleInitials drops name findings that are those initials
 // alone, wherever the document uses them ("Plaintiff L.G.M."), whether a

@@ -536,16 +536,19 @@ TEST(LayoutDetection, ASignatureUnderAParagraphIsCounselsAndTheParagraphIsNot) {
 }
 
 // A class action's title gives its plaintiffs' initials as the court let
-// them sue: public record, in the caption and wherever the filing uses
-// them, even of a listed person; the full name beside them still goes.
+// them sue ("L.G.M., et al. v. ...", "Plaintiff D.A.K."): public record,
+// in the caption and wherever the filing uses them, even of a listed
+// person; the full name beside them still goes.
 TEST(LayoutDetection, ThePlaintiffsInitialsInTheCaseTitleStay) {
   PageBuilder b;
   b.Text("L.G.M., et al., Plaintiffs, v. U.S. DEPARTMENT OF HOMELAND SECURITY, et al., Defendants.", 60, 100);
   b.Text("Defendants report that Plaintiff L.G.M. (Lesly Gabriela Mazariegos Chun) was released on parole.", 60, 130);
+  b.Text("Plaintiff D.A.K. (Djibril Alassane Kouyate) received a new interview.", 60, 142);
   const std::vector<PageText> pages = {b.Build()};
   const std::vector<Finding> findings =
-      MakeDetector("first,last\nLesly Gabriela,Mazariegos Chun\n").DetectDocument(pages);
-  EXPECT_EQ(Texts(pages[0], findings, "name"), (std::vector<std::string>{"Lesly Gabriela Mazariegos Chun"}));
+      MakeDetector("first,last\nLesly Gabriela,Mazariegos Chun\nDjibril Alassane,Kouyate\n").DetectDocument(pages);
+  EXPECT_EQ(Texts(pages[0], findings, "name"),
+            (std::vector<std::string>{"Lesly Gabriela Mazariegos Chun", "Djibril Alassane Kouyate"}));
 }
 
 // An official's .gov e-mail in a message's header and an agency's
