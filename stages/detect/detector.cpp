@@ -797,6 +797,7 @@ void AppendCovered(const PageText& page, std::vector<Finding>* findings) {
 struct NameForms {
   std::vector<std::vector<std::string>> list;
   std::set<std::vector<std::string>> seen;
+  std::set<std::vector<std::string>> tails;  // the last two names of a longer one
   void Add(std::vector<std::string> name) {
     if (seen.insert(name).second) list.push_back(std::move(name));
   }
@@ -811,7 +812,10 @@ void AddCuedNameForms(const std::vector<Finding>& findings, NameForms* cued) {
     if (!f.rule.starts_with("name.cue.")) continue;
     std::vector<std::string> tokens;
     for (const TextToken& t : TokenizeForNames(f.value)) tokens.push_back(f.value.substr(t.begin, t.end - t.begin));
-    if (tokens.size() >= 3) cued->Add(std::vector<std::string>(tokens.end() - 2, tokens.end()));
+    if (tokens.size() >= 3) {
+      cued->tails.insert(std::vector<std::string>(tokens.end() - 2, tokens.end()));
+      cued->Add(std::vector<std::string>(tokens.end() - 2, tokens.end()));
+    }
     if (tokens.size() >= 2) cued->Add(std::move(tokens));
   }
 }
@@ -944,7 +948,7 @@ std::vector<Finding> Detector::DetectDocument(const std::vector<PageText>& pages
   for (const std::vector<std::string>& person : also_people) {
     if (person.size() >= 2) cued.Add(person);
   }
-  FindCuedNamesAgain(work, cued.list);
+  FindCuedNamesAgain(work, cued.list, cued.tails);
   FindPartsOfPeople(work, also_people);
   // A person found in full is found in their initials and first-initial forms.
   std::vector<std::vector<std::string>> people;
@@ -1050,8 +1054,28 @@ Finding CueContextName(int page, size_t begin, size_t end, std::string value, co
 // A name found by a cue anywhere is found at every occurrence in the
 // document ("her son, Kevin Hernández" … "Kevin Hernández | Son"): looked
 // up by its first word, so each page is read once however many were cued.
+size_t Detector::GivenNamesBefore(const PageWork& w, size_t t) const {
+  const std::string& n = w.norm.text;
+  size_t count = 0;
+  while (count < 2 && t > count) {
+    const TextToken& tok = w.tokens[t - count];
+    const TextToken& before = w.tokens[t - count - 1];
+    const std::string_view gap = std::string_view(n).substr(before.end, tok.begin - before.end);
+    if (gap != " " && gap != "\n") break;
+    const std::string word = n.substr(before.begin, before.end - before.begin);
+    const auto [b, e] = w.norm.ToOriginal(before.begin, before.end);
+    if (word.size() < 2 || rules_->not_names.count(word) || IsNameParticle(word) || IsTitleOrRole(word) ||
+        !StartsUpper(std::string_view(*w.text).substr(b, e - b)) || word.find_first_of("0123456789") != std::string::npos) {
+      break;
+    }
+    ++count;
+  }
+  return count;
+}
+
 void Detector::FindCuedNamesAgain(std::vector<PageWork>& work,
-                                  const std::vector<std::vector<std::string>>& cued) const {
+                                  const std::vector<std::vector<std::string>>& cued,
+                                  const std::set<std::vector<std::string>>& tails) const {
   if (cued.empty()) return;
   std::unordered_map<std::string_view, std::vector<size_t>> by_first;
   for (size_t n = 0; n < cued.size(); ++n) by_first[cued[n].front()].push_back(n);
@@ -1075,9 +1099,10 @@ void Detector::FindCuedNamesAgain(std::vector<PageWork>& work,
     std::sort(hits.begin(), hits.end());
     for (const auto& [n, t] : hits) {
       const size_t last = t + cued[n].size() - 1;
-      const auto [b, e] = w.norm.ToOriginal(w.tokens[t].begin, w.tokens[last].end);
+      const size_t first = tails.count(cued[n]) ? t - GivenNamesBefore(w, t) : t;
+      const auto [b, e] = w.norm.ToOriginal(w.tokens[first].begin, w.tokens[last].end);
       w.findings.push_back(CueContextName(w.page, b, e,
-                                          w.norm.text.substr(w.tokens[t].begin, w.tokens[last].end - w.tokens[t].begin),
+                                          w.norm.text.substr(w.tokens[first].begin, w.tokens[last].end - w.tokens[first].begin),
                                           "name.cue.repeat", "a name found by a cue elsewhere in this document"));
     }
   }

@@ -14,6 +14,7 @@
 
 #include <memory>
 #include <optional>
+#include <set>
 #include <string>
 #include <vector>
 
@@ -88,7 +89,14 @@ class Detector {
   // Listed dates of birth of the `mentioned` entities, wherever written.
   void FindListedDatesOfBirth(std::vector<PageWork>& work, const std::vector<int>& mentioned) const;
   // Names found by a cue (`cued`, as tokens), at every other occurrence.
-  void FindCuedNamesAgain(std::vector<PageWork>& work, const std::vector<std::vector<std::string>>& cued) const;
+  // `tails`: the forms of `cued` that are the last two names of a longer
+  // one (a compound surname): found again with the given names written
+  // before them ("Byron Josué Espinoza Núñez" of "Kenia Espinoza Núñez").
+  void FindCuedNamesAgain(std::vector<PageWork>& work, const std::vector<std::vector<std::string>>& cued,
+                          const std::set<std::vector<std::string>>& tails) const;
+  // How many given names (at most two: capitalized, a space apart, no
+  // never-name word) come right before token `t` of `w`.
+  size_t GivenNamesBefore(const PageWork& w, size_t t) const;
   // Each capitalized name alone of `people` (another text's people).
   void FindPartsOfPeople(std::vector<PageWork>& work, const std::vector<std::vector<std::string>>& people) const;
 

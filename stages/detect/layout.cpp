@@ -49,7 +49,8 @@ bool Plausible(const std::string& category, const std::string& norm,
       if (c == ' ' || c == ',') {
         while (!word.empty() && word.back() == '.') word.pop_back();  // "Ms." is "ms"
         if (organisations.count(word)) return false;
-        if (!word.empty() && !not_names.count(word)) any_name = true;
+        // (A lone letter is no name: "y" left between two removed names.)
+        if (word.size() >= 2 && !not_names.count(word)) any_name = true;
         word.clear();
       } else {
         word.push_back(c);

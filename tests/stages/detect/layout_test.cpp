@@ -120,6 +120,32 @@ TEST(LayoutDetection, TheGivenNamesOfAPersonFoundInFullGo) {
   for (const Finding& f : findings) EXPECT_EQ(text.substr(f.begin, f.end - f.begin).find("Smirnov"), std::string::npos);
 }
 
+// A relative's compound surname, cued with a sibling, is found again with
+// the given names written before it (a LibreOffice declaration: "Tenemos
+// dos hijos: Kenia Espinoza Núñez, ..., y Byron Josué Espinoza Núñez"
+// lost only "Espinoza Núñez").
+TEST(LayoutDetection, ACuedCompoundSurnameTakesTheGivenNamesBeforeIt) {
+  PageBuilder b;
+  b.Text("Tenemos dos hijos: Kenia Espinoza Nunez, nacida el 2 de febrero de 2011, y Byron Josue", 60, 100);
+  b.Text("Espinoza Nunez, nacido el 17 de julio de 2015. Plaintiff Espinoza Nunez was seen.", 60, 112);
+  const std::vector<PageText> pages = {b.Build()};
+  const std::vector<Finding> findings = MakeDetector().DetectDocument(pages);
+  const std::vector<std::string> names = Texts(pages[0], findings, "name");
+  EXPECT_NE(std::find(names.begin(), names.end(), "Byron Josue\nEspinoza Nunez"), names.end());
+  for (const std::string& n : names) EXPECT_EQ(n.find("Plaintiff"), std::string::npos) << n;
+}
+
+// Read again once two names are removed, "mis hijos Kenia y Byron el 4 de
+// octubre" leaves "hijos" beside a lone "y": no name field's value.
+TEST(LayoutDetection, ALoneLetterIsNoNameFieldsValue) {
+  PageBuilder b;
+  b.Text("Por eso sali de Nicaragua con mis", 60, 100);
+  b.Text("hijos", 60, 112).Text("y", 140, 112).Text("el 4 de octubre de 2021.", 200, 112);
+  const std::vector<PageText> pages = {b.Build()};
+  const std::vector<Finding> findings = MakeDetector().DetectDocument(pages);
+  EXPECT_TRUE(Texts(pages[0], findings, "name").empty());
+}
+
 // The day of a fear determination told as an event (a fresh groff IJ
 // order): "an asylum officer found on January 8, 2025, that he had
 // established a credible / fear of persecution" kept its date.
