@@ -40,6 +40,7 @@ bool Plausible(const std::string& category, const std::string& norm,
   if (category == "phone") return digits >= 7;
   if (category == "ssn") return digits == 9;
   if (category == "receipt_number") return digits >= 6;
+  if (category == "eoir_or_fbi_label") return digits >= 4;
   if (category == "email") return norm.find('@') != std::string::npos;
   if (category == "name") {
     if (!HasLetter(norm) || digits > 0) return false;
@@ -116,6 +117,7 @@ std::string CategoryOfLabelKey(const std::string& key) {
   for (const char* k : kProtected) {
     if (key == k) return key;
   }
+  if (key == "agency_number") return "eoir_or_fbi_label";  // as the rule after such labels
   return "";
 }
 
@@ -145,7 +147,12 @@ void DetectLayoutFindings(const PageText& page, const WordSet& not_names,
   for (const LabeledField& field : layout.fields) {
     const std::string category = CategoryOfLabelKey(field.key);
     if (category.empty() || !Plausible(category, WordsText(page, field.value_words), not_names, organisations)) continue;
-    AddSpans(page, field.value_words, word_line,
+    // An agency's number, not the country beside it ("F2381746 HONDURAS").
+    std::vector<int> value = field.value_words;
+    if (category == "eoir_or_fbi_label") {
+      std::erase_if(value, [&](int w) { return CountDigits(page.words[static_cast<size_t>(w)].text) == 0; });
+    }
+    AddSpans(page, value, word_line,
              Typed(page, category, "label",
                    "the value of a form label for " + category +
                        (field.below ? " (below the label)" : " (beside the label)")),

@@ -104,6 +104,10 @@ const std::vector<LabelEntry>& Entries() {
       {"row", {"#", "no.", "no", "number", "row", "item"}},
       {"date", {"date", "fecha", "date filed", "date of entry", "entry date"}},
       {"case_number", {"case no.", "case number", "docket no.", "numero de caso"}},
+      // Other agencies' numbers for the person (a DHS record's boxes).
+      {"agency_number", {"passport number", "passport no.", "passport #", "passport number and country of issue",
+                         "numero de pasaporte", "fins", "fins number", "fingerprint identification number system",
+                         "fingerprint identification number system (fins)", "fbi number", "fbi no.", "fbi #"}},
   };
   return kEntries;
 }
@@ -360,7 +364,7 @@ bool IsColumnOnlyLabel(std::string_view text) {
 bool IsProtectedLabelKey(std::string_view key) {
   static const char* const kProtected[] = {"name", "a_number", "dob", "credible_fear",
                                            "receipt_number", "phone", "address", "email",
-                                           "ssn"};
+                                           "ssn", "agency_number"};
   return std::any_of(std::begin(kProtected), std::end(kProtected),
                      [&](const char* k) { return key == k; });
 }

@@ -120,6 +120,17 @@ TEST(LayoutDetection, TheGivenNamesOfAPersonFoundInFullGo) {
   for (const Finding& f : findings) EXPECT_EQ(text.substr(f.begin, f.end - f.begin).find("Smirnov"), std::string::npos);
 }
 
+// An I-213's passport box holds the number and the issuing country: the
+// number goes (it was left readable), the country stays.
+TEST(LayoutDetection, APassportBoxLosesItsNumberNotItsCountry) {
+  PageBuilder b;
+  b.Text("Country of Citizenship", 40, 100, 6).Text("Passport Number and Country of Issue", 200, 100, 6);
+  b.Text("HONDURAS", 40, 112, 9).Text("F2381746 HONDURAS", 200, 112, 9);
+  const std::vector<PageText> pages = {b.Build()};
+  const std::vector<Finding> findings = MakeDetector().DetectDocument(pages);
+  EXPECT_EQ(Texts(pages[0], findings, "eoir_or_fbi_label"), (std::vector<std::string>{"F2381746"}));
+}
+
 // A relative's compound surname, cued with a sibling, is found again with
 // the given names written before it (a LibreOffice declaration: "Tenemos
 // dos hijos: Kenia Espinoza Núñez, ..., y Byron Josué Espinoza Núñez"

@@ -644,6 +644,8 @@ TEST(StructureLabels, FormLabelsInEnglishAndSpanish) {
   EXPECT_EQ(LabelKey("Father's Name, Nationality, and Address, if Known"), "name");
   EXPECT_EQ(LabelKey("Mother's Present and Maiden Names, Nationality, and Address, if Known"), "name");
   EXPECT_EQ(LabelKey("Country, Name"), "");
+  EXPECT_EQ(LabelKey("Passport Number and Country of Issue"), "agency_number");
+  EXPECT_EQ(LabelKey("Fingerprint Identification Number System (FINS)"), "agency_number");
   EXPECT_EQ(LabelKey("Apellido(s)"), "name");
   EXPECT_EQ(LabelKey("Given Name (First Name) / Nombre(s)"), "name");
   EXPECT_EQ(LabelKey("1. Alien Registration Number (A-Number) (if any)"), "a_number");
