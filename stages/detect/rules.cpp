@@ -19,10 +19,11 @@ namespace fs = std::filesystem;
 
 // A capitalized name word (with initials, hyphens, apostrophes), and the
 // lower-case particles allowed inside a name.
-// An initial keeps its period ("G."); any other word ends before one, so a
+// An initial keeps its period ("G."), and so does the "St." of a surname
+// ("Guerda St. Fleur", "ST. LOUIS"); any other word ends before one, so a
 // sentence's last word does not run into the next sentence.
 constexpr char kNameWord[] =
-    R"((?:\p{Lu}\.(?:\p{Lu}\.)*|\p{Lu}[\p{L}\p{M}'’\-\x{2010}-\x{2015}\x{2212}]*))";
+    R"((?:S[Tt][Ee]?\.|\p{Lu}\.(?:\p{Lu}\.)*|\p{Lu}[\p{L}\p{M}'’\-\x{2010}-\x{2015}\x{2212}]*))";
 constexpr char kParticle[] =
     R"((?i:de|del|la|las|los|da|das|do|dos|di|du|van|von|der|den|ter|y|e|bin|ibn|al|el|le))";
 

@@ -131,6 +131,22 @@ TEST(LayoutDetection, APassportBoxLosesItsNumberNotItsCountry) {
   EXPECT_EQ(Texts(pages[0], findings, "eoir_or_fbi_label"), (std::vector<std::string>{"F2381746"}));
 }
 
+// "St." is part of a surname ("St. Fleur", "St. Louis"): before, a cue's
+// name ended at its period and the surname after it stayed readable.
+TEST(LayoutDetection, ASaintsSurnameIsFoundWhole) {
+  PageBuilder b;
+  b.Text("MARIE-CLAUDE PIERRE-LOUIS", 60, 100);
+  b.Text("C/O GUERDA ST. FLEUR", 60, 112);
+  b.Text("1187 S NORMANDIE AVE APT 4C", 60, 124);
+  b.Text("Her cousin, Wisly St. Louis, lives in Miami.", 60, 150);
+  const std::vector<PageText> pages = {b.Build()};
+  const std::vector<Finding> findings = MakeDetector().DetectDocument(pages);
+  const std::vector<std::string> names = Texts(pages[0], findings, "name");
+  for (const char* name : {"GUERDA ST. FLEUR", "Wisly St. Louis"}) {
+    EXPECT_NE(std::find(names.begin(), names.end(), name), names.end()) << name;
+  }
+}
+
 // A relative's compound surname, cued with a sibling, is found again with
 // the given names written before it (a LibreOffice declaration: "Tenemos
 // dos hijos: Kenia Espinoza Núñez, ..., y Byron Josué Espinoza Núñez"
