@@ -447,6 +447,22 @@ void KeepCaseTitleInitials(const std::set<std::string>& initials, std::string_vi
   });
 }
 
+void KeepLegendDefinitions(std::string_view text, std::vector<Finding>* findings) {
+  std::erase_if(*findings, [&](const Finding& f) {
+    if (!NotationWords(f) || f.channel != kChannelPage || f.begin > text.size()) return false;
+    // "CFI = credible fear interview": the text before it on its line ends
+    // with an abbreviation in capitals and "=".
+    size_t i = f.begin;
+    while (i > 0 && (text[i - 1] == ' ' || text[i - 1] == '\t')) --i;
+    if (i == 0 || text[i - 1] != '=') return false;
+    --i;
+    while (i > 0 && (text[i - 1] == ' ' || text[i - 1] == '\t')) --i;
+    size_t letters = 0;
+    while (i > 0 && std::isupper(static_cast<unsigned char>(text[i - 1]))) --i, ++letters;
+    return letters >= 2 && letters <= 6 && (i == 0 || !std::isalnum(static_cast<unsigned char>(text[i - 1])));
+  });
+}
+
 void KeepTableHeaders(const PageText& page, std::vector<Finding>* findings) {
   for (const Table& t : page.layout.tables) {
     for (const TableCell& cell : t.cells) {

@@ -70,6 +70,11 @@ void KeepPublicRoles(const PageText& page, std::vector<Finding>* findings,
 // outside the header.
 void KeepTableHeaders(const PageText& page, std::vector<Finding>* findings);
 
+// Drops notation findings that define an abbreviation in a document's key
+// ("CF = credible fear; CFI = credible fear interview"): a legend speaks of
+// no one's case. `text` is the page's text.
+void KeepLegendDefinitions(std::string_view text, std::vector<Finding>* findings);
+
 // The initials a case's title gives a party ("L.G.M., et al. v. U.S.
 // Department of Homeland Security", "D.A.K. v. Garland") or names a
 // plaintiff or petitioner by ("Plaintiff D.A.K."): the pseudonym the court

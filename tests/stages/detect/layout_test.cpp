@@ -147,6 +147,22 @@ TEST(LayoutDetection, ASaintsSurnameIsFoundWhole) {
   }
 }
 
+// A class list's key defines its abbreviations: no notation on anyone's
+// record. The same words about a person in the list stay notations.
+TEST(LayoutDetection, ALegendsDefinitionsAreNoNotations) {
+  PageBuilder b;
+  b.Text("1. ORDONEZ, Glenda  A214408151  negative credible fear interview; IJ review requested", 40, 100);
+  b.Text("CF = credible fear; CFI = credible fear interview; IJ = Immigration Judge; NTA = Notice to Appear.", 40, 140);
+  const std::vector<PageText> pages = {b.Build()};
+  const std::vector<Finding> findings = MakeDetector().DetectDocument(pages);
+  const std::string& text = pages[0].text;
+  const size_t legend = text.find("CF = ");
+  for (const Finding& f : findings) {
+    if (f.category == "credible_fear") EXPECT_LT(f.begin, legend) << text.substr(f.begin, f.end - f.begin);
+  }
+  EXPECT_FALSE(Texts(pages[0], findings, "credible_fear").empty());
+}
+
 // A relative's compound surname, cued with a sibling, is found again with
 // the given names written before it (a LibreOffice declaration: "Tenemos
 // dos hijos: Kenia Espinoza Núñez, ..., y Byron Josué Espinoza Núñez"
