@@ -40,6 +40,7 @@ const std::vector<LabelEntry>& Entries() {
         "child(ren)", "children's names", "names of children", "u.s. contact", "contact in the u.s.",
         "u.s. relative", "relatives in the u.s.", "relative", "relatives", "emergency contact", "sponsor",
         "sponsor's name", "conyuge", "cónyuge", "hijos", "hijo(s)", "hijos(as)", "contacto en ee.uu.",
+        "mother", "father", "madre", "padre", "contacto familiar", "family contact",
         "contacto en los estados unidos", "familiar en ee.uu.", "patrocinador"}},
       {"a_number",
        {"a-number", "a number", "a#", "a #", "a no.", "a-no.", "alien no.", "alien number",

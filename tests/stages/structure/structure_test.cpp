@@ -644,6 +644,10 @@ TEST(StructureLabels, FormLabelsInEnglishAndSpanish) {
   EXPECT_EQ(LabelKey("Father's Name, Nationality, and Address, if Known"), "name");
   EXPECT_EQ(LabelKey("Mother's Present and Maiden Names, Nationality, and Address, if Known"), "name");
   EXPECT_EQ(LabelKey("Country, Name"), "");
+  // A notice's family contacts (a bilingual notice of rights).
+  EXPECT_EQ(LabelKey("Mother:"), "name");
+  EXPECT_EQ(LabelKey("Madre"), "name");
+  EXPECT_EQ(LabelKey("Contacto familiar"), "name");
   EXPECT_EQ(LabelKey("Passport Number and Country of Issue"), "agency_number");
   EXPECT_EQ(LabelKey("Fingerprint Identification Number System (FINS)"), "agency_number");
   EXPECT_EQ(LabelKey("Apellido(s)"), "name");
