@@ -351,6 +351,26 @@ std::string LabelKeyBeforeColon(std::string_view text, size_t* label_end) {
   return key;
 }
 
+std::string QuestionKey(std::string_view asked) {
+  std::string n = NormalizeLabel(asked);
+  for (std::string_view cut : {" in ", " at ", " en ", " when ", " before ", " after "}) {
+    if (const size_t at = n.find(cut); at != std::string::npos) n.erase(at);
+  }
+  if (std::string key = LabelKey(n); !key.empty()) return key;
+  // Its last three, two or one words: "true and complete name".
+  std::vector<size_t> starts = {0};
+  for (size_t i = 0; i < n.size(); ++i) {
+    if (n[i] == ' ') starts.push_back(i + 1);
+  }
+  for (size_t words = 3; words >= 1; --words) {
+    if (starts.size() < words) continue;
+    if (std::string key = LabelKey(n.substr(starts[starts.size() - words])); !key.empty() && !IsColumnOnlyLabel(n.substr(starts[starts.size() - words]))) {
+      return key;
+    }
+  }
+  return "";
+}
+
 bool IsColumnOnlyLabel(std::string_view text) {
   static const char* const kGeneral[] = {"outcome", "decision", "determination", "resultado",
                                          "result", "results", "interview date",

@@ -39,6 +39,12 @@ std::string LabelKey(std::string_view text);
 // the colon; "" when there is none.
 std::string LabelKeyBeforeColon(std::string_view text, size_t* label_end);
 
+// The key of what a question asks for ("your true and complete name",
+// "your last address in Haiti", "your mother's name", "your date of
+// birth"): the label its words end with, before any "in …" / "at …"
+// place; "" when it asks for nothing a label names.
+std::string QuestionKey(std::string_view asked);
+
 // Whether a label is too general to type a form field by itself
 // ("Outcome", "Decision", "#"): such words type a table column only.
 bool IsColumnOnlyLabel(std::string_view text);

@@ -1,5 +1,7 @@
 #include "stages/structure/structure.h"
 
+#include <re2/re2.h>
+
 #include <algorithm>
 #include <cmath>
 #include <map>
@@ -948,6 +950,33 @@ std::vector<int> AnswerWords(const Page& p, int label, int value) {
   return words;
 }
 
+// A transcript's or sworn statement's question and its answer are a label
+// and its value ("Q: What is your date of birth? / A: October 21, 1988.",
+// "Q: What is your mother's name? A: Marie-Ange Dorvil."): the question's
+// words, the answer's up to the end of its line. Pleading line numbers may
+// sit between them.
+void QuestionAnswerFields(PageText& page) {
+  // The answer follows "A:" on the question's line, or is the next line
+  // that asks nothing (OCR may lose a scan's "Q:" and "A:" column).
+  static const RE2 kQa(
+      R"((?im)^[ \t]*(?:Q[ \t]*[.:][ \t]*)?(?:what|which|cu[aá]l)[ \t]+(?:is|was|are|were|es|era)[ \t]+(?:your|the|su|tu)[ \t]+([^?\n]{3,60})\?[ \t]*(?:A[ \t]*[.:][ \t]*([^\n]{1,100})|\n[\s\d]*?(?:A[ \t]*[.:][ \t]*)?(?:\n[\s\d]*)?([^\n?]{1,100})(?:\n|$)))");
+  re2::StringPiece rest(page.text), asked, inline_answer, next_answer;
+  while (RE2::FindAndConsume(&rest, kQa, &asked, &inline_answer, &next_answer)) {
+    const re2::StringPiece answer = inline_answer.empty() ? next_answer : inline_answer;
+    const std::string key = QuestionKey(std::string_view(asked.data(), asked.size()));
+    if (key.empty() || key == "public") continue;
+    const size_t q_begin = static_cast<size_t>(asked.data() - page.text.data()), q_end = q_begin + asked.size();
+    const size_t a_begin = static_cast<size_t>(answer.data() - page.text.data()), a_end = a_begin + answer.size();
+    LabeledField field{key, {}, {}, false};
+    for (int w = 0; w < static_cast<int>(page.words.size()); ++w) {
+      const Word& word = page.words[static_cast<size_t>(w)];
+      if (word.text_begin >= q_begin && word.text_end <= q_end) field.label_words.push_back(w);
+      if (word.text_begin >= a_begin && word.text_end <= a_end) field.value_words.push_back(w);
+    }
+    if (!field.value_words.empty()) page.layout.fields.push_back(std::move(field));
+  }
+}
+
 void Fields(Page& p) {
   PageText& page = *p.page;
   for (int i = 0; i < static_cast<int>(p.frags.size()); ++i) {
@@ -1253,6 +1282,7 @@ void BuildPageStructure(PageText* page) {
   if (!page->rulings.empty()) RuledTables(p);
   UnruledTables(p);
   Fields(p);
+  QuestionAnswerFields(*page);
   Roles(p);
 }
 

@@ -627,6 +627,28 @@ TEST(Structure, AHeadingBesideALabelIsNoValue) {
   }
 }
 
+// A sworn statement's questions label their answers, on the question's
+// line after "A:" or on the next line (OCR lost the scan's "Q:"/"A:"
+// column): before, the mother's name and the last address were left in.
+TEST(Structure, AStatementsQuestionsLabelTheirAnswers) {
+  PageBuilder b;
+  b.Text("Q: What is your mother's name? A: Marie-Ange Dorvil.", 60, 100);
+  b.Text("What was your last address in Haiti?", 60, 114);
+  b.Text("Rue Lamarre No. 34, Petion-Ville, Ouest.", 60, 128);
+  b.Text("What is your date of birth?", 60, 142);
+  b.Text("Of what country are you a citizen? A: Haiti.", 60, 156);
+  b.Text("Q: What is your fear of return? A: The gang will kill me.", 60, 170);
+  const PageText page = b.Build();
+  std::map<std::string, std::vector<std::string>> values;
+  for (const LabeledField& f : page.layout.fields) values[f.key].push_back(WordsText(page, f.value_words));
+  EXPECT_EQ(values["name"], (std::vector<std::string>{"Marie-Ange Dorvil."}));
+  EXPECT_EQ(values["address"], (std::vector<std::string>{"Rue Lamarre No. 34, Petion-Ville, Ouest."}));
+  EXPECT_TRUE(values["dob"].empty());  // the next line asks again: no answer
+  EXPECT_EQ(QuestionKey("true and complete name"), "name");
+  EXPECT_EQ(QuestionKey("phone number in Haiti"), "phone");
+  EXPECT_EQ(QuestionKey("fear of return"), "");
+}
+
 TEST(StructureLabels, FormLabelsInEnglishAndSpanish) {
   // A public person's particulars (a fresh Spanish I-589-style form).
   EXPECT_EQ(LabelKey("Teléfono del intérprete"), "public");
