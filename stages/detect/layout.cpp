@@ -239,19 +239,8 @@ void NamesOnTheirOwnLines(const PageText& page, const RoleBlock& role, std::vect
     // paragraph): the lines before it are not its.
     const Line& line = page.lines[static_cast<size_t>(l)];
     if (!line.words.empty() && page.words[static_cast<size_t>(line.words.front())].text_begin < role.text_begin) continue;
-    std::vector<std::string> words;
-    for (int w : page.lines[static_cast<size_t>(l)].words) words.push_back(page.words[static_cast<size_t>(w)].text);
-    while (!words.empty() && (words.front() == "/s/" || NormalizeString(words.front()) == "hon." ||
-                              NormalizeString(words.front()) == "honorable")) {
-      words.erase(words.begin());
-    }
-    if (words.size() < 2 || words.size() > 5) continue;
-    const bool name_like = std::all_of(words.begin(), words.end(), [](const std::string& w) {
-      const unsigned char c = static_cast<unsigned char>(w[0]);
-      return (std::isupper(c) || c >= 0x80) &&
-             std::none_of(w.begin(), w.end(), [](char ch) { return std::isdigit(static_cast<unsigned char>(ch)); });
-    });
-    if (!name_like) continue;
+    const std::vector<std::string> words = NameLineWords(page, line);
+    if (words.empty()) continue;
     std::string joined;
     for (const std::string& w : words) joined += (joined.empty() ? "" : " ") + w;
     std::string norm = NormalizeString(joined);
@@ -367,6 +356,22 @@ bool InstitutionalContact(const Finding& f) {
 }
 
 }  // namespace
+
+std::vector<std::string> NameLineWords(const PageText& page, const Line& line) {
+  std::vector<std::string> words;
+  for (int w : line.words) words.push_back(page.words[static_cast<size_t>(w)].text);
+  while (!words.empty() && (words.front() == "/s/" || NormalizeString(words.front()) == "hon." ||
+                            NormalizeString(words.front()) == "honorable")) {
+    words.erase(words.begin());
+  }
+  if (words.size() < 2 || words.size() > 5) return {};
+  const bool name_like = std::all_of(words.begin(), words.end(), [](const std::string& w) {
+    const unsigned char c = static_cast<unsigned char>(w[0]);
+    return (std::isupper(c) || c >= 0x80) &&
+           std::none_of(w.begin(), w.end(), [](char ch) { return std::isdigit(static_cast<unsigned char>(ch)); });
+  });
+  return name_like ? words : std::vector<std::string>{};
+}
 
 void KeepPublicRoles(const PageText& page, std::vector<Finding>* findings,
                      std::vector<std::string>* public_people) {

@@ -70,6 +70,11 @@ void KeepPublicRoles(const PageText& page, std::vector<Finding>* findings,
 // outside the header.
 void KeepTableHeaders(const PageText& page, std::vector<Finding>* findings);
 
+// The words of a line that holds a person's name alone ("/s/ Dana Ruiz",
+// "Hon. Dana Ruiz", "DANA RUIZ"): two to five capitalized words without
+// digits, after a leading "/s/" or "Hon."; empty when the line is no such.
+std::vector<std::string> NameLineWords(const PageText& page, const Line& line);
+
 // Drops notation findings that define an abbreviation in a document's key
 // ("CF = credible fear; CFI = credible fear interview"): a legend speaks of
 // no one's case. `text` is the page's text.

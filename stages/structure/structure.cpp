@@ -10,6 +10,7 @@
 #include <optional>
 #include <string>
 
+#include "stages/detect/layout.h"
 #include "stages/detect/normalize.h"
 #include "stages/structure/labels.h"
 #include "stages/structure/line_numbers.h"
@@ -1189,20 +1190,6 @@ bool IsClosing(const std::string& n) {
   return std::any_of(std::begin(kClosings), std::end(kClosings), [&](const char* c) { return t == c; });
 }
 
-// Whether a line is a person's name alone ("Rebecca A. Lindqvist", "/s/
-// Dana Ruiz"): two to five capitalized words without digits.
-bool IsNameLine(const PageText& page, const Line& line) {
-  std::vector<const std::string*> words;
-  for (int w : line.words) words.push_back(&page.words[static_cast<size_t>(w)].text);
-  if (!words.empty() && *words.front() == "/s/") words.erase(words.begin());
-  if (words.size() < 2 || words.size() > 5) return false;
-  return std::all_of(words.begin(), words.end(), [](const std::string* w) {
-    const auto c = static_cast<unsigned char>((*w)[0]);
-    return (std::isupper(c) || c >= 0x80) &&
-           std::none_of(w->begin(), w->end(), [](char ch) { return std::isdigit(static_cast<unsigned char>(ch)); });
-  });
-}
-
 // A signature set right under a paragraph, with no more space between them
 // than between lines (an e-mail printed by Chromium: "... by Monday." /
 // "Priya Raman-Holt" / "Assistant Chief Counsel" / ...): the block's last
@@ -1226,7 +1213,7 @@ void SignatureTail(PageText* page, int bi) {
     return NormalizeString(t);
   };
   if (IsClosing(line_text(first))) ++first;
-  if (block.lines.size() - first < 2 || !IsNameLine(*page, page->lines[static_cast<size_t>(block.lines[first])])) return;
+  if (block.lines.size() - first < 2 || NameLineWords(*page, page->lines[static_cast<size_t>(block.lines[first])]).empty()) return;
   size_t begin = SIZE_MAX, end = 0;
   for (size_t k = first; k < block.lines.size(); ++k) {
     for (int w : page->lines[static_cast<size_t>(block.lines[k])].words) {
