@@ -41,7 +41,10 @@ const std::vector<LabelEntry>& Entries() {
         "u.s. relative", "relatives in the u.s.", "relative", "relatives", "emergency contact", "sponsor",
         "sponsor's name", "conyuge", "cónyuge", "hijos", "hijo(s)", "hijos(as)", "contacto en ee.uu.",
         "mother", "father", "madre", "padre", "contacto familiar", "family contact",
-        "contacto en los estados unidos", "familiar en ee.uu.", "patrocinador"}},
+        "contacto en los estados unidos", "familiar en ee.uu.", "patrocinador",
+        // The people on one asylum application (I-589 Part A.III).
+        "principal applicant", "derivative", "derivatives", "derivative applicant", "derivative child",
+        "dependent", "dependents", "dependiente", "dependientes", "solicitante principal"}},
       {"a_number",
        {"a-number", "a number", "a#", "a #", "a no.", "a-no.", "alien no.", "alien number",
         "alien registration number", "alien registration number (a-number)", "a-file",

@@ -1043,8 +1043,11 @@ struct RoleSections {
 };
 
 // Whether a form's part for its preparer starts (true) or ends (false)
-// with this block; unchanged otherwise.
-void TrackPreparerPart(const std::string& n, bool* in_preparer) {
+// with this block; unchanged otherwise. Only a form's label lines open the
+// part (`may_open`: no more than one prose line): a notice's paragraph that
+// tells the reader they "may bring an attorney or accredited
+// representative" opens none.
+void TrackPreparerPart(const std::string& n, bool may_open, bool* in_preparer) {
   // The applicant's own signature lines, even beside the preparer's and the
   // interpreter's ("Signature of applicant / Preparer / Interpreter"), are
   // not the preparer's part: the applicant's name there would turn public.
@@ -1057,7 +1060,7 @@ void TrackPreparerPart(const std::string& n, bool* in_preparer) {
               "attorney or accredited representative", "abogado o representante acreditado",
               "interpreter's name", "name of interpreter", "interpreter's telephone", "nombre del interprete",
               "telefono del interprete"})) {
-    *in_preparer = true;
+    if (may_open) *in_preparer = true;
   } else if (*in_preparer && (n.starts_with("part ") || n.starts_with("parte ") ||
                               Has(n, {"applicant", "solicitante"}))) {
     *in_preparer = false;
@@ -1104,7 +1107,7 @@ bool Classify(const BlockText& b, const PageText& page, double body_left, double
   if (b.box.y0 > 0.925 * h && !sections->in_preparer) return *role = BlockRole::kFooter, true;
   if (OpensCertificate(n)) *in_certificate = true;
   if (*in_certificate) return *role = BlockRole::kCertificate, true;
-  TrackPreparerPart(n, &sections->in_preparer);
+  TrackPreparerPart(n, b.long_lines <= 1, &sections->in_preparer);
   if (sections->in_preparer) return *role = BlockRole::kCounsel, true;
   if (short_lines && Has(n, {"district judge", "magistrate judge", "circuit judge",
                              "immigration judge", "bankruptcy judge", "so ordered",

@@ -350,6 +350,32 @@ TEST(Structure, AParagraphNamingACertifiedInterpreterOpensNoCertificate) {
   EXPECT_EQ(std::find(roles.begin(), roles.end(), BlockRole::kCertificate), roles.end());
 }
 
+// A notice's prose that mentions "an attorney or accredited representative"
+// opens no preparer's part: before, every block after it took counsel's
+// role, and a child named in the letter ("Your son, Santiago, ...") stayed.
+TEST(Structure, ProseMentioningAnAccreditedRepresentativeIsNoPreparersPart) {
+  PageBuilder b;
+  b.Text("You are scheduled for an interview on your application at the Houston Asylum Office on Tuesday, at 8:30", 60, 100);
+  b.Text("a.m. You may bring an attorney or accredited representative who has filed Form G-28 with this office.", 60, 114);
+  b.Text("Your son, Santiago, is listed as a derivative and must appear with you at the interview in person.", 60, 128);
+  b.Text("Sincerely,", 60, 200);
+  b.Text("Raymond T. Oduya", 60, 240).Text("Field Office Director", 60, 254);
+  const PageText page = b.Build();
+  const std::vector<BlockRole> roles = Roles(page);
+  EXPECT_EQ(std::find(roles.begin(), roles.end(), BlockRole::kCounsel), roles.end());
+}
+
+// A form's part for its preparer still opens with its label line.
+TEST(Structure, AFormsPreparerPartIsCounsels) {
+  PageBuilder b;
+  b.Text("Part D. Signature of Person Preparing Form, if Other Than Applicant", 60, 100);
+  b.Text("Print Complete Name of Preparer", 60, 130).Text("Daytime Telephone Number", 300, 130);
+  b.Text("Joanna Kestrel", 60, 144).Text("(602) 555-0199", 300, 144);
+  const PageText page = b.Build();
+  const std::vector<BlockRole> roles = Roles(page);
+  EXPECT_NE(std::find(roles.begin(), roles.end(), BlockRole::kCounsel), roles.end());
+}
+
 TEST(Structure, ACertificateOpensWithItsTitleOrItsCertifyingSentence) {
   for (const char* opening : {"TRANSLATOR'S CERTIFICATION", "Certificado de traduccion",
                               "I, Elena Vasquez, hereby certify that I translated the attached document."}) {
@@ -670,6 +696,10 @@ TEST(StructureLabels, FormLabelsInEnglishAndSpanish) {
   EXPECT_EQ(LabelKey("Mother:"), "name");
   EXPECT_EQ(LabelKey("Madre"), "name");
   EXPECT_EQ(LabelKey("Contacto familiar"), "name");
+  // An asylum notice's derivatives (a child on the parent's I-589).
+  EXPECT_EQ(LabelKey("Derivative (I-589 Part A.III):"), "name");
+  EXPECT_EQ(LabelKey("Principal Applicant:"), "name");
+  EXPECT_EQ(LabelKey("Dependents"), "name");
   EXPECT_EQ(LabelKey("Passport Number and Country of Issue"), "agency_number");
   EXPECT_EQ(LabelKey("Fingerprint Identification Number System (FINS)"), "agency_number");
   EXPECT_EQ(LabelKey("Apellido(s)"), "name");
