@@ -146,9 +146,27 @@ void DetectLayoutFindings(const PageText& page, const WordSet& not_names,
   }
   for (const LabeledField& field : layout.fields) {
     const std::string category = CategoryOfLabelKey(field.key);
-    if (category.empty() || !Plausible(category, WordsText(page, field.value_words), not_names, organisations)) continue;
-    // An agency's number, not the country beside it ("F2381746 HONDURAS").
+    if (category.empty()) continue;
     std::vector<int> value = field.value_words;
+    // The rest of a label a removal cut in two ("Derivative (I-589 Part
+    // A.III): Santiago José" read without "I-589": label "Derivative (",
+    // value from "Part"): the value starts after the colon.
+    for (size_t k = 0; k < std::min<size_t>(value.size(), 3); ++k) {
+      if (page.words[static_cast<size_t>(value[k])].text.ends_with(':')) {
+        value.erase(value.begin(), value.begin() + static_cast<std::ptrdiff_t>(k) + 1);
+        break;
+      }
+    }
+    // A name written with its particulars ("Santiago José Rondón,
+    // A219-447-091, DOB 2011-02-17"): the name is the words before them.
+    if (category == "name") {
+      const auto digits = std::find_if(value.begin(), value.end(), [&](int w) {
+        return CountDigits(page.words[static_cast<size_t>(w)].text) > 0;
+      });
+      if (digits != value.begin() + std::min<std::ptrdiff_t>(1, std::ssize(value))) value.erase(digits, value.end());
+    }
+    if (value.empty() || !Plausible(category, WordsText(page, value), not_names, organisations)) continue;
+    // An agency's number, not the country beside it ("F2381746 HONDURAS").
     if (category == "eoir_or_fbi_label") {
       std::erase_if(value, [&](int w) { return CountDigits(page.words[static_cast<size_t>(w)].text) == 0; });
     }

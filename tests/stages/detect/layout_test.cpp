@@ -972,4 +972,32 @@ TEST(LayoutDetection, MatchingTextLeavesOutTheLineNumbers) {
 }
 
 }  // namespace
+// An asylum notice lists the applicant's child as a derivative, with his
+// particulars on the same line: the name before them is found, unlisted.
+// Before, "Derivative" was no label, and a name value holding digits was
+// no name at all.
+TEST(LayoutDetection, ADerivativesNameBeforeHisParticularsIsFound) {
+  PageBuilder b;
+  b.Text("Principal Applicant:", 40, 100).Text("Yusmary del Valle Rondón Quintero", 220, 100);
+  b.Text("Derivative (I-589 Part A.III):", 40, 114)
+      .Text("Santiago José Rondón, A219-447-091, DOB 2011-02-17", 220, 114);
+  const std::vector<PageText> pages = {b.Build()};
+  const std::vector<Finding> findings = MakeDetector().DetectDocument(pages);
+  const std::vector<std::string> names = Texts(pages[0], findings, "name");
+  EXPECT_NE(std::find(names.begin(), names.end(), "Santiago José Rondón,"), names.end());
+  for (const std::string& n : names) EXPECT_EQ(n.find("Part"), std::string::npos) << n;
+}
+
+// The same line read again after removal, "I-589" gone: the label is cut
+// in two ("Derivative (" | "Part A.III): Santiago José"); the value starts
+// after the colon, and the label's tail alone is no name.
+TEST(LayoutDetection, ALabelsTailAfterARemovalIsNoPartOfItsValue) {
+  PageBuilder b;
+  b.Text("Derivative (", 40, 114).Text("Part A.III): Santiago José", 120, 114);
+  b.Text("Derivative (", 40, 140).Text("Part A.III):", 120, 140);
+  const std::vector<PageText> pages = {b.Build()};
+  const std::vector<Finding> findings = MakeDetector().DetectDocument(pages);
+  EXPECT_EQ(Texts(pages[0], findings, "name"), (std::vector<std::string>{"Santiago José"}));
+}
+
 }  // namespace redact
