@@ -1228,6 +1228,21 @@ void SignatureTail(PageText* page, int bi) {
   page->layout.roles.push_back({BlockRole::kCounsel, bi, begin, end});
 }
 
+// Whether a block lies in a table whose columns list people (a header for
+// their names, A-numbers or dates of birth): its cells are data, and no
+// cell opens a role ("need certified translation" in a docket's Notes
+// column opened a certificate that made the rest of the page public).
+bool InPeoplesTable(const PageText& page, const Rect& box) {
+  const double cx = (box.x0 + box.x1) / 2, cy = (box.y0 + box.y1) / 2;
+  for (const Table& t : page.layout.tables) {
+    if (t.header_rows == 0 || cx < t.box.x0 || cx > t.box.x1 || cy < t.box.y0 || cy > t.box.y1) continue;
+    for (const std::string& key : t.header_keys) {
+      if (key == "name" || key == "a_number" || key == "dob") return true;
+    }
+  }
+  return false;
+}
+
 void Roles(Page& p) {
   PageText& page = *p.page;
   double body_left = 1e18, body_right = -1e18;
@@ -1251,7 +1266,7 @@ void Roles(Page& p) {
       chars += line_chars;
       long_lines += line_chars > 80 ? 1 : 0;
     }
-    if (begin >= end) continue;
+    if (begin >= end || InPeoplesTable(page, block.box)) continue;
     BlockText bt{NormalizeString(std::string_view(page.text).substr(begin, end - begin)),
                  block.box, static_cast<int>(block.lines.size()),
                  static_cast<double>(chars) / std::max<size_t>(block.lines.size(), 1), long_lines};

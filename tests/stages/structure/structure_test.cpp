@@ -376,6 +376,27 @@ TEST(Structure, AFormsPreparerPartIsCounsels) {
   EXPECT_NE(std::find(roles.begin(), roles.end(), BlockRole::kCounsel), roles.end());
 }
 
+// A legal-aid docket: a Notes cell that asks for a "certified translation"
+// opens no certificate (before, it did, and the certificate ran to the end
+// of the page and kept the next client's name public), and no cell has a
+// role of its own.
+TEST(Structure, CellsOfAPeoplesTableHaveNoRoles) {
+  PageBuilder b;
+  b.Text("#", 40, 100).Text("Client", 70, 100).Text("A#", 220, 100).Text("Status", 330, 100).Text("Notes", 430, 100);
+  b.Text("1", 40, 120).Text("HAKIMI, Farzana", 70, 120).Text("221 093 558", 220, 120).Text("I-589 pending", 330, 120)
+      .Text("Former teacher; employment", 430, 120);
+  b.Text("letter needs", 430, 132);
+  b.Text("certified translation.", 430, 144);
+  b.Text("2", 40, 164).Text("ZHENG, Weiqiang", 70, 164).Text("A#221447809", 220, 164).Text("Referred to IJ", 330, 164)
+      .Text("Pastor letter received", 430, 164);
+  b.Text("3", 40, 184).Text("DIALLO, Thierno", 70, 184).Text("A 219-330-264", 220, 184).Text("CF+", 330, 184)
+      .Text("Bond motion drafted", 430, 184);
+  const PageText page = b.Build();
+  ASSERT_EQ(page.layout.tables.size(), 1u);
+  EXPECT_EQ(page.layout.tables[0].header_keys[1], "name");
+  EXPECT_TRUE(Roles(page).empty());
+}
+
 TEST(Structure, ACertificateOpensWithItsTitleOrItsCertifyingSentence) {
   for (const char* opening : {"TRANSLATOR'S CERTIFICATION", "Certificado de traduccion",
                               "I, Elena Vasquez, hereby certify that I translated the attached document."}) {
@@ -700,6 +721,7 @@ TEST(StructureLabels, FormLabelsInEnglishAndSpanish) {
   EXPECT_EQ(LabelKey("Derivative (I-589 Part A.III):"), "name");
   EXPECT_EQ(LabelKey("Principal Applicant:"), "name");
   EXPECT_EQ(LabelKey("Dependents"), "name");
+  EXPECT_EQ(LabelKey("Client"), "name");
   EXPECT_EQ(LabelKey("Passport Number and Country of Issue"), "agency_number");
   EXPECT_EQ(LabelKey("Fingerprint Identification Number System (FINS)"), "agency_number");
   EXPECT_EQ(LabelKey("Apellido(s)"), "name");
