@@ -80,7 +80,10 @@ bool Validate(const std::string& validator, std::string_view value) {
   const std::string d = Digits(value);
   if (validator == "ssn") return ValidSsn(d);
   if (validator == "a_number") {
-    return d.size() >= 7 && d.size() <= 9 && d.find_first_not_of('0') != std::string::npos;
+    // Nine digits, fewer with their leading zeros left off, or ten with
+    // one more zero in front ("0208-119-502", as some systems pad them).
+    const bool padded = d.size() == 10 && d[0] == '0';
+    return ((d.size() >= 7 && d.size() <= 9) || padded) && d.find_first_not_of('0') != std::string::npos;
   }
   if (validator == "has_digits") return d.size() >= 3;
   if (validator == "ocr_digits") {

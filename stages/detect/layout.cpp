@@ -35,7 +35,7 @@ bool Plausible(const std::string& category, const std::string& norm,
     if (norm == b) return category == "credible_fear" && norm == "pending";
   }
   const int digits = CountDigits(norm);
-  if (category == "a_number") return digits >= 7 && digits <= 9;
+  if (category == "a_number") return !NormalizeANumber(norm).empty();  // 7-9 digits, or 10 from a 0
   if (category == "dob") return digits >= 4 || (digits >= 1 && HasLetter(norm));
   if (category == "phone") return digits >= 7;
   if (category == "ssn") return digits == 9;

@@ -129,6 +129,7 @@ std::string NormalizeANumber(std::string_view text) {
   for (char c : text) {
     if (c >= '0' && c <= '9') digits.push_back(c);
   }
+  if (digits.size() == 10 && digits[0] == '0') digits.erase(0, 1);  // "0208-119-502"
   if (digits.size() < 7 || digits.size() > 9) return "";
   return "A" + std::string(9 - digits.size(), '0') + digits;
 }

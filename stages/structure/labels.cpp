@@ -44,7 +44,9 @@ const std::vector<LabelEntry>& Entries() {
         "contacto en los estados unidos", "familiar en ee.uu.", "patrocinador",
         // The people on one asylum application (I-589 Part A.III).
         "principal applicant", "derivative", "derivatives", "derivative applicant", "derivative child",
-        "dependent", "dependents", "dependiente", "dependientes", "solicitante principal"}},
+        "dependent", "dependents", "dependiente", "dependientes", "solicitante principal",
+        // A legal-aid office's docket ("Client" | "A#" | "DOB" | ...).
+        "client", "clients", "cliente", "clienta", "clientes"}},
       {"a_number",
        {"a-number", "a number", "a#", "a #", "a no.", "a-no.", "alien no.", "alien number",
         "alien registration number", "alien registration number (a-number)", "a-file",

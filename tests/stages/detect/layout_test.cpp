@@ -1000,4 +1000,25 @@ TEST(LayoutDetection, ALabelsTailAfterARemovalIsNoPartOfItsValue) {
   EXPECT_EQ(Texts(pages[0], findings, "name"), (std::vector<std::string>{"Santiago José"}));
 }
 
+// A docket's A# column holds A-numbers padded to ten digits with a zero
+// ("0220-716-932") beside the usual nine: both are A-numbers, one value.
+// Its Status column's "CF+" is a fear finding, and "Client" heads names.
+TEST(LayoutDetection, ADocketsPaddedANumbersAndSignedOutcomesAreFound) {
+  PageBuilder b;
+  b.Text("#", 40, 100).Text("Client", 70, 100).Text("A#", 220, 100).Text("Status", 330, 100);
+  b.Text("1", 40, 120).Text("NURIEV, Timur Rashidovich", 70, 120).Text("0220-716-932", 220, 120).Text("CF+", 330, 120);
+  b.Text("2", 40, 140).Text("ZHENG, Weiqiang", 70, 140).Text("A#221447809", 220, 140).Text("CF+ / NTA issued", 330, 140);
+  const std::vector<PageText> pages = {b.Build()};
+  const std::vector<Finding> findings = MakeDetector().DetectDocument(pages);
+  EXPECT_EQ(Texts(pages[0], findings, "name"),
+            (std::vector<std::string>{"NURIEV, Timur Rashidovich", "ZHENG, Weiqiang"}));
+  const std::vector<std::string> numbers = Texts(pages[0], findings, "a_number");
+  ASSERT_EQ(numbers.size(), 2u);
+  EXPECT_EQ(numbers[0], "0220-716-932");
+  for (const Finding& f : findings) {
+    if (f.category == "a_number" && f.begin < pages[0].text.find("ZHENG")) EXPECT_EQ(f.value, "A220716932");
+  }
+  EXPECT_EQ(Texts(pages[0], findings, "credible_fear").size(), 2u);
+}
+
 }  // namespace redact
