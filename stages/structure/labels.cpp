@@ -56,7 +56,10 @@ const std::vector<LabelEntry>& Entries() {
       {"dob",
        {"dob", "d.o.b.", "date of birth", "birth date", "birthdate", "date of birth (mm/dd/yyyy)",
         "fecha de nacimiento", "fecha de nac.", "f. nac.", "f. de nac.", "nacimiento",
-        "fecha de nacimiento (mm/dd/aaaa)"}},
+        "fecha de nacimiento (mm/dd/aaaa)",
+        // Another date of the person's own life on the same forms, as
+        // identifying (I-589 Part A.II).
+        "date of marriage", "fecha de matrimonio", "fecha del matrimonio"}},
       {"credible_fear",
        {"cfi outcome", "cf outcome", "cfi result", "cf result", "cfi decision", "cf decision",
         "cfi", "credible fear", "credible fear outcome", "credible fear determination",
@@ -113,7 +116,13 @@ const std::vector<LabelEntry>& Entries() {
       // Other agencies' numbers for the person (a DHS record's boxes).
       {"agency_number", {"passport number", "passport no.", "passport #", "passport number and country of issue",
                          "numero de pasaporte", "fins", "fins number", "fingerprint identification number system",
-                         "fingerprint identification number system (fins)", "fbi number", "fbi no.", "fbi #"}},
+                         "fingerprint identification number system (fins)", "fbi number", "fbi no.", "fbi #",
+                         // An I-589's other numbers for the person and each relative.
+                         "passport/id card number", "passport or id card number", "id card number",
+                         "national id number", "national identity card number", "i-94 number",
+                         "i-94 record number", "what is your current i-94 number", "what is your current i-94 number, if any?",
+                         "uscis online account number", "online account number", "numero de cuenta en linea de uscis",
+                         "cedula", "cedula de identidad", "numero de cedula", "numero de pasaporte o documento de identidad"}},
   };
   return kEntries;
 }
@@ -233,6 +242,12 @@ std::string KeyOfOne(std::string_view text) {
   if (n.empty()) return "";
   auto it = Table().find(n);
   if (it != Table().end()) return it->second;
+  // A sub-item's letter after its number ("19.b. What is your current
+  // I-94 Number"), tried only when the whole is no label ("A Number" is).
+  if (n.size() > 2 && n[0] >= 'a' && n[0] <= 'z' && n[1] == ' ' && !(n[2] >= '0' && n[2] <= '9')) {
+    it = Table().find(n.substr(2));
+    if (it != Table().end()) return it->second;
+  }
   // A plural marker: "given name(s)" ("given name s") is "given name".
   std::string singular;
   size_t from = 0;
@@ -256,9 +271,19 @@ std::string KeyOfOne(std::string_view text) {
 std::string KeyOfParts(std::string_view text, char separator) {
   std::string key;
   size_t from = 0;
+  // A separator inside parentheses is a note's ("(mm/dd/yyyy)"), not one
+  // between parts.
+  auto next = [&](size_t i) {
+    int depth = 0;
+    for (; i < text.size(); ++i) {
+      if (text[i] == '(') ++depth;
+      if (text[i] == ')' && depth > 0) --depth;
+      if (text[i] == separator && depth == 0) return i;
+    }
+    return text.size();
+  };
   while (from <= text.size()) {
-    size_t at = text.find(separator, from);
-    if (at == std::string_view::npos) at = text.size();
+    const size_t at = next(from);
     const std::string part = KeyOfOne(text.substr(from, at - from));
     const bool blank = NormalizeLabel(text.substr(from, at - from)).empty();
     if (!blank) {

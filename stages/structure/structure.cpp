@@ -348,8 +348,14 @@ bool SplitLabelledCell(const PageText& page, const TableCell& c, LabeledField* f
         if (HasDigit(page.words[static_cast<size_t>(words[w])].text)) value = k;
       }
     }
+    std::vector<int> rest(words.begin() + static_cast<std::ptrdiff_t>(value), words.end());
+    // A bilingual label's second line ("Número de registro de extranjero")
+    // is no value: the box holds a label alone.
+    std::string rest_text;
+    for (int w : rest) rest_text += (rest_text.empty() ? "" : " ") + page.words[static_cast<size_t>(w)].text;
+    if (LabelKey(rest_text) == key) return false;
     *field = {key, std::vector<int>(words.begin(), words.begin() + static_cast<std::ptrdiff_t>(value)),
-              std::vector<int>(words.begin() + static_cast<std::ptrdiff_t>(value), words.end()), false};
+              std::move(rest), false};
     return true;
   }
   return false;
@@ -381,16 +387,68 @@ bool IsFormGrid(const PageText& page, const Table& t, int header_rows) {
 }
 
 // A grid without a header whose boxes mostly hold a label and its value
+// The boxes holding the value of a box that holds a label alone, drawn in
+// the next row (comb boxes under "1. Alien Registration Number
+// (A-Number)", one digit each): every box of that row whose text starts
+// under the label's box and before the next box of the label's row; none
+// when one of them holds a label (alone, or before a value of its own),
+// or when their text is set no larger than the label's (a row of labels
+// this code does not know: "Middle" over "Height", their values removed).
+std::vector<const TableCell*> ValueBoxesUnder(const PageText& page, const Table& t, const TableCell& label) {
+  float label_size = 0;
+  for (int w : label.words) label_size = std::max(label_size, page.words[static_cast<size_t>(w)].font_size);
+  double right = 1e18;
+  for (const TableCell& c : t.cells) {
+    if (c.row == label.row && c.box.x0 > label.box.x0 + 1) right = std::min(right, c.box.x0);
+  }
+  std::vector<const TableCell*> boxes;
+  for (const TableCell& c : t.cells) {
+    if (c.row != label.row + 1 || c.words.empty()) continue;
+    // (Where its text starts: a value box may begin left of its label's.)
+    const double x = page.words[static_cast<size_t>(c.words.front())].box.x0;
+    if (x < label.box.x0 - 2 || x >= right - 1) continue;
+    LabeledField opened;  // a box opening with a label of its own is the next field
+    if (IsLabelText(CellText(page, c)) || SplitLabelledCell(page, c, &opened)) return {};
+    for (int w : c.words) {
+      if (page.words[static_cast<size_t>(w)].font_size < 1.1F * label_size) return {};
+    }
+    boxes.push_back(&c);
+  }
+  return boxes;
+}
+
+// The field of a box holding a label alone and the boxes under it, if any
+// (*read: those boxes, the label's first).
+std::optional<LabeledField> LabelOverBoxes(const PageText& page, const Table& t, const TableCell& label,
+                                           std::vector<const TableCell*>* read) {
+  const std::string key = LabelKey(CellText(page, label));
+  if (key.empty()) return std::nullopt;
+  const std::vector<const TableCell*> boxes = ValueBoxesUnder(page, t, label);
+  if (boxes.empty()) return std::nullopt;
+  LabeledField field{key, label.words, {}, true};
+  read->push_back(&label);
+  for (const TableCell* c : boxes) {
+    field.value_words.insert(field.value_words.end(), c->words.begin(), c->words.end());
+    read->push_back(c);
+  }
+  return field;
+}
+
+// A grid without a header whose boxes mostly hold a label and its value
 // each is a form drawn as boxes: its fields, or none when it is a table.
 std::vector<LabeledField> LabelledCells(const PageText& page, const Table& t) {
   std::vector<LabeledField> fields;
-  int cells = 0;
+  std::vector<const TableCell*> read;  // boxes holding a label and its value, or a label and its value boxes
   for (const TableCell& c : t.cells) {
-    ++cells;
     LabeledField f;
-    if (SplitLabelledCell(page, c, &f)) fields.push_back(std::move(f));
+    if (SplitLabelledCell(page, c, &f)) {
+      fields.push_back(std::move(f));
+      read.push_back(&c);
+    } else if (std::optional<LabeledField> over = LabelOverBoxes(page, t, c, &read)) {
+      fields.push_back(std::move(*over));
+    }
   }
-  if (t.header_rows > 0 || fields.size() * 2 < static_cast<size_t>(cells)) fields.clear();
+  if (t.header_rows > 0 || read.size() * 2 < t.cells.size()) fields.clear();
   return fields;
 }
 
@@ -555,6 +613,17 @@ void RuledTables(Page& p) {
     if (IsLabelColumn(page, t, header_rows) || IsFormGrid(page, t, header_rows)) {
       std::vector<const TableCell*> paired;
       for (LabeledField& f : BesideCells(page, t, &paired)) page.layout.fields.push_back(std::move(f));
+      // Labels alone over boxes of their value (a form's comb boxes); a
+      // label box BesideCells paired keeps its pair.
+      for (const TableCell& c : t.cells) {
+        if (std::any_of(page.layout.fields.begin(), page.layout.fields.end(),
+                        [&](const LabeledField& f) { return f.label_words == c.words; })) {
+          continue;
+        }
+        if (std::optional<LabeledField> over = LabelOverBoxes(page, t, c, &paired)) {
+          page.layout.fields.push_back(std::move(*over));
+        }
+      }
       for (Frag& f : p.frags) {  // paired boxes are read: no field of them again
         const double cx = (f.box.x0 + f.box.x1) / 2, cy = CenterY(f.box);
         for (const TableCell* c : paired) {

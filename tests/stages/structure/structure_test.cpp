@@ -312,6 +312,36 @@ TEST(Structure, ADhsRecordsBoxesAreNameFields) {
 // again): a label's value is never the label in the box below, across the
 // drawn line. Before, "Passport Number and Country of Issue" was read as
 // the family name's value and removed from the output.
+// An I-589's spouse section: a row of label boxes over a row of value
+// boxes, the A-number one digit per comb box. Each label's value is the
+// boxes under it, up to the next label's box. Before, the grid's first rows
+// read as its header and no field was found (or the passport label took
+// the date-of-birth label beside it as its value).
+TEST(Structure, LabelBoxesOverCombBoxesAreFields) {
+  PageBuilder b;
+  for (double y : {80.0, 100.0, 124.0, 148.0, 172.0}) b.Rule(40, y, 570, y);
+  for (double x : {40.0, 570.0}) b.Rule(x, 80, x, 172);
+  for (double x : {250.0, 410.0}) b.Rule(x, 100, x, 172);
+  for (int k = 1; k <= 10; ++k) b.Rule(60 + 14 * k, 124, 60 + 14 * k, 148);
+  b.Text("Your spouse / Su cónyuge: I am not married. (Skip to Your Children below.)", 44, 92, 7);
+  b.Text("1. Alien Registration Number (A-Number) (if any)", 44, 114, 7)
+      .Text("2. Passport/ID Card Number (if any)", 254, 114, 7)
+      .Text("3. Date of Birth (mm/dd/yyyy) / Fecha de nac.", 414, 114, 7);
+  b.Text("A-", 44, 140, 9);
+  const char* digits[] = {"2", "2", "0", "8", "7", "3", "4", "1", "7"};
+  for (int k = 0; k < 9; ++k) b.Text(digits[k], 79 + 14 * k, 140, 9);
+  b.Text("128877340", 257, 140, 9).Text("02/17/1986", 419, 140, 9);
+  // The next row of boxes holds a label and its value each.
+  b.Text("5. Complete Last Name", 44, 158, 7).Text("6. First Name", 254, 158, 7).Text("7. Middle Name", 414, 158, 7);
+  b.Text("LUGO MENDOZA", 44, 168, 9).Text("HERIBERTO", 254, 168, 9).Text("JOSÉ", 414, 168, 9);
+  const PageText page = b.Build();
+  std::map<std::string, std::vector<std::string>> values;
+  for (const LabeledField& f : page.layout.fields) values[f.key].push_back(WordsText(page, f.value_words));
+  EXPECT_EQ(values["a_number"], (std::vector<std::string>{"A- 2 2 0 8 7 3 4 1 7"}));
+  EXPECT_EQ(values["agency_number"], (std::vector<std::string>{"128877340"}));
+  EXPECT_EQ(values["dob"], (std::vector<std::string>{"02/17/1986"}));
+}
+
 TEST(Structure, NoValueIsTakenFromTheBoxBelowAcrossItsLine) {
   const PageText page = DhsRecordBoxes(false);
   for (const LabeledField& f : page.layout.fields) {
@@ -722,6 +752,13 @@ TEST(StructureLabels, FormLabelsInEnglishAndSpanish) {
   EXPECT_EQ(LabelKey("Principal Applicant:"), "name");
   EXPECT_EQ(LabelKey("Dependents"), "name");
   EXPECT_EQ(LabelKey("Client"), "name");
+  // An I-589's other numbers and dates for the applicant and each relative.
+  EXPECT_EQ(LabelKey("2. Passport/ID Card Number (if any)"), "agency_number");
+  EXPECT_EQ(LabelKey("19.b. What is your current I-94 Number, if any?"), "agency_number");
+  EXPECT_EQ(LabelKey("18. I-94 Number (if any)"), "agency_number");
+  EXPECT_EQ(LabelKey("3. USCIS Online Account Number (if any)"), "agency_number");
+  EXPECT_EQ(LabelKey("9. Date of Marriage (mm/dd/yyyy)"), "dob");
+  EXPECT_EQ(LabelKey("3. Date of Birth (mm/dd/yyyy) / Fecha de nac."), "dob");
   EXPECT_EQ(LabelKey("Passport Number and Country of Issue"), "agency_number");
   EXPECT_EQ(LabelKey("Fingerprint Identification Number System (FINS)"), "agency_number");
   EXPECT_EQ(LabelKey("Apellido(s)"), "name");
