@@ -315,6 +315,18 @@ void Builder::AddParts(int entity, const std::vector<std::string>& given,
   if (surname.size() > first_surname.size()) {
     AddVariant(entity, cat({&given, &first_surname}), kFull);
     AddVariant(entity, cat({&first, &first_surname}), kFull);
+    // With one surname of two, the first given name and the other given
+    // names' initials: "Yusmary C. Palencia", "Yusmary C. Briceño" of
+    // Yusmary Coromoto Briceño Palencia (the second given name a list's
+    // "first" column holds, or its "middle").
+    const std::vector<std::string> last{surname.back()};
+    std::vector<std::string> others;
+    for (size_t k = 1; k < given.size(); ++k) others.push_back(given[k].substr(0, 1));
+    others.insert(others.end(), initials.begin(), initials.end());
+    if (!others.empty()) {
+      AddVariant(entity, cat({&first, &others, &first_surname}), kFull);
+      AddVariant(entity, cat({&first, &others, &last}), kFull);
+    }
     AddVariant(entity, first_surname, kPartial);
     // The last surname alone, as the first is: a line wrapped inside the
     // name ("DECLARACIÓN DE DARWIN OMAR MARADIAGA" / "EUCEDA") leaves it on

@@ -75,6 +75,14 @@ TEST(Names, AMiddleInitialTheListLacksStillMatches) {
   EXPECT_EQ(Found(d, "Crystal M. Jones"), Strings{});
 }
 
+TEST(Names, OneOfTwoSurnamesWithAMiddleInitial) {
+  // An I-589's "other names used": "Yusmary C. Palencia" of listed Yusmary
+  // Coromoto Briceño Palencia; "Yusmary" was left before a removed surname.
+  Detector d = WithNames("first,last\nYusmary Coromoto,Briceño Palencia\n");
+  EXPECT_EQ(Found(d, "Yusmary Briceño; Yusmary C. Palencia"), (Strings{"Yusmary Briceño", "Yusmary C. Palencia"}));
+  EXPECT_EQ(Found(d, "signed Yusmary C. Briceño"), Strings{"Yusmary C. Briceño"});
+}
+
 TEST(Names, MiddleNamesTheListLacksStillMatch) {
   // A list holds "first last"; declarations and captions write the full
   // name ("Rosa Elena Marquez", "María de la Cruz"): the whole name went
