@@ -32,6 +32,18 @@ std::string InitialsOf(const std::vector<std::string>& name) {
   return s;
 }
 
+// A word a sentence opens with, capitalized there, that is no name: a given
+// name after it stands alone ("Cuando Baltazar supo", "When Kevin left").
+bool IsSentenceOpener(std::string_view word) {
+  static const WordSet kOpeners{
+      "when", "after", "before", "then", "but", "and", "because", "since", "if", "while", "so", "also", "that",
+      "the", "in", "on", "at", "for", "with", "my", "his", "her", "our", "their", "once", "until", "although",
+      "cuando", "despues", "antes", "luego", "pero", "y", "porque", "desde", "si", "mientras", "entonces",
+      "tambien", "que", "el", "la", "los", "las", "en", "por", "para", "con", "mi", "su", "nuestro", "nuestra",
+      "aunque", "hasta", "ademas", "ahi", "alli"};
+  return kOpeners.count(word) > 0;
+}
+
 }  // namespace
 
 void AddPeopleFoundInFull(const std::vector<Finding>& findings,
@@ -156,7 +168,10 @@ void ShortForms::FindGivenNames(int page, const std::string& text, const Normali
     const TextToken& tok = tokens[k];
     const auto people = given_.find(std::string_view(t).substr(tok.begin, tok.end - tok.begin));
     if (people == given_.end() || !capitalized(k)) continue;
-    if (k > 0 && spaced(k) && capitalized(k - 1)) continue;
+    if (k > 0 && spaced(k) && capitalized(k - 1) && !IsSentenceOpener(std::string_view(t).substr(
+                                                          tokens[k - 1].begin, tokens[k - 1].end - tokens[k - 1].begin))) {
+      continue;
+    }
     // The person's next names after it, short of the whole name (found in
     // full as such): "KUZNETSOV, Dmitriy Olegovich" in a page's footer.
     size_t last = k;
