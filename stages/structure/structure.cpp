@@ -3,6 +3,7 @@
 #include <re2/re2.h>
 
 #include <algorithm>
+#include <cctype>
 #include <cmath>
 #include <map>
 #include <numeric>
@@ -1084,6 +1085,9 @@ struct BlockText {
   int lines = 0;
   double line_chars = 0;  // mean characters per line
   int long_lines = 0;     // lines of more than 80 characters: prose
+  int continued = 0;      // lines going on with the sentence above (opening
+                          // with a small letter, no e-mail or web address):
+                          // prose set in a narrow column
 };
 
 // Whether normalized text names counsel's role or firm.
@@ -1169,7 +1173,11 @@ bool Classify(const BlockText& b, const PageText& page, double body_left, double
   // prose that merely mentions counsel or a court is not, nor a paragraph
   // run together with the signature under it (its tail has a role of its
   // own: SignatureTail).
-  const bool short_lines = b.line_chars <= 60 && b.long_lines <= 1;
+  // A narrow column of prose is not: its sentences run on from line to
+  // line (a shelter bulletin's announcements, naming volunteer attorneys
+  // beside residents' phone numbers, took counsel's role).
+  const bool prose_column = b.continued >= 2 && 4 * b.continued >= b.lines;
+  const bool short_lines = b.line_chars <= 60 && b.long_lines <= 1 && !prose_column;
   if (b.box.y1 < 0.075 * h) return *role = BlockRole::kHeader, true;
   // A form's preparer part may run into the bottom margin: its last boxes
   // there (the preparer's phone) are the preparer's, not a page footer's.
@@ -1324,9 +1332,16 @@ void Roles(Page& p) {
   for (int bi = 0; bi < static_cast<int>(page.blocks.size()); ++bi) {
     const Block& block = page.blocks[bi];
     size_t begin = SIZE_MAX, end = 0;
-    int chars = 0, long_lines = 0;
+    int chars = 0, long_lines = 0, continued = 0;
     for (int l : block.lines) {
       int line_chars = 0;
+      if (l != block.lines.front() && !page.lines[l].words.empty()) {
+        const std::string& first = page.words[static_cast<size_t>(page.lines[l].words.front())].text;
+        continued += std::islower(static_cast<unsigned char>(first[0])) && first.find('@') == std::string::npos &&
+                             !first.starts_with("www") && !first.starts_with("http")
+                         ? 1
+                         : 0;
+      }
       for (int w : page.lines[l].words) {
         begin = std::min<size_t>(begin, page.words[w].text_begin);
         end = std::max<size_t>(end, page.words[w].text_end);
@@ -1338,7 +1353,7 @@ void Roles(Page& p) {
     if (begin >= end || InPeoplesTable(page, block.box)) continue;
     BlockText bt{NormalizeString(std::string_view(page.text).substr(begin, end - begin)),
                  block.box, static_cast<int>(block.lines.size()),
-                 static_cast<double>(chars) / std::max<size_t>(block.lines.size(), 1), long_lines};
+                 static_cast<double>(chars) / std::max<size_t>(block.lines.size(), 1), long_lines, continued};
     BlockRole role;
     const bool classified = Classify(bt, page, body_left, body_right, &sections, &role);
     if (classified) page.layout.roles.push_back({role, bi, begin, end});

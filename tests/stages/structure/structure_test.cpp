@@ -264,6 +264,29 @@ TEST(Structure, CounselJudgeAndFooterBlocksHaveRoles) {
   EXPECT_EQ(page.layout.roles.size(), 4u);  // the paragraph has none
 }
 
+// A bulletin's announcements set in a narrow column: short lines, but
+// prose running on from line to line. Naming volunteer attorneys ("Esq.")
+// made it counsel's block, and the residents' phone numbers in it stayed.
+TEST(Structure, ANarrowColumnOfProseIsNoCounselBlock) {
+  PageBuilder b;
+  const char* lines[] = {"Congratulations to Edrice Fleurimond, asylum granted by",
+                         "IJ on April 9! Edrice moves to her own apartment on May 1 -",
+                         "boxes are welcome.",
+                         "New phone numbers: Hawa K. (786) 555-0121; Boubacar",
+                         "(305) 555-0188; Roya (786) 555-0145. Please update the",
+                         "house phone list.",
+                         "Pro bono clinic every Wednesday at 6 pm with the Biscayne",
+                         "Legal Aid Collaborative. Attorneys Marisol Quintero, Esq.",
+                         "and Thomas Achebe-Lowry, Esq. will review drafts."};
+  double y = 150;
+  for (const char* line : lines) b.Text(line, 318, y += 12, 9);
+  b.Text("Quiet hours are 10 pm to 6 am. Kitchen rota is posted by the", 48, 162, 9);
+  b.Text("laundry room. Please sign out the van keys with staff.", 48, 174, 9);
+  const PageText page = b.Build();
+  const std::vector<BlockRole> roles = Roles(page);
+  EXPECT_EQ(std::find(roles.begin(), roles.end(), BlockRole::kCounsel), roles.end());
+}
+
 TEST(Structure, ACertificateRunsFromItsTitleToTheEndOfThePage) {
   PageBuilder b;
   b.Text("I declare that the foregoing is true and correct.", 60, 100);
