@@ -643,6 +643,19 @@ bool StartsOwnPseudonym(std::string_view original, const std::vector<std::string
   return false;
 }
 
+// A name before its cue is on the cue's line, after any label there
+// ("Derivative (I-589 Part A.III): Santiago José Rondón, A219-…"): moves
+// *b past the last line break or colon before `e`; false when nothing is
+// left.
+bool OnTheCuesLine(const std::string& text, size_t* b, size_t e) {
+  const size_t cut = text.find_last_of("\n:", e == 0 ? 0 : e - 1);
+  if (cut != std::string::npos && cut >= *b) {
+    *b = cut + 1;
+    while (*b < e && (text[*b] == ' ' || text[*b] == '\t')) ++*b;
+  }
+  return *b < e;
+}
+
 }  // namespace
 
 void Detector::DetectCuedNames(PageWork& w) const {
@@ -670,6 +683,7 @@ void Detector::DetectCuedNames(PageWork& w) const {
       // raw capture ran over, "…Ayala\nBeneficiary: Omar…", still fires), or
       // after the whole capture when nothing of it is a name.
       const size_t raw_end = e;
+      if (cue.after && !OnTheCuesLine(text, &b, e)) continue;
       // Cut the capture at the first word that is never part of a name
       // ("Maria Lopez Applicant" → "Maria Lopez"), dropping trailing particles.
       {

@@ -180,6 +180,14 @@ void ShortForms::FindGivenNames(int page, const std::string& text, const Normali
       while (j + 1 < tokens.size() && j + 1 - k + 1 < name->size() && spaced(j + 1) && is(j + 1, (*name)[j + 1 - k])) ++j;
       last = std::max(last, j);
     }
+    // Or the given name and the surname's initial: "Hawa K." of Hawa Kourouma.
+    if (last == k && k + 1 < tokens.size() && spaced(k + 1) && tokens[k + 1].end - tokens[k + 1].begin == 1) {
+      const char initial = t[tokens[k + 1].begin];
+      const bool theirs = std::any_of(people->second.begin(), people->second.end(),
+                                      [&](const std::vector<std::string>* name) { return name->back()[0] == initial; });
+      const size_t after = tokens[k + 1].end;
+      if (theirs && after < t.size() && t[after] == '.') last = k + 1;
+    }
     if (last + 1 < tokens.size() && spaced(last + 1) && capitalized(last + 1)) continue;
     const auto [b, e] = norm.ToOriginal(tok.begin, tokens[last].end);
     add(b, e, t.substr(tok.begin, tokens[last].end - tok.begin),
