@@ -833,6 +833,9 @@ void AddCuedNameForms(const std::vector<Finding>& findings, NameForms* cued) {
       cued->tails.insert(std::vector<std::string>(tokens.end() - 2, tokens.end()));
       cued->Add(std::vector<std::string>(tokens.end() - 2, tokens.end()));
     }
+    // The first and last names alone, the middle one left out: "Leysan
+    // Garipova's affidavit" of "his sister-in-law, Leysan Ramilevna Garipova".
+    if (tokens.size() == 3) cued->Add({tokens.front(), tokens.back()});
     if (tokens.size() >= 2) cued->Add(std::move(tokens));
   }
 }

@@ -54,8 +54,10 @@ void AddPeopleFoundInFull(const std::vector<Finding>& findings,
   for (const Finding& f : findings) {
     if (f.category != "name" || f.channel != kChannelPage) continue;
     if (!f.rule.starts_with("name.cue.") && !f.rule.starts_with("layout.")) continue;
-    // "OKAFOR, Chidi" is Chidi Okafor: given names first.
-    std::string value = f.value;
+    // "OKAFOR, Chidi" is Chidi Okafor: given names first. A name written
+    // again in another script after it, in parentheses ("Ruslan Ilgizovich
+    // SABIROV (Сабиров Руслан Ильгизович)"), is left out.
+    std::string value = f.value.substr(0, f.value.find(" ("));
     if (const size_t comma = value.find(','); comma != std::string::npos) {
       value = value.substr(comma + 1) + " " + value.substr(0, comma);
     }
@@ -179,6 +181,17 @@ void ShortForms::FindGivenNames(int page, const std::string& text, const Normali
       size_t j = k;
       while (j + 1 < tokens.size() && j + 1 - k + 1 < name->size() && spaced(j + 1) && is(j + 1, (*name)[j + 1 - k])) ++j;
       last = std::max(last, j);
+    }
+    // Or the given name, a middle name's initial and the surname: "Ruslan
+    // I. Sabirov" of Ruslan Ilgizovich Sabirov.
+    if (last == k && k + 2 < tokens.size() && spaced(k + 1) && tokens[k + 1].end - tokens[k + 1].begin == 1 &&
+        tokens[k + 1].end < t.size() && t[tokens[k + 1].end] == '.') {
+      for (const std::vector<std::string>* name : people->second) {
+        if (name->size() >= 3 && t[tokens[k + 1].begin] == (*name)[1][0] && tokens[k + 2].joinable &&
+            is(k + 2, name->back())) {
+          last = k + 2;
+        }
+      }
     }
     // Or the given name and the surname's initial: "Hawa K." of Hawa Kourouma.
     if (last == k && k + 1 < tokens.size() && spaced(k + 1) && tokens[k + 1].end - tokens[k + 1].begin == 1) {

@@ -1050,4 +1050,22 @@ TEST(LayoutDetection, ABulletinsResidentsAreFoundByTheirNumbersAndOutcomes) {
   EXPECT_EQ(fear[0].substr(0, 14), "asylum granted");
 }
 
+// A counsel letter names its client in a label's value with his name in
+// Cyrillic after it, then "Ruslan I. Sabirov" in a cc line; his
+// sister-in-law in full, then first and last name only. Both short forms
+// stayed.
+TEST(LayoutDetection, ALettersClientAndSponsorAreFoundInTheirShortForms) {
+  PageBuilder b;
+  b.Text("Client: Ruslan Ilgizovich SABIROV (Сабиров Руслан Ильгизович)", 60, 100);
+  b.Text("He has a stable residence with his sister-in-law, Leysan Ramilevna Garipova, a lawful", 60, 130);
+  b.Text("permanent resident. Enclosed is Leysan Garipova's sponsor affidavit.", 60, 144);
+  b.Text("cc: Ruslan I. Sabirov (client, via legal mail)", 60, 200);
+  const std::vector<PageText> pages = {b.Build()};
+  const std::vector<Finding> findings = MakeDetector().DetectDocument(pages);
+  const std::vector<std::string> names = Texts(pages[0], findings, "name");
+  for (const char* name : {"Leysan Garipova", "Ruslan I. Sabirov"}) {
+    EXPECT_NE(std::find(names.begin(), names.end(), name), names.end()) << name;
+  }
+}
+
 }  // namespace redact
