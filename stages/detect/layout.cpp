@@ -136,8 +136,16 @@ void DetectLayoutFindings(const PageText& page, const WordSet& not_names,
     for (const TableCell& cell : t.cells) {
       if (cell.row < t.header_rows || cell.column >= static_cast<int>(t.header_keys.size())) continue;
       const std::string category = CategoryOfLabelKey(t.header_keys[cell.column]);
-      if (category.empty() || !Plausible(category, WordsText(page, cell.words), not_names, organisations)) continue;
-      AddSpans(page, cell.words, word_line,
+      std::vector<int> words = cell.words;
+      // A row's number a name's column took with it ("14 NAZARI, Shabnam").
+      if (category == "name" && words.size() >= 2) {
+        const std::string& first = page.words[static_cast<size_t>(words.front())].text;
+        if (first.size() <= 3 && std::all_of(first.begin(), first.end(), [](char c) { return c >= '0' && c <= '9'; })) {
+          words.erase(words.begin());
+        }
+      }
+      if (category.empty() || !Plausible(category, WordsText(page, words), not_names, organisations)) continue;
+      AddSpans(page, words, word_line,
                Typed(page, category, "column",
                      "a cell in a table column headed as " + category +
                          (t.header_inherited ? " (header on an earlier page)" : "")),

@@ -288,6 +288,14 @@ void TypeHeader(const PageText& page, int header_rows, Table* t) {
   for (size_t c = 0; c < parts.size(); ++c) {
     t->headers[c] = Joined(parts[c], 0, parts[c].size());
     t->header_keys[c] = HeaderPartsKey(parts[c]);
+    // Two headers one column took (a single row under them: "No. Class
+    // Member" over "14 NAZARI, Shabnam"): the row number's and the next.
+    for (const char* row : {"No. ", "No ", "# "}) {
+      const std::string& h = t->headers[c];
+      if (t->header_keys[c].empty() && h.starts_with(row) && h.size() > std::string_view(row).size()) {
+        t->header_keys[c] = LabelKey(h.substr(std::string_view(row).size()));
+      }
+    }
   }
 }
 
@@ -780,9 +788,24 @@ std::vector<Column> ColumnsUnderGroupHeaders(const Page& p, const std::vector<in
   return apart.size() > cols.size() ? apart : cols;
 }
 
+// Whether a band reads as a header of a table of people: three pieces or
+// more that are labels, one of them for names, A-numbers or dates of birth
+// (a class list's header repeated over its last row on a later page).
+bool IsPeopleHeaderBand(const Page& p, int band) {
+  int labels = 0;
+  bool people = false;
+  for (int f : p.bands[static_cast<size_t>(band)]) {
+    const std::string key = LabelKey(p.frags[static_cast<size_t>(f)].text);
+    labels += key.empty() ? 0 : 1;
+    people |= key == "name" || key == "a_number" || key == "dob";
+  }
+  return labels >= 3 && people;
+}
+
 // A run of bands becomes a table when three bands or more fill at least
-// half of two columns or more. Bands that fill fewer (a wrapped cell's
-// second line, a header's first) belong to the nearest full row.
+// half of two columns or more (two, under a header of a table of people).
+// Bands that fill fewer (a wrapped cell's second line, a header's first)
+// belong to the nearest full row.
 void TableFromRun(Page& p, const std::vector<int>& bands) {
   PageText& page = *p.page;
   const std::vector<Column> cols = ColumnsUnderGroupHeaders(p, bands);
@@ -804,7 +827,8 @@ void TableFromRun(Page& p, const std::vector<int>& bands) {
       group_bands.insert(b);
     }
   }
-  if (anchors.size() < 3 + group_bands.size()) return;
+  const size_t least = !bands.empty() && IsPeopleHeaderBand(p, bands.front()) ? 2 : 3;
+  if (anchors.size() < least + group_bands.size()) return;
   auto band_y = [&](int b) { return CenterY(p.frags[p.bands[b][0]].box); };
   Table t;
   t.columns = ncols;
@@ -872,16 +896,21 @@ void UnruledTables(Page& p) {
            top(run.back()) - bottom(run[run.size() - 2]) > 0.5 * Height(p.frags[p.bands[run.back()][0]].box)) {
       run.pop_back();
     }
-    if (run.size() >= 3) TableFromRun(p, run);
+    if (run.size() >= 3 || (run.size() == 2 && IsPeopleHeaderBand(p, run.front()))) TableFromRun(p, run);
     run.clear();
   };
   for (int b = 0; b < static_cast<int>(p.bands.size()); ++b) {
-    bool fits = true;
+    bool fits = true, all_narrow = true;
     double h = 1;
     for (int f : p.bands[b]) {
       fits &= !p.frags[f].in_table && p.frags[f].box.width() < narrow;
+      all_narrow &= p.frags[f].box.width() < narrow;
       h = std::max(h, Height(p.frags[f].box));
     }
+    // A people table's header read as a form's labels (a class list's header
+    // repeated over the last row on a later page, boxed by its rules) still
+    // heads the rows under it.
+    if (!fits && all_narrow && run.empty() && IsPeopleHeaderBand(p, b)) fits = true;
     if (!run.empty() && top(b) - bottom(run.back()) > 1.5 * h) flush();
     if (!fits) {
       flush();

@@ -1068,4 +1068,21 @@ TEST(LayoutDetection, ALettersClientAndSponsorAreFoundInTheirShortForms) {
   }
 }
 
+// A class list's last row alone on a later page under its repeated header,
+// boxed by rules (read first as a form's labels): one row is still a table
+// of people, and its name goes, the row's number ("14") taken into the
+// name's column left out. Before, the row was no table and the name stayed.
+TEST(LayoutDetection, ALastRowAloneUnderARepeatedHeaderIsTyped) {
+  PageBuilder b;
+  b.Rule(54, 60, 590, 60).Rule(54, 74, 590, 74);
+  b.Text("No.", 58, 71, 8).Text("Class Member", 130, 71, 8).Text("A-Number", 266, 71, 8).Text("Country", 350, 71, 8)
+      .Text("Detention Facility", 420, 71, 8).Text("CF Status", 520, 71, 8);
+  b.Text("14", 62, 84, 9).Text("NAZARI, Shabnam", 83, 84, 9).Text("A-number: 0210-226-845", 240, 84, 9)
+      .Text("Afghanistan", 350, 84, 9).Text("Allen Parish", 420, 84, 9).Text("Referred to IJ", 520, 84, 9);
+  b.Text("Respondents do not concede that any listed person is a member of the certified class, and reserve all", 54, 120, 9);
+  const std::vector<PageText> pages = {b.Build()};
+  const std::vector<Finding> findings = MakeDetector().DetectDocument(pages);
+  EXPECT_EQ(Texts(pages[0], findings, "name"), (std::vector<std::string>{"NAZARI, Shabnam"}));
+}
+
 }  // namespace redact
