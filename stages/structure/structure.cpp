@@ -1181,6 +1181,8 @@ bool OpensCertificate(const std::string& n) {
   if (Has(n, {"competent to translate", "competente para traducir"})) return true;
   if (!Has(n, {"translat", "traduc", "interpret", "service", "servicio", "served"})) return false;
   for (size_t at = n.find("certif"); at != std::string::npos; at = n.find("certif", at + 1)) {
+    // An adjective opens nothing ("through a court-certified interpreter").
+    if (n.compare(at, 9, "certified") == 0 && at > 0 && n[at - 1] != '\n') continue;
     if (at < 80) return true;
     const size_t line = n.rfind('\n', at);
     const size_t from = line == std::string::npos ? 0 : line + 1;
