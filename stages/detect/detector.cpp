@@ -656,6 +656,25 @@ bool OnTheCuesLine(const std::string& text, size_t* b, size_t e) {
   return *b < e;
 }
 
+// Whether the name at [b, e) is named in a public role: a role before it
+// ("Judge", "interpreter, Mr.", "Dr.") or after it (", Esq.", ", an
+// expert"). A relative's title is no such role ("His brother, Dr. Abdoul
+// Sall").
+bool InPublicRole(const RuleSet& rules, const std::string& text, size_t b, size_t e) {
+  if (rules.public_roles_before) {
+    const size_t from = b > 48 ? b - 48 : 0;
+    const re2::StringPiece before(text.data() + from, b - from);
+    static const RE2 kRelativesTitle(
+        R"((?i)\b(?:brother|sister|son|daughter|father|mother|husband|wife|spouse|cousin|uncle|aunt|nephew|niece|hermano|hermana|hijo|hija|padre|madre|esposo|esposa|primo|prima|t[ií]o|t[ií]a)[ \t,:]*(?:dr|dra)\.?[ \t]*$)");
+    if (RE2::PartialMatch(before, *rules.public_roles_before) && !RE2::PartialMatch(before, kRelativesTitle)) return true;
+  }
+  if (rules.public_roles_after) {
+    const size_t to = std::min(text.size(), e + 64);
+    if (RE2::PartialMatch(re2::StringPiece(text.data() + e, to - e), *rules.public_roles_after)) return true;
+  }
+  return false;
+}
+
 }  // namespace
 
 void Detector::DetectCuedNames(PageWork& w) const {
@@ -775,20 +794,7 @@ void Detector::DetectCuedNames(PageWork& w) const {
       // Nor is a word that ends in a hyphen before digits: the short forms
       // of pseudonyms ("CM-12", "UP-482-173") and codes, never a name.
       if (e > b && text[e - 1] == '-' && e < text.size() && std::isdigit(static_cast<unsigned char>(text[e]))) continue;
-      if (rules_->public_roles_before) {
-        const size_t from = b > 48 ? b - 48 : 0;
-        if (RE2::PartialMatch(re2::StringPiece(text.data() + from, b - from),
-                              *rules_->public_roles_before)) {
-          continue;
-        }
-      }
-      if (rules_->public_roles_after) {
-        const size_t to = std::min(text.size(), e + 64);
-        if (RE2::PartialMatch(re2::StringPiece(text.data() + e, to - e),
-                              *rules_->public_roles_after)) {
-          continue;
-        }
-      }
+      if (InPublicRole(*rules_, text, b, e)) continue;
       Finding f;
       f.category = "name";
       f.rule = cue.id;

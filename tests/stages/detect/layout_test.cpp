@@ -1085,4 +1085,23 @@ TEST(LayoutDetection, ALastRowAloneUnderARepeatedHeaderIsTyped) {
   EXPECT_EQ(Texts(pages[0], findings, "name"), (std::vector<std::string>{"NAZARI, Shabnam"}));
 }
 
+// An IJ decision names the court's interpreter, an expert witness and a
+// treating physician by title: they stay (all three were removed). A
+// relative who is a doctor is still the relative.
+TEST(LayoutDetection, InterpretersExpertsAndPhysiciansStay) {
+  PageBuilder b;
+  b.Text("The respondent testified in Pulaar through a court-certified interpreter, Mr. Samba Diouf. The", 60, 100);
+  b.Text("Court also heard from Dr. Harriet Muldoon, an expert on Sahelian labor and caste systems; a", 60, 114);
+  b.Text("medical report by Dr. Alan Whitcombe, Parkland Health (Exh. 5). His brother, Dr. Abdoul Sall, fled.", 60, 128);
+  const std::vector<PageText> pages = {b.Build()};
+  const std::vector<Finding> findings = MakeDetector().DetectDocument(pages);
+  const std::vector<std::string> names = Texts(pages[0], findings, "name");
+  for (const std::string& n : names) {
+    EXPECT_EQ(n.find("Diouf"), std::string::npos) << n;
+    EXPECT_EQ(n.find("Muldoon"), std::string::npos) << n;
+    EXPECT_EQ(n.find("Whitcombe"), std::string::npos) << n;
+  }
+  EXPECT_TRUE(std::any_of(names.begin(), names.end(), [](const std::string& n) { return n.find("Abdoul Sall") != std::string::npos; }));
+}
+
 }  // namespace redact
