@@ -990,6 +990,7 @@ std::vector<Finding> Detector::DetectDocument(const std::vector<PageText>& pages
     KeepTableHeaders(pages[i], &w.findings);
     KeepCaseTitleInitials(case_initials, *w.text, &w.findings);
     KeepLegendDefinitions(*w.text, &w.findings);
+    KeepInstitutionAddresses(*w.text, &w.findings);
     KeepPublicRoles(pages[i], &w.findings, &public_people);
     KeepPublicPeople(public_people, &w.findings);
     std::erase_if(w.findings, [&](const Finding& f) {

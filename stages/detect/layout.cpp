@@ -494,6 +494,59 @@ void KeepLegendDefinitions(std::string_view text, std::vector<Finding>* findings
   });
 }
 
+namespace {
+
+// The last word of `text` before `end`, lower case, its trailing
+// separators (spaces, commas, dashes, middle dots, a line's number on
+// pleading paper) skipped; "" past more than one line break that holds
+// anything but a line number.
+std::string WordBefore(std::string_view text, size_t end) {
+  size_t i = end;
+  int breaks = 0;
+  while (i > 0) {
+    const unsigned char c = static_cast<unsigned char>(text[i - 1]);
+    if (c == '\n') {
+      if (++breaks > 4) return "";  // blank lines and line numbers between
+      --i;
+    } else if (c == ' ' || c == '\t' || c == ',' || c == '-' || c == ':' || c == '|' || c >= 0x80) {
+      --i;  // (UTF-8 separators: "·", "–")
+    } else if (std::isdigit(c)) {
+      // A pleading line number alone at a line's start ("\n 4   525 West").
+      size_t j = i;
+      while (j > 0 && std::isdigit(static_cast<unsigned char>(text[j - 1]))) --j;
+      size_t k = j;
+      while (k > 0 && (text[k - 1] == ' ' || text[k - 1] == '\t')) --k;
+      if (k > 0 && text[k - 1] != '\n') return "";
+      i = k;
+    } else {
+      break;
+    }
+  }
+  size_t j = i;
+  while (j > 0 && (std::isalpha(static_cast<unsigned char>(text[j - 1])) || text[j - 1] == '.')) --j;
+  std::string word(text.substr(j, i - j));
+  for (char& c : word) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
+  // The same line must not say that someone lives there.
+  const size_t line = text.rfind('\n', j == 0 ? 0 : j - 1);
+  const std::string before = NormalizeString(text.substr(line == std::string_view::npos ? 0 : line + 1, j - (line == std::string_view::npos ? 0 : line + 1)));
+  for (const char* lives : {"live", "resid", "home", "vive", "domicilio", "staying", "stays"}) {
+    if (before.find(lives) != std::string::npos) return "";
+  }
+  return word;
+}
+
+}  // namespace
+
+void KeepInstitutionAddresses(std::string_view text, std::vector<Finding>* findings) {
+  static const std::set<std::string, std::less<>> kInstitutions = {
+      "center", "centre", "court", "courthouse", "office", "offices", "project", "clinic", "facility", "llp", "pllc",
+      "p.c.", "university", "department", "agency", "building", "complex", "collaborative", "coalition", "network"};
+  std::erase_if(*findings, [&](const Finding& f) {
+    if (f.category != "address" || f.basis != "rule" || f.channel != kChannelPage || f.begin > text.size()) return false;
+    return kInstitutions.count(WordBefore(text, f.begin)) > 0;
+  });
+}
+
 void KeepTableHeaders(const PageText& page, std::vector<Finding>* findings) {
   for (const Table& t : page.layout.tables) {
     for (const TableCell& cell : t.cells) {

@@ -80,6 +80,13 @@ std::vector<std::string> NameLineWords(const PageText& page, const Line& line);
 // no one's case. `text` is the page's text.
 void KeepLegendDefinitions(std::string_view text, std::vector<Finding>* findings);
 
+// Drops street addresses (found by pattern) that follow an institution's
+// name, on their line or alone on the next: a detention center's, a
+// court's, a field office's, a legal clinic's ("El Paso Service Processing
+// Center, 8915 Montana Avenue", "CHICAGO IMMIGRATION COURT" / "525 West Van
+// Buren Street"). Not when the sentence says someone lives there.
+void KeepInstitutionAddresses(std::string_view text, std::vector<Finding>* findings);
+
 // The initials a case's title gives a party ("L.G.M., et al. v. U.S.
 // Department of Homeland Security", "D.A.K. v. Garland") or names a
 // plaintiff or petitioner by ("Plaintiff D.A.K."): the pseudonym the court

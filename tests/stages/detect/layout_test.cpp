@@ -1104,4 +1104,23 @@ TEST(LayoutDetection, InterpretersExpertsAndPhysiciansStay) {
   EXPECT_TRUE(std::any_of(names.begin(), names.end(), [](const std::string& n) { return n.find("Abdoul Sall") != std::string::npos; }));
 }
 
+// Addresses that follow an institution's name are the institution's: a
+// processing center's and a project's in a declaration's prose, a court's
+// alone under its name (a blank line and a transcript's line number
+// between). A person's address after "lives" stays a finding, whatever
+// institution the sentence names first.
+TEST(LayoutDetection, AnInstitutionsAddressStaysAPersonsGoes) {
+  PageBuilder b;
+  b.Text("1. I am a paralegal at Puget Sound Detention Defense Project, 615 Second Avenue, Suite 400, Seattle,", 60, 100);
+  b.Text("WA 98104. Our clients are held at the Northwest ICE Processing Center, 1623 E. J Street, Tacoma, WA 98421.", 60, 114);
+  b.Text("CHICAGO IMMIGRATION COURT", 200, 150);
+  b.Text("4", 40, 174).Text("525 West Van Buren Street, Suite 500, Chicago, IL 60607", 120, 174);
+  b.Text("His wife lives near the Community Center, 1427 Peoria Street, Aurora, CO 80010.", 60, 210);
+  const std::vector<PageText> pages = {b.Build()};
+  const std::vector<Finding> findings = MakeDetector().DetectDocument(pages);
+  const std::vector<std::string> addresses = Texts(pages[0], findings, "address");
+  ASSERT_EQ(addresses.size(), 1u);
+  EXPECT_EQ(addresses[0].substr(0, 18), "1427 Peoria Street");
+}
+
 }  // namespace redact
