@@ -24,6 +24,8 @@ import random
 import sys
 from pathlib import Path
 
+TOLL_FREE = {800, 833, 844, 855, 866, 877, 888}
+
 GIVEN = ["Maria", "José", "Ana", "Luis", "Carmen", "Juan", "Rosa", "Carlos", "Fatima", "Omar",
          "Thanh", "Oksana", "Jean", "Daniel", "Yesenia", "Wilmer", "Khadija", "Samuel", "Lucía",
          "Edwin", "Brenda", "Kevin", "Valentina", "Gustavo", "Marisol", "Camila", "Ahmed", "Elena",
@@ -97,7 +99,11 @@ def paragraphs(pages, people, truth):
                     f"{dob}, appeared with counsel. {PROSE[(p + k + 1) % 4]}")
             truth["identifiers"] += [f"{first} {last}", anum, dob]
             if k % 2 == 0:
-                phone = f"({rng.randrange(200, 999)}) {rng.randrange(200, 999)}-{rng.randrange(1000, 9999)}"
+                area = rng.randrange(200, 999)
+                # A person's line is never toll-free (800, 833, ... 888 are
+                # businesses' and agencies' numbers, which redact keeps).
+                area += 1 if area in TOLL_FREE else 0
+                phone = f"({area}) {rng.randrange(200, 999)}-{rng.randrange(1000, 9999)}"
                 text += f" The applicant may be reached at {phone}."
                 truth["identifiers"].append(phone)
             if k == 1:

@@ -68,7 +68,13 @@ make_scan() {  # PAGES: the first pages of the 100-page LibreOffice file
 time_cmd() {
   local name=$1; shift
   hyperfine --runs "$RUNS" --warmup 1 --style none --export-json "$work/$name.json" \
-    "$(printf '%q ' "$@")" >/dev/null 2>&1 || { echo "peers.sh: $name failed: $*" >&2; echo "nan nan"; return; }
+    --show-output "$(printf '%q ' "$@")" >/dev/null 2>"$work/$name.err" || {
+    # Say why: hyperfine stops at the first run that exits non-zero.
+    echo "peers.sh: $name failed: $*" >&2
+    tail -n 5 "$work/$name.err" | sed 's/^/  /' >&2
+    echo "nan nan"
+    return
+  }
   /usr/bin/time -f "%M" -o "$work/$name.rss" "$@" >/dev/null 2>&1 || true
   "$PY" -c "import json,sys; print(json.load(open(sys.argv[1]))['results'][0]['mean'])" "$work/$name.json" |
     tr '\n' ' '

@@ -52,8 +52,18 @@ bool IsLabelText(const std::string& text) {
 
 std::string FieldKey(const std::string& text) {
   std::string t = text;
+  const bool colon = t.find(':') != std::string::npos;
   while (!t.empty() && (t.back() == ':' || t.back() == ' ')) t.pop_back();
   if (IsColumnOnlyLabel(t)) return "";
+  // "Client" heads a docket's column, and "Client:" a letter's field; a
+  // bare "Client" before a name in prose is neither ("Client Maria
+  // Hernandez-Nunez arrived").
+  if (!colon) {
+    const std::string n = NormalizeLabel(t);
+    for (const char* word : {"client", "clients", "cliente", "clienta", "clientes"}) {
+      if (n == word) return "";
+    }
+  }
   return LabelKey(t);
 }
 
