@@ -68,9 +68,12 @@ make_scan() {  # PAGES: the first pages of the 100-page LibreOffice file
 time_cmd() {
   local name=$1; shift
   hyperfine --runs "$RUNS" --warmup 1 --style none --export-json "$work/$name.json" \
-    --show-output "$(printf '%q ' "$@")" >/dev/null 2>"$work/$name.err" || {
-    # Say why: hyperfine stops at the first run that exits non-zero.
-    echo "peers.sh: $name failed: $*" >&2
+    "$(printf '%q ' "$@")" >/dev/null 2>&1 || {
+    # Say why (hyperfine stops at the first run that exits non-zero and
+    # shows nothing of it): run it once more and keep its stderr.
+    local rc=0
+    "$@" >/dev/null 2>"$work/$name.err" || rc=$?
+    echo "peers.sh: $name failed (a run exited non-zero; once more: exit $rc): $*" >&2
     tail -n 5 "$work/$name.err" | sed 's/^/  /' >&2
     echo "nan nan"
     return
