@@ -469,6 +469,29 @@ void InsertAccents(const PageText& page, const std::vector<std::pair<int, int>>&
   }
 }
 
+// Glyphs placed beyond a float's range (a finite 1e39 in a content
+// stream) or at NaN are still text: detection reads them and the writer
+// removes them by index. Their geometry is pulled in to a finite place
+// far off any page (NaN to the far corner), so that every comparison
+// below is a real one; NaN compares false with every tolerance, and line
+// building spun forever on it (CI's fuzzer, stop 38).
+constexpr float kFar = 1e7f;
+float Finite(float v) {
+  if (std::isnan(v)) return kFar;
+  return std::clamp(v, -kFar, kFar);
+}
+void KeepGeometryFinite(PageText* page) {
+  for (Glyph& g : page->glyphs) {
+    for (PointF* p : {&g.baseline_start, &g.baseline_end, &g.pen_end}) {
+      p->x = Finite(p->x), p->y = Finite(p->y);
+    }
+    g.box = RectF(Rect{Finite(g.box.x0), Finite(g.box.y0), Finite(g.box.x1), Finite(g.box.y1)});
+    for (float& c : g.quad.c) c = Finite(c);
+    if (!std::isfinite(g.font_size) || g.font_size < 0) g.font_size = 1;
+    g.font_size = std::min(g.font_size, kFar);
+  }
+}
+
 // Words from glyph positions as well as draw order: glyphs drawn one by
 // one out of order, a line drawn twice (fake bold) and accents drawn over
 // letters (in a second pass, or kerned back as TeX does) all read as the
@@ -506,7 +529,7 @@ void BuildLines(PageText* page, const std::vector<WordGeom>& geom,
   while (i < order.size()) {
     const WordGeom& g0 = geom[order[i]];
     const double tol = 0.5 * g0.font_size;
-    size_t j = i;
+    size_t j = i + 1;  // a band holds at least its first word
     while (j < order.size() && geom[order[j]].bucket == g0.bucket &&
            geom[order[j]].across - g0.across <= tol) {
       ++j;
@@ -621,6 +644,7 @@ void AssembleText(PageText* page) {
   page->text.clear();
   page->text_glyph.clear();
 
+  KeepGeometryFinite(page);
   BuildWords(page);
   std::vector<WordGeom> geom;
   geom.reserve(page->words.size());

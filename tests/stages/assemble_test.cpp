@@ -2,6 +2,8 @@
 
 #include <gtest/gtest.h>
 
+#include <limits>
+
 #include "tests/testing/extract_helper.h"
 #include "tests/testing/pdf_builder.h"
 
@@ -217,6 +219,37 @@ TEST(Assemble, CharacterSpacingAsAWordSpaceBeforeAKernedPair) {
   PageText p = Extract("BT /F1 10 Tf 72 700 Td (Mr) Tj 3.11 Tc 11.66 0 Td (.V) Tj "
                        "0 Tc 11.45 0 Td (elasquez) Tj ET");
   EXPECT_EQ(WordTexts(p), (std::vector<std::string>{"Mr.", "Velasquez"}));
+}
+
+// CI's fuzzer (stop 38): glyphs at positions beyond a float's range (a
+// finite 1e39 in a content stream) or at NaN made line building spin
+// forever, since NaN compares false with every tolerance. Such glyphs
+// stay text (detection must still read them, the writer must still be
+// able to remove them), placed far off the page.
+TEST(Assemble, GlyphsAtNonFinitePositionsStillAssemble) {
+  const double inf = std::numeric_limits<double>::infinity();
+  const double nan = std::numeric_limits<double>::quiet_NaN();
+  PageText page;
+  page.number = 1;
+  page.geometry = PageGeometry::Make({0, 0, 612, 792}, {0, 0, 612, 792}, 0);
+  const std::vector<std::pair<Point, std::string>> placed = {
+      {{100, inf}, "Ana"}, {{140, inf}, "Ruiz"}, {{inf, inf}, "Lopez"}, {{nan, 700}, "A123"},
+      {{-inf, nan}, "B456"}, {{100, 100}, "Visible"}, {{130, 100}, "line"}};
+  for (const auto& [at, text] : placed) {
+    Glyph g;
+    g.text = text;
+    g.baseline_start = at;
+    g.baseline_end = Point{at.x + 20, at.y};
+    g.pen_end = g.baseline_end;
+    g.box = Rect{at.x, at.y - 8, at.x + 20, at.y + 2};
+    g.font_size = text == "Lopez" ? static_cast<float>(nan) : 10.0f;
+    page.glyphs.push_back(g);
+  }
+  AssembleText(&page);
+  for (const auto& [at, text] : placed) {
+    EXPECT_NE(page.text.find(text), std::string::npos) << text;
+  }
+  EXPECT_NE(page.text.find("Visible line"), std::string::npos);
 }
 
 }  // namespace
