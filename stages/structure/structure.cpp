@@ -989,6 +989,28 @@ bool RuledUnder(const std::vector<Ruling>& horizontal, const Rect& label, const 
   return false;
 }
 
+// Whether `text` opens with a label of its own: one to three words of
+// letters and a colon, then more ("Centro: Florence Service Processing
+// Center"), as a form's next field reads under a label no list knows. A
+// time ("10:30") or a number is no such label.
+bool OpensWithALabel(std::string_view text) {
+  const size_t colon = text.find(':');
+  if (colon == std::string_view::npos || colon == 0 || colon + 1 >= text.size()) return false;
+  const std::string_view head = text.substr(0, colon);
+  int words = 1;
+  for (size_t i = 0; i < head.size(); ++i) {
+    const unsigned char c = static_cast<unsigned char>(head[i]);
+    if (c == ' ') {
+      if (i == 0 || head[i - 1] == ' ') return false;
+      ++words;
+    } else if (std::isdigit(c) || c == ',' || c == '.' || c == ';') {
+      return false;
+    }
+  }
+  const unsigned char first = static_cast<unsigned char>(head.front());
+  return words <= 3 && (std::isupper(first) || first >= 0x80);
+}
+
 // The value of a label that fills a line of its own: the next line piece to
 // its right, else the nearest one below it (under the label, within two
 // lines), skipping a second line of the same label (a bilingual label).
@@ -1021,7 +1043,7 @@ int ValueFrag(const Page& p, int label, const std::string& key) {
         bottom = v.box.y1;  // the label's second language, or its note ("(where you reside)")
         continue;
       }
-      if (IsLabelText(v.text)) return -1;
+      if (IsLabelText(v.text) || OpensWithALabel(v.text)) return -1;
       return f;
     }
     if (!any_near) break;

@@ -241,6 +241,23 @@ TEST(Structure, ValueAfterAColonOrBesideItsLabelIsAField) {
   EXPECT_FALSE(page.layout.fields[1].below);
 }
 
+// A notice's value removed (probe22's bilingual notice of rights, read
+// again as its output reads): "Fecha de nacimiento:" stands alone, and the
+// line below is another field, "Centro: …", under a label no list knows.
+// Its text is no date of birth (the facility was removed as one, and
+// apply's own check then refused the output).
+TEST(Structure, ALineThatOpensWithItsOwnLabelIsNoValueBelow) {
+  PageBuilder b;
+  b.Text("Fecha de nacimiento:", 355, 138);
+  b.Text("Centro: Florence Service Processing Center, 3250", 355, 152);
+  b.Text("Date of birth:", 60, 200);
+  b.Text("March 3, 1997", 60, 214);
+  const PageText page = b.Build();
+  ASSERT_EQ(page.layout.fields.size(), 1u);
+  EXPECT_EQ(page.layout.fields[0].key, "dob");
+  EXPECT_EQ(WordsText(page, page.layout.fields[0].value_words), "March 3, 1997");
+}
+
 std::vector<BlockRole> Roles(const PageText& page) {
   std::vector<BlockRole> roles;
   for (const RoleBlock& r : page.layout.roles) roles.push_back(r.role);
