@@ -971,6 +971,7 @@ std::vector<Finding> Detector::DetectDocument(const std::vector<PageText>& pages
     for (PageWork& w : work) if (w.page == f.page) w.findings.push_back(f);
   }
   FindListedDatesOfBirth(work, mentioned);
+  FindANumbersAgain(work);
   for (const std::vector<std::string>& person : also_people) {
     if (person.size() >= 2) cued.Add(person);
   }
@@ -1053,6 +1054,62 @@ void Detector::FindListedDatesOfBirth(std::vector<PageWork>& work, const std::ve
       f.confidence = 0.9;
       f.basis = "list";
       f.reason = "the listed date of birth of a person named in this document";
+      w.findings.push_back(std::move(f));
+    }
+  }
+}
+
+void Detector::FindANumbersAgain(std::vector<PageWork>& work) {
+  // The digits of every A-number found (eight or nine; a padded tenth
+  // zero dropped), each written as officers and clerks group them.
+  std::set<std::string> numbers;
+  for (const PageWork& w : work) {
+    for (const Finding& f : w.findings) {
+      if (f.category != "a_number") continue;
+      std::string digits;
+      for (char c : f.value) if (std::isdigit(static_cast<unsigned char>(c))) digits += c;
+      if (digits.size() == 10 && digits.front() == '0') digits.erase(0, 1);
+      if (digits.size() == 8 || digits.size() == 9) numbers.insert(digits);
+    }
+  }
+  if (numbers.empty()) return;
+  std::vector<std::string> forms, values;
+  for (const std::string& d : numbers) {
+    const size_t head = d.size() - 6;  // "208-561-390", "12-345-678"
+    forms.push_back(d);
+    for (const char* sep : {"-", " ", "."}) {
+      forms.push_back(d.substr(0, head) + sep + d.substr(head, 3) + sep + d.substr(head + 3));
+    }
+    values.resize(forms.size(), "A" + d);  // as the rules write the value
+  }
+  const LiteralSearch search(forms);
+  for (PageWork& w : work) {
+    const std::string& t = w.norm.text;
+    std::vector<std::pair<size_t, size_t>> hits;  // (begin, form)
+    search.ForEach(t, [&](size_t form, size_t p) {
+      const size_t e = p + forms[form].size();
+      const auto joins = [&](size_t at) {
+        const unsigned char c = static_cast<unsigned char>(t[at]);
+        return std::isalnum(c) || c == '-' || c == '.' || c == '/';
+      };
+      // Not inside a longer number or word ("12085613901", "208561390X").
+      if ((p > 0 && joins(p - 1) && !(t[p - 1] == 'a' && (p < 2 || !std::isalnum(static_cast<unsigned char>(t[p - 2]))))) ||
+          (e < t.size() && std::isalnum(static_cast<unsigned char>(t[e])))) {
+        return;
+      }
+      hits.push_back({p, form});
+    });
+    std::sort(hits.begin(), hits.end());
+    for (const auto& [p, form] : hits) {
+      Finding f;
+      f.category = "a_number";
+      f.rule = "a_number.again";
+      f.page = w.page;
+      std::tie(f.begin, f.end) = w.norm.ToOriginal(p, p + forms[form].size());
+      f.value = values[form];
+      f.confidence = 0.9;
+      f.basis = "rule";
+      f.reason = "an A-number found elsewhere in this document, written again";
       w.findings.push_back(std::move(f));
     }
   }

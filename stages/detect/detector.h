@@ -88,6 +88,10 @@ class Detector {
                                      const std::vector<int>& also) const;
   // Listed dates of birth of the `mentioned` entities, wherever written.
   void FindListedDatesOfBirth(std::vector<PageWork>& work, const std::vector<int>& mentioned) const;
+  // An A-number found anywhere, wherever its digits are written again in
+  // the document, in any of its groupings ("208-561-390" alone on the
+  // line after a transcript's "File No.: A").
+  static void FindANumbersAgain(std::vector<PageWork>& work);
   // Names found by a cue (`cued`, as tokens), at every other occurrence.
   // `tails`: the forms of `cued` that are the last two names of a longer
   // one (a compound surname): found again with the given names written

@@ -878,6 +878,31 @@ TEST(LayoutDetection, TwoGivenNamesBeforeACuedSurnameAreFound) {
             (std::vector<std::string>{"Fatoumata Binta Camara", "Camara", "Aissatou Camara"}));
 }
 
+// probe22's hearing transcript: "File No.: A" ends a line of pleading
+// paper, the line number comes next, then "208-561-390" alone; two pages
+// on, "A 208-561-390" is found by its prefix. An A-number found anywhere is
+// that person's number wherever it is written again, in any grouping; a
+// longer number that holds its digits is another number.
+TEST(LayoutDetection, AnANumberFoundOnceIsFoundWhereverItIsWrittenAgain) {
+  PageBuilder one(1), two(2);
+  one.PleadingLineNumbers();
+  one.Text("In the Matter of: the Respondent. File No.:", 100, 72);
+  one.Text("208-561-390", 100, 96);
+  one.Text("Bates 12085613901 and docket 208561390X stay", 100, 120);
+  one.Text("The receipt shows 208 561 390 as the file.", 100, 144);
+  two.Text("Back on the record in the matter of A 208-561-390.", 72, 100);
+  const std::vector<PageText> pages = {one.Build(), two.Build()};
+  const std::vector<Finding> findings = MakeDetector().DetectDocument(pages);
+  std::vector<std::string> first, second;
+  for (const Finding& f : findings) {
+    if (f.category != "a_number") continue;
+    const PageText& page = pages[static_cast<size_t>(f.page - 1)];
+    (f.page == 1 ? first : second).push_back(page.text.substr(f.begin, f.end - f.begin));
+  }
+  EXPECT_EQ(first, (std::vector<std::string>{"208-561-390", "208 561 390"}));
+  EXPECT_EQ(second, (std::vector<std::string>{"A 208-561-390"}));
+}
+
 }  // namespace
 }  // namespace redact
 
