@@ -3,6 +3,7 @@
 #include <algorithm>
 #include <cmath>
 #include <functional>
+#include <map>
 #include <string>
 #include <string_view>
 #include <utility>
@@ -71,7 +72,8 @@ struct WordGeom {
   double font_size = 1;
 };
 
-WordGeom GeomOf(const PageText& page, const Word& w) {
+// `bucket`: the word's direction bucket, or -1000 for its own first glyph's.
+WordGeom GeomOf(const PageText& page, const Word& w, int bucket = -1000) {
   WordGeom g;
   const Glyph& first = page.glyphs[w.glyphs.front()];
   int last_index = w.glyphs.back();
@@ -82,7 +84,7 @@ WordGeom GeomOf(const PageText& page, const Word& w) {
     }
   }
   const Glyph& last = page.glyphs[last_index];
-  g.bucket = DirectionBucket(GlyphDirection(first));
+  g.bucket = bucket != -1000 ? bucket : DirectionBucket(GlyphDirection(first));
   const Point dir = BucketDirection(g.bucket);
   const Frame a = ToFrame(first.baseline_start, dir);
   const Frame b = ToFrame(last.baseline_end, dir);
@@ -469,6 +471,33 @@ void InsertAccents(const PageText& page, const std::vector<std::pair<int, int>>&
   }
 }
 
+// OCR gives each text line its own baseline, and a page scanned askew
+// has lines a fraction of a degree apart that fall either side of a
+// half-degree bucket (0.74 and 0.76 degrees): read as two directions, each
+// ordered apart, a line's words scatter over the page text. An OCR'd
+// word takes the most common direction of OCR'd words within a degree
+// and a half of its own. (A text layer's directions are exact: a stamp set
+// at one degree stays its own.)
+void SnapOcrDirections(const PageText& page, std::vector<WordGeom>* geom) {
+  std::map<int, int> count;  // bucket -> OCR'd words
+  for (size_t w = 0; w < page.words.size(); ++w) {
+    if (page.glyphs[page.words[w].glyphs.front()].ocr) ++count[(*geom)[w].bucket];
+  }
+  if (count.size() < 2) return;
+  for (size_t w = 0; w < page.words.size(); ++w) {
+    const Word& word = page.words[w];
+    if (!page.glyphs[word.glyphs.front()].ocr) continue;
+    const int own = (*geom)[w].bucket;
+    int best = own;
+    for (auto it = count.lower_bound(own - 3); it != count.end() && it->first <= own + 3; ++it) {
+      if (it->second > count[best] || (it->second == count[best] && std::abs(it->first - own) < std::abs(best - own))) {
+        best = it->first;
+      }
+    }
+    if (best != own) (*geom)[w] = GeomOf(page, word, best);
+  }
+}
+
 // Glyphs placed beyond a float's range (a finite 1e39 in a content
 // stream) or at NaN are still text: detection reads them and the writer
 // removes them by index. Their geometry is pulled in to a finite place
@@ -649,6 +678,7 @@ void AssembleText(PageText* page) {
   std::vector<WordGeom> geom;
   geom.reserve(page->words.size());
   for (const Word& w : page->words) geom.push_back(GeomOf(*page, w));
+  SnapOcrDirections(*page, &geom);
   std::vector<WordGeom> line_geom;
   BuildLines(page, geom, &line_geom);
   std::vector<Block> blocks;

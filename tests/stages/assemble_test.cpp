@@ -2,6 +2,7 @@
 
 #include <gtest/gtest.h>
 
+#include <cmath>
 #include <limits>
 
 #include "tests/testing/extract_helper.h"
@@ -250,6 +251,41 @@ TEST(Assemble, GlyphsAtNonFinitePositionsStillAssemble) {
     EXPECT_NE(page.text.find(text), std::string::npos) << text;
   }
   EXPECT_NE(page.text.find("Visible line"), std::string::npos);
+}
+
+// probe22's skewed scan: Tesseract gives each text line its own baseline,
+// and on a page scanned 0.75 degrees askew one line measured 0.74 and the
+// next 0.76, either side of a half-degree bucket. The lines then read as
+// two directions, each ordered apart ("October 21," at the top of the
+// text, "1988." near its end), and the answer's date was never read as
+// one. OCR'd lines a degree or so apart are one direction.
+TEST(Assemble, OcrLinesAFractionOfADegreeApartReadInOrder) {
+  PageText page;
+  page.number = 1;
+  page.geometry = PageGeometry::Make({0, 0, 612, 792}, {0, 0, 612, 792}, 0);
+  const auto word = [&](const std::string& text, double x, double y, double degrees) {
+    const double a = degrees * M_PI / 180.0;
+    for (size_t k = 0; k < text.size(); ++k) {
+      Glyph g;
+      g.text = text.substr(k, 1);
+      g.ocr = true;
+      const double x0 = x + 6.0 * static_cast<double>(k);
+      const Point start{x0, y + (x0 - 100) * std::tan(a)};
+      const Point end{x0 + 6, y + (x0 + 6 - 100) * std::tan(a)};
+      g.baseline_start = start;
+      g.baseline_end = end;
+      g.pen_end = end;
+      g.box = Rect{start.x, start.y - 7, end.x, end.y + 2};
+      g.font_size = 10;
+      page.glyphs.push_back(g);
+    }
+  };
+  word("Q:", 100, 100, 0.74), word("What", 118, 100, 0.74), word("birth?", 148, 100, 0.74);
+  word("A:", 100, 114, 0.76), word("October", 118, 114, 0.76), word("21,", 166, 114, 0.76);
+  word("1988.", 190, 114, 0.73);
+  word("Q:", 100, 128, 0.77), word("Country?", 118, 128, 0.77);
+  AssembleText(&page);
+  EXPECT_NE(page.text.find("Q: What birth?\nA: October 21, 1988.\nQ: Country?"), std::string::npos) << page.text;
 }
 
 }  // namespace
