@@ -204,11 +204,16 @@ const std::unordered_map<std::string, std::string>& Table() {
 }
 
 std::string StripDecorations(std::string n) {
-  // A leading item number ("1", "3a", "12 b") and a trailing "(if any)".
-  size_t i = 0;
-  while (i < n.size() && n[i] >= '0' && n[i] <= '9') ++i;
-  if (i > 0 && i < n.size() && i + 1 < n.size() && n[i] != ' ' && n[i + 1] == ' ') ++i;
-  if (i > 0 && i < n.size() && n[i] == ' ') n.erase(0, i + 1);
+  // A leading item number ("1", "3a", "12 b"), also numbered by section
+  // ("1.6", "12.3.b": "1 6", "12 3 b" once normalized), and a trailing
+  // "(if any)".
+  for (int part = 0; part < 3; ++part) {
+    size_t i = 0;
+    while (i < n.size() && n[i] >= '0' && n[i] <= '9') ++i;
+    if (i > 0 && i < n.size() && i + 1 < n.size() && n[i] != ' ' && n[i + 1] == ' ') ++i;
+    if (i == 0 || i >= n.size() || n[i] != ' ') break;
+    n.erase(0, i + 1);
+  }
   for (std::string_view tail : {" if any", " if known", " si se conoce", " caps", " in caps", " en mayusculas", " si tiene", " si aplica", " optional", " en los ee uu",
                                  " en estados unidos", " in the u s", " in the united states"}) {
     if (n.size() > tail.size() && n.ends_with(tail)) n.erase(n.size() - tail.size());

@@ -644,6 +644,28 @@ TEST(Structure, BoxesHoldingALabelAndItsValueAreFields) {
   EXPECT_EQ(values["dob"], (std::vector<std::string>{"09/30/2011"}));
 }
 
+// probe24's credible fear worksheet (PyMuPDF): boxes numbered by section
+// and item ("1.6 Date of Birth"), each label over its value. "1.6" read
+// as item 1, then a label "6 date of birth" no list knows: no field, and
+// the date of birth, the maiden name and the given name stayed.
+TEST(Structure, BoxesNumberedBySectionAndItemAreFields) {
+  PageBuilder b;
+  for (double x : {36.0, 156.0, 326.0, 576.0}) b.Rule(x, 95, x, 143);
+  for (double y : {95.0, 119.0, 143.0}) b.Rule(36, y, 576, y);
+  b.Text("1.1 A-Number", 40, 103, 7).Text("1.2 Family Name", 160, 103, 7).Text("1.3 Given Name(s)", 330, 103, 7);
+  b.Text("A#241663905", 40, 115, 10).Text("SADAT", 160, 115, 10).Text("PARWANA", 330, 115, 10);
+  b.Text("1.5 Other Names Used", 40, 127, 7).Text("1.6 Date of Birth", 160, 127, 7).Text("1.10 Languages", 330, 127, 7);
+  b.Text("HUSSAINI", 40, 139, 10).Text("02 JUN 1991", 160, 139, 10).Text("DARI, PASHTO", 330, 139, 10);
+  const PageText page = b.Build();
+  std::map<std::string, std::vector<std::string>> values;
+  for (const LabeledField& f : page.layout.fields) values[f.key].push_back(WordsText(page, f.value_words));
+  EXPECT_EQ(values["a_number"], (std::vector<std::string>{"A#241663905"}));
+  EXPECT_EQ(values["name"], (std::vector<std::string>{"SADAT", "PARWANA", "HUSSAINI"}));
+  EXPECT_EQ(values["dob"], (std::vector<std::string>{"02 JUN 1991"}));
+  EXPECT_EQ(LabelKey("1.6 Date of Birth"), "dob");
+  EXPECT_EQ(LabelKey("12.3.b Family Name"), "name");
+}
+
 // Boxes whose label wraps, or goes on past its known words, over the value
 // on a line of its own: the rest of the label's lines stays label.
 TEST(Structure, ALabelsOwnLinesInABoxAreNoValue) {
