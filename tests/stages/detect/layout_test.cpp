@@ -903,6 +903,58 @@ TEST(LayoutDetection, AnANumberFoundOnceIsFoundWhereverItIsWrittenAgain) {
   EXPECT_EQ(second, (std::vector<std::string>{"A 208-561-390"}));
 }
 
+// probe24's printed e-mail thread (Chromium): the message's last line is
+// short ("if you prefer to talk in Tigrinya."), then the "--" that opens
+// a signature, then counsel's name, "Staff Attorney" and her legal
+// center. The signature was never found (its tail began at the short
+// prose line), so counsel's name, phone and e-mail went everywhere. An
+// ICE locator's "Facility Address" is the facility's, public; the
+// sister's own address stays found.
+TEST(LayoutDetection, AnEmailSignatureAfterItsDashesIsCounsels) {
+  PageBuilder b;
+  b.Text("Please do not send original documents by mail. Our paralegal is copied and can help you", 60, 100);
+  b.Text("if you prefer to talk in Tigrinya.", 60, 112);
+  b.Text("--", 60, 124);
+  b.Text("Senait Ghirmay", 60, 136);
+  b.Text("Staff Attorney", 60, 148);
+  b.Text("Upstate Refugee & Immigrant Legal Center", 60, 160);
+  b.Text("112 Franklin Street, Suite 3, Buffalo, NY 14202", 60, 172);
+  b.Text("T (716) 555-0131 | sghirmay@urilc.example", 60, 184);
+  b.Text("To: Senait Ghirmay <sghirmay@urilc.example>", 60, 230);
+  b.Text("Current Detention Facility   Buffalo (Batavia) Service Processing Center", 60, 260);
+  b.Text("Facility Address   4250 Federal Drive, Batavia, NY 14020", 60, 272);
+  b.Text("My address is 3380 Cleveland Ave, Apt 14B, Columbus, OH 43224 and my phone is (614) 555-0198.", 60, 300);
+  const std::vector<PageText> pages = {b.Build()};
+  const std::vector<Finding> findings = MakeDetector().DetectDocument(pages);
+  for (const std::string& n : Texts(pages[0], findings, "name")) EXPECT_EQ(n.find("Ghirmay"), std::string::npos) << n;
+  EXPECT_TRUE(Texts(pages[0], findings, "email").empty());
+  EXPECT_EQ(Texts(pages[0], findings, "phone"), (std::vector<std::string>{"(614) 555-0198"}));
+  EXPECT_EQ(Texts(pages[0], findings, "address"), (std::vector<std::string>{"3380 Cleveland Ave, Apt 14B, Columbus, OH 43224"}));
+}
+
+// probe24's e-mail thread, its second page: counsel writes "Dear Luwam,"
+// and "About Kibrom: we cannot speak with him", both named in full on the
+// first page. A greeting or a preposition opening the sentence is no
+// part of a name, and the given name after it is that person's.
+TEST(LayoutDetection, AGivenNameAfterAGreetingOrAnOpeningWordGoes) {
+  PageBuilder one(1), two(2);
+  one.Text("His friend from the same pod, Kibrom Weldemichael Asfaha, A#241077612, got a negative CF.", 60, 100);
+  one.Text("My sister Luwam Tesfamariam will call.", 60, 124);
+  two.Text("Dear Luwam,", 60, 100);
+  two.Text("About Kibrom: we cannot speak with him about his case without his consent.", 60, 124);
+  two.Text("Querida Luwam, gracias.", 60, 148);
+  const std::vector<PageText> pages = {one.Build(), two.Build()};
+  const std::vector<Finding> findings = MakeDetector().DetectDocument(pages);
+  std::vector<std::string> first, second;
+  for (const Finding& f : findings) {
+    if (f.category != "name") continue;
+    if (f.page == 1) first.push_back(pages[0].text.substr(f.begin, f.end - f.begin));
+    if (f.page == 2) second.push_back(pages[1].text.substr(f.begin, f.end - f.begin));
+  }
+  EXPECT_EQ(first, (std::vector<std::string>{"Kibrom Weldemichael Asfaha", "Luwam Tesfamariam"}));
+  EXPECT_EQ(second, (std::vector<std::string>{"Luwam", "Kibrom", "Luwam"}));
+}
+
 }  // namespace
 }  // namespace redact
 
@@ -1047,7 +1099,8 @@ TEST(LayoutDetection, ADocketsPaddedANumbersAndSignedOutcomesAreFound) {
   for (const Finding& f : findings) {
     if (f.category == "a_number" && f.begin < pages[0].text.find("ZHENG")) EXPECT_EQ(f.value, "A220716932");
   }
-  EXPECT_EQ(Texts(pages[0], findings, "credible_fear").size(), 2u);
+  // The notice to appear issued after the fear finding is one too (issue 15).
+  EXPECT_EQ(Texts(pages[0], findings, "credible_fear"), (std::vector<std::string>{"CF+", "CF+", "NTA issued"}));
 }
 
 // A shelter's bulletin names residents the list lacks by their A-numbers
