@@ -499,8 +499,8 @@ namespace {
 // The last word of `text` before `end`, lower case, its trailing
 // separators (spaces, commas, dashes, middle dots, a line's number on
 // pleading paper) skipped; "" past more than one line break that holds
-// anything but a line number.
-std::string WordBefore(std::string_view text, size_t end) {
+// anything but a line number. *start: where the word begins.
+std::string WordBefore(std::string_view text, size_t end, size_t* start = nullptr) {
   size_t i = end;
   int breaks = 0;
   while (i > 0) {
@@ -526,6 +526,7 @@ std::string WordBefore(std::string_view text, size_t end) {
   while (j > 0 && (std::isalpha(static_cast<unsigned char>(text[j - 1])) || text[j - 1] == '.')) --j;
   std::string word(text.substr(j, i - j));
   for (char& c : word) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
+  if (start) *start = j;
   // The same line must not say that someone lives there.
   const size_t line = text.rfind('\n', j == 0 ? 0 : j - 1);
   const std::string before = NormalizeString(text.substr(line == std::string_view::npos ? 0 : line + 1, j - (line == std::string_view::npos ? 0 : line + 1)));
@@ -543,7 +544,12 @@ void KeepInstitutionAddresses(std::string_view text, std::vector<Finding>* findi
       "p.c.", "university", "department", "agency", "building", "complex", "collaborative", "coalition", "network"};
   std::erase_if(*findings, [&](const Finding& f) {
     if (f.category != "address" || f.basis != "rule" || f.channel != kChannelPage || f.begin > text.size()) return false;
-    return kInstitutions.count(WordBefore(text, f.begin)) > 0;
+    size_t start = 0;
+    std::string word = WordBefore(text, f.begin, &start);
+    // A label naming whose address it is ("Facility Address", an ICE
+    // locator printout's; "Court address:").
+    if (word == "address" || word == "addresses" || word == "direccion") word = WordBefore(text, start);
+    return kInstitutions.count(word) > 0;
   });
 }
 

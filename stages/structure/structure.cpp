@@ -1162,6 +1162,15 @@ bool NamesCounsel(const std::string& n) {
                  "on behalf of the respondent", "on behalf of the government", "en nombre del dhs"});
 }
 
+// Whether a signature's normalized lines (a name, then a title and a
+// firm) are counsel's: also by a title or a center's name that prose
+// uses of others ("contacting the Upstate Refugee & Immigrant Legal
+// Center through our intake form" in a quoted reply is no signature).
+bool SignatureNamesCounsel(const std::string& n) {
+  return NamesCounsel(n) || Has(n, {"staff attorney", "supervising attorney", "managing attorney",
+                                    "attorney at law", "legal center", "legal services center"});
+}
+
 // Whether normalized text cites a statute, regulation or case (or quotes).
 bool CitesLaw(const std::string& n) {
   return Has(n, {"\xC2\xA7", "c.f.r", "u.s.c", "f.3d", "f.4th", "f.2d", " u.s. ", "i&n dec", "\"", "ina "});
@@ -1355,7 +1364,16 @@ void SignatureTail(PageText* page, int bi) {
     for (int w : line.words) t += (t.empty() ? "" : " ") + page->words[static_cast<size_t>(w)].text;
     return NormalizeString(t);
   };
-  if (IsClosing(line_text(first))) ++first;
+  // An e-mail's signature opens after its "--" line, whatever short line
+  // of the message comes before it ("if you prefer to talk in Tigrinya.").
+  for (size_t k = block.lines.size(); k-- > first;) {
+    const std::string t = line_text(k);
+    if (t == "--" || t == "-- " || t == "\u2014") {
+      first = k + 1;
+      break;
+    }
+  }
+  if (first < block.lines.size() && IsClosing(line_text(first))) ++first;
   if (block.lines.size() - first < 2 || NameLineWords(*page, page->lines[static_cast<size_t>(block.lines[first])]).empty()) return;
   size_t begin = SIZE_MAX, end = 0;
   for (size_t k = first; k < block.lines.size(); ++k) {
@@ -1364,7 +1382,7 @@ void SignatureTail(PageText* page, int bi) {
       end = std::max<size_t>(end, page->words[static_cast<size_t>(w)].text_end);
     }
   }
-  if (begin >= end || !NamesCounsel(NormalizeString(std::string_view(page->text).substr(begin, end - begin)))) return;
+  if (begin >= end || !SignatureNamesCounsel(NormalizeString(std::string_view(page->text).substr(begin, end - begin)))) return;
   page->layout.roles.push_back({BlockRole::kCounsel, bi, begin, end});
 }
 
