@@ -40,7 +40,10 @@ bool IsSentenceOpener(std::string_view word) {
       "the", "in", "on", "at", "for", "with", "my", "his", "her", "our", "their", "once", "until", "although",
       "cuando", "despues", "antes", "luego", "pero", "y", "porque", "desde", "si", "mientras", "entonces",
       "tambien", "que", "el", "la", "los", "las", "en", "por", "para", "con", "mi", "su", "nuestro", "nuestra",
-      "aunque", "hasta", "ademas", "ahi", "alli"};
+      "aunque", "hasta", "ademas", "ahi", "alli",
+      // A letter's greeting, and a sentence's opening preposition ("Dear
+      // Luwam,", "About Kibrom: we cannot …").
+      "dear", "hello", "hi", "about", "from", "to", "querido", "querida", "estimado", "estimada", "hola", "sobre"};
   return kOpeners.count(word) > 0;
 }
 
