@@ -356,8 +356,14 @@ bool WrittenAsProperName(std::string_view text, size_t begin, size_t end,
       std::isupper(static_cast<unsigned char>(text[after]))) {
     return true;
   }
+  // The word before, also across one line break (a table cell wrapped:
+  // "RFI filed with Houston" / "Asylum Office 08/20").
   size_t before = begin;
   while (before > 0 && (text[before - 1] == ' ' || text[before - 1] == '\t')) --before;
+  if (before > 0 && text[before - 1] == '\n') {
+    --before;
+    while (before > 0 && (text[before - 1] == ' ' || text[before - 1] == '\t')) --before;
+  }
   if (before == begin || before == 0 || text[before - 1] == '\n') return false;
   size_t word = before;
   while (word > 0 && text[word - 1] != ' ' && text[word - 1] != '\t' && text[word - 1] != '\n') --word;
@@ -550,6 +556,17 @@ void Detector::DetectListedNames(PageWork& w, const NamesIndex::Mentioned* menti
         // surname runs on into what follows: "山田さん".)
         if (between.find_first_not_of(" ") == std::string_view::npos && StartsUpper(next_word) &&
             !StartsWithCjkLetter(next_word) && next_word.find_first_of("0123456789") == std::string_view::npos) {
+          continue;
+        }
+      }
+      // Nor the second word of a place ("San Diego", "Santa Rosa", "St.
+      // Louis" of a listed Diego, Rosa or Louis).
+      if (m.first_token > 0) {
+        const TextToken& before = w.tokens[m.first_token - 1];
+        static const WordSet kPlacePrefixes{"san", "santa", "santo", "sao", "saint", "st", "fort", "port", "mount", "los", "las"};
+        const std::string_view gap = std::string_view(w.norm.text).substr(before.end, first.begin - before.end);
+        if ((gap == " " || gap == ". ") &&
+            kPlacePrefixes.count(std::string_view(w.norm.text).substr(before.begin, before.end - before.begin))) {
           continue;
         }
       }
@@ -994,6 +1011,7 @@ std::vector<Finding> Detector::DetectDocument(const std::vector<PageText>& pages
     KeepInstitutionAddresses(*w.text, &w.findings);
     KeepPublicRoles(pages[i], &w.findings, &public_people);
     KeepPublicPeople(public_people, &w.findings);
+    FindDatesAfterNames(*w.text, &w.findings);
     std::erase_if(w.findings, [&](const Finding& f) {
       return policy_.ActionFor(f.category) == PolicyAction::kKeep ||
              f.confidence < policy_.min_confidence;
@@ -1057,6 +1075,33 @@ void Detector::FindListedDatesOfBirth(std::vector<PageWork>& work, const std::ve
       w.findings.push_back(std::move(f));
     }
   }
+}
+
+void Detector::FindDatesAfterNames(const std::string& text, std::vector<Finding>* findings) {
+  // "Kenia Nicol Zelaya (15/11/2014)", "Yama Sadat (DOB 01/30/2018)",
+  // "her son Kevin (born March 3, 2011)": a full date in parentheses
+  // right after a person's name is their date of birth.
+  static const RE2 kDateAfter(
+      R"(^[ \t]*\((?:(?i:dob|d\.o\.b\.|b\.|born|nacid[oa]|f\.[ \t]*nac\.|fecha de nacimiento)[:.]?[ \t]*(?:(?i:el|on)[ \t]+)?)?)"
+      R"((\d{1,2}[/.-]\d{1,2}[/.-](?:\d{4}|\d{2})|\d{4}-\d{2}-\d{2}|(?i:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\.?[ \t]+\d{1,2},?[ \t]+\d{4})\))");
+  std::vector<Finding> dates;
+  for (const Finding& f : *findings) {
+    if (f.category != "name" || f.channel != kChannelPage || f.end >= text.size()) continue;
+    re2::StringPiece rest(text.data() + f.end, std::min<size_t>(text.size() - f.end, 60)), date;
+    if (!RE2::PartialMatch(rest, kDateAfter, &date)) continue;
+    Finding d;
+    d.category = "dob";
+    d.rule = "dob.after_name";
+    d.page = f.page;
+    d.begin = static_cast<size_t>(date.data() - text.data());
+    d.end = d.begin + date.size();
+    d.value = std::string(date.data(), date.size());
+    d.confidence = 0.85;
+    d.basis = "rule";
+    d.reason = "a date in parentheses right after a person's name";
+    dates.push_back(std::move(d));
+  }
+  for (Finding& d : dates) findings->push_back(std::move(d));
 }
 
 void Detector::FindANumbersAgain(std::vector<PageWork>& work) {

@@ -955,6 +955,35 @@ TEST(LayoutDetection, AGivenNameAfterAGreetingOrAnOpeningWordGoes) {
   EXPECT_EQ(second, (std::vector<std::string>{"Luwam", "Kibrom", "Luwam"}));
 }
 
+// probe24's scanned notice lists the children included in the case as
+// "Kenia Nicol Zelaya (15/11/2014)": the names went, their dates of birth
+// stayed. A full date in parentheses right after a name found is that
+// person's date of birth; a year alone or an age is not one.
+TEST(LayoutDetection, ADateInParenthesesAfterANameIsTheirDateOfBirth) {
+  PageBuilder b;
+  b.Text("Her son, Kevin Ramos (March 3, 2011), attends school.", 60, 100);
+  b.Text("Included: Yama Sadat (01/30/2018) and Hamid Sadat (age 7).", 60, 112);
+  b.Text("His daughter, Valentina Ruiz (2015), lives in Quito.", 60, 124);
+  const std::vector<PageText> pages = {b.Build()};
+  const std::vector<Finding> findings = MakeDetector("first,last\nYama,Sadat\n").DetectDocument(pages);
+  const std::vector<std::string> dates = Texts(pages[0], findings, "dob");
+  EXPECT_EQ(dates, (std::vector<std::string>{"March 3, 2011", "01/30/2018"}));
+}
+
+// probe24's I-213 record: "Subject's father, Diego Ixcoy Batz," stayed,
+// since "diego" was a never-name word (for "San Diego"). The city is kept
+// by its first word instead; a listed Diego's given name alone is not
+// found in "San Diego" either.
+TEST(LayoutDetection, DiegoIsAGivenNameAndSanDiegoACity) {
+  PageBuilder b;
+  b.Text("Subject's father, Diego Ixcoy Batz, remains in the village.", 60, 100);
+  b.Text("Diego Ramirez Soto moved to San Diego in 2019; Diego works nights.", 60, 112);
+  const std::vector<PageText> pages = {b.Build()};
+  const std::vector<Finding> findings = MakeDetector("first,last\nDiego,Ramirez Soto\n").DetectDocument(pages);
+  EXPECT_EQ(Texts(pages[0], findings, "name"),
+            (std::vector<std::string>{"Diego Ixcoy Batz", "Diego Ramirez Soto", "Diego"}));
+}
+
 }  // namespace
 }  // namespace redact
 
