@@ -173,8 +173,11 @@ void RecordVerification(const VerifyResult& v, VerifyLevel level, DocumentResult
 // The output, checked before it may appear: every value removed must be
 // gone from every channel, and detection must find nothing apply did not
 // decide to keep. A leak is named by channel and page, never by value.
+// *scan_misread: every leak was read off a render by OCR (apply's own
+// reading of a scan missed it).
 Status CheckOutput(const Session& session, const OcrContext* ocr, const DocumentTask& task,
-                   const ApplySettings& settings, RemovedValues removed, DocumentResult* result) {
+                   const ApplySettings& settings, RemovedValues removed, DocumentResult* result,
+                   bool* scan_misread) {
   if (!settings.verify) {
     result->verification.skipped = "--no-verify";
     return Status::Ok();
@@ -208,6 +211,7 @@ Status CheckOutput(const Session& session, const OcrContext* ocr, const Document
     if (result->verification.leaks.size() <= 3) where += (where.empty() ? "" : "; ") + result->verification.leaks.back();
   }
   if (v->leaks.empty()) return Status::Ok();
+  *scan_misread = std::all_of(v->leaks.begin(), v->leaks.end(), [](const Leak& l) { return l.channel.starts_with("render-ocr"); });
   // What to do next: a value the input marks for redaction in one place
   // and leaves unmarked in another is the input's call to make.
   const bool marked_elsewhere = std::any_of(v->leaks.begin(), v->leaks.end(),
@@ -250,8 +254,12 @@ std::vector<DocumentResult::PageToReview> PagesToReview(const std::vector<PageTe
   return out;
 }
 
-StatusOr<DocumentResult> ApplyDocument(const Session& session, OcrContext* ocr, const DocumentTask& task,
-                                       const ApplySettings& settings) {
+namespace {
+
+// `note`: said in the report too, when not empty.
+StatusOr<DocumentResult> ApplyDocumentOnce(const Session& session, OcrContext* ocr, const DocumentTask& task,
+                                           const ApplySettings& settings, const std::string& note,
+                                           bool* scan_misread) {
   DocumentResult result;
   result.output_pdf = task.output_pdf;
   result.report = ReportPathFor(task.output_pdf);
@@ -285,6 +293,7 @@ StatusOr<DocumentResult> ApplyDocument(const Session& session, OcrContext* ocr, 
   // the memory a large document costs) are let go before the output is
   // written and read back. The findings stay: the summary points into them.
   Summarize(session, *doc, *summary, &result);
+  if (!note.empty()) result.notes.push_back(note);
   std::vector<MappingEntry> mapping;
   if (session.sealing()) mapping = MappingEntries(*doc, *summary);
   RemovedValues removed;
@@ -310,7 +319,7 @@ StatusOr<DocumentResult> ApplyDocument(const Session& session, OcrContext* ocr, 
     return pdf::CheckStructure(result.staged_pdf, task.shown);
   });
   const auto t3 = Clock::now();
-  Status checked = CheckOutput(session, ocr, task, settings, std::move(removed), &result);
+  Status checked = CheckOutput(session, ocr, task, settings, std::move(removed), &result, scan_misread);
   Status sound = structure.get();
   if (!sound.ok()) {
     DiscardDocument(&result);
@@ -337,6 +346,28 @@ StatusOr<DocumentResult> ApplyDocument(const Session& session, OcrContext* ocr, 
   }
   result.mapping = std::move(mapping);
   return result;
+}
+
+}  // namespace
+
+StatusOr<DocumentResult> ApplyDocument(const Session& session, OcrContext* ocr, const DocumentTask& task,
+                                       const ApplySettings& settings) {
+  bool scan_misread = false;
+  StatusOr<DocumentResult> first = ApplyDocumentOnce(session, ocr, task, settings, "", &scan_misread);
+  if (first || !scan_misread || !ocr || ocr->cleanup.binarize) return first;
+  // A noisy gray scan that Tesseract misreads at its own resolution
+  // ("A-243-118-570" as "INSTA") often reads right once thresholded.
+  const OcrCleanup asked = ocr->cleanup;
+  ocr->cleanup.binarize = true;
+  bool again_misread = false;
+  StatusOr<DocumentResult> again = ApplyDocumentOnce(
+      session, ocr, task, settings,
+      "the scans were read again black-and-white (--binarize): OCR of the first output read what the first "
+      "reading missed",
+      &again_misread);
+  ocr->cleanup = asked;
+  if (!again && again.error().code() == StatusCode::kLeakDetected) return first;
+  return again;
 }
 
 Status PublishDocument(DocumentResult* result) {

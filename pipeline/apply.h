@@ -169,6 +169,10 @@ std::vector<DocumentResult::PageToReview> PagesToReview(const std::vector<PageTe
 // kUnsupported, …), kLeakDetected when the check finds in the output what
 // was to be removed (the message names channels and pages, never values),
 // and kWriteFailed when an output cannot be written.
+// When the check's OCR of the output reads on a scan what apply's OCR of
+// the input misread (its only leaks are "render-ocr" ones) and the scans
+// were not already read black-and-white, the document is read and written
+// once more with --binarize, noted in the report; its check decides.
 StatusOr<DocumentResult> ApplyDocument(const Session& session, OcrContext* ocr, const DocumentTask& task,
                                        const ApplySettings& settings);
 

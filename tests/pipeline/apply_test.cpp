@@ -19,6 +19,7 @@
 #include "pipeline/report.h"
 #include "pipeline/session.h"
 #include "pipeline/verify.h"
+#include "tests/testing/fake_ocr.h"
 #include "tests/testing/pdf_builder.h"
 
 namespace redact {
@@ -137,6 +138,56 @@ TEST(ApplyDocument, TheOutputCheckFindsWhatWasToBeRemoved) {
   StatusOr<VerifyResult> reviewed = VerifyRemoval(input, kept_all, doc->findings, OcrMode::kNever, (*session)->detector());
   ASSERT_TRUE(reviewed.has_value());
   for (const Leak& l : reviewed->leaks) EXPECT_NE(l.channel, "text") << l.where << " " << l.category;
+}
+
+// probe24's noisy gray scan: Tesseract read a table row's A-number as
+// "INSTA" at the scan's own resolution, so apply removed nothing there;
+// the check's OCR of the output read it, and the output was refused.
+// Thresholded (--binarize), the row reads right. When every leak is one
+// OCR read off the output, apply reads the scans again black-and-white,
+// once, and says so in the report; that output's own check decides.
+TEST(ApplyDocument, AScanMisreadIsReadAgainBlackAndWhite) {
+  testing::PdfBuilder b;
+  const int image = b.AddStream("/Type /XObject /Subtype /Image /Width 612 /Height 792 "
+                                "/ColorSpace /DeviceGray /BitsPerComponent 8",
+                                std::string(612 * 792, '\xf0'));
+  const std::string pdf = b.BuildOnePage(b.AddStream("", "q 612 0 0 792 0 0 cm /Im1 Do Q"),
+                                         "<< /XObject << /Im1 " + std::to_string(image) + " 0 R >> >>");
+  const fs::path dir = TempDir("misread");
+  std::ofstream(dir / "scan.pdf", std::ios::binary) << pdf;
+  SessionOptions options = SampleSession();
+  options.ocr.mode = OcrMode::kAuto;
+  StatusOr<std::unique_ptr<Session>> session = Session::Open(options);
+  ASSERT_TRUE(session.has_value()) << session.error().message();
+  testing::FakeOcr fake;
+  const std::vector<testing::FakeWord> title = {{"Sign-in", 72, 60, 150, 72}, {"sheet", 158, 60, 210, 72}};
+  std::vector<testing::FakeWord> row = title;
+  row.push_back({"A-Number:", 72, 100, 170, 112});
+  row.push_back({"A201234567", 180, 100, 300, 112});
+  std::vector<testing::FakeWord> misread = title;
+  misread.push_back({"A-Number:", 72, 100, 170, 112});
+  misread.push_back({"INSTA", 180, 100, 240, 112});
+  fake.Push(misread);  // apply reads the scan
+  fake.Push(misread);  // the check reads the output's image as apply does
+  fake.Push(row);      // and its render: the number is there
+  fake.Push(row);      // apply reads the scan again, black and white
+  fake.SetFallback(title);  // the check reads the new output (image, render)
+  OcrContext ocr = (*session)->NewOcrContext();
+  ocr.make_engine = fake.Factory();
+  DocumentTask task;
+  task.input = (dir / "scan.pdf").string();
+  task.output_pdf = (dir / "out.pdf").string();
+  task.shown = "scan.pdf";
+  StatusOr<DocumentResult> r = ApplyDocument(**session, &ocr, task, ApplySettings{});
+  ASSERT_TRUE(r.has_value()) << r.error().message();
+  EXPECT_EQ(r->counts["a_number"], 1);
+  EXPECT_TRUE(r->verification.leaks.empty());
+  ASSERT_EQ(r->notes.size(), 1u);
+  EXPECT_NE(r->notes[0].find("--binarize"), std::string::npos);
+  EXPECT_FALSE(ocr.cleanup.binarize);  // as the user asked, for the next document
+  EXPECT_EQ(fake.recognize_calls(), 6);
+  DiscardDocument(&*r);
+  fs::remove_all(dir);
 }
 
 TEST(ApplyDocument, RefusesToOverwriteItsInput) {
