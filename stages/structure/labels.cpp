@@ -41,6 +41,8 @@ const std::vector<LabelEntry>& Entries() {
         "u.s. relative", "relatives in the u.s.", "relative", "relatives", "emergency contact", "sponsor",
         "sponsor's name", "conyuge", "cónyuge", "hijos", "hijo(s)", "hijos(as)", "contacto en ee.uu.",
         "mother", "father", "madre", "padre", "contacto familiar", "family contact",
+        "name address and nationality of spouse", "name address and nationality of spouse maiden name if appropriate",
+        "hijos incluidos", "children included", "dependents included",
         "contacto en los estados unidos", "familiar en ee.uu.", "patrocinador",
         // The people on one asylum application (I-589 Part A.III).
         "principal applicant", "derivative", "derivatives", "derivative applicant", "derivative child",
@@ -95,7 +97,11 @@ const std::vector<LabelEntry>& Entries() {
         // The parts of an address in their own boxes (I-589 Part A.I).
         "city", "city or town", "town or city", "state", "zip code", "zip", "postal code", "apt. number",
         "apt number", "apartment number", "ciudad", "ciudad o pueblo", "estado", "codigo postal",
-        "código postal", "numero de apartamento", "número de apartamento"}},
+        "código postal", "numero de apartamento", "número de apartamento",
+        // A DHS record's (I-213) box for where the person lived abroad.
+        "number street city province state and country of permanent residence",
+        "number street city province and country of permanent residence", "permanent residence",
+        "country of permanent residence"}},
       {"email", {"email", "e-mail", "email address", "e-mail address", "correo electronico",
                  "correo electrónico"}},
       {"ssn", {"ssn", "social security number", "u.s. social security number",
@@ -187,6 +193,12 @@ void AddPublicRoleLabels(std::unordered_map<std::string, std::string>* t) {
         t->emplace(NormalizeLabel(std::string(head) + of + role), "public");
       }
     }
+  }
+  // Who made the document ("Prepared by: Renée Aboagye, LOP Coordinator,
+  // (214) 555-0177", a legal service's roster).
+  for (const char* by : {"prepared by", "preparado por", "preparada por", "translated by", "traducido por",
+                         "interpreted by", "interpretado por"}) {
+    t->emplace(NormalizeLabel(by), "public");
   }
 }
 
@@ -382,6 +394,11 @@ std::string LabelKeyBeforeColon(std::string_view text, size_t* label_end) {
   const size_t colon = text.find(':');
   if (colon == std::string_view::npos || colon == 0 || colon > 80) return "";
   std::string key = LabelKey(text.substr(0, colon));
+  // Items a line sets apart with bars: the label is the last one's ("Week
+  // of 09/15/2025 | Prepared by: …").
+  if (const size_t bar = text.substr(0, colon).rfind('|'); key.empty() && bar != std::string_view::npos) {
+    key = LabelKey(text.substr(bar + 1, colon - bar - 1));
+  }
   if (!key.empty()) *label_end = colon + 1;
   return key;
 }

@@ -795,6 +795,16 @@ TEST(StructureLabels, FormLabelsInEnglishAndSpanish) {
   EXPECT_EQ(LabelKey("Preparer's Daytime Telephone Number"), "public");
   EXPECT_EQ(LabelKey("Name of interpreter"), "public");
   EXPECT_EQ(LabelKey("Asylum Office"), "office");
+  // probe24: an I-213's boxes for the village lived in and the spouse; a
+  // roster's maker; a notice's list of the children on the case.
+  EXPECT_EQ(LabelKey("Number, Street, City, Province (State) and Country of Permanent Residence"), "address");
+  EXPECT_EQ(LabelKey("Name, Address, and Nationality of Spouse (Maiden Name, if Appropriate)"), "name");
+  EXPECT_EQ(LabelKey("Prepared by"), "public");
+  EXPECT_EQ(LabelKey("Hijos incluidos"), "name");
+  size_t barred_end = 0;
+  EXPECT_EQ(LabelKeyBeforeColon("Week of 09/15/2025 | Prepared by: Renée Aboagye, LOP Coordinator", &barred_end),
+            "public");
+  EXPECT_EQ(barred_end, std::string("Week of 09/15/2025 | Prepared by:").size());
   EXPECT_EQ(LabelKey("Código postal"), "address");
   EXPECT_EQ(LabelKey("Ciudad"), "address");
   EXPECT_EQ(LabelKey("Zip Code"), "address");
