@@ -47,6 +47,8 @@ const std::vector<LabelEntry>& Entries() {
         // The people on one asylum application (I-589 Part A.III).
         "principal applicant", "derivative", "derivatives", "derivative applicant", "derivative child",
         "dependent", "dependents", "dependiente", "dependientes", "solicitante principal",
+        "derivative family members", "derivative family members included in this application",
+        "family members included in this application", "dependents included in this determination",
         // A legal-aid office's docket ("Client" | "A#" | "DOB" | ...).
         "client", "clients", "cliente", "clienta", "clientes"}},
       {"a_number",

@@ -801,6 +801,8 @@ TEST(StructureLabels, FormLabelsInEnglishAndSpanish) {
   EXPECT_EQ(LabelKey("Name, Address, and Nationality of Spouse (Maiden Name, if Appropriate)"), "name");
   EXPECT_EQ(LabelKey("Prepared by"), "public");
   EXPECT_EQ(LabelKey("Hijos incluidos"), "name");
+  // probe21's scanned I-589 receipt: the derivatives listed under it.
+  EXPECT_EQ(LabelKey("Derivative family members included in this application"), "name");
   size_t barred_end = 0;
   EXPECT_EQ(LabelKeyBeforeColon("Week of 09/15/2025 | Prepared by: Renée Aboagye, LOP Coordinator", &barred_end),
             "public");
