@@ -538,6 +538,30 @@ std::string WordBefore(std::string_view text, size_t end, size_t* start = nullpt
 
 }  // namespace
 
+// Whether the address at `begin` is a Spanish-named institution's, whose
+// name opens with its kind ("Centro Legal para Inmigrantes del Valle" on
+// the line above, a letterhead's; "el Tribunal de Inmigración de
+// Harlingen, ubicado en …"), and no one is said to live there.
+namespace {
+
+bool AfterSpanishInstitution(std::string_view text, size_t begin) {
+  // From the start of the line above (a blank line between allowed).
+  size_t from = std::min(begin, text.size());
+  for (int newlines = 0; from > 0; --from) {
+    if (text[from - 1] == '\n' && ++newlines == 3) break;
+  }
+  const std::string before = NormalizeString(text.substr(from, begin - from));
+  static const RE2 kLetterhead(R"((?:^|\n)[ \t]*(?:centro|tribunal|corte|oficina|clinica|proyecto)[ \t]+(?:de|del|legal|para)\b[^.;:\n]*\n+[ \t]*$)");
+  static const RE2 kLocated(R"(\b(?:centro|tribunal|corte|oficina|clinica|proyecto)[ \t]+(?:de|del|legal|para)\b[^.;]*(?:ubicad[oa]|situad[oa])[ \t]+en\s*$)");
+  if (!RE2::PartialMatch(before, kLetterhead) && !RE2::PartialMatch(before, kLocated)) return false;
+  for (const char* lives : {"vive", "vivo", "vivimos", "viven", "reside", "domicilio", "live", "resid", "home"}) {
+    if (before.find(lives) != std::string::npos) return false;
+  }
+  return true;
+}
+
+}  // namespace
+
 void KeepInstitutionAddresses(std::string_view text, std::vector<Finding>* findings) {
   static const std::set<std::string, std::less<>> kInstitutions = {
       "center", "centre", "court", "courthouse", "office", "offices", "project", "clinic", "facility", "llp", "pllc",
@@ -549,7 +573,7 @@ void KeepInstitutionAddresses(std::string_view text, std::vector<Finding>* findi
     // A label naming whose address it is ("Facility Address", an ICE
     // locator printout's; "Court address:").
     if (word == "address" || word == "addresses" || word == "direccion") word = WordBefore(text, start);
-    return kInstitutions.count(word) > 0;
+    return kInstitutions.count(word) > 0 || AfterSpanishInstitution(text, f.begin);
   });
 }
 

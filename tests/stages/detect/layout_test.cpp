@@ -984,6 +984,24 @@ TEST(LayoutDetection, DiegoIsAGivenNameAndSanDiegoACity) {
             (std::vector<std::string>{"Diego Ixcoy Batz", "Diego Ramirez Soto", "Diego"}));
 }
 
+// probe24's scanned Spanish notice: the clinic's letterhead ("CENTRO LEGAL
+// PARA INMIGRANTES DEL VALLE" over its street address) and "el Tribunal
+// de Inmigración de Harlingen, ubicado en 2009 W. Jefferson Ave" name
+// institutions, whose addresses are public; the client's own address
+// ("Domicilio: …", "vivo en …") still goes.
+TEST(LayoutDetection, ASpanishInstitutionsAddressStays) {
+  PageBuilder b;
+  b.Text("CENTRO LEGAL PARA INMIGRANTES DEL VALLE", 60, 60);
+  b.Text("1401 W. Harrison Ave, Suite 220, Harlingen, TX 78550", 60, 72);
+  b.Text("Su audiencia ante el Tribunal de Inmigracion de Harlingen, ubicado en", 60, 120);
+  b.Text("2009 W. Jefferson Ave, Suite 300, Harlingen, TX 78550, ha sido cambiada.", 60, 132);
+  b.Text("Yo vivo en el centro de la ciudad, en 418 W. Elizabeth St, Apt. 6, Brownsville, TX 78520.", 60, 180);
+  const std::vector<PageText> pages = {b.Build()};
+  const std::vector<Finding> findings = MakeDetector().DetectDocument(pages);
+  EXPECT_EQ(Texts(pages[0], findings, "address"),
+            (std::vector<std::string>{"418 W. Elizabeth St, Apt. 6, Brownsville, TX 78520"}));
+}
+
 }  // namespace
 }  // namespace redact
 
