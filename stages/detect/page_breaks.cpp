@@ -74,8 +74,22 @@ std::vector<Finding> FindingsAcrossPageBreaks(const Detector& detector,
     for (const std::string joiner : {"\n", ""}) {
       const size_t b_at = a.size() + joiner.size();
       for (const Finding& f : detector.DetectText(a + joiner + b)) {
-        if (f.begin >= a.size() || f.end <= b_at) continue;  // within one page
         if (f.basis != "rule" && !(f.basis == "list" && !joiner.empty())) continue;
+        // A pattern found on the later page's first line whose context
+        // (a label, "born") ends the earlier page: "He was born" / "on the
+        // 9th of June, 1996" (a transcript's page break). Per-page
+        // detection may have it too; resolution merges the two.
+        if (f.begin >= b_at && !joiner.empty() && f.basis == "rule") {
+          Finding after = f;
+          after.page = pages[i + 1].number;
+          after.begin = head->begin + (f.begin - b_at);
+          after.end = head->begin + (f.end - b_at);
+          after.glyphs.clear();
+          after.reason = f.reason + ", its context on the page before";
+          out.push_back(std::move(after));
+          continue;
+        }
+        if (f.begin >= a.size() || f.end <= b_at) continue;  // within one page
         Finding before = f;
         before.page = pages[i].number;
         before.begin = tail->begin + f.begin;

@@ -1028,6 +1028,21 @@ TEST(PageBreakDetection, NameAndANumberAcrossPagesLandOnBothPages) {
   for (const Finding& f : findings) EXPECT_FALSE(f.glyphs.empty());
 }
 
+// probe22's hearing transcript: "He was born" ends page 13 and "on the 9th
+// of June, 1996, in Chisec" opens page 14. The date lies on one page and
+// its context on the other, so neither page's detection found it.
+TEST(PageBreakDetection, ADateOfBirthWhoseContextEndsThePageBefore) {
+  testing::PageBuilder p1(1), p2(2);
+  p1.Text("Rigoberto is my younger brother. He was born", 72, 300);
+  p2.Text("on the 9th of June, 1996, in Chisec, Alta Verapaz.", 72, 100);
+  const std::vector<PageText> pages = {p1.Build(), p2.Build()};
+  std::vector<std::string> dates;
+  for (const Finding& f : MakeDetector().DetectDocument(pages)) {
+    if (f.category == "dob") dates.push_back(std::to_string(f.page) + ":" + pages[f.page - 1].text.substr(f.begin, f.end - f.begin));
+  }
+  EXPECT_EQ(dates, (std::vector<std::string>{"2:the 9th of June, 1996"}));
+}
+
 TEST(PageBreakDetection, UnrelatedEdgesFindNothing) {
   testing::PageBuilder p1(1), p2(2);
   p1.Text("The court adjourned at noon", 72, 300);
