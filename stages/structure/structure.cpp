@@ -1368,7 +1368,7 @@ void SignatureTail(PageText* page, int bi) {
   // of the message comes before it ("if you prefer to talk in Tigrinya.").
   for (size_t k = block.lines.size(); k-- > first;) {
     const std::string t = line_text(k);
-    if (t == "--" || t == "-- " || t == "\u2014") {
+    if (t == "--" || t == "\u2014") {
       first = k + 1;
       break;
     }
