@@ -56,7 +56,10 @@ void AddPeopleFoundInFull(const std::vector<Finding>& findings,
   // A list of thousands: new names are looked up, not searched for.
   for (const Finding& f : findings) {
     if (f.category != "name" || f.channel != kChannelPage) continue;
-    if (!f.rule.starts_with("name.cue.") && !f.rule.starts_with("layout.")) continue;
+    // A listed person's match of three words or more may hold a middle name
+    // the list lacks ("SAYED NASRATULLAH AZIMI" for Sayed … Azimi).
+    const bool listed = f.rule == "names.list" && std::count(f.value.begin(), f.value.end(), ' ') >= 2;
+    if (!f.rule.starts_with("name.cue.") && !f.rule.starts_with("layout.") && !listed) continue;
     // "OKAFOR, Chidi" is Chidi Okafor: given names first. A name written
     // again in another script after it, in parentheses ("Ruslan Ilgizovich
     // SABIROV (Сабиров Руслан Ильгизович)"), is left out.
@@ -85,6 +88,11 @@ ShortForms::ShortForms(const std::vector<std::vector<std::string>>& people) : pe
     if (name.size() >= 4) ++initials_[InitialsOf({name[0], name[name.size() - 2], name.back()})];
     by_initial_[name[0][0]].push_back(&name);
     if (name[0].size() >= 3 && !IsParticle(name[0])) given_[name[0]].push_back(&name);
+  }
+  for (const auto& name : people_) {
+    for (size_t k = 1; k < name.size(); ++k) {
+      if (name[k].size() >= 4 && !IsParticle(name[k]) && !given_.count(name[k])) others_.insert(name[k]);
+    }
   }
 }
 
@@ -145,6 +153,36 @@ void ShortForms::Find(int page, const std::string& text, const NormalizedText& n
     }
   }
   FindGivenNames(page, text, norm, tokens, add);
+  FindOtherNamesAlone(text, norm, tokens, add);
+}
+
+// A middle name or surname alone ("request G-28 for Nasratullah", after
+// "Name: SAYED NASRATULLAH AZIMI"; "that Mensah fled"), written with its
+// capital, with no capitalized word a space away on either side (part of
+// another name, or of this one in full: found as such; "Mr. Mensah" is
+// the honorific's).
+template <typename Add>
+void ShortForms::FindOtherNamesAlone(const std::string& text, const NormalizedText& norm,
+                                     const std::vector<TextToken>& tokens, Add& add) const {
+  if (others_.empty()) return;
+  const std::string& t = norm.text;
+  auto word = [&](size_t k) { return std::string_view(t).substr(tokens[k].begin, tokens[k].end - tokens[k].begin); };
+  auto capitalized = [&](size_t k) {
+    const auto [b, e] = norm.ToOriginal(tokens[k].begin, tokens[k].end);
+    if (b >= text.size()) return false;
+    const auto c = static_cast<unsigned char>(text[b]);
+    return c >= 0x80 || std::isupper(c);
+  };
+  auto spaced = [&](size_t k) {  // a single space between token k - 1 and token k
+    return t.compare(tokens[k - 1].end, tokens[k].begin - tokens[k - 1].end, " ") == 0;
+  };
+  for (size_t k = 0; k < tokens.size(); ++k) {
+    if (!others_.count(word(k)) || !capitalized(k)) continue;
+    if (k > 0 && spaced(k) && capitalized(k - 1) && !IsSentenceOpener(word(k - 1))) continue;
+    if (k + 1 < tokens.size() && spaced(k + 1) && capitalized(k + 1)) continue;
+    const auto [b, e] = norm.ToOriginal(tokens[k].begin, tokens[k].end);
+    add(b, e, std::string(word(k)), "a middle name or surname of a person named in full in this document");
+  }
 }
 
 // A given name alone ("Kevin died on April 2", after "my brother Kevin

@@ -123,6 +123,31 @@ TEST(LayoutDetection, TheGivenNamesOfAPersonFoundInFullGo) {
   for (const Finding& f : findings) EXPECT_EQ(text.substr(f.begin, f.end - f.begin).find("Smirnov"), std::string::npos);
 }
 
+// A person found in full is called by a middle name or surname alone too
+// (probe23's scanned locator printout: "Name: SAYED NASRATULLAH AZIMI",
+// then counsel's note "request G-28 for Nasratullah," stayed readable,
+// also where the list's "Sayed Rahmatullah Azimi" matched the line with
+// the middle name skipped). Next to another capitalized word it is part of
+// another name, which stays.
+TEST(LayoutDetection, AMiddleNameOrSurnameAloneOfAPersonFoundInFullGoes) {
+  for (const std::string csv : {"", "first,last\nSayed Rahmatullah,Azimi\n"}) {
+    PageBuilder b;
+    b.Text("Name: SAYED NASRATULLAH AZIMI", 60, 100);
+    b.Text("Country of Birth: Afghanistan", 60, 114);
+    b.Text("Name: KOFI ASANTE MENSAH", 60, 140);
+    b.Text("Counsel will request a G-28 for Nasratullah, who is detained. The officer found that", 60, 170);
+    b.Text("Mensah fled in 2019. Asante Holdings LLC employed him. Judge Mensah Ofori presided.", 60, 184);
+    const std::vector<PageText> pages = {b.Build()};
+    const std::vector<Finding> findings = MakeDetector(csv).DetectDocument(pages);
+    const std::string& text = pages[0].text;
+    std::vector<size_t> alone;
+    for (const Finding& f : findings) {
+      if (f.category == "name" && f.begin > text.find("Counsel")) alone.push_back(f.begin);
+    }
+    EXPECT_EQ(alone, (std::vector<size_t>{text.find("Nasratullah,"), text.find("Mensah fled")})) << csv;
+  }
+}
+
 // An I-213's passport box holds the number and the issuing country: the
 // number goes (it was left readable), the country stays.
 TEST(LayoutDetection, APassportBoxLosesItsNumberNotItsCountry) {
