@@ -148,6 +148,20 @@ TEST(LayoutDetection, AMiddleNameOrSurnameAloneOfAPersonFoundInFullGoes) {
   }
 }
 
+// A role word inside a title names no one: probe23's ICE locator printout
+// ("Online Detainee Locator System") lost "Locator System" on every page,
+// taken for a detainee's name after "Detainee".
+TEST(LayoutDetection, ARoleWordInsideATitleNamesNoOne) {
+  PageBuilder b;
+  b.Text("Online Detainee Locator System", 40, 40, 8);
+  b.Text("U.S. Immigration and Customs Enforcement", 60, 80, 16);
+  b.Text("Online Detainee Locator System - Search Results", 60, 100, 12);
+  b.Text("The ICE Online Detainee Locator System provides information on persons currently in custody.", 60, 300, 9);
+  const std::vector<PageText> pages = {b.Build()};
+  const std::vector<Finding> findings = MakeDetector().DetectDocument(pages);
+  EXPECT_EQ(Texts(pages[0], findings, "name"), std::vector<std::string>{});
+}
+
 // An I-213's passport box holds the number and the issuing country: the
 // number goes (it was left readable), the country stays.
 TEST(LayoutDetection, APassportBoxLosesItsNumberNotItsCountry) {
