@@ -287,8 +287,11 @@ Status DetectAfterRemoval(const Detector& detector, pdf::Document& doc, std::vec
       // Names found by a cue are not taken from the reduced text: a cue
       // reads its context ("I, …, certify" of a translator once the
       // declarant's name is gone), and removal distorts context. Patterns
-      // (a number next to its header) and the names list are.
-      if (f.rule.starts_with("name.cue")) continue;
+      // (a number next to its header) and the names list are. So are not
+      // the short forms of people a cue found there ("Declaration of
+      // [Guo Lihua]\n\nCONDITIONALLY FILED UNDER SEAL" made "Filed" a
+      // surname).
+      if (f.rule.starts_with("name.cue") || f.rule == "name.short") continue;
       bool fresh = true;
       for (int g : f.glyphs) fresh = fresh && !removed[index].count(g);
       if (!fresh) continue;

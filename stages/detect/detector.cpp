@@ -250,6 +250,10 @@ struct Detector::PageWork {
   // the full variants found.
   std::vector<uint32_t> token_ids;
   std::vector<NamesIndex::Match> full_matches;
+  // Declarants who say they stand in a public role ("I, Guo Lihua, am a
+  // paralegal"): public in the whole document, so another cue elsewhere
+  // ("Declaration of Guo Lihua") does not take them.
+  std::vector<std::string> public_people;
 };
 
 Detector::Detector(RuleSet rules, std::optional<NamesIndex> names, Policy policy)
@@ -811,7 +815,14 @@ void Detector::DetectCuedNames(PageWork& w) const {
       // Nor is a word that ends in a hyphen before digits: the short forms
       // of pseudonyms ("CM-12", "UP-482-173") and codes, never a name.
       if (e > b && text[e - 1] == '-' && e < text.size() && std::isdigit(static_cast<unsigned char>(text[e]))) continue;
-      if (InPublicRole(*rules_, text, b, e)) continue;
+      if (InPublicRole(*rules_, text, b, e)) {
+        // Only a declarant says their own role ("I, Guo Lihua, am a
+        // paralegal"); a role word on the next line is weaker evidence.
+        if (cue.id == "name.cue.declarant" && normalized.find(' ') != std::string::npos) {
+          w.public_people.push_back(normalized);
+        }
+        continue;
+      }
       Finding f;
       f.category = "name";
       f.rule = cue.id;
@@ -977,6 +988,7 @@ std::vector<Finding> Detector::DetectDocument(const std::vector<PageText>& pages
   // Public roles keep their people (and, document-wide, their names).
   std::vector<std::string> public_people;
   for (PageWork& w : work) KeepPublicRoles(*w.page_text, &w.findings, &public_people);
+  for (const PageWork& w : work) public_people.insert(public_people.end(), w.public_people.begin(), w.public_people.end());
   for (PageWork& w : work) KeepPublicPeople(public_people, &w.findings);
   // A name found by a cue anywhere is found at every occurrence in the
   // document ("her son, Kevin Hernández" … "Kevin Hernández | Son").

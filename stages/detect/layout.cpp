@@ -588,6 +588,12 @@ void KeepTableHeaders(const PageText& page, std::vector<Finding>* findings) {
       }
       for (Finding& f : *findings) {
         if (f.channel != kChannelPage || f.end <= begin || f.begin >= end) continue;
+        // A header is no notation ("IJ review" over the review outcomes); a
+        // listed person's name is theirs wherever it stands.
+        if (f.begin >= begin && f.end <= end && !f.rule.starts_with("names.")) {
+          f.end = f.begin;  // (dropped below)
+          continue;
+        }
         if (f.begin >= begin && f.end > end) {  // "A#" header, then the first row's number
           f.begin = end;
           while (f.begin < f.end && (page.text[f.begin] == ' ' || page.text[f.begin] == '\n')) ++f.begin;
@@ -598,6 +604,7 @@ void KeepTableHeaders(const PageText& page, std::vector<Finding>* findings) {
       }
     }
   }
+  std::erase_if(*findings, [](const Finding& f) { return f.channel == kChannelPage && f.end <= f.begin; });
 }
 
 void KeepPublicPeople(const std::vector<std::string>& public_people,

@@ -67,7 +67,8 @@ void KeepPublicRoles(const PageText& page, std::vector<Finding>* findings,
 // A table's header cells hold no identifier: a finding that runs from a
 // header cell into the text after it ("A#" over the first row's number,
 // read as "A# 297012560") or into one from before keeps only the part
-// outside the header.
+// outside the header; one inside a header cell is dropped ("IJ review" is
+// no notation), unless the names list found it.
 void KeepTableHeaders(const PageText& page, std::vector<Finding>* findings);
 
 // The words of a line that holds a person's name alone ("/s/ Dana Ruiz",

@@ -77,6 +77,14 @@ const std::vector<LabelEntry>& Entries() {
         "fecha de la entrevista", "fecha mcf", "fecha de mcf", "credible fear status",
         "cf status", "cfi status", "fear status", "status of credible fear", "estado mcf",
         "estado del mcf", "credible fear outcome date",
+        // A negative finding's review by an immigration judge, and the
+        // day of a screening or its decision (a class list's "Screening"
+        // group: "CF outcome | IJ review | Date").
+        "ij review", "ij review outcome", "ij review result", "ij decision", "review by ij",
+        "immigration judge review", "revision del juez", "revision por juez", "screening",
+        "screening date", "date of screening", "screening outcome", "decision date", "date of decision",
+        "determination date", "date of determination", "cf date", "date of cf", "rf date", "fecha de decision",
+        "fecha de la decision",
         // A determination's questions, answered by check boxes (I-870).
         "credible fear of persecution established", "credible fear of torture established",
         "reasonable fear of persecution established", "reasonable fear of torture established",

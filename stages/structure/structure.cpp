@@ -255,7 +255,8 @@ std::string HeaderPartsKey(const std::vector<std::string>& parts) {
 
 // A header cell above the last header row whose text reaches over the
 // columns beside it that hold nothing in its row heads those columns too
-// (a group header: "Identifiers" over "A-Number | Date of birth"). Returns
+// (a group header: "Identifiers" over "A-Number | Date of birth"); in a
+// ruled table, so does a merged cell drawn over them. Returns
 // per column the group texts over it, top to bottom.
 std::vector<std::vector<std::string>> GroupHeaders(const PageText& page, const Table& t) {
   std::vector<std::vector<std::string>> groups(static_cast<size_t>(t.columns));
@@ -269,6 +270,10 @@ std::vector<std::vector<std::string>> GroupHeaders(const PageText& page, const T
       if (cell == nullptr) continue;
       Rect box = page.words[cell->words.front()].box;
       for (int w : cell->words) box = box.Union(page.words[w].box);
+      // A ruled table draws a merged cell's reach: "Screening" centred over
+      // "CF outcome | IJ review | Date" heads all three, though its text
+      // stands over the middle one only.
+      if (t.ruled) box = box.Union(cell->box);
       const std::string text = CellText(page, *cell);
       constexpr double kReach = 2.0;  // points into the next column
       for (int n = c - 1; n >= 0 && !row[static_cast<size_t>(n)] &&

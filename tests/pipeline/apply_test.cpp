@@ -517,6 +517,36 @@ TEST(AnalyzeDocument, FindingBoxesOfReleasedPagesAreThoseOfHeldGlyphs) {
 // it finds and the text it reads are those of analysis in turn, for
 // released and held glyphs alike, over the samples and the evaluation's
 // text documents.
+// Detection again without the findings takes no short form of a person a
+// cue found only in the reduced text: probe25's exhibit read "Declaration
+// of [Guo Lihua]" then "CONDITIONALLY FILED UNDER SEAL", a name by the
+// signature cue, and "Filed" in the court's header went as its surname.
+TEST(AnalyzeDocument, TheReducedTextLendsNoShortFormsToNamesItMakesUp) {
+  testing::PdfBuilder b;
+  const int font = b.Add("<< /Type /Font /Subtype /Type1 /BaseFont /Helvetica /Encoding /WinAnsiEncoding >>");
+  const std::string content =
+      "BT /F1 10 Tf 72 740 Td (Case 2:25-cv-00688 Document 41-4 Filed 07/22/25) Tj ET\n"
+      "BT /F1 12 Tf 72 700 Td (Exhibit 3 to the Declaration of Maria Guadalupe Hernandez-Nunez) Tj ET\n"
+      "BT /F1 12 Tf 72 660 Td (CONDITIONALLY FILED UNDER SEAL) Tj ET\n";
+  const std::string pdf = b.BuildOnePage(b.AddStream("", content),
+                                         "<< /Font << /F1 " + std::to_string(font) + " 0 R >> >>");
+  const fs::path dir = TempDir("reduced");
+  std::ofstream(dir / "exhibit.pdf", std::ios::binary) << pdf;
+  StatusOr<std::unique_ptr<Session>> session = Session::Open(SampleSession());
+  ASSERT_TRUE(session.has_value()) << session.error().message();
+  OcrContext ocr = (*session)->NewOcrContext();
+  StatusOr<AnalyzedDocument> analyzed = AnalyzeDocument((dir / "exhibit.pdf").string(),
+                                                        (*session)->OpenOptionsFor(std::nullopt),
+                                                        (*session)->detector(), &ocr, GlyphHolding::kKeep);
+  ASSERT_TRUE(analyzed.has_value()) << analyzed.error().message();
+  std::vector<std::string> found;
+  for (const Finding& f : analyzed->findings) {
+    found.push_back(analyzed->pages[0].text.substr(f.begin, f.end - f.begin));
+  }
+  EXPECT_EQ(found, std::vector<std::string>{"Maria Guadalupe Hernandez-Nunez"});
+  fs::remove_all(dir);
+}
+
 TEST(AnalyzeDocument, PagesAssembledOnASecondThreadReadAsInTurn) {
   const std::string eval = REDACT_SOURCE_DIR "/tests/data/eval";
   StatusOr<std::unique_ptr<Session>> session = Session::Open(EvalSession());

@@ -162,6 +162,38 @@ TEST(LayoutDetection, ARoleWordInsideATitleNamesNoOne) {
   EXPECT_EQ(Texts(pages[0], findings, "name"), std::vector<std::string>{});
 }
 
+// probe25's class list: under a merged "Screening" header, the outcome,
+// the judge's review and the day of the screening all go, whatever they
+// read ("Not requested"); the header "IJ review" itself is no notation.
+TEST(LayoutDetection, EveryCellUnderAScreeningGroupGoesAndItsHeadersStay) {
+  PageBuilder b;
+  for (double y : {80.0, 110.0, 140.0, 170.0}) b.Rule(50, y, 560, y);
+  for (double x : {50.0, 330.0, 560.0}) b.Rule(x, 80, x, 170);
+  for (double x : {230.0, 410.0, 490.0}) b.Rule(x, 110, x, 170);
+  b.Text("Identity", 170, 98).Text("Screening", 425, 98);
+  b.Text("Full name", 55, 128).Text("A#", 235, 128).Text("CF outcome", 335, 128).Text("IJ review", 415, 128)
+      .Text("Date", 495, 128);
+  b.Text("KARIMI, Dariush", 55, 158).Text("217 450 981", 235, 158).Text("Negative CF", 335, 158)
+      .Text("Not requested", 415, 158).Text("02/19/2025", 495, 158);
+  const std::vector<PageText> pages = {b.Build()};
+  const std::vector<Finding> findings = MakeDetector().DetectDocument(pages);
+  EXPECT_EQ(Texts(pages[0], findings, "credible_fear"),
+            (std::vector<std::string>{"Negative CF", "Not requested", "02/19/2025"}));
+}
+
+// A declarant who is staff, not a party ("I, Guo Lihua, am a paralegal
+// with …, class counsel", probe25) is public in the whole document: the
+// exhibit's title "Declaration of Guo Lihua" lost her name.
+TEST(LayoutDetection, ADeclarantWhoIsAParalegalIsPublicEverywhere) {
+  PageBuilder b;
+  b.Text("Exhibit 3 to the Declaration of Guo Lihua", 60, 80);
+  b.Text("I, Guo Lihua, am a paralegal with the Valley Immigrant Justice Center, class counsel here.", 60, 110);
+  b.Text("I, Mirela Sokolova, am the mother of the petitioner. Paralegal Ana Ruiz helped me.", 60, 140);
+  const std::vector<PageText> pages = {b.Build()};
+  const std::vector<Finding> findings = MakeDetector().DetectDocument(pages);
+  EXPECT_EQ(Texts(pages[0], findings, "name"), (std::vector<std::string>{"Mirela Sokolova"}));
+}
+
 // An I-213's passport box holds the number and the issuing country: the
 // number goes (it was left readable), the country stays.
 TEST(LayoutDetection, APassportBoxLosesItsNumberNotItsCountry) {

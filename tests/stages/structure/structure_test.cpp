@@ -96,6 +96,38 @@ PageText GroupedHeaderClassList() {
   return b.Build();
 }
 
+// A ruled class list's merged header cells ("Identity" over Full name |
+// A#, "Screening" over CF outcome | IJ review | Date; probe25's Chromium
+// exhibit) head every column they are drawn over, though their text,
+// centred, stands over one of them: the screening dates stayed readable
+// under a bare "Date".
+PageText MergedHeaderClassList() {
+  PageBuilder b;
+  for (double y : {80.0, 110.0, 140.0, 170.0, 200.0}) b.Rule(50, y, 560, y);
+  for (double x : {50.0, 330.0, 560.0}) b.Rule(x, 80, x, 200);
+  for (double x : {230.0, 410.0, 490.0}) b.Rule(x, 110, x, 200);
+  b.Text("Identity", 170, 98).Text("Screening", 425, 98);
+  b.Text("Full name", 55, 128).Text("A#", 235, 128).Text("CF outcome", 335, 128).Text("IJ review", 415, 128)
+      .Text("Date", 495, 128);
+  b.Text("SHEVCHENKO, Yuliia", 55, 158).Text("A 219-876-543", 235, 158).Text("Negative CF", 335, 158)
+      .Text("IJ vacated", 415, 158).Text("03/04/2025", 495, 158);
+  b.Text("KARIMI, Dariush", 55, 188).Text("217 450 981", 235, 188).Text("Positive CF", 335, 188)
+      .Text("Not requested", 415, 188).Text("02/19/2025", 495, 188);
+  return b.Build();
+}
+
+TEST(Structure, AMergedHeaderCellHeadsEveryColumnItIsDrawnOver) {
+  const PageText page = MergedHeaderClassList();
+  ASSERT_EQ(page.layout.tables.size(), 1u);
+  const Table& t = page.layout.tables[0];
+  ASSERT_EQ(t.columns, 5);
+  EXPECT_EQ(t.header_rows, 2);
+  EXPECT_EQ(t.headers, (std::vector<std::string>{"Identity Full name", "Identity A#", "Screening CF outcome",
+                                                 "Screening IJ review", "Screening Date"}));
+  EXPECT_EQ(t.header_keys,
+            (std::vector<std::string>{"name", "a_number", "credible_fear", "credible_fear", "credible_fear"}));
+}
+
 TEST(Structure, RuledTableWithAGroupedTwoRowHeaderTypesEveryColumn) {
   const PageText page = GroupedHeaderClassList();
   ASSERT_EQ(page.layout.tables.size(), 1u);
