@@ -82,7 +82,8 @@ const std::vector<LabelEntry>& Entries() {
         // group: "CF outcome | IJ review | Date").
         "ij review", "ij review outcome", "ij review result", "ij decision", "review by ij",
         "immigration judge review", "revision del juez", "revision por juez", "screening",
-        "screening date", "date of screening", "screening outcome", "decision date", "date of decision",
+        "screening date", "date of screening", "screening outcome", "screening status", "decision date",
+        "date of decision",
         "determination date", "date of determination", "cf date", "date of cf", "rf date", "fecha de decision",
         "fecha de la decision",
         // A determination's questions, answered by check boxes (I-870).

@@ -905,6 +905,29 @@ void UnruledTables(Page& p) {
     return y;
   };
   auto single = [&](int b) { return p.bands[b].size() < 2; };
+  // Whether band b starts three cells or more where band a starts them
+  // (at least half of b's): the next row of the same table, however far
+  // below (a court's attachment sets its rows two lines apart).
+  auto aligned = [&](int a, int b) {
+    int same = 0;
+    for (int f : p.bands[b]) {
+      const double x0 = p.frags[f].box.x0;
+      same += std::any_of(p.bands[a].begin(), p.bands[a].end(),
+                          [&](int g) { return std::fabs(p.frags[g].box.x0 - x0) <= 2.0; }) ? 1 : 0;
+    }
+    return same >= 3 && same * 2 >= static_cast<int>(p.bands[b].size());
+  };
+  // A form's next label row under its values is set in another size (an
+  // I-213's small labels over its values); a table's next row is not.
+  auto size_of = [&](int b) { return p.page->words[p.frags[p.bands[b][0]].words[0]].font_size; };
+  auto same_size = [&](int a, int b) { return std::fabs(size_of(a) - size_of(b)) <= 0.1 * std::max(size_of(a), size_of(b)); };
+  auto next_row = [&](const std::vector<int>& run, int b, double h) {
+    if (top(b) - bottom(run.back()) > 4 * h) return false;
+    for (auto it = run.rbegin(); it != run.rend(); ++it) {
+      if (p.bands[*it].size() >= 3) return aligned(*it, b) && same_size(*it, b);
+    }
+    return false;
+  };
   std::vector<int> run;
   auto flush = [&] {
     while (run.size() >= 2 && single(run.back()) &&
@@ -926,7 +949,7 @@ void UnruledTables(Page& p) {
     // repeated over the last row on a later page, boxed by its rules) still
     // heads the rows under it.
     if (!fits && all_narrow && run.empty() && IsPeopleHeaderBand(p, b)) fits = true;
-    if (!run.empty() && top(b) - bottom(run.back()) > 1.5 * h) flush();
+    if (!run.empty() && top(b) - bottom(run.back()) > 1.5 * h && !(fits && next_row(run, b, h))) flush();
     if (!fits) {
       flush();
       continue;

@@ -7,6 +7,7 @@
 
 #include <algorithm>
 #include <map>
+#include <tuple>
 
 #include "stages/structure/labels.h"
 #include "tests/stages/structure/page_builder.h"
@@ -157,6 +158,43 @@ void AddClassMemberRows(PageBuilder& b) {
       .Text("01/03/1966", 300, 158).Text("Honduras", 380, 158).Text("Krome North", 460, 158);
   b.Text("3", 40, 176).Text("GEBREMEDHIN, Tesfaye", 70, 176).Text("A 075763582", 220, 176)
       .Text("1980-10-28", 300, 176).Text("Eritrea", 380, 176).Text("Eloy", 460, 176);
+}
+
+// A court's sealed attachment (probe25, ps2pdf) sets its unruled rows
+// two lines apart, a status cell wrapping onto a second line: every row
+// stood alone, no table was read, and four dates of birth and three names
+// stayed readable. Rows that start their cells where the row above does
+// continue the table across such a gap.
+TEST(Structure, UnruledRowsSetFarApartAreStillOneTable) {
+  PageBuilder b;
+  b.Text("Table A-1. Petitioners", 40, 60);
+  b.Text("Initials", 40, 90).Text("Full name", 100, 90).Text("A-Number", 280, 90).Text("DOB", 370, 90)
+      .Text("Country", 440, 90).Text("Screening status", 520, 90);
+  double y = 120;
+  for (const auto& [initials, name, number, dob, country, status, date] :
+       std::vector<std::tuple<const char*, const char*, const char*, const char*, const char*, const char*,
+                              const char*>>{
+           {"I.A.D.", "Islam Akhmedovich Dzhabrailov", "A246-118-402", "03/21/1990", "Russia", "Positive CF",
+            "01/09/2025"},
+           {"B.S.M.", "Bohdan Serhiyovych Melnychuk", "A246-205-733", "10/02/1986", "Ukraine", "IJ vacated",
+            "02/14/2025"},
+           {"D.P.J.", "Dieunel Pierre-Jacques", "A246-311-058", "06/17/1995", "Haiti", "Positive CF",
+            "02/03/2025"}}) {
+    b.Text(initials, 40, y).Text(name, 100, y).Text(number, 280, y).Text(dob, 370, y).Text(country, 440, y)
+        .Text(status, 520, y);
+    b.Text(date, 520, y + 12);
+    y += 40;
+  }
+  b.Text("Petitioners are to be referred to only by the initials in the first column in all public filings.", 40,
+         y + 20);
+  const PageText page = b.Build();
+  ASSERT_EQ(page.layout.tables.size(), 1u);
+  const Table& t = page.layout.tables[0];
+  EXPECT_EQ(t.rows, 4);
+  EXPECT_EQ(t.columns, 6);
+  EXPECT_EQ(t.header_keys, (std::vector<std::string>{"", "name", "a_number", "dob", "country", "credible_fear"}));
+  EXPECT_EQ(Cell(page, t, 3, 1), "Dieunel Pierre-Jacques");
+  EXPECT_EQ(Cell(page, t, 2, 5), "IJ vacated 02/14/2025");
 }
 
 TEST(Structure, UnruledTableWithAGroupedHeaderWrappedOverThreeLines) {
