@@ -558,15 +558,22 @@ void Detector::DetectListedNames(PageWork& w, const NamesIndex::Mentioned* menti
         const std::string_view next_word = std::string_view(*w.text).substr(nb, ne - nb);
         // (Chinese, Japanese and Korean have no capitals to tell by, and a
         // surname runs on into what follows: "山田さん".)
-        if (between.find_first_not_of(" ") == std::string_view::npos && StartsUpper(next_word) &&
+        // Nor the first part of someone else's compound surname ("SDDO
+        // Fernando Menjivar-Rios", an ICE officer, of a listed Menjívar).
+        if ((between.find_first_not_of(" ") == std::string_view::npos || between == "-") && StartsUpper(next_word) &&
             !StartsWithCjkLetter(next_word) && next_word.find_first_of("0123456789") == std::string_view::npos) {
           continue;
         }
       }
       // Nor the second word of a place ("San Diego", "Santa Rosa", "St.
-      // Louis" of a listed Diego, Rosa or Louis).
+      // Louis" of a listed Diego, Rosa or Louis), or of someone else's
+      // compound surname ("Rios-Menjivar").
       if (m.first_token > 0) {
         const TextToken& before = w.tokens[m.first_token - 1];
+        if (w.norm.text.compare(before.end, first.begin - before.end, "-") == 0 && first.joinable) {
+          const auto [pb, pe] = w.norm.ToOriginal(before.begin, before.end);
+          if (StartsUpper(std::string_view(*w.text).substr(pb, pe - pb))) continue;
+        }
         static const WordSet kPlacePrefixes{"san", "santa", "santo", "sao", "saint", "st", "fort", "port", "mount", "los", "las"};
         const std::string_view gap = std::string_view(w.norm.text).substr(before.end, first.begin - before.end);
         if ((gap == " " || gap == ". ") &&

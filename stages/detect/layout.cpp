@@ -562,10 +562,58 @@ bool AfterSpanishInstitution(std::string_view text, size_t begin) {
 
 }  // namespace
 
+namespace {
+
+// The phones and e-mail addresses that follow an institution's address on
+// its line (`ends`: where each such address ends), set off only by
+// separators or their own labels, and those on a line that opens with the
+// office's own label ("Office: 2900 Fourth Street NE, … | (555) 201-3300 |
+// intake@…", a legal-aid tracker's letterhead line): the institution's.
+void KeepContactsAfter(std::string_view text, const std::vector<size_t>& ends, std::vector<Finding>* findings) {
+  std::vector<size_t> contacts;  // indices into *findings, by place
+  for (size_t i = 0; i < findings->size(); ++i) {
+    const Finding& f = (*findings)[i];
+    if ((f.category == "phone" || f.category == "email") && f.channel == kChannelPage && f.end <= text.size()) {
+      contacts.push_back(i);
+    }
+  }
+  if (contacts.empty()) return;
+  std::sort(contacts.begin(), contacts.end(),
+            [&](size_t a, size_t b) { return (*findings)[a].begin < (*findings)[b].begin; });
+  std::vector<bool> kept(findings->size(), false);
+  static const RE2 kOfficeLine(R"((?i)^[ \t]*(?:office|main office|oficina|clinic|cl[ií]nica|headquarters)[ \t]*:)");
+  for (size_t c : contacts) {
+    const size_t begin = (*findings)[c].begin;
+    const size_t line = begin == 0 ? std::string_view::npos : text.rfind('\n', begin - 1);
+    const size_t from = line == std::string_view::npos ? 0 : line + 1;
+    kept[c] = RE2::PartialMatch(text.substr(from, begin - from), kOfficeLine);
+  }
+  static const RE2 kBetween(R"((?i)(?:[ \t|,;/·•-]|tel\.?|phone|fax|e-?mail|t:|f:|e:|:)*)");
+  for (size_t end : ends) {
+    for (size_t c : contacts) {
+      const Finding& f = (*findings)[c];
+      if (f.begin < end) continue;
+      const std::string_view between = text.substr(end, f.begin - end);
+      if (between.size() > 24 || !RE2::FullMatch(between, kBetween)) break;
+      kept[c] = true;
+      end = f.end;
+    }
+  }
+  std::vector<Finding> rest;
+  rest.reserve(findings->size());
+  for (size_t i = 0; i < findings->size(); ++i) {
+    if (!kept[i]) rest.push_back(std::move((*findings)[i]));
+  }
+  findings->swap(rest);
+}
+
+}  // namespace
+
 void KeepInstitutionAddresses(std::string_view text, std::vector<Finding>* findings) {
   static const std::set<std::string, std::less<>> kInstitutions = {
       "center", "centre", "court", "courthouse", "office", "offices", "project", "clinic", "facility", "llp", "pllc",
       "p.c.", "university", "department", "agency", "building", "complex", "collaborative", "coalition", "network"};
+  std::vector<size_t> kept_ends;  // where each institution's address ends
   std::erase_if(*findings, [&](const Finding& f) {
     if (f.category != "address" || f.basis != "rule" || f.channel != kChannelPage || f.begin > text.size()) return false;
     size_t start = 0;
@@ -573,8 +621,11 @@ void KeepInstitutionAddresses(std::string_view text, std::vector<Finding>* findi
     // A label naming whose address it is ("Facility Address", an ICE
     // locator printout's; "Court address:").
     if (word == "address" || word == "addresses" || word == "direccion") word = WordBefore(text, start);
-    return kInstitutions.count(word) > 0 || AfterSpanishInstitution(text, f.begin);
+    const bool institution = kInstitutions.count(word) > 0 || AfterSpanishInstitution(text, f.begin);
+    if (institution) kept_ends.push_back(f.end);
+    return institution;
   });
+  KeepContactsAfter(text, kept_ends, findings);
 }
 
 void KeepTableHeaders(const PageText& page, std::vector<Finding>* findings) {

@@ -85,7 +85,10 @@ void KeepLegendDefinitions(std::string_view text, std::vector<Finding>* findings
 // name, on their line or alone on the next: a detention center's, a
 // court's, a field office's, a legal clinic's ("El Paso Service Processing
 // Center, 8915 Montana Avenue", "CHICAGO IMMIGRATION COURT" / "525 West Van
-// Buren Street"). Not when the sentence says someone lives there.
+// Buren Street"). Not when the sentence says someone lives there. The
+// phones and e-mail addresses right after such an address on its line go
+// with it, as do those on a line opening with "Office:" (an office's own
+// letterhead line).
 void KeepInstitutionAddresses(std::string_view text, std::vector<Finding>* findings);
 
 // The initials a case's title gives a party ("L.G.M., et al. v. U.S.

@@ -112,7 +112,11 @@ const std::vector<LabelEntry>& Entries() {
         // A DHS record's (I-213) box for where the person lived abroad.
         "number street city province state and country of permanent residence",
         "number street city province and country of permanent residence", "permanent residence",
-        "country of permanent residence"}},
+        "country of permanent residence",
+        // A relative's or sponsor's address is as identifying (a bond
+        // tracker's "Sponsor address").
+        "sponsor address", "sponsor's address", "address of sponsor", "relative's address",
+        "direccion del patrocinador"}},
       {"email", {"email", "e-mail", "email address", "e-mail address", "correo electronico",
                  "correo electrónico"}},
       {"ssn", {"ssn", "social security number", "u.s. social security number",

@@ -312,6 +312,17 @@ void TypeHeader(const PageText& page, int header_rows, Table* t) {
       }
     }
   }
+  // In a table of people, a bare "Status" is theirs: where their asylum or
+  // fear screening stands ("Positive CF; parole req. pending", a legal-aid
+  // bond tracker's last column). Elsewhere it may be a document's.
+  const bool people = std::any_of(t->header_keys.begin(), t->header_keys.end(),
+                                  [](const std::string& k) { return k == "name" || k == "a_number"; });
+  for (size_t c = 0; c < t->header_keys.size() && people; ++c) {
+    const std::string n = NormalizeLabel(t->headers[c]);
+    for (const char* status : {"status", "estado", "estatus", "case status", "current status", "estado del caso"}) {
+      if (t->header_keys[c].empty() && n == status) t->header_keys[c] = "credible_fear";
+    }
+  }
 }
 
 // A table whose first column holds labels ("Name", "A-Number", …) is a

@@ -194,6 +194,56 @@ TEST(LayoutDetection, ADeclarantWhoIsAParalegalIsPublicEverywhere) {
   EXPECT_EQ(Texts(pages[0], findings, "name"), (std::vector<std::string>{"Mirela Sokolova"}));
 }
 
+// probe25's bond tracker: the legal-aid office's own line ("Office: … |
+// phone | e-mail") lost its phone and e-mail; a client's phone stays
+// found. A listed surname that only begins someone else's compound
+// surname ("SDDO Fernando Menjivar-Rios", an ICE officer, of a listed
+// Menjívar) is no mention of the listed person.
+TEST(LayoutDetection, AnOfficeLineKeepsItsContactsAndACompoundSurnameIsAnothers) {
+  PageBuilder b;
+  b.Text("Office: 2900 Fourth Street NE, Suite 210, Washington, DC 20017 | (555) 201-3300 | intake@nuestravoz.org",
+         40, 60, 8);
+  b.Text("Client: Roxana Guadalupe Menjivar Alas, phone (555) 201-3344, roxana.menjivar@gmail.com", 40, 100);
+  b.Text("ICE deportation officer on parole request: SDDO Fernando Menjivar-Rios, Baltimore Field Office.", 40, 130);
+  const std::vector<PageText> pages = {b.Build()};
+  const std::vector<Finding> findings =
+      MakeDetector("first,last\nRoxana Guadalupe,Menjivar Alas\n").DetectDocument(pages);
+  EXPECT_EQ(Texts(pages[0], findings, "phone"), std::vector<std::string>{"(555) 201-3344"});
+  EXPECT_EQ(Texts(pages[0], findings, "email"), std::vector<std::string>{"roxana.menjivar@gmail.com"});
+  const std::string& text = pages[0].text;
+  for (const Finding& f : findings) EXPECT_LT(f.begin, text.find("ICE deportation")) << f.value;
+}
+
+// probe25's bond tracker: in a table of people a bare "Status" column is
+// theirs ("Positive CF; parole req. pending"), and a sponsor's address is
+// an address.
+TEST(LayoutDetection, AStatusColumnOfATableOfPeopleGoes) {
+  PageBuilder b;
+  b.Text("Client", 40, 100).Text("A-Number", 200, 100).Text("Sponsor address", 300, 100).Text("Status", 480, 100);
+  b.Text("HOTAK, Zarmina", 40, 120).Text("A-249-214-590", 200, 120).Text("3302 Gallows Rd, Apt 410", 300, 120)
+      .Text("Positive CF;", 480, 120);
+  b.Text("Falls Church, VA 22042", 300, 132).Text("bond hrg continued", 480, 132);
+  b.Text("SAINTILUS, Jhonley", 40, 150).Text("A249-102-774", 200, 150).Text("1187 Rogers Ave, Apt 3C", 300, 150)
+      .Text("parole req. pending", 480, 150);
+  b.Text("Brooklyn, NY 11226", 300, 162);
+  b.Text("TZOC AJANEL, Elmer", 40, 180).Text("249 277 831", 200, 180).Text("2614 S 11th St, Apt B", 300, 180)
+      .Text("IJ vacated neg. CF", 480, 180);
+  b.Text("Omaha, NE 68108", 300, 192);
+  const std::vector<PageText> pages = {b.Build()};
+  const std::vector<Finding> findings = MakeDetector().DetectDocument(pages);
+  const std::vector<std::string> gone = Texts(pages[0], findings, "credible_fear");
+  for (const char* status : {"bond hrg continued", "parole req. pending"}) {
+    EXPECT_TRUE(std::any_of(gone.begin(), gone.end(), [&](const std::string& g) { return g.find(status) != std::string::npos; }))
+        << status;
+  }
+  const std::vector<std::string> addresses = Texts(pages[0], findings, "address");
+  for (const char* city : {"Falls Church, VA 22042", "Brooklyn, NY 11226", "Omaha, NE 68108"}) {
+    EXPECT_TRUE(std::any_of(addresses.begin(), addresses.end(),
+                            [&](const std::string& a) { return a.find(city) != std::string::npos; }))
+        << city;
+  }
+}
+
 // An I-213's passport box holds the number and the issuing country: the
 // number goes (it was left readable), the country stays.
 TEST(LayoutDetection, APassportBoxLosesItsNumberNotItsCountry) {
@@ -1232,8 +1282,9 @@ TEST(LayoutDetection, ADocketsPaddedANumbersAndSignedOutcomesAreFound) {
   for (const Finding& f : findings) {
     if (f.category == "a_number" && f.begin < pages[0].text.find("ZHENG")) EXPECT_EQ(f.value, "A220716932");
   }
-  // The notice to appear issued after the fear finding is one too (issue 15).
-  EXPECT_EQ(Texts(pages[0], findings, "credible_fear"), (std::vector<std::string>{"CF+", "CF+", "NTA issued"}));
+  // The notice to appear issued after the fear finding is one too (issue
+  // 15); in a table of people the "Status" column goes whole (probe25).
+  EXPECT_EQ(Texts(pages[0], findings, "credible_fear"), (std::vector<std::string>{"CF+", "CF+ / NTA issued"}));
 }
 
 // A shelter's bulletin names residents the list lacks by their A-numbers
