@@ -1259,6 +1259,12 @@ void TrackPreparerPart(const std::string& n, bool may_open, bool* in_preparer) {
 // runs to the end of the page and keeps the names in it.
 bool OpensCertificate(const std::string& n) {
   if (Has(n, {"competent to translate", "competente para traducir"})) return true;
+  // A translation's own heading ("CERTIFIED ENGLISH TRANSLATION" over the
+  // translated declaration) titles what follows; it certifies nothing, and
+  // the declarant's page under it is no translator's certificate.
+  static const RE2 kTranslationHeading(
+      R"(^\s*(?:certified(?:[ \t]+[a-z]+)?[ \t]+translation|traduccion(?:[ \t]+[a-z]+)?[ \t]+certificada)\s*$)");
+  if (RE2::FullMatch(n, kTranslationHeading)) return false;
   if (!Has(n, {"translat", "traduc", "interpret", "service", "servicio", "served"})) return false;
   for (size_t at = n.find("certif"); at != std::string::npos; at = n.find("certif", at + 1)) {
     // An adjective opens nothing ("through a court-certified interpreter").

@@ -385,6 +385,20 @@ TEST(Structure, ACertificateRunsFromItsTitleToTheEndOfThePage) {
                                                  BlockRole::kCertificate}));
 }
 
+// A translation's heading certifies nothing: probe25's declaration opens
+// its English version with "CERTIFIED ENGLISH TRANSLATION", the page was
+// read as a translator's certificate, and the declarant, her address,
+// phone and relatives became public in the whole document.
+TEST(Structure, ATranslationsHeadingOpensNoCertificate) {
+  PageBuilder b;
+  b.Text("CERTIFIED ENGLISH TRANSLATION", 200, 60, 12);
+  b.Text("I, Reina Esperanza Mejia Bonilla, declare as follows:", 60, 120);
+  b.Text("1. Since 2022 I have lived at 4318 Gessner Road, Apt. 17, Houston, TX 77041.", 60, 150);
+  const PageText page = b.Build();
+  const std::vector<BlockRole> roles = Roles(page);
+  EXPECT_EQ(std::find(roles.begin(), roles.end(), BlockRole::kCertificate), roles.end());
+}
+
 // A DHS record drawn as boxes, a small label over its value in each (as
 // Chromium prints an I-213-like form): "Family Name (CAPS)", "First",
 // "Middle" and a parent's name are name fields; a box whose label is no
