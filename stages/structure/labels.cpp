@@ -48,6 +48,8 @@ const std::vector<LabelEntry>& Entries() {
         "principal applicant", "derivative", "derivatives", "derivative applicant", "derivative child",
         "dependent", "dependents", "dependiente", "dependientes", "solicitante principal",
         "derivative family members", "derivative family members included in this application",
+        // An EOIR notice's rider: a derivative respondent on the same case.
+        "rider", "riders", "rider(s)", "derivative respondent", "derivative respondents",
         "family members included in this application", "dependents included in this determination",
         // A legal-aid office's docket ("Client" | "A#" | "DOB" | ...).
         "client", "clients", "cliente", "clienta", "clientes"}},
@@ -56,7 +58,9 @@ const std::vector<LabelEntry>& Entries() {
         "alien registration number", "alien registration number (a-number)", "a-file",
         "a-file number", "uscis #", "uscis number", "agency no.", "numero a", "número a",
         "numero de registro de extranjero", "numero de extranjero", "no. de extranjero",
-        "a-number (if any)", "alien registration number (a-number) (if any)"}},
+        "a-number (if any)", "alien registration number (a-number) (if any)",
+        // An EOIR notice's box "File No. (A-Number)"; a rider's own.
+        "file no.", "file no", "file number", "file #", "a-file no.", "rider a-number", "rider(s) a-number"}},
       {"dob",
        {"dob", "d.o.b.", "date of birth", "birth date", "birthdate", "date of birth (mm/dd/yyyy)",
         "fecha de nacimiento", "fecha de nac.", "f. nac.", "f. de nac.", "nacimiento",
@@ -112,7 +116,8 @@ const std::vector<LabelEntry>& Entries() {
         // A DHS record's (I-213) box for where the person lived abroad.
         "number street city province state and country of permanent residence",
         "number street city province and country of permanent residence", "permanent residence",
-        "country of permanent residence",
+        "country of permanent residence", "mailing address of respondent", "address of respondent",
+        "respondent's address", "respondent's mailing address", "mailing address of applicant",
         // A relative's or sponsor's address is as identifying (a bond
         // tracker's "Sponsor address").
         "sponsor address", "sponsor's address", "address of sponsor", "relative's address",

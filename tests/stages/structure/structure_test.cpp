@@ -885,6 +885,12 @@ TEST(StructureLabels, FormLabelsInEnglishAndSpanish) {
   EXPECT_EQ(LabelKey("Name, Address, and Nationality of Spouse (Maiden Name, if Appropriate)"), "name");
   EXPECT_EQ(LabelKey("Prepared by"), "public");
   EXPECT_EQ(LabelKey("Hijos incluidos"), "name");
+  // probe25: an EOIR notice of hearing's numbered boxes.
+  EXPECT_EQ(LabelKey("1. File No. (A-Number)"), "a_number");
+  EXPECT_EQ(LabelKey("2. Respondent - Last name(s)"), "name");
+  EXPECT_EQ(LabelKey("3. First / middle name"), "name");
+  EXPECT_EQ(LabelKey("4. Mailing address of respondent (as provided on Form EOIR-33)"), "address");
+  EXPECT_EQ(LabelKey("5. Rider / derivative respondent"), "name");
   // probe21's scanned I-589 receipt: the derivatives listed under it.
   EXPECT_EQ(LabelKey("Derivative family members included in this application"), "name");
   size_t barred_end = 0;
