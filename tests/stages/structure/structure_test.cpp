@@ -891,6 +891,9 @@ TEST(StructureLabels, FormLabelsInEnglishAndSpanish) {
   EXPECT_EQ(LabelKey("3. First / middle name"), "name");
   EXPECT_EQ(LabelKey("4. Mailing address of respondent (as provided on Form EOIR-33)"), "address");
   EXPECT_EQ(LabelKey("5. Rider / derivative respondent"), "name");
+  // probe25: a scanned asylum officer's notes (the interview's day).
+  EXPECT_EQ(LabelKey("Interview"), "credible_fear");
+  EXPECT_EQ(LabelKey("SAO review"), "credible_fear");
   // probe21's scanned I-589 receipt: the derivatives listed under it.
   EXPECT_EQ(LabelKey("Derivative family members included in this application"), "name");
   size_t barred_end = 0;
