@@ -612,7 +612,11 @@ void KeepContactsAfter(std::string_view text, const std::vector<size_t>& ends, s
 void KeepInstitutionAddresses(std::string_view text, std::vector<Finding>* findings) {
   static const std::set<std::string, std::less<>> kInstitutions = {
       "center", "centre", "court", "courthouse", "office", "offices", "project", "clinic", "facility", "llp", "pllc",
-      "p.c.", "university", "department", "agency", "building", "complex", "collaborative", "coalition", "network"};
+      "p.c.", "university", "department", "agency", "building", "complex", "collaborative", "coalition", "network",
+      // A legal-aid organisation's name ends its kind: "Central Valley Sikh
+      // Legal Defense, 2150 Tulare Street" (counsel's, in a cc line).
+      "defense", "defence", "services", "society", "association", "foundation", "alliance", "partners", "initiative",
+      "program", "programme"};
   std::vector<size_t> kept_ends;  // where each institution's address ends
   std::erase_if(*findings, [&](const Finding& f) {
     if (f.category != "address" || f.basis != "rule" || f.channel != kChannelPage || f.begin > text.size()) return false;

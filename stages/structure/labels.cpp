@@ -89,10 +89,9 @@ const std::vector<LabelEntry>& Entries() {
         "screening date", "date of screening", "screening outcome", "screening status", "decision date",
         "date of decision",
         "determination date", "date of determination", "cf date", "date of cf", "rf date", "fecha de decision",
-        // An asylum officer's notes: the day of the interview, of the
-        // supervisor's review.
-        "interview", "entrevista", "cf interview", "cfi date/time", "sao review", "supervisory review",
-        "supervisory asylum officer review",
+        // An asylum officer's notes: the day of the interview. (Not a
+        // supervisor's review: its value is the reviewer, public.)
+        "interview", "entrevista", "cf interview", "cfi date/time",
         "fecha de la decision",
         // A determination's questions, answered by check boxes (I-870).
         "credible fear of persecution established", "credible fear of torture established",

@@ -244,6 +244,25 @@ TEST(LayoutDetection, AStatusColumnOfATableOfPeopleGoes) {
   }
 }
 
+// probe25: a USCIS letter's addressee block ends its address with the
+// city line under the street ("Fresno, CA 93726" stayed), and its cc line
+// names counsel's organisation before its address ("Central Valley Sikh
+// Legal Defense, 2150 Tulare Street, …", lost), as a TRO's "Counsel of
+// record: …, Puget Sound Refugee Legal Defense, 1200 Fifth Avenue, …,
+// (206) 555-0110" did with its phone.
+TEST(LayoutDetection, AnAddressTakesItsCityLineAndAnOrganisationKeepsItsOwn) {
+  PageBuilder b;
+  b.Text("HARJINDER SINGH RANDHAWA", 60, 100);
+  b.Text("3417 E. Shields Avenue, Apt 108", 60, 112);
+  b.Text("Fresno, CA 93726", 60, 124);
+  b.Text("cc: Parminder S. Grewal, Esq., Central Valley Sikh Legal Defense, 2150 Tulare Street, Suite 400,", 60, 300);
+  b.Text("Fresno, CA 93721, (559) 555-0100.", 60, 312);
+  const std::vector<PageText> pages = {b.Build()};
+  const std::vector<Finding> findings = MakeDetector().DetectDocument(pages);
+  EXPECT_EQ(Texts(pages[0], findings, "address"), std::vector<std::string>{"3417 E. Shields Avenue, Apt 108\nFresno, CA 93726"});
+  EXPECT_EQ(Texts(pages[0], findings, "phone"), std::vector<std::string>{});
+}
+
 // An I-213's passport box holds the number and the issuing country: the
 // number goes (it was left readable), the country stays.
 TEST(LayoutDetection, APassportBoxLosesItsNumberNotItsCountry) {

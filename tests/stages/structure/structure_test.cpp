@@ -893,7 +893,9 @@ TEST(StructureLabels, FormLabelsInEnglishAndSpanish) {
   EXPECT_EQ(LabelKey("5. Rider / derivative respondent"), "name");
   // probe25: a scanned asylum officer's notes (the interview's day).
   EXPECT_EQ(LabelKey("Interview"), "credible_fear");
-  EXPECT_EQ(LabelKey("SAO review"), "credible_fear");
+  // A supervisor's review names the reviewer (probe21: "Supervisory
+  // review: Angela R. Whitcomb, Supervisory Asylum Officer").
+  EXPECT_EQ(LabelKey("Supervisory review"), "");
   // probe21's scanned I-589 receipt: the derivatives listed under it.
   EXPECT_EQ(LabelKey("Derivative family members included in this application"), "name");
   size_t barred_end = 0;
