@@ -234,6 +234,30 @@ void ShortForms::FindGivenNames(int page, const std::string& text, const Normali
         }
       }
     }
+    // Or the person's names in turn, each in full or as its initial, one
+    // after the given name in full: "Reina E. Mejía B." of Reina Esperanza
+    // Mejía Bonilla, signing her declaration.
+    if (last == k) {
+      for (const std::vector<std::string>* name : people->second) {
+        size_t j = k, n = 1;
+        bool word = false;
+        while (j + 1 < tokens.size() && n < name->size()) {
+          const TextToken& next = tokens[j + 1];
+          const std::string_view gap = std::string_view(t).substr(tokens[j].end, next.begin - tokens[j].end);
+          const bool after_initial = tokens[j].end - tokens[j].begin == 1 && j > k;
+          if (gap != " " && !(gap == ". " && after_initial)) break;
+          const bool initial = next.end - next.begin == 1 && t[next.begin] == (*name)[n][0] && next.end < t.size() &&
+                               t[next.end] == '.';
+          if (is(j + 1, (*name)[n])) {
+            word = true;
+          } else if (!initial) {
+            break;
+          }
+          ++j, ++n;
+        }
+        if (word && j >= k + 2) last = std::max(last, j);
+      }
+    }
     // Or the given name and the surname's initial: "Hawa K." of Hawa Kourouma.
     if (last == k && k + 1 < tokens.size() && spaced(k + 1) && tokens[k + 1].end - tokens[k + 1].begin == 1) {
       const char initial = t[tokens[k + 1].begin];

@@ -263,6 +263,19 @@ TEST(LayoutDetection, AnAddressTakesItsCityLineAndAnOrganisationKeepsItsOwn) {
   EXPECT_EQ(Texts(pages[0], findings, "phone"), std::vector<std::string>{});
 }
 
+// A declarant signs with some of her names as initials: probe25's "Reina
+// E. Mejía B." under "Yo, Reina Esperanza Mejía Bonilla, declaro" stayed.
+TEST(LayoutDetection, ANameSignedWithSomeInitialsGoes) {
+  PageBuilder b;
+  b.Text("Yo, Reina Esperanza Mejia Bonilla, declaro lo siguiente.", 60, 100);
+  b.Text("Reina E. Mejia B.", 60, 300);
+  b.Text("Reina Sofia visited the office.", 60, 330);
+  const std::vector<PageText> pages = {b.Build()};
+  const std::vector<Finding> findings = MakeDetector().DetectDocument(pages);
+  const std::vector<std::string> names = Texts(pages[0], findings, "name");
+  EXPECT_EQ(names, (std::vector<std::string>{"Reina Esperanza Mejia Bonilla", "Reina E. Mejia B"}));
+}
+
 // An I-213's passport box holds the number and the issuing country: the
 // number goes (it was left readable), the country stays.
 TEST(LayoutDetection, APassportBoxLosesItsNumberNotItsCountry) {
