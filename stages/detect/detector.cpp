@@ -92,8 +92,11 @@ bool Validate(const std::string& validator, std::string_view value) {
     return d.size() >= 6 && read.size() >= 8 && read.size() <= 10;
   }
   if (validator == "date") return ValidDate(value);
+  if (validator == "proper_name") return true;  // on the original text: ProperNameEnd
   return false;
 }
+
+
 
 std::string ValueOf(const std::string& kind, std::string_view matched) {
   if (kind == "digits9") return NormalizeANumber(matched);
@@ -127,6 +130,32 @@ bool StartsUpper(std::string_view original) {
   const unsigned char c = original[0];
   if (c < 0x80) return std::isupper(c);
   return true;  // non-ASCII initial: accented capitals are the common case
+}
+
+// Where the capitalized words at the start of original[begin, end) end
+// ("El Zapotal" of "El Zapotal queda"; particles inside kept: "Qala-e
+// Shafi", "San José de Colinas"), or `begin` when the first is not
+// capitalized: a place's name as a proper_name rule finds it.
+size_t ProperNameEnd(std::string_view original, size_t begin, size_t end) {
+  static const std::set<std::string_view> kParticles = {"de", "del", "la", "las", "los", "el", "e", "y"};
+  size_t at = begin, last = begin;
+  bool named = false;  // a word no particle: an article alone names nothing ("La" of "La aldea")
+  while (at < end) {
+    size_t word_end = at;
+    while (word_end < end && original[word_end] != ' ' && original[word_end] != '\n') ++word_end;
+    const std::string_view word = original.substr(at, word_end - at);
+    std::string lower(word);
+    for (char& c : lower) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
+    if (StartsUpper(word)) {
+      last = word_end;
+      named |= !kParticles.count(lower);
+    } else if (last == begin || !kParticles.count(word)) {
+      break;
+    }
+    at = word_end;
+    while (at < end && (original[at] == ' ' || original[at] == '\n')) ++at;
+  }
+  return named ? last : begin;
 }
 
 // Whether a normalized run of words holds a word of `organisations`
@@ -443,8 +472,12 @@ void Detector::DetectPatterns(PageWork& w) const {
       const size_t b = static_cast<size_t>(g.data() - t.data()), e = b + g.size();
       if (g.size() < rule.min_length || g.size() > rule.max_length) continue;
       if (!Validate(rule.validator, std::string_view(g.data(), g.size()))) continue;
-      const auto [orig_begin, orig_end] = w.norm.ToOriginal(b, e);
+      auto [orig_begin, orig_end] = w.norm.ToOriginal(b, e);
       if (rule.ocr_only && !AllOcr(*w.page_text, orig_begin, orig_end)) continue;
+      if (rule.validator == "proper_name") {
+        orig_end = ProperNameEnd(*w.text, orig_begin, orig_end);
+        if (orig_end == orig_begin) continue;
+      }
       if (rule.public_as_proper_name && WrittenAsProperName(*w.text, orig_begin, orig_end, rules_->not_names)) {
         continue;
       }
@@ -472,7 +505,8 @@ void Detector::DetectPatterns(PageWork& w) const {
       f.page = w.page;
       f.begin = orig_begin;
       f.end = orig_end;
-      f.value = ValueOf(rule.value_kind, std::string_view(g.data(), g.size()));
+      f.value = rule.validator == "proper_name" ? NormalizeString(std::string_view(*w.text).substr(orig_begin, orig_end - orig_begin))
+                                                : ValueOf(rule.value_kind, std::string_view(g.data(), g.size()));
       f.confidence = rule.confidence;
       f.reason = rule.description.empty() ? "pattern " + rule.id : rule.description;
       if (f.category == "a_number" && names_) {
@@ -1008,6 +1042,7 @@ std::vector<Finding> Detector::DetectDocument(const std::vector<PageText>& pages
   }
   FindListedDatesOfBirth(work, mentioned);
   FindANumbersAgain(work);
+  FindPlacesAgain(work);
   for (const std::vector<std::string>& person : also_people) {
     if (person.size() >= 2) cued.Add(person);
   }
@@ -1174,6 +1209,47 @@ void Detector::FindANumbersAgain(std::vector<PageWork>& work) {
       f.confidence = 0.9;
       f.basis = "rule";
       f.reason = "an A-number found elsewhere in this document, written again";
+      w.findings.push_back(std::move(f));
+    }
+  }
+}
+
+void Detector::FindPlacesAgain(std::vector<PageWork>& work) {
+  // Each village named after its kind once ("the village of Qala-e Shafi")
+  // is the same place wherever the document names it ("his family's home
+  // in Qala-e Shafi"), written with its capital.
+  std::set<std::string> places;
+  for (const PageWork& w : work) {
+    for (const Finding& f : w.findings) {
+      if (f.rule == "address.village" && f.value.size() >= 4) places.insert(f.value);
+    }
+  }
+  if (places.empty()) return;
+  const std::vector<std::string> forms(places.begin(), places.end());
+  const LiteralSearch search(forms);
+  for (PageWork& w : work) {
+    const std::string& t = w.norm.text;
+    std::vector<std::pair<size_t, size_t>> hits;  // (begin, form)
+    search.ForEach(t, [&](size_t form, size_t p) {
+      const size_t e = p + forms[form].size();
+      if ((p > 0 && std::isalnum(static_cast<unsigned char>(t[p - 1]))) ||
+          (e < t.size() && std::isalnum(static_cast<unsigned char>(t[e])))) {
+        return;
+      }
+      hits.push_back({p, form});
+    });
+    std::sort(hits.begin(), hits.end());
+    for (const auto& [p, form] : hits) {
+      Finding f;
+      std::tie(f.begin, f.end) = w.norm.ToOriginal(p, p + forms[form].size());
+      if (!StartsUpper(std::string_view(*w.text).substr(f.begin, f.end - f.begin))) continue;
+      f.category = "address";
+      f.rule = "address.village.again";
+      f.page = w.page;
+      f.value = forms[form];
+      f.confidence = 0.75;
+      f.basis = "rule";
+      f.reason = "a village named elsewhere in this document, named again";
       w.findings.push_back(std::move(f));
     }
   }

@@ -270,7 +270,7 @@ class Loader {
     static const std::set<std::string> kValues = {"text", "digits", "digits9", "upper",
                                                   "ocr_digits"};
     static const std::set<std::string> kValidators = {"", "ssn", "a_number", "has_digits",
-                                                      "date", "ocr_digits"};
+                                                      "date", "ocr_digits", "proper_name"};
     if (!kValues.count(r.value_kind)) return Bad(*t.get("value"), what + ": unknown value kind");
     if (!kValidators.count(r.validator)) {
       return Bad(*t.get("validate"), what + ": unknown validator '" + r.validator + "'");

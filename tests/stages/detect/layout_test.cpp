@@ -276,6 +276,23 @@ TEST(LayoutDetection, ANameSignedWithSomeInitialsGoes) {
   EXPECT_EQ(names, (std::vector<std::string>{"Reina Esperanza Mejia Bonilla", "Reina E. Mejia B"}));
 }
 
+// The village someone comes from, named after its kind ("the village of
+// Qala-e Shafi", "municipio de Quimistán", probe25), goes wherever the
+// document names it; "the village where she lived" names none, and an
+// article alone ("La aldea …") is no place.
+TEST(LayoutDetection, AVillageNamedOnceGoesEverywhere) {
+  PageBuilder b;
+  b.Text("Mr. Noorzai was born on June 30, 1992, in the village of Qala-e Shafi, Nad-e Ali District.", 60, 100);
+  b.Text("Taliban fighters went to his family's home in Qala-e Shafi and beat his father.", 60, 114);
+  b.Text("Naci en la aldea El Zapotal, municipio de Quimistan, Honduras, and the village where she lived burned.", 60, 128);
+  b.Text("La aldea El Zapotal queda a cuarenta minutos de Quimistan.", 60, 142);
+  const std::vector<PageText> pages = {b.Build()};
+  const std::vector<Finding> findings = MakeDetector().DetectDocument(pages);
+  EXPECT_EQ(Texts(pages[0], findings, "address"),
+            (std::vector<std::string>{"Qala-e Shafi", "Qala-e Shafi", "El Zapotal", "Quimistan", "El Zapotal",
+                                      "Quimistan"}));
+}
+
 // An I-213's passport box holds the number and the issuing country: the
 // number goes (it was left readable), the country stays.
 TEST(LayoutDetection, APassportBoxLosesItsNumberNotItsCountry) {
