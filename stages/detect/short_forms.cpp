@@ -47,6 +47,20 @@ bool IsSentenceOpener(std::string_view word) {
   return kOpeners.count(word) > 0;
 }
 
+// Whether token `tok` is written with a capital in the original text (or
+// a letter beyond ASCII, which has no case test here).
+bool Capitalized(const std::string& text, const NormalizedText& norm, const TextToken& tok) {
+  const auto [b, e] = norm.ToOriginal(tok.begin, tok.end);
+  if (b >= text.size()) return false;
+  const auto c = static_cast<unsigned char>(text[b]);
+  return c >= 0x80 || std::isupper(c);
+}
+
+// Whether a single space stands between tokens k - 1 and k of `t`.
+bool Spaced(const std::string& t, const std::vector<TextToken>& tokens, size_t k) {
+  return t.compare(tokens[k - 1].end, tokens[k].begin - tokens[k - 1].end, " ") == 0;
+}
+
 }  // namespace
 
 void AddPeopleFoundInFull(const std::vector<Finding>& findings,
@@ -167,15 +181,8 @@ void ShortForms::FindOtherNamesAlone(const std::string& text, const NormalizedTe
   if (others_.empty()) return;
   const std::string& t = norm.text;
   auto word = [&](size_t k) { return std::string_view(t).substr(tokens[k].begin, tokens[k].end - tokens[k].begin); };
-  auto capitalized = [&](size_t k) {
-    const auto [b, e] = norm.ToOriginal(tokens[k].begin, tokens[k].end);
-    if (b >= text.size()) return false;
-    const auto c = static_cast<unsigned char>(text[b]);
-    return c >= 0x80 || std::isupper(c);
-  };
-  auto spaced = [&](size_t k) {  // a single space between token k - 1 and token k
-    return t.compare(tokens[k - 1].end, tokens[k].begin - tokens[k - 1].end, " ") == 0;
-  };
+  auto capitalized = [&](size_t k) { return Capitalized(text, norm, tokens[k]); };
+  auto spaced = [&](size_t k) { return Spaced(t, tokens, k); };
   for (size_t k = 0; k < tokens.size(); ++k) {
     if (!others_.count(word(k)) || !capitalized(k)) continue;
     if (k > 0 && spaced(k) && capitalized(k - 1) && !IsSentenceOpener(word(k - 1))) continue;
@@ -195,15 +202,8 @@ void ShortForms::FindGivenNames(int page, const std::string& text, const Normali
   if (given_.empty()) return;
   (void)page;
   const std::string& t = norm.text;
-  auto capitalized = [&](size_t k) {
-    const auto [b, e] = norm.ToOriginal(tokens[k].begin, tokens[k].end);
-    if (b >= text.size()) return false;
-    const auto c = static_cast<unsigned char>(text[b]);
-    return c >= 0x80 || std::isupper(c);
-  };
-  auto spaced = [&](size_t k) {  // a single space between token k - 1 and token k
-    return t.compare(tokens[k - 1].end, tokens[k].begin - tokens[k - 1].end, " ") == 0;
-  };
+  auto capitalized = [&](size_t k) { return Capitalized(text, norm, tokens[k]); };
+  auto spaced = [&](size_t k) { return Spaced(t, tokens, k); };
   auto is = [&](size_t k, const std::string& word) {
     return t.compare(tokens[k].begin, tokens[k].end - tokens[k].begin, word) == 0;
   };
