@@ -1083,6 +1083,29 @@ std::vector<Finding> Detector::DetectDocument(const std::vector<PageText>& pages
   return all;
 }
 
+namespace {
+
+// Where `search` finds one of `forms` in `t` standing apart: no letter or
+// digit just before, no character `joins_after` accepts just after. As
+// (form, begin), in the order of forms, then of places.
+template <typename JoinsAfter>
+std::vector<std::pair<size_t, size_t>> StandingHits(const LiteralSearch& search, const std::vector<std::string>& forms,
+                                                    const std::string& t, JoinsAfter joins_after) {
+  std::vector<std::pair<size_t, size_t>> hits;
+  search.ForEach(t, [&](size_t form, size_t p) {
+    const size_t e = p + forms[form].size();
+    if ((p > 0 && std::isalnum(static_cast<unsigned char>(t[p - 1]))) ||
+        (e < t.size() && joins_after(static_cast<unsigned char>(t[e])))) {
+      return;
+    }
+    hits.push_back({form, p});
+  });
+  std::sort(hits.begin(), hits.end());
+  return hits;
+}
+
+}  // namespace
+
 // The listed date of birth of a mentioned person, wherever it is written
 // (a table's DOB column is too far from its header for the label rule).
 // One pass over each page for every form of every date (core/literal_search.h):
@@ -1105,16 +1128,7 @@ void Detector::FindListedDatesOfBirth(std::vector<PageWork>& work, const std::ve
   const LiteralSearch search(forms);
   for (PageWork& w : work) {
     const std::string& t = w.norm.text;
-    std::vector<std::pair<size_t, size_t>> hits;  // (form, begin): in the order of forms, then of places
-    search.ForEach(t, [&](size_t form, size_t p) {
-      const size_t e = p + forms[form].size();
-      if ((p > 0 && std::isalnum(static_cast<unsigned char>(t[p - 1]))) ||
-          (e < t.size() && std::isdigit(static_cast<unsigned char>(t[e])))) {
-        return;
-      }
-      hits.push_back({form, p});
-    });
-    std::sort(hits.begin(), hits.end());
+    const auto hits = StandingHits(search, forms, t, [](unsigned char c) { return std::isdigit(c) != 0; });
     for (const auto& [form, p] : hits) {
       Finding f;
       f.category = "dob";
@@ -1229,17 +1243,8 @@ void Detector::FindPlacesAgain(std::vector<PageWork>& work) {
   const LiteralSearch search(forms);
   for (PageWork& w : work) {
     const std::string& t = w.norm.text;
-    std::vector<std::pair<size_t, size_t>> hits;  // (begin, form)
-    search.ForEach(t, [&](size_t form, size_t p) {
-      const size_t e = p + forms[form].size();
-      if ((p > 0 && std::isalnum(static_cast<unsigned char>(t[p - 1]))) ||
-          (e < t.size() && std::isalnum(static_cast<unsigned char>(t[e])))) {
-        return;
-      }
-      hits.push_back({p, form});
-    });
-    std::sort(hits.begin(), hits.end());
-    for (const auto& [p, form] : hits) {
+    const auto hits = StandingHits(search, forms, t, [](unsigned char c) { return std::isalnum(c) != 0; });
+    for (const auto& [form, p] : hits) {
       Finding f;
       std::tie(f.begin, f.end) = w.norm.ToOriginal(p, p + forms[form].size());
       if (!StartsUpper(std::string_view(*w.text).substr(f.begin, f.end - f.begin))) continue;
