@@ -188,6 +188,17 @@ struct Ruling {
   bool horizontal() const { return to.y - from.y < to.x - from.x; }
 };
 
+// Where text stood that no longer reads: an opaque box with nothing under
+// it, sized like a line of text (a redaction mark, ours or another's), or
+// the words apply removes when it reads a page as its output will read.
+// The structure stage takes each for a piece of text no one can read, so
+// that a table keeps its columns and a label its value once cells and
+// values are blacked out (stages/structure).
+struct Blank {
+  RectF box;            // display space
+  float font_size = 0;  // of the text it stands for (estimated from a box)
+};
+
 // ---- The layout the structure stage saw (stages/structure). Everything
 // indexes PageText::words and ::blocks; header and label text is the
 // document's own and must not leave the process outside `extract`.
@@ -286,6 +297,10 @@ struct PageText {
   // most kMaxRulings: a page of hatching is not a table).
   std::vector<Ruling> rulings;
   static constexpr size_t kMaxRulings = 4000;
+  // Text-sized opaque boxes over nothing (see Blank; filled by extract, at
+  // most kMaxBlanks).
+  std::vector<Blank> blanks;
+  static constexpr size_t kMaxBlanks = 2000;
 
   // Filled by the assemble stage.
   std::vector<Word> words;

@@ -174,6 +174,28 @@ class GlyphCollector : public pdf::ContentSink {
       Rect box = Rect::FromCorners(e.lines[i].first, e.lines[i].second);
       for (size_t k = 1; k < 4; ++k) box = box.Union(Rect::FromCorners(e.lines[i + k].first, e.lines[i + k].second));
       AddCover(clipped(box));
+      if (boxes_.size() < PageText::kMaxBlanks) boxes_.push_back(clipped(box));
+    }
+  }
+
+  // PageText::blanks: of the opaque boxes painted, those sized like a line
+  // of text (5 to 40 units high, wider than high by a third: not a check
+  // box, bullet or rule) with no glyph's middle inside, whatever was
+  // painted before or after them.
+  void MarkBlanks() {
+    const Matrix& to_display = page_->geometry.user_to_display;
+    std::vector<Point> middles;
+    for (const Glyph& g : page_->glyphs) {
+      if (!g.is_space) middles.push_back({(g.box.x0 + g.box.x1) / 2, (g.box.y0 + g.box.y1) / 2});
+    }
+    std::sort(middles.begin(), middles.end(), [](const Point& a, const Point& b) { return a.y < b.y; });
+    for (const Rect& user : boxes_) {
+      const Rect r = Rect::FromCorners(to_display.Apply({user.x0, user.y0}), to_display.Apply({user.x1, user.y1}));
+      if (r.height() < 5 || r.height() > 40 || r.width() < 1.3 * r.height()) continue;
+      auto it = std::lower_bound(middles.begin(), middles.end(), r.y0, [](const Point& m, double y) { return m.y < y; });
+      bool empty = true;
+      for (; empty && it != middles.end() && it->y <= r.y1; ++it) empty = it->x < r.x0 || it->x > r.x1;
+      if (empty) page_->blanks.push_back({r, static_cast<float>(r.height() / 1.15)});
     }
   }
 
@@ -236,6 +258,7 @@ class GlyphCollector : public pdf::ContentSink {
   int* images_;
   std::map<std::pair<int, int>, int> undecodable_;
   std::vector<Cover> covers_;
+  std::vector<Rect> boxes_;  // opaque filled boxes, user space (MarkBlanks)
   std::vector<OutlineShape> shapes_;  // letter-sized filled shapes
   bool shapes_overflow_ = false;
 };
@@ -276,6 +299,7 @@ StatusOr<PageText> ExtractGlyphs(pdf::Document& doc, int index, const pdf::Inter
   Status s = interpreter.RunPage(index, also ? static_cast<pdf::ContentSink*>(&tee) : &collector);
   if (s.ok()) {
     collector.MarkCovered();
+    collector.MarkBlanks();
     collector.MeasureShapeRuns();
   }
   std::vector<Glyph> exact(std::make_move_iterator(page.glyphs.begin()), std::make_move_iterator(page.glyphs.end()));

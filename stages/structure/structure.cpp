@@ -28,6 +28,12 @@ struct Frag {
   std::vector<size_t> word_offset; // where each word starts in `text`
   int band = -1;
   bool in_table = false;
+  // Blanked text (PageText::blanks) read as part of this piece: a piece
+  // that is only a blank has no words, reads "\u2588" and `blank` is set.
+  std::vector<Rect> blanks;
+  bool blank = false;
+  bool ends_blank = false;  // a blank follows its last word (a label's value)
+  float blank_size = 0;     // a blank's font size
 };
 
 struct Page {
@@ -78,6 +84,37 @@ bool RuledBetween(const std::vector<Ruling>& vertical, double x0, double x1, dou
   return false;
 }
 
+// Each blank of the page joins the line piece it touches (within half its
+// size: a removed word of a line, the value after a label) or, standing
+// apart, is a piece of its own: a table's blacked-out cell still fills its
+// column, so the columns read as they did with the text.
+void AddBlanks(const PageText& page, std::vector<Frag>* frags) {
+  for (const Blank& b : page.blanks) {
+    const Rect box = b.box;
+    const double reach = 0.5 * std::max<double>(b.font_size, 1.0);
+    Frag* near = nullptr;
+    double best = reach;
+    for (Frag& f : *frags) {
+      if (std::fabs(CenterY(f.box) - CenterY(box)) > 0.4 * std::max(Height(f.box), Height(box))) continue;
+      const double gap = std::max(f.box.x0 - box.x1, box.x0 - f.box.x1);
+      if (gap <= best) best = gap, near = &f;
+    }
+    if (near) {
+      if (!near->words.empty() && box.x0 >= near->box.x1 - 1) near->ends_blank = true;
+      near->box = near->box.Union(box);
+      near->blanks.push_back(box);
+      continue;
+    }
+    Frag f;
+    f.box = box;
+    f.text = "\u2588";
+    f.blanks.push_back(box);
+    f.blank = true;
+    f.blank_size = b.font_size;
+    frags->push_back(std::move(f));
+  }
+}
+
 Page MakePage(PageText* page) {
   Page p{page, {}, {}, {}, {}};
   std::vector<Ruling> vertical;
@@ -111,6 +148,7 @@ Page MakePage(PageText* page) {
     if (!f.words.empty()) p.frags.push_back(std::move(f));
   }
   p.vertical = vertical;
+  AddBlanks(*page, &p.frags);
   // Bands: frags whose middles lie within 0.4 line heights of each other.
   std::vector<int> order(p.frags.size());
   std::iota(order.begin(), order.end(), 0);
@@ -325,11 +363,39 @@ void TypeHeader(const PageText& page, int header_rows, Table* t) {
   }
 }
 
+// Cells of `t` whose text is blanked out (PageText::blanks), per row and per
+// column: a blank whose middle lies in a row's cells and a column's span,
+// in no cell of words. A table whose names were blacked out is still a
+// table of names, not a form of its header's labels.
+struct BlankedCells {
+  std::vector<int> per_row, per_column;
+};
+BlankedCells CountBlanked(const PageText& page, const Table& t) {
+  BlankedCells n{std::vector<int>(static_cast<size_t>(t.rows), 0), std::vector<int>(static_cast<size_t>(t.columns), 0)};
+  for (const Blank& b : page.blanks) {
+    const double cx = (b.box.x0 + b.box.x1) / 2, cy = (b.box.y0 + b.box.y1) / 2;
+    int row = -1;
+    bool in_words = false;
+    for (const TableCell& c : t.cells) {
+      if (cy < c.box.y0 || cy > c.box.y1) continue;
+      row = c.row;
+      in_words |= cx >= c.box.x0 && cx <= c.box.x1;
+    }
+    if (row < 0 || in_words) continue;
+    for (int c = 0; c < t.columns; ++c) {
+      if (cx < t.column_left[static_cast<size_t>(c)] || cx > t.column_right[static_cast<size_t>(c)]) continue;
+      ++n.per_row[static_cast<size_t>(row)], ++n.per_column[static_cast<size_t>(c)];
+      break;
+    }
+  }
+  return n;
+}
+
 // A table whose first column holds labels ("Name", "A-Number", …) is a
 // form laid out as a table: its fields are label–value pairs instead. The
 // header rows after the first are left out.
 bool IsLabelColumn(const PageText& page, const Table& t, int header_rows) {
-  int labels = 0, cells = 0;
+  int labels = 0, cells = page.blanks.empty() ? 0 : CountBlanked(page, t).per_column.front();
   for (const TableCell& c : t.cells) {
     if (c.column != 0 || (c.row > 0 && c.row < header_rows)) continue;
     ++cells;
@@ -414,6 +480,10 @@ bool IsFormGrid(const PageText& page, const Table& t, int header_rows) {
     const std::string top = CellLines(page, c).front();
     ++total;
     opening += top != text && IsLabelText(top) ? 1 : 0;
+  }
+  if (!page.blanks.empty()) {
+    const std::vector<int> blanked = CountBlanked(page, t).per_row;
+    for (int r = 0; r < t.rows; ++r) cells[static_cast<size_t>(r)] += blanked[static_cast<size_t>(r)];
   }
   for (int r = std::max(header_rows, 1); r < t.rows; ++r) {
     if (labels[static_cast<size_t>(r)] >= 1 && labels[static_cast<size_t>(r)] * 2 >= cells[static_cast<size_t>(r)]) return true;
@@ -758,6 +828,7 @@ std::vector<Column> Columns(const Page& p, const std::vector<int>& bands) {
       for (int w : p.frags[f].words) {
         spans.push_back({page.words[w].box.x0, page.words[w].box.x1});
       }
+      for (const Rect& blank : p.frags[f].blanks) spans.push_back({blank.x0, blank.x1});
     }
   }
   std::sort(spans.begin(), spans.end());
@@ -930,7 +1001,12 @@ void UnruledTables(Page& p) {
   };
   // A form's next label row under its values is set in another size (an
   // I-213's small labels over its values); a table's next row is not.
-  auto size_of = [&](int b) { return p.page->words[p.frags[p.bands[b][0]].words[0]].font_size; };
+  auto size_of = [&](int b) {
+    for (int f : p.bands[b]) {
+      if (!p.frags[f].words.empty()) return p.page->words[p.frags[f].words[0]].font_size;
+    }
+    return p.frags[p.bands[b][0]].blank_size;
+  };
   auto same_size = [&](int a, int b) { return std::fabs(size_of(a) - size_of(b)) <= 0.1 * std::max(size_of(a), size_of(b)); };
   auto next_row = [&](const std::vector<int>& run, int b, double h) {
     if (top(b) - bottom(run.back()) > 4 * h) return false;
@@ -1164,9 +1240,11 @@ void Fields(Page& p) {
       }
     }
     if (key.empty()) key = FieldKey(f.text);
-    if (key.empty()) continue;
+    // A label whose value is blacked out has that value, not the next
+    // line's text.
+    if (key.empty() || f.ends_blank) continue;
     const int v = ValueFrag(p, i, key);
-    if (v < 0) continue;
+    if (v < 0 || p.frags[v].words.empty()) continue;
     LabeledField field{key, f.words, AnswerWords(p, i, v), p.frags[v].band != f.band};
     page.layout.fields.push_back(std::move(field));
   }

@@ -298,5 +298,22 @@ TEST(ContentInterpreter, ContentArrayIsOneStream) {
   EXPECT_EQ(p->glyphs[1].source.op, 4);
 }
 
+// An opaque box sized like a line of text with nothing under it is a blank
+// (core/model.h Blank): text that stood there no longer reads. A box over
+// text covers it instead; a bullet, a check box or a panel is no blank.
+TEST(ContentInterpreter, OpaqueBoxesOverNothingAreBlanks) {
+  const PageText p = Extract(
+      "0 g 72 690 100 14 re f "                                 // over nothing: a blank
+      "BT /F1 10 Tf 300 700 Td (Luis) Tj ET 0 g 298 695 30 14 re f "  // over text: covered
+      "0 g 72 600 6 6 re f 72 580 10 10 re f "                  // a bullet, a check box
+      "0 g 72 400 300 60 re f");                                // a panel
+  ASSERT_EQ(p.blanks.size(), 1u);
+  EXPECT_NEAR(p.blanks[0].box.x0, 72, 1e-3);
+  EXPECT_NEAR(p.blanks[0].box.y0, 792 - 704, 1e-3);  // display space, y down
+  EXPECT_NEAR(p.blanks[0].box.x1, 172, 1e-3);
+  EXPECT_GT(p.blanks[0].font_size, 8);
+  for (const Glyph& g : p.glyphs) EXPECT_TRUE(g.covered) << g.text;
+}
+
 }  // namespace
 }  // namespace redact

@@ -55,6 +55,12 @@ class PageBuilder {
     return *this;
   }
 
+  // Text blacked out (PageText::blanks): a box where it stood.
+  PageBuilder& Blank(double x0, double y0, double x1, double y1, double size = 10) {
+    page_.blanks.push_back({Rect{x0, y0, x1, y1}, static_cast<float>(size)});
+    return *this;
+  }
+
   PageText Build() {
     AssembleText(&page_);
     BuildPageStructure(&page_);

@@ -986,5 +986,67 @@ TEST(StructureLabels, FormLabelsInEnglishAndSpanish) {
   EXPECT_TRUE(IsColumnOnlyLabel("Outcome"));
 }
 
+// A table whose protected columns are blacked out (an output's boxes, or
+// apply reading a page as its output will read) is the same table: a
+// drawn one whose first column holds only its header is no form of that
+// header's label beside the next cell ("Sponsor address" beside "Bond").
+TEST(StructureBlanks, RuledTableWhoseNamesAreBlackedOutKeepsItsHeader) {
+  PageBuilder b;
+  const double xs[] = {40, 200, 300, 380, 460};
+  const double ys[] = {80, 96, 120, 144, 168};
+  for (double x : xs) b.Rule(x, 80, x, 168);
+  for (double y : ys) b.Rule(40, y, 460, y);
+  b.Text("Client", 42, 92).Text("Sponsor address", 202, 92).Text("Bond", 302, 92).Text("Hearing", 382, 92);
+  const char* bonds[] = {"$7,500", "$5,000", "parole"};
+  for (int r = 0; r < 3; ++r) {
+    const double y = 112 + 24.0 * r;
+    b.Blank(42, y - 8, 150, y + 2).Blank(202, y - 8, 280, y + 2);
+    b.Text(bonds[r], 302, y).Text("08/14/2025", 382, y);
+  }
+  const PageText page = b.Build();
+  ASSERT_EQ(page.layout.tables.size(), 1u);
+  const Table& t = page.layout.tables[0];
+  EXPECT_EQ(t.header_rows, 1);
+  EXPECT_EQ(t.header_keys[0], "name");
+  EXPECT_EQ(t.header_keys[1], "address");
+  EXPECT_EQ(t.header_keys[2], "");
+  for (const LabeledField& f : page.layout.fields) ADD_FAILURE() << "field " << WordsText(page, f.label_words);
+}
+
+// An unruled table keeps its columns when the cells of some are blacked
+// out: a column whose only text is its header is still a column.
+TEST(StructureBlanks, UnruledTableKeepsTheColumnsOfBlackedOutCells) {
+  PageBuilder b;
+  b.Text("Client", 40, 100).Text("A-Number", 160, 100).Text("Phone", 240, 100).Text("Bond", 320, 100)
+      .Text("Hearing", 380, 100);
+  const char* bonds[] = {"$7,500", "$5,000", "parole"};
+  for (int r = 0; r < 3; ++r) {
+    const double y = 124 + 24.0 * r;
+    b.Blank(40, y - 8, 140, y + 2).Blank(160, y - 8, 220, y + 2).Blank(240, y - 8, 300, y + 2);
+    b.Text(bonds[r], 320, y).Text("08/14/2025", 380, y);
+  }
+  const PageText page = b.Build();
+  ASSERT_EQ(page.layout.tables.size(), 1u);
+  const Table& t = page.layout.tables[0];
+  EXPECT_EQ(t.columns, 5);
+  EXPECT_EQ(t.header_keys, (std::vector<std::string>{"name", "a_number", "phone", "", ""}));
+  EXPECT_EQ(Cell(page, t, 1, 3), "$7,500");
+  EXPECT_EQ(Cell(page, t, 1, 0), "");
+}
+
+// A label whose value is blacked out has that value: the next line is no
+// value of it, whether the box touches the label or stands apart.
+TEST(StructureBlanks, ALabelWhoseValueIsBlackedOutTakesNoOtherLine) {
+  for (const double gap : {3.0, 20.0}) {
+    PageBuilder b;
+    b.Text("Name:", 40, 100).Blank(40 + 25 + gap, 92, 200, 102);
+    b.Text("Honduras", 40, 114);
+    const PageText page = b.Build();
+    for (const LabeledField& f : page.layout.fields) {
+      ADD_FAILURE() << "gap " << gap << ": " << f.key << " = " << WordsText(page, f.value_words);
+    }
+  }
+}
+
 }  // namespace
 }  // namespace redact
