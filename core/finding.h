@@ -64,6 +64,9 @@ struct Finding {
   // a certificate, a caption). `reason` says which header, label or cue —
   // in the rule files' words, never the document's.
   std::string basis = "rule";
+  // Found only in the page as it reads once the other findings are gone
+  // (pipeline/analyze.cpp DetectAfterRemoval): its context is the removal's.
+  bool after_removal = false;
   std::string replacement; // pseudonymize mode: the text drawn in its place
   // A reviewer's label ("Client 1"; a findings file's "label"): drawn in
   // its box instead of the category's policy label, and in pseudonymize

@@ -199,6 +199,31 @@ class PageOverlap {
   std::thread thread_;
 };
 
+// The blanks (PageText::blanks) the `removed` glyphs of a page leave: one
+// per run of them along a line, as a redaction box covers them.
+std::vector<Blank> BlanksOf(const PageText& page, const std::set<int>& removed) {
+  std::vector<Blank> blanks;
+  for (int i : removed) {
+    const Glyph& g = page.glyphs[static_cast<size_t>(i)];
+    if (g.is_space || g.rotation != 0 || g.box.area() <= 0) continue;
+    const Rect box = g.box;
+    if (!blanks.empty()) {
+      Blank& last = blanks.back();
+      const Rect run = last.box;
+      const double h = std::max(run.height(), box.height());
+      const double gap = box.x0 - run.x1;
+      if (std::fabs((run.y0 + run.y1) / 2 - (box.y0 + box.y1) / 2) <= 0.4 * h && gap >= -0.5 * h &&
+          gap <= 0.6 * std::max(last.font_size, g.font_size)) {
+        last.box = run.Union(box);
+        last.font_size = std::max(last.font_size, g.font_size);
+        continue;
+      }
+    }
+    blanks.push_back({box, g.font_size});
+  }
+  return blanks;
+}
+
 // Detection of the document as it reads without the `removed` glyphs of each
 // page. The pages are read that way in place and given back exactly as they
 // were, with their layouts, which LinkDocumentStructure changed across
@@ -215,6 +240,7 @@ StatusOr<std::vector<Finding>> DetectWithout(const Detector& detector, pdf::Docu
   std::vector<PageLayout> kept(pages->size());
   std::vector<std::vector<int>> flipped(pages->size());  // glyphs this call superseded
   std::vector<std::optional<PackedText>> aside(pages->size());  // released pages' own text
+  std::vector<std::vector<Blank>> blanks_kept(pages->size());  // the pages' own blanks
   // A page's reduced text is assembled on the other thread while this one
   // reads the next page again (each page and its own slots only).
   PageOverlap assembly(overlap);
@@ -235,6 +261,9 @@ StatusOr<std::vector<Finding>> DetectWithout(const Detector& detector, pdf::Docu
       Glyph& glyph = page.glyphs[static_cast<size_t>(g)];
       if (!glyph.superseded) glyph.superseded = true, flipped[i].push_back(g);
     }
+    // The removed text reads as blanked out, as the output's boxes will.
+    blanks_kept[i] = page.blanks;
+    for (Blank& b : BlanksOf(page, removed[i])) page.blanks.push_back(b);
     assembly.Hand([&page, released] {
       AssembleText(&page);
       BuildPageStructure(&page);  // the layout indexes the new text
@@ -248,6 +277,7 @@ StatusOr<std::vector<Finding>> DetectWithout(const Detector& detector, pdf::Docu
     PageText& page = (*pages)[i];
     page.layout = std::move(kept[i]);
     if (removed[i].empty()) continue;
+    page.blanks = std::move(blanks_kept[i]);
     if (aside[i]) {
       aside[i]->PutBack(&page);
       aside[i].reset();
@@ -307,6 +337,7 @@ Status DetectAfterRemoval(const Detector& detector, pdf::Document& doc, std::vec
       }
       if (begin >= end) continue;
       f.begin = begin, f.end = end;
+      f.after_removal = true;
       f.reason += f.reason.empty() ? "seen once the other findings are removed" : "; seen once the other findings are removed";
       removed[index].insert(f.glyphs.begin(), f.glyphs.end());
       findings->push_back(std::move(f));

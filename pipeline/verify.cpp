@@ -264,7 +264,15 @@ bool Kept(const Scope& scope, std::string_view text, const Finding& f) {
 // determination"): detection of the output finds them wherever they are
 // still one; the same words in a regulation quoted in general terms, which
 // detection leaves, are not it.
+//
+// Nor is a value detection took only once the other findings were gone
+// (pipeline/analyze.cpp DetectAfterRemoval) by a pattern, column or label:
+// its new context made it ("Date of Birth" over a removed date, then the
+// date of action beside it), it is removed where it stood, and the
+// output's detection judges that place; the same date elsewhere is not it.
+// One from the names list is a listed person's, searched for everywhere.
 bool PlaceOnly(const Finding& f) {
+  if (f.after_removal && f.basis != "list") return true;
   const bool notation_words = f.category == "credible_fear" && f.basis == "rule" &&
                               !f.rule.ends_with(".date") && Digits(f.value).empty();
   return (f.category == "credible_fear" && (f.basis == "column" || f.basis == "label")) ||
@@ -303,6 +311,12 @@ void JudgeSecondText(const std::string& channel, const std::string& where, const
     if (Kept(scope, text, f) || f.end <= f.begin || f.end > text.size()) continue;
     const std::string value = FoldForComparison(std::string_view(text).substr(f.begin, f.end - f.begin));
     if (!ours_folded.empty() && ContainsWords(ours_folded, value)) continue;
+    // A number OCR read with a look-alike mark ("form 1-589" where the
+    // first engine read "form |-589"): judged there.
+    if (ocr && !ours_folded.empty() && !Digits(value).empty() &&
+        ContainsWords(FoldOcrLookalikes(ours_folded), FoldOcrLookalikes(value))) {
+      continue;
+    }
     // A number the first engine read on this page too, split or joined
     // otherwise ("A 201-234-567" / "A201234567"): judged there already.
     const std::string value_digits = Digits(value);

@@ -62,6 +62,15 @@ bool WholeWordsAt(std::string_view haystack, size_t begin, size_t length) {
   return starts && ends;
 }
 
+std::string FoldOcrLookalikes(std::string_view folded) {
+  std::string out(folded);
+  for (char& c : out) {
+    if (c == 'i' || c == 'l' || c == '|' || c == '!') c = '1';
+    if (c == 'o') c = '0';
+  }
+  return out;
+}
+
 bool ContainsWords(std::string_view haystack, std::string_view needle) {
   if (needle.empty()) return false;
   for (size_t p = haystack.find(needle); p != std::string_view::npos; p = haystack.find(needle, p + 1)) {

@@ -60,6 +60,11 @@ std::string FoldForComparison(std::string_view text);
 // Whether folded `needle` occurs in folded `haystack` as whole words (not
 // inside a longer run of letters or digits).
 bool ContainsWords(std::string_view haystack, std::string_view needle);
+// Folded text (FoldForComparison) with the marks OCR reads for one another
+// in numbers made one: 'i', 'l', '|' and '!' read as '1', 'o' as '0'. One
+// engine's "form |-589" is another's "form 1-589".
+std::string FoldOcrLookalikes(std::string_view folded);
+
 // Whether haystack[begin, begin + length) stands as whole words there, as
 // ContainsWords asks of each place it finds the needle.
 bool WholeWordsAt(std::string_view haystack, size_t begin, size_t length);

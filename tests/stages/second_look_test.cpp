@@ -178,6 +178,23 @@ TEST_F(VerifySecondLook, HonestTextIsNotRenderedUnlessFull) {
   EXPECT_TRUE(r->leaks.empty());
 }
 
+// A form number the render's OCR reads with a look-alike mark ("Form
+// 1-589") where the text reads another ("Form |-589", as probe21's scanned
+// notice read): the first engine judged that text already. Refused before:
+// the OCR-only misread rule took it for this person's asylum form.
+TEST_F(VerifySecondLook, ANumberReadWithALookalikeMarkIsJudgedByTheText) {
+  const std::string path = Write("lookalike.pdf", testing::PlainTextPdf("This notice confirms that your Form |-589 was filed."));
+  fake_.Push({{"This", 10, 10, 60, 30}, {"notice", 70, 10, 130, 30}, {"confirms", 140, 10, 220, 30},
+              {"that", 230, 10, 270, 30}, {"your", 280, 10, 320, 30}, {"Form", 330, 10, 380, 30},
+              {"1-589", 390, 10, 450, 30}, {"was", 460, 10, 500, 30}, {"filed.", 510, 10, 560, 30}});
+  StatusOr<VerifyResult> r = Verify(path, VerifyLevel::kFull);
+  ASSERT_TRUE(r.has_value()) << r.error().message();
+  EXPECT_EQ(r->pages_rendered, 1);
+  for (const Leak& l : r->leaks) ADD_FAILURE() << l.channel << " " << l.where << " " << l.category;
+  EXPECT_EQ(FoldOcrLookalikes("form |-589"), FoldOcrLookalikes("form 1-589"));
+  EXPECT_NE(FoldOcrLookalikes("form 2-589"), FoldOcrLookalikes("form 1-589"));
+}
+
 // A name found only by a cue in OCR'd render text is for a person to look
 // at, not a leak (the to_review rule).
 TEST_F(VerifySecondLook, CueOnlyNamesInRenderTextGoToReview) {
