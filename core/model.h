@@ -232,6 +232,8 @@ struct LabeledField {
   std::vector<int> label_words;
   std::vector<int> value_words;
   bool below = false;       // the value sits under its label
+  bool comb = false;        // one character per box: the value's words are
+                            // the letters of the words they spell
 };
 
 enum class BlockRole {

@@ -342,7 +342,7 @@ json LayoutJson(const PageText& page) {
   json fields = json::array();
   for (const LabeledField& f : page.layout.fields) {
     fields.push_back({{"key", f.key}, {"label", JoinWords(page, f.label_words)},
-                      {"value", JoinWords(page, f.value_words)}, {"below", f.below}});
+                      {"value", JoinWords(page, f.value_words)}, {"below", f.below}, {"comb", f.comb}});
   }
   json roles = json::array();
   for (const RoleBlock& r : page.layout.roles) {

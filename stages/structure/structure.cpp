@@ -1224,6 +1224,79 @@ void QuestionAnswerFields(PageText& page) {
   }
 }
 
+// Whether `text` is one character (one UTF-8 code point).
+bool OneCharacter(const std::string& text) {
+  if (text.empty()) return false;
+  size_t points = 0;
+  for (unsigned char c : text) points += (c & 0xC0) != 0x80 ? 1 : 0;
+  return points == 1;
+}
+
+// The words of a comb field right of `label` on its line: three boxes or
+// more, one character each, drawn one after the other ("B R I C E Ñ O",
+// an empty box between words: at most three boxes' pitch apart), each
+// piece of its own because a drawn line runs between every two. Empty
+// when no such run follows the label.
+std::vector<int> CombRun(const Page& p, int label) {
+  const Frag& l = p.frags[static_cast<size_t>(label)];
+  const std::vector<int>& band = p.bands[static_cast<size_t>(l.band)];
+  const auto at = std::find(band.begin(), band.end(), label);
+  std::vector<int> letters;
+  std::vector<double> x0s;
+  for (auto it = at + 1; it != band.end(); ++it) {
+    const Frag& f = p.frags[static_cast<size_t>(*it)];
+    if (f.in_table || f.words.size() != 1 || !OneCharacter(f.text)) break;
+    if (letters.empty() && f.box.x0 - l.box.x1 > 0.35 * p.page->geometry.display_width) break;
+    x0s.push_back(f.box.x0);
+    letters.push_back(f.words[0]);
+  }
+  if (letters.size() < 3) return {};
+  double pitch = 1e18;
+  for (size_t k = 1; k < x0s.size(); ++k) pitch = std::min(pitch, x0s[k] - x0s[k - 1]);
+  if (pitch < 1) return {};
+  size_t run = 1;  // the letters up to the first gap wider than three boxes
+  while (run < x0s.size() && x0s[run] - x0s[run - 1] <= 3.2 * pitch) ++run;
+  if (run < 3) return {};
+  letters.resize(run);
+  return letters;
+}
+
+// "Respondent: BRICEÑO CARRASQUEL, YUSMARY COROMOTO  A# 245-703-168": a
+// party's role alone before a colon labels a name when its line goes on
+// to an A-number (an EOIR notice's certificate of service). Alone,
+// "Respondent" is also the warden a habeas petition names: no label. The
+// name is the words before the number and its label.
+std::vector<int> NameBeforeANumber(const Page& p, int label) {
+  const Frag& f = p.frags[static_cast<size_t>(label)];
+  const size_t colon = f.text.find(':');
+  if (colon == std::string::npos) return {};
+  const std::string role = NormalizeLabel(f.text.substr(0, colon));
+  static const char* const kRoles[] = {"respondent", "lead respondent", "applicant", "principal applicant",
+                                       "detainee", "beneficiary", "petitioner", "derivative", "rider",
+                                       "demandado", "solicitante", "detenido", "detenida"};
+  if (std::none_of(std::begin(kRoles), std::end(kRoles), [&](const char* r) { return role == r; })) return {};
+  std::vector<int> words = WordsFrom(f, colon + 1);
+  const std::vector<int>& band = p.bands[static_cast<size_t>(f.band)];
+  for (auto it = std::find(band.begin(), band.end(), label) + 1; it != band.end(); ++it) {
+    const Frag& next = p.frags[static_cast<size_t>(*it)];
+    words.insert(words.end(), next.words.begin(), next.words.end());
+  }
+  const PageText& page = *p.page;
+  auto digits = [&](int w) {
+    const std::string& t = page.words[static_cast<size_t>(w)].text;
+    return std::count_if(t.begin(), t.end(), [](char c) { return c >= '0' && c <= '9'; });
+  };
+  const auto number = std::find_if(words.begin(), words.end(), [&](int w) { return digits(w) > 0; });
+  if (number == words.end() || digits(*number) < 7) return {};
+  words.erase(number, words.end());
+  while (!words.empty()) {
+    const std::string& last = page.words[static_cast<size_t>(words.back())].text;
+    if (NormalizeLabel(last) != "a" && LabelKey(last).empty()) break;
+    words.pop_back();  // "A#", "A-Number"
+  }
+  return words;
+}
+
 void Fields(Page& p) {
   PageText& page = *p.page;
   for (int i = 0; i < static_cast<int>(p.frags.size()); ++i) {
@@ -1239,10 +1312,20 @@ void Fields(Page& p) {
         continue;
       }
     }
+    if (key.empty()) {
+      if (std::vector<int> name = NameBeforeANumber(p, i); !name.empty()) {
+        page.layout.fields.push_back({"name", WordsBefore(f, f.text.find(':') + 1), std::move(name), false});
+        continue;
+      }
+    }
     if (key.empty()) key = FieldKey(f.text);
     // A label whose value is blacked out has that value, not the next
     // line's text.
     if (key.empty() || f.ends_blank) continue;
+    if (std::vector<int> comb = CombRun(p, i); !comb.empty()) {
+      page.layout.fields.push_back({key, f.words, std::move(comb), false, true});
+      continue;
+    }
     const int v = ValueFrag(p, i, key);
     if (v < 0 || p.frags[v].words.empty()) continue;
     LabeledField field{key, f.words, AnswerWords(p, i, v), p.frags[v].band != f.band};

@@ -986,6 +986,32 @@ TEST(StructureLabels, FormLabelsInEnglishAndSpanish) {
   EXPECT_TRUE(IsColumnOnlyLabel("Outcome"));
 }
 
+// A label beside comb boxes, one letter drawn in each (an EOIR notice's
+// "Respondent - Last name(s)" over "B R I C E Ñ O  C A R R A S Q U E L"):
+// the letters are its value, a word's box left empty between words.
+// Before, each box's drawn edge read as the next box's boundary, and the
+// surname and given names went unread and stayed.
+TEST(Structure, LettersInCombBoxesAreTheValueOfTheLabelBeside) {
+  PageBuilder b;
+  const std::string surname = "BRICE?O CARRASQUEL";
+  b.Text("2. Respondent - Last name(s)", 40, 180, 9);
+  for (int k = 0; k <= 24; ++k) {
+    const double x = 170 + 13.5 * k;
+    b.Rule(x, 168, x, 184);
+    if (k < static_cast<int>(surname.size()) && surname[static_cast<size_t>(k)] != ' ') {
+      b.Text(std::string(1, surname[static_cast<size_t>(k)]), x + 3.4, 181, 12);
+    }
+  }
+  b.Rule(170, 168, 494, 168).Rule(170, 184, 494, 184);
+  b.Text("In removal proceedings under section 240 of the Act, your case has been scheduled.", 40, 230, 9);
+  const PageText page = b.Build();
+  std::vector<std::string> names;
+  for (const LabeledField& f : page.layout.fields) {
+    if (f.key == "name") names.push_back(WordsText(page, f.value_words));
+  }
+  EXPECT_EQ(names, std::vector<std::string>{"B R I C E ? O C A R R A S Q U E L"});
+}
+
 // A table whose protected columns are blacked out (an output's boxes, or
 // apply reading a page as its output will read) is the same table: a
 // drawn one whose first column holds only its header is no form of that
