@@ -173,7 +173,10 @@ void DetectLayoutFindings(const PageText& page, const WordSet& not_names,
       });
       if (digits != value.begin() + std::min<std::ptrdiff_t>(1, std::ssize(value))) value.erase(digits, value.end());
     }
-    if (value.empty() || !Plausible(category, WordsText(page, value), not_names, organisations)) continue;
+    // Letters in comb boxes spell one word ("B R I C E Ñ O").
+    std::string text = WordsText(page, value);
+    if (field.comb) std::erase(text, ' ');
+    if (value.empty() || !Plausible(category, text, not_names, organisations)) continue;
     // An agency's number, not the country beside it ("F2381746 HONDURAS").
     if (category == "eoir_or_fbi_label") {
       std::erase_if(value, [&](int w) { return CountDigits(page.words[static_cast<size_t>(w)].text) == 0; });
@@ -219,6 +222,28 @@ bool NamedAsSubject(const PageText& page, size_t begin) {
 // notation ("credible fear determination", "Form I-589"), not a date.
 bool NotationWords(const Finding& f) {
   return f.category == "credible_fear" && f.basis == "rule" && !f.rule.ends_with(".date");
+}
+
+// The box of the word holding text offset `at`, if any.
+std::optional<Rect> WordBoxAt(const PageText& page, size_t at) {
+  for (const Word& w : page.words) {
+    if (w.text_begin <= at && at < w.text_end) return w.box.ToRect();
+  }
+  return std::nullopt;
+}
+
+// Whether an A-number found on the page stands on the name's line (beside
+// it, whatever the reading order): the name is that noncitizen's, never a
+// certifier's ("Respondent: BRICEÑO CARRASQUEL, YUSMARY  A# 245-703-168"
+// in a certificate of service).
+// `numbers`: the boxes of the page's A-numbers' first words.
+bool BesideANumber(const PageText& page, const std::vector<Rect>& numbers, const Finding& name) {
+  const std::optional<Rect> box = WordBoxAt(page, name.begin);
+  if (!box) return false;
+  return std::any_of(numbers.begin(), numbers.end(), [&](const Rect& number) {
+    const double middle = (number.y0 + number.y1) / 2;
+    return middle >= box->y0 && middle <= box->y1 && number.x0 > box->x0;
+  });
 }
 
 bool Dropped(const PageText& page, const RoleBlock& role, const Finding& f, bool names_a_person) {
@@ -412,6 +437,11 @@ void KeepPublicRoles(const PageText& page, std::vector<Finding>* findings,
     names_a_person.push_back(role.role == BlockRole::kQuotation &&
                              NamesAPerson(*findings, role.text_begin, role.text_end));
   }
+  std::vector<Rect> a_numbers;
+  for (const Finding& f : *findings) {
+    if (f.category != "a_number" || f.channel != kChannelPage) continue;
+    if (std::optional<Rect> box = WordBoxAt(page, f.begin)) a_numbers.push_back(*box);
+  }
   std::erase_if(*findings, [&](const Finding& f) {
     if (f.rule.starts_with("names.list") || f.channel != kChannelPage) return false;
     // A person a cue found elsewhere as a relative or a party is not made
@@ -426,6 +456,9 @@ void KeepPublicRoles(const PageText& page, std::vector<Finding>* findings,
       const bool inside = (f.begin >= role.text_begin && f.end <= role.text_end) ||
                           (role.role == BlockRole::kLetterhead && f.category != "name" && InRoleBox(page, role, f));
       dropped = inside && Dropped(page, role, f, names_a_person[r]);
+      if (dropped && role.role == BlockRole::kCertificate && f.category == "name") {
+        dropped = !BesideANumber(page, a_numbers, f);
+      }
     }
     if (!dropped) return false;
     if (f.category == "name" && f.value.find(' ') != std::string::npos) {

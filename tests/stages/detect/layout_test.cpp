@@ -750,6 +750,53 @@ TEST(LayoutDetection, ACertificatesMatterOfNamesItsSubject) {
   EXPECT_TRUE(public_people.empty());
 }
 
+// An EOIR notice's certificate of service names the respondent beside
+// her A-number ("Respondent: BRICEÑO CARRASQUEL, YUSMARY COROMOTO  A#
+// 245-703-168"): that name is the noncitizen's, never a certifier's, and
+// stays found inside the certificate. Before, "Respondent:" labelled
+// nothing and the certificate's role made the surnames public.
+TEST(LayoutDetection, ARespondentBesideHerANumberInACertificateIsFound) {
+  PageBuilder b(2);
+  b.Text("CERTIFICATE OF SERVICE", 217, 60);
+  b.Text("Respondent:", 40, 90).Text("BRICENO CARRASQUEL, YUSMARY COROMOTO", 140, 90).Text("A# 245-703-168", 400, 90);
+  b.Text("THIS DOCUMENT WAS SERVED BY: Mail to the respondent's attorney of record:", 40, 120);
+  b.Text("Daniel Alejandro Mijares Ramos, Esq.", 60, 134);
+  b.Text("2400 NW 7th Street, Suite 5, Miami, FL 33125", 60, 146);
+  const std::vector<PageText> pages = {b.Build()};
+  const std::vector<Finding> findings = MakeDetector().DetectDocument(pages);
+  EXPECT_EQ(Texts(pages[0], findings, "name"), (std::vector<std::string>{"BRICENO CARRASQUEL, YUSMARY COROMOTO"}));
+}
+
+// A respondent named without an A-number is no labelled name: in a
+// habeas petition the respondent is the warden.
+TEST(LayoutDetection, ARespondentWithoutAnANumberIsNoLabel) {
+  PageBuilder b;
+  b.Text("Respondent: Warden Dale Hoffmann, Krome North Service Processing Center", 40, 90);
+  const std::vector<PageText> pages = {b.Build()};
+  for (const LabeledField& f : pages[0].layout.fields) ADD_FAILURE() << f.key;
+}
+
+// Letters in comb boxes are a name however short each piece: one letter
+// per box spells the word.
+TEST(LayoutDetection, LettersOfACombFieldAreAName) {
+  PageBuilder b;
+  const std::string given = "YUSMARY COROMOTO";
+  b.Text("3. First / middle name", 40, 180, 9);
+  for (int k = 0; k <= 20; ++k) {
+    const double x = 170 + 13.5 * k;
+    b.Rule(x, 168, x, 184);
+    if (k < static_cast<int>(given.size()) && given[static_cast<size_t>(k)] != ' ') {
+      b.Text(std::string(1, given[static_cast<size_t>(k)]), x + 3.4, 181, 12);
+    }
+  }
+  const std::vector<PageText> pages = {b.Build()};
+  const std::vector<Finding> findings = MakeDetector().DetectDocument(pages);
+  std::string found;
+  for (const std::string& t : Texts(pages[0], findings, "name")) found += t + "|";
+  EXPECT_NE(found.find("Y U S M A R Y"), std::string::npos) << found;
+  EXPECT_NE(found.find("C O R O M O T O"), std::string::npos) << found;
+}
+
 // A signature printed right under a paragraph, no more space between
 // them than between lines (Chromium's print of an e-mail): the signature
 // is counsel's, the paragraph keeps what it names. Before, the whole
