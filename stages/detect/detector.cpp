@@ -737,10 +737,29 @@ bool InPublicRole(const RuleSet& rules, const std::string& text, size_t b, size_
   return false;
 }
 
+// People named with their office after a comma ("Wolfgang E. Hoffmann,
+// Field Office Director", "Pamela Bondi, Attorney General"): a habeas
+// caption's respondents, public wherever the document names them again
+// ("Respondent Hoffmann exercises custody over him"). Two words or more,
+// normalized, onto `people`.
+void OfficialsNamed(const RuleSet& rules, const std::string& text, std::vector<std::string>* people) {
+  if (!rules.public_roles_after || text.find(',') == std::string::npos) return;
+  static const RE2 kNamed(R"(((?:\p{Lu}[\p{L}'-]+|\p{Lu}\.)(?:[ 	]+(?:\p{Lu}[\p{L}'-]+|\p{Lu}\.)){1,3}),)");
+  re2::StringPiece input(text), name;
+  while (RE2::FindAndConsume(&input, kNamed, &name)) {
+    const size_t end = static_cast<size_t>(name.data() - text.data()) + name.size() + 1;  // after the comma
+    const size_t to = std::min(text.size(), end + 64);
+    if (!RE2::PartialMatch(re2::StringPiece(text.data() + end, to - end), *rules.public_roles_after)) continue;
+    const std::string normalized = NormalizeString(std::string_view(name.data(), name.size()));
+    if (normalized.find(' ') != std::string::npos) people->push_back(normalized);
+  }
+}
+
 }  // namespace
 
 void Detector::DetectCuedNames(PageWork& w) const {
   const std::string& text = *w.text;
+  OfficialsNamed(*rules_, text, &w.public_people);
   re2::StringPiece input(text);
   const MayMatch may_match(rules_->cue_prefilter.get(), input);
   for (size_t c = 0; c < rules_->name_cues.size(); ++c) {

@@ -194,6 +194,25 @@ TEST(LayoutDetection, ADeclarantWhoIsAParalegalIsPublicEverywhere) {
   EXPECT_EQ(Texts(pages[0], findings, "name"), (std::vector<std::string>{"Mirela Sokolova"}));
 }
 
+// A habeas caption names the respondents with their offices ("Wolfgang E.
+// Hoffmann, Field Office Director"); the petition then calls them by
+// surname ("Respondent Hoffmann exercises custody over him"), and the role
+// cue took that for a party's name. The petitioner stays found.
+TEST(LayoutDetection, ARespondentOfficialIsPublicWhereverNamedAgain) {
+  PageBuilder b;
+  b.Text("Mohammad Rafiq Noorzai, Petitioner, v. Wolfgang E. Hoffmann, Field Office Director, Phoenix", 60, 80);
+  b.Text("Field Office; Griffin L. Shaffer, Facility Administrator, Eloy Detention Center, Respondents.", 60, 92);
+  b.Text("Petitioner Mohammad Rafiq Noorzai is detained at Eloy, and Respondent Hoffmann exercises custody.", 60, 120);
+  b.Text("Respondent Shaffer runs the facility where Petitioner Noorzai is held.", 60, 132);
+  const std::vector<PageText> pages = {b.Build()};
+  const std::vector<Finding> findings = MakeDetector().DetectDocument(pages);
+  for (const std::string& name : Texts(pages[0], findings, "name")) {
+    EXPECT_EQ(name.find("Hoffmann"), std::string::npos) << name;
+    EXPECT_EQ(name.find("Shaffer"), std::string::npos) << name;
+  }
+  EXPECT_FALSE(Texts(pages[0], findings, "name").empty()) << "the petitioner stays found";
+}
+
 // probe25's bond tracker: the legal-aid office's own line ("Office: … |
 // phone | e-mail") lost its phone and e-mail; a client's phone stays
 // found. A listed surname that only begins someone else's compound
