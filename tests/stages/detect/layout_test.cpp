@@ -799,15 +799,7 @@ TEST(LayoutDetection, ARespondentWithoutAnANumberIsNoLabel) {
 // per box spells the word.
 TEST(LayoutDetection, LettersOfACombFieldAreAName) {
   PageBuilder b;
-  const std::string given = "YUSMARY COROMOTO";
-  b.Text("3. First / middle name", 40, 180, 9);
-  for (int k = 0; k <= 20; ++k) {
-    const double x = 170 + 13.5 * k;
-    b.Rule(x, 168, x, 184);
-    if (k < static_cast<int>(given.size()) && given[static_cast<size_t>(k)] != ' ') {
-      b.Text(std::string(1, given[static_cast<size_t>(k)]), x + 3.4, 181, 12);
-    }
-  }
+  b.CombField("3. First / middle name", "YUSMARY COROMOTO", 20, 180);
   const std::vector<PageText> pages = {b.Build()};
   const std::vector<Finding> findings = MakeDetector().DetectDocument(pages);
   std::string found;

@@ -55,6 +55,21 @@ class PageBuilder {
     return *this;
   }
 
+  // A label at x 40 beside `boxes` comb boxes (13.5 pt apart from x 170,
+  // 16 pt high, the label's baseline at y), `letters` drawn one to a box
+  // in 12 pt, a space leaving its box empty (an EOIR notice's name boxes).
+  PageBuilder& CombField(const std::string& label, const std::string& letters, int boxes, double y) {
+    Text(label, 40, y, 9);
+    for (int k = 0; k <= boxes; ++k) {
+      const double x = 170 + 13.5 * k;
+      Rule(x, y - 12, x, y + 4);
+      if (k < static_cast<int>(letters.size()) && letters[static_cast<size_t>(k)] != ' ') {
+        Text(std::string(1, letters[static_cast<size_t>(k)]), x + 3.4, y + 1, 12);
+      }
+    }
+    return Rule(170, y - 12, 170 + 13.5 * boxes, y - 12).Rule(170, y + 4, 170 + 13.5 * boxes, y + 4);
+  }
+
   // Text blacked out (PageText::blanks): a box where it stood.
   PageBuilder& Blank(double x0, double y0, double x1, double y1, double size = 10) {
     page_.blanks.push_back({Rect{x0, y0, x1, y1}, static_cast<float>(size)});

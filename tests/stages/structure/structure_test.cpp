@@ -993,16 +993,7 @@ TEST(StructureLabels, FormLabelsInEnglishAndSpanish) {
 // surname and given names went unread and stayed.
 TEST(Structure, LettersInCombBoxesAreTheValueOfTheLabelBeside) {
   PageBuilder b;
-  const std::string surname = "BRICE?O CARRASQUEL";
-  b.Text("2. Respondent - Last name(s)", 40, 180, 9);
-  for (int k = 0; k <= 24; ++k) {
-    const double x = 170 + 13.5 * k;
-    b.Rule(x, 168, x, 184);
-    if (k < static_cast<int>(surname.size()) && surname[static_cast<size_t>(k)] != ' ') {
-      b.Text(std::string(1, surname[static_cast<size_t>(k)]), x + 3.4, 181, 12);
-    }
-  }
-  b.Rule(170, 168, 494, 168).Rule(170, 184, 494, 184);
+  b.CombField("2. Respondent - Last name(s)", "BRICE?O CARRASQUEL", 24, 180);
   b.Text("In removal proceedings under section 240 of the Act, your case has been scheduled.", 40, 230, 9);
   const PageText page = b.Build();
   std::vector<std::string> names;
