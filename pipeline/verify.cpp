@@ -291,7 +291,8 @@ bool PlaceOnly(const Finding& f) {
 // letters, and not even weak evidence.
 void JudgeSecondText(const std::string& channel, const std::string& where, const std::string& text,
                      const std::string& ours_folded, bool ocr, const Scope& scope, const Detector& detector,
-                     VerifyResult* result, const std::vector<std::pair<size_t, size_t>>& blots = {}) {
+                     VerifyResult* result, const std::vector<std::pair<size_t, size_t>>& blots = {},
+                     bool ours_ocr = false) {
   // Every word of the span read off ink: blots, with only white space
   // between them.
   const auto in_blot = [&blots, &text](const Finding& f) {
@@ -312,8 +313,10 @@ void JudgeSecondText(const std::string& channel, const std::string& where, const
     const std::string value = FoldForComparison(std::string_view(text).substr(f.begin, f.end - f.begin));
     if (!ours_folded.empty() && ContainsWords(ours_folded, value)) continue;
     // A number OCR read with a look-alike mark ("form 1-589" where the
-    // first engine read "form |-589"): judged there.
-    if (ocr && !ours_folded.empty() && !Digits(value).empty() &&
+    // first engine's OCR read "form |-589"): judged there. Only when both
+    // readings are OCR: a text layer that says "A2O1234567" where the
+    // pixels show A201234567 lies, and is a leak.
+    if (ocr && ours_ocr && !ours_folded.empty() && !Digits(value).empty() &&
         ContainsWords(FoldOcrLookalikes(ours_folded), FoldOcrLookalikes(value))) {
       continue;
     }
@@ -476,9 +479,10 @@ Status SecondLookPass(PopplerReading& poppler, AnalyzedDocument& out, OcrContext
     const int i = to_render[k];
     ++result->pages_rendered;
     const RenderReading& read = (*reads)[k];
-    JudgeSecondText("render-ocr", "page " + std::to_string(i + 1), read.text,
-                    FoldForComparison(out.pages[static_cast<size_t>(i)].text), true, scope, detector, result,
-                    read.blots);
+    const PageText& ours = out.pages[static_cast<size_t>(i)];
+    const bool ours_ocr = std::any_of(ours.glyphs.begin(), ours.glyphs.end(), [](const Glyph& g) { return g.ocr; });
+    JudgeSecondText("render-ocr", "page " + std::to_string(i + 1), read.text, FoldForComparison(ours.text), true,
+                    scope, detector, result, read.blots, ours_ocr);
   }
   if (result->pages_rendered > 0) result->engines.push_back("render-ocr");
   return Status::Ok();

@@ -179,18 +179,34 @@ TEST_F(VerifySecondLook, HonestTextIsNotRenderedUnlessFull) {
 }
 
 // A form number the render's OCR reads with a look-alike mark ("Form
-// 1-589") where the text reads another ("Form |-589", as probe21's scanned
-// notice read): the first engine judged that text already. Refused before:
-// the OCR-only misread rule took it for this person's asylum form.
+// 1-589") where redact's own OCR of the scan read another ("Form |-589",
+// as probe21's scanned notice read): the first engine judged that text.
+// Refused before: the OCR-only misread rule took it for this person's
+// asylum form. A text layer that reads a look-alike is no OCR noise: its
+// "A2O1234567" over pixels showing A201234567 is a leak.
 TEST_F(VerifySecondLook, ANumberReadWithALookalikeMarkIsJudgedByTheText) {
-  const std::string path = Write("lookalike.pdf", testing::PlainTextPdf("This notice confirms that your Form |-589 was filed."));
-  fake_.Push({{"This", 10, 10, 60, 30}, {"notice", 70, 10, 130, 30}, {"confirms", 140, 10, 220, 30},
-              {"that", 230, 10, 270, 30}, {"your", 280, 10, 320, 30}, {"Form", 330, 10, 380, 30},
-              {"1-589", 390, 10, 450, 30}, {"was", 460, 10, 500, 30}, {"filed.", 510, 10, 560, 30}});
-  StatusOr<VerifyResult> r = Verify(path, VerifyLevel::kFull);
+  auto words = [](const std::string& form) {
+    return std::vector<testing::FakeWord>{{"This", 10, 10, 60, 30}, {"notice", 70, 10, 130, 30}, {"confirms", 140, 10, 220, 30},
+                                 {"your", 230, 10, 270, 30}, {"Form", 280, 10, 330, 30}, {form, 340, 10, 400, 30},
+                                 {"was", 410, 10, 450, 30}, {"filed.", 460, 10, 510, 30}};
+  };
+  testing::PdfBuilder b;
+  const int image = b.AddStream("/Type /XObject /Subtype /Image /Width 612 /Height 792 "
+                                "/ColorSpace /DeviceGray /BitsPerComponent 8",
+                                std::string(612 * 792, '\xf0'));
+  const std::string scan = b.BuildOnePage(b.AddStream("", "q 612 0 0 792 0 0 cm /Im1 Do Q"),
+                                          "<< /XObject << /Im1 " + std::to_string(image) + " 0 R >> >>");
+  fake_.Push(words("|-589"));  // redact's own OCR of the scan
+  fake_.Push(words("1-589"));  // the render's
+  StatusOr<VerifyResult> r = Verify(Write("lookalike.pdf", scan), VerifyLevel::kFull);
   ASSERT_TRUE(r.has_value()) << r.error().message();
   EXPECT_EQ(r->pages_rendered, 1);
   for (const Leak& l : r->leaks) ADD_FAILURE() << l.channel << " " << l.where << " " << l.category;
+  fake_.Push({{"Her", 100, 100, 160, 130}, {"file", 170, 100, 230, 130}, {"is", 240, 100, 270, 130},
+              {"A201234567.", 280, 100, 560, 130}});
+  r = Verify(Write("lying.pdf", testing::PlainTextPdf("Her file is A2O1234567.")), VerifyLevel::kFull);
+  ASSERT_TRUE(r.has_value()) << r.error().message();
+  EXPECT_FALSE(r->leaks.empty()) << "a text layer's look-alike is a leak";
   EXPECT_EQ(FoldOcrLookalikes("form |-589"), FoldOcrLookalikes("form 1-589"));
   EXPECT_NE(FoldOcrLookalikes("form 2-589"), FoldOcrLookalikes("form 1-589"));
 }
