@@ -20,6 +20,7 @@
 #include "pipeline/session.h"
 #include "pipeline/verify.h"
 #include "tests/testing/fake_ocr.h"
+#include "tests/testing/hostile_pdfs.h"
 #include "tests/testing/pdf_builder.h"
 
 namespace redact {
@@ -147,12 +148,7 @@ TEST(ApplyDocument, TheOutputCheckFindsWhatWasToBeRemoved) {
 // OCR read off the output, apply reads the scans again black-and-white,
 // once, and says so in the report; that output's own check decides.
 TEST(ApplyDocument, AScanMisreadIsReadAgainBlackAndWhite) {
-  testing::PdfBuilder b;
-  const int image = b.AddStream("/Type /XObject /Subtype /Image /Width 612 /Height 792 "
-                                "/ColorSpace /DeviceGray /BitsPerComponent 8",
-                                std::string(612 * 792, '\xf0'));
-  const std::string pdf = b.BuildOnePage(b.AddStream("", "q 612 0 0 792 0 0 cm /Im1 Do Q"),
-                                         "<< /XObject << /Im1 " + std::to_string(image) + " 0 R >> >>");
+  const std::string pdf = testing::ScannedPdf();
   const fs::path dir = TempDir("misread");
   std::ofstream(dir / "scan.pdf", std::ios::binary) << pdf;
   SessionOptions options = SampleSession();

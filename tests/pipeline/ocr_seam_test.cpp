@@ -15,6 +15,7 @@
 #include "pdf/document.h"
 #include "pipeline/analyze.h"
 #include "tests/testing/fake_ocr.h"
+#include "tests/testing/hostile_pdfs.h"
 #include "tests/testing/pdf_builder.h"
 
 namespace redact {
@@ -23,28 +24,8 @@ namespace {
 namespace fs = std::filesystem;
 using testing::FakeOcr;
 using testing::FakeWord;
+using testing::ScannedPdf;
 using testing::PdfBuilder;
-
-// `pages` pages, each painting one light-grey 612 x 792 image (no text
-// layer) over its whole letter-size page: a scan at 72 dpi.
-std::string ScannedPdf(int pages) {
-  PdfBuilder b;
-  const int image = b.AddStream("/Type /XObject /Subtype /Image /Width 612 /Height 792 "
-                                "/ColorSpace /DeviceGray /BitsPerComponent 8",
-                                std::string(612 * 792, '\xf0'));
-  const int contents = b.AddStream("", "q 612 0 0 792 0 0 cm /Im1 Do Q");
-  const int tree = b.Reserve();
-  std::string kids;
-  for (int i = 0; i < pages; ++i) {
-    kids += std::to_string(b.Add("<< /Type /Page /Parent " + std::to_string(tree) +
-                                 " 0 R /MediaBox [0 0 612 792] /Resources << /XObject << /Im1 " +
-                                 std::to_string(image) + " 0 R >> >> /Contents " + std::to_string(contents) +
-                                 " 0 R >>")) +
-            " 0 R ";
-  }
-  b.Set(tree, "<< /Type /Pages /Kids [" + kids + "] /Count " + std::to_string(pages) + " >>");
-  return b.Build(b.Add("<< /Type /Catalog /Pages " + std::to_string(tree) + " 0 R >>"));
-}
 
 // A typed page: a real text layer, no image.
 std::string TypedPdf() {

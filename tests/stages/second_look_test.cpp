@@ -190,12 +190,7 @@ TEST_F(VerifySecondLook, ANumberReadWithALookalikeMarkIsJudgedByTheText) {
                                  {"your", 230, 10, 270, 30}, {"Form", 280, 10, 330, 30}, {form, 340, 10, 400, 30},
                                  {"was", 410, 10, 450, 30}, {"filed.", 460, 10, 510, 30}};
   };
-  testing::PdfBuilder b;
-  const int image = b.AddStream("/Type /XObject /Subtype /Image /Width 612 /Height 792 "
-                                "/ColorSpace /DeviceGray /BitsPerComponent 8",
-                                std::string(612 * 792, '\xf0'));
-  const std::string scan = b.BuildOnePage(b.AddStream("", "q 612 0 0 792 0 0 cm /Im1 Do Q"),
-                                          "<< /XObject << /Im1 " + std::to_string(image) + " 0 R >> >>");
+  const std::string scan = testing::ScannedPdf();
   fake_.Push(words("|-589"));  // redact's own OCR of the scan
   fake_.Push(words("1-589"));  // the render's
   StatusOr<VerifyResult> r = Verify(Write("lookalike.pdf", scan), VerifyLevel::kFull);

@@ -137,6 +137,25 @@ std::string Type3LettersPdf(const std::string& text) {
   return b.BuildOnePage(contents, "<< /Font << /F3 " + std::to_string(font) + " 0 R >> >>");
 }
 
+std::string ScannedPdf(int pages) {
+  PdfBuilder b;
+  const int image = b.AddStream("/Type /XObject /Subtype /Image /Width 612 /Height 792 "
+                                "/ColorSpace /DeviceGray /BitsPerComponent 8",
+                                std::string(612 * 792, '\xf0'));
+  const int contents = b.AddStream("", "q 612 0 0 792 0 0 cm /Im1 Do Q");
+  const int tree = b.Reserve();
+  std::string kids;
+  for (int i = 0; i < pages; ++i) {
+    kids += std::to_string(b.Add("<< /Type /Page /Parent " + std::to_string(tree) +
+                                 " 0 R /MediaBox [0 0 612 792] /Resources << /XObject << /Im1 " +
+                                 std::to_string(image) + " 0 R >> >> /Contents " + std::to_string(contents) +
+                                 " 0 R >>")) +
+            " 0 R ";
+  }
+  b.Set(tree, "<< /Type /Pages /Kids [" + kids + "] /Count " + std::to_string(pages) + " >>");
+  return b.Build(b.Add("<< /Type /Catalog /Pages " + std::to_string(tree) + " 0 R >>"));
+}
+
 std::string PlainTextPdf(const std::string& text, int pages) {
   PdfBuilder b;
   const int font = b.Add("<< /Type /Font /Subtype /Type1 /BaseFont /Helvetica /Encoding /WinAnsiEncoding >>");

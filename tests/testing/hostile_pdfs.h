@@ -35,6 +35,11 @@ std::string EmbeddedTrueTypePdf(const std::string& text, const std::string& font
 // `pages` pages of plain Helvetica text (`text` on each), honest.
 std::string PlainTextPdf(const std::string& text, int pages = 1);
 
+// `pages` pages, each painting one light-grey 612 x 792 image (no text
+// layer) over its whole letter-size page: a scan at 72 dpi, for a fake
+// OCR engine (testing/fake_ocr.h) to "read".
+std::string ScannedPdf(int pages = 1);
+
 // The content operators drawing `c` of the block font with its lower-left
 // corner at (x, y), cells `cell_w` x `cell_h`, ending in `f` ("" for a
 // space or an unknown character).
