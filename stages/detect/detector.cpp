@@ -967,30 +967,19 @@ void AddFieldNameForms(const std::vector<Finding>& findings, NameForms* cued) {
 // the pages together name the same common names' people many times over.
 std::vector<int> Detector::MentionedEntities(const std::vector<PageWork>& work, bool everyone,
                                              const std::vector<int>& also) const {
-  std::vector<int> mentioned;
+  // Ascending: the ones beyond the list below it (negative), the listed,
+  // the ones beyond it above. Only what was seen is sorted, not the whole
+  // list: a short text (a page break's two lines) costs nothing per row.
   const size_t listed = names_ ? names_->entities().size() : 0;
-  std::vector<bool> named(listed, everyone);
-  std::vector<int> beyond;  // (none when the list is the only source)
-  auto mark = [&](int e) {
-    if (e >= 0 && static_cast<size_t>(e) < listed) {
-      named[static_cast<size_t>(e)] = true;
-    } else {
-      beyond.push_back(e);
-    }
-  };
-  for (const PageWork& w : work) std::for_each(w.entities_seen.begin(), w.entities_seen.end(), mark);
-  std::for_each(also.begin(), also.end(), mark);
-  std::sort(beyond.begin(), beyond.end());
-  beyond.erase(std::unique(beyond.begin(), beyond.end()), beyond.end());
-  for (int e : beyond) {
-    if (e < 0) mentioned.push_back(e);
+  std::vector<int> mentioned;
+  for (const PageWork& w : work) mentioned.insert(mentioned.end(), w.entities_seen.begin(), w.entities_seen.end());
+  mentioned.insert(mentioned.end(), also.begin(), also.end());
+  if (everyone) {
+    mentioned.reserve(mentioned.size() + listed);
+    for (size_t e = 0; e < listed; ++e) mentioned.push_back(static_cast<int>(e));
   }
-  for (size_t e = 0; e < listed; ++e) {
-    if (named[e]) mentioned.push_back(static_cast<int>(e));
-  }
-  for (int e : beyond) {
-    if (e >= 0) mentioned.push_back(e);
-  }
+  std::sort(mentioned.begin(), mentioned.end());
+  mentioned.erase(std::unique(mentioned.begin(), mentioned.end()), mentioned.end());
   return mentioned;
 }
 

@@ -597,14 +597,15 @@ void TrimBoxes(const PageText& page, const RedactOptions& options, PagePlan* pla
     const double ux = dx / width, uy = dy / width;
     double target = options.uniform_width ? std::ceil(width / (3 * height)) * 3 * height : width;
     for (const Glyph& g : page.glyphs) {
-      // Spaces between the words of a removed name are no live text.
-      if (g.is_space || plan->remove.count(g.source)) continue;
+      if (g.is_space) continue;
       const Quad gq = g.quad;
       const double rx = gq.ll.x - q.ll.x, ry = gq.ll.y - q.ll.y;
       const double along = rx * ux + ry * uy, across = -rx * uy + ry * ux;
-      if (std::fabs(across) < 0.5 * height && along > 0.5 * width) {
-        target = std::min(target, along < width ? along : std::max(width, along - 1.0));
-      }
+      if (std::fabs(across) >= 0.5 * height || along <= 0.5 * width) continue;
+      // Spaces between the words of a removed name are no live text, nor
+      // are its glyphs (asked last: the geometry rules out most glyphs).
+      if (plan->remove.count(g.source)) continue;
+      target = std::min(target, along < width ? along : std::max(width, along - 1.0));
     }
     const double k = target / width;
     q.lr = {q.ll.x + dx * k, q.ll.y + dy * k};
