@@ -38,6 +38,29 @@ bool SameFile(const fs::path& a, const fs::path& b) {
 
 double Round2(double v) { return std::round(v * 100) / 100; }
 
+// A reviewed finding on exactly the glyphs of a detected one was made the
+// way that one was: the findings file does not carry it (a reviewer edits
+// boxes and categories, not how detection worked), and the self-check
+// needs it (PlaceOnly, pipeline/verify.h: a value seen only after removal,
+// a notation typed by its column, is not sought elsewhere). A finding the
+// reviewer added or reshaped keeps nothing, and is sought everywhere.
+void CarryOverHowFound(const std::vector<Finding>& detected, std::vector<Finding>* reviewed) {
+  std::map<std::pair<int, std::vector<int>>, const Finding*> by_glyphs;
+  for (const Finding& f : detected) {
+    std::vector<int> glyphs = f.glyphs;
+    std::sort(glyphs.begin(), glyphs.end());
+    if (!glyphs.empty()) by_glyphs.emplace(std::pair(f.page, std::move(glyphs)), &f);
+  }
+  for (Finding& f : *reviewed) {
+    std::vector<int> glyphs = f.glyphs;
+    std::sort(glyphs.begin(), glyphs.end());
+    auto it = by_glyphs.find(std::pair(f.page, std::move(glyphs)));
+    if (it == by_glyphs.end() || !f.areas.empty()) continue;
+    f.basis = it->second->basis;
+    f.after_removal = it->second->after_removal;
+  }
+}
+
 // The findings the writer removes: detected (or reviewed), plus what the
 // input itself marks for redaction (dropping those marks alone would reveal
 // what they hid), each with its replacement text.
@@ -49,6 +72,7 @@ Status PlanFindings(const Session& session, const DocumentTask& task, const Appl
     if (!made_for.ok()) return made_for;
     StatusOr<std::vector<Finding>> list = FindingsFromJson(task.reviewed->json, task.reviewed->source, doc->pages);
     if (!list) return list.error();
+    CarryOverHowFound(doc->findings, &*list);
     doc->findings = std::move(*list);
   }
   StatusOr<std::vector<Finding>> prior = PriorRedactions(*doc->document, &doc->pages);

@@ -19,6 +19,8 @@
 #include "pipeline/report.h"
 #include "pipeline/session.h"
 #include "pipeline/verify.h"
+#include "stages/seal/digest.h"
+#include "stages/write_review/review.h"
 #include "tests/testing/fake_ocr.h"
 #include "tests/testing/hostile_pdfs.h"
 #include "tests/testing/pdf_builder.h"
@@ -590,25 +592,29 @@ TEST(AnalyzeDocument, ATableReducedByRemovalKeepsItsHeaders) {
 // over its removed date, then the date of action beside it, as a date of
 // birth; the same date stood in three more places, and the check refused
 // the output for each of them.
-TEST(ApplyDocument, AValueSeenOnlyAfterRemovalIsNotSoughtElsewhere) {
+// probe21's I-213 in small: a birth date under its label, a date of action
+// beside it, and the date of action again in prose.
+std::string RecordWithDateBesideBirthDate() {
   testing::PdfBuilder b;
   const int font = b.Add("<< /Type /Font /Subtype /Type1 /BaseFont /Helvetica /Encoding /WinAnsiEncoding >>");
   const std::string content =
       "BT /F1 9 Tf 40 700 Td (Date of Birth) Tj ET BT /F1 9 Tf 200 700 Td (Date of Action) Tj ET\n"
       "BT /F1 9 Tf 40 686 Td (07/22/1998) Tj ET BT /F1 9 Tf 200 686 Td (03/04/2024) Tj ET\n"
       "BT /F1 9 Tf 40 600 Td (Advised of communication privileges 03/04/2024 by the officer.) Tj ET\n";
-  const std::string pdf = b.BuildOnePage(b.AddStream("", content),
-                                         "<< /Font << /F1 " + std::to_string(font) + " 0 R >> >>");
-  const fs::path dir = TempDir("after-removal");
-  std::ofstream(dir / "record.pdf", std::ios::binary) << pdf;
-  StatusOr<std::unique_ptr<Session>> session = Session::Open(SampleSession());
-  ASSERT_TRUE(session.has_value()) << session.error().message();
+  return b.BuildOnePage(b.AddStream("", content), "<< /Font << /F1 " + std::to_string(font) + " 0 R >> >>");
+}
+
+// ApplyDocument on `input` into `dir`/out.pdf, with the default self-check;
+// expects two date-of-birth findings and no leak.
+void ExpectDatesRemovedAndChecked(const Session& session, const fs::path& input, const fs::path& dir,
+                                  const ReviewedFindings* reviewed) {
   DocumentTask task;
-  task.input = (dir / "record.pdf").string();
+  task.input = input.string();
   task.output_pdf = (dir / "out.pdf").string();
   task.shown = task.input;
-  OcrContext ocr = (*session)->NewOcrContext();
-  StatusOr<DocumentResult> r = ApplyDocument(**session, &ocr, task, ApplySettings{});
+  task.reviewed = reviewed;
+  OcrContext ocr = session.NewOcrContext();
+  StatusOr<DocumentResult> r = ApplyDocument(session, &ocr, task, ApplySettings{});
   ASSERT_TRUE(r.has_value()) << r.error().message();
   int dates = 0;
   for (const DocumentResult::FindingRecord& f : r->findings) dates += f.category == "dob" ? 1 : 0;
@@ -616,6 +622,43 @@ TEST(ApplyDocument, AValueSeenOnlyAfterRemovalIsNotSoughtElsewhere) {
   EXPECT_TRUE(r->verification.checked);
   for (const std::string& leak : r->verification.leaks) ADD_FAILURE() << leak;
   DiscardDocument(&*r);
+}
+
+// A value detection took only once the other findings were gone is not
+// sought in the rest of the output: probe21's I-213 read "Date of Birth"
+// over its removed date, then the date of action beside it, as a date of
+// birth; the same date stood in three more places, and the check refused
+// the output for each of them.
+TEST(ApplyDocument, AValueSeenOnlyAfterRemovalIsNotSoughtElsewhere) {
+  const fs::path dir = TempDir("after-removal");
+  std::ofstream(dir / "record.pdf", std::ios::binary) << RecordWithDateBesideBirthDate();
+  StatusOr<std::unique_ptr<Session>> session = Session::Open(SampleSession());
+  ASSERT_TRUE(session.has_value()) << session.error().message();
+  ExpectDatesRemovedAndChecked(**session, dir / "record.pdf", dir, nullptr);
+  fs::remove_all(dir);
+}
+
+// The same through review: the findings file a reviewer saves unchanged
+// lists that value too, and apply --findings must not search for it
+// elsewhere either (the file does not carry how a finding was made; apply
+// takes that from its own detection of the same glyphs).
+TEST(ApplyDocument, AReviewedValueSeenOnlyAfterRemovalIsNotSoughtElsewhere) {
+  const fs::path dir = TempDir("after-removal-reviewed");
+  std::ofstream(dir / "record.pdf", std::ios::binary) << RecordWithDateBesideBirthDate();
+  StatusOr<std::unique_ptr<Session>> session = Session::Open(SampleSession());
+  ASSERT_TRUE(session.has_value()) << session.error().message();
+  OcrContext ocr = (*session)->NewOcrContext();
+  StatusOr<AnalyzedDocument> analyzed = AnalyzeDocument((dir / "record.pdf").string(),
+                                                        (*session)->OpenOptionsFor(std::nullopt),
+                                                        (*session)->detector(), &ocr, GlyphHolding::kKeep);
+  ASSERT_TRUE(analyzed.has_value()) << analyzed.error().message();
+  StatusOr<std::string> sha = FileSha256((dir / "record.pdf").string());
+  ASSERT_TRUE(sha.has_value());
+  ReviewedFindings reviewed;
+  reviewed.source = (dir / "record.findings.json").string();
+  reviewed.json = nlohmann::json::parse(
+      FindingsToJson("record.pdf", *sha, analyzed->pages, analyzed->findings).dump());  // as saved and read back
+  ExpectDatesRemovedAndChecked(**session, dir / "record.pdf", dir, &reviewed);
   fs::remove_all(dir);
 }
 
