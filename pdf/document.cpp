@@ -82,6 +82,46 @@ StatusOr<std::unique_ptr<Document>> Document::Open(const std::string& path,
 
 StatusOr<std::unique_ptr<Document>> Document::OpenBytes(
     std::string bytes, const std::string& name, const OpenOptions& options) {
+  StatusOr<std::unique_ptr<Document>> doc = OpenAsIs(std::move(bytes), name, options);
+  if (!doc || !(*doc)->HasDrawableWidget()) return doc;
+  // Form fields are drawn into their pages, as a viewer shows them, so that
+  // their values are read in place, beside the labels printed on the page.
+  StatusOr<QpdfRepair> drawn = FlattenFormsWithQpdf((*doc)->bytes_, name, options.password);
+  if (!drawn) {
+    if (drawn.error().code() == StatusCode::kPassword) return Error(drawn.error());
+    (*doc)->forms_problem_ = WithoutName(drawn.error().message(), name);
+    return doc;
+  }
+  StatusOr<std::unique_ptr<Document>> flat = Load(&drawn->bytes, name, options);
+  if (!flat || !(*flat)->Readable().ok()) {
+    (*doc)->forms_problem_ = "its form fields drawn into its pages cannot be read back";
+    return doc;
+  }
+  (*flat)->repair_reason_ = (*doc)->repair_reason_;
+  (*flat)->widgets_drawn_ = static_cast<int>(drawn->widgets);
+  return flat;
+}
+
+bool Document::HasDrawableWidget() const {
+  bool form = false;
+  // (What cannot be read here is judged by the readers: no form assumed.)
+  Status read = Guard(name_, [&]() -> Status {
+    for (int i = 0; i < page_count() && !form; ++i) {
+      StatusOr<const PoDoFo::PdfObject*> page = PageObject(i);
+      const PoDoFo::PdfArray* annots = page ? AsArray(DictGet(*page, "Annots")) : nullptr;
+      if (!annots) continue;
+      for (const PoDoFo::PdfObject& a : *annots) {
+        const PoDoFo::PdfObject* annot = Resolve(&a);
+        form = form || (AsName(DictGet(annot, "Subtype")) == "Widget" && DictGet(DictGet(annot, "AP"), "N"));
+      }
+    }
+    return Status::Ok();
+  });
+  return read.ok() && form;
+}
+
+StatusOr<std::unique_ptr<Document>> Document::OpenAsIs(
+    std::string bytes, const std::string& name, const OpenOptions& options) {
   LoadOpenSslProviders();
   QuietPodofo();
   // Readers accept the header anywhere in the first 1,024 bytes; what

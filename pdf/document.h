@@ -69,6 +69,17 @@ class Document {
   // was done, in words without document content ("" when not repaired).
   bool repaired() const { return !repair_reason_.empty(); }
   const std::string& repair_reason() const { return repair_reason_; }
+  // A document whose pages have form field widgets with an appearance is
+  // loaded with those widgets drawn into their pages as a viewer shows
+  // them (pdf/qpdf_bridge.h FlattenFormsWithQpdf): a field's value is then
+  // page text, read beside the label printed next to it. (qpdf numbers the
+  // objects afresh.) widgets_drawn() counts them (0: nothing drawn, the
+  // document as it is). Widgets qpdf does not draw (hidden, no appearance)
+  // stay, read as fields (stages/inspect). When qpdf cannot draw them, the
+  // document is loaded as it is and forms_problem() says why, without
+  // document content ("" otherwise).
+  int widgets_drawn() const { return widgets_drawn_; }
+  const std::string& forms_problem() const { return forms_problem_; }
   int page_count() const;
 
   // The page dictionary of page `index` (0-based). kDamagedPdf when the
@@ -103,6 +114,11 @@ class Document {
   // PoDoFo refuses it.
   static StatusOr<std::unique_ptr<Document>> Load(std::string* bytes, const std::string& name,
                                                   const OpenOptions& options);
+  // OpenBytes but for the form fields.
+  static StatusOr<std::unique_ptr<Document>> OpenAsIs(std::string bytes, const std::string& name,
+                                                      const OpenOptions& options);
+  // Whether a page has a widget annotation with a normal appearance.
+  bool HasDrawableWidget() const;
   // `bytes` repaired by qpdf (RepairWithQpdf), then loaded; `skipped` and
   // `refused` say why, for repair_reason() and for the error when qpdf
   // cannot repair it either.
@@ -120,6 +136,8 @@ class Document {
   std::string name_;
   std::string bytes_;
   std::string repair_reason_;
+  int widgets_drawn_ = 0;
+  std::string forms_problem_;
   std::unique_ptr<PoDoFo::PdfMemDocument> doc_;
   ResourceLimits limits_;
   FontCache fonts_;

@@ -97,7 +97,7 @@ StatusOr<QpdfRepair> RepairAttempts(std::string_view bytes, const std::string& n
 // message (an error) or the repaired bytes.
 struct AnswerHeader {
   int32_t code = 0;
-  uint64_t warnings = 0, pages = 0;
+  uint64_t warnings = 0, pages = 0, widgets = 0;
 };
 
 void WriteAll(int fd, const char* data, size_t size) {
@@ -128,27 +128,25 @@ bool ReadAllWithin(int fd, int seconds, std::string* out) {
   }
 }
 
-}  // namespace
-
-StatusOr<QpdfRepair> RepairWithQpdf(std::string_view bytes, const std::string& name,
-                                    const std::optional<std::string>& password) {
-  // qpdf's recovery takes minutes over some fuzzed files and has no time
-  // limit of its own: it runs in a child process that gets 5 s plus 1 s a
-  // MiB, and whose crash fails the repair only.
-  const int seconds = static_cast<int>(std::min<size_t>(120, 5 + (bytes.size() >> 20)));
+// Runs `work` in a child process given `seconds`, whose crash or hang
+// fails only `work`: its answer (the QpdfRepair, or the error) comes back
+// on a pipe. `what` names the work in the errors ("qpdf cannot repair it
+// either (its recovery took longer than N s)").
+template <typename Work>
+StatusOr<QpdfRepair> InChild(int seconds, const std::string& name, const std::string& what, Work work) {
   int fds[2];
-  if (pipe(fds) != 0) return RepairAttempts(bytes, name, password);
+  if (pipe(fds) != 0) return work();
   const pid_t pid = fork();
   if (pid < 0) {
     close(fds[0]), close(fds[1]);
-    return RepairAttempts(bytes, name, password);
+    return work();
   }
   if (pid == 0) {
     close(fds[0]);
-    const StatusOr<QpdfRepair> r = RepairAttempts(bytes, name, password);
+    const StatusOr<QpdfRepair> r = work();
     AnswerHeader h;
     h.code = static_cast<int32_t>(r ? StatusCode::kOk : r.error().code());
-    if (r) h.warnings = r->warnings, h.pages = r->pages;
+    if (r) h.warnings = r->warnings, h.pages = r->pages, h.widgets = r->widgets;
     WriteAll(fds[1], reinterpret_cast<const char*>(&h), sizeof h);
     const std::string& payload = r ? r->bytes : r.error().message();
     WriteAll(fds[1], payload.data(), payload.size());
@@ -163,17 +161,45 @@ StatusOr<QpdfRepair> RepairWithQpdf(std::string_view bytes, const std::string& n
   while (waitpid(pid, &status, 0) < 0 && errno == EINTR) {
   }
   if (!in_time) {
-    return Error(StatusCode::kDamagedPdf, name + ": qpdf cannot repair it either (its recovery took longer than " +
-                                              std::to_string(seconds) + " s)");
+    return Error(StatusCode::kDamagedPdf, name + ": " + what + " (it took longer than " + std::to_string(seconds) + " s)");
   }
   AnswerHeader h;
   if (answer.size() < sizeof h || !WIFEXITED(status) || WEXITSTATUS(status) != 0) {
-    return Error(StatusCode::kDamagedPdf, name + ": qpdf cannot repair it either (its recovery stopped)");
+    return Error(StatusCode::kDamagedPdf, name + ": " + what + " (qpdf stopped)");
   }
   std::memcpy(&h, answer.data(), sizeof h);
   answer.erase(0, sizeof h);
   if (h.code != 0) return Error(static_cast<StatusCode>(h.code), answer);
-  return QpdfRepair{std::move(answer), h.warnings, h.pages};
+  return QpdfRepair{std::move(answer), h.warnings, h.pages, h.widgets};
+}
+
+// 5 s plus 1 s a MiB, at most 120 s.
+int SecondsFor(std::string_view bytes) { return static_cast<int>(std::min<size_t>(120, 5 + (bytes.size() >> 20))); }
+
+}  // namespace
+
+StatusOr<QpdfRepair> RepairWithQpdf(std::string_view bytes, const std::string& name,
+                                    const std::optional<std::string>& password) {
+  // qpdf's recovery takes minutes over some fuzzed files and has no time
+  // limit of its own: it runs in a child process, whose crash fails the
+  // repair only.
+  return InChild(SecondsFor(bytes), name, "qpdf cannot repair it either",
+                 [&] { return RepairAttempts(bytes, name, password); });
+}
+
+StatusOr<QpdfRepair> FlattenFormsWithQpdf(std::string_view bytes, const std::string& name,
+                                          const std::optional<std::string>& password) {
+  const std::string label = "input " + name;
+  return InChild(SecondsFor(bytes), name, "its form fields cannot be drawn into its pages", [&]() -> StatusOr<QpdfRepair> {
+    qpdf_calls::Outcome o = qpdf_calls::FlattenForms(bytes.data(), bytes.size(), label, password ? password->c_str() : nullptr);
+    if (!o.ok) {
+      std::string why = Reword(o.error, label, name);
+      if (why.starts_with(name + ": ")) why.erase(0, name.size() + 2);
+      std::replace(why.begin(), why.end(), '\n', ' ');
+      return Error(StatusCode::kDamagedPdf, name + ": its form fields cannot be drawn into its pages (" + why + ")");
+    }
+    return QpdfRepair{std::move(o.bytes), o.warnings, o.pages, o.widgets};
+  });
 }
 
 StatusOr<std::string> RenumberObjects(std::string_view bytes, const std::string& name) {

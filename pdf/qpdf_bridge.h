@@ -49,6 +49,7 @@ struct QpdfRepair {
   std::string bytes;
   size_t warnings = 0;
   size_t pages = 0;  // in qpdf's (repaired) page tree
+  size_t widgets = 0;  // FlattenFormsWithQpdf: widgets taken off the pages
 };
 
 // `bytes` repaired by qpdf; an encrypted file is decrypted with the empty
@@ -60,6 +61,15 @@ struct QpdfRepair {
 // only; or: its recovery took longer than N s>)").
 StatusOr<QpdfRepair> RepairWithQpdf(std::string_view bytes, const std::string& name,
                                     const std::optional<std::string>& password);
+
+// `bytes` with every form field drawn into its page as a viewer shows it
+// (qpdf_calls::FlattenForms): the widgets' appearances become page
+// content, read and rewritten as the rest of the page is; no widget and no
+// /AcroForm remain. Runs in a child process as RepairWithQpdf does.
+// Errors: kPassword as RepairWithQpdf; kDamagedPdf ("<name>: its form
+// fields cannot be drawn into its pages (<qpdf's reason>)").
+StatusOr<QpdfRepair> FlattenFormsWithQpdf(std::string_view bytes, const std::string& name,
+                                          const std::optional<std::string>& password);
 
 // Errors: kDamagedPdf (a stream cannot be decoded), kInternal ("<name>:
 // the file fails the structural check `qpdf --check` makes (<problem>)").

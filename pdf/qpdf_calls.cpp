@@ -6,6 +6,7 @@
 #include <qpdf/QPDF.hh>
 #include <qpdf/QPDFExc.hh>
 #include <qpdf/QPDFLogger.hh>
+#include <qpdf/QPDFAcroFormDocumentHelper.hh>
 #include <qpdf/QPDFPageDocumentHelper.hh>
 #include <qpdf/QPDFPageObjectHelper.hh>
 #include <qpdf/QPDFWriter.hh>
@@ -13,6 +14,7 @@
 #include <exception>
 #include <future>
 #include <memory>
+#include <set>
 #include <sstream>
 #include <vector>
 
@@ -35,6 +37,116 @@ Outcome Repair(const char* data, size_t size, const std::string& label, const ch
     in.processMemoryFile(label.c_str(), data, size, password);
     // qpdf repairs the page tree as it walks it (a page without /Type, a
     // kid that is not a dictionary); the writer then keeps the repair.
+    o.pages = in.getAllPages().size();
+    QPDFWriter writer(in);
+    writer.setOutputMemory();
+    writer.setPreserveEncryption(false);
+    writer.setObjectStreamMode(qpdf_o_disable);
+    writer.setCompressStreams(false);
+    writer.setDecodeLevel(qpdf_dl_none);
+    writer.setDeterministicID(true);
+    writer.write();
+    o.bytes = Take(writer);
+    o.warnings = in.numWarnings();
+    o.ok = true;
+  } catch (const QPDFExc& e) {
+    o.wrong_password = e.getErrorCode() == qpdf_e_password;
+    o.error = e.what();
+  } catch (const std::exception& e) {
+    o.error = e.what();
+  }
+  return o;
+}
+
+namespace {
+
+bool IsWidget(QPDFObjectHandle annot) {
+  return annot.isDictionary() && annot.getKey("/Subtype").isNameAndEquals("/Widget");
+}
+
+// Whether `field` or a field or widget under it (/Kids, at most `depth`
+// levels) is among `left`.
+bool HoldsAny(QPDFObjectHandle field, const std::set<QPDFObjGen>& left, int depth) {
+  if (left.count(field.getObjGen())) return true;
+  QPDFObjectHandle kids = field.isDictionary() ? field.getKey("/Kids") : QPDFObjectHandle::newNull();
+  if (depth <= 0 || !kids.isArray()) return false;
+  for (QPDFObjectHandle kid : kids.getArrayAsVector()) {
+    if (HoldsAny(kid, left, depth - 1)) return true;
+  }
+  return false;
+}
+
+// The form's fields that still have a widget on a page (`left`); no
+// /AcroForm when none has.
+void KeepFieldsOf(QPDF& in, const std::set<QPDFObjGen>& left) {
+  QPDFObjectHandle root = in.getRoot();
+  QPDFObjectHandle form = root.getKey("/AcroForm");
+  if (left.empty() || !form.isDictionary()) {
+    root.removeKey("/AcroForm");
+    return;
+  }
+  std::vector<QPDFObjectHandle> kept;
+  QPDFObjectHandle fields = form.getKey("/Fields");
+  if (fields.isArray()) {
+    for (QPDFObjectHandle f : fields.getArrayAsVector()) {
+      if (HoldsAny(f, left, 32)) kept.push_back(f);
+    }
+  }
+  form.replaceKey("/Fields", QPDFObjectHandle::newArray(kept));
+}
+
+// Flattens the widgets of `in`'s pages only: qpdf's flattening takes every
+// annotation with an appearance, so the others stand aside meanwhile.
+// Returns how many widgets left the pages.
+size_t FlattenWidgets(QPDF& in) {
+  QPDFAcroFormDocumentHelper forms(in);
+  forms.generateAppearancesIfNeeded();
+  QPDFPageDocumentHelper pages(in);
+  std::vector<std::pair<QPDFObjectHandle, std::vector<QPDFObjectHandle>>> aside;
+  size_t before = 0;
+  for (QPDFPageObjectHelper& page : pages.getAllPages()) {
+    QPDFObjectHandle dict = page.getObjectHandle();
+    QPDFObjectHandle annots = dict.getKey("/Annots");
+    if (!annots.isArray()) continue;
+    std::vector<QPDFObjectHandle> own, others;
+    for (QPDFObjectHandle a : annots.getArrayAsVector()) (IsWidget(a) ? own : others).push_back(a);
+    before += own.size();
+    dict.replaceKey("/Annots", QPDFObjectHandle::newArray(own));
+    aside.emplace_back(dict, std::move(others));
+  }
+  pages.flattenAnnotations(0, an_invisible | an_hidden);
+  // Widgets qpdf did not draw (hidden, no appearance) stay, to be read as
+  // fields; the others' fields leave the form.
+  std::set<QPDFObjGen> left;
+  for (auto& [dict, others] : aside) {
+    std::vector<QPDFObjectHandle> kept = std::move(others);
+    QPDFObjectHandle now = dict.getKey("/Annots");
+    if (now.isArray()) {
+      for (QPDFObjectHandle a : now.getArrayAsVector()) {
+        if (IsWidget(a)) left.insert(a.getObjGen());
+        kept.push_back(a);
+      }
+    }
+    if (kept.empty()) {
+      dict.removeKey("/Annots");
+    } else {
+      dict.replaceKey("/Annots", QPDFObjectHandle::newArray(kept));
+    }
+  }
+  KeepFieldsOf(in, left);
+  return before - left.size();
+}
+
+}  // namespace
+
+Outcome FlattenForms(const char* data, size_t size, const std::string& label, const char* password) {
+  Outcome o;
+  try {
+    QPDF in;
+    in.setSuppressWarnings(true);
+    in.setAttemptRecovery(true);
+    in.processMemoryFile(label.c_str(), data, size, password);
+    o.widgets = FlattenWidgets(in);
     o.pages = in.getAllPages().size();
     QPDFWriter writer(in);
     writer.setOutputMemory();

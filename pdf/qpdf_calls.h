@@ -23,11 +23,22 @@ struct Outcome {
   size_t warnings = 0;          // warnings while reading
   std::string first_warning;
   size_t pages = 0;
+  size_t widgets = 0;  // FlattenForms: widget annotations taken off the pages
 };
 
 // Reads `data` with recovery on (as user or owner `password`, may be null)
 // and writes it unencrypted, without object streams, streams as they were.
 Outcome Repair(const char* data, size_t size, const std::string& label, const char* password);
+
+// Reads `data` (as Repair does) and draws form fields' widgets into their
+// pages' content, as a viewer shows them: appearances are generated where
+// the form asks a viewer to (/NeedAppearances), then qpdf's flattening
+// paints each widget's normal appearance as a Form XObject. Other
+// annotations are left as they are, and so are widgets qpdf does not draw
+// (hidden, no appearance), with their fields; the fields of the drawn
+// widgets leave /AcroForm /Fields (no /AcroForm when none is left).
+// `widgets` counts the widgets drawn. Written as Repair writes.
+Outcome FlattenForms(const char* data, size_t size, const std::string& label, const char* password);
 
 // Reads `data` without recovery and writes it with fresh object numbers,
 // generation 0, streams recompressed where qpdf's generalized filters allow.

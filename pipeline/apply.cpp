@@ -146,6 +146,15 @@ void Summarize(const Session& session, const AnalyzedDocument& doc, const Redact
   r->side_channels = summary.side_channels;
   r->dropped = summary.dropped;
   r->notes = summary.warnings;
+  // Form fields were drawn into their pages when the input was opened
+  // (pdf::Document::widgets_drawn): content now, not fields.
+  if (const int widgets = doc.document->widgets_drawn(); widgets > 0) {
+    r->notes.push_back(std::to_string(widgets) + " form field widget(s) drawn into their pages, as a viewer "
+                       "shows them; the output has them as page content, not as fillable fields");
+  }
+  if (!doc.document->forms_problem().empty()) {
+    r->notes.push_back(doc.document->forms_problem() + "; its fields were read one by one");
+  }
   for (const PageText& p : doc.pages) {
     for (const ExtractionProblem& pr : p.problems) ++r->extraction_problems[std::string(ExtractionProblemName(pr.kind))];
   }
