@@ -118,6 +118,7 @@ std::string CategoryOfLabelKey(const std::string& key) {
     if (key == k) return key;
   }
   if (key == "agency_number") return "eoir_or_fbi_label";  // as the rule after such labels
+  if (key == "birthplace") return "address";
   return "";
 }
 
@@ -172,6 +173,12 @@ void DetectLayoutFindings(const PageText& page, const WordSet& not_names,
         return CountDigits(page.words[static_cast<size_t>(w)].text) > 0;
       });
       if (digits != value.begin() + std::min<std::ptrdiff_t>(1, std::ssize(value))) value.erase(digits, value.end());
+    }
+    // A town of birth, not the country after it; a country alone is no one's.
+    if (field.key == "birthplace") {
+      auto comma = std::find_if(value.rbegin(), value.rend(),
+                                [&](int w) { return page.words[static_cast<size_t>(w)].text.ends_with(','); });
+      value.erase(comma == value.rend() ? value.begin() : comma.base(), value.end());
     }
     // Letters in comb boxes spell one word ("B R I C E Ñ O").
     std::string text = WordsText(page, value);

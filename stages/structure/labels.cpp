@@ -14,8 +14,9 @@ struct LabelEntry {
   std::vector<const char*> phrases;  // written as forms write them
 };
 
-const std::vector<LabelEntry>& Entries() {
-  static const std::vector<LabelEntry> kEntries = {
+// The labels of who the person is and of their fear screening.
+std::vector<LabelEntry> PersonEntries() {
+  return {
       {"name",
        {"name", "names", "full name", "complete name", "legal name", "name (last, first)",
         "last, first", "last name, first name", "family name", "family name (last name)",
@@ -43,6 +44,9 @@ const std::vector<LabelEntry>& Entries() {
         "mother", "father", "madre", "padre", "contacto familiar", "family contact",
         "name address and nationality of spouse", "name address and nationality of spouse maiden name if appropriate",
         "hijos incluidos", "children included", "dependents included",
+        // A mailing address's addressee (I-589 Part A.I).
+        "in care of", "in care of (if applicable)",
+        "c/o", "a cargo de", "al cuidado de",
         "contacto en los estados unidos", "familiar en ee.uu.", "patrocinador",
         // The people on one asylum application (I-589 Part A.III).
         "principal applicant", "derivative", "derivatives", "derivative applicant", "derivative child",
@@ -100,6 +104,13 @@ const std::vector<LabelEntry>& Entries() {
         "significant possibility of persecution", "significant possibility of torture",
         "miedo creible de persecucion establecido", "miedo creible de tortura establecido",
         "miedo creible establecido"}},
+  };
+}
+
+// The labels of the person's numbers, contacts and places, and of what
+// holds no identifier by itself.
+std::vector<LabelEntry> OtherEntries() {
+  return {
       {"receipt_number",
        {"receipt number", "receipt #", "receipt no.", "uscis receipt number", "numero de recibo"}},
       {"phone",
@@ -125,13 +136,20 @@ const std::vector<LabelEntry>& Entries() {
         // tracker's "Sponsor address").
         "sponsor address", "sponsor's address", "address of sponsor", "relative's address",
         "direccion del patrocinador"}},
+      // Where the person was born: a town or village names a family and a
+      // community; the country after it does not (detection takes the
+      // words before the last comma: "Adi Quala, Eritrea").
+      {"birthplace",
+       {"city and country of birth", "city of birth", "town of birth", "city/town of birth", "place of birth",
+        "birthplace", "lugar de nacimiento", "ciudad de nacimiento", "ciudad y pais de nacimiento",
+        "ciudad y país de nacimiento"}},
       {"email", {"email", "e-mail", "email address", "e-mail address", "correo electronico",
                  "correo electrónico"}},
       {"ssn", {"ssn", "social security number", "u.s. social security number",
                "numero de seguro social"}},
       {"country", {"country", "country of birth", "country of nationality", "nationality",
                    "citizenship", "country of citizenship", "birth country", "pais",
-                   "pais de nacimiento", "nacionalidad", "city and country of birth"}},
+                   "pais de nacimiento", "nacionalidad"}},
       {"facility", {"facility", "detention facility", "location", "centro de detencion"}},
       {"language", {"language", "languages", "native language", "idioma", "idioma nativo",
                     "lengua", "lengua materna", "best language", "idioma preferido"}},
@@ -153,6 +171,14 @@ const std::vector<LabelEntry>& Entries() {
                          "uscis online account number", "online account number", "numero de cuenta en linea de uscis",
                          "cedula", "cedula de identidad", "numero de cedula", "numero de pasaporte o documento de identidad"}},
   };
+}
+
+const std::vector<LabelEntry>& Entries() {
+  static const std::vector<LabelEntry> kEntries = [] {
+    std::vector<LabelEntry> all = PersonEntries();
+    for (LabelEntry& e : OtherEntries()) all.push_back(std::move(e));
+    return all;
+  }();
   return kEntries;
 }
 
@@ -460,7 +486,7 @@ bool IsColumnOnlyLabel(std::string_view text) {
 bool IsProtectedLabelKey(std::string_view key) {
   static const char* const kProtected[] = {"name", "a_number", "dob", "credible_fear",
                                            "receipt_number", "phone", "address", "email",
-                                           "ssn", "agency_number"};
+                                           "ssn", "agency_number", "birthplace"};
   return std::any_of(std::begin(kProtected), std::end(kProtected),
                      [&](const char* k) { return key == k; });
 }

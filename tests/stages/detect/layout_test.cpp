@@ -80,6 +80,25 @@ TEST(LayoutDetection, AWorksheetsValueBoxesGoAndItsOfficesAddressStays) {
   }
 }
 
+// A form's box for the town of birth (probe26's I-589: "Adi Quala,
+// Eritrea", which stayed): the town goes, the country after it stays, and
+// a country alone in that box is no one's. An addressee "In Care Of" is a
+// person.
+TEST(LayoutDetection, ATownOfBirthGoesAndItsCountryStays) {
+  PageBuilder b;
+  b.Text("12. Date of Birth (mm/dd/yyyy)", 40, 100).Text("13. City and Country of Birth", 260, 100);
+  b.Text("03/27/1992", 40, 114).Text("Adi Quala, Eritrea", 260, 114);
+  b.Text("In Care Of (if applicable)", 40, 160).Text("Telephone Number", 260, 160);
+  b.Text("Kidane Habte (cousin)", 40, 174).Text("(469) 555-0112", 260, 174);
+  b.Text("11. City and Country of Birth", 40, 220).Text("12. Present Nationality", 260, 220);
+  b.Text("Honduras", 40, 234).Text("Honduran", 260, 234);
+  const std::vector<PageText> pages = {b.Build()};
+  const std::vector<Finding> findings = MakeDetector().DetectDocument(pages);
+  EXPECT_EQ(Texts(pages[0], findings, "address"), (std::vector<std::string>{"Adi Quala,"}));
+  const std::vector<std::string> names = Texts(pages[0], findings, "name");
+  EXPECT_NE(std::find(names.begin(), names.end(), "Kidane Habte (cousin)"), names.end());
+}
+
 // A relative found in full by a cue is called by the given name alone
 // later on (a fresh LibreOffice declaration: "Kevin died on April 2" and
 // "I have not heard from Edwin" stayed readable). A given name next to
