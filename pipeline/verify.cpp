@@ -271,8 +271,18 @@ bool Kept(const Scope& scope, std::string_view text, const Finding& f) {
 // date of action beside it), it is removed where it stood, and the
 // output's detection judges that place; the same date elsewhere is not it.
 // One from the names list is a listed person's, searched for everywhere.
+//
+// And a part of an address a form's box or a column gave its meaning ("City:
+// Dallas", "State: TX", "Zip Code: 75201", a town of birth): the same town
+// in the court's or counsel's address is not it. A street line (number and
+// name: "2814 Cedar Springs Road") is still sought everywhere.
 bool PlaceOnly(const Finding& f) {
   if (f.after_removal && f.basis != "list") return true;
+  if (f.category == "address" && (f.basis == "label" || f.basis == "column")) {
+    const bool digit = std::any_of(f.value.begin(), f.value.end(), [](unsigned char c) { return std::isdigit(c); });
+    const bool letter = std::any_of(f.value.begin(), f.value.end(), [](unsigned char c) { return std::isalpha(c); });
+    if (!(digit && letter)) return true;
+  }
   const bool notation_words = f.category == "credible_fear" && f.basis == "rule" &&
                               !f.rule.ends_with(".date") && Digits(f.value).empty();
   return (f.category == "credible_fear" && (f.basis == "column" || f.basis == "label")) ||

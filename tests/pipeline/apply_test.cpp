@@ -662,6 +662,95 @@ TEST(ApplyDocument, AReviewedValueSeenOnlyAfterRemovalIsNotSoughtElsewhere) {
   fs::remove_all(dir);
 }
 
+// A filled form (probe26's I-589): the page prints the labels, the
+// values live in the form fields' widgets. Read as fields one by one, a
+// family name alone meant nothing and stayed; drawn into the page as a
+// viewer shows them, each value is read under its label.
+TEST(AnalyzeDocument, FormFieldValuesAreReadUnderTheirPrintedLabels) {
+  testing::PdfBuilder b;
+  const int font = b.Add("<< /Type /Font /Subtype /Type1 /BaseFont /Helvetica /Encoding /WinAnsiEncoding >>");
+  const std::string fonts = "<< /Font << /F1 " + std::to_string(font) + " 0 R >> >>";
+  const int appearance = b.AddStream("/Type /XObject /Subtype /Form /BBox [0 0 160 14] /Resources " + fonts,
+                                     "/Tx BMC BT /F1 10 Tf 2 3 Td (HABTEMARIAM) Tj ET EMC");
+  const int widget = b.Add("<< /Type /Annot /Subtype /Widget /FT /Tx /T (family_name) /V (HABTEMARIAM) /F 4 "
+                           "/Rect [40 676 200 690] /AP << /N " + std::to_string(appearance) + " 0 R >> >>");
+  const std::string content = "BT /F1 9 Tf 40 700 Td (4. Complete Last Name) Tj ET\n"
+                              "BT /F1 9 Tf 40 600 Td (Signature of applicant on file.) Tj ET\n";
+  const std::string pdf = b.BuildOnePage(b.AddStream("", content), fonts,
+                                         "/Annots [" + std::to_string(widget) + " 0 R]",
+                                         "/AcroForm << /Fields [" + std::to_string(widget) + " 0 R] >>");
+  const fs::path dir = TempDir("form-fields");
+  std::ofstream(dir / "form.pdf", std::ios::binary) << pdf;
+  StatusOr<std::unique_ptr<Session>> session = Session::Open(SampleSession());
+  ASSERT_TRUE(session.has_value()) << session.error().message();
+  OcrContext ocr = (*session)->NewOcrContext();
+  StatusOr<AnalyzedDocument> analyzed = AnalyzeDocument((dir / "form.pdf").string(),
+                                                        (*session)->OpenOptionsFor(std::nullopt),
+                                                        (*session)->detector(), &ocr, GlyphHolding::kKeep);
+  ASSERT_TRUE(analyzed.has_value()) << analyzed.error().message();
+  EXPECT_EQ(analyzed->document->widgets_drawn(), 1);
+  bool under_label = false;
+  for (const Finding& f : analyzed->findings) {
+    const std::string text = analyzed->pages[0].text.substr(f.begin, f.end - f.begin);
+    under_label = under_label || (text == "HABTEMARIAM" && f.category == "name" && f.basis == "label");
+  }
+  EXPECT_TRUE(under_label) << "the family name is read as the value of the label printed over its field";
+  EXPECT_TRUE(analyzed->side_findings.empty()) << "no field is left to read one by one";
+  fs::remove_all(dir);
+}
+
+// probe26's I-589 again, written by apply with its own check: the form's
+// City and State boxes hold "Dallas" and "TX", and counsel's address on the
+// same page is in Dallas, TX too, as is a child's location ("With
+// applicant, Dallas, TX"). The town a box typed is removed there;
+// the same town in counsel's address is not it, and the output is written
+// (the check refused it, searching every stream for "Dallas").
+TEST(ApplyDocument, AFilledFormIsWrittenWhenItsTownIsAlsoCounsels) {
+  testing::PdfBuilder b;
+  const int font = b.Add("<< /Type /Font /Subtype /Type1 /BaseFont /Helvetica /Encoding /WinAnsiEncoding >>");
+  const std::string fonts = "<< /Font << /F1 " + std::to_string(font) + " 0 R >> >>";
+  std::string annots, fields;
+  auto field = [&](const std::string& name, const std::string& value, int x, int y) {
+    const int ap = b.AddStream("/Type /XObject /Subtype /Form /BBox [0 0 120 14] /Resources " + fonts,
+                               "/Tx BMC BT /F1 10 Tf 2 3 Td (" + value + ") Tj ET EMC");
+    const int w = b.Add("<< /Type /Annot /Subtype /Widget /FT /Tx /T (" + name + ") /V (" + value + ") /F 4 /Rect [" +
+                        std::to_string(x) + " " + std::to_string(y) + " " + std::to_string(x + 120) + " " +
+                        std::to_string(y + 14) + "] /AP << /N " + std::to_string(ap) + " 0 R >> >>");
+    annots += std::to_string(w) + " 0 R ";
+    fields += std::to_string(w) + " 0 R ";
+  };
+  field("family", "HABTEMARIAM", 40, 676);
+  field("city", "Dallas", 40, 636);
+  field("state", "TX", 200, 636);
+  field("location", "With applicant, Dallas, TX", 40, 596);
+  const std::string content =
+      "BT /F1 9 Tf 40 700 Td (4. Complete Last Name) Tj ET\n"
+      "BT /F1 9 Tf 40 660 Td (City) Tj ET BT /F1 9 Tf 200 660 Td (State) Tj ET\n"
+      "BT /F1 9 Tf 40 620 Td (13. Location \\(if in the U.S.\\)) Tj ET\n"
+      "BT /F1 9 Tf 40 560 Td (Attorney: Ruth Abernathy, 1910 Pacific Avenue, Suite 8600, Dallas, TX 75201) Tj ET\n";
+  const std::string pdf = b.BuildOnePage(b.AddStream("", content), fonts, "/Annots [" + annots + "]",
+                                         "/AcroForm << /Fields [" + fields + "] >>");
+  const fs::path dir = TempDir("form-town");
+  std::ofstream(dir / "form.pdf", std::ios::binary) << pdf;
+  StatusOr<std::unique_ptr<Session>> session = Session::Open(SampleSession());
+  ASSERT_TRUE(session.has_value()) << session.error().message();
+  DocumentTask task;
+  task.input = (dir / "form.pdf").string();
+  task.output_pdf = (dir / "out.pdf").string();
+  task.shown = task.input;
+  OcrContext ocr = (*session)->NewOcrContext();
+  StatusOr<DocumentResult> r = ApplyDocument(**session, &ocr, task, ApplySettings{});
+  ASSERT_TRUE(r.has_value()) << r.error().message();
+  std::set<std::string> categories;
+  for (const DocumentResult::FindingRecord& f : r->findings) categories.insert(f.category);
+  EXPECT_TRUE(categories.count("name")) << "the family name in its box";
+  EXPECT_TRUE(categories.count("address")) << "the town and state in their boxes";
+  EXPECT_TRUE(r->verification.checked);
+  for (const std::string& leak : r->verification.leaks) ADD_FAILURE() << leak;
+  DiscardDocument(&*r);
+  fs::remove_all(dir);
+}
+
 TEST(AnalyzeDocument, PagesAssembledOnASecondThreadReadAsInTurn) {
   const std::string eval = REDACT_SOURCE_DIR "/tests/data/eval";
   StatusOr<std::unique_ptr<Session>> session = Session::Open(EvalSession());
