@@ -10,6 +10,8 @@ namespace redact {
 namespace {
 
 // Maps one decomposed, case-folded code point to what matching sees.
+bool IsAsciiDigit(char c) { return c >= '0' && c <= '9'; }
+
 void AppendFolded(utf8proc_int32_t cp, std::string* out) {
   switch (cp) {
     case 0x2010: case 0x2011: case 0x2012: case 0x2013: case 0x2014: case 0x2015:
@@ -155,6 +157,12 @@ NormalizedText NormalizeForMatching(std::string_view s) {
     if (len <= 0) {  // invalid UTF-8: treat the byte as undecodable
       n.text.push_back(kUndecodableByte);
       len = 1;
+    } else if (cp == 0x00AD && !n.text.empty() && IsAsciiDigit(n.text.back()) &&
+               i + static_cast<size_t>(len) < s.size() && IsAsciiDigit(s[i + static_cast<size_t>(len)])) {
+      // A soft hyphen between digits is drawn as the hyphen it stands for
+      // ("DOB 2019\u00AD05\u00AD02", where a font's ToUnicode maps its hyphen
+      // glyph to U+00AD): a date or number's separator, not a break.
+      n.text.push_back('-');
     } else if (cp = LatinLookalike(cp); cp >= 0x80 && DigitValue(cp) >= 0) {
       n.text.push_back(static_cast<char>('0' + DigitValue(cp)));
     } else if (cp < 0x80) {

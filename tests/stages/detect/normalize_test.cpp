@@ -54,6 +54,19 @@ TEST(Normalize, MiddleDotsSeparateWords) {
   EXPECT_EQ(NormalizeString("\xE2\x88\x99" "a\xE2\x8B\x85" "b"), " a b");  // bullet and dot operators
 }
 
+// probe26's exhibit: a font whose hyphen maps to U+00AD in its ToUnicode
+// drew "DOB 2019-05-02", which pdftotext shows with soft hyphens; dropped,
+// they made "20190502" and the date stayed. Between digits a soft hyphen
+// is the hyphen; inside a word it is still nothing ("Her\u00ADnandez").
+TEST(Normalize, ASoftHyphenBetweenDigitsIsAHyphen) {
+  const std::string s = "DOB 2019\xC2\xAD" "05\xC2\xAD" "02";
+  const NormalizedText n = NormalizeForMatching(s);
+  EXPECT_EQ(n.text, "dob 2019-05-02");
+  const auto [b, e] = n.ToOriginal(4, 14);
+  EXPECT_EQ(s.substr(b, e - b), "2019\xC2\xAD" "05\xC2\xAD" "02");
+  EXPECT_EQ(NormalizeString("Her\xC2\xAD" "nandez"), "hernandez");
+}
+
 TEST(Normalize, DroppedSpansLeaveTheRestMappedToTheOriginal) {
   const std::string s = "Patrick H.\n5 Peluso";
   NormalizedText n = NormalizeForMatching(s);
