@@ -162,7 +162,7 @@ std::vector<LabelEntry> OtherEntries() {
       {"case_number", {"case no.", "case number", "docket no.", "numero de caso"}},
       // Other agencies' numbers for the person (a DHS record's boxes).
       {"agency_number", {"passport number", "passport no.", "passport #", "passport number and country of issue",
-                         "numero de pasaporte", "fins", "fins number", "fingerprint identification number system",
+                         "numero de pasaporte", "fins", "fins number", "fin", "fin #", "fin no.", "fin number", "fingerprint identification number system",
                          "fingerprint identification number system (fins)", "fbi number", "fbi no.", "fbi #",
                          // An I-589's other numbers for the person and each relative.
                          "passport/id card number", "passport or id card number", "id card number",

@@ -99,6 +99,17 @@ TEST(LayoutDetection, ATownOfBirthGoesAndItsCountryStays) {
   EXPECT_NE(std::find(names.begin(), names.end(), "Kidane Habte (cousin)"), names.end());
 }
 
+// An encounter record's "FIN:" (the fingerprint system's number, as
+// "FINS" is) labels an identifier: probe26's "FIN: 1209384756" stayed.
+TEST(LayoutDetection, AFingerprintNumberAfterFinGoes) {
+  PageBuilder b;
+  b.Text("COB / POB:", 40, 100).Text("Haiti", 200, 100);
+  b.Text("FIN:", 40, 114).Text("1209384756", 200, 114);
+  const std::vector<PageText> pages = {b.Build()};
+  const std::vector<Finding> findings = MakeDetector().DetectDocument(pages);
+  EXPECT_EQ(Texts(pages[0], findings, "eoir_or_fbi_label"), (std::vector<std::string>{"1209384756"}));
+}
+
 // A relative found in full by a cue is called by the given name alone
 // later on (a fresh LibreOffice declaration: "Kevin died on April 2" and
 // "I have not heard from Edwin" stayed readable). A given name next to

@@ -49,6 +49,19 @@ TEST_F(ShippedRules, IdentifiersWrappedAtTheirOwnHyphen) {
                                              "receipt_number:EAC-21-\n900-12345"}));
 }
 
+// probe26's Spanish notice: the addressee block "3418 Sudbury Road, Apto.
+// 12" / "Charlotte, NC 28205" lost only its street; "Apto." (and "Depto.")
+// is an apartment as "Apt." is, and the city line after it belongs to the
+// address.
+TEST_F(ShippedRules, ASpanishApartmentKeepsItsCityLine) {
+  const std::string text = "Sra. Yesenia Maritza Guardado\n3418 Sudbury Road, Apto. 12\nCharlotte, NC 28205\n";
+  std::vector<std::string> found;
+  for (const Finding& f : detector_->DetectText(text)) {
+    if (f.category == "address") found.push_back(text.substr(f.begin, f.end - f.begin));
+  }
+  EXPECT_EQ(found, (std::vector<std::string>{"3418 Sudbury Road, Apto. 12\nCharlotte, NC 28205"}));
+}
+
 TEST_F(ShippedRules, PatternAndLexiconExamplesAndNearMisses) {
   int checked = 0;
   for (const PatternRule& r : detector_->rules().rules) {
