@@ -26,18 +26,18 @@ std::string Take(QPDFWriter& writer) {
   return std::string(reinterpret_cast<const char*>(buffer->getBuffer()), buffer->getSize());
 }
 
-}  // namespace
-
-Outcome Repair(const char* data, size_t size, const std::string& label, const char* password) {
+// Reads `data` with recovery on, lets `edit` change it (and fill in
+// `o`), and writes it unencrypted, without object streams, streams as they
+// were: Repair and FlattenForms.
+template <typename Edit>
+Outcome ReadEditWrite(const char* data, size_t size, const std::string& label, const char* password, Edit edit) {
   Outcome o;
   try {
     QPDF in;
     in.setSuppressWarnings(true);
     in.setAttemptRecovery(true);
     in.processMemoryFile(label.c_str(), data, size, password);
-    // qpdf repairs the page tree as it walks it (a page without /Type, a
-    // kid that is not a dictionary); the writer then keeps the repair.
-    o.pages = in.getAllPages().size();
+    edit(in, &o);
     QPDFWriter writer(in);
     writer.setOutputMemory();
     writer.setPreserveEncryption(false);
@@ -56,6 +56,16 @@ Outcome Repair(const char* data, size_t size, const std::string& label, const ch
     o.error = e.what();
   }
   return o;
+}
+
+}  // namespace
+
+Outcome Repair(const char* data, size_t size, const std::string& label, const char* password) {
+  return ReadEditWrite(data, size, label, password, [](QPDF& in, Outcome* o) {
+    // qpdf repairs the page tree as it walks it (a page without /Type, a
+    // kid that is not a dictionary); the writer then keeps the repair.
+    o->pages = in.getAllPages().size();
+  });
 }
 
 namespace {
@@ -140,32 +150,10 @@ size_t FlattenWidgets(QPDF& in) {
 }  // namespace
 
 Outcome FlattenForms(const char* data, size_t size, const std::string& label, const char* password) {
-  Outcome o;
-  try {
-    QPDF in;
-    in.setSuppressWarnings(true);
-    in.setAttemptRecovery(true);
-    in.processMemoryFile(label.c_str(), data, size, password);
-    o.widgets = FlattenWidgets(in);
-    o.pages = in.getAllPages().size();
-    QPDFWriter writer(in);
-    writer.setOutputMemory();
-    writer.setPreserveEncryption(false);
-    writer.setObjectStreamMode(qpdf_o_disable);
-    writer.setCompressStreams(false);
-    writer.setDecodeLevel(qpdf_dl_none);
-    writer.setDeterministicID(true);
-    writer.write();
-    o.bytes = Take(writer);
-    o.warnings = in.numWarnings();
-    o.ok = true;
-  } catch (const QPDFExc& e) {
-    o.wrong_password = e.getErrorCode() == qpdf_e_password;
-    o.error = e.what();
-  } catch (const std::exception& e) {
-    o.error = e.what();
-  }
-  return o;
+  return ReadEditWrite(data, size, label, password, [](QPDF& in, Outcome* o) {
+    o->widgets = FlattenWidgets(in);
+    o->pages = in.getAllPages().size();
+  });
 }
 
 Outcome Renumber(const char* data, size_t size, const std::string& label) {
