@@ -557,6 +557,28 @@ bool KeptByInput(const Scope& scope, const PageText& page, const Finding& f) {
                                         : ContainsWords(kept->second, value);
 }
 
+// Per page content stream of `doc` (object number): its page's number. A
+// value the input kept on a page is judged on that page's text, by count
+// (Scope::kept_in_input); its bytes in the page's stream are that text.
+std::map<uint32_t, int> ContentStreamPages(const pdf::Document& doc, int pages) {
+  std::map<uint32_t, int> out;
+  for (int i = 0; i < pages; ++i) {
+    StatusOr<const PdfObject*> page = doc.PageObject(i);
+    if (!page) continue;
+    const PdfObject* contents = pdf::DictGet(*page, "Contents");
+    std::vector<const PdfObject*> refs;
+    if (const PoDoFo::PdfArray* array = pdf::AsArray(contents)) {
+      for (const PdfObject& c : *array) refs.push_back(pdf::Resolve(&c));
+    } else {
+      refs.push_back(contents);
+    }
+    for (const PdfObject* c : refs) {
+      if (c && c->Reference().ObjectNumber() != 0) out.emplace(c->Reference().ObjectNumber(), i + 1);
+    }
+  }
+  return out;
+}
+
 StatusOr<VerifyResult> Check(const std::string& output_path, Scope scope, const Detector& detector) {
   if (!scope.index) scope.index = IndexNeedles(scope.needles);
   VerifyResult result;
@@ -654,6 +676,8 @@ StatusOr<VerifyResult> Check(const std::string& output_path, Scope scope, const 
   }
 
   // Every object: strings re-detected and searched; streams searched.
+  const std::map<uint32_t, int> content_pages =
+      scope.input_counted ? ContentStreamPages(*out->document, result.pages) : std::map<uint32_t, int>{};
   Status walked = pdf::Guard(output_path, [&]() -> Status {
     for (PdfObject* o : out->document->podofo().GetObjects()) {
       if (!o) continue;
@@ -681,6 +705,9 @@ StatusOr<VerifyResult> Check(const std::string& output_path, Scope scope, const 
         ++result.streams_checked;
         std::set<size_t> hits;
         AddHits(scope.index->literal, scope.index->literal_needle, *data, &hits, [](size_t, size_t) { return true; });
+        if (const auto page = content_pages.find(o->Reference().ObjectNumber()); page != content_pages.end()) {
+          std::erase_if(hits, [&](size_t k) { return scope.kept_in_input.count({k, page->second}) > 0; });
+        }
         for (size_t k : hits) result.leaks.push_back({"stream (original value)", where, needles[k].category});
       }
     }

@@ -662,6 +662,39 @@ TEST(ApplyDocument, AReviewedValueSeenOnlyAfterRemovalIsNotSoughtElsewhere) {
   fs::remove_all(dir);
 }
 
+// A value the input kept on a page is judged on that page's text by
+// count; the bytes of the page's content stream are that text. probe26's
+// A-file index dated its credible-fear worksheet 05/06/2014 in the Date
+// column and noted "Positive CF (05/06/2014)" in the same row: the notation
+// went, the column's date stayed, and the check found the date's bytes in
+// the page's stream and refused the output.
+TEST(ApplyDocument, ADateTheInputKeptElsewhereOnThePageIsNoLeakInItsStream) {
+  const fs::path dir = TempDir("kept-in-stream");
+  testing::PdfBuilder b;
+  const int font = b.Add("<< /Type /Font /Subtype /Type1 /BaseFont /Helvetica /Encoding /WinAnsiEncoding >>");
+  const std::string content =
+      "BT /F1 9 Tf 40 700 Td (Released on 05/06/2014 to the requester under the FOIA.) Tj ET\n"
+      "BT /F1 9 Tf 40 680 Td (The worksheet records: Positive CF \\(05/06/2014\\); AO notes.) Tj ET\n";
+  std::ofstream(dir / "index.pdf", std::ios::binary)
+      << b.BuildOnePage(b.AddStream("", content), "<< /Font << /F1 " + std::to_string(font) + " 0 R >> >>");
+  StatusOr<std::unique_ptr<Session>> session = Session::Open(SampleSession());
+  ASSERT_TRUE(session.has_value()) << session.error().message();
+  DocumentTask task;
+  task.input = (dir / "index.pdf").string();
+  task.output_pdf = (dir / "out.pdf").string();
+  task.shown = task.input;
+  OcrContext ocr = (*session)->NewOcrContext();
+  StatusOr<DocumentResult> r = ApplyDocument(**session, &ocr, task, ApplySettings{});
+  ASSERT_TRUE(r.has_value()) << r.error().message();
+  int dated = 0;
+  for (const DocumentResult::FindingRecord& f : r->findings) dated += f.category == "credible_fear" ? 1 : 0;
+  EXPECT_GE(dated, 1) << "the notation and its date are a finding";
+  EXPECT_TRUE(r->verification.checked);
+  for (const std::string& leak : r->verification.leaks) ADD_FAILURE() << leak;
+  DiscardDocument(&*r);
+  fs::remove_all(dir);
+}
+
 // A filled form (probe26's I-589): the page prints the labels, the
 // values live in the form fields' widgets. Read as fields one by one, a
 // family name alone meant nothing and stayed; drawn into the page as a
