@@ -557,6 +557,15 @@ bool KeptByInput(const Scope& scope, const PageText& page, const Finding& f) {
                                         : ContainsWords(kept->second, value);
 }
 
+// How often the input kept needle `k` on page `page` (Scope::kept_in_input).
+// Text the input marks for redaction (a /Redact or black annotation) is
+// never kept: left unmarked elsewhere, it is the input's mistake to report.
+int KeptInInputFor(const Scope& scope, const Needle& needle, size_t k, int page) {
+  if (needle.category == "prior_redaction") return 0;
+  const auto kept = scope.kept_in_input.find({k, page});
+  return kept == scope.kept_in_input.end() ? 0 : kept->second;
+}
+
 // Per page content stream of `doc` (object number): its page's number. A
 // value the input kept on a page is judged on that page's text, by count
 // (Scope::kept_in_input); its bytes in the page's stream are that text.
@@ -667,8 +676,8 @@ StatusOr<VerifyResult> Check(const std::string& output_path, Scope scope, const 
     std::map<size_t, int> count;
     scope.index->normalized.ForEach(norm, [&](size_t pattern, size_t) { ++count[scope.index->normalized_needle[pattern]]; });
     for (const auto& [k, n] : count) {
-      const auto kept = scope.kept_in_input.find({k, p.number});
-      if (!scope.input_counted || n > (kept == scope.kept_in_input.end() ? 0 : kept->second)) hits.insert(k);
+      const auto kept = KeptInInputFor(scope, needles[k], k, p.number);
+      if (!scope.input_counted || n > kept) hits.insert(k);
     }
     for (size_t k : hits) {
       result.leaks.push_back({"text (original value)", "page " + std::to_string(p.number), needles[k].category});
@@ -706,7 +715,7 @@ StatusOr<VerifyResult> Check(const std::string& output_path, Scope scope, const 
         std::set<size_t> hits;
         AddHits(scope.index->literal, scope.index->literal_needle, *data, &hits, [](size_t, size_t) { return true; });
         if (const auto page = content_pages.find(o->Reference().ObjectNumber()); page != content_pages.end()) {
-          std::erase_if(hits, [&](size_t k) { return scope.kept_in_input.count({k, page->second}) > 0; });
+          std::erase_if(hits, [&](size_t k) { return KeptInInputFor(scope, needles[k], k, page->second) > 0; });
         }
         for (size_t k : hits) result.leaks.push_back({"stream (original value)", where, needles[k].category});
       }
