@@ -1349,6 +1349,8 @@ struct BlockText {
   int continued = 0;      // lines going on with the sentence above (opening
                           // with a small letter, no e-mail or web address):
                           // prose set in a narrow column
+  int centered = 0;         // lines set centred on the body
+  int narrow_centered = 0;  // of those, lines narrower than the body
 };
 
 // Whether normalized text names counsel's role or firm.
@@ -1441,6 +1443,28 @@ bool OpensCertificate(const std::string& n) {
   return false;
 }
 
+// A professional's letterhead set centred at the top of a letter, in
+// lines as long as the page allows (a clinician's name, credentials,
+// practice, address, "Tel. … • Fax … • e-mail"): every line centred, an
+// office's contact line, a practice's or credential's word, and nothing
+// that introduces a person the letter is about.
+bool CenteredLetterhead(const BlockText& b, double page_height) {
+  const std::string& n = b.norm;
+  if (b.box.y1 >= 0.22 * page_height || b.lines < 2 || b.lines > 6 || b.centered < b.lines ||
+      b.narrow_centered < 2) {
+    return false;
+  }
+  if (b.continued > 1) return false;
+  const bool contact = Has(n, {"tel.", "tel:", "phone", "telephone", "fax", "@", "www.", "suite"});
+  const bool practice = Has(n, {"associates", "psy.d", "ph.d", "m.d.", "lcsw", "licensed", "inc.", "llc",
+                                "center", "centre", "clinic", "hospital", "university", "institute",
+                                "foundation", "network", "services", "practice", "consult", "law", "legal",
+                                "llp", "esq", "rights", "program"});
+  const bool about_someone = Has(n, {"re:", "dob", "a#", "a-number", "date of birth", "client", "applicant",
+                                     "respondent", "declarant", "pro se", "detainee"});
+  return contact && practice && !about_someone;
+}
+
 // The role a block's words and place give it, or none (false).
 bool Classify(const BlockText& b, const PageText& page, double body_left, double body_right,
               RoleSections* sections, BlockRole* role) {
@@ -1488,6 +1512,7 @@ bool Classify(const BlockText& b, const PageText& page, double body_left, double
               "rights", "derechos", "justice", "justicia", "immigrant", "inmigrante", "migrante"})) {
     return *role = BlockRole::kLetterhead, true;
   }
+  if (CenteredLetterhead(b, h)) return *role = BlockRole::kLetterhead, true;
   // An office's address block is a few short lines naming it; prose that
   // mentions a court beside a person's address (set in a narrow column) is
   // none: its address is that person's.
@@ -1616,11 +1641,17 @@ void Roles(Page& p) {
     body_right = std::max(body_right, b.box.x1);
   }
   RoleSections sections;
+  const double body_center = (body_left + body_right) / 2, body_width = body_right - body_left;
   for (int bi = 0; bi < static_cast<int>(page.blocks.size()); ++bi) {
     const Block& block = page.blocks[bi];
     size_t begin = SIZE_MAX, end = 0;
-    int chars = 0, long_lines = 0, continued = 0;
+    int chars = 0, long_lines = 0, continued = 0, centered = 0, narrow_centered = 0;
     for (int l : block.lines) {
+      const Rect& line = page.lines[l].box;
+      if (std::abs((line.x0 + line.x1) / 2 - body_center) <= 6) {
+        ++centered;
+        narrow_centered += line.x1 - line.x0 < body_width - 24 ? 1 : 0;
+      }
       int line_chars = 0;
       if (l != block.lines.front() && !page.lines[l].words.empty()) {
         const std::string& first = page.words[static_cast<size_t>(page.lines[l].words.front())].text;
@@ -1640,7 +1671,8 @@ void Roles(Page& p) {
     if (begin >= end || InPeoplesTable(page, block.box)) continue;
     BlockText bt{NormalizeString(std::string_view(page.text).substr(begin, end - begin)),
                  block.box, static_cast<int>(block.lines.size()),
-                 static_cast<double>(chars) / std::max<size_t>(block.lines.size(), 1), long_lines, continued};
+                 static_cast<double>(chars) / std::max<size_t>(block.lines.size(), 1), long_lines, continued,
+                 centered, narrow_centered};
     BlockRole role;
     const bool classified = Classify(bt, page, body_left, body_right, &sections, &role);
     if (classified) page.layout.roles.push_back({role, bi, begin, end});

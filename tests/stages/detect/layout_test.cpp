@@ -978,6 +978,48 @@ TEST(LayoutDetection, ASpanishNamedOrganisationsLetterheadIsPublic) {
   EXPECT_TRUE(Texts(pages[0], findings, "address").empty());
 }
 
+// A clinician's letterhead set centred over a letter to counsel (probe26's
+// forensic evaluation, pdflatex): lines as long as the page allows, no
+// law firm's word in them. Its address, phones and e-mail were removed as
+// the client's; the client's own, in the RE: line, still go.
+double BuilderWidth(const std::string& text, double size) {  // as PageBuilder::Text sets it
+  std::istringstream in(text);
+  double w = 0;
+  int words = 0;
+  for (std::string word; in >> word; ++words) w += 0.5 * size * static_cast<double>(word.size());
+  return w + 0.33 * size * std::max(words - 1, 0);
+}
+
+TEST(LayoutDetection, ACliniciansCentredLetterheadIsPublic) {
+  PageBuilder b;
+  const std::vector<std::string> prose = {
+      "At your request I conducted a forensic psychological evaluation of the client to assess",
+      "whether her presentation is consistent with the persecution she reports, and whether any",
+      "condition would affect her testimony. She may be reached at (212) 555-0190 after hours.",
+  };
+  double right = 0;
+  for (const std::string& line : prose) right = std::max(right, 72 + BuilderWidth(line, 10));
+  const double center = (72 + right) / 2;
+  const auto centred = [&](const std::string& text, double y, double size) {
+    b.Text(text, center - BuilderWidth(text, size) / 2, y, size);
+  };
+  centred("Miriam L. Okonkwo-Reyes, Psy.D.", 60, 12);
+  centred("Licensed Psychologist - Member, Asylum Network", 74, 10);
+  centred("Harbor Trauma Associates, 275 Seventh Avenue, Suite 1204, New York, NY 10001", 86, 10);
+  centred("Tel. (212) 555-0163 - Fax (212) 555-0164 - mokonkwo@harbortrauma.example", 98, 10);
+  b.Text("August 4, 2025", 72, 150);
+  b.Text("RE: the client (DOB 14 May 1990), e-mail madina90@examplemail.com", 72, 170);
+  for (size_t k = 0; k < prose.size(); ++k) b.Text(prose[k], 72, 200 + 12.0 * static_cast<double>(k));
+  const std::vector<PageText> pages = {b.Build()};
+  bool letterhead = false;
+  for (const RoleBlock& r : pages[0].layout.roles) letterhead = letterhead || r.role == BlockRole::kLetterhead;
+  ASSERT_TRUE(letterhead);
+  const std::vector<Finding> findings = MakeDetector().DetectDocument(pages);
+  EXPECT_EQ(Texts(pages[0], findings, "phone"), (std::vector<std::string>{"(212) 555-0190"}));
+  EXPECT_EQ(Texts(pages[0], findings, "email"), (std::vector<std::string>{"madina90@examplemail.com"}));
+  EXPECT_TRUE(Texts(pages[0], findings, "address").empty());
+}
+
 // An exhibit index titled in capitals after a declarant, with the case
 // name on the next line: the name ends with the title's line.
 PageBuilder ExhibitIndexTitle() {
