@@ -122,6 +122,42 @@ std::string CategoryOfLabelKey(const std::string& key) {
   return "";
 }
 
+// A paired label and value ("COB / POB: Haiti / Jacmel"): the part of
+// `value` in the place the label's place-of-birth part stands. Unchanged
+// when the two do not pair up (false).
+bool PairedPart(const PageText& page, const std::vector<int>& label_words, std::vector<int>* value) {
+  std::vector<std::string> label_parts(1);
+  for (int w : label_words) {
+    for (char c : NormalizeString(page.words[static_cast<size_t>(w)].text)) {
+      if (c == '/') {
+        label_parts.emplace_back();
+      } else {
+        label_parts.back() += c;
+      }
+    }
+    label_parts.back() += ' ';
+  }
+  if (label_parts.size() < 2) return false;
+  std::vector<std::vector<int>> value_parts(1);
+  for (int w : *value) {
+    if (page.words[static_cast<size_t>(w)].text == "/") {
+      value_parts.emplace_back();
+    } else {
+      value_parts.back().push_back(w);
+    }
+  }
+  if (value_parts.size() != label_parts.size()) return false;
+  for (size_t k = 0; k < label_parts.size(); ++k) {
+    const std::string& part = label_parts[k];
+    if (part.find("pob") != std::string::npos || part.find("place") != std::string::npos ||
+        part.find("lugar") != std::string::npos) {
+      *value = value_parts[k];
+      return true;
+    }
+  }
+  return false;
+}
+
 void DetectLayoutFindings(const PageText& page, const WordSet& not_names,
                           const WordSet& organisations, const NamesIndex* names,
                           std::vector<Finding>* out,
@@ -176,9 +212,12 @@ void DetectLayoutFindings(const PageText& page, const WordSet& not_names,
     }
     // A town of birth, not the country after it; a country alone is no one's.
     if (field.key == "birthplace") {
+      const bool paired = PairedPart(page, field.label_words, &value);
       auto comma = std::find_if(value.rbegin(), value.rend(),
                                 [&](int w) { return page.words[static_cast<size_t>(w)].text.ends_with(','); });
-      value.erase(comma == value.rend() ? value.begin() : comma.base(), value.end());
+      if (comma != value.rend() || !paired) {
+        value.erase(comma == value.rend() ? value.begin() : comma.base(), value.end());
+      }
     }
     // Letters in comb boxes spell one word ("B R I C E Ñ O").
     std::string text = WordsText(page, value);

@@ -142,7 +142,11 @@ std::vector<LabelEntry> OtherEntries() {
       {"birthplace",
        {"city and country of birth", "city of birth", "town of birth", "city/town of birth", "place of birth",
         "birthplace", "lugar de nacimiento", "ciudad de nacimiento", "ciudad y pais de nacimiento",
-        "ciudad y país de nacimiento"}},
+        "ciudad y país de nacimiento",
+        // A DHS record's paired box: "COB / POB: Haiti / Jacmel" (detection
+        // takes the part the place of birth stands in).
+        "cob / pob", "cob/pob", "pob", "p.o.b.", "country / place of birth", "country/place of birth",
+        "pais / lugar de nacimiento"}},
       {"email", {"email", "e-mail", "email address", "e-mail address", "correo electronico",
                  "correo electrónico"}},
       {"ssn", {"ssn", "social security number", "u.s. social security number",

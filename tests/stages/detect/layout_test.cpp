@@ -99,6 +99,18 @@ TEST(LayoutDetection, ATownOfBirthGoesAndItsCountryStays) {
   EXPECT_NE(std::find(names.begin(), names.end(), "Kidane Habte (cousin)"), names.end());
 }
 
+// An encounter summary's paired box "COB / POB: Haiti / Jacmel" (probe26's
+// exhibit): the place of birth goes, the country of birth stays.
+TEST(LayoutDetection, APairedCountryAndPlaceOfBirthLosesOnlyThePlace) {
+  PageBuilder b;
+  b.Text("DOB:", 60, 100).Text("08/23/1997", 200, 100);
+  b.Text("COB / POB:", 60, 114).Text("Haiti / Jacmel", 200, 114);
+  b.Text("FIN:", 60, 128).Text("1209384756", 200, 128);
+  const std::vector<PageText> pages = {b.Build()};
+  const std::vector<Finding> findings = MakeDetector().DetectDocument(pages);
+  EXPECT_EQ(Texts(pages[0], findings, "address"), (std::vector<std::string>{"Jacmel"}));
+}
+
 // An encounter record's "FIN:" (the fingerprint system's number, as
 // "FINS" is) labels an identifier: probe26's "FIN: 1209384756" stayed.
 TEST(LayoutDetection, AFingerprintNumberAfterFinGoes) {
