@@ -93,6 +93,8 @@ std::vector<LabelEntry> PersonEntries() {
         "screening date", "date of screening", "screening outcome", "screening status", "decision date",
         "date of decision",
         "determination date", "date of determination", "cf date", "date of cf", "rf date", "fecha de decision",
+        "cf determination", "cfi determination", "rf determination", "rfi determination", "cf/rf determination",
+        "cf / rf determination", "cf result date",
         // An asylum officer's notes: the day of the interview. (Not a
         // supervisor's review: its value is the reviewer, public.)
         "interview", "entrevista", "cf interview", "cfi date/time",

@@ -361,6 +361,12 @@ void TypeHeader(const PageText& page, int header_rows, Table* t) {
       if (t->header_keys[c].empty() && n == status) t->header_keys[c] = "credible_fear";
     }
   }
+  // ... and a bare "Date" right after their screening's column is the day
+  // of that screening or decision (a class list's "CF Determination |
+  // Date").
+  for (size_t c = 1; c < t->header_keys.size() && people; ++c) {
+    if (t->header_keys[c] == "date" && t->header_keys[c - 1] == "credible_fear") t->header_keys[c] = "credible_fear";
+  }
 }
 
 // Cells of `t` whose text is blanked out (PageText::blanks), per row and per
@@ -1604,6 +1610,8 @@ void SignatureTail(PageText* page, int bi) {
       break;
     }
   }
+  // A signature's date line ("Dated: July 25, 2025") and closing open it.
+  if (first < block.lines.size() && line_text(first).starts_with("dated")) ++first;
   if (first < block.lines.size() && IsClosing(line_text(first))) ++first;
   if (block.lines.size() - first < 2 || NameLineWords(*page, page->lines[static_cast<size_t>(block.lines[first])]).empty()) return;
   size_t begin = SIZE_MAX, end = 0;

@@ -397,6 +397,40 @@ TEST(LayoutDetection, ALegendsDefinitionsAreNoNotations) {
   EXPECT_FALSE(Texts(pages[0], findings, "credible_fear").empty());
 }
 
+// A class list's "CF Determination | Date" columns: the screening's
+// outcome and its day are each member's (probe27: every date stayed).
+TEST(LayoutDetection, ADateBesideAScreeningColumnIsTheScreeningsDay) {
+  PageBuilder b;
+  b.Text("Class Member", 40, 100).Text("A-Number", 200, 100).Text("CF Determination", 330, 100).Text("Date", 450, 100);
+  b.Text("AZIZI, Mohammad Qasim", 40, 120).Text("244-803-117", 200, 120).Text("NCF", 330, 120).Text("04/03/2025", 450, 120);
+  b.Text("CHERY, Marie-Lourdes", 40, 140).Text("A244-811-560", 200, 140).Text("IJ vacated NCF", 330, 140).Text("04/09/2025", 450, 140);
+  b.Text("HAILE, Mussie Tekeste", 40, 160).Text("244826774", 200, 160).Text("RFI pending", 330, 160).Text("04/14/2025", 450, 160);
+  const std::vector<PageText> pages = {b.Build()};
+  const std::vector<Finding> findings = MakeDetector().DetectDocument(pages);
+  const std::vector<std::string> fear = Texts(pages[0], findings, "credible_fear");
+  for (const char* v : {"NCF", "04/03/2025", "04/09/2025", "04/14/2025"}) {
+    EXPECT_NE(std::find(fear.begin(), fear.end(), v), fear.end()) << v;
+  }
+}
+
+// Counsel's signature under the totals paragraph, opened by its date line
+// ("Dated: July 25, 2025" / "/s/ …"): counsel's phone and e-mail stay.
+TEST(LayoutDetection, ASignatureOpenedByItsDateLineUnderAParagraphIsCounsels) {
+  PageBuilder b;
+  b.Text("Totals: 26 class members identified. Defendants have not yet produced data for the Dilley Immigration", 40, 100);
+  b.Text("Processing Center or the Karnes County Immigration Processing Center, which they agreed to produce.", 40, 112);
+  b.Text("Dated: July 25, 2025", 40, 124);
+  b.Text("/s/ Ruben Quisbert-Albarracin", 40, 136);
+  b.Text("Ruben Quisbert-Albarracin (D.C. Bar No. 1034577)", 40, 148);
+  b.Text("Northeast Immigrant Rights Collaborative", 40, 160);
+  b.Text("(202) 555-0186 | rquisbert@neirc-law.example", 40, 172);
+  b.Text("Counsel for Plaintiffs and the Certified Class", 40, 184);
+  const std::vector<PageText> pages = {b.Build()};
+  const std::vector<Finding> findings = MakeDetector().DetectDocument(pages);
+  EXPECT_TRUE(Texts(pages[0], findings, "phone").empty());
+  EXPECT_TRUE(Texts(pages[0], findings, "email").empty());
+}
+
 // A relative's compound surname, cued with a sibling, is found again with
 // the given names written before it (a LibreOffice declaration: "Tenemos
 // dos hijos: Kenia Espinoza Núñez, ..., y Byron Josué Espinoza Núñez"
