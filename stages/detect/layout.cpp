@@ -557,19 +557,95 @@ void KeepCaseTitleInitials(const std::set<std::string>& initials, std::string_vi
   });
 }
 
+namespace {
+
+bool Blank(char c) { return c == ' ' || c == '\t'; }
+
+// "CF+ = positive credible fear determination", "RFI pending = reasonable
+// fear interview scheduled": the notation is the term a key defines (an
+// "=" after it, past at most one more word of the term).
+bool DefinedTerm(std::string_view text, const Finding& f) {
+  size_t i = f.end;
+  for (int words = 0; words < 2; ++words) {
+    while (i < text.size() && (Blank(text[i]) || text[i] == '\n')) ++i;
+    if (i < text.size() && text[i] == '=') return true;
+    if (words == 1) break;
+    const size_t from = i;
+    while (i < text.size() && (std::isupper(static_cast<unsigned char>(text[i])) || text[i] == '+' || text[i] == '-')) ++i;
+    if (i == from || i - from > 6) return false;
+  }
+  return false;
+}
+
+// "CFI = credible fear interview", "CF+ = positive credible fear
+// determination by USCIS", "IJ vacated NCF = an Immigration Judge vacated
+// …": the notation is the meaning a key gives a short term ("=" before
+// it on its line, past at most three small words; the term before the
+// "=" four words at most since the key's last separator).
+bool DefinitionOfTerm(std::string_view text, const Finding& f) {
+  size_t i = f.begin;
+  for (int words = 0; words <= 3; ++words) {
+    while (i > 0 && Blank(text[i - 1])) --i;
+    if (i > 0 && text[i - 1] == '=') break;
+    if (words == 3) return false;
+    const size_t to = i;
+    while (i > 0 && std::islower(static_cast<unsigned char>(text[i - 1]))) --i;
+    if (i == to) return false;
+  }
+  if (i == 0) return false;
+  --i;  // the "="
+  // The term: back to the key's last separator; on the line before when
+  // the "=" opens its line.
+  size_t to = i;
+  while (to > 0 && Blank(text[to - 1])) --to;
+  if (to > 0 && text[to - 1] == '\n') --to;
+  size_t from = to;
+  while (from > 0 && text[from - 1] != ';' && text[from - 1] != ':' && text[from - 1] != '\n' && text[from - 1] != '.') {
+    --from;
+  }
+  const std::string_view term = text.substr(from, to - from);
+  if (term.size() > 30) return false;
+  int words = 0, capitals = 0;
+  bool in_word = false;
+  for (char c : term) {
+    capitals += std::isupper(static_cast<unsigned char>(c)) ? 1 : 0;
+    if (!Blank(c) && !in_word) ++words;
+    in_word = !Blank(c);
+  }
+  return words >= 1 && words <= 4 && capitals >= 2;
+}
+
+// "Totals: 26 class members; 9 CF+, 7 NCF, 5 RFI pending": a notation
+// counted in a list of totals speaks of no one's case (a number right
+// before it, opening a list item; a list's separator or the line's end
+// after it).
+bool CountedInTotals(std::string_view text, const Finding& f) {
+  size_t i = f.begin;
+  while (i > 0 && Blank(text[i - 1])) --i;
+  const size_t digits_end = i;
+  while (i > 0 && std::isdigit(static_cast<unsigned char>(text[i - 1]))) --i;
+  if (i == digits_end || digits_end - i > 4 || i == f.begin) return false;
+  size_t before = i;
+  while (before > 0 && Blank(text[before - 1])) --before;
+  const bool opens_item = before == 0 || std::string_view(",;:(\n").find(text[before - 1]) != std::string_view::npos ||
+                          (before >= 4 && text.substr(before - 4, 4) == " and");
+  if (!opens_item || before == i) return false;
+  size_t after = f.end;
+  while (after < text.size() && Blank(text[after])) ++after;
+  // The rest of the item's term in capitals ("5 IJ vacated NCF,").
+  size_t caps = after;
+  while (caps < text.size() && std::isupper(static_cast<unsigned char>(text[caps]))) ++caps;
+  if (caps > after && caps - after <= 6) after = caps;
+  return after >= text.size() || std::string_view(",;.)\n").find(text[after]) != std::string_view::npos ||
+         text.substr(after, 4) == "and ";
+}
+
+}  // namespace
+
 void KeepLegendDefinitions(std::string_view text, std::vector<Finding>* findings) {
   std::erase_if(*findings, [&](const Finding& f) {
-    if (!NotationWords(f) || f.channel != kChannelPage || f.begin > text.size()) return false;
-    // "CFI = credible fear interview": the text before it on its line ends
-    // with an abbreviation in capitals and "=".
-    size_t i = f.begin;
-    while (i > 0 && (text[i - 1] == ' ' || text[i - 1] == '\t')) --i;
-    if (i == 0 || text[i - 1] != '=') return false;
-    --i;
-    while (i > 0 && (text[i - 1] == ' ' || text[i - 1] == '\t')) --i;
-    size_t letters = 0;
-    while (i > 0 && std::isupper(static_cast<unsigned char>(text[i - 1]))) --i, ++letters;
-    return letters >= 2 && letters <= 6 && (i == 0 || !std::isalnum(static_cast<unsigned char>(text[i - 1])));
+    if (!NotationWords(f) || f.channel != kChannelPage || f.begin > text.size() || f.end > text.size()) return false;
+    return DefinedTerm(text, f) || DefinitionOfTerm(text, f) || CountedInTotals(text, f);
   });
 }
 

@@ -76,9 +76,11 @@ void KeepTableHeaders(const PageText& page, std::vector<Finding>* findings);
 // digits, after a leading "/s/" or "Hon."; empty when the line is no such.
 std::vector<std::string> NameLineWords(const PageText& page, const Line& line);
 
-// Drops notation findings that define an abbreviation in a document's key
-// ("CF = credible fear; CFI = credible fear interview"): a legend speaks of
-// no one's case. `text` is the page's text.
+// Drops notation findings of a document's key or totals: a term a key
+// defines or the meaning it gives it ("CF+ = positive credible fear
+// determination; CFI = credible fear interview"), and a notation counted in
+// a list of totals ("9 CF+, 7 NCF"). They speak of no one's case. `text` is
+// the page's text.
 void KeepLegendDefinitions(std::string_view text, std::vector<Finding>* findings);
 
 // Drops street addresses (found by pattern) that follow an institution's

@@ -397,6 +397,25 @@ TEST(LayoutDetection, ALegendsDefinitionsAreNoNotations) {
   EXPECT_FALSE(Texts(pages[0], findings, "credible_fear").empty());
 }
 
+// probe27's class list: its key defines codes that are notations ("CF+",
+// "RFI pending"), a definition runs over a line break, and its totals count
+// them. None is a notation on anyone's record; the row's still is.
+TEST(LayoutDetection, AKeysCodesAndTotalsAreNoNotations) {
+  PageBuilder b;
+  b.Text("1. KAYA, Welat  A 244-839-206  CF+ 04/17/2025", 40, 100);
+  b.Text("Codes: CF+ = positive credible fear determination by USCIS; NCF = negative determination; RFI pending", 40, 140);
+  b.Text("= reasonable fear interview scheduled but not yet completed; IJ vacated NCF = vacated on review.", 40, 152);
+  b.Text("Totals: 26 class members identified; 9 CF+, 7 NCF, 5 IJ vacated NCF, 5 RFI pending.", 40, 180);
+  const std::vector<PageText> pages = {b.Build()};
+  const std::vector<Finding> findings = MakeDetector().DetectDocument(pages);
+  const std::string& text = pages[0].text;
+  const size_t key = text.find("Codes:");
+  for (const Finding& f : findings) {
+    if (f.category == "credible_fear") EXPECT_LT(f.begin, key) << text.substr(f.begin, f.end - f.begin);
+  }
+  EXPECT_FALSE(Texts(pages[0], findings, "credible_fear").empty());
+}
+
 // A class list's "CF Determination | Date" columns: the screening's
 // outcome and its day are each member's (probe27: every date stayed).
 TEST(LayoutDetection, ADateBesideAScreeningColumnIsTheScreeningsDay) {
