@@ -335,7 +335,10 @@ void NamesOnTheirOwnLines(const PageText& page, const RoleBlock& role, std::vect
     // A role may hold only the block's last lines (a signature under a
     // paragraph): the lines before it are not its.
     const Line& line = page.lines[static_cast<size_t>(l)];
-    if (!line.words.empty() && page.words[static_cast<size_t>(line.words.front())].text_begin < role.text_begin) continue;
+    if (!line.words.empty() && (page.words[static_cast<size_t>(line.words.front())].text_begin < role.text_begin ||
+                                page.words[static_cast<size_t>(line.words.front())].text_begin >= role.text_end)) {
+      continue;
+    }
     const std::vector<std::string> words = NameLineWords(page, line);
     if (words.empty()) continue;
     std::string joined;

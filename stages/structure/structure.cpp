@@ -1449,6 +1449,27 @@ bool OpensCertificate(const std::string& n) {
   return false;
 }
 
+// Where a block's role ends: before a line that opens another e-mail
+// (a forwarded message's "---------- Forwarded message ---------" or
+// "From: …", a reply's "On … wrote:"). Printed threads run a signature and
+// the next message's header together, and the sender of that message is
+// not the signer's office. `end` when no such line follows the first.
+size_t MessageHeaderCut(const PageText& page, const Block& block, size_t end) {
+  static const RE2 kOpens(
+      R"((?i)^(?:[ \t>]*)(?:-{3,}[ \t]*(?:forwarded|original|mensaje)|from[ \t]*:|de[ \t]*:[ \t]*\S+.*@|on[ \t].*\bwrote:|on[ \t]+(?:mon|tue|wed|thu|fri|sat|sun)[a-z]*,?[ \t]+\S+.*\d{4}|el[ \t].*\bescribi[oó]:|begin forwarded message))");
+  for (size_t k = 1; k < block.lines.size(); ++k) {
+    const Line& line = page.lines[static_cast<size_t>(block.lines[k])];
+    if (line.words.empty()) continue;
+    const size_t from = page.words[static_cast<size_t>(line.words.front())].text_begin;
+    const size_t to = page.words[static_cast<size_t>(line.words.back())].text_end;
+    if (from >= end || !RE2::PartialMatch(std::string_view(page.text).substr(from, to - from), kOpens)) continue;
+    size_t cut = from;
+    while (cut > 0 && std::isspace(static_cast<unsigned char>(page.text[cut - 1]))) --cut;
+    return cut;
+  }
+  return end;
+}
+
 // A professional's letterhead set centred at the top of a letter, in
 // lines as long as the page allows (a clinician's name, credentials,
 // practice, address, "Tel. … • Fax … • e-mail"): every line centred, an
@@ -1485,7 +1506,10 @@ bool Classify(const BlockText& b, const PageText& page, double body_left, double
   // line (a shelter bulletin's announcements, naming volunteer attorneys
   // beside residents' phone numbers, took counsel's role).
   const bool prose_column = b.continued >= 2 && 4 * b.continued >= b.lines;
-  const bool short_lines = b.line_chars <= 60 && b.long_lines <= 1 && !prose_column;
+  // (One line up to 80 characters: "Daniel Okafor-Lindqvist, Esq. | Ohio
+  // Bar No. 0101472 | (614) 555-0114" over a forwarded message.)
+  const bool short_lines = (b.line_chars <= 60 || (b.lines == 1 && b.long_lines == 0)) && b.long_lines <= 1 &&
+                           !prose_column;
   if (b.box.y1 < 0.075 * h) return *role = BlockRole::kHeader, true;
   // A form's preparer part may run into the bottom margin: its last boxes
   // there (the preparer's phone) are the preparer's, not a page footer's.
@@ -1585,6 +1609,16 @@ bool IsClosing(const std::string& n) {
 // short lines, from a name line (after a closing, if any), have the counsel
 // role when they name counsel's role or firm; the paragraph above keeps
 // none of it.
+// Whether a signature's first line is a person's name, alone or before
+// a title set off by "|" ("Aline Mbuyamba-Ross | Staff Attorney").
+bool OpensWithNameLine(const PageText& page, const Line& line) {
+  Line name = line;
+  const auto bar = std::find_if(name.words.begin(), name.words.end(),
+                                [&](int w) { return page.words[static_cast<size_t>(w)].text == "|"; });
+  name.words.erase(bar, name.words.end());
+  return !NameLineWords(page, name).empty();
+}
+
 void SignatureTail(PageText* page, int bi) {
   const Block& block = page->blocks[static_cast<size_t>(bi)];
   auto chars = [&](int l) {
@@ -1592,18 +1626,33 @@ void SignatureTail(PageText* page, int bi) {
     for (int w : page->lines[static_cast<size_t>(l)].words) n += page->words[static_cast<size_t>(w)].text.size() + 1;
     return n;
   };
-  size_t first = block.lines.size();
-  while (first > 0 && chars(block.lines[first - 1]) <= 60) --first;
-  if (first == 0 || block.lines.size() - first < 2) return;  // no prose above, or no tail
   auto line_text = [&](size_t k) {
     const Line& line = page->lines[static_cast<size_t>(block.lines[k])];
     std::string t;
     for (int w : line.words) t += (t.empty() ? "" : " ") + page->words[static_cast<size_t>(w)].text;
     return NormalizeString(t);
   };
+  // The signature ends where the next message of a printed thread opens,
+  // and above a confidentiality notice under it.
+  size_t last = block.lines.size();
+  const size_t cut = MessageHeaderCut(*page, block, SIZE_MAX);
+  for (size_t k = 1; k < block.lines.size() && cut != SIZE_MAX; ++k) {
+    const Line& line = page->lines[static_cast<size_t>(block.lines[k])];
+    if (line.words.empty()) continue;
+    if (cut <= page->words[static_cast<size_t>(line.words.front())].text_begin) {
+      last = k;
+      break;
+    }
+  }
+  while (last > 1 && Has(line_text(last - 1), {"confidential", "privileged", "intended only", "confidencial"})) --last;
+  size_t first = last;
+  while (first > 0 && chars(block.lines[first - 1]) <= 60) --first;
+  // No prose above (a block of short lines Classify found no role for),
+  // unless a closing opens it; or no tail.
+  if ((first == 0 && !IsClosing(line_text(0))) || last - first < 2) return;
   // An e-mail's signature opens after its "--" line, whatever short line
   // of the message comes before it ("if you prefer to talk in Tigrinya.").
-  for (size_t k = block.lines.size(); k-- > first;) {
+  for (size_t k = last; k-- > first;) {
     const std::string t = line_text(k);
     if (t == "--" || t == "\u2014") {
       first = k + 1;
@@ -1611,11 +1660,17 @@ void SignatureTail(PageText* page, int bi) {
     }
   }
   // A signature's date line ("Dated: July 25, 2025") and closing open it.
-  if (first < block.lines.size() && line_text(first).starts_with("dated")) ++first;
-  if (first < block.lines.size() && IsClosing(line_text(first))) ++first;
-  if (block.lines.size() - first < 2 || NameLineWords(*page, page->lines[static_cast<size_t>(block.lines[first])]).empty()) return;
+  if (first < last && line_text(first).starts_with("dated")) ++first;
+  if (first < last && IsClosing(line_text(first))) ++first;
+  // A given name signed alone above the full signature ("Aline" /
+  // "Aline Mbuyamba-Ross | Staff Attorney").
+  if (last - first >= 3 && line_text(first).find(' ') == std::string::npos &&
+      line_text(first + 1).starts_with(line_text(first) + " ")) {
+    ++first;
+  }
+  if (last - first < 2 || !OpensWithNameLine(*page, page->lines[static_cast<size_t>(block.lines[first])])) return;
   size_t begin = SIZE_MAX, end = 0;
-  for (size_t k = first; k < block.lines.size(); ++k) {
+  for (size_t k = first; k < last; ++k) {
     for (int w : page->lines[static_cast<size_t>(block.lines[k])].words) {
       begin = std::min<size_t>(begin, page->words[static_cast<size_t>(w)].text_begin);
       end = std::max<size_t>(end, page->words[static_cast<size_t>(w)].text_end);
@@ -1653,8 +1708,12 @@ void Roles(Page& p) {
   for (int bi = 0; bi < static_cast<int>(page.blocks.size()); ++bi) {
     const Block& block = page.blocks[bi];
     size_t begin = SIZE_MAX, end = 0;
-    int chars = 0, long_lines = 0, continued = 0, centered = 0, narrow_centered = 0;
+    int chars = 0, long_lines = 0, continued = 0, centered = 0, narrow_centered = 0, lines = 0;
+    // A printed thread's next message is no part of this block's role.
+    const size_t cut = MessageHeaderCut(page, block, SIZE_MAX);
     for (int l : block.lines) {
+      if (!page.lines[l].words.empty() && page.words[page.lines[l].words.front()].text_begin >= cut) break;
+      ++lines;
       const Rect& line = page.lines[l].box;
       if (std::abs((line.x0 + line.x1) / 2 - body_center) <= 6) {
         ++centered;
@@ -1678,8 +1737,7 @@ void Roles(Page& p) {
     }
     if (begin >= end || InPeoplesTable(page, block.box)) continue;
     BlockText bt{NormalizeString(std::string_view(page.text).substr(begin, end - begin)),
-                 block.box, static_cast<int>(block.lines.size()),
-                 static_cast<double>(chars) / std::max<size_t>(block.lines.size(), 1), long_lines, continued,
+                 block.box, lines, static_cast<double>(chars) / std::max(lines, 1), long_lines, continued,
                  centered, narrow_centered};
     BlockRole role;
     const bool classified = Classify(bt, page, body_left, body_right, &sections, &role);

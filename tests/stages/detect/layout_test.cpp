@@ -31,7 +31,7 @@ std::vector<std::string> Texts(const PageText& page, const std::vector<Finding>&
                                const std::string& category) {
   std::vector<std::string> out;
   for (const Finding& f : findings) {
-    if (f.category == category) out.push_back(page.text.substr(f.begin, f.end - f.begin));
+    if (f.category == category && f.page == page.number) out.push_back(page.text.substr(f.begin, f.end - f.begin));
   }
   return out;
 }
@@ -448,6 +448,40 @@ TEST(LayoutDetection, ASignatureOpenedByItsDateLineUnderAParagraphIsCounsels) {
   const std::vector<Finding> findings = MakeDetector().DetectDocument(pages);
   EXPECT_TRUE(Texts(pages[0], findings, "phone").empty());
   EXPECT_TRUE(Texts(pages[0], findings, "email").empty());
+}
+
+// A printed e-mail thread (probe27): counsel's signature runs into the
+// quoted reply under it, and a one-line signature into the forwarded
+// message after it. The signature is counsel's; the next message's sender
+// (a client's cousin, at a personal address) is not made public by it.
+TEST(LayoutDetection, ASignatureEndsWhereTheNextMessageOfAThreadOpens) {
+  PageBuilder b;
+  const char* const lines[] = {
+      "Best regards,",
+      "Aline",
+      "Aline Mbuyamba-Ross | Staff Attorney",
+      "Ohio Immigrant Justice Collaborative",
+      "1650 Lake Shore Drive, Suite 300, Columbus, OH 43204",
+      "Direct (614) 555-0110 | Fax (614) 555-0111",
+      "amross@ohioimmigrantjustice.example",
+      "CONFIDENTIAL: This message may contain attorney-client privileged information.",
+      "On Wed, Aug 13, 2025 at 9:47 PM Patrick Kabasele <pkabasele.mbuyi@gmail.com> wrote:",
+      "> Here are the documents for the bond. My cell is (614) 555-0187.",
+  };
+  double y = 100;
+  for (const char* line : lines) b.Text(line, 50, y += 12);
+  PageBuilder c(2);
+  c.Text("Daniel Okafor-Lindqvist, Esq. | Ohio Bar No. 0101472 | (614) 555-0114", 50, 100);
+  c.Text("---------- Forwarded message ---------", 50, 112);
+  c.Text("From: Patrick Kabasele <pkabasele.mbuyi@gmail.com>", 50, 124);
+  c.Text("Date: Tue, Aug 12, 2025 at 11:20 AM", 50, 136);
+  c.Text("Subject: sponsor letter", 50, 148);
+  const std::vector<PageText> pages = {b.Build(), c.Build()};
+  const std::vector<Finding> findings = MakeDetector().DetectDocument(pages);
+  EXPECT_EQ(Texts(pages[0], findings, "phone"), (std::vector<std::string>{"(614) 555-0187"}));
+  EXPECT_EQ(Texts(pages[0], findings, "email"), (std::vector<std::string>{"pkabasele.mbuyi@gmail.com"}));
+  EXPECT_TRUE(Texts(pages[1], findings, "phone").empty());
+  EXPECT_EQ(Texts(pages[1], findings, "email"), (std::vector<std::string>{"pkabasele.mbuyi@gmail.com"}));
 }
 
 // A relative's compound surname, cued with a sibling, is found again with
