@@ -1418,8 +1418,9 @@ void TrackPreparerPart(const std::string& n, bool may_open, bool* in_preparer) {
   }
 }
 
-// Whether a block opens a certificate of translation, interpretation or
-// service: it speaks of certifying and of translating or serving, and its
+// Whether a block opens a certificate of translation, interpretation,
+// transcription or service: it speaks of certifying and of translating,
+// transcribing or serving, and its
 // "certif…" comes where a certificate puts it, in its first 80 characters
 // ("CERTIFICATE OF TRANSLATION", "I, Elena Vasquez, certify that…") or as
 // a line's first or second word ("Translator's Certification"). Prose
@@ -1434,7 +1435,7 @@ bool OpensCertificate(const std::string& n) {
   static const RE2 kTranslationHeading(
       R"(^\s*(?:certified(?:[ \t]+[a-z]+)?[ \t]+translation|traduccion(?:[ \t]+[a-z]+)?[ \t]+certificada)\s*$)");
   if (RE2::FullMatch(n, kTranslationHeading)) return false;
-  if (!Has(n, {"translat", "traduc", "interpret", "service", "servicio", "served"})) return false;
+  if (!Has(n, {"translat", "traduc", "interpret", "service", "servicio", "served", "transcri", "court reporter"})) return false;
   for (size_t at = n.find("certif"); at != std::string::npos; at = n.find("certif", at + 1)) {
     // An adjective opens nothing ("through a court-certified interpreter").
     if (n.compare(at, 9, "certified") == 0 && at > 0 && n[at - 1] != '\n') continue;

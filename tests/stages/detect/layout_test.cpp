@@ -484,6 +484,28 @@ TEST(LayoutDetection, ASignatureEndsWhereTheNextMessageOfAThreadOpens) {
   EXPECT_EQ(Texts(pages[1], findings, "email"), (std::vector<std::string>{"pkabasele.mbuyi@gmail.com"}));
 }
 
+// A hearing transcript's last page (probe27): the transcriber certifies
+// it and signs with her firm's address and phone. She is public; the
+// respondent the certificate names is not.
+TEST(LayoutDetection, ATranscribersCertificateKeepsItsCertifier) {
+  PageBuilder b;
+  b.Text("decision. The hearing is adjourned. (Off the record.)", 84, 110);
+  b.Text("CERTIFICATE OF TRANSCRIBER", 200, 150);
+  b.Text("I, Janet Oyelaran-Price, certify that the foregoing is a", 84, 174);
+  b.Text("true and complete transcript of the proceedings in the matter of", 84, 198);
+  b.Text("Karla Bustillo Carcamo, A 247 915 306, before the Houston Immigration Court.", 84, 222);
+  b.Text("/s/ Janet Oyelaran-Price, Verbatim Reporting Group, LLC", 84, 270);
+  b.Text("1100 Louisiana Street, Suite 2600, Houston, Texas 77002", 84, 294);
+  b.Text("(713) 555-0119", 84, 318);
+  const std::vector<PageText> pages = {b.Build()};
+  const std::vector<Finding> findings = MakeDetector().DetectDocument(pages);
+  const std::vector<std::string> names = Texts(pages[0], findings, "name");
+  EXPECT_EQ(std::find(names.begin(), names.end(), "Janet Oyelaran-Price"), names.end());
+  EXPECT_TRUE(Texts(pages[0], findings, "phone").empty());
+  EXPECT_TRUE(Texts(pages[0], findings, "address").empty());
+  EXPECT_FALSE(Texts(pages[0], findings, "a_number").empty());
+}
+
 // A relative's compound surname, cued with a sibling, is found again with
 // the given names written before it (a LibreOffice declaration: "Tenemos
 // dos hijos: Kenia Espinoza Núñez, ..., y Byron Josué Espinoza Núñez"
