@@ -544,6 +544,116 @@ void BuildWords(PageText* page) {
   InsertAccents(*page, attached, &page->words);
 }
 
+// A band: words on (nearly) one baseline, in order along it.
+struct Band {
+  std::vector<int> words;
+  double font_size = 1;
+};
+
+constexpr double kMinGutter = 0.8;       // ems of white between two columns of prose
+constexpr int kMinGutterLines = 5;       // lines a gutter runs through
+constexpr double kMinColumnWidth = 100;  // points of text on each side
+
+// Whether the words on either side of x in `band` are of two characters
+// or more (a comb's boxes hold one each).
+bool WordsBesideAreWords(const PageText& page, const Band& band, const std::vector<WordGeom>& geom, double x) {
+  for (size_t k = 0; k + 1 < band.words.size(); ++k) {
+    if (geom[band.words[k]].along1 <= x && geom[band.words[k + 1]].along0 >= x) {
+      return page.words[static_cast<size_t>(band.words[k])].glyphs.size() >= 2 &&
+             page.words[static_cast<size_t>(band.words[k + 1])].glyphs.size() >= 2;
+    }
+  }
+  return false;
+}
+
+// Where each band is cut by a gutter between two columns of prose set too
+// close for kMaxLineGap (a bilingual declaration: the original and its
+// translation side by side, 1.2 em apart): a strip at least kMinGutter
+// wide, white in kMinGutterLines or more lines running one under the other
+// with prose on both sides, no word across it in any of them. The lines
+// are cut there (not a comb's boxes the strip runs through), so each
+// column reads as a block of its own.
+std::vector<std::vector<double>> GutterCuts(const PageText& page, const std::vector<Band>& bands,
+                                            const std::vector<WordGeom>& geom) {
+  std::vector<std::vector<double>> cuts(bands.size());
+  auto crossed = [&](const Band& b, double x) {
+    return std::any_of(b.words.begin(), b.words.end(),
+                       [&](int w) { return geom[w].along0 < x && geom[w].along1 > x; });
+  };
+  // The text on each side of x in band b: points of it (0 when none).
+  auto sides = [&](const Band& b, double x) {
+    double left0 = 1e18, left1 = -1e18, right0 = 1e18, right1 = -1e18;
+    for (int w : b.words) {
+      if (geom[w].along1 <= x) left0 = std::min(left0, geom[w].along0), left1 = std::max(left1, geom[w].along1);
+      if (geom[w].along0 >= x) right0 = std::min(right0, geom[w].along0), right1 = std::max(right1, geom[w].along1);
+    }
+    return std::pair<double, double>{left1 > left0 ? left1 - left0 : 0, right1 > right0 ? right1 - right0 : 0};
+  };
+  // Prose on both sides of x in `lines`: words of two letters or more,
+  // three a line on each side, and `per_side` or more on each side of most
+  // lines (not a form's comb boxes, one character each, or a table's short
+  // cells). One line: `per_side` on each side.
+  auto prose = [&](const std::vector<size_t>& lines, double x, int per_side) {
+    int left_total = 0, right_total = 0, prose_lines = 0;
+    for (size_t b : lines) {
+      int left = 0, right = 0;
+      for (int w : bands[b].words) {
+        if (page.words[static_cast<size_t>(w)].glyphs.size() < 2) continue;
+        (geom[w].along1 <= x ? left : right) += 1;
+      }
+      left_total += left;
+      right_total += right;
+      prose_lines += left >= per_side && right >= per_side ? 1 : 0;
+    }
+    const int n = static_cast<int>(lines.size());
+    if (n == 1) return prose_lines == 1;
+    return left_total >= 3 * n && right_total >= 3 * n && prose_lines >= kMinGutterLines && 4 * prose_lines >= 3 * n;
+  };
+  auto follows = [&](size_t upper, size_t lower) {
+    if (geom[bands[upper].words.front()].bucket != 0 || geom[bands[lower].words.front()].bucket != 0) return false;
+    const double spacing = geom[bands[lower].words.front()].across - geom[bands[upper].words.front()].across;
+    return spacing > 0 && spacing <= kMaxLineSpacing * std::max(bands[upper].font_size, bands[lower].font_size);
+  };
+  for (size_t i = 0; i < bands.size(); ++i) {
+    const Band& band = bands[i];
+    if (geom[band.words.front()].bucket != 0) continue;
+    for (size_t k = 0; k + 1 < band.words.size(); ++k) {
+      const double gap0 = geom[band.words[k]].along1, gap1 = geom[band.words[k + 1]].along0;
+      if (gap1 - gap0 < kMinGutter * band.font_size || gap1 - gap0 > kMaxLineGap * band.font_size) continue;
+      const double x = (gap0 + gap1) / 2;
+      if (std::find(cuts[i].begin(), cuts[i].end(), x) != cuts[i].end()) continue;
+      // The run of lines the strip goes through: up and down while lines
+      // follow one another and no word crosses it.
+      size_t top = i, bottom = i;
+      while (top > 0 && follows(top - 1, top) && !crossed(bands[top - 1], x)) --top;
+      while (bottom + 1 < bands.size() && follows(bottom, bottom + 1) && !crossed(bands[bottom + 1], x)) ++bottom;
+      // The strip white in every line with words on both sides.
+      std::vector<size_t> both;
+      double left = 0, right = 0, strip0 = gap0, strip1 = gap1;
+      for (size_t b = top; b <= bottom; ++b) {
+        const auto [l, r] = sides(bands[b], x);
+        if (l <= 0 || r <= 0) continue;
+        both.push_back(b);
+        left = std::max(left, l);
+        right = std::max(right, r);
+        for (int w : bands[b].words) {
+          if (geom[w].along1 <= x) strip0 = std::max(strip0, geom[w].along1);
+          if (geom[w].along0 >= x) strip1 = std::min(strip1, geom[w].along0);
+        }
+      }
+      if (static_cast<int>(both.size()) < kMinGutterLines || left < kMinColumnWidth || right < kMinColumnWidth ||
+          strip1 - strip0 < kMinGutter * band.font_size || !prose(both, x, 2)) {
+        continue;
+      }
+      for (size_t b : both) {
+        if (!prose({b}, x, 1) || !WordsBesideAreWords(page, bands[b], geom, x)) continue;
+        if (std::find(cuts[b].begin(), cuts[b].end(), x) == cuts[b].end()) cuts[b].push_back(x);
+      }
+    }
+  }
+  return cuts;
+}
+
 void BuildLines(PageText* page, const std::vector<WordGeom>& geom,
                 std::vector<WordGeom>* line_geom) {
   const std::vector<Word>& words = page->words;
@@ -553,9 +663,10 @@ void BuildLines(PageText* page, const std::vector<WordGeom>& geom,
     if (geom[a].bucket != geom[b].bucket) return geom[a].bucket < geom[b].bucket;
     return geom[a].across < geom[b].across;
   });
-  // Bands of words on (nearly) one baseline, then split bands at wide gaps.
-  size_t i = 0;
-  while (i < order.size()) {
+  // Bands of words on (nearly) one baseline, then split bands at wide gaps
+  // and at gutters between columns.
+  std::vector<Band> bands;
+  for (size_t i = 0; i < order.size();) {
     const WordGeom& g0 = geom[order[i]];
     const double tol = 0.5 * g0.font_size;
     size_t j = i + 1;  // a band holds at least its first word
@@ -563,14 +674,23 @@ void BuildLines(PageText* page, const std::vector<WordGeom>& geom,
            geom[order[j]].across - g0.across <= tol) {
       ++j;
     }
-    std::vector<int> band(order.begin() + i, order.begin() + j);
-    std::stable_sort(band.begin(), band.end(),
+    Band band{std::vector<int>(order.begin() + i, order.begin() + j), g0.font_size};
+    std::stable_sort(band.words.begin(), band.words.end(),
                      [&](int a, int b) { return geom[a].along0 < geom[b].along0; });
+    for (int w : band.words) band.font_size = std::max(band.font_size, geom[w].font_size);
+    bands.push_back(std::move(band));
+    i = j;
+  }
+  const std::vector<std::vector<double>> cuts = GutterCuts(*page, bands, geom);
+  for (size_t b = 0; b < bands.size(); ++b) {
     Line line;
     WordGeom lg;
-    for (int w : band) {
+    for (int w : bands[b].words) {
       const WordGeom& wg = geom[w];
-      if (!line.words.empty() && wg.along0 - lg.along1 > kMaxLineGap * wg.font_size) {
+      const bool gutter = !line.words.empty() && std::any_of(cuts[b].begin(), cuts[b].end(), [&](double x) {
+        return lg.along1 <= x && wg.along0 >= x;
+      });
+      if (!line.words.empty() && (gutter || wg.along0 - lg.along1 > kMaxLineGap * wg.font_size)) {
         page->lines.push_back(std::move(line));
         line_geom->push_back(lg);
         line = Line{};
@@ -589,7 +709,6 @@ void BuildLines(PageText* page, const std::vector<WordGeom>& geom,
       page->lines.push_back(std::move(line));
       line_geom->push_back(lg);
     }
-    i = j;
   }
 }
 

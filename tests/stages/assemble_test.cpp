@@ -71,6 +71,52 @@ TEST(Assemble, TwoColumnsReadColumnByColumn) {
   EXPECT_EQ(p.text, "Title across\n\nLeft one\nLeft two\n\nRight one\nRight two");
 }
 
+// A declaration and its translation side by side, 1.2 em apart (probe27,
+// reportlab): closer than a line's widest gap, so each line read across
+// both columns, and "Tenemos dos hijos:" ran into the English column before
+// the children's names. A white strip down five or more lines of prose is
+// a gutter: each column reads as its own block.
+TEST(Assemble, ProseColumnsCloseTogetherReadColumnByColumn) {
+  const char* const left[] = {"1. Me llamo Kenia Zeledon Obando y naci", "el 5 de mayo de 2010 en el barrio de",
+                              "Monimbo, en la ciudad de Masaya. Mis", "padres son Juana Obando y Jairo Obando,",
+                              "que viven en Masaya con mi hermano.", "Tenemos dos hijos: Axel Antonio Zeledon"};
+  const char* const right[] = {"1. My name is Kenia Zeledon Obando and I", "was born on May 5, 2010 in the barrio of",
+                               "Monimbo, in the city of Masaya. My parents", "are Juana Obando and Jairo Obando, who",
+                               "live in Masaya with my brother. We have", "two children: Axel Antonio Zeledon Obando"};
+  std::string content = "BT /F1 10 Tf 12 TL 72 700 Td";
+  for (const char* line : left) content += std::string(" (") + line + ") Tj T*";
+  content += " ET BT /F1 10 Tf 12 TL 275.2 700 Td";  // the widest left line ends at 263.2
+  for (const char* line : right) content += std::string(" (") + line + ") Tj T*";
+  content += " ET";
+  PageText p = Extract(content);
+  std::string expected;
+  for (const char* line : left) expected += std::string(expected.empty() ? "" : "\n") + line;
+  expected += "\n\n";
+  for (size_t k = 0; k < std::size(right); ++k) expected += std::string(k ? "\n" : "") + right[k];
+  EXPECT_EQ(p.text, expected);
+}
+
+// ... but the boxes of a comb field stay one line with a form's columns
+// of labels over them: no strip runs between two boxes.
+TEST(Assemble, ACombFieldUnderAFormsColumnsStaysOneLine) {
+  std::string content;
+  for (int k = 0; k < 5; ++k) {
+    const std::string y = std::to_string(700 - 14 * k);
+    content += "BT /F1 10 Tf 72 " + y + " Td (Number of the field on the left) Tj ET ";
+    content += "BT /F1 10 Tf 215.2 " + y + " Td (Label of the right column) Tj ET ";
+  }
+  // "2 2 0 8 7 3 4 1 6" one box every 14 pt from x 100; the column strip
+  // (the left labels end at 203.2, the right ones start at 215.2) falls
+  // between the last two boxes.
+  content += "BT /F1 10 Tf 82 630 Td (A-) Tj ET ";
+  for (int k = 0; k < 9; ++k) {
+    content += "BT /F1 10 Tf " + std::to_string(100 + 14 * k) + " 630 Td (" + std::string(1, "220873416"[k]) + ") Tj ET ";
+  }
+  content += "BT /F1 10 Tf 230 630 Td (None given here) Tj ET";
+  PageText p = Extract(content);
+  EXPECT_NE(p.text.find("A- 2 2 0 8 7 3 4 1 6"), std::string::npos) << p.text;
+}
+
 TEST(Assemble, TextMapPointsEveryByteAtItsGlyph) {
   PageText p = Extract("BT /F1 10 Tf 100 700 Td (Pe\\361a) Tj 0 -14 Td (Ruiz) Tj ET");
   ASSERT_EQ(p.text.size(), p.text_glyph.size());
