@@ -213,6 +213,13 @@ void DetectLayoutFindings(const PageText& page, const WordSet& not_names,
     // A town of birth, not the country after it; a country alone is no one's.
     if (field.key == "birthplace") {
       const bool paired = PairedPart(page, field.label_words, &value);
+      // An answer's mark and preposition ("A. In Tocoa, in the department
+      // of Colón").
+      for (const char* const lead : {"a.", "a:", "in", "en"}) {
+        if (!value.empty() && NormalizeString(page.words[static_cast<size_t>(value.front())].text) == lead) {
+          value.erase(value.begin());
+        }
+      }
       auto comma = std::find_if(value.rbegin(), value.rend(),
                                 [&](int w) { return page.words[static_cast<size_t>(w)].text.ends_with(','); });
       if (comma != value.rend() || !paired) {

@@ -148,7 +148,10 @@ std::vector<LabelEntry> OtherEntries() {
         // A DHS record's paired box: "COB / POB: Haiti / Jacmel" (detection
         // takes the part the place of birth stands in).
         "cob / pob", "cob/pob", "pob", "p.o.b.", "country / place of birth", "country/place of birth",
-        "pais / lugar de nacimiento"}},
+        "pais / lugar de nacimiento",
+        // A hearing's or interview's question ("Q. Where were you born?").
+        "where were you born", "where were you born?", "donde nacio", "donde nacio usted", "donde nacio usted?",
+        "en que lugar nacio"}},
       {"email", {"email", "e-mail", "email address", "e-mail address", "correo electronico",
                  "correo electrónico"}},
       {"ssn", {"ssn", "social security number", "u.s. social security number",

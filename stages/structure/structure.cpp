@@ -1205,16 +1205,18 @@ std::vector<int> AnswerWords(const Page& p, int label, int value) {
 
 // A transcript's or sworn statement's question and its answer are a label
 // and its value ("Q: What is your date of birth? / A: October 21, 1988.",
-// "Q: What is your mother's name? A: Marie-Ange Dorvil."): the question's
+// "Q: What is your mother's name? A: Marie-Ange Dorvil.", "Q. Where were
+// you born? / A. In Tocoa, …"): the question's
 // words, the answer's up to the end of its line. Pleading line numbers may
 // sit between them.
 void QuestionAnswerFields(PageText& page) {
   // The answer follows "A:" on the question's line, or is the next line
   // that asks nothing (OCR may lose a scan's "Q:" and "A:" column).
   static const RE2 kQa(
-      R"((?im)^[ \t]*(?:Q[ \t]*[.:][ \t]*)?(?:what|which|cu[aá]l)[ \t]+(?:is|was|are|were|es|era)[ \t]+(?:your|the|su|tu)[ \t]+([^?\n]{3,60})\?[ \t]*(?:A[ \t]*[.:][ \t]*([^\n]{1,100})|\n[\s\d]*?(?:A[ \t]*[.:][ \t]*)?(?:\n[\s\d]*)?([^\n?]{1,100})(?:\n|$)))");
-  re2::StringPiece rest(page.text), asked, inline_answer, next_answer;
-  while (RE2::FindAndConsume(&rest, kQa, &asked, &inline_answer, &next_answer)) {
+      R"((?im)^[ \t]*(?:Q[ \t]*[.:][ \t]*)?(?:(?:what|which|cu[aá]l)[ \t]+(?:is|was|are|were|es|era)[ \t]+(?:your|the|su|tu)[ \t]+([^?\n]{3,60})|(where[ \t]+were[ \t]+you[ \t]+born|d[oó]nde[ \t]+naci[oó](?:[ \t]+usted)?))\?[ \t]*(?:A[ \t]*[.:][ \t]*([^\n]{1,100})|\n[\s\d]*?(?:A[ \t]*[.:][ \t]*)?(?:\n[\s\d]*)?([^\n?]{1,100})(?:\n|$)))");
+  re2::StringPiece rest(page.text), asked_your, asked_born, inline_answer, next_answer;
+  while (RE2::FindAndConsume(&rest, kQa, &asked_your, &asked_born, &inline_answer, &next_answer)) {
+    const re2::StringPiece asked = asked_your.empty() ? asked_born : asked_your;
     const re2::StringPiece answer = inline_answer.empty() ? next_answer : inline_answer;
     const std::string key = QuestionKey(std::string_view(asked.data(), asked.size()));
     if (key.empty() || key == "public") continue;
@@ -1225,6 +1227,11 @@ void QuestionAnswerFields(PageText& page) {
       const Word& word = page.words[static_cast<size_t>(w)];
       if (word.text_begin >= q_begin && word.text_end <= q_end) field.label_words.push_back(w);
       if (word.text_begin >= a_begin && word.text_end <= a_end) field.value_words.push_back(w);
+    }
+    // The answer's own mark, past a blank line ("A. In Tocoa, …").
+    if (!field.value_words.empty()) {
+      const std::string& mark = page.words[static_cast<size_t>(field.value_words.front())].text;
+      if (mark == "A." || mark == "A:" || mark == "R." || mark == "R:") field.value_words.erase(field.value_words.begin());
     }
     if (!field.value_words.empty()) page.layout.fields.push_back(std::move(field));
   }

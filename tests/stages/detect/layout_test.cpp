@@ -506,6 +506,18 @@ TEST(LayoutDetection, ATranscribersCertificateKeepsItsCertifier) {
   EXPECT_FALSE(Texts(pages[0], findings, "a_number").empty());
 }
 
+// A hearing transcript asks where the respondent was born (probe27): the
+// answer names her town, which stayed; the department and country stay.
+TEST(LayoutDetection, TheAnswerToWhereWereYouBornIsATown) {
+  PageBuilder b;
+  b.Text("Q.", 84, 400).Text("Where were you born?", 105, 400);
+  b.Text("A.", 84, 424).Text("In Tocoa, in the department of Colón, Honduras.", 105, 424);
+  b.Text("Q.", 84, 448).Text("Where do you live now?", 105, 448);
+  const std::vector<PageText> pages = {b.Build()};
+  const std::vector<Finding> findings = MakeDetector().DetectDocument(pages);
+  EXPECT_EQ(Texts(pages[0], findings, "address"), (std::vector<std::string>{"Tocoa, in the department of Colón,"}));
+}
+
 // A relative's compound surname, cued with a sibling, is found again with
 // the given names written before it (a LibreOffice declaration: "Tenemos
 // dos hijos: Kenia Espinoza Núñez, ..., y Byron Josué Espinoza Núñez"
