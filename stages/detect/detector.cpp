@@ -1050,6 +1050,7 @@ std::vector<Finding> Detector::DetectDocument(const std::vector<PageText>& pages
   }
   FindListedDatesOfBirth(work, mentioned);
   FindANumbersAgain(work);
+  FindAgencyNumbersAgain(work);
   FindPlacesAgain(work);
   for (const std::vector<std::string>& person : also_people) {
     if (person.size() >= 2) cued.Add(person);
@@ -1236,14 +1237,52 @@ void Detector::FindANumbersAgain(std::vector<PageWork>& work) {
   }
 }
 
+void Detector::FindAgencyNumbersAgain(std::vector<PageWork>& work) {
+  // The numbers other agencies gave the person (a passport, a fingerprint
+  // or FBI number), found once by their label, written again in a
+  // record's narrative ("Subject presented Mauritanian passport B01847263").
+  std::set<std::string> numbers;
+  for (const PageWork& w : work) {
+    for (const Finding& f : w.findings) {
+      if (f.category != "eoir_or_fbi_label" || f.value.size() < 6) continue;
+      std::string n = NormalizeString(f.value);
+      if (std::count_if(n.begin(), n.end(), [](unsigned char c) { return std::isdigit(c); }) >= 4) numbers.insert(n);
+    }
+  }
+  if (numbers.empty()) return;
+  const std::vector<std::string> forms(numbers.begin(), numbers.end());
+  const LiteralSearch search(forms);
+  for (PageWork& w : work) {
+    const auto hits = StandingHits(search, forms, w.norm.text, [](unsigned char c) { return std::isalnum(c) != 0; });
+    for (const auto& [form, p] : hits) {
+      Finding f;
+      std::tie(f.begin, f.end) = w.norm.ToOriginal(p, p + forms[form].size());
+      f.category = "eoir_or_fbi_label";
+      f.rule = "agency_number.again";
+      f.page = w.page;
+      f.value = forms[form];
+      f.confidence = 0.85;
+      f.basis = "rule";
+      f.reason = "an agency's number for the person found elsewhere in this document, written again";
+      w.findings.push_back(std::move(f));
+    }
+  }
+}
+
 void Detector::FindPlacesAgain(std::vector<PageWork>& work) {
   // Each village named after its kind once ("the village of Qala-e Shafi")
   // is the same place wherever the document names it ("his family's home
   // in Qala-e Shafi"), written with its capital.
+  // So is a town someone was born in ("born in Achkhoy-Martan, Chechen
+  // Republic"; "Where were you born? In Tocoa, in the department of
+  // Colón"): its name, up to its comma.
   std::set<std::string> places;
   for (const PageWork& w : work) {
     for (const Finding& f : w.findings) {
-      if (f.rule == "address.village" && f.value.size() >= 4) places.insert(f.value);
+      std::string place = f.value;
+      if (f.rule == "address.birthplace" || f.rule == "layout.field.birthplace") place = place.substr(0, place.find(','));
+      else if (f.rule != "address.village") continue;
+      if (place.size() >= 4) places.insert(place);
     }
   }
   if (places.empty()) return;
@@ -1262,7 +1301,7 @@ void Detector::FindPlacesAgain(std::vector<PageWork>& work) {
       f.value = forms[form];
       f.confidence = 0.75;
       f.basis = "rule";
-      f.reason = "a village named elsewhere in this document, named again";
+      f.reason = "a village or town of birth named elsewhere in this document, named again";
       w.findings.push_back(std::move(f));
     }
   }

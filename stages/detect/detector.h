@@ -92,7 +92,11 @@ class Detector {
   // the document, in any of its groupings ("208-561-390" alone on the
   // line after a transcript's "File No.: A").
   static void FindANumbersAgain(std::vector<PageWork>& work);
-  // Every place address.village found, wherever the document names it again.
+  // A passport, fingerprint or FBI number found anywhere by its label,
+  // wherever the document writes it again.
+  static void FindAgencyNumbersAgain(std::vector<PageWork>& work);
+  // Every village (address.village) and town of birth (address.birthplace,
+  // a birthplace label's value) found, wherever the document names it again.
   static void FindPlacesAgain(std::vector<PageWork>& work);
   // The date in parentheses right after a name finding ("Kenia Nicol
   // Zelaya (15/11/2014)"): that person's date of birth.

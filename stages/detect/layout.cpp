@@ -234,11 +234,11 @@ void DetectLayoutFindings(const PageText& page, const WordSet& not_names,
     if (category == "eoir_or_fbi_label") {
       std::erase_if(value, [&](int w) { return CountDigits(page.words[static_cast<size_t>(w)].text) == 0; });
     }
-    AddSpans(page, value, word_line,
-             Typed(page, category, "label",
-                   "the value of a form label for " + category +
-                       (field.below ? " (below the label)" : " (beside the label)")),
-             out);
+    Finding proto = Typed(page, category, "label",
+                          "the value of a form label for " + category +
+                              (field.below ? " (below the label)" : " (beside the label)"));
+    if (field.key == "birthplace") proto.rule = "layout.field.birthplace";
+    AddSpans(page, value, word_line, std::move(proto), out);
   }
   if (!names) return;
   for (size_t i = first; i < out->size(); ++i) {

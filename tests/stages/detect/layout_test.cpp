@@ -518,6 +518,22 @@ TEST(LayoutDetection, TheAnswerToWhereWereYouBornIsATown) {
   EXPECT_EQ(Texts(pages[0], findings, "address"), (std::vector<std::string>{"Tocoa, in the department of Colón,"}));
 }
 
+// A record's boxes give a passport number and the town of birth; its
+// narrative on the next page writes them again (probe27's I-213: the
+// passport number stayed there, and apply's check refused the output).
+TEST(LayoutDetection, APassportNumberAndATownOfBirthAreFoundAgainInTheNarrative) {
+  PageBuilder b;
+  b.Text("Passport Number:", 60, 300).Text("B01847263", 200, 300);
+  b.Text("City of Birth:", 60, 320).Text("Boghe, Mauritania", 200, 320);
+  PageBuilder c(2);
+  c.Text("Subject presented Mauritanian passport B01847263, issued at Nouakchott.", 60, 300);
+  c.Text("He left Boghe in 2023 after the raid on his family.", 60, 314);
+  const std::vector<PageText> pages = {b.Build(), c.Build()};
+  const std::vector<Finding> findings = MakeDetector().DetectDocument(pages);
+  EXPECT_EQ(Texts(pages[1], findings, "eoir_or_fbi_label"), (std::vector<std::string>{"B01847263"}));
+  EXPECT_EQ(Texts(pages[1], findings, "address"), (std::vector<std::string>{"Boghe"}));
+}
+
 // A relative's compound surname, cued with a sibling, is found again with
 // the given names written before it (a LibreOffice declaration: "Tenemos
 // dos hijos: Kenia Espinoza Núñez, ..., y Byron Josué Espinoza Núñez"
