@@ -650,12 +650,39 @@ bool CountedInTotals(std::string_view text, const Finding& f) {
          text.substr(after, 4) == "and ";
 }
 
+// "Form M-444, Information About Credible Fear Interview": the notation is
+// part of a form's title (capitalized words after "Form <number>,"), unless
+// the form is someone's ("Her Form I-589, Application for Asylum").
+bool InFormTitle(std::string_view text, const Finding& f) {
+  const size_t from = f.begin > 80 ? f.begin - 80 : 0;
+  static const RE2 kTitle(
+      R"((?:^|[^A-Za-z])((?i:her|his|my|their|your|our|su|sus|mi|mis|filed|submitted|lodged|completed|signed)\s+)?[Ff]orm\s+[A-Z]{1,3}-?\d+[A-Z]?,?\s+(?:(?:[A-Z][A-Za-z/-]*|of|and|for|the|on|to|about)\s+)*$)");
+  std::string someones;
+  return std::isupper(static_cast<unsigned char>(text[f.begin])) &&
+         RE2::PartialMatch(text.substr(from, f.begin - from), kTitle, &someones) && someones.empty();
+}
+
+// "acknowledged receipt of Form M-444, Information About Credible Fear
+// Interview": a form's number named with its title is the form, not a
+// notation on anyone's record; unless someone's it is ("Her Form I-589,
+// Application for Asylum", "filed Form I-589, …").
+bool NamedWithItsTitle(std::string_view text, const Finding& f) {
+  const std::string_view found = text.substr(f.begin, f.end - f.begin);
+  if (std::none_of(found.begin(), found.end(), [](unsigned char c) { return std::isdigit(c); })) return false;
+  static const RE2 kTitle(R"(^,\s+[A-Z][a-z]+)");
+  static const RE2 kSomeones(
+      R"((?i)\b(?:her|his|my|their|your|our|su|sus|mi|mis|filed|submitted|presented|presento|present[oó]|lodged|completed|signed)\s+(?:form\s+)?$)");
+  const size_t from = f.begin > 30 ? f.begin - 30 : 0;
+  return RE2::PartialMatch(text.substr(f.end), kTitle) && !RE2::PartialMatch(text.substr(from, f.begin - from), kSomeones);
+}
+
 }  // namespace
 
 void KeepLegendDefinitions(std::string_view text, std::vector<Finding>* findings) {
   std::erase_if(*findings, [&](const Finding& f) {
-    if (!NotationWords(f) || f.channel != kChannelPage || f.begin > text.size() || f.end > text.size()) return false;
-    return DefinedTerm(text, f) || DefinitionOfTerm(text, f) || CountedInTotals(text, f);
+    if (!NotationWords(f) || f.channel != kChannelPage || f.begin >= text.size() || f.end > text.size()) return false;
+    return DefinedTerm(text, f) || DefinitionOfTerm(text, f) || CountedInTotals(text, f) || InFormTitle(text, f) ||
+           NamedWithItsTitle(text, f);
   });
 }
 

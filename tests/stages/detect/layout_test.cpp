@@ -534,6 +534,23 @@ TEST(LayoutDetection, APassportNumberAndATownOfBirthAreFoundAgainInTheNarrative)
   EXPECT_EQ(Texts(pages[1], findings, "address"), (std::vector<std::string>{"Boghe"}));
 }
 
+// A status report names a form with its title (probe27): no notation on
+// anyone's record. A class member's own screening in a footnote still is.
+TEST(LayoutDetection, AFormNamedWithItsTitleIsNoNotation) {
+  PageBuilder b;
+  b.Text("every interview was scheduled a day after the class member acknowledged receipt of Form M-444, Information About", 60, 300, 8);
+  b.Text("Credible Fear Interview, consistent with the regulation.", 60, 310, 8);
+  b.Text("For example, one class member received a positive credible fear determination on 05/14/2025.", 60, 380, 8);
+  const std::vector<PageText> pages = {b.Build()};
+  const std::vector<Finding> findings = MakeDetector().DetectDocument(pages);
+  const std::string& text = pages[0].text;
+  const size_t example = text.find("For example");
+  for (const Finding& f : findings) {
+    if (f.category == "credible_fear") EXPECT_GT(f.begin, example) << text.substr(f.begin, f.end - f.begin);
+  }
+  EXPECT_FALSE(Texts(pages[0], findings, "credible_fear").empty());
+}
+
 // A relative's compound surname, cued with a sibling, is found again with
 // the given names written before it (a LibreOffice declaration: "Tenemos
 // dos hijos: Kenia Espinoza Núñez, ..., y Byron Josué Espinoza Núñez"
