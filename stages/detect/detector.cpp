@@ -1237,6 +1237,26 @@ void Detector::FindANumbersAgain(std::vector<PageWork>& work) {
   }
 }
 
+namespace {
+
+// A rule finding for `form`, found again at `p` of page `page`'s
+// normalized text `norm`.
+Finding FoundAgain(const NormalizedText& norm, int page, size_t p, const std::string& form, const char* category,
+                   const char* rule, double confidence, const char* reason) {
+  Finding f;
+  std::tie(f.begin, f.end) = norm.ToOriginal(p, p + form.size());
+  f.category = category;
+  f.rule = rule;
+  f.page = page;
+  f.value = form;
+  f.confidence = confidence;
+  f.basis = "rule";
+  f.reason = reason;
+  return f;
+}
+
+}  // namespace
+
 void Detector::FindAgencyNumbersAgain(std::vector<PageWork>& work) {
   // The numbers other agencies gave the person (a passport, a fingerprint
   // or FBI number), found once by their label, written again in a
@@ -1255,16 +1275,8 @@ void Detector::FindAgencyNumbersAgain(std::vector<PageWork>& work) {
   for (PageWork& w : work) {
     const auto hits = StandingHits(search, forms, w.norm.text, [](unsigned char c) { return std::isalnum(c) != 0; });
     for (const auto& [form, p] : hits) {
-      Finding f;
-      std::tie(f.begin, f.end) = w.norm.ToOriginal(p, p + forms[form].size());
-      f.category = "eoir_or_fbi_label";
-      f.rule = "agency_number.again";
-      f.page = w.page;
-      f.value = forms[form];
-      f.confidence = 0.85;
-      f.basis = "rule";
-      f.reason = "an agency's number for the person found elsewhere in this document, written again";
-      w.findings.push_back(std::move(f));
+      w.findings.push_back(FoundAgain(w.norm, w.page, p, forms[form], "eoir_or_fbi_label", "agency_number.again", 0.85,
+                                      "an agency's number for the person found elsewhere in this document, written again"));
     }
   }
 }
@@ -1292,17 +1304,9 @@ void Detector::FindPlacesAgain(std::vector<PageWork>& work) {
     const std::string& t = w.norm.text;
     const auto hits = StandingHits(search, forms, t, [](unsigned char c) { return std::isalnum(c) != 0; });
     for (const auto& [form, p] : hits) {
-      Finding f;
-      std::tie(f.begin, f.end) = w.norm.ToOriginal(p, p + forms[form].size());
-      if (!StartsUpper(std::string_view(*w.text).substr(f.begin, f.end - f.begin))) continue;
-      f.category = "address";
-      f.rule = "address.village.again";
-      f.page = w.page;
-      f.value = forms[form];
-      f.confidence = 0.75;
-      f.basis = "rule";
-      f.reason = "a village or town of birth named elsewhere in this document, named again";
-      w.findings.push_back(std::move(f));
+      Finding f = FoundAgain(w.norm, w.page, p, forms[form], "address", "address.village.again", 0.75,
+                             "a village or town of birth named elsewhere in this document, named again");
+      if (StartsUpper(std::string_view(*w.text).substr(f.begin, f.end - f.begin))) w.findings.push_back(std::move(f));
     }
   }
 }
