@@ -1457,12 +1457,13 @@ bool OpensCertificate(const std::string& n) {
   return false;
 }
 
-// Where a block's role ends: before a line that opens another e-mail
-// (a forwarded message's "---------- Forwarded message ---------" or
-// "From: …", a reply's "On … wrote:"). Printed threads run a signature and
-// the next message's header together, and the sender of that message is
-// not the signer's office. `end` when no such line follows the first.
-size_t MessageHeaderCut(const PageText& page, const Block& block, size_t end) {
+// Where a block's role ends: the index of its first line, after the
+// first, that opens another e-mail (a forwarded message's "----------
+// Forwarded message ---------" or "From: …", a reply's "On … wrote:");
+// the block's line count when none does. Printed threads run a signature
+// and the next message's header together, and the sender of that message
+// is not the signer's office.
+size_t MessageHeaderLine(const PageText& page, const Block& block) {
   static const RE2 kOpens(
       R"((?i)^(?:[ \t>]*)(?:-{3,}[ \t]*(?:forwarded|original|mensaje)|from[ \t]*:|de[ \t]*:[ \t]*\S+.*@|on[ \t].*\bwrote:|on[ \t]+(?:mon|tue|wed|thu|fri|sat|sun)[a-z]*,?[ \t]+\S+.*\d{4}|el[ \t].*\bescribi[oó]:|begin forwarded message))");
   for (size_t k = 1; k < block.lines.size(); ++k) {
@@ -1470,12 +1471,9 @@ size_t MessageHeaderCut(const PageText& page, const Block& block, size_t end) {
     if (line.words.empty()) continue;
     const size_t from = page.words[static_cast<size_t>(line.words.front())].text_begin;
     const size_t to = page.words[static_cast<size_t>(line.words.back())].text_end;
-    if (from >= end || !RE2::PartialMatch(std::string_view(page.text).substr(from, to - from), kOpens)) continue;
-    size_t cut = from;
-    while (cut > 0 && std::isspace(static_cast<unsigned char>(page.text[cut - 1]))) --cut;
-    return cut;
+    if (RE2::PartialMatch(std::string_view(page.text).substr(from, to - from), kOpens)) return k;
   }
-  return end;
+  return block.lines.size();
 }
 
 // A professional's letterhead set centred at the top of a letter, in
@@ -1611,12 +1609,6 @@ bool IsClosing(const std::string& n) {
   return std::any_of(std::begin(kClosings), std::end(kClosings), [&](const char* c) { return t == c; });
 }
 
-// A signature set right under a paragraph, with no more space between them
-// than between lines (an e-mail printed by Chromium: "... by Monday." /
-// "Priya Raman-Holt" / "Assistant Chief Counsel" / ...): the block's last
-// short lines, from a name line (after a closing, if any), have the counsel
-// role when they name counsel's role or firm; the paragraph above keeps
-// none of it.
 // Whether a signature's first line is a person's name, alone or before
 // a title set off by "|" ("Aline Mbuyamba-Ross | Staff Attorney").
 bool OpensWithNameLine(const PageText& page, const Line& line) {
@@ -1627,7 +1619,14 @@ bool OpensWithNameLine(const PageText& page, const Line& line) {
   return !NameLineWords(page, name).empty();
 }
 
-void SignatureTail(PageText* page, int bi) {
+// A signature set right under a paragraph, with no more space between them
+// than between lines (an e-mail printed by Chromium: "... by Monday." /
+// "Priya Raman-Holt" / "Assistant Chief Counsel" / ...): the short lines
+// before line `last` of block `bi` (where a printed thread's next message
+// opens, or its end), from a name line (after a date line or a closing, if
+// any), have the counsel role when they name counsel's role or firm; the
+// paragraph above keeps none of it.
+void SignatureTail(PageText* page, int bi, size_t last) {
   const Block& block = page->blocks[static_cast<size_t>(bi)];
   auto chars = [&](int l) {
     size_t n = 0;
@@ -1640,18 +1639,8 @@ void SignatureTail(PageText* page, int bi) {
     for (int w : line.words) t += (t.empty() ? "" : " ") + page->words[static_cast<size_t>(w)].text;
     return NormalizeString(t);
   };
-  // The signature ends where the next message of a printed thread opens,
-  // and above a confidentiality notice under it.
-  size_t last = block.lines.size();
-  const size_t cut = MessageHeaderCut(*page, block, SIZE_MAX);
-  for (size_t k = 1; k < block.lines.size() && cut != SIZE_MAX; ++k) {
-    const Line& line = page->lines[static_cast<size_t>(block.lines[k])];
-    if (line.words.empty()) continue;
-    if (cut <= page->words[static_cast<size_t>(line.words.front())].text_begin) {
-      last = k;
-      break;
-    }
-  }
+  // The signature ends where the next message of a printed thread opens
+  // (`last`: MessageHeaderLine), and above a confidentiality notice.
   while (last > 1 && Has(line_text(last - 1), {"confidential", "privileged", "intended only", "confidencial"})) --last;
   size_t first = last;
   while (first > 0 && chars(block.lines[first - 1]) <= 60) --first;
@@ -1718,9 +1707,9 @@ void Roles(Page& p) {
     size_t begin = SIZE_MAX, end = 0;
     int chars = 0, long_lines = 0, continued = 0, centered = 0, narrow_centered = 0, lines = 0;
     // A printed thread's next message is no part of this block's role.
-    const size_t cut = MessageHeaderCut(page, block, SIZE_MAX);
-    for (int l : block.lines) {
-      if (!page.lines[l].words.empty() && page.words[page.lines[l].words.front()].text_begin >= cut) break;
+    const size_t message = MessageHeaderLine(page, block);
+    for (size_t k = 0; k < message; ++k) {
+      const int l = block.lines[k];
       ++lines;
       const Rect& line = page.lines[l].box;
       if (std::abs((line.x0 + line.x1) / 2 - body_center) <= 6) {
@@ -1750,7 +1739,7 @@ void Roles(Page& p) {
     BlockRole role;
     const bool classified = Classify(bt, page, body_left, body_right, &sections, &role);
     if (classified) page.layout.roles.push_back({role, bi, begin, end});
-    if (!classified) SignatureTail(&page, bi);
+    if (!classified) SignatureTail(&page, bi, message);
     if (!classified || role != BlockRole::kQuotation) QuotationsInBlock(&page, bi, body_left, body_right);
   }
 }
