@@ -284,7 +284,41 @@ std::vector<Fragment> SplitAtSpacingGaps(const std::vector<Glyph>& glyphs, Fragm
     from = k;
   }
   if (!heads.empty()) *cur = Slice(glyphs, *cur, from, cur->placed.size());
+  // The glyph continues the last part where its ink ends ("A" set with
+  // the spacing, then ".W" at its ink: "A.W.S."), not where its pen does.
+  cur->end_along = cur->placed.back().ink1;
   return heads;
+}
+
+// Whether a glyph's text is only invisible format characters: soft
+// hyphen U+00AD, zero widths and joiners U+200B–U+200F, word joiners
+// U+2060–U+2064, BOM U+FEFF.
+bool InvisibleFormat(std::string_view t) {
+  if (t.empty()) return false;
+  for (size_t i = 0; i < t.size();) {
+    if (t.compare(i, 2, "\xC2\xAD") == 0) {
+      i += 2;
+      continue;
+    }
+    if (i + 3 > t.size()) return false;
+    const auto b0 = static_cast<unsigned char>(t[i]), b1 = static_cast<unsigned char>(t[i + 1]),
+               b2 = static_cast<unsigned char>(t[i + 2]);
+    const bool zero_width = b0 == 0xE2 && b1 == 0x80 && b2 >= 0x8B && b2 <= 0x8F;
+    const bool joiner = b0 == 0xE2 && b1 == 0x81 && b2 >= 0xA0 && b2 <= 0xA4;
+    const bool bom = b0 == 0xEF && b1 == 0xBB && b2 == 0xBF;
+    if (!zero_width && !joiner && !bom) return false;
+    i += 3;
+  }
+  return true;
+}
+
+// Where a fragment's last glyph that is not an invisible character ends
+// (its pen).
+double VisibleEnd(const std::vector<Glyph>& glyphs, const Fragment& f) {
+  for (auto it = f.placed.rbegin(); it != f.placed.rend(); ++it) {
+    if (!InvisibleFormat(glyphs[it->index].text)) return it->along1;
+  }
+  return f.placed.front().along0;
 }
 
 // Words in the order glyphs were drawn, as pdftotext builds them: a word
@@ -316,11 +350,17 @@ std::vector<Fragment> DrawnWords(const std::vector<Glyph>& glyphs,
         cur.word.box = cur.word.box.Union(g.box);
         continue;
       }
-      const double gap = p.along0 - cur.end_along;
       const bool spaced = space && space->bucket == p.bucket &&
                           Separates(*space, cur.end_along, p.along0, fs);
       std::vector<Fragment> heads;
       if (same_line && !spaced) heads = SplitAtSpacingGaps(glyphs, &cur, p, fs);
+      double gap = p.along0 - cur.end_along;
+      // An invisible character may take no room, whatever its glyph's
+      // advance (a soft hyphen kerned back inside a name): the glyph after
+      // it may start where the visible one before it ended.
+      if (gap < -kMaxOverlap * fs && InvisibleFormat(glyphs[cur.placed.back().index].text)) {
+        gap = std::max(gap, p.along0 - VisibleEnd(glyphs, cur));
+      }
       if (!heads.empty()) {
         for (Fragment& h : heads) out.push_back(std::move(h));
       } else if (!same_line || spaced || gap > kMinWordGap * fs || gap < -kMaxOverlap * fs) {

@@ -205,6 +205,24 @@ TEST(Assemble, SpaceKernedBackIsNoWordBreak) {
   EXPECT_EQ(WordTexts(p), (std::vector<std::string>{"Nelson", "Ruiz"}));
 }
 
+// An invisible character kerned back inside a name (a hostile probe: soft
+// hyphens and zero-width spaces drawn with a glyph, then the pen moved back
+// by its width). pdftotext reads "Wil\u00ADmer" as one word; so must we —
+// before, the overlap broke the word, and the name was not matched.
+TEST(Assemble, SoftHyphenKernedBackIsNoWordBreak) {
+  PdfBuilder b;
+  const int cmap = b.AddStream("", "/CIDInit /ProcSet findresource begin 12 dict begin begincmap\n"
+                                   "1 begincodespacerange <00> <FF> endcodespacerange\n"
+                                   "2 beginbfchar\n<AD> <00AD>\n<2D> <200B>\nendbfchar\n"
+                                   "endcmap CMapName currentdict /CMap defineresource pop end end\n");
+  const int contents = b.AddStream("", "BT /F1 10 Tf 100 700 Td [(Wil\\255) 333 (mer) ( Ixco-) 333 (y)] TJ ET");
+  auto page = ExtractPage(b.BuildOnePage(
+      contents, "<< /Font << /F1 << /Type /Font /Subtype /Type1 /BaseFont /Helvetica /Encoding /WinAnsiEncoding "
+                "/ToUnicode " + std::to_string(cmap) + " 0 R >> >> >>"));
+  ASSERT_TRUE(page.has_value());
+  EXPECT_EQ(WordTexts(*page), (std::vector<std::string>{"Wil\u00ADmer", "Ixco\u200By"}));
+}
+
 TEST(Assemble, AccentKernedOverALetterComposesWithIt) {
   // pdfTeX's \'a in OT1: the acute (code 0x13) kerned over the a, then back.
   auto page = ExtractPage(PdfBuilder::OnePage(
@@ -266,6 +284,19 @@ TEST(Assemble, CharacterSpacingAsAWordSpaceBeforeAKernedPair) {
   PageText p = Extract("BT /F1 10 Tf 72 700 Td (Mr) Tj 3.11 Tc 11.66 0 Td (.V) Tj "
                        "0 Tc 11.45 0 Td (elasquez) Tj ET");
   EXPECT_EQ(WordTexts(p), (std::vector<std::string>{"Mr.", "Velasquez"}));
+}
+
+// probe28, a groff motion: "Plaintif", then "fA" set with 5.063 pt of Tc
+// (6 pt here, in Helvetica's wider period),
+// then ".W" placed where the A's ink ends, then ".S." — pdftotext reads
+// "Plaintiff A.W.S.". redact split "A." from "W.S.": after the split at the
+// spacing, the A was still measured to its pen, so the "." after it
+// looked kerned 0.2 em back into it and opened a word. (Helvetica at 11
+// pt: "Plaintif" 33.01, f 3.058, A 7.337, "." 3.058, W 10.384.)
+TEST(Assemble, CharacterSpacingAsAWordSpaceBeforeInitials) {
+  PageText p = Extract("BT /F1 11 Tf 72 700 Td (Plaintif) Tj 6 Tc 33.01 0 Td (fA) Tj "
+                       "0 Tc 16.395 0 Td (.W) Tj 13.442 0 Td (.S. recei) Tj ET");
+  EXPECT_EQ(WordTexts(p), (std::vector<std::string>{"Plaintiff", "A.W.S.", "recei"}));
 }
 
 // CI's fuzzer (stop 38): glyphs at positions beyond a float's range (a
