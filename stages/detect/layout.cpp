@@ -336,6 +336,38 @@ bool NamesAPerson(const std::vector<Finding>& findings, size_t begin, size_t end
 // The people a counsel's or judge's block names on lines of their own
 // ("/s/ Dana Ruiz", "Hon. Dana Ruiz", "DANA RUIZ"), normalized: public
 // wherever a cue finds them in the document ("Declaration of Dana Ruiz").
+// Whether the words of `line` from `i` open a parenthesis that gives a
+// credential: a bar number, "pro hac vice", "admitted in …" — not a cc
+// list's "(sponsor)".
+bool CredentialInParentheses(const PageText& page, const Line& line, size_t i) {
+  if (!page.words[static_cast<size_t>(line.words[i])].text.starts_with("(")) return false;
+  std::string rest;
+  for (size_t k = i; k < line.words.size(); ++k) rest += " " + NormalizeString(page.words[static_cast<size_t>(line.words[k])].text);
+  static const char* const kMarks[] = {"bar", "sbn", "pro hac", "admitted", "esq", "license", "0", "1", "2", "3",
+                                       "4", "5", "6", "7", "8", "9"};
+  return std::any_of(std::begin(kMarks), std::end(kMarks),
+                     [&](const char* m) { return rest.find(m) != std::string::npos; });
+}
+
+// A counsel line's name without what follows it: a parenthesis ("Dana
+// Whitfield (AZ Bar No. 031842)", "(pro hac vice)") or a credential after
+// a comma ("Dana Whitfield, Esq.", ", Bar No. 1234", ", SBN 298811").
+Line WithoutCredentials(const PageText& page, const Line& line) {
+  static const std::set<std::string> kCredentials = {"esq", "esq.", "esquire", "bar", "sbn", "state", "pro",
+                                                     "attorney", "counsel", "wsba", "osb", "d.c."};
+  Line cut = line;
+  for (size_t i = 0; i < cut.words.size(); ++i) {
+    const std::string& w = page.words[static_cast<size_t>(cut.words[i])].text;
+    const bool after_comma =
+        i > 0 && page.words[static_cast<size_t>(cut.words[i - 1])].text.ends_with(",");
+    if (i >= 2 && (CredentialInParentheses(page, cut, i) || (after_comma && kCredentials.count(NormalizeString(w))))) {
+      cut.words.resize(i);
+      break;
+    }
+  }
+  return cut;
+}
+
 void NamesOnTheirOwnLines(const PageText& page, const RoleBlock& role, std::vector<std::string>* people) {
   if (role.block < 0 || role.block >= static_cast<int>(page.blocks.size())) return;
   for (int l : page.blocks[static_cast<size_t>(role.block)].lines) {
@@ -346,7 +378,7 @@ void NamesOnTheirOwnLines(const PageText& page, const RoleBlock& role, std::vect
                                 page.words[static_cast<size_t>(line.words.front())].text_begin >= role.text_end)) {
       continue;
     }
-    const std::vector<std::string> words = NameLineWords(page, line);
+    const std::vector<std::string> words = NameLineWords(page, WithoutCredentials(page, line));
     if (words.empty()) continue;
     std::string joined;
     for (const std::string& w : words) joined += (joined.empty() ? "" : " ") + w;

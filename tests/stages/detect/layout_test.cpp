@@ -1579,6 +1579,28 @@ TEST(LayoutDetection, MatchingTextLeavesOutTheLineNumbers) {
   EXPECT_EQ(text.find("28"), std::string::npos) << text;
 }
 
+// Counsel who declares (a hostile probe's declaration of counsel): the
+// block at the top names her with her bar number, "Counsel for
+// Petitioners". "DECLARATION OF DANA WHITFIELD" and "I, Dana Whitfield,
+// declare" are cues for a declarant, but this declarant is counsel, and
+// all three mentions stay. Before, the cues found her and the counsel
+// block's line, with its bar number, did not say she was public.
+TEST(LayoutDetection, CounselWhoDeclaresStaysWhereHerBlockGivesHerBarNumber) {
+  PageBuilder b;
+  b.Text("Sonoran Desert Legal Collaborative, PLLC", 72, 50);
+  b.Text("Dana Whitfield (AZ Bar No. 031842)", 72, 62);
+  b.Text("2210 N. Central Ave., Suite 400, Phoenix, AZ 85004", 72, 74);
+  b.Text("Counsel for Petitioners", 72, 86);
+  b.Text("United States District Court for the District of Arizona", 72, 120);
+  b.Text("Case No. 2:24-cv-01187-PHX-DLR", 72, 132);
+  b.Text("DECLARATION OF DANA WHITFIELD IN SUPPORT OF MOTION (EXCERPT)", 72, 165);
+  b.Text("I, Dana Whitfield, declare as follows:", 72, 193);
+  b.Text("1. I am an attorney licensed in Arizona and counsel of record for the petitioners in this matter.", 72, 210);
+  const std::vector<PageText> pages = {b.Build()};
+  const std::vector<Finding> findings = MakeDetector().DetectDocument(pages);
+  EXPECT_EQ(Texts(pages[0], findings, "name"), std::vector<std::string>{});
+}
+
 }  // namespace
 // An asylum notice lists the applicant's child as a derivative, with his
 // particulars on the same line: the name before them is found, unlisted.
