@@ -1692,6 +1692,45 @@ bool InPeoplesTable(const PageText& page, const Rect& box) {
   return false;
 }
 
+// A signature of several firms: "Respectfully submitted," then one block
+// per firm, then "Attorneys for Plaintiffs …". A firm's block that names
+// no counsel's word of its own ("IMMIGRANT RIGHTS CLINIC" / a name with
+// "(S.D. Tex. No. 3319920)" / its address and phone) is counsel's too when
+// counsel's blocks stand above and below it, set at the same left edge.
+// `plain` holds the page's blocks of short lines that took no role.
+void FirmsAmongCounsel(PageText* page, const std::vector<size_t>& plain) {
+  std::vector<const RoleBlock*> counsel;
+  for (const RoleBlock& r : page->layout.roles) {
+    if (r.role == BlockRole::kCounsel && r.block >= 0) counsel.push_back(&r);
+  }
+  if (counsel.size() < 2) return;
+  std::vector<RoleBlock> found;
+  for (size_t bi : plain) {
+    const Block& block = page->blocks[bi];
+    if (std::any_of(page->layout.roles.begin(), page->layout.roles.end(),
+                    [&](const RoleBlock& r) { return r.block == static_cast<int>(bi); })) {
+      continue;  // a signature's tail took part of it
+    }
+    bool above = false, below = false;
+    for (const RoleBlock* r : counsel) {
+      const Rect& box = page->blocks[static_cast<size_t>(r->block)].box;
+      if (std::fabs(box.x0 - block.box.x0) > 6) continue;
+      above = above || box.y1 <= block.box.y0;
+      below = below || box.y0 >= block.box.y1;
+    }
+    if (!above || !below) continue;
+    size_t begin = SIZE_MAX, end = 0;
+    for (int l : block.lines) {
+      for (int w : page->lines[static_cast<size_t>(l)].words) {
+        begin = std::min<size_t>(begin, page->words[static_cast<size_t>(w)].text_begin);
+        end = std::max<size_t>(end, page->words[static_cast<size_t>(w)].text_end);
+      }
+    }
+    if (begin < end) found.push_back({BlockRole::kCounsel, static_cast<int>(bi), begin, end});
+  }
+  for (RoleBlock& r : found) page->layout.roles.push_back(std::move(r));
+}
+
 void Roles(Page& p) {
   PageText& page = *p.page;
   double body_left = 1e18, body_right = -1e18;
@@ -1702,6 +1741,7 @@ void Roles(Page& p) {
   }
   RoleSections sections;
   const double body_center = (body_left + body_right) / 2, body_width = body_right - body_left;
+  std::vector<size_t> plain;  // blocks of short lines with no role: a firm's block among counsel's?
   for (int bi = 0; bi < static_cast<int>(page.blocks.size()); ++bi) {
     const Block& block = page.blocks[bi];
     size_t begin = SIZE_MAX, end = 0;
@@ -1739,9 +1779,14 @@ void Roles(Page& p) {
     BlockRole role;
     const bool classified = Classify(bt, page, body_left, body_right, &sections, &role);
     if (classified) page.layout.roles.push_back({role, bi, begin, end});
+    if (!classified && message == block.lines.size() && bt.lines <= 8 && bt.long_lines == 0 &&
+        bt.line_chars <= 60) {
+      plain.push_back(static_cast<size_t>(bi));
+    }
     if (!classified) SignatureTail(&page, bi, message);
     if (!classified || role != BlockRole::kQuotation) QuotationsInBlock(&page, bi, body_left, body_right);
   }
+  FirmsAmongCounsel(&page, plain);
 }
 
 }  // namespace

@@ -351,6 +351,43 @@ TEST(Structure, CounselJudgeAndFooterBlocksHaveRoles) {
   EXPECT_EQ(page.layout.roles.size(), 4u);  // the paragraph has none
 }
 
+// A motion signed by three firms (probe28, groff): "Respectfully
+// submitted," then a block per firm, then "Attorneys for Plaintiffs and
+// the Proposed Class". The third firm's block names no counsel's word of
+// its own — a clinic, a district-court admission number — and its address
+// and phone were removed. Between counsel's blocks, at their left edge, it
+// is counsel's too; a paragraph between them is not.
+TEST(Structure, AFirmsBlockBetweenCounselsBlocksIsCounsels) {
+  PageBuilder b;
+  b.Text("Dated: May 6, 2024", 72, 180).Text("Respectfully submitted,", 330, 180);
+  double y = 210;
+  for (const char* line : {"SOUTHERN BORDER LEGAL COLLABORATIVE", "/s/ Rebecca L. Thornbury",
+                           "Rebecca L. Thornbury (Tex. Bar No. 24081137)", "1120 E. Harrison Ave., Suite 210",
+                           "Harlingen, TX 78550", "(956) 555-0101"}) {
+    b.Text(line, 72, y += 12);
+  }
+  y += 16;
+  for (const char* line : {"IMMIGRANT RIGHTS CLINIC", "Priya Raman-Kessler (S.D. Tex. No. 3319920)",
+                           "415 Congress Ave., Suite 900", "Austin, TX 78701", "(512) 555-0123"}) {
+    b.Text(line, 72, y += 12);
+  }
+  b.Text("Attorneys for Plaintiffs and the Proposed Class", 72, y += 28);
+  const PageText page = b.Build();
+  int counsel = 0;
+  for (const RoleBlock& r : page.layout.roles) {
+    if (r.role != BlockRole::kCounsel) continue;
+    ++counsel;
+    EXPECT_EQ(page.text.substr(r.text_begin, r.text_end - r.text_begin).find("Respectfully"), std::string::npos);
+  }
+  EXPECT_EQ(counsel, 3);
+  bool clinic = false;
+  for (const RoleBlock& r : page.layout.roles) {
+    clinic = clinic || (r.role == BlockRole::kCounsel &&
+                        page.text.substr(r.text_begin, r.text_end - r.text_begin).find("555-0123") != std::string::npos);
+  }
+  EXPECT_TRUE(clinic);
+}
+
 // A bulletin's announcements set in a narrow column: short lines, but
 // prose running on from line to line. Naming volunteer attorneys ("Esq.")
 // made it counsel's block, and the residents' phone numbers in it stayed.
