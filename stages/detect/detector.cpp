@@ -829,6 +829,15 @@ void Detector::DetectCuedNames(PageWork& w) const {
             break;
           }
         }
+        // A name wraps once at most, counting a break between its cue and
+        // it: a capture over two ran down a column read as text
+        // ("Declarant" / "Nasrin Haidari" / "Mirela Dobrev Stanca" / …) and
+        // ends at the second.
+        for (size_t k = 1, breaks = keep > 0 && text.find('\n', whole_begin) < words.front().first ? 1 : 0; k < keep;
+             ++k) {
+          const size_t nl = text.find('\n', words[k - 1].second);
+          if (nl < words[k].first && ++breaks == 2) keep = k;
+        }
         // A capture that starts on a line after its cue and is followed by a
         // colon is the next label of a column of labels ("Last Name:\n
         // Language:", values in the next column), not a name.

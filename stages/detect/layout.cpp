@@ -44,6 +44,11 @@ bool Plausible(const std::string& category, const std::string& norm,
   if (category == "email") return norm.find('@') != std::string::npos;
   if (category == "name") {
     if (!HasLetter(norm) || digits > 0) return false;
+    // A professional named with the title of a public role ("Dr. Helena
+    // Marchetti", an expert, in an index of declarants).
+    for (const char* title : {"dr. ", "dra. ", "hon. ", "honorable ", "judge ", "prof. ", "professor "}) {
+      if (norm.starts_with(title)) return false;
+    }
     std::string word;
     bool any_name = false;
     for (char c : norm + " ") {
@@ -896,7 +901,11 @@ void KeepPublicPeople(const std::vector<std::string>& public_people,
       return true;  // a contact detail public in one place is public everywhere
     }
     if (f.category == "email" && AtPublicDomain(public_people, f.value)) return true;
-    if (f.category != "name" || !(f.rule.starts_with("name.cue") || f.rule == "name.short")) return false;
+    if (f.category != "name") return false;
+    // A column's cell that is exactly a public person (counsel's own
+    // declaration in an index of declarants).
+    if (f.rule == "layout.column.name") return std::find(public_people.begin(), public_people.end(), f.value) != public_people.end();
+    if (!(f.rule.starts_with("name.cue") || f.rule == "name.short")) return false;
     for (const std::string& p : public_people) {
       if (f.value == p) return true;
       const size_t space = p.rfind(' ');

@@ -56,7 +56,10 @@ std::vector<LabelEntry> PersonEntries() {
         "rider", "riders", "rider(s)", "derivative respondent", "derivative respondents",
         "family members included in this application", "dependents included in this determination",
         // A legal-aid office's docket ("Client" | "A#" | "DOB" | ...).
-        "client", "clients", "cliente", "clienta", "clientes"}},
+        "client", "clients", "cliente", "clienta", "clientes",
+        // An index of a motion's declarations ("Exhibit" | "Declarant" |
+        // "Subject" | "Docket"): counsel's and experts' own stay public.
+        "declarant", "declarants", "declarant name", "name of declarant", "declarante"}},
       {"a_number",
        {"a-number", "a number", "a#", "a #", "a no.", "a-no.", "alien no.", "alien number",
         "alien registration number", "alien registration number (a-number)", "a-file",

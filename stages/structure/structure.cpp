@@ -657,6 +657,60 @@ std::vector<std::vector<int>> Grids(const std::vector<Ruling>& rulings) {
   return groups;
 }
 
+// The rows of one drawn row of a grid (`band`: its words by column,
+// between rules at y0 and y1), as boundaries from y0 to y1. A table drawn
+// with rules only around it and under its header (groff's tbl "box",
+// Writer tables with outer borders) holds all its rows in one band: a line
+// where at least half the band's columns, and two or more, have words
+// opens a row; a line only some columns have continues the row above (a
+// wrapped cell). A band with fewer than three such lines (four in the
+// grid's `first` band, which may hold the header), or set in more than one
+// size, is one row: a form's boxes of label and value.
+std::vector<double> RowsInBand(const PageText& page, const std::vector<std::vector<int>>& band, double y0,
+                               double y1, bool first) {
+  std::vector<std::pair<double, int>> lines;  // (centre, columns with a word there)
+  int columns = 0;
+  for (size_t c = 0; c < band.size(); ++c) {
+    if (band[c].empty()) continue;
+    ++columns;
+    std::vector<double> ys;
+    for (int w : band[c]) ys.push_back(CenterY(page.words[static_cast<size_t>(w)].box));
+    for (double y : Distinct(ys)) {
+      auto it = std::find_if(lines.begin(), lines.end(), [&](const auto& l) { return std::fabs(l.first - y) <= 2.0; });
+      if (it == lines.end()) {
+        lines.push_back({y, 1});
+      } else {
+        ++it->second;
+      }
+    }
+  }
+  std::sort(lines.begin(), lines.end());
+  std::vector<double> starts;
+  for (const auto& [y, n] : lines) {
+    if (n >= 2 && 2 * n >= columns) starts.push_back(y);
+  }
+  // A form's box sets its label smaller than its value: one size only.
+  float smallest = 1e9F, largest = 0;
+  for (const std::vector<int>& column : band) {
+    for (int w : column) {
+      smallest = std::min(smallest, page.words[static_cast<size_t>(w)].font_size);
+      largest = std::max(largest, page.words[static_cast<size_t>(w)].font_size);
+    }
+  }
+  if (starts.size() < (first ? 4u : 3u) || largest - smallest > 0.5F) return {y0, y1};
+  std::vector<double> bounds = {y0};
+  for (size_t k = 1; k < starts.size(); ++k) {
+    // Halfway up from the row's first line to the last line above it.
+    double above = starts[k - 1];
+    for (const auto& l : lines) {
+      if (l.first < starts[k] - 2.0) above = std::max(above, l.first);
+    }
+    bounds.push_back((above + starts[k]) / 2);
+  }
+  bounds.push_back(y1);
+  return bounds;
+}
+
 void RuledTables(Page& p) {
   PageText& page = *p.page;
   for (const std::vector<int>& grid : Grids(page.rulings)) {
@@ -686,24 +740,33 @@ void RuledTables(Page& p) {
       while (c > 0 && !RuledBetween(p.vertical, xs[c] - 2, xs[c] + 2, (ys[r] + ys[r + 1]) / 2)) --c;
       words[static_cast<size_t>(r * cols + c)].push_back(w);
     }
-    // Rows without words (double rules, spacing) are not rows.
+    // Rows without words (double rules, spacing) are not rows; a band of
+    // several rows with no rule between them is read as its rows.
     int row = 0;
     std::vector<int> used_columns(static_cast<size_t>(cols), 0);
     for (int r = 0; r < rows; ++r) {
-      bool any = false;
-      for (int c = 0; c < cols; ++c) {
-        std::vector<int>& cw = words[static_cast<size_t>(r * cols + c)];
-        if (cw.empty()) continue;
-        any = true;
-        used_columns[static_cast<size_t>(c)] = 1;
-        int right = c + 1;  // the box's right edge: the next line drawn in its row
-        while (right < cols && !RuledBetween(p.vertical, xs[right] - 2, xs[right] + 2, (ys[r] + ys[r + 1]) / 2)) {
-          ++right;
+      std::vector<std::vector<int>> band(words.begin() + r * cols, words.begin() + (r + 1) * cols);
+      const std::vector<double> bounds = RowsInBand(page, band, ys[r], ys[r + 1], r == 0);
+      for (size_t k = 0; k + 1 < bounds.size(); ++k) {
+        bool any = false;
+        for (int c = 0; c < cols; ++c) {
+          std::vector<int> cw;
+          for (int w : band[static_cast<size_t>(c)]) {
+            const double cy = CenterY(page.words[static_cast<size_t>(w)].box);
+            if (cy >= bounds[k] && cy < bounds[k + 1]) cw.push_back(w);
+          }
+          if (cw.empty()) continue;
+          any = true;
+          used_columns[static_cast<size_t>(c)] = 1;
+          int right = c + 1;  // the box's right edge: the next line drawn in its row
+          while (right < cols && !RuledBetween(p.vertical, xs[right] - 2, xs[right] + 2, (ys[r] + ys[r + 1]) / 2)) {
+            ++right;
+          }
+          TableCell cell{row, c, SortedWords(page, cw), {xs[c], bounds[k], xs[right], bounds[k + 1]}};
+          t.cells.push_back(std::move(cell));
         }
-        TableCell cell{row, c, SortedWords(page, cw), {xs[c], ys[r], xs[right], ys[r + 1]}};
-        t.cells.push_back(std::move(cell));
+        row += any ? 1 : 0;
       }
-      row += any ? 1 : 0;
     }
     t.rows = row;
     t.columns = cols;

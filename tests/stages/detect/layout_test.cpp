@@ -1579,6 +1579,40 @@ TEST(LayoutDetection, MatchingTextLeavesOutTheLineNumbers) {
   EXPECT_EQ(text.find("28"), std::string::npos) << text;
 }
 
+// A motion's index of declarations, drawn as groff's tbl draws a boxed
+// table: rules around it, under its header and between its columns, none
+// between its rows (probe28). The whole body was one cell per column, so
+// no row was read and "Declarant" typed nothing: a class member not on the
+// list ("Nasrin Haidari") stayed. Now each row is a row; the declarant
+// column is names, but counsel's own declaration (her block names her) and
+// an expert's ("Dr. …") stay.
+TEST(LayoutDetection, AnIndexOfDeclarantsBoxedWithoutRowRulesTypesItsRows) {
+  PageBuilder b;
+  const double xs[] = {72, 140, 300, 480, 560};
+  const char* header[] = {"Exhibit", "Declarant", "Subject", "Docket"};
+  const char* rows[][4] = {{"Ex. 1", "Nasrin Haidari", "Class member; access to counsel", "ECF No. 14-5"},
+                           {"Ex. 2", "Mirela Dobrev Stanca", "Class member; family separation", "ECF No. 14-6"},
+                           {"Ex. 3", "Rebecca L. Thornbury", "Counsel; numerosity", "ECF No. 14-7"},
+                           {"Ex. 4", "Dr. Helena Marchetti", "Expert; psychological harm", "ECF No. 14-8"}};
+  for (int c = 0; c < 4; ++c) b.Text(header[c], xs[c] + 4, 112);
+  double y = 132;
+  for (const auto& row : rows) {
+    for (int c = 0; c < 4; ++c) b.Text(row[c], xs[c] + 4, y);
+    y += 14;
+  }
+  for (double x : xs) b.Rule(x, 100, x, y);
+  b.Rule(72, 100, 560, 100).Rule(72, 118, 560, 118).Rule(72, y, 560, y);
+  b.Text("Respectfully submitted,", 330, 300);
+  b.Text("/s/ Rebecca L. Thornbury", 72, 330);
+  b.Text("Rebecca L. Thornbury (Tex. Bar No. 24081137)", 72, 342);
+  b.Text("Attorneys for Plaintiffs and the Proposed Class", 72, 354);
+  const std::vector<PageText> pages = {b.Build()};
+  ASSERT_EQ(pages[0].layout.tables.size(), 1u);
+  EXPECT_EQ(pages[0].layout.tables[0].rows, 5);
+  const std::vector<Finding> findings = MakeDetector().DetectDocument(pages);
+  EXPECT_EQ(Texts(pages[0], findings, "name"), (std::vector<std::string>{"Nasrin Haidari", "Mirela Dobrev Stanca"}));
+}
+
 // Counsel who declares (a hostile probe's declaration of counsel): the
 // block at the top names her with her bar number, "Counsel for
 // Petitioners". "DECLARATION OF DANA WHITFIELD" and "I, Dana Whitfield,
