@@ -127,6 +127,42 @@ std::string CategoryOfLabelKey(const std::string& key) {
   return "";
 }
 
+// A cell of notes that opens with a relative and their name ("Wife
+// Mirlande Lafortune and son Wesley …", "Mother Aissatou Bah: +224 …"): the
+// capitalized words after the kinship word, up to four, are a name. (The
+// cell's line runs on from the cell before it, so the cue for a kinship
+// word at a line's start does not see it.)
+void RelativeOpeningCell(const PageText& page, const std::vector<int>& words, const WordSet& not_names,
+                         const WordSet& organisations, const std::vector<int>& word_line,
+                         std::vector<Finding>* out) {
+  static const std::set<std::string> kKin = {"wife", "husband", "spouse", "son", "daughter", "mother", "father",
+                                             "brother", "sister", "cousin", "uncle", "aunt", "nephew", "niece",
+                                             "esposa", "esposo", "hijo", "hija", "madre", "padre", "hermano",
+                                             "hermana", "primo", "prima"};
+  if (words.size() < 2 || !kKin.count(NormalizeString(page.words[static_cast<size_t>(words[0])].text))) return;
+  std::vector<int> name;
+  for (size_t k = 1; k < words.size() && name.size() < 4; ++k) {
+    std::string t = page.words[static_cast<size_t>(words[k])].text;
+    const bool last = t.ends_with(":") || t.ends_with(",") || t.ends_with(";") || t.ends_with(".");
+    while (!t.empty() && (t.back() == ':' || t.back() == ',' || t.back() == ';' || t.back() == '.')) t.pop_back();
+    const unsigned char c = t.empty() ? 0 : static_cast<unsigned char>(t[0]);
+    if (!(std::isupper(c) || c >= 0x80) || CountDigits(t) > 0 || not_names.count(NormalizeString(t))) break;
+    name.push_back(words[k]);
+    if (last) break;
+  }
+  if (name.empty() || !Plausible("name", WordsText(page, name), not_names, organisations)) return;
+  Finding f = Typed(page, "name", "column", "a relative named at the start of a table's cell of notes");
+  f.rule = "name.cue.cell.relative";  // a cue: found again elsewhere, not read off the text after removal
+  f.basis = "cue";
+  const size_t first = out->size();
+  AddSpans(page, name, word_line, std::move(f), out);
+  for (size_t k = first; k < out->size(); ++k) {  // not the punctuation after the name
+    Finding& n = (*out)[k];
+    while (n.end > n.begin && std::string_view(":,;.").find(page.text[n.end - 1]) != std::string_view::npos) --n.end;
+    n.value = NormalizeString(std::string_view(page.text).substr(n.begin, n.end - n.begin));
+  }
+}
+
 // A paired label and value ("COB / POB: Haiti / Jacmel"): the part of
 // `value` in the place the label's place-of-birth part stands. Unchanged
 // when the two do not pair up (false).
@@ -186,7 +222,11 @@ void DetectLayoutFindings(const PageText& page, const WordSet& not_names,
           words.erase(words.begin());
         }
       }
-      if (category.empty() || !Plausible(category, WordsText(page, words), not_names, organisations)) continue;
+      if (category.empty()) {
+        RelativeOpeningCell(page, words, not_names, organisations, word_line, out);
+        continue;
+      }
+      if (!Plausible(category, WordsText(page, words), not_names, organisations)) continue;
       AddSpans(page, words, word_line,
                Typed(page, category, "column",
                      "a cell in a table column headed as " + category +

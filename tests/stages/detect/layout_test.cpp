@@ -1613,6 +1613,34 @@ TEST(LayoutDetection, AnIndexOfDeclarantsBoxedWithoutRowRulesTypesItsRows) {
   EXPECT_EQ(Texts(pages[0], findings, "name"), (std::vector<std::string>{"Nasrin Haidari", "Mirela Dobrev Stanca"}));
 }
 
+// A tracking sheet's notes name relatives without a possessive (probe28,
+// LibreOffice Calc): "Wife Mirlande Lafortune and son Wesley …", "Mother
+// Aissatou Bah: …". The cell's line runs on from counsel's cell beside it,
+// and no cue read a kinship word without "her" or "my": eight relatives
+// stayed. Counsel assigned to the row stays.
+TEST(LayoutDetection, RelativesOpeningANotesCellAreFound) {
+  PageBuilder b;
+  b.Text("Last Name", 40, 100).Text("First Name", 120, 100).Text("Counsel Assigned", 220, 100).Text("Notes", 360, 100);
+  b.Text("Lafortune", 40, 120).Text("Jean-Baptiste", 120, 120).Text("Priya Raman-Kessler", 220, 120)
+      .Text("Wife Mirlande Lafortune and son", 360, 120);
+  b.Text("Wesley still in Port-au-Prince", 360, 132);
+  b.Text("Diallo", 40, 150).Text("Mamadou Saliou", 120, 150).Text("Rebecca L. Thornbury", 220, 150)
+      .Text("Mother Aissatou Bah: +224 622 55", 360, 150);
+  b.Text("Tursunova", 40, 180).Text("Gulnara", 120, 180).Text("Priya Raman-Kessler", 220, 180)
+      .Text("Psych eval done; daughter Madina", 360, 180);
+  const std::vector<PageText> pages = {b.Build()};
+  const std::vector<Finding> findings = MakeDetector().DetectDocument(pages);
+  const std::vector<std::string> names = Texts(pages[0], findings, "name");
+  for (const char* name : {"Mirlande Lafortune", "Wesley", "Aissatou Bah", "Madina"}) {
+    EXPECT_NE(std::find(names.begin(), names.end(), name), names.end()) << name << " in " << ::testing::PrintToString(names);
+  }
+  for (const std::string& n : names) {
+    EXPECT_EQ(n.find("Priya"), std::string::npos);
+    EXPECT_EQ(n.find("Rebecca"), std::string::npos);
+    EXPECT_EQ(n.find("Wife"), std::string::npos);
+  }
+}
+
 // Counsel who declares (a hostile probe's declaration of counsel): the
 // block at the top names her with her bar number, "Counsel for
 // Petitioners". "DECLARATION OF DANA WHITFIELD" and "I, Dana Whitfield,
