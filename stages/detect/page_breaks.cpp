@@ -1,6 +1,7 @@
 #include "stages/detect/page_breaks.h"
 
 #include <algorithm>
+#include <cctype>
 #include <optional>
 #include <string>
 #include <utility>
@@ -57,6 +58,15 @@ std::optional<Span> EdgeLine(const PageText& page, bool last) {
   return std::nullopt;
 }
 
+// Whether the later page's first line opens a new word where the earlier
+// page's last line ends: a capital after a small letter or a digit
+// ("…@usdoj.example.gov" + "Defendant"), never a value cut in two.
+bool OpensANewWord(const std::string& a, const std::string& b) {
+  if (a.empty() || b.empty()) return false;
+  const auto last = static_cast<unsigned char>(a.back()), first = static_cast<unsigned char>(b.front());
+  return std::isupper(first) && (std::islower(last) || std::isdigit(last));
+}
+
 }  // namespace
 
 std::vector<Finding> FindingsAcrossPageBreaks(const Detector& detector,
@@ -90,6 +100,9 @@ std::vector<Finding> FindingsAcrossPageBreaks(const Detector& detector,
           continue;
         }
         if (f.begin >= a.size() || f.end <= b_at) continue;  // within one page
+        // Run together, a value whole on the earlier page took the next
+        // page's first word ("…@usdoj.example.gov" + "Defendant").
+        if (joiner.empty() && OpensANewWord(a, b)) continue;
         Finding before = f;
         before.page = pages[i].number;
         before.begin = tail->begin + f.begin;

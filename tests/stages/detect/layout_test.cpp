@@ -1509,6 +1509,22 @@ TEST(PageBreakDetection, ADateOfBirthWhoseContextEndsThePageBefore) {
   EXPECT_EQ(dates, (std::vector<std::string>{"2:the 9th of June, 1996"}));
 }
 
+// probe28's docket sheet: a page ends with counsel's e-mail line and the
+// next opens with "Defendant". Run together they read as one address
+// ending ".orgdefendant", which neither the public-contact rules nor a
+// reader would recognise; the e-mail was whole before the break.
+TEST(PageBreakDetection, AValueWholeBeforeTheBreakTakesNothingAfterIt) {
+  testing::PageBuilder p1(1), p2(2);
+  p1.Text("Email: dana.ruiz@example.org", 72, 300);
+  p2.Text("Defendant", 72, 100);
+  const std::vector<PageText> pages = {p1.Build(), p2.Build()};
+  std::vector<std::string> emails;
+  for (const Finding& f : MakeDetector().DetectDocument(pages)) {
+    emails.push_back(std::to_string(f.page) + ":" + f.value);
+  }
+  EXPECT_EQ(emails, (std::vector<std::string>{"1:dana.ruiz@example.org"}));
+}
+
 TEST(PageBreakDetection, UnrelatedEdgesFindNothing) {
   testing::PageBuilder p1(1), p2(2);
   p1.Text("The court adjourned at noon", 72, 300);
@@ -1639,6 +1655,29 @@ TEST(LayoutDetection, RelativesOpeningANotesCellAreFound) {
     EXPECT_EQ(n.find("Rebecca"), std::string::npos);
     EXPECT_EQ(n.find("Wife"), std::string::npos);
   }
+}
+
+// A docket sheet (probe28, PACER style): a defendant official alone on her
+// line above her title, and DOJ counsel's entry marked "LEAD ATTORNEY" /
+// "ATTORNEY TO BE NOTICED". "Declaration of Christine Vallejo-Hart" in a
+// docket entry made her a declarant, removed on every page; counsel's
+// phone was removed three times.
+TEST(LayoutDetection, ADocketsOfficialAndAttorneyEntriesStay) {
+  PageBuilder b;
+  b.Text("Defendant", 40, 100).Text("Trevor J. Banerjee", 340, 100);
+  b.Text("Christine Vallejo-Hart", 40, 112).Text("U.S. Department of Justice, Office of Immigration", 340, 112);
+  b.Text("Field Office Director, Harlingen Field Office,", 40, 124).Text("Litigation", 340, 124);
+  b.Text("in official capacity", 40, 136).Text("P.O. Box 868, Ben Franklin Station", 340, 136);
+  b.Text("Washington, DC 20044", 340, 148);
+  b.Text("202-555-0147", 340, 160);
+  b.Text("LEAD ATTORNEY", 340, 172);
+  b.Text("ATTORNEY TO BE NOTICED", 340, 184);
+  b.Text("30 RESPONSE in Opposition to 14 MOTION to Certify Class, filed by Secretary of Homeland Security.", 40, 260);
+  b.Text("(Attachments: # 1 Declaration of Christine Vallejo-Hart) (Banerjee, Trevor) (Entered: 06/20/2024)", 40, 272);
+  const std::vector<PageText> pages = {b.Build()};
+  const std::vector<Finding> findings = MakeDetector().DetectDocument(pages);
+  EXPECT_EQ(Texts(pages[0], findings, "name"), std::vector<std::string>{});
+  EXPECT_EQ(Texts(pages[0], findings, "phone"), std::vector<std::string>{});
 }
 
 // Counsel who declares (a hostile probe's declaration of counsel): the
