@@ -748,12 +748,21 @@ bool InPublicRole(const RuleSet& rules, const std::string& text, size_t b, size_
 // ("Respondent Hoffmann exercises custody over him"). Two words or more,
 // normalized, onto `people`.
 void OfficialsNamed(const RuleSet& rules, const std::string& text, std::vector<std::string>* people) {
-  if (!rules.public_roles_after || text.find(',') == std::string::npos) return;
-  static const RE2 kNamed(R"(((?:\p{Lu}[\p{L}'-]+|\p{Lu}\.)(?:[ 	]+(?:\p{Lu}[\p{L}'-]+|\p{Lu}\.)){1,3}),)");
+  if (!rules.public_roles_after) return;
+  // Set off by a comma, or alone on its line above the title (a docket's
+  // party: "Christine Vallejo-Hart" / "Field Office Director, …").
+  static const RE2 kNamed(R"(((?:\p{Lu}[\p{L}'-]+|\p{Lu}\.)(?:[ 	]+(?:\p{Lu}[\p{L}'-]+|\p{Lu}\.)){1,3})(?:,|[ 	]*\n))");
   re2::StringPiece input(text), name;
   while (RE2::FindAndConsume(&input, kNamed, &name)) {
     const size_t end = static_cast<size_t>(name.data() - text.data()) + name.size() + 1;  // after the comma
     const size_t to = std::min(text.size(), end + 64);
+    // Alone on its line, the name is an official's only above a title's
+    // short line, not above prose ("KOFI ASANTE MENSAH" / "Counsel will
+    // request a G-28 for …").
+    if (text[end - 1] != ',') {
+      const size_t line_end = std::min(text.find('\n', end), text.size());
+      if (line_end == end || line_end - end > 60) continue;
+    }
     if (!RE2::PartialMatch(re2::StringPiece(text.data() + end, to - end), *rules.public_roles_after)) continue;
     const std::string normalized = NormalizeString(std::string_view(name.data(), name.size()));
     if (normalized.find(' ') != std::string::npos) people->push_back(normalized);

@@ -1437,7 +1437,9 @@ bool NamesCounsel(const std::string& n) {
                  "llp", "law office", "law group", "law center", "law firm", "legal aid",
                  "legal services", "law clinic", "p.c.", "pllc", "chief counsel", "trial attorney",
                  "on behalf of dhs", "on behalf of the department", "on behalf of respondent",
-                 "on behalf of the respondent", "on behalf of the government", "en nombre del dhs"});
+                 "on behalf of the respondent", "on behalf of the government", "en nombre del dhs",
+                 // A docket sheet's attorney entries (PACER).
+                 "lead attorney", "attorney to be noticed", "pro hac vice"});
 }
 
 // Whether a signature's normalized lines (a name, then a title and a
