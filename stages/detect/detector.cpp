@@ -174,6 +174,55 @@ bool NamesAnOrganisation(const std::string& normalized, const WordSet& organisat
   return false;
 }
 
+// Where the capitalized words right after `from` end: up to four, on its
+// line or across one line break ("Service Processing\nCenter").
+size_t CapitalizedRunEnd(const std::string& text, size_t from) {
+  size_t end = from;
+  bool wrapped = false;
+  for (int words = 0; words < 4; ++words) {
+    size_t i = end;
+    while (i < text.size() && (text[i] == ' ' || text[i] == '\t' || (text[i] == '\n' && !wrapped))) {
+      wrapped = wrapped || text[i] == '\n';
+      ++i;
+    }
+    if (i >= text.size() || !std::isupper(static_cast<unsigned char>(text[i]))) break;
+    while (i < text.size() && text[i] != ' ' && text[i] != '\t' && text[i] != '\n') ++i;
+    end = i;
+  }
+  return end;
+}
+
+// Where the sentence running on at `from` in normalized text `t` ends,
+// or `to` if later: at a period after a word of three letters or more
+// ("… y pedí asilo." — not "Dr.", "No." or "U.S."), then a space or line
+// break. Context after a value stays in its sentence: the next one names
+// another event ("el 2 de febrero de 2023, y pedí asilo. 2. Un oficial de
+// asilo me hizo una entrevista de miedo creíble").
+size_t SentenceEnd(std::string_view t, size_t from, size_t to) {
+  for (size_t k = from + 1; k + 1 < to; ++k) {
+    if (t[k] != '.' || (t[k + 1] != ' ' && t[k + 1] != '\n')) continue;
+    size_t w = k;
+    while (w > from && std::isalpha(static_cast<unsigned char>(t[w - 1]))) --w;
+    if (k - w >= 3 && (w == 0 || t[w - 1] != '.')) return k;
+  }
+  return to;
+}
+
+// How many of a capture's first `keep` words (spans of `text`) a name
+// takes when it wraps once at most, counting a break between its cue (at
+// `cue_begin`) and it: a capture over two ran down a column read as text
+// ("Declarant" / "Nasrin Haidari" / "Mirela Dobrev Stanca" / …) and ends
+// at the second.
+size_t WrappedOnceAtMost(const std::string& text, const std::vector<std::pair<size_t, size_t>>& words, size_t keep,
+                         size_t cue_begin) {
+  if (keep == 0) return 0;
+  size_t breaks = text.find('\n', cue_begin) < words.front().first ? 1 : 0;
+  for (size_t k = 1; k < keep; ++k) {
+    if (text.find('\n', words[k - 1].second) < words[k].first && ++breaks == 2) return k;
+  }
+  return keep;
+}
+
 // Words that are never someone's middle name: titles and roles that stand
 // between a given name and a surname only across a sentence or a cell.
 bool IsTitleOrRole(std::string_view normalized) {
@@ -496,7 +545,7 @@ void Detector::DetectPatterns(PageWork& w) const {
         bool found = false;
         for (const ContextPattern* c : rule.contexts) {
           const size_t from = b > static_cast<size_t>(c->before) ? b - c->before : 0;
-          const size_t to = std::min(t.size(), e + static_cast<size_t>(c->after));
+          const size_t to = SentenceEnd(t, e, std::min(t.size(), e + static_cast<size_t>(c->after)));
           // The window excludes the match itself: the label must be outside it.
           found = RE2::PartialMatch(re2::StringPiece(t.data() + from, b - from), *c->re) ||
                   (to > e && RE2::PartialMatch(re2::StringPiece(t.data() + e, to - e), *c->re));
@@ -843,15 +892,7 @@ void Detector::DetectCuedNames(PageWork& w) const {
             break;
           }
         }
-        // A name wraps once at most, counting a break between its cue and
-        // it: a capture over two ran down a column read as text
-        // ("Declarant" / "Nasrin Haidari" / "Mirela Dobrev Stanca" / …) and
-        // ends at the second.
-        for (size_t k = 1, breaks = keep > 0 && text.find('\n', whole_begin) < words.front().first ? 1 : 0; k < keep;
-             ++k) {
-          const size_t nl = text.find('\n', words[k - 1].second);
-          if (nl < words[k].first && ++breaks == 2) keep = k;
-        }
+        keep = WrappedOnceAtMost(text, words, keep, whole_begin);
         // A capture that starts on a line after its cue and is followed by a
         // colon is the next label of a column of labels ("Last Name:\n
         // Language:", values in the next column), not a name.
@@ -890,6 +931,12 @@ void Detector::DetectCuedNames(PageWork& w) const {
         const size_t line = cue.after ? text.rfind('\n', b == 0 ? 0 : b - 1) : std::string::npos;
         const size_t from = !cue.after ? b : line == std::string::npos || b == 0 ? 0 : line + 1;
         if (NamesAnOrganisation(NormalizeString(text.substr(from, e - from)), rules_->organisations)) continue;
+        // A name cut short by a word that is never one, in a capitalized run
+        // that names a place ("c/o Port Isabel Service Processing\nCenter").
+        if (!cue.after && raw_end > e && NamesAnOrganisation(NormalizeString(text.substr(b, CapitalizedRunEnd(text, e) - b)),
+                                              rules_->organisations)) {
+          continue;
+        }
       }
       // Our own pseudonyms ("Applicant 02C6", "Person 1F", "Ana Doe 2") are
       // not names: a pseudonymized output must verify clean.

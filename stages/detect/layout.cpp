@@ -885,7 +885,10 @@ void KeepInstitutionAddresses(std::string_view text, std::vector<Finding>* findi
       // A legal-aid organisation's name ends its kind: "Central Valley Sikh
       // Legal Defense, 2150 Tulare Street" (counsel's, in a cc line).
       "defense", "defence", "services", "society", "association", "foundation", "alliance", "partners", "initiative",
-      "program", "programme"};
+      "program", "programme",
+      // DHS's and counsel's offices in a cc line: "Office of the Principal
+      // Legal Advisor, 1717 Zoy St.", "…, Esquire, 1120 E. Harrison Ave.".
+      "advisor", "counsel", "esq", "esq.", "esquire", "firm", "law", "group"};
   std::vector<size_t> kept_ends;  // where each institution's address ends
   std::erase_if(*findings, [&](const Finding& f) {
     if (f.category != "address" || f.basis != "rule" || f.channel != kChannelPage || f.begin > text.size()) return false;

@@ -1680,6 +1680,49 @@ TEST(LayoutDetection, ADocketsOfficialAndAttorneyEntriesStay) {
   EXPECT_EQ(Texts(pages[0], findings, "phone"), std::vector<std::string>{});
 }
 
+// A BIA decision's cc lines (probe28): DHS counsel's office and address,
+// and the respondent's address "c/o Port Isabel Service Processing Center".
+// The office's street ("… Office of the Principal Legal Advisor, 1717 Zoy
+// St.") was removed, and "c/o" took "Port Isabel" for a person, removed in
+// the narrative too. The respondent's own name stays found.
+TEST(LayoutDetection, ACcLinesOfficeAddressAndACareOfFacilityStay) {
+  PageBuilder b;
+  b.Text("The respondent was detained at the Port Isabel Service Processing Center", 72, 100);
+  b.Text("in Los Fresnos, Texas.", 72, 112);
+  b.Text("cc: Gregory P. Hallstead, Assistant Chief Counsel, Office of the Principal Legal Advisor, 1717 Zoy St., Harlingen,", 72, 300, 9);
+  b.Text("TX 78552", 72, 311, 9);
+  b.Text("Respondent: MARIA JOSE FUENTES ALVARADO, A208-347-159, c/o Port Isabel Service Processing", 72, 322, 9);
+  b.Text("Center, 27991 Buena Vista Blvd., Los Fresnos, TX 78566", 72, 333, 9);
+  const std::vector<PageText> pages = {b.Build()};
+  const std::vector<Finding> findings = MakeDetector().DetectDocument(pages);
+  for (const std::string& n : Texts(pages[0], findings, "name")) EXPECT_EQ(n.find("Isabel"), std::string::npos) << n;
+  for (const std::string& a : Texts(pages[0], findings, "address")) EXPECT_EQ(a.find("Zoy"), std::string::npos) << a;
+  const std::vector<std::string> names = Texts(pages[0], findings, "name");
+  EXPECT_TRUE(std::any_of(names.begin(), names.end(),
+                          [](const std::string& n) { return n.starts_with("MARIA JOSE FUENTES ALVARADO"); }));
+}
+
+// probe28: a BIA decision dates the screening before naming it ("On March
+// 2, 2023, an asylum officer issued a positive credible fear
+// determination"), 65 characters apart; a FOIA release index gives the
+// worksheet's outcome and date ("Credible Fear Worksheet (positive
+// finding, 03/28/2023)"). Both dates and the outcome stayed. The day
+// the respondent entered, earlier in the narrative, is no screening's.
+TEST(LayoutDetection, AScreeningsDateAndOutcomeNamedNearItGo) {
+  PageBuilder b;
+  b.Text("She entered the United States near Hidalgo, Texas, on or about February 11, 2023.", 72, 100);
+  b.Text("On March 2, 2023, an asylum officer issued a positive credible fear determination, finding a significant", 72, 124);
+  b.Text("possibility that the respondent could establish eligibility for asylum.", 72, 136);
+  b.Text("3. 16-24 Form I-870, Record of Determination/Credible Fear", 72, 200);
+  b.Text("Worksheet (positive finding, 03/28/2023)", 72, 212);
+  const std::vector<PageText> pages = {b.Build()};
+  const std::vector<std::string> fear = Texts(pages[0], MakeDetector().DetectDocument(pages), "credible_fear");
+  for (const char* v : {"March 2, 2023", "positive finding", "03/28/2023"}) {
+    EXPECT_NE(std::find(fear.begin(), fear.end(), v), fear.end()) << v << " in " << ::testing::PrintToString(fear);
+  }
+  EXPECT_EQ(std::find(fear.begin(), fear.end(), "February 11, 2023"), fear.end());
+}
+
 // Counsel who declares (a hostile probe's declaration of counsel): the
 // block at the top names her with her bar number, "Counsel for
 // Petitioners". "DECLARATION OF DANA WHITFIELD" and "I, Dana Whitfield,
