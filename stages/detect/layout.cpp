@@ -127,6 +127,20 @@ std::string CategoryOfLabelKey(const std::string& key) {
   return "";
 }
 
+// Whether word `b` is read right after word `a`: next on its line, or
+// first on the next line when `a` ends its own. (A cell's words after a
+// removal need not be: "Sister" / "in" / "Houston;" once the name between
+// them is gone.)
+bool ReadsNext(const PageText& page, const std::vector<int>& word_line, int a, int b) {
+  const int la = word_line[static_cast<size_t>(a)], lb = word_line[static_cast<size_t>(b)];
+  if (la < 0 || lb < 0) return false;
+  const std::vector<int>& line_a = page.lines[static_cast<size_t>(la)].words;
+  const auto at = std::find(line_a.begin(), line_a.end(), a);
+  if (la == lb) return at != line_a.end() && at + 1 != line_a.end() && *(at + 1) == b;
+  const std::vector<int>& line_b = page.lines[static_cast<size_t>(lb)].words;
+  return lb == la + 1 && at != line_a.end() && at + 1 == line_a.end() && !line_b.empty() && line_b.front() == b;
+}
+
 // A cell of notes that opens with a relative and their name ("Wife
 // Mirlande Lafortune and son Wesley …", "Mother Aissatou Bah: +224 …"): the
 // capitalized words after the kinship word, up to four, are a name. (The
@@ -142,6 +156,7 @@ void RelativeOpeningCell(const PageText& page, const std::vector<int>& words, co
   if (words.size() < 2 || !kKin.count(NormalizeString(page.words[static_cast<size_t>(words[0])].text))) return;
   std::vector<int> name;
   for (size_t k = 1; k < words.size() && name.size() < 4; ++k) {
+    if (!ReadsNext(page, word_line, words[k - 1], words[k])) break;
     std::string t = page.words[static_cast<size_t>(words[k])].text;
     const bool last = t.ends_with(":") || t.ends_with(",") || t.ends_with(";") || t.ends_with(".");
     while (!t.empty() && (t.back() == ':' || t.back() == ',' || t.back() == ';' || t.back() == '.')) t.pop_back();

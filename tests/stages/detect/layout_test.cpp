@@ -1723,6 +1723,22 @@ TEST(LayoutDetection, AScreeningsDateAndOutcomeNamedNearItGo) {
   EXPECT_EQ(std::find(fear.begin(), fear.end(), "February 11, 2023"), fear.end());
 }
 
+// A redacted tracking sheet read again (verification of probe28's
+// output): the note "Sister Karla Fuentes Alvarado in" / "Houston; cell …"
+// lost the name, so "Sister" and "in" share a line with a gap between
+// them, and "Houston;" opens the next. The place is no relative: the
+// output was refused as a leak.
+TEST(LayoutDetection, AKinshipWordWhoseNameWasRemovedNamesNoOne) {
+  PageBuilder b;
+  b.Text("Last Name", 40, 100).Text("Counsel Assigned", 220, 100).Text("Notes", 360, 100);
+  b.Text("Lafortune", 40, 120).Text("Rebecca L. Thornbury", 220, 120).Text("Sister", 360, 120).Text("in", 470, 120);
+  b.Text("Houston; cell", 360, 132);
+  b.Text("Diallo", 40, 150).Text("Priya Raman-Kessler", 220, 150).Text("Awaiting interview", 360, 150);
+  const std::vector<PageText> pages = {b.Build()};
+  const std::vector<Finding> findings = MakeDetector().DetectDocument(pages);
+  for (const std::string& n : Texts(pages[0], findings, "name")) EXPECT_EQ(n.find("Houston"), std::string::npos) << n;
+}
+
 // Counsel who declares (a hostile probe's declaration of counsel): the
 // block at the top names her with her bar number, "Counsel for
 // Petitioners". "DECLARATION OF DANA WHITFIELD" and "I, Dana Whitfield,
