@@ -230,13 +230,10 @@ bool IsTitleOrRole(std::string_view normalized) {
       "mr", "mrs", "ms", "miss", "dr", "hon", "judge", "justice", "officer", "agent", "counsel", "attorney",
       "esq", "sr", "sra", "srta", "senor", "senora", "lic", "abogado", "abogada", "juez", "jueza",
       "plaintiff", "defendant", "petitioner", "respondent", "applicant", "declarant", "witness", "interpreter",
-      "translator", "clerk", "deputy", "sergeant", "captain", "detective", "director", "secretary", "the", "and",
-      // Kinship words before a relative's name ("Sister Karla Fuentes
-      // Alvarado", a note in a tracking sheet).
-      "wife", "husband", "spouse", "son", "daughter", "mother", "father", "brother", "sister", "cousin", "uncle",
-      "aunt", "nephew", "niece", "esposa", "esposo", "hijo", "hija", "madre", "padre", "hermano", "hermana",
-      "primo", "prima"};
-  return kWords.count(normalized) > 0;
+      "translator", "clerk", "deputy", "sergeant", "captain", "detective", "director", "secretary", "the", "and"};
+  // Kinship words stand before a relative's name ("Sister Karla Fuentes
+  // Alvarado", a note in a tracking sheet).
+  return kWords.count(normalized) > 0 || IsKinshipWord(normalized);
 }
 
 // Per token of `norm`: may it be a middle name the list lacks (see

@@ -115,6 +115,14 @@ std::string WordsText(const PageText& page, const std::vector<int>& words) {
 
 }  // namespace
 
+bool IsKinshipWord(std::string_view normalized) {
+  static const std::set<std::string, std::less<>> kKin = {
+      "wife", "husband", "spouse", "son", "daughter", "mother", "father", "brother", "sister", "cousin", "uncle",
+      "aunt", "nephew", "niece", "esposa", "esposo", "hijo", "hija", "madre", "padre", "hermano", "hermana",
+      "primo", "prima"};
+  return kKin.count(normalized) > 0;
+}
+
 std::string CategoryOfLabelKey(const std::string& key) {
   static const char* const kProtected[] = {"name", "a_number", "dob", "credible_fear",
                                            "receipt_number", "phone", "address", "email",
@@ -149,11 +157,7 @@ bool ReadsNext(const PageText& page, const std::vector<int>& word_line, int a, i
 void RelativeOpeningCell(const PageText& page, const std::vector<int>& words, const WordSet& not_names,
                          const WordSet& organisations, const std::vector<int>& word_line,
                          std::vector<Finding>* out) {
-  static const std::set<std::string> kKin = {"wife", "husband", "spouse", "son", "daughter", "mother", "father",
-                                             "brother", "sister", "cousin", "uncle", "aunt", "nephew", "niece",
-                                             "esposa", "esposo", "hijo", "hija", "madre", "padre", "hermano",
-                                             "hermana", "primo", "prima"};
-  if (words.size() < 2 || !kKin.count(NormalizeString(page.words[static_cast<size_t>(words[0])].text))) return;
+  if (words.size() < 2 || !IsKinshipWord(NormalizeString(page.words[static_cast<size_t>(words[0])].text))) return;
   std::vector<int> name;
   for (size_t k = 1; k < words.size() && name.size() < 4; ++k) {
     if (!ReadsNext(page, word_line, words[k - 1], words[k])) break;
@@ -393,9 +397,6 @@ bool NamesAPerson(const std::vector<Finding>& findings, size_t begin, size_t end
   });
 }
 
-// The people a counsel's or judge's block names on lines of their own
-// ("/s/ Dana Ruiz", "Hon. Dana Ruiz", "DANA RUIZ"), normalized: public
-// wherever a cue finds them in the document ("Declaration of Dana Ruiz").
 // Whether the words of `line` from `i` open a parenthesis that gives a
 // credential: a bar number, "pro hac vice", "admitted in …" — not a cc
 // list's "(sponsor)".
@@ -428,6 +429,9 @@ Line WithoutCredentials(const PageText& page, const Line& line) {
   return cut;
 }
 
+// The people a counsel's or judge's block names on lines of their own
+// ("/s/ Dana Ruiz", "Hon. Dana Ruiz", "DANA RUIZ"), normalized: public
+// wherever a cue finds them in the document ("Declaration of Dana Ruiz").
 void NamesOnTheirOwnLines(const PageText& page, const RoleBlock& role, std::vector<std::string>* people) {
   if (role.block < 0 || role.block >= static_cast<int>(page.blocks.size())) return;
   for (int l : page.blocks[static_cast<size_t>(role.block)].lines) {

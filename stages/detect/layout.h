@@ -9,6 +9,7 @@
 
 #include <set>
 #include <string>
+#include <string_view>
 #include <unordered_map>
 #include <unordered_set>
 #include <vector>
@@ -70,6 +71,10 @@ void KeepPublicRoles(const PageText& page, std::vector<Finding>* findings,
 // outside the header; one inside a header cell is dropped ("IJ review" is
 // no notation), unless the names list found it.
 void KeepTableHeaders(const PageText& page, std::vector<Finding>* findings);
+
+// Whether a normalized word names a relative ("wife", "son", "hermana"):
+// a word before a relative's name, never part of it.
+bool IsKinshipWord(std::string_view normalized);
 
 // The words of a line that holds a person's name alone ("/s/ Dana Ruiz",
 // "Hon. Dana Ruiz", "DANA RUIZ"): two to five capitalized words without
