@@ -27,7 +27,8 @@ std::vector<LabelEntry> PersonEntries() {
         "miembros de la familia", "miembros de familia", "familiares", "integrantes de la familia",
         "member name", "applicant", "applicant name", "applicant's name", "name of applicant",
         "respondent name", "respondent's name", "beneficiary name", "child's name",
-        "spouse's name", "nombre", "nombres", "nombre(s)", "nombre completo",
+        "spouse's name", "what other names have you used", "que otros nombres ha usado",
+        "qué otros nombres ha usado", "nombre", "nombres", "nombre(s)", "nombre completo",
         "nombre y apellido", "nombre y apellidos", "apellido", "apellidos", "apellido(s)",
         "primer apellido", "segundo apellido", "segundo nombre", "nombre del solicitante",
         "otros nombres usados", "otros nombres", "primer nombre", "nombre de pila",
@@ -129,9 +130,14 @@ std::vector<LabelEntry> OtherEntries() {
         "address in the u.s.", "foreign address", "last address outside the united states", "direccion",
         "dirección", "domicilio", "direccion postal", "direccion residencial",
         // The parts of an address in their own boxes (I-589 Part A.I).
-        "city", "city or town", "town or city", "state", "zip code", "zip", "postal code", "apt. number",
+        "city", "city or town", "town or city", "city/town", "state", "zip code", "zip", "postal code", "apt. number",
         "apt number", "apartment number", "ciudad", "ciudad o pueblo", "estado", "codigo postal",
         "código postal", "numero de apartamento", "número de apartamento",
+        // The last address abroad and a relative's whereabouts (I-589
+        // Part A.III: "Number and Street" | "City/Town" | "Department,
+        // Province, or State"; "Current Location").
+        "number and street", "department, province, or state", "department province or state",
+        "province or state", "current location", "ubicacion actual", "ubicación actual",
         // A DHS record's (I-213) box for where the person lived abroad.
         "number street city province state and country of permanent residence",
         "number street city province and country of permanent residence", "permanent residence",
@@ -146,6 +152,7 @@ std::vector<LabelEntry> OtherEntries() {
       // words before the last comma: "Adi Quala, Eritrea").
       {"birthplace",
        {"city and country of birth", "city of birth", "town of birth", "city/town of birth", "place of birth",
+        "city/town and country of birth",
         "birthplace", "lugar de nacimiento", "ciudad de nacimiento", "ciudad y pais de nacimiento",
         "ciudad y país de nacimiento",
         // A DHS record's paired box: "COB / POB: Haiti / Jacmel" (detection
@@ -365,8 +372,12 @@ std::string KeyOfParts(std::string_view text, char separator) {
     const std::string part = KeyOfOne(text.substr(from, at - from));
     const bool blank = NormalizeLabel(text.substr(from, at - from)).empty();
     if (!blank) {
-      if (part.empty() || (!key.empty() && part != key)) return "";
-      key = part;
+      // Where a relative was born and where they are now, in one box
+      // ("City/Town and Country of Birth / Current Location"): places of
+      // the person, read as an address.
+      const bool places = (part == "address" || part == "birthplace") && (key == "address" || key == "birthplace");
+      if (part.empty() || (!key.empty() && part != key && !places)) return "";
+      key = places && part != key ? "address" : part;
     }
     from = at + 1;
   }
@@ -424,6 +435,17 @@ std::string LabelKey(std::string_view text) {
   // of one key.
   for (char separator : {'/', ','}) {
     if (key.empty() && text.find(separator) != std::string_view::npos) key = KeyOfParts(text, separator);
+  }
+  // Parts set apart by a spaced slash, whose own words may hold one
+  // unspaced ("City/Town and Country of Birth / Current Location").
+  if (key.empty() && text.find(" / ") != std::string_view::npos) {
+    std::string spaced(text);
+    for (size_t i = 0; i < spaced.size(); ++i) {
+      if (spaced[i] == '/' && (i == 0 || spaced[i - 1] != ' ' || i + 1 == spaced.size() || spaced[i + 1] != ' ')) {
+        spaced[i] = ' ';
+      }
+    }
+    key = KeyOfParts(spaced, '/');
   }
   // A person's name and their particulars in one box: "Father's Name,
   // Nationality, and Address, if Known" holds the name first.

@@ -547,19 +547,38 @@ std::optional<LabeledField> LabelOverBoxes(const PageText& page, const Table& t,
 
 // A grid without a header whose boxes mostly hold a label and its value
 // each is a form drawn as boxes: its fields, or none when it is a table.
+// A box whose first line is the first line of a box of the same column in
+// another row, with more under it: a label printed in every box (an
+// I-589's "Relationship" | "Full Name" | "City/Town and Country of Birth /
+// Current Location", set again for each relative), whether or not this
+// code knows the label.
+bool RepeatsItsLabel(const PageText& page, const Table& t, const TableCell& c) {
+  const std::vector<std::string> lines = CellLines(page, c);
+  if (lines.size() < 2) return false;
+  return std::any_of(t.cells.begin(), t.cells.end(), [&](const TableCell& o) {
+    if (o.column != c.column || o.row == c.row) return false;
+    const std::vector<std::string> other = CellLines(page, o);
+    return other.size() >= 2 && other.front() == lines.front();
+  });
+}
+
 std::vector<LabeledField> LabelledCells(const PageText& page, const Table& t) {
   std::vector<LabeledField> fields;
   std::vector<const TableCell*> read;  // boxes holding a label and its value, or a label and its value boxes
+  size_t labelled = 0;  // those, and boxes that repeat a label this code does not know
   for (const TableCell& c : t.cells) {
     LabeledField f;
+    const size_t before = read.size();
     if (SplitLabelledCell(page, c, &f)) {
       fields.push_back(std::move(f));
       read.push_back(&c);
     } else if (std::optional<LabeledField> over = LabelOverBoxes(page, t, c, &read)) {
       fields.push_back(std::move(*over));
     }
+    labelled += read.size() - before;
+    if (read.size() == before && RepeatsItsLabel(page, t, c)) ++labelled;
   }
-  if (t.header_rows > 0 || read.size() * 2 < t.cells.size()) fields.clear();
+  if (t.header_rows > 0 || labelled * 2 < t.cells.size()) fields.clear();
   return fields;
 }
 

@@ -787,6 +787,43 @@ TEST(Structure, BoxesNumberedBySectionAndItemAreFields) {
   EXPECT_EQ(LabelKey("12.3.b Family Name"), "name");
 }
 
+// An I-589's boxes for each parent and sibling (Part A.III, item 5): every
+// box prints its label again over its value, one row per relative, one of
+// the labels ("Relationship") not one this code knows. Read as a table
+// with no header, the names and places went untyped (probe29).
+TEST(Structure, BoxesThatRepeatTheirLabelsInEveryRowAreFields) {
+  PageBuilder b;
+  for (double x : {36.0, 200.0, 380.0, 576.0}) b.Rule(x, 100, x, 220);
+  for (double y : {100.0, 140.0, 180.0, 220.0}) b.Rule(36, y, 576, y);
+  const double rows[] = {100.0, 140.0, 180.0};
+  const char* const relation[] = {"Mother", "Father", "Sibling"};
+  const char* const name[] = {"HADIATOU BAH", "ALPHA OUMAR DIALLO", "MARIAMA DIALLO"};
+  const char* const place[] = {"LABE, GUINEA", "DECEASED", "BRONX, NY"};
+  for (int r = 0; r < 3; ++r) {
+    b.Text("Relationship", 40, rows[r] + 12, 7).Text("Full Name", 204, rows[r] + 12, 7);
+    b.Text("City/Town and Country of Birth / Current Location", 384, rows[r] + 12, 7);
+    b.Text(relation[r], 40, rows[r] + 30).Text(name[r], 204, rows[r] + 30).Text(place[r], 384, rows[r] + 30);
+  }
+  const PageText page = b.Build();
+  EXPECT_TRUE(page.layout.tables.empty());
+  std::map<std::string, std::vector<std::string>> values;
+  for (const LabeledField& f : page.layout.fields) values[f.key].push_back(WordsText(page, f.value_words));
+  EXPECT_EQ(values["name"], (std::vector<std::string>{"HADIATOU BAH", "ALPHA OUMAR DIALLO", "MARIAMA DIALLO"}));
+  EXPECT_EQ(values["address"], (std::vector<std::string>{"LABE, GUINEA", "DECEASED", "BRONX, NY"}));
+}
+
+// The I-589's own wordings of a person's other names and places.
+TEST(Structure, LabelsOfTheAsylumApplicationsOwnItems) {
+  EXPECT_EQ(LabelKey("7. What other names have you used (include maiden name and aliases)?"), "name");
+  EXPECT_EQ(LabelKey("Number and Street"), "address");
+  EXPECT_EQ(LabelKey("City/Town"), "address");
+  EXPECT_EQ(LabelKey("Department, Province, or State"), "address");
+  EXPECT_EQ(LabelKey("City/Town and Country of Birth"), "birthplace");
+  EXPECT_EQ(LabelKey("City/Town and Country of Birth / Current Location"), "address");
+  // Parts of two kinds that are no places stay no label.
+  EXPECT_EQ(LabelKey("Full Name / Date of Birth"), "");
+}
+
 // Boxes whose label wraps, or goes on past its known words, over the value
 // on a line of its own: the rest of the label's lines stays label.
 TEST(Structure, ALabelsOwnLinesInABoxAreNoValue) {
