@@ -132,6 +132,20 @@ bool StartsUpper(std::string_view original) {
   return true;  // non-ASCII initial: accented capitals are the common case
 }
 
+// Whether every word of `original` (split at spaces) that is no name
+// particle starts with a capital.
+bool WordsStartUpper(std::string_view original) {
+  size_t from = 0;
+  while (from < original.size()) {
+    size_t space = original.find(' ', from);
+    if (space == std::string_view::npos) space = original.size();
+    const std::string_view word = original.substr(from, space - from);
+    if (!word.empty() && !StartsUpper(word) && !IsNameParticle(NormalizeString(word))) return false;
+    from = space + 1;
+  }
+  return true;
+}
+
 // Where the capitalized words at the start of original[begin, end) end
 // ("El Zapotal" of "El Zapotal queda"; particles inside kept: "Qala-e
 // Shafi", "San José de Colinas"), or `begin` when the first is not
@@ -1005,13 +1019,22 @@ void AddCuedNameForms(const std::vector<Finding>& findings, NameForms* cued) {
 // name) is written whole elsewhere ("Bohdan Bondarenko" on the signature
 // line): the values of name fields next to each other on a page, given
 // names first or last, are added to *cued like a cued name.
-void AddFieldNameForms(const std::vector<Finding>& findings, NameForms* cued) {
+void AddFieldNameForms(const std::vector<Finding>& findings, std::string_view text, NameForms* cued) {
   std::vector<std::vector<std::string>> parts;  // per name field, in page order
   for (const Finding& f : findings) {
-    if (f.rule != "layout.field.name") continue;
+    if (f.rule != "layout.field.name" && f.rule != "layout.column.name") continue;
     std::vector<std::string> tokens;
     for (const TextToken& t : TokenizeForNames(f.value)) tokens.push_back(f.value.substr(t.begin, t.end - t.begin));
-    if (!tokens.empty() && tokens.size() <= 3) parts.push_back(std::move(tokens));
+    // A whole name in one box or cell ("Full Name | MARIAMA DIALLO") is
+    // written again elsewhere ("MARIAMA DIALLO (SISTER)" under a
+    // question): found there as a cued name is, when every word of it is
+    // written as a name's.
+    const std::string_view written = f.end <= text.size() && f.begin < f.end ? text.substr(f.begin, f.end - f.begin) : "";
+    const bool whole = tokens.size() >= 2 && tokens.size() <= 4 &&
+                       std::none_of(written.begin(), written.end(), [](char c) { return std::isdigit(static_cast<unsigned char>(c)); }) &&
+                       WordsStartUpper(written);
+    if (whole) cued->Add(tokens);
+    if (f.rule == "layout.field.name" && !tokens.empty() && tokens.size() <= 3) parts.push_back(std::move(tokens));
   }
   auto add = [&](std::initializer_list<const std::vector<std::string>*> pieces) {
     std::vector<std::string> name;
@@ -1110,7 +1133,7 @@ std::vector<Finding> Detector::DetectDocument(const std::vector<PageText>& pages
   // document ("her son, Kevin Hernández" … "Kevin Hernández | Son").
   NameForms cued;
   for (const PageWork& w : work) AddCuedNameForms(w.findings, &cued);
-  for (const PageWork& w : work) AddFieldNameForms(w.findings, &cued);
+  for (const PageWork& w : work) AddFieldNameForms(w.findings, *w.text, &cued);
   DetectFullNamesOfCuedSurnames(work);
   for (Finding& f : FindingsAcrossPageBreaks(*this, pages)) {
     for (PageWork& w : work) if (w.page == f.page) w.findings.push_back(f);

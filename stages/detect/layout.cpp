@@ -49,11 +49,22 @@ bool Plausible(const std::string& category, const std::string& norm,
     for (const char* title : {"dr. ", "dra. ", "hon. ", "honorable ", "judge ", "prof. ", "professor "}) {
       if (norm.starts_with(title)) return false;
     }
+    // A form's question or instruction read into a cell ("parent, or
+    // child(ren) assist you in completing this application?", "X Yes (If
+    // "Yes," list the name and relationship.)"): no name asks or tells.
+    if (norm.find('?') != std::string::npos) return false;
+    static const std::set<std::string_view> kSentenceWords = {
+        "you", "your", "this", "that", "is", "are", "was", "were", "have", "has", "had", "did", "do",
+        "does", "will", "would", "should", "if", "list", "please", "not", "yes", "in", "on", "to",
+        "for", "from", "with", "the", "usted", "su", "sus", "si", "es", "por", "para", "favor"};
+    int sentence_words = 0;
     std::string word;
     bool any_name = false;
     for (char c : norm + " ") {
       if (c == ' ' || c == ',') {
         while (!word.empty() && word.back() == '.') word.pop_back();  // "Ms." is "ms"
+        sentence_words += kSentenceWords.count(word) ? 1 : 0;
+        if (sentence_words >= 2) return false;
         if (organisations.count(word)) return false;
         // (A lone letter is no name: "y" left between two removed names.)
         if (word.size() >= 2 && !not_names.count(word)) any_name = true;

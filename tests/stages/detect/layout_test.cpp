@@ -1739,6 +1739,29 @@ TEST(LayoutDetection, AKinshipWordWhoseNameWasRemovedNamesNoOne) {
   for (const std::string& n : Texts(pages[0], findings, "name")) EXPECT_EQ(n.find("Houston"), std::string::npos) << n;
 }
 
+// An I-589's last page (probe29): "Print your complete name." heads what
+// reads as a table, whose later rows are the form's question and its
+// answer. The question's words in the name column are no name; the
+// sibling who helped, named in full in a "Full Name" box on another page,
+// is found where the answer names her again.
+TEST(LayoutDetection, AQuestionInANameColumnIsNoNameAndAWholeNameFromABoxIsFoundAgain) {
+  PageBuilder other;
+  for (double x : {36.0, 200.0, 380.0}) other.Rule(x, 100, x, 180);
+  for (double y : {100.0, 140.0, 180.0}) other.Rule(36, y, 380, y);
+  other.Text("Relationship", 40, 112, 7).Text("Full Name", 204, 112, 7);
+  other.Text("Sibling", 40, 130).Text("MARIAMA DIALLO", 204, 130);
+  other.Text("Relationship", 40, 152, 7).Text("Full Name", 204, 152, 7);
+  other.Text("Sibling", 40, 170).Text("THIERNO DIALLO", 204, 170);
+  PageBuilder b(2);
+  b.Text("Name", 40, 100).Text("Relationship", 300, 100);
+  b.Text("Did your spouse, parent, or child(ren) assist you in completing this application?", 40, 116);
+  b.Text("No X Yes (If \"Yes,\" list the name and relationship.)", 40, 132).Text("Sister", 300, 132);
+  b.Text("The application was prepared with the help of MARIAMA DIALLO (SISTER).", 40, 170);
+  const std::vector<PageText> pages = {other.Build(), b.Build()};
+  const std::vector<Finding> findings = MakeDetector().DetectDocument(pages);
+  EXPECT_EQ(Texts(pages[1], findings, "name"), std::vector<std::string>{"MARIAMA DIALLO"});
+}
+
 // Counsel who declares (a hostile probe's declaration of counsel): the
 // block at the top names her with her bar number, "Counsel for
 // Petitioners". "DECLARATION OF DANA WHITFIELD" and "I, Dana Whitfield,
