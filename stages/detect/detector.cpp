@@ -823,7 +823,17 @@ void OfficialsNamed(const RuleSet& rules, const std::string& text, std::vector<s
       const size_t line_end = std::min(text.find('\n', end), text.size());
       if (line_end == end || line_end - end > 60) continue;
     }
-    if (!RE2::PartialMatch(re2::StringPiece(text.data() + end, to - end), *rules.public_roles_after)) continue;
+    // Or with the office before the name, on its line, when a contact
+    // follows it ("Court Administrator: Jerome P. Whitcombe, (213) …").
+    const size_t begin = static_cast<size_t>(name.data() - text.data());
+    const size_t line = begin == 0 ? std::string::npos : text.rfind('\n', begin - 1);
+    const size_t from = line == std::string::npos ? 0 : line + 1;
+    static const RE2 kContact(R"((?i)^[ \t]*(?:tel\.?|phone|telephone|e-?mail)?[ \t:]*(?:\(?\d{3}\)?[ .-]?\d{3}[ .-]\d{4}|[\w.+-]+@))");
+    const bool office_before = rules.public_roles_before && text[end - 1] == ',' &&
+                               RE2::PartialMatch(re2::StringPiece(text.data() + end, to - end), kContact) &&
+                               InPublicRole(rules, text, begin, begin) &&
+                               RE2::PartialMatch(re2::StringPiece(text.data() + from, begin - from), *rules.public_roles_before);
+    if (!office_before && !RE2::PartialMatch(re2::StringPiece(text.data() + end, to - end), *rules.public_roles_after)) continue;
     const std::string normalized = NormalizeString(std::string_view(name.data(), name.size()));
     if (normalized.find(' ') != std::string::npos) people->push_back(normalized);
   }
@@ -1161,9 +1171,10 @@ std::vector<Finding> Detector::DetectDocument(const std::vector<PageText>& pages
     KeepTableHeaders(pages[i], &w.findings);
     KeepCaseTitleInitials(case_initials, *w.text, &w.findings);
     KeepLegendDefinitions(*w.text, &w.findings);
-    KeepInstitutionAddresses(*w.text, &w.findings);
+    KeepInstitutionAddresses(*w.text, &w.findings, &public_people);
     KeepPublicRoles(pages[i], &w.findings, &public_people);
     KeepPublicPeople(public_people, &w.findings);
+    KeepContactsOfPublicPeople(*w.text, public_people, &w.findings);
     FindDatesAfterNames(*w.text, &w.findings);
     std::erase_if(w.findings, [&](const Finding& f) {
       return policy_.ActionFor(f.category) == PolicyAction::kKeep ||

@@ -374,6 +374,20 @@ bool BesideANumber(const PageText& page, const std::vector<Rect>& numbers, const
   });
 }
 
+// Whether a contact in a certificate of service is the protected party's
+// own: its line, before it, says it was served on the respondent (or
+// applicant, petitioner, detainee, client) rather than on counsel
+// ("served by mail to: respondent at 3318 W. 59th Place, …", an EOIR
+// notice's certificate, probe29).
+bool ServedOnTheParty(std::string_view text, size_t begin) {
+  if (begin > text.size()) return false;
+  const size_t newline = begin == 0 ? std::string_view::npos : text.rfind('\n', begin - 1);
+  const size_t from = newline == std::string_view::npos ? 0 : newline + 1;
+  static const RE2 kParty(
+      R"((?i)\b(?:respondent|applicant|petitioner|detainee|client|alien|noncitizen|demandado|solicitante|peticionari[oa]|detenid[oa])(?:'s)?[ \t]*(?:at|en|,|:)?[ \t]*$)");
+  return RE2::PartialMatch(text.substr(from, begin - from), kParty);
+}
+
 bool Dropped(const PageText& page, const RoleBlock& role, const Finding& f, bool names_a_person) {
   const std::string& c = f.category;
   const bool contact = c == "phone" || c == "email" || c == "address";
@@ -383,7 +397,7 @@ bool Dropped(const PageText& page, const RoleBlock& role, const Finding& f, bool
     case BlockRole::kLetterhead:
       return contact || c == "name";
     case BlockRole::kCertificate:
-      return contact || (c == "name" && !NamedAsSubject(page, f.begin));
+      return (contact && !ServedOnTheParty(page.text, f.begin)) || (c == "name" && !NamedAsSubject(page, f.begin));
     // An agency's office: its address and phone, not the people named
     // beside it (a letter's "Re:" line may share the block).
     case BlockRole::kOffice:
@@ -546,6 +560,31 @@ bool AtPublicDomain(const std::vector<std::string>& public_people, const std::st
         p[p.size() - domain.size() - 1] == '@') {
       return true;
     }
+  }
+  return false;
+}
+
+// Whether an e-mail address's own part names a public person by surname
+// ("rlindqvist@…" of counsel Rebecca J. Lindqvist, who signs the letter;
+// "jadeyemicole@…" of Jonathan Adeyemi-Cole): counsel's address, not a
+// client's. Surnames of four letters or more, letters alone compared.
+bool NamesAPublicPerson(const std::vector<std::string>& public_people, const std::string& email) {
+  const size_t at = email.find('@');
+  if (at == std::string::npos) return false;
+  auto letters = [](std::string_view s) {
+    std::string out;
+    for (char c : s) {
+      if ((c >= 'a' && c <= 'z') || static_cast<unsigned char>(c) >= 0x80) out.push_back(c);
+    }
+    return out;
+  };
+  const std::string local = letters(NormalizeString(std::string_view(email).substr(0, at)));
+  for (const std::string& p : public_people) {
+    if (p.find(':') != std::string::npos) continue;  // a contact, not a person
+    const size_t space = p.rfind(' ');
+    if (space == std::string::npos) continue;
+    const std::string surname = letters(std::string_view(p).substr(space + 1));
+    if (surname.size() >= 4 && local.find(surname) != std::string::npos) return true;
   }
   return false;
 }
@@ -868,7 +907,8 @@ namespace {
 // separators or their own labels, and those on a line that opens with the
 // office's own label ("Office: 2900 Fourth Street NE, … | (555) 201-3300 |
 // intake@…", a legal-aid tracker's letterhead line): the institution's.
-void KeepContactsAfter(std::string_view text, const std::vector<size_t>& ends, std::vector<Finding>* findings) {
+void KeepContactsAfter(std::string_view text, const std::vector<size_t>& ends, std::vector<Finding>* findings,
+                       std::vector<std::string>* public_contacts) {
   std::vector<size_t> contacts;  // indices into *findings, by place
   for (size_t i = 0; i < findings->size(); ++i) {
     const Finding& f = (*findings)[i];
@@ -887,13 +927,24 @@ void KeepContactsAfter(std::string_view text, const std::vector<size_t>& ends, s
     const size_t from = line == std::string_view::npos ? 0 : line + 1;
     kept[c] = RE2::PartialMatch(text.substr(from, begin - from), kOfficeLine);
   }
-  static const RE2 kBetween(R"((?i)(?:[ \t|,;/·•-]|tel\.?|phone|fax|e-?mail|t:|f:|e:|:)*)");
+  // (A letterhead sets its phones on the line under its address.)
+  // (And the office's own word for its line: "• Clinic tel. (956) …".)
+  static const RE2 kBetween(
+      R"((?i)(?:[ \t|,;/·•-]|\n|tel\.?|phone|fax|e-?mail|t:|f:|e:|:|clinic|office|main|intake|reception|front[ \t]+desk)*)");
+  // The rest of the address the street pattern stopped short of ("4100
+  // Ranch Road 1111, Sierra Blanca, TX 79851"): up to its state and ZIP.
+  static const RE2 kAddressTail(R"((?i)[^\n|·•@]{0,60}?\b[a-z]{2}[ \t]+\d{5}(?:-\d{4})?)");
   for (size_t end : ends) {
     for (size_t c : contacts) {
       const Finding& f = (*findings)[c];
       if (f.begin < end) continue;
-      const std::string_view between = text.substr(end, f.begin - end);
-      if (between.size() > 24 || !RE2::FullMatch(between, kBetween)) break;
+      std::string_view between = text.substr(end, f.begin - end);
+      re2::StringPiece tail(between.data(), between.size());
+      if (RE2::Consume(&tail, kAddressTail)) between = std::string_view(tail.data(), tail.size());
+      if (between.size() > 24 || !RE2::FullMatch(between, kBetween) ||
+          std::count(between.begin(), between.end(), '\n') > 1) {
+        break;
+      }
       kept[c] = true;
       end = f.end;
     }
@@ -901,14 +952,19 @@ void KeepContactsAfter(std::string_view text, const std::vector<size_t>& ends, s
   std::vector<Finding> rest;
   rest.reserve(findings->size());
   for (size_t i = 0; i < findings->size(); ++i) {
-    if (!kept[i]) rest.push_back(std::move((*findings)[i]));
+    Finding& f = (*findings)[i];
+    // The institution's line is its line wherever the document repeats it
+    // ("Please direct any questions to me at (612) 555-0120").
+    if (kept[i]) public_contacts->push_back(f.category + ":" + f.value);
+    if (!kept[i]) rest.push_back(std::move(f));
   }
   findings->swap(rest);
 }
 
 }  // namespace
 
-void KeepInstitutionAddresses(std::string_view text, std::vector<Finding>* findings) {
+void KeepInstitutionAddresses(std::string_view text, std::vector<Finding>* findings,
+                              std::vector<std::string>* public_contacts) {
   static const std::set<std::string, std::less<>> kInstitutions = {
       "center", "centre", "court", "courthouse", "office", "offices", "project", "clinic", "facility", "llp", "pllc",
       "p.c.", "university", "department", "agency", "building", "complex", "collaborative", "coalition", "network",
@@ -918,7 +974,10 @@ void KeepInstitutionAddresses(std::string_view text, std::vector<Finding>* findi
       "program", "programme",
       // DHS's and counsel's offices in a cc line: "Office of the Principal
       // Legal Advisor, 1717 Zoy St.", "…, Esquire, 1120 E. Harrison Ave.".
-      "advisor", "counsel", "esq", "esq.", "esquire", "firm", "law", "group"};
+      "advisor", "counsel", "esq", "esq.", "esquire", "firm", "law", "group",
+      // A jail's or hospital's own address ("Detained at: Sherburne County
+      // Jail" over "13880 Business Center Drive NW, …", probe29).
+      "jail", "prison", "penitentiary", "hospital", "shelter", "institution"};
   std::vector<size_t> kept_ends;  // where each institution's address ends
   std::erase_if(*findings, [&](const Finding& f) {
     if (f.category != "address" || f.basis != "rule" || f.channel != kChannelPage || f.begin > text.size()) return false;
@@ -931,7 +990,7 @@ void KeepInstitutionAddresses(std::string_view text, std::vector<Finding>* findi
     if (institution) kept_ends.push_back(f.end);
     return institution;
   });
-  KeepContactsAfter(text, kept_ends, findings);
+  KeepContactsAfter(text, kept_ends, findings, public_contacts);
 }
 
 void KeepTableHeaders(const PageText& page, std::vector<Finding>* findings) {
@@ -973,7 +1032,9 @@ void KeepPublicPeople(const std::vector<std::string>& public_people,
             public_people.end()) {
       return true;  // a contact detail public in one place is public everywhere
     }
-    if (f.category == "email" && AtPublicDomain(public_people, f.value)) return true;
+    if (f.category == "email" && (AtPublicDomain(public_people, f.value) || NamesAPublicPerson(public_people, f.value))) {
+      return true;
+    }
     if (f.category != "name") return false;
     // A column's cell that is exactly a public person (counsel's own
     // declaration in an index of declarants).
@@ -989,6 +1050,36 @@ void KeepPublicPeople(const std::vector<std::string>& public_people,
       if (f.rule == "name.short" && space != std::string::npos && p.compare(0, p.find(' '), f.value) == 0) return true;
     }
     return false;
+  });
+}
+
+void KeepContactsOfPublicPeople(std::string_view text, const std::vector<std::string>& public_people,
+                                std::vector<Finding>* findings) {
+  static const RE2 kLabel(R"((?i)(?:[ \t,;:|·•–-]|\(|tel\.?|phone|telephone|fax|e-?mail|at)*$)");
+  std::erase_if(*findings, [&](const Finding& f) {
+    if ((f.category != "phone" && f.category != "email") || f.channel != kChannelPage || f.begin > text.size()) {
+      return false;
+    }
+    const size_t newline = f.begin == 0 ? std::string_view::npos : text.rfind('\n', f.begin - 1);
+    const size_t from = newline == std::string_view::npos ? 0 : newline + 1;
+    std::string_view before = text.substr(from, f.begin - from);
+    // What sets the contact off from the name before it.
+    size_t cut = before.size();
+    while (cut > 0 && std::string_view(" \t,;:|(-").find(before[cut - 1]) != std::string_view::npos) --cut;
+    for (std::string_view label : {"tel.", "tel", "phone", "telephone", "fax", "email", "e-mail", "at"}) {
+      const std::string tail = NormalizeString(before.substr(0, cut));
+      if (tail.ends_with(" " + std::string(label))) {
+        cut -= label.size();
+        while (cut > 0 && std::string_view(" \t,;:|(-").find(before[cut - 1]) != std::string_view::npos) --cut;
+        break;
+      }
+    }
+    if (before.size() - cut > 12) return false;
+    const std::string named = NormalizeString(before.substr(0, cut));
+    return std::any_of(public_people.begin(), public_people.end(), [&](const std::string& p) {
+      if (p.find(':') != std::string::npos || p.find(' ') == std::string::npos) return false;
+      return named.ends_with(p) && (named.size() == p.size() || named[named.size() - p.size() - 1] == ' ');
+    });
   });
 }
 

@@ -93,10 +93,19 @@ void KeepLegendDefinitions(std::string_view text, std::vector<Finding>* findings
 // court's, a field office's, a legal clinic's ("El Paso Service Processing
 // Center, 8915 Montana Avenue", "CHICAGO IMMIGRATION COURT" / "525 West Van
 // Buren Street"). Not when the sentence says someone lives there. The
-// phones and e-mail addresses right after such an address on its line go
-// with it, as do those on a line opening with "Office:" (an office's own
-// letterhead line).
-void KeepInstitutionAddresses(std::string_view text, std::vector<Finding>* findings);
+// phones and e-mail addresses right after such an address, on its line or
+// the next, go with it, as do those on a line opening with "Office:" (an
+// office's own letterhead line); those phones and e-mail addresses are
+// added to *public_contacts ("phone:…", "email:…"), public wherever the
+// document repeats them.
+// Drops phones and e-mail addresses set right after a public person's name
+// on its line ("Court Administrator: Jerome P. Whitcombe, (213)
+// 555-0106"; "Eileen Park Sorensen, tel. …"): theirs, not a client's.
+void KeepContactsOfPublicPeople(std::string_view text, const std::vector<std::string>& public_people,
+                                std::vector<Finding>* findings);
+
+void KeepInstitutionAddresses(std::string_view text, std::vector<Finding>* findings,
+                              std::vector<std::string>* public_contacts);
 
 // The initials a case's title gives a party ("L.G.M., et al. v. U.S.
 // Department of Homeland Security", "D.A.K. v. Garland") or names a

@@ -56,6 +56,9 @@ std::vector<LabelEntry> PersonEntries() {
         // An EOIR notice's rider: a derivative respondent on the same case.
         "rider", "riders", "rider(s)", "derivative respondent", "derivative respondents",
         "family members included in this application", "dependents included in this determination",
+        // A clinic's record of a detained person ("Patient: CRUZ PADILLA,
+        // DARLIN YAMILETH").
+        "patient", "patient name", "patient's name", "name of patient", "paciente", "nombre del paciente",
         // A legal-aid office's docket ("Client" | "A#" | "DOB" | ...).
         "client", "clients", "cliente", "clienta", "clientes",
         // An index of a motion's declarations ("Exhibit" | "Declarant" |
@@ -210,7 +213,7 @@ void AddPersonRoleNames(std::unordered_map<std::string, std::string>* t) {
                                          "beneficiary", "child", "spouse", "person", "client",
                                          "petitioner", "plaintiff", "declarant", "derivative",
                                          "principal", "minor", "parent", "class member",
-                                         "family member", "household member"};
+                                         "family member", "household member", "patient"};
   static const char* const kSpanish[] = {"detenido", "detenida", "detenido a", "solicitante",
                                          "miembro", "beneficiario", "beneficiaria", "menor",
                                          "nino", "nina", "hijo", "hija", "conyuge", "persona",

@@ -1762,6 +1762,73 @@ TEST(LayoutDetection, AQuestionInANameColumnIsNoNameAndAWholeNameFromABoxIsFound
   EXPECT_EQ(Texts(pages[1], findings, "name"), std::vector<std::string>{"MARIAMA DIALLO"});
 }
 
+// An EOIR notice's certificate of service (probe29): counsel's address and
+// contacts in it stay, the respondent's own address, served on him, goes;
+// so does his address in the "TO:" block, a "Place" over its city line.
+TEST(LayoutDetection, ACertificateServedOnTheRespondentHoldsHisAddress) {
+  PageBuilder b;
+  b.Text("TO:", 40, 80);
+  b.Text("KEVIN ALEXANDER PORTILLO RIVAS", 40, 92);
+  b.Text("3318 W. 59TH PLACE", 40, 104);
+  b.Text("LOS ANGELES, CA 90043", 40, 116);
+  b.Text("CERTIFICATE OF SERVICE", 200, 200);
+  b.Text("This document was served by: [X] Mail [ ] Personal Service [X] Electronic Service", 40, 216);
+  b.Text("served by mail to: respondent at 3318 W. 59th Place, Los Angeles, CA 90043", 40, 228);
+  b.Text("counsel: Eileen Park Sorensen, Angeles Legal Aid, 1102 Crenshaw Boulevard, Los Angeles, CA 90019", 40, 240);
+  const std::vector<PageText> pages = {b.Build()};
+  const std::vector<Finding> findings = MakeDetector().DetectDocument(pages);
+  EXPECT_EQ(Texts(pages[0], findings, "address"),
+            (std::vector<std::string>{"3318 W. 59TH PLACE\nLOS ANGELES, CA 90043",
+                                      "3318 W. 59th Place, Los Angeles, CA 90043"}));
+}
+
+// A clinic's record (probe29): the patient is found by her label; the
+// clinicians ("Harold Nguyen, MD", "Melissa Arceneaux, RN") and a warden
+// named "in his official capacity" stay; so do the clinic's and a jail's
+// addresses and phones, however their lines set them.
+TEST(LayoutDetection, ClinicAndJailContactsStayAPatientGoes) {
+  PageBuilder b;
+  b.Text("Willacy Creek Processing Center Clinic", 40, 60);
+  b.Text("1800 Industrial Drive, Raymondville, TX 78580 • Clinic tel. (956) 555-0191", 40, 72);
+  b.Text("Sierra Blanca Processing Center · 4100 Ranch Road 1111, Sierra Blanca, TX 79851 · (915) 555-0110", 40, 84);
+  b.Text("Patient: CRUZ PADILLA, DARLIN YAMILETH", 40, 110);
+  b.Text("Detained at: Sherburne County Jail", 40, 122);
+  b.Text("13880 Business Center Drive NW, Elk River, MN 55330", 40, 134);
+  b.Text("Prepared by: Harold Nguyen, MD, Clinical Director", 40, 160);
+  b.Text("Seen on 02/02/2025 by Melissa Arceneaux, RN; reviewed by Harold Nguyen, MD.", 40, 172);
+  b.Text("Respondents are DARNELL W. PRUITT, in his official capacity as Warden, and others.", 40, 184);
+  const std::vector<PageText> pages = {b.Build()};
+  const std::vector<Finding> findings = MakeDetector().DetectDocument(pages);
+  EXPECT_EQ(Texts(pages[0], findings, "name"), std::vector<std::string>{"CRUZ PADILLA, DARLIN YAMILETH"});
+  EXPECT_EQ(Texts(pages[0], findings, "phone"), std::vector<std::string>{});
+  EXPECT_EQ(Texts(pages[0], findings, "address"), std::vector<std::string>{});
+}
+
+// A legal-aid letter (probe29): its letterhead's phones, on the line under
+// its address, stay there and where the letter repeats them; counsel's
+// e-mail, named for her surname, stays; a court administrator's phone
+// after his name stays; the sponsor's address, a direction after its
+// street, goes whole.
+TEST(LayoutDetection, AnOfficesAndItsPeoplesContactsStayASponsorsGo) {
+  PageBuilder b;
+  b.Text("NORTHSTAR IMMIGRANT LEGAL SERVICES", 40, 40);
+  b.Text("2200 E. Franklin Avenue, Suite 305, Minneapolis, MN 55404", 40, 52);
+  b.Text("Tel. (612) 555-0120 | Fax (612) 555-0121 | www.northstarils.org", 40, 64);
+  b.Text("Mr. Warsame will reside with his brother, Hassan Abdirahman Warsame, a United States citizen,", 40, 100);
+  b.Text("at 7421 Cedar Avenue South, Apt. 208, Richfield, MN 55423. He can be reached at (612) 555-0194.", 40, 112);
+  b.Text("Court Administrator: Jerome P. Whitcombe, (213) 555-0106.", 40, 124);
+  b.Text("Please direct any questions to me at (612) 555-0120 or rlindqvist@northstarils.org.", 40, 136);
+  b.Text("Sincerely,", 40, 160);
+  b.Text("/s/ Rebecca J. Lindqvist", 40, 184);
+  b.Text("Rebecca J. Lindqvist, Staff Attorney", 40, 196);
+  const std::vector<PageText> pages = {b.Build()};
+  const std::vector<Finding> findings = MakeDetector().DetectDocument(pages);
+  EXPECT_EQ(Texts(pages[0], findings, "phone"), std::vector<std::string>{"(612) 555-0194"});
+  EXPECT_EQ(Texts(pages[0], findings, "email"), std::vector<std::string>{});
+  EXPECT_EQ(Texts(pages[0], findings, "address"),
+            std::vector<std::string>{"7421 Cedar Avenue South, Apt. 208, Richfield, MN 55423"});
+}
+
 // Counsel who declares (a hostile probe's declaration of counsel): the
 // block at the top names her with her bar number, "Counsel for
 // Petitioners". "DECLARATION OF DANA WHITFIELD" and "I, Dana Whitfield,
