@@ -1169,6 +1169,7 @@ std::vector<Finding> Detector::DetectDocument(const std::vector<PageText>& pages
   for (size_t i = 0; i < pages.size(); ++i) {
     PageWork& w = work[i];
     KeepTableHeaders(pages[i], &w.findings);
+    CoverMisreadSurnames(pages[i], &w.findings);
     KeepCaseTitleInitials(case_initials, *w.text, &w.findings);
     KeepLegendDefinitions(*w.text, &w.findings);
     KeepInstitutionAddresses(*w.text, &w.findings, &public_people);

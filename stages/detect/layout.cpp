@@ -993,6 +993,53 @@ void KeepInstitutionAddresses(std::string_view text, std::vector<Finding>* findi
   KeepContactsAfter(text, kept_ends, findings, public_contacts);
 }
 
+void CoverMisreadSurnames(const PageText& page, std::vector<Finding>* findings) {
+  std::vector<Finding> added;
+  for (const Finding& f : *findings) {
+    if (f.category != "name" || f.channel != kChannelPage || (f.rule != "name.short" && f.rule != "names.list.partial")) {
+      continue;
+    }
+    // The name's own words, and the word after them.
+    double width = 0;
+    size_t chars = 0;
+    const Word* last = nullptr;
+    const Word* next = nullptr;
+    for (const Word& w : page.words) {
+      if (w.text_begin >= f.begin && w.text_end <= f.end) {
+        width += w.box.x1 - w.box.x0, chars += w.text.size(), last = &w;
+      } else if (w.text_begin >= f.end && (next == nullptr || w.text_begin < next->text_begin)) {
+        next = &w;
+      }
+    }
+    if (last == nullptr || next == nullptr || chars == 0 || next->glyphs.empty() || next->text.empty()) continue;
+    // (A long document's text pages let their glyphs go: they hold no OCR.)
+    const bool ocr = std::all_of(next->glyphs.begin(), next->glyphs.end(), [&](int g) {
+      return static_cast<size_t>(g) < page.glyphs.size() && page.glyphs[static_cast<size_t>(g)].ocr;
+    });
+    const double height = last->box.y1 - last->box.y0;
+    const double gap = next->box.x0 - last->box.x1;
+    const bool same_line = std::fabs((last->box.y0 + last->box.y1) / 2 - (next->box.y0 + next->box.y1) / 2) <= height &&
+                           gap >= 0 && gap <= 1.5 * height;
+    if (!ocr || !same_line) continue;
+    // Set at twice the width a letter of the name takes, or read with low
+    // confidence: not the word it reads as.
+    const double per_char = width / static_cast<double>(chars);
+    const double next_per_char = (next->box.x1 - next->box.x0) / static_cast<double>(next->text.size());
+    float confidence = 100;
+    for (int g : next->glyphs) confidence = std::min(confidence, page.glyphs[static_cast<size_t>(g)].confidence);
+    if (next_per_char < 2 * per_char && confidence >= 40) continue;
+    Finding cover = f;
+    cover.begin = next->text_begin, cover.end = next->text_end;
+    cover.glyphs.assign(next->glyphs.begin(), next->glyphs.end());
+    cover.value = NormalizeString(next->text);
+    cover.rule = "name.ocr.misread_surname";
+    cover.basis = "cue";
+    cover.reason = "a word OCR could not read after a person's given names, on their line";
+    added.push_back(std::move(cover));
+  }
+  for (Finding& f : added) findings->push_back(std::move(f));
+}
+
 void KeepTableHeaders(const PageText& page, std::vector<Finding>* findings) {
   for (const Table& t : page.layout.tables) {
     for (const TableCell& cell : t.cells) {

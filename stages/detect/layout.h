@@ -72,6 +72,14 @@ void KeepPublicRoles(const PageText& page, std::vector<Finding>* findings,
 // no notation), unless the names list found it.
 void KeepTableHeaders(const PageText& page, std::vector<Finding>* findings);
 
+// On a scanned page, the word OCR could not read right after a person's
+// given names found without their surname (name.short, a listed name's
+// part): set at twice the width the name's letters take, or read with
+// confidence under 40 ("In the Matter of: FARID AHMAD oo", the surname
+// under a scanner's noise). It is most likely that surname: it becomes a
+// finding of its own (rule name.ocr.misread_surname), so the pixels go.
+void CoverMisreadSurnames(const PageText& page, std::vector<Finding>* findings);
+
 // Whether a normalized word names a relative ("wife", "son", "hermana"):
 // a word before a relative's name, never part of it.
 bool IsKinshipWord(std::string_view normalized);

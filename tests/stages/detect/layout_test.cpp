@@ -1829,6 +1829,26 @@ TEST(LayoutDetection, AnOfficesAndItsPeoplesContactsStayASponsorsGo) {
             std::vector<std::string>{"7421 Cedar Avenue South, Apt. 208, Richfield, MN 55423"});
 }
 
+// A noisy scan (probe29): OCR reads "In the Matter of: FARID AHMAD" and
+// then "oo" where the surname's ink is, two letters over a surname's
+// width. The given names are found (the person is named in full later);
+// the misread word after them is taken with them. A word read well after
+// given names ("FARID AHMAD declares") stays.
+TEST(LayoutDetection, AWordOcrCouldNotReadAfterGivenNamesIsTakenWithThem) {
+  PageBuilder b;
+  b.Text("In the Matter of: FARID AHMAD", 40, 100);
+  b.OcrWord("oo", 183, 100, 50, 90);
+  b.Text("Our father received a letter that named Farid Ahmad Haidari as a traitor.", 40, 130);
+  b.Text("FARID AHMAD", 40, 160);
+  b.OcrWord("declares", 103, 160, 40, 95);
+  const std::vector<PageText> pages = {b.Build()};
+  const std::vector<Finding> findings =
+      MakeDetector("id,first,middle,last\nX-1,Farid,Ahmad,Haidari\n").DetectDocument(pages);
+  const std::vector<std::string> names = Texts(pages[0], findings, "name");
+  EXPECT_NE(std::find(names.begin(), names.end(), "oo"), names.end());
+  EXPECT_EQ(std::find(names.begin(), names.end(), "declares"), names.end());
+}
+
 // Counsel who declares (a hostile probe's declaration of counsel): the
 // block at the top names her with her bar number, "Counsel for
 // Petitioners". "DECLARATION OF DANA WHITFIELD" and "I, Dana Whitfield,

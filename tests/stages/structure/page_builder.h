@@ -40,6 +40,24 @@ class PageBuilder {
     return *this;
   }
 
+  // One word as OCR reads it off a scan: `width` wide whatever its text
+  // (a misread sets a long word's ink under a short text), its glyph at
+  // `confidence`.
+  PageBuilder& OcrWord(const std::string& word, double x, double y, double width, float confidence,
+                       double size = 10) {
+    Glyph g;
+    g.text = word;
+    g.box = Rect{x, y - 0.8 * size, x + width, y + 0.2 * size};
+    g.baseline_start = Point{x, y};
+    g.baseline_end = Point{x + width, y};
+    g.pen_end = Point{x + width, y};
+    g.font_size = size;
+    g.ocr = true;
+    g.confidence = confidence;
+    page_.glyphs.push_back(g);
+    return *this;
+  }
+
   // Pleading paper's line numbers 1..`lines`, right-aligned at x 64, one
   // every 24 pt from y 72 (line n's baseline is 72 + 24 (n - 1)).
   PageBuilder& PleadingLineNumbers(int lines = 28, double size = 12) {
