@@ -53,6 +53,13 @@ bool Plausible(const std::string& category, const std::string& norm,
     // child(ren) assist you in completing this application?", "X Yes (If
     // "Yes," list the name and relationship.)"): no name asks or tells.
     if (norm.find('?') != std::string::npos) return false;
+    // A case's status where a client's name would go ("Client: Detained -
+    // Bond", a legal-aid tracker's).
+    static const std::set<std::string_view> kStatusWords = {
+        "detained", "released", "paroled", "pending", "removed", "deported", "transferred", "granted",
+        "denied", "closed", "active", "inactive", "represented", "unrepresented", "detenido", "detenida",
+        "liberado", "liberada", "deportado", "deportada"};
+    if (kStatusWords.count(norm.substr(0, norm.find_first_of(" ,-")))) return false;
     static const std::set<std::string_view> kSentenceWords = {
         "you", "your", "this", "that", "is", "are", "was", "were", "have", "has", "had", "did", "do",
         "does", "will", "would", "should", "if", "list", "please", "not", "yes", "in", "on", "to",

@@ -1849,6 +1849,18 @@ TEST(LayoutDetection, AWordOcrCouldNotReadAfterGivenNamesIsTakenWithThem) {
   EXPECT_EQ(std::find(names.begin(), names.end(), "declares"), names.end());
 }
 
+// A legal-aid tracker's lines: a client's name after "Client:", and on
+// another line the case's status where a name would go. Before, "Detained
+// - Bond" was taken for a client's name.
+TEST(LayoutDetection, ACasesStatusAfterAClientLabelIsNoName) {
+  PageBuilder b;
+  b.Text("Client: Maria Lopez Reyes", 40, 100);
+  b.Text("Client: Detained - Bond", 40, 130);
+  const std::vector<PageText> pages = {b.Build()};
+  const std::vector<Finding> findings = MakeDetector().DetectDocument(pages);
+  EXPECT_EQ(Texts(pages[0], findings, "name"), std::vector<std::string>{"Maria Lopez Reyes"});
+}
+
 // Counsel who declares (a hostile probe's declaration of counsel): the
 // block at the top names her with her bar number, "Counsel for
 // Petitioners". "DECLARATION OF DANA WHITFIELD" and "I, Dana Whitfield,
