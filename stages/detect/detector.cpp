@@ -1444,7 +1444,11 @@ size_t Detector::GivenNamesBefore(const PageWork& w, size_t t) const {
     const TextToken& tok = w.tokens[t - count];
     const TextToken& before = w.tokens[t - count - 1];
     const std::string_view gap = std::string_view(n).substr(before.end, tok.begin - before.end);
-    if (gap != " " && gap != "\n") break;
+    // A given name may end the line above its surname ("EDWIN TZOC" /
+    // "CHÁVEZ" in a caption), but only the one next to it: past it, the
+    // line above is another line's ("FOR THE DISTRICT OF COLUMBIA" over
+    // "DANIELA MORALES UCELO").
+    if (gap != " " && (gap != "\n" || count > 0)) break;
     const std::string word = n.substr(before.begin, before.end - before.begin);
     const auto [b, e] = w.norm.ToOriginal(before.begin, before.end);
     if (word.size() < 2 || rules_->not_names.count(word) || IsNameParticle(word) || IsTitleOrRole(word) ||

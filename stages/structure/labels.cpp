@@ -325,11 +325,42 @@ std::string KeyOfPlural(const std::string& n) {
   return "";
 }
 
+// A fear screening's date or outcome with the outcome's kind in it ("Date
+// of Negative CF Determination", "Positive CFI date", a class appendix's
+// column): the label without "negative" or "positive", when that is a
+// credible-fear label.
+std::string KeyWithoutOutcomeKind(const std::string& n) {
+  std::string without;
+  size_t from = 0;
+  bool dropped = false;
+  while (from < n.size()) {
+    size_t space = n.find(' ', from);
+    if (space == std::string::npos) space = n.size();
+    const std::string_view word = std::string_view(n).substr(from, space - from);
+    if (word == "negative" || word == "positive" || word == "negativo" || word == "negativa" || word == "positivo" ||
+        word == "positiva") {
+      dropped = true;
+    } else {
+      without += (without.empty() ? "" : " ") + std::string(word);
+    }
+    from = space + 1;
+  }
+  if (!dropped || without.empty()) return "";
+  // (The date of a determination is the determination's: "date of cf
+  // determination" reads as "cf determination".)
+  for (const std::string& form : {without, without.starts_with("date of ") ? without.substr(8) : std::string()}) {
+    auto it = Table().find(form);
+    if (it != Table().end() && it->second == "credible_fear") return it->second;
+  }
+  return "";
+}
+
 std::string KeyOfOne(std::string_view text) {
   std::string n = StripDecorations(NormalizeLabel(text));
   if (n.empty()) return "";
   auto it = Table().find(n);
   if (it != Table().end()) return it->second;
+  if (std::string fear = KeyWithoutOutcomeKind(n); !fear.empty()) return fear;
   // A sub-item's letter after its number ("19.b. What is your current
   // I-94 Number"), tried only when the whole is no label ("A Number" is).
   if (n.size() > 2 && n[0] >= 'a' && n[0] <= 'z' && n[1] == ' ' && !(n[2] >= '0' && n[2] <= '9')) {

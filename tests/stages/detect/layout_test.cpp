@@ -1861,6 +1861,29 @@ TEST(LayoutDetection, ACasesStatusAfterAClientLabelIsNoName) {
   EXPECT_EQ(Texts(pages[0], findings, "name"), std::vector<std::string>{"Maria Lopez Reyes"});
 }
 
+// A restraining order's caption (probe30): the court's line over the lead
+// petitioner's. Her name, cued in the caption, is found again by its last
+// two words with the given name before them; the court's last word, on
+// the line above, is no given name of hers.
+TEST(LayoutDetection, AGivenNameBeforeASurnameTakesNoWordFromTheLineAbove) {
+  PageBuilder b;
+  b.Text("UNITED STATES DISTRICT COURT", 40, 72);
+  b.Text("FOR THE DISTRICT OF COLUMBIA", 40, 84);
+  b.Text("DANIELA MORALES UCELO, EDWIN TZOC", 40, 96);
+  b.Text("CHAVEZ, and YOVANI ESTUARDO BATZ", 40, 108);
+  b.Text("SICAJA, on behalf of themselves and all others", 40, 120);
+  b.Text("Petitioners,", 60, 132);
+  b.Text("Petitioner Daniela Morales Ucelo fled Guatemala. Ms. Morales Ucelo is detained.", 40, 160);
+  const std::vector<PageText> pages = {b.Build()};
+  const std::vector<Finding> findings =
+      MakeDetector("id,first,middle,last\nP3,Daniela,,Morales Ucelo\n").DetectDocument(pages);
+  for (const std::string& name : Texts(pages[0], findings, "name")) {
+    EXPECT_EQ(name.find("COLUMBIA"), std::string::npos) << name;
+  }
+  const std::vector<std::string> names = Texts(pages[0], findings, "name");
+  EXPECT_NE(std::find(names.begin(), names.end(), "DANIELA MORALES UCELO"), names.end()) << ::testing::PrintToString(names);
+}
+
 // Counsel who declares (a hostile probe's declaration of counsel): the
 // block at the top names her with her bar number, "Counsel for
 // Petitioners". "DECLARATION OF DANA WHITFIELD" and "I, Dana Whitfield,

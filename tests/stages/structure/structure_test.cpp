@@ -824,6 +824,16 @@ TEST(Structure, LabelsOfTheAsylumApplicationsOwnItems) {
   EXPECT_EQ(LabelKey("Full Name / Date of Birth"), "");
 }
 
+// A class appendix's column of the day each member's fear screening ended
+// negatively (probe30): the outcome's kind inside a credible-fear label.
+TEST(Structure, AFearScreeningsDateWithItsOutcomesKindIsACredibleFearLabel) {
+  EXPECT_EQ(LabelKey("Date of Negative CF Determination"), "credible_fear");
+  EXPECT_EQ(LabelKey("Negative CFI Result"), "credible_fear");
+  EXPECT_EQ(LabelKey("Fecha de decision negativa"), "credible_fear");
+  EXPECT_EQ(LabelKey("Negative Balance"), "");
+  EXPECT_EQ(LabelKey("Date of Positive Review"), "");
+}
+
 // Boxes whose label wraps, or goes on past its known words, over the value
 // on a line of its own: the rest of the label's lines stays label.
 TEST(Structure, ALabelsOwnLinesInABoxAreNoValue) {
