@@ -1094,8 +1094,14 @@ void KeepPublicPeople(const std::vector<std::string>& public_people,
     // declaration in an index of declarants).
     if (f.rule == "layout.column.name") return std::find(public_people.begin(), public_people.end(), f.value) != public_people.end();
     if (!(f.rule.starts_with("name.cue") || f.rule == "name.short")) return false;
+    // A public person named with their title ("PROFESSOR ELENA V.
+    // MARCHETTI" in a declaration's title, of the expert who declares).
+    std::string_view untitled = f.value;
+    for (std::string_view title : {"professor ", "prof. ", "dr. ", "dr ", "dra. ", "judge ", "hon. ", "honorable "}) {
+      if (untitled.starts_with(title)) untitled.remove_prefix(title.size());
+    }
     for (const std::string& p : public_people) {
-      if (f.value == p) return true;
+      if (f.value == p || (untitled.size() < f.value.size() && untitled == p)) return true;
       const size_t space = p.rfind(' ');
       if (f.value.find(' ') == std::string::npos && p.compare(space + 1, std::string::npos, f.value) == 0) {
         return true;
@@ -1105,6 +1111,33 @@ void KeepPublicPeople(const std::vector<std::string>& public_people,
     }
     return false;
   });
+}
+
+// Whether the text before `at`, back to the last semicolon or blank line
+// on its line or the one above, is an entry for counsel: a service list's or a
+// caption's "Jonathan K. Ashby (D.C. Bar No. 1004821), Capital Area Asylum
+// Defense Project, 1200 18th Street N.W., …, (202) 331-4480", "Requester's
+// counsel: Sarah J. Whitcombe, Esq. (Texas Bar No. …), …".
+bool CounselsEntry(std::string_view text, size_t at) {
+  if (at > text.size()) return false;
+  // The contact's line and the one above it: an entry wraps once or twice,
+  // and a signature block further up is another's ("Staff Attorney" over
+  // a thread's next message from a client).
+  size_t from = 0;
+  for (int lines = 0, i = static_cast<int>(at) - 1; i >= 0; --i) {
+    if (text[static_cast<size_t>(i)] == '\n' && ++lines == 2) {
+      from = static_cast<size_t>(i) + 1;
+      break;
+    }
+  }
+  from = std::max(from, at > 300 ? at - 300 : size_t{0});
+  const size_t semicolon = text.rfind(';', at == 0 ? 0 : at - 1);
+  if (semicolon != std::string_view::npos && semicolon >= from) from = semicolon + 1;
+  const size_t blank = text.rfind("\n\n", at);
+  if (blank != std::string_view::npos && blank >= from) from = blank + 2;
+  static const RE2 kCounsel(
+      R"((?i)\bbar\s+(?:no\b|number|#)|\besq\b|\besquire\b|\b(?:counsel|attorneys?)\s+(?:for|of\s+record)\b|\b(?:trial|staff|supervising|senior|managing)\s+attorney\b|\w'?s\s+counsel\s*:)");
+  return RE2::PartialMatch(text.substr(from, at - from), kCounsel);
 }
 
 void KeepContactsOfPublicPeople(std::string_view text, const std::vector<std::string>& public_people,
@@ -1128,6 +1161,7 @@ void KeepContactsOfPublicPeople(std::string_view text, const std::vector<std::st
         break;
       }
     }
+    if (CounselsEntry(text, f.begin)) return true;
     if (before.size() - cut > 12) return false;
     const std::string named = NormalizeString(before.substr(0, cut));
     return std::any_of(public_people.begin(), public_people.end(), [&](const std::string& p) {

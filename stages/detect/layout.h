@@ -108,7 +108,10 @@ void KeepLegendDefinitions(std::string_view text, std::vector<Finding>* findings
 // document repeats them.
 // Drops phones and e-mail addresses set right after a public person's name
 // on its line ("Court Administrator: Jerome P. Whitcombe, (213)
-// 555-0106"; "Eileen Park Sorensen, tel. …"): theirs, not a client's.
+// 555-0106"; "Eileen Park Sorensen, tel. …"), or in an entry for counsel
+// (its line and the one above, since the last semicolon: a bar number,
+// "Esq.", "Counsel for", "Trial Attorney", "Requester's counsel:"):
+// theirs, not a client's.
 void KeepContactsOfPublicPeople(std::string_view text, const std::vector<std::string>& public_people,
                                 std::vector<Finding>* findings);
 

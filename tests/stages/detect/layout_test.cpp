@@ -1884,6 +1884,39 @@ TEST(LayoutDetection, AGivenNameBeforeASurnameTakesNoWordFromTheLineAbove) {
   EXPECT_NE(std::find(names.begin(), names.end(), "DANIELA MORALES UCELO"), names.end()) << ::testing::PrintToString(names);
 }
 
+// A service list and a Vaughn index's header (probe30): counsel's phones
+// and e-mails in an entry that gives a bar number, "Esq." or "Trial
+// Attorney" stay; a client's phone in the same paragraph after a
+// semicolon goes.
+TEST(LayoutDetection, ContactsInAnEntryForCounselStay) {
+  PageBuilder b;
+  b.Text("SERVICE LIST", 40, 60);
+  b.Text("Jonathan K. Ashby (D.C. Bar No. 1004821), Capital Area Asylum Defense Project, 1200 18th", 40, 76);
+  b.Text("Street N.W., Suite 700, Washington, D.C. 20036, (202) 331-4480, jashby@caadp.org; Counsel", 40, 88);
+  b.Text("for Petitioners. Christopher D. Faulk, Trial Attorney, Office of Immigration Litigation, (202)", 40, 100);
+  b.Text("305-7162; the petitioner may be reached through her sister at (202) 555-0148.", 40, 112);
+  const std::vector<PageText> pages = {b.Build()};
+  const std::vector<Finding> findings = MakeDetector().DetectDocument(pages);
+  EXPECT_EQ(Texts(pages[0], findings, "phone"), std::vector<std::string>{"(202) 555-0148"});
+  EXPECT_EQ(Texts(pages[0], findings, "email"), std::vector<std::string>{});
+}
+
+// An expert's declaration (probe30): its title names her with her title
+// and goes on to its subject on the next line; she signs with her degree.
+// She stays everywhere, the title's line too.
+TEST(LayoutDetection, AnExpertNamedWithHerTitleInTheDeclarationsTitleStays) {
+  PageBuilder b;
+  b.Text("DECLARATION OF PROFESSOR ELENA V. MARCHETTI", 120, 100);
+  b.Text("REGARDING COUNTRY CONDITIONS IN GUATEMALA", 120, 112);
+  b.Text("I, Elena V. Marchetti, declare as follows:", 60, 136);
+  b.Text("1. I am a Professor of Latin American Studies at Northfield State University.", 60, 152);
+  b.Text("/s/ Elena V. Marchetti", 60, 200);
+  b.Text("Elena V. Marchetti, Ph.D., Professor of Latin American Studies", 60, 212);
+  const std::vector<PageText> pages = {b.Build()};
+  const std::vector<Finding> findings = MakeDetector().DetectDocument(pages);
+  EXPECT_EQ(Texts(pages[0], findings, "name"), std::vector<std::string>{});
+}
+
 // Counsel who declares (a hostile probe's declaration of counsel): the
 // block at the top names her with her bar number, "Counsel for
 // Petitioners". "DECLARATION OF DANA WHITFIELD" and "I, Dana Whitfield,
