@@ -1021,6 +1021,9 @@ void AddCuedNameForms(const std::vector<Finding>& findings, NameForms* cued) {
     // The first and last names alone, the middle one left out: "Leysan
     // Garipova's affidavit" of "his sister-in-law, Leysan Ramilevna Garipova".
     if (tokens.size() == 3) cued->Add({tokens.front(), tokens.back()});
+    // Two given names and two surnames: the first of each, as Spanish
+    // names are shortened ("Gerson Pineda" of Gerson Alexis Pineda Rivas).
+    if (tokens.size() == 4) cued->Add({tokens[0], tokens[2]});
     if (tokens.size() >= 2) cued->Add(std::move(tokens));
   }
 }

@@ -1917,6 +1917,18 @@ TEST(LayoutDetection, AnExpertNamedWithHerTitleInTheDeclarationsTitleStays) {
   EXPECT_EQ(Texts(pages[0], findings, "name"), std::vector<std::string>{});
 }
 
+// A Vaughn index (probe30) names the requester's client in full before
+// his A-number, then by his first given name and first surname alone.
+TEST(LayoutDetection, AFourPartNameIsFoundByItsFirstGivenNameAndSurname) {
+  PageBuilder b;
+  b.Text("Record of Determination (Form I-870) for Gerson Alexis Pineda Rivas, A# 201-774-360.", 40, 100);
+  b.Text("Form M-444, Information About Credible Fear Interview, acknowledged by Gerson Pineda.", 40, 112);
+  const std::vector<PageText> pages = {b.Build()};
+  const std::vector<Finding> findings = MakeDetector().DetectDocument(pages);
+  const std::vector<std::string> names = Texts(pages[0], findings, "name");
+  EXPECT_NE(std::find(names.begin(), names.end(), "Gerson Pineda"), names.end()) << ::testing::PrintToString(names);
+}
+
 // Counsel who declares (a hostile probe's declaration of counsel): the
 // block at the top names her with her bar number, "Counsel for
 // Petitioners". "DECLARATION OF DANA WHITFIELD" and "I, Dana Whitfield,
