@@ -367,6 +367,17 @@ void TypeHeader(const PageText& page, int header_rows, Table* t) {
   for (size_t c = 1; c < t->header_keys.size() && people; ++c) {
     if (t->header_keys[c] == "date" && t->header_keys[c - 1] == "credible_fear") t->header_keys[c] = "credible_fear";
   }
+  // A schedule of fear interviews ("Date | Time | Applicant | A-Number |
+  // … | Result", probe30): where a row's screening has an outcome column,
+  // a bare "Date" (or "Date/Time") is the day of that screening, wherever
+  // it stands. Not a date named for something else ("Date of entry").
+  const bool screened = std::count(t->header_keys.begin(), t->header_keys.end(), "credible_fear") > 0;
+  for (size_t c = 0; c < t->header_keys.size() && people && screened; ++c) {
+    const std::string n = NormalizeLabel(t->headers[c]);
+    if (t->header_keys[c] == "date" && (n == "date" || n == "fecha" || n == "date time" || n == "fecha hora")) {
+      t->header_keys[c] = "credible_fear";
+    }
+  }
 }
 
 // Cells of `t` whose text is blanked out (PageText::blanks), per row and per

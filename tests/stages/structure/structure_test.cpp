@@ -824,6 +824,25 @@ TEST(Structure, LabelsOfTheAsylumApplicationsOwnItems) {
   EXPECT_EQ(LabelKey("Full Name / Date of Birth"), "");
 }
 
+// A credible-fear interview schedule (probe30): its rows' dates are the
+// days of each applicant's screening, whose outcome the last column
+// gives; a "Date of Entry" column stays a date.
+TEST(Structure, AScreeningSchedulesDateColumnIsTheScreeningsDay) {
+  PageBuilder b;
+  b.Text("Date", 40, 100).Text("Applicant", 120, 100).Text("A-Number", 260, 100).Text("Date of Entry", 360, 100)
+      .Text("Result", 470, 100);
+  b.Text("04/07/2025", 40, 118).Text("CAAL TIUL, Luis Fernando", 120, 118).Text("A246113301", 260, 118)
+      .Text("03/02/2025", 360, 118).Text("Positive", 470, 118);
+  b.Text("04/07/2025", 40, 136).Text("CHAVEZ ARGUETA, Nohemi", 120, 136).Text("242-172-622", 260, 136)
+      .Text("02/11/2025", 360, 136).Text("Negative", 470, 136);
+  b.Text("04/08/2025", 40, 154).Text("CAMARA, Fatoumata", 120, 154).Text("A248963825", 260, 154)
+      .Text("01/30/2025", 360, 154).Text("Referred to IJ", 470, 154);
+  const PageText page = b.Build();
+  ASSERT_EQ(page.layout.tables.size(), 1u);
+  EXPECT_EQ(page.layout.tables[0].header_keys,
+            (std::vector<std::string>{"credible_fear", "name", "a_number", "date", "credible_fear"}));
+}
+
 // A class appendix's column of the day each member's fear screening ended
 // negatively (probe30): the outcome's kind inside a credible-fear label.
 TEST(Structure, AFearScreeningsDateWithItsOutcomesKindIsACredibleFearLabel) {
