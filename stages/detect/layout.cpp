@@ -552,16 +552,19 @@ bool InRoleBox(const PageText& page, const RoleBlock& role, const Finding& f) {
 // kept ("mc.desrosiers@tcrls.org" in a letter's prose, "intake@tcrls.org"
 // in its letterhead): the office's, not a client's. Never for the
 // domains of free mail services, where anyone has an address.
-bool AtPublicDomain(const std::vector<std::string>& public_people, const std::string& email) {
+// Whether `domain` is a free mail service's, where anyone has an address.
+bool FreeMailDomain(std::string_view domain) {
   static const char* const kFreeMail[] = {"gmail.com", "yahoo.com", "hotmail.com", "outlook.com", "live.com",
                                           "icloud.com", "aol.com", "proton.me", "protonmail.com", "gmx.com",
                                           "msn.com", "me.com", "mail.com", "yandex.com", "hotmail.es", "yahoo.es"};
+  return std::any_of(std::begin(kFreeMail), std::end(kFreeMail), [&](const char* free) { return domain == free; });
+}
+
+bool AtPublicDomain(const std::vector<std::string>& public_people, const std::string& email) {
   const size_t at = email.rfind('@');
   if (at == std::string::npos || at + 1 >= email.size()) return false;
   const std::string_view domain = std::string_view(email).substr(at + 1);
-  for (const char* free : kFreeMail) {
-    if (domain == free) return false;
-  }
+  if (FreeMailDomain(domain)) return false;
   for (const std::string& p : public_people) {
     if (p.starts_with("email:") && p.size() > domain.size() && p.ends_with(domain) &&
         p[p.size() - domain.size() - 1] == '@') {
@@ -936,6 +939,18 @@ void KeepContactsAfter(std::string_view text, const std::vector<size_t>& ends, s
   }
   // (A letterhead sets its phones on the line under its address.)
   // (And the office's own word for its line: "• Clinic tel. (956) …".)
+  // The web site on an institution's address line names its domain: its
+  // e-mail addresses are the office's ("www.riobravoajn.org" over
+  // "info@riobravoajn.org" in the newsletter's text).
+  static const RE2 kSite(R"((?i)\bwww\.([a-z0-9-]+(?:\.[a-z0-9-]+)+))");
+  for (size_t end : ends) {
+    const size_t line_end = std::min(text.find('\n', end), text.size());
+    re2::StringPiece rest(text.data() + end, line_end - end);
+    std::string domain;
+    while (RE2::FindAndConsume(&rest, kSite, &domain)) {
+      if (!FreeMailDomain(NormalizeString(domain))) public_contacts->push_back("email:@" + NormalizeString(domain));
+    }
+  }
   static const RE2 kBetween(
       R"((?i)(?:[ \t|,;/·•-]|\n|tel\.?|phone|fax|e-?mail|t:|f:|e:|:|clinic|office|main|intake|reception|front[ \t]+desk)*)");
   // The rest of the address the street pattern stopped short of ("4100
@@ -970,6 +985,32 @@ void KeepContactsAfter(std::string_view text, const std::vector<size_t>& ends, s
 
 }  // namespace
 
+// Whether one of the two lines (not blank) above the line where `begin` starts is an
+// institution's name alone (its last word one of `kinds`, no sentence's
+// period after it): a masthead's "Rio Bravo Asylum Justice Network" /
+// "SPRING 2025 NEWSLETTER | Volume 9, Issue 1" over its address line.
+bool UnderAnInstitutionsName(std::string_view text, size_t begin, const std::set<std::string, std::less<>>& kinds) {
+  size_t line_start = begin == 0 ? 0 : text.rfind('\n', begin - 1);
+  if (line_start == std::string_view::npos || begin == 0) return false;
+  // The address opens its line.
+  for (size_t i = line_start + 1; i < begin; ++i) {
+    if (text[i] != ' ' && text[i] != '\t') return false;
+  }
+  for (int up = 0, seen = 0; up < 4 && seen < 2 && line_start > 0; ++up) {
+    const size_t above = text.rfind('\n', line_start - 1);
+    const size_t from = above == std::string_view::npos ? 0 : above + 1;
+    std::string_view line = text.substr(from, line_start - from);
+    while (!line.empty() && (line.back() == ' ' || line.back() == '\t')) line.remove_suffix(1);
+    seen += line.empty() ? 0 : 1;  // (blank lines between blocks do not count)
+    const size_t space = line.find_last_of(" \t");
+    const std::string last = NormalizeString(space == std::string_view::npos ? line : line.substr(space + 1));
+    if (!line.empty() && kinds.count(last)) return true;
+    if (above == std::string_view::npos) break;
+    line_start = above;
+  }
+  return false;
+}
+
 void KeepInstitutionAddresses(std::string_view text, std::vector<Finding>* findings,
                               std::vector<std::string>* public_contacts) {
   static const std::set<std::string, std::less<>> kInstitutions = {
@@ -993,7 +1034,8 @@ void KeepInstitutionAddresses(std::string_view text, std::vector<Finding>* findi
     // A label naming whose address it is ("Facility Address", an ICE
     // locator printout's; "Court address:").
     if (word == "address" || word == "addresses" || word == "direccion") word = WordBefore(text, start);
-    const bool institution = kInstitutions.count(word) > 0 || AfterSpanishInstitution(text, f.begin);
+    const bool institution = kInstitutions.count(word) > 0 || AfterSpanishInstitution(text, f.begin) ||
+                             UnderAnInstitutionsName(text, f.begin, kInstitutions);
     if (institution) kept_ends.push_back(f.end);
     return institution;
   });

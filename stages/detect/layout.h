@@ -105,7 +105,10 @@ void KeepLegendDefinitions(std::string_view text, std::vector<Finding>* findings
 // the next, go with it, as do those on a line opening with "Office:" (an
 // office's own letterhead line); those phones and e-mail addresses are
 // added to *public_contacts ("phone:…", "email:…"), public wherever the
-// document repeats them.
+// document repeats them, with the domain of a web site on the address's
+// line ("email:@domain": the office's e-mail addresses). An address may
+// also sit under an institution's name alone on one of the two lines
+// above it (a masthead).
 // Drops phones and e-mail addresses set right after a public person's name
 // on its line ("Court Administrator: Jerome P. Whitcombe, (213)
 // 555-0106"; "Eileen Park Sorensen, tel. …"), or in an entry for counsel

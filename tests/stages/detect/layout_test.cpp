@@ -1929,6 +1929,24 @@ TEST(LayoutDetection, AFourPartNameIsFoundByItsFirstGivenNameAndSurname) {
   EXPECT_NE(std::find(names.begin(), names.end(), "Gerson Pineda"), names.end()) << ::testing::PrintToString(names);
 }
 
+// A legal-aid newsletter's masthead (probe30): the network's name, an
+// issue line, then its address, phone and web site. They stay, as do
+// e-mail addresses at its site's domain; one at a free mail service is
+// anyone's.
+TEST(LayoutDetection, AMastheadsAddressAndAnOfficesMailboxesStay) {
+  PageBuilder b;
+  b.Text("Rio Bravo Asylum Justice Network", 40, 60, 18);
+  b.Text("SPRING 2025 NEWSLETTER | Volume 9, Issue 1", 40, 100);
+  b.Text("815 E. Harrison Avenue, Harlingen, TX 78550 | (956) 421-3300 | www.riobravoajn.org", 40, 112);
+  b.Text("To volunteer, write to info@riobravoajn.org or intake@riobravoajn.org.", 40, 150);
+  b.Text("A client who wrote from info@gmail.com asked us not to print her story.", 40, 162);
+  const std::vector<PageText> pages = {b.Build()};
+  const std::vector<Finding> findings = MakeDetector().DetectDocument(pages);
+  EXPECT_EQ(Texts(pages[0], findings, "address"), std::vector<std::string>{});
+  EXPECT_EQ(Texts(pages[0], findings, "phone"), std::vector<std::string>{});
+  EXPECT_EQ(Texts(pages[0], findings, "email"), std::vector<std::string>{"info@gmail.com"});
+}
+
 // Counsel who declares (a hostile probe's declaration of counsel): the
 // block at the top names her with her bar number, "Counsel for
 // Petitioners". "DECLARATION OF DANA WHITFIELD" and "I, Dana Whitfield,
