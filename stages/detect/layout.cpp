@@ -1184,7 +1184,6 @@ bool CounselsEntry(std::string_view text, size_t at) {
 
 void KeepContactsOfPublicPeople(std::string_view text, const std::vector<std::string>& public_people,
                                 std::vector<Finding>* findings) {
-  static const RE2 kLabel(R"((?i)(?:[ \t,;:|·•–-]|\(|tel\.?|phone|telephone|fax|e-?mail|at)*$)");
   std::erase_if(*findings, [&](const Finding& f) {
     if ((f.category != "phone" && f.category != "email") || f.channel != kChannelPage || f.begin > text.size()) {
       return false;
@@ -1195,8 +1194,8 @@ void KeepContactsOfPublicPeople(std::string_view text, const std::vector<std::st
     // What sets the contact off from the name before it.
     size_t cut = before.size();
     while (cut > 0 && std::string_view(" \t,;:|(-").find(before[cut - 1]) != std::string_view::npos) --cut;
+    const std::string tail = NormalizeString(before.substr(0, cut));
     for (std::string_view label : {"tel.", "tel", "phone", "telephone", "fax", "email", "e-mail", "at"}) {
-      const std::string tail = NormalizeString(before.substr(0, cut));
       if (tail.ends_with(" " + std::string(label))) {
         cut -= label.size();
         while (cut > 0 && std::string_view(" \t,;:|(-").find(before[cut - 1]) != std::string_view::npos) --cut;
