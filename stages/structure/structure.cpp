@@ -5,6 +5,7 @@
 #include <algorithm>
 #include <cctype>
 #include <cmath>
+#include <cstring>
 #include <map>
 #include <numeric>
 #include <set>
@@ -244,6 +245,17 @@ bool FinishesHeaderAbove(const std::vector<std::vector<std::string>>& texts, siz
   return any;
 }
 
+// Whether a table's first row is one cell drawn across it (four fifths of
+// its width or more) and nothing else.
+bool TitleRow(const Table& t, const std::vector<std::vector<std::string>>& texts) {
+  const auto filled = std::count_if(texts[0].begin(), texts[0].end(), [](const std::string& s) { return !s.empty(); });
+  if (filled != 1 || t.columns < 3) return false;
+  for (const TableCell& c : t.cells) {
+    if (c.row == 0 && !c.words.empty()) return c.box.x1 - c.box.x0 >= 0.8 * (t.box.x1 - t.box.x0);
+  }
+  return false;
+}
+
 // How many of a table's first rows are its header: row 0 when a cell of it
 // is a known column header and none of it looks like data (digits); up to
 // three rows when the later ones are mostly known headers too (a header
@@ -256,8 +268,13 @@ int HeaderRowCount(const PageText& page, const Table& t) {
   const int rows = std::min(kMaxHeaderRows + 1, t.rows - 1);
   if (rows < 1) return 0;
   const std::vector<std::vector<std::string>> texts = RowTexts(page, t, rows);
+  // A title drawn in the grid's first row, one cell across the table (a
+  // Calc sheet's "Bond Requests - Houston AOR Class Members (… No.
+  // 4:25-cv-00912)"), heads the table as its header's group: its case
+  // number is no data. Without a header under it, there is none.
+  const bool titled = rows >= 2 && TitleRow(t, texts);
   int count = 0;
-  for (int r = 0; r < std::min(rows, kMaxHeaderRows); ++r) {
+  for (int r = titled ? 1 : 0; r < std::min(rows, kMaxHeaderRows); ++r) {
     int known = 0, cells = 0;
     bool data = false;
     for (const std::string& text : texts[static_cast<size_t>(r)]) {
@@ -268,8 +285,9 @@ int HeaderRowCount(const PageText& page, const Table& t) {
       data |= HasDigit(text) && !label;
     }
     if (data) break;
-    if (r == 0 ? known >= 1 : known >= 1 && known * 2 >= cells) count = r + 1;
+    if (r == (titled ? 1 : 0) ? known >= 1 : known >= 1 && known * 2 >= cells) count = r + 1;
   }
+  if (titled && count == 1) return 0;
   if (count > 0 && count < rows && FinishesHeaderAbove(texts, static_cast<size_t>(count))) ++count;
   return count;
 }
@@ -1538,9 +1556,19 @@ bool OpensCertificate(const std::string& n) {
       R"(^\s*(?:certified(?:[ \t]+[a-z]+)?[ \t]+translation|traduccion(?:[ \t]+[a-z]+)?[ \t]+certificada)\s*$)");
   if (RE2::FullMatch(n, kTranslationHeading)) return false;
   if (!Has(n, {"translat", "traduc", "interpret", "service", "servicio", "served", "transcri", "court reporter"})) return false;
+  // A document's kind is none ("including birth certificate translation",
+  // a Vaughn index's row; "a marriage certificate and its translation").
+  static const RE2 kKindBefore(
+      R"((?:birth|death|marriage|baptismal|baptism|divorce|medical|school|police|naturalization|citizenship|vaccination)[ \t\n]+$)");
+  static const RE2 kKindAfter(R"(^certificados?[ \t\n]+de[ \t\n]+(?:nacimiento|defuncion|matrimonio|bautismo))");
   for (size_t at = n.find("certif"); at != std::string::npos; at = n.find("certif", at + 1)) {
     // An adjective opens nothing ("through a court-certified interpreter").
     if (n.compare(at, 9, "certified") == 0 && at > 0 && n[at - 1] != '\n') continue;
+    const size_t window = at > 24 ? at - 24 : 0;
+    if (RE2::PartialMatch(re2::StringPiece(n.data() + window, at - window), kKindBefore) ||
+        RE2::PartialMatch(re2::StringPiece(n.data() + at, std::min<size_t>(n.size() - at, 40)), kKindAfter)) {
+      continue;
+    }
     if (at < 80) return true;
     const size_t line = n.rfind('\n', at);
     const size_t from = line == std::string::npos ? 0 : line + 1;
@@ -1593,6 +1621,40 @@ bool CenteredLetterhead(const BlockText& b, double page_height) {
   return contact && practice && !about_someone;
 }
 
+// Whether a block's line is a judge's: a judge's title ending it
+// ("United States District Judge", "Hon. Ana Ruiz, Immigration Judge") or
+// opening it and little after ("IMMIGRATION JUDGE", "SO ORDERED."). A
+// title inside a line of prose or of a table's description is none:
+// "Referral notice to Immigration Judge for Óscar …" (an exhibit list) made
+// the column a judge's, and the class members it named public.
+bool SignsAsJudge(const std::string& n) {
+  static const char* const kTitles[] = {"district judge", "magistrate judge", "circuit judge", "immigration judge",
+                                        "bankruptcy judge", "so ordered", "juez de inmigracion"};
+  size_t from = 0;
+  while (from < n.size()) {
+    const size_t end = std::min(n.find('\n', from), n.size());
+    const std::string_view line = std::string_view(n).substr(from, end - from);
+    for (const char* title : kTitles) {
+      const size_t at = line.find(title);
+      if (at == std::string_view::npos) continue;
+      const std::string_view rest = line.substr(at + std::strlen(title));
+      const size_t word = rest.find_first_not_of(" \t.,;:)");
+      // Nothing after it, or a short tail after a comma (", presiding").
+      if (word == std::string_view::npos) return true;
+      if (rest.find_first_of(",;") < word && rest.size() - word <= 24) return true;
+      // A caption's label: "Immigration Judge: Hon. Patricia E." / "Oyelaran".
+      if (rest.find(':') < word && rest.size() - word <= 40) return true;
+      // "SO ORDERED this 3rd day of May" opens its line.
+      if (std::string_view(title) == "so ordered" && line.substr(0, at).find_first_not_of(" \t") == std::string_view::npos) {
+        return true;
+      }
+      if (std::string_view(title) == "so ordered" && line.substr(0, at) == "it is ") return true;
+    }
+    from = end + 1;
+  }
+  return false;
+}
+
 // The role a block's words and place give it, or none (false).
 bool Classify(const BlockText& b, const PageText& page, double body_left, double body_right,
               RoleSections* sections, BlockRole* role) {
@@ -1619,9 +1681,7 @@ bool Classify(const BlockText& b, const PageText& page, double body_left, double
   if (*in_certificate) return *role = BlockRole::kCertificate, true;
   TrackPreparerPart(n, b.long_lines <= 1, &sections->in_preparer);
   if (sections->in_preparer) return *role = BlockRole::kCounsel, true;
-  if (short_lines && Has(n, {"district judge", "magistrate judge", "circuit judge",
-                             "immigration judge", "bankruptcy judge", "so ordered",
-                             "juez de inmigracion"})) {
+  if (short_lines && SignsAsJudge(n)) {
     return *role = BlockRole::kJudge, true;
   }
   if (short_lines && NamesCounsel(n)) return *role = BlockRole::kCounsel, true;

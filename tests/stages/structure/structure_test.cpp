@@ -77,6 +77,27 @@ TEST(Structure, RuledTableComesFromDrawnLines) {
   EXPECT_EQ(Cell(page, t, 2, 1), "217 450 981");
 }
 
+// A Calc sheet prints its title in the grid's first row, one cell drawn
+// across the table (probe31's bond tracker: "Bond Requests - … No.
+// 4:25-cv-00912"). Its case number read as data, the table had no header,
+// was taken for a form's boxes, and 14 rows of notes went unread as cells.
+TEST(Structure, ATitleDrawnAcrossAGridsFirstRowHeadsItsHeader) {
+  PageBuilder b;
+  for (double x : {50.0, 200.0, 300.0, 420.0}) b.Rule(x, 110, x, 200);
+  for (double x : {50.0, 420.0}) b.Rule(x, 80, x, 110);
+  for (double y : {80.0, 110.0, 140.0, 170.0, 200.0}) b.Rule(50, y, 420, y);
+  b.Text("Bond Requests - Class Members (No. 4:25-cv-00912)", 55, 98);
+  b.Text("Detainee Name", 55, 128).Text("A-Number", 205, 128).Text("Notes", 305, 128);
+  b.Text("SHEVCHENKO, Yuliia", 55, 158).Text("219 876 543", 205, 158).Text("CF positive 02/11/2025", 305, 158);
+  b.Text("KARIMI, Dariush", 55, 188).Text("217 450 981", 205, 188).Text("Sister Ana Ruiz", 305, 188);
+  const PageText page = b.Build();
+  ASSERT_EQ(page.layout.tables.size(), 1u);
+  const Table& t = page.layout.tables[0];
+  EXPECT_TRUE(t.ruled);
+  EXPECT_EQ(t.header_rows, 2);
+  EXPECT_EQ(t.header_keys, (std::vector<std::string>{"name", "a_number", ""}));
+}
+
 // A ruled class list whose header is grouped over two rows: "Class member"
 // over a name column whose own header the label table does not hold,
 // "Identifiers" drawn across A-Number and Date of birth (the cell under its
@@ -434,6 +455,48 @@ TEST(Structure, ATranslationsHeadingOpensNoCertificate) {
   const PageText page = b.Build();
   const std::vector<BlockRole> roles = Roles(page);
   EXPECT_EQ(std::find(roles.begin(), roles.end(), BlockRole::kCertificate), roles.end());
+}
+
+// A document's kind is no certificate: a Vaughn index (probe30) lists
+// "Dependent file of derivative child … including / birth certificate
+// translation." The second-word "certif…" read it as a translator's
+// certificate, and the requester's client, named in the rows above and
+// below, became public in the whole document.
+TEST(Structure, ABirthCertificateTranslationOpensNoCertificate) {
+  PageBuilder b;
+  b.Text("10/12/2023 Dependent file of derivative child Ashley Nicole", 60, 100);
+  b.Text("Pineda Mejia (minor), A# 201-774-361, including", 60, 112);
+  b.Text("birth certificate translation.", 60, 124);
+  b.Text("A marriage certificate and its translation were served.", 60, 160);
+  const PageText page = b.Build();
+  const std::vector<BlockRole> roles = Roles(page);
+  EXPECT_EQ(std::find(roles.begin(), roles.end(), BlockRole::kCertificate), roles.end());
+}
+
+// An exhibit list's descriptions (probe32) name a judge's title inside a
+// line: "Referral notice to Immigration Judge for Óscar …". The column was
+// read as a judge's block, and the class members it names became public.
+// A judge's own lines keep the role.
+TEST(Structure, AJudgesTitleInsideADescriptionIsNoJudgesBlock) {
+  PageBuilder b;
+  const char* lines[] = {"Declaration of Yessenia Rivas Orellana", "Letter from Mirlande Joseph to USCIS dated April 2, 2024",
+                         "Referral notice to Immigration Judge for Oscar Ivan de Leon Barrios",
+                         "USCIS San Francisco Asylum Office scheduling policy memo"};
+  double y = 200;
+  for (const char* line : lines) b.Text(line, 136, y += 12, 10);
+  const PageText page = b.Build();
+  const std::vector<BlockRole> roles = Roles(page);
+  EXPECT_EQ(std::find(roles.begin(), roles.end(), BlockRole::kJudge), roles.end());
+  for (const char* title : {"United States District Judge", "Hon. Ana Ruiz, Immigration Judge, presiding",
+                            "Immigration Judge: Hon. Patricia E.",
+                            "SO ORDERED this 3rd day of May, 2024."}) {
+    PageBuilder j;
+    j.Text("Dated: May 3, 2024", 300, 400, 10);
+    j.Text("Ana Ruiz", 300, 412, 10);
+    j.Text(title, 300, 424, 10);
+    const std::vector<BlockRole> judge = Roles(j.Build());
+    EXPECT_NE(std::find(judge.begin(), judge.end(), BlockRole::kJudge), judge.end()) << title;
+  }
 }
 
 // A DHS record drawn as boxes, a small label over its value in each (as
