@@ -783,6 +783,45 @@ bool OnTheCuesLine(const std::string& text, size_t* b, size_t e) {
   return *b < e;
 }
 
+// Where a name that opens its line before an "after" cue begins when its
+// given names end the line above, in prose: "derivative child Ashley
+// Nicole" / "Pineda Mejía (minor), A# …" (a Vaughn index's wrapped row).
+// At most two capitalized words are taken, and only after a lowercase word
+// that places no one ("in Houston" / "Ana Ruiz, A# …" takes nothing): a
+// caption's line in capitals ("FOR THE DISTRICT OF COLUMBIA") gives none.
+size_t GivenNamesWrappedBefore(const std::string& text, size_t b, const WordSet& not_names) {
+  size_t start = b;
+  while (start > 0 && (text[start - 1] == ' ' || text[start - 1] == '\t')) --start;
+  if (start == 0 || text[start - 1] != '\n') return b;
+  const size_t line_end = start - 1;
+  const size_t line_begin = line_end == 0 ? 0 : text.rfind('\n', line_end - 1) + 1;  // (npos + 1 == 0)
+  std::vector<std::pair<size_t, size_t>> words;  // the line's words, last first
+  for (size_t e = line_end; e > line_begin && words.size() < 3;) {
+    while (e > line_begin && (text[e - 1] == ' ' || text[e - 1] == '\t')) --e;
+    size_t w = e;
+    while (w > line_begin && text[w - 1] != ' ' && text[w - 1] != '\t') --w;
+    if (w < e) words.emplace_back(w, e);
+    e = w;
+  }
+  static const WordSet kPlaces{"in", "at", "from", "near", "into", "within", "outside", "en", "desde", "of", "on"};
+  size_t taken = 0;
+  for (; taken < words.size() && taken < 2; ++taken) {
+    const std::string_view word(text.data() + words[taken].first, words[taken].second - words[taken].first);
+    const std::string normalized = NormalizeString(word);
+    const bool letters = std::all_of(word.begin(), word.end(), [](char c) {
+      return std::isalpha(static_cast<unsigned char>(c)) || c == '-' || (c & 0x80) != 0;
+    });
+    if (!letters || !StartsUpper(word) || IsNeverNameWord(word, not_names) || IsNameParticle(normalized) ||
+        IsTitleOrRole(normalized)) {
+      break;
+    }
+  }
+  if (taken == 0 || taken == words.size()) return b;
+  const std::string_view before(text.data() + words[taken].first, words[taken].second - words[taken].first);
+  if (!std::islower(static_cast<unsigned char>(before[0])) || kPlaces.count(NormalizeString(before))) return b;
+  return words[taken - 1].first;
+}
+
 // Whether the name at [b, e) is named in a public role: a role before it
 // ("Judge", "interpreter, Mr.", "Dr.") or after it (", Esq.", ", an
 // expert"). A relative's title is no such role ("His brother, Dr. Abdoul
@@ -868,6 +907,7 @@ void Detector::DetectCuedNames(PageWork& w) const {
       // after the whole capture when nothing of it is a name.
       const size_t raw_end = e;
       if (cue.after && !OnTheCuesLine(text, &b, e)) continue;
+      if (cue.after) b = GivenNamesWrappedBefore(text, b, rules_->not_names);
       // Cut the capture at the first word that is never part of a name
       // ("Maria Lopez Applicant" → "Maria Lopez"), dropping trailing particles.
       {
@@ -1526,61 +1566,78 @@ std::vector<std::vector<std::string>> Detector::PeopleFoundInFull(const std::vec
 }
 
 void Detector::DetectFullNamesOfCuedSurnames(std::vector<PageWork>& work) const {
-  std::vector<std::string> surnames;
+  // One word ("Ms. Camara"), or a compound surname ("Mr. Coto Mejía") of
+  // up to three.
+  std::vector<std::vector<std::string>> surnames;
   for (const PageWork& w : work) {
     for (const Finding& f : w.findings) {
-      if (f.rule == "name.cue.honorific" && f.value.find(' ') == std::string::npos) {
-        surnames.push_back(f.value);
+      if (f.rule != "name.cue.honorific") continue;
+      std::vector<std::string> words;
+      for (const TextToken& t : TokenizeForNames(f.value)) words.push_back(f.value.substr(t.begin, t.end - t.begin));
+      if (!words.empty() && words.size() <= 3 &&
+          std::find(surnames.begin(), surnames.end(), words) == surnames.end()) {
+        surnames.push_back(std::move(words));
       }
     }
   }
   for (PageWork& w : work) FullNamesOfSurnames(w, surnames);
 }
 
-void Detector::FullNamesOfSurnames(PageWork& w, const std::vector<std::string>& surnames) const {
+// Whether token k of a page is a word that may be a given name or a
+// second surname: capitalized, no digit, three letters or more, neither a
+// never-name word, a particle, a title nor a role.
+bool Detector::NameWordAt(const PageWork& w, size_t k, size_t min_size) const {
+  const TextToken& tok = w.tokens[k];
+  const std::string word = w.norm.text.substr(tok.begin, tok.end - tok.begin);
+  const auto [b, e] = w.norm.ToOriginal(tok.begin, tok.end);
+  return word.size() >= min_size && !rules_->not_names.count(word) && !IsNameParticle(word) && !IsTitleOrRole(word) &&
+         StartsUpper(std::string_view(*w.text).substr(b, e - b)) && word.find_first_of("0123456789") == std::string::npos;
+}
+
+void Detector::FullNamesOfSurnames(PageWork& w, const std::vector<std::vector<std::string>>& surnames) const {
   if (surnames.empty()) return;
   const std::string& t = w.norm.text;
+  auto spaced = [&](size_t a, size_t b) {  // tokens a, b = a + 1 one space apart
+    return t.compare(w.tokens[a].end, w.tokens[b].begin - w.tokens[a].end, " ") == 0;
+  };
   for (size_t k = 1; k < w.tokens.size(); ++k) {
-    const TextToken& tok = w.tokens[k];
-    const TextToken& prev = w.tokens[k - 1];
-    if (!tok.joinable) continue;
-    const std::string_view word(t.data() + tok.begin, tok.end - tok.begin);
-    if (std::find(surnames.begin(), surnames.end(), word) == surnames.end()) continue;
-    const std::string given = t.substr(prev.begin, prev.end - prev.begin);
-    if (given.size() < 2 || rules_->not_names.count(given) || IsNameParticle(given) ||
-        t.compare(prev.end, tok.begin - prev.end, " ") != 0) {
-      continue;
-    }
-    // A second surname after it is theirs too ("Juan Funes Solís" of "Mr.
-    // Funes"): a capitalized word just a space away, no never-name word.
-    size_t end = tok.end;
-    if (k + 1 < w.tokens.size()) {
-      const TextToken& next = w.tokens[k + 1];
-      const std::string word = t.substr(next.begin, next.end - next.begin);
-      const auto [nb, ne] = w.norm.ToOriginal(next.begin, next.end);
-      if (next.joinable && t.compare(tok.end, next.begin - tok.end, " ") == 0 && word.size() >= 3 &&
-          !rules_->not_names.count(word) && !IsNameParticle(word) && !IsTitleOrRole(word) &&
-          StartsUpper(std::string_view(*w.text).substr(nb, ne - nb)) &&
-          word.find_first_of("0123456789") == std::string::npos) {
-        end = next.end;
+    for (const std::vector<std::string>& surname : surnames) {
+      if (k + surname.size() > w.tokens.size()) continue;
+      bool match = true;
+      for (size_t s = 0; s < surname.size() && match; ++s) {
+        const TextToken& tok = w.tokens[k + s];
+        match = tok.joinable && t.compare(tok.begin, tok.end - tok.begin, surname[s]) == 0 && (s == 0 || spaced(k + s - 1, k + s));
       }
-    }
-    // A second given name before the first ("Fatoumata Binta Camara" of
-    // "Ms. Camara"), capitalized, a space away.
-    size_t begin = prev.begin;
-    if (k >= 2 && prev.joinable && t.compare(w.tokens[k - 2].end, prev.begin - w.tokens[k - 2].end, " ") == 0) {
-      const TextToken& before = w.tokens[k - 2];
-      const std::string word = t.substr(before.begin, before.end - before.begin);
-      const auto [bb, be] = w.norm.ToOriginal(before.begin, before.end);
-      if (word.size() >= 3 && !rules_->not_names.count(word) && !IsNameParticle(word) && !IsTitleOrRole(word) &&
-          StartsUpper(std::string_view(*w.text).substr(bb, be - bb)) && word.find_first_of("0123456789") == std::string::npos) {
-        begin = before.begin;
+      if (!match) continue;
+      // The given name before it, past a particle or two ("Óscar Iván de
+      // León Barrios" of "Mr. de León Barrios").
+      size_t given = k - 1;
+      for (int particles = 0; particles < 2 && given > 0 && spaced(given, given + 1) &&
+                              IsNameParticle(t.substr(w.tokens[given].begin, w.tokens[given].end - w.tokens[given].begin));
+           ++particles) {
+        --given;
       }
+      const std::string first = t.substr(w.tokens[given].begin, w.tokens[given].end - w.tokens[given].begin);
+      if (!w.tokens[given + 1].joinable || !spaced(given, given + 1) || first.size() < 2 || rules_->not_names.count(first) ||
+          IsNameParticle(first)) {
+        continue;
+      }
+      // A second surname after a one-word one is theirs too ("Juan Funes
+      // Solís" of "Mr. Funes"): a capitalized word just a space away.
+      size_t last = k + surname.size() - 1;
+      if (surname.size() == 1 && last + 1 < w.tokens.size() && w.tokens[last + 1].joinable && spaced(last, last + 1) &&
+          NameWordAt(w, last + 1, 3)) {
+        ++last;
+      }
+      // A second given name before the first ("Fatoumata Binta Camara" of
+      // "Ms. Camara"), capitalized, a space away.
+      size_t begin = given;
+      if (given >= 1 && w.tokens[given].joinable && spaced(given - 1, given) && NameWordAt(w, given - 1, 3)) --begin;
+      const auto [b, e] = w.norm.ToOriginal(w.tokens[begin].begin, w.tokens[last].end);
+      if (!StartsUpper(std::string_view(*w.text).substr(b, e - b))) continue;
+      w.findings.push_back(CueContextName(w.page, b, e, t.substr(w.tokens[begin].begin, w.tokens[last].end - w.tokens[begin].begin),
+                                          "name.cue.surname", "a given name before a surname found by a cue in this document"));
     }
-    const auto [b, e] = w.norm.ToOriginal(begin, end);
-    if (!StartsUpper(std::string_view(*w.text).substr(b, e - b))) continue;
-    w.findings.push_back(CueContextName(w.page, b, e, t.substr(begin, end - begin), "name.cue.surname",
-                                        "a given name before a surname found by a cue in this document"));
   }
 }
 

@@ -81,7 +81,8 @@ class Detector {
   // "Oksana Petrenko" where only "Ms. Petrenko" was cued: a capitalized
   // word (not a particle, not a never-name word) before a cued surname.
   void DetectFullNamesOfCuedSurnames(std::vector<PageWork>& work) const;
-  void FullNamesOfSurnames(PageWork& w, const std::vector<std::string>& surnames) const;
+  void FullNamesOfSurnames(PageWork& w, const std::vector<std::vector<std::string>>& surnames) const;
+  bool NameWordAt(const PageWork& w, size_t k, size_t min_size) const;
   // The entities the pages name, everyone listed when `everyone`, and
   // `also`: sorted, each once.
   std::vector<int> MentionedEntities(const std::vector<PageWork>& work, bool everyone,

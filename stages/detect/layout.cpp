@@ -137,7 +137,7 @@ bool IsKinshipWord(std::string_view normalized) {
   static const std::set<std::string, std::less<>> kKin = {
       "wife", "husband", "spouse", "son", "daughter", "mother", "father", "brother", "sister", "cousin", "uncle",
       "aunt", "nephew", "niece", "esposa", "esposo", "hijo", "hija", "madre", "padre", "hermano", "hermana",
-      "primo", "prima"};
+      "primo", "prima", "partner", "friend", "fiance", "fiancee", "pareja", "amiga", "amigo"};
   return kKin.count(normalized) > 0;
 }
 

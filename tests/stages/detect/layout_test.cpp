@@ -1929,6 +1929,71 @@ TEST(LayoutDetection, AFourPartNameIsFoundByItsFirstGivenNameAndSurname) {
   EXPECT_NE(std::find(names.begin(), names.end(), "Gerson Pineda"), names.end()) << ::testing::PrintToString(names);
 }
 
+// The same index wraps a child's given names onto the line above the
+// surnames her A-number follows ("derivative child Ashley Nicole" /
+// "Pineda Mejía (minor), A# …"): only the surnames were found.
+TEST(LayoutDetection, GivenNamesWrappedAboveANameBeforeItsANumberAreFound) {
+  PageBuilder b;
+  b.Text("10/12/2023 Dependent file of derivative child Ashley Nicole", 40, 100);
+  b.Text("Pineda Mej\xC3\xAD" "a (minor), A# 201-774-361, including", 40, 112);
+  b.Text("birth certificate translation.", 40, 124);
+  b.Text("FOR THE DISTRICT OF COLUMBIA", 40, 200);
+  b.Text("DANIELA MORALES UCELO, A# 201-774-362", 40, 212);
+  b.Text("transferred from the facility in Houston", 40, 250);
+  b.Text("Ana Ruiz Lopez, A# 201-774-363, was released.", 40, 262);
+  const std::vector<PageText> pages = {b.Build()};
+  const std::vector<Finding> findings = MakeDetector().DetectDocument(pages);
+  const std::vector<std::string> names = Texts(pages[0], findings, "name");
+  EXPECT_NE(std::find(names.begin(), names.end(), "Ashley Nicole\nPineda Mej\xC3\xAD" "a"), names.end())
+      << ::testing::PrintToString(names);
+  for (const std::string& n : names) {
+    EXPECT_EQ(n.find("COLUMBIA"), std::string::npos) << n;
+    EXPECT_EQ(n.find("Houston"), std::string::npos) << n;
+  }
+}
+
+// A Vaughn index's row that mentions a birth certificate's translation
+// opens no translator's certificate, so the client named in the next row
+// by his first given name and surname is no public person.
+TEST(LayoutDetection, ABirthCertificateInAnIndexRowKeepsNoOneTheIndexNames) {
+  PageBuilder b;
+  const char* lines[] = {"(Form I-870) for Gerson Alexis Pineda Rivas, A#",
+                         "201-774-360, reflecting negative credible fear",
+                         "Judge, served on subject PINEDA RIVAS, GERSON",
+                         "ALEXIS.",
+                         "credible fear interview of Gerson Pineda Rivas",
+                         "Interview, acknowledged by Gerson Pineda.",
+                         "10/12/2023 Dependent file of derivative child Ashley Nicole",
+                         "Pineda Mej\xC3\xAD" "a (minor), A# 201-774-361, including",
+                         "birth certificate translation."};
+  double y = 100;
+  for (const char* line : lines) b.Text(line, 40, y += 12);
+  const std::vector<PageText> pages = {b.Build()};
+  const std::vector<Finding> findings = MakeDetector().DetectDocument(pages);
+  const std::vector<std::string> names = Texts(pages[0], findings, "name");
+  EXPECT_NE(std::find(names.begin(), names.end(), "Gerson Pineda"), names.end()) << ::testing::PrintToString(names);
+  EXPECT_NE(std::find(names.begin(), names.end(), "GERSON"), names.end()) << ::testing::PrintToString(names);
+}
+
+// Class counsel's declaration (probe32) names a class member in full
+// once, then by a compound surname after an honorific, particle and all:
+// "Darwin Alexis Coto Mejía" / "Mr. Coto Mejía"; "Óscar Iván de León
+// Barrios" / "Mr. de León Barrios". Only the honorific's surnames were
+// found.
+TEST(LayoutDetection, ACompoundSurnameAfterAnHonorificFindsTheFullName) {
+  PageBuilder b;
+  b.Text("4. On February 12, 2024, I met with Darwin Alexis Coto Mejia at our office. Mr. Coto", 40, 100);
+  b.Text("Mejia was issued a positive CF determination in San Diego.", 40, 112);
+  b.Text("8. On April 26, 2024, I met with Oscar Ivan de Leon Barrios, who was referred to IJ after his", 40, 124);
+  b.Text("asylum interview. Mr. de Leon Barrios provided the referral notice.", 40, 136);
+  const std::vector<PageText> pages = {b.Build()};
+  const std::vector<Finding> findings = MakeDetector().DetectDocument(pages);
+  const std::vector<std::string> names = Texts(pages[0], findings, "name");
+  for (const char* name : {"Darwin Alexis Coto Mejia", "Oscar Ivan de Leon Barrios", "Leon Barrios"}) {
+    EXPECT_NE(std::find(names.begin(), names.end(), name), names.end()) << name << " " << ::testing::PrintToString(names);
+  }
+}
+
 // A legal-aid newsletter's masthead (probe30): the network's name, an
 // issue line, then its address, phone and web site. They stay, as do
 // e-mail addresses at its site's domain; one at a free mail service is
