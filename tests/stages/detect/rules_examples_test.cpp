@@ -62,6 +62,32 @@ TEST_F(ShippedRules, ASpanishApartmentKeepsItsCityLine) {
   EXPECT_EQ(found, (std::vector<std::string>{"3418 Sudbury Road, Apto. 12\nCharlotte, NC 28205"}));
 }
 
+// A bond tracker's wrapped notes (probe31): the street number ends a
+// line, and no comma stands between the city and the state. Only the
+// street was found, or nothing.
+TEST_F(ShippedRules, AWrappedNoteKeepsItsStreetNumberAndCityLine) {
+  const std::string text =
+      "Sponsor: sister Yesenia Argueta Ruiz, 9104\nBissonnet St Apt 221, Houston TX 77074,\ntel 281-555-0163.\n"
+      "Released to 4420 Lyons Ave, Houston TX 77020\n(aunt Kadiatou Traore).\n";
+  std::vector<std::string> found;
+  for (const Finding& f : detector_->DetectText(text)) {
+    if (f.category == "address") found.push_back(text.substr(f.begin, f.end - f.begin));
+  }
+  EXPECT_EQ(found, (std::vector<std::string>{"9104\nBissonnet St Apt 221, Houston TX 77074",
+                                             "4420 Lyons Ave, Houston TX 77020"}));
+}
+
+// The same notes date a screening between its abbreviation and its
+// outcome: "CFI 01/28/2025 positive" stayed whole.
+TEST_F(ShippedRules, AScreeningsDateBetweenItsAbbreviationAndOutcomeIsTheNotation) {
+  const std::string text = "SIV denied. CFI 01/28/2025 positive. Brother Ahmad Safi sponsor.\n";
+  std::vector<std::string> found;
+  for (const Finding& f : detector_->DetectText(text)) {
+    if (f.category == "credible_fear") found.push_back(text.substr(f.begin, f.end - f.begin));
+  }
+  EXPECT_EQ(found, (std::vector<std::string>{"CFI 01/28/2025 positive"}));
+}
+
 TEST_F(ShippedRules, PatternAndLexiconExamplesAndNearMisses) {
   int checked = 0;
   for (const PatternRule& r : detector_->rules().rules) {
