@@ -237,6 +237,64 @@ size_t WrappedOnceAtMost(const std::string& text, const std::vector<std::pair<si
   return keep;
 }
 
+// A cue's capture [*b, e) as words (spans of `text`). A capture that
+// stops inside a word ("Fisher U" of "U.S.", `raw_end` its end) loses it;
+// so does one that starts inside a word: "ABC-DEF" of the case number
+// "3:24-cv-01234-ABC-DEF" is no one's name (*b moves past it).
+std::vector<std::pair<size_t, size_t>> CaptureWords(const std::string& text, size_t* b, size_t e, size_t raw_end) {
+  std::vector<std::pair<size_t, size_t>> words;
+  size_t i = *b;
+  while (i < e) {
+    while (i < e && (text[i] == ' ' || text[i] == '\t' || text[i] == '\n')) ++i;
+    const size_t s = i;
+    while (i < e && text[i] != ' ' && text[i] != '\t' && text[i] != '\n') ++i;
+    if (i > s) words.emplace_back(s, i);
+  }
+  if (!words.empty() && words.back().second == raw_end && raw_end < text.size() &&
+      std::isalnum(static_cast<unsigned char>(text[raw_end]))) {
+    words.pop_back();
+  }
+  if (!words.empty() && words.front().first == *b && *b > 0 &&
+      (std::isalnum(static_cast<unsigned char>(text[*b - 1])) || text[*b - 1] == '-')) {
+    words.erase(words.begin());
+    if (!words.empty()) *b = words.front().first;
+  }
+  return words;
+}
+
+// Where a name captured as [b, e) ends: a possessive is not part of it
+// ("Petrenko’s" → "Petrenko"), nor is trailing punctuation, but the period
+// of a final initial is ("Maria G.", "A.V.P.").
+size_t NameEnd(const std::string& text, size_t b, size_t e) {
+  for (std::string_view suffix : {"\xE2\x80\x99s", "'s"}) {
+    if (e - b > suffix.size() && text.compare(e - suffix.size(), suffix.size(), suffix) == 0) {
+      e -= suffix.size();
+      break;
+    }
+  }
+  while (e > b && (text[e - 1] == ',' || text[e - 1] == '.' || text[e - 1] == '\'')) {
+    if (text[e - 1] == '.' && e - b >= 2 && std::isupper(static_cast<unsigned char>(text[e - 2])) &&
+        (e - b == 2 || text[e - 3] == ' ' || text[e - 3] == '.')) {
+      break;
+    }
+    --e;
+  }
+  return e;
+}
+
+// Where a capture's words (`keep` of them) break onto a line that names an
+// organisation: the index of the first word on it, or `keep`.
+size_t BreakBeforeOrganisation(const std::string& text, const std::vector<std::pair<size_t, size_t>>& words, size_t keep,
+                               const WordSet& organisations) {
+  for (size_t k = 1; k < keep; ++k) {
+    if (text.find('\n', words[k - 1].second) >= words[k].first) continue;
+    const size_t line_end = std::min(text.find('\n', words[k].first), text.size());
+    return NamesAnOrganisation(NormalizeString(text.substr(words[k].first, line_end - words[k].first)), organisations) ? k
+                                                                                                                   : keep;
+  }
+  return keep;
+}
+
 // Words that are never someone's middle name: titles and roles that stand
 // between a given name and a surname only across a sentence or a cell.
 bool IsTitleOrRole(std::string_view normalized) {
@@ -911,26 +969,7 @@ void Detector::DetectCuedNames(PageWork& w) const {
       // Cut the capture at the first word that is never part of a name
       // ("Maria Lopez Applicant" → "Maria Lopez"), dropping trailing particles.
       {
-        std::vector<std::pair<size_t, size_t>> words;
-        size_t i = b;
-        while (i < e) {
-          while (i < e && (text[i] == ' ' || text[i] == '\t' || text[i] == '\n')) ++i;
-          size_t s = i;
-          while (i < e && text[i] != ' ' && text[i] != '\t' && text[i] != '\n') ++i;
-          if (i > s) words.emplace_back(s, i);
-        }
-        // A capture that stops inside a word ("Fisher U" of "U.S.") loses it.
-        if (!words.empty() && words.back().second == raw_end && raw_end < text.size() &&
-            std::isalnum(static_cast<unsigned char>(text[raw_end]))) {
-          words.pop_back();
-        }
-        // So does one that starts inside a word: "ABC-DEF" of the case
-        // number "3:24-cv-01234-ABC-DEF" is no one's name.
-        if (!words.empty() && words.front().first == b && b > 0 &&
-            (std::isalnum(static_cast<unsigned char>(text[b - 1])) || text[b - 1] == '-')) {
-          words.erase(words.begin());
-          if (!words.empty()) b = words.front().first;
-        }
+        const std::vector<std::pair<size_t, size_t>> words = CaptureWords(text, &b, e, raw_end);
         size_t keep = 0;
         for (; keep < words.size(); ++keep) {
           const std::string_view word(text.data() + words[keep].first, words[keep].second - words[keep].first);
@@ -954,6 +993,18 @@ void Detector::DetectCuedNames(PageWork& w) const {
           }
         }
         keep = WrappedOnceAtMost(text, words, keep, whole_begin);
+        // A person in care of an organisation ("C/O REBECCA LINDQVIST" /
+        // "GULF COAST IMMIGRANT JUSTICE PROJECT", a notice's mailing
+        // address) is its staff: counsel's office, not the applicant's
+        // family. The capture ran into the organisation's line.
+        if (const size_t cut = BreakBeforeOrganisation(text, words, keep, rules_->organisations); cut < keep) {
+          keep = cut;
+          if (cue.id == "name.cue.care_of") {
+            w.public_people.push_back(NormalizeString(text.substr(words.front().first, words[keep - 1].second - words.front().first)));
+            pos = std::max(pos, raw_end);
+            continue;
+          }
+        }
         // A capture that starts on a line after its cue and is followed by a
         // colon is the next label of a column of labels ("Last Name:\n
         // Language:", values in the next column), not a name.
@@ -968,21 +1019,7 @@ void Detector::DetectCuedNames(PageWork& w) const {
         }
         e = words[keep - 1].second;
         pos = std::max(pos, e);
-        // A possessive is not part of the name: "Petrenko’s" → "Petrenko".
-        for (std::string_view suffix : {"\xE2\x80\x99s", "'s"}) {
-          if (e - b > suffix.size() && text.compare(e - suffix.size(), suffix.size(), suffix) == 0) {
-            e -= suffix.size();
-            break;
-          }
-        }
-        while (e > b && (text[e - 1] == ',' || text[e - 1] == '.' || text[e - 1] == '\'')) {
-          // Keep the period of a final initial ("Maria G.", "A.V.P."), drop punctuation.
-          if (text[e - 1] == '.' && e - b >= 2 && std::isupper(static_cast<unsigned char>(text[e - 2])) &&
-              (e - b == 2 || text[e - 3] == ' ' || text[e - 3] == '.')) {
-            break;
-          }
-          --e;
-        }
+        e = NameEnd(text, b, e);
       }
       const std::string normalized = NormalizeString(text.substr(b, e - b));
       if (rules_->public_names.count(normalized)) continue;

@@ -4,6 +4,7 @@
 
 #include <algorithm>
 #include <cctype>
+#include <cstring>
 #include <map>
 #include <set>
 #include <unordered_map>
@@ -35,7 +36,21 @@ bool Plausible(const std::string& category, const std::string& norm,
     if (norm == b) return category == "credible_fear" && norm == "pending";
   }
   const int digits = CountDigits(norm);
-  if (category == "a_number") return !NormalizeANumber(norm).empty();  // 7-9 digits, or 10 from a 0
+  if (category == "a_number") {
+    // 7-9 digits, or 10 from a 0, in one run (spaces, hyphens and dots
+    // between): "July 8, 2025, 8:30 a.m." holds eight digits, no number.
+    size_t longest = 0, run = 0;
+    for (size_t i = 0; i < norm.size(); ++i) {
+      const char c = norm[i];
+      if (std::isdigit(static_cast<unsigned char>(c))) {
+        longest = std::max(longest, ++run);
+      } else if (!((c == ' ' || c == '-' || c == '.') && run > 0 && i + 1 < norm.size() &&
+                   std::isdigit(static_cast<unsigned char>(norm[i + 1])))) {
+        run = 0;
+      }
+    }
+    return longest >= 7 && !NormalizeANumber(norm).empty();
+  }
   if (category == "dob") return digits >= 4 || (digits >= 1 && HasLetter(norm));
   if (category == "phone") return digits >= 7;
   if (category == "ssn") return digits == 9;
@@ -97,8 +112,24 @@ void AddSpans(const PageText& page, const std::vector<int>& words, const std::ve
       it->second.second = std::max<size_t>(it->second.second, page.words[w].text_end);
     }
   }
+  // A value of a number's kind whole on one of the lines is only there:
+  // a caption's box "File No.: A 221-048-367" / "Immigration Judge: …" /
+  // "Next Hearing: …" lost its other lines (probe31). A number wrapped over
+  // two lines is whole on none, and keeps both.
+  static const std::set<std::string, std::less<>> kNumbers = {"a_number", "ssn", "receipt_number", "email", "eoir_or_fbi_label"};
+  bool whole_on_a_line = false;
+  if (kNumbers.count(proto.category) && by_line.size() > 1) {
+    for (const auto& [line, span] : by_line) {
+      const std::string norm = NormalizeString(std::string_view(page.text).substr(span.first, span.second - span.first));
+      whole_on_a_line = whole_on_a_line || Plausible(proto.category, norm, {}, {});
+    }
+  }
   for (const auto& [line, span] : by_line) {
     if (span.first >= span.second) continue;
+    if (whole_on_a_line &&
+        !Plausible(proto.category, NormalizeString(std::string_view(page.text).substr(span.first, span.second - span.first)), {}, {})) {
+      continue;
+    }
     Finding f = proto;
     f.begin = span.first;
     f.end = span.second;
@@ -1011,6 +1042,29 @@ bool UnderAnInstitutionsName(std::string_view text, size_t begin, const std::set
   return false;
 }
 
+// Whether the line before `begin` is an office's name that opens its line
+// ("Department of Hospital Medicine · 4400 Ridgeview Parkway", a
+// hospital's header; "Office of Equity: 14201 School Lane", a school
+// district's footer), set off by a separator.
+bool AfterAnOfficesName(std::string_view text, size_t begin) {
+  if (begin == 0 || begin > text.size()) return false;
+  const size_t line = text.rfind('\n', begin - 1);
+  const size_t from = line == std::string_view::npos ? 0 : line + 1;
+  std::string_view name = text.substr(from, begin - from);
+  const size_t length = name.size();
+  while (!name.empty() && (std::strchr(" \t,:;|-", name.back()) || static_cast<unsigned char>(name.back()) >= 0x80)) {
+    name.remove_suffix(1);  // (UTF-8 separators: "·", "—")
+  }
+  // (Or opens a sentence on it: "… in its programs. Office of Equity:".)
+  for (const char* stop : {". ", "; "}) {
+    if (const size_t at = name.rfind(stop); at != std::string_view::npos) name.remove_prefix(at + 2);
+  }
+  if (name.empty() || name.size() == length || name.size() > 60) return false;
+  static const RE2 kOffice(
+      R"((?i)[ \t]*(?:the[ \t]+)?(?:department|office|division|bureau|unit|section|ministry)[ \t]+of[ \t]+[^\d\n@]+)");
+  return RE2::FullMatch(re2::StringPiece(name.data(), name.size()), kOffice);
+}
+
 void KeepInstitutionAddresses(std::string_view text, std::vector<Finding>* findings,
                               std::vector<std::string>* public_contacts) {
   static const std::set<std::string, std::less<>> kInstitutions = {
@@ -1025,9 +1079,27 @@ void KeepInstitutionAddresses(std::string_view text, std::vector<Finding>* findi
       "advisor", "counsel", "esq", "esq.", "esquire", "firm", "law", "group",
       // A jail's or hospital's own address ("Detained at: Sherburne County
       // Jail" over "13880 Business Center Drive NW, …", probe29).
-      "jail", "prison", "penitentiary", "hospital", "shelter", "institution"};
+      "jail", "prison", "penitentiary", "hospital", "shelter", "institution",
+      // A school's letterhead and an office's unit ("Riverdale Hills
+      // Elementary School"; "Houston Asylum Office — Credible Fear Unit ·
+      // 16630 Imperial Valley Drive", probe32).
+      "school", "schools", "academy", "college", "unit", "division", "bureau", "section"};
   std::vector<size_t> kept_ends;  // where each institution's address ends
   std::erase_if(*findings, [&](const Finding& f) {
+    if (f.category == "phone" && f.basis == "rule" && f.channel == kChannelPage && f.begin <= text.size()) {
+      // A phone right after an institution's name on its line ("(Palomar
+      // Ridge Endocrine Clinic, (619) 555-2310)", a discharge summary).
+      size_t start = 0;
+      const std::string word = WordBefore(text, f.begin, &start);
+      // (Care's and schooling's places; an office's contact for a class
+      // is the evaluation's identifier, as its e-mail is.)
+      static const std::set<std::string, std::less<>> kPlaces = {
+          "clinic", "hospital", "center", "centre", "school", "academy", "college", "university", "unit", "department"};
+      const bool kept = kPlaces.count(word) > 0 && start < f.begin && std::isupper(static_cast<unsigned char>(text[start])) &&
+                        text.substr(start, f.begin - start).find('\n') == std::string_view::npos;
+      if (kept) public_contacts->push_back(f.category + ":" + f.value);
+      return kept;
+    }
     if (f.category != "address" || f.basis != "rule" || f.channel != kChannelPage || f.begin > text.size()) return false;
     size_t start = 0;
     std::string word = WordBefore(text, f.begin, &start);
@@ -1035,7 +1107,7 @@ void KeepInstitutionAddresses(std::string_view text, std::vector<Finding>* findi
     // locator printout's; "Court address:").
     if (word == "address" || word == "addresses" || word == "direccion") word = WordBefore(text, start);
     const bool institution = kInstitutions.count(word) > 0 || AfterSpanishInstitution(text, f.begin) ||
-                             UnderAnInstitutionsName(text, f.begin, kInstitutions);
+                             UnderAnInstitutionsName(text, f.begin, kInstitutions) || AfterAnOfficesName(text, f.begin);
     if (institution) kept_ends.push_back(f.end);
     return institution;
   });

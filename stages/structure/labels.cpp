@@ -213,13 +213,13 @@ void AddPersonRoleNames(std::unordered_map<std::string, std::string>* t) {
                                          "beneficiary", "child", "spouse", "person", "client",
                                          "petitioner", "plaintiff", "declarant", "derivative",
                                          "principal", "minor", "parent", "class member",
-                                         "family member", "household member", "patient"};
+                                         "family member", "household member", "patient", "student", "pupil"};
   static const char* const kSpanish[] = {"detenido", "detenida", "detenido a", "solicitante",
                                          "miembro", "beneficiario", "beneficiaria", "menor",
                                          "nino", "nina", "hijo", "hija", "conyuge", "persona",
                                          "demandante", "peticionario", "peticionaria",
                                          "declarante", "integrante", "padre", "madre",
-                                         "cliente", "familiar"};
+                                         "cliente", "familiar", "alumno", "alumna", "estudiante"};
   for (const char* role : kEnglish) {
     const std::string r = NormalizeLabel(role);
     for (const std::string& form : {r + " name", r + " s name", "name of " + r, "name of the " + r,

@@ -1994,6 +1994,113 @@ TEST(LayoutDetection, ACompoundSurnameAfterAnHonorificFindsTheFullName) {
   }
 }
 
+// An interview notice (probe31) mails the applicant care of her counsel:
+// "C/O REBECCA LINDQVIST" over the legal-aid project's name and address.
+// The care-of cue ran into the project's line; counsel's name, the
+// project's name and its address were removed. "Applicant Mailing
+// Address" is a box's label, not a name after a role.
+TEST(LayoutDetection, APersonInCareOfAnOrganisationIsItsStaff) {
+  PageBuilder b;
+  b.Text("Applicant Name", 300, 80, 8);
+  b.Text("MARISOL QUINTANILLA DE LA CRUZ", 300, 92);
+  b.Text("MARISOL QUINTANILLA DE LA CRUZ", 40, 130);
+  b.Text("C/O REBECCA LINDQVIST", 40, 142);
+  b.Text("GULF COAST IMMIGRANT JUSTICE PROJECT", 40, 154);
+  b.Text("2900 MAIN ST STE 410", 40, 166);
+  b.Text("HOUSTON TX 77002", 40, 178);
+  b.Text("Applicant Mailing Address (residence on file)", 380, 130, 8);
+  b.Text("4512 Bellfort Ave Apt 3B", 380, 142);
+  b.Text("Houston, TX 77051", 380, 154);
+  const std::vector<PageText> pages = {b.Build()};
+  const std::vector<Finding> findings = MakeDetector().DetectDocument(pages);
+  for (const Finding& f : findings) {
+    const std::string text = pages[0].text.substr(f.begin, f.end - f.begin);
+    EXPECT_EQ(text.find("LINDQVIST"), std::string::npos) << text;
+    EXPECT_EQ(text.find("GULF"), std::string::npos) << text;
+    EXPECT_EQ(text.find("2900"), std::string::npos) << text;
+    EXPECT_EQ(text.find("Mailing"), std::string::npos) << text;
+  }
+  const std::vector<std::string> addresses = Texts(pages[0], findings, "address");
+  EXPECT_NE(std::find(addresses.begin(), addresses.end(), "4512 Bellfort Ave Apt 3B\nHouston, TX 77051"), addresses.end())
+      << ::testing::PrintToString(addresses);
+}
+
+// A school's enrollment letter (probe32): its masthead and footer
+// addresses and phones, the principal and his e-mail stay; the students
+// in the "Student name" column go.
+TEST(LayoutDetection, ASchoolsLetterKeepsTheSchoolAndRemovesItsStudents) {
+  PageBuilder b;
+  b.Text("Prince George's County Public Schools", 200, 40, 12);
+  b.Text("Riverdale Hills Elementary School", 210, 54, 12);
+  b.Text("5410 Annapolis Road, Riverdale, MD 20737   Tel. (301) 555-0650", 40, 68, 9);
+  b.Text("Student name", 80, 150).Text("Grade", 280, 150).Text("Date of birth", 340, 150);
+  b.Text("Ximena Alejandra Bautista Yax", 80, 164).Text("3", 290, 164).Text("05/30/2016", 340, 164);
+  b.Text("Mateo Isai Bautista Yax", 80, 178).Text("5", 290, 178).Text("09/12/2013", 340, 178);
+  b.Text("Sincerely,", 40, 260);
+  b.Text("Harold T. Brennan", 40, 290);
+  b.Text("Dr. Harold T. Brennan, Principal", 40, 302);
+  b.Text("Riverdale Hills Elementary School", 40, 314);
+  b.Text("hbrennan@pgcps.example.org", 40, 326);
+  b.Text("It does not discriminate in its programs. Office of Equity: 14201 School Lane, Upper Marlboro, MD 20772.", 40, 700, 8);
+  const std::vector<PageText> pages = {b.Build()};
+  const std::vector<Finding> findings = MakeDetector().DetectDocument(pages);
+  const std::vector<std::string> names = Texts(pages[0], findings, "name");
+  for (const char* student : {"Ximena Alejandra Bautista Yax", "Mateo Isai Bautista Yax"}) {
+    EXPECT_NE(std::find(names.begin(), names.end(), student), names.end()) << student << ::testing::PrintToString(names);
+  }
+  for (const char* category : {"address", "phone", "email"}) {
+    EXPECT_EQ(Texts(pages[0], findings, category), std::vector<std::string>{}) << category;
+  }
+}
+
+// A hospital's discharge summary for a detained patient (probe32): the
+// department's address after its name, the endocrine clinic's phone after
+// its name, the attending physician ", MD (Hospital Medicine)" and ", MD —
+// date" stay; the sister's phone goes.
+TEST(LayoutDetection, AHospitalsOfficesAndPhysicianStay) {
+  PageBuilder b;
+  b.Text("Palomar Ridge Medical Center", 40, 40, 12);
+  b.Text("Department of Hospital Medicine \xC2\xB7 4400 Ridgeview Parkway, Chula Vista, CA 91910 \xC2\xB7 Main (619) 555-2000", 40, 54, 9);
+  b.Text("Attending physician: Priya Raman, MD (Hospital Medicine)", 40, 100);
+  b.Text("Follow-up with endocrinology (Palomar Ridge Endocrine Clinic, (619) 555-2310) within 2 weeks.", 40, 140);
+  b.Text("Patient's sister Gulalai was notified by telephone at (619) 555-0134.", 40, 160);
+  b.Text("Electronically signed: Priya Raman, MD \xE2\x80\x94 03/19/2024 13:05", 40, 200);
+  const std::vector<PageText> pages = {b.Build()};
+  const std::vector<Finding> findings = MakeDetector().DetectDocument(pages);
+  EXPECT_EQ(Texts(pages[0], findings, "phone"), std::vector<std::string>{"(619) 555-0134"});
+  EXPECT_EQ(Texts(pages[0], findings, "address"), std::vector<std::string>{});
+  for (const std::string& n : Texts(pages[0], findings, "name")) EXPECT_EQ(n.find("Raman"), std::string::npos) << n;
+}
+
+// A credible fear worksheet's header (probe32): the asylum office's unit,
+// then its address, on one line.
+TEST(LayoutDetection, AnOfficesUnitKeepsItsAddress) {
+  PageBuilder b;
+  b.Text("Houston Asylum Office \xE2\x80\x94 Credible Fear Unit \xC2\xB7 16630 Imperial Valley Drive, Suite 200, Houston, TX 77060",
+         40, 60, 9);
+  b.Text("Applicant's address: 2209 Elm Ridge Drive, Apt 11, Riverdale, MD 20737", 40, 100);
+  const std::vector<PageText> pages = {b.Build()};
+  const std::vector<Finding> findings = MakeDetector().DetectDocument(pages);
+  EXPECT_EQ(Texts(pages[0], findings, "address"), std::vector<std::string>{"2209 Elm Ridge Drive, Apt 11, Riverdale, MD 20737"});
+}
+
+// A caption's box under an A-number header holds the number and, on lines
+// of their own, the judge and the next hearing (probe31's DHS motion):
+// every line of the box was removed as an A-number, and a date and time
+// ("July 8, 2025, 8:30 a.m.", eight digits) passed for one.
+TEST(LayoutDetection, OnlyTheLineOfABoxThatHoldsTheNumberIsTheNumber) {
+  PageBuilder b;
+  for (double x : {50.0, 250.0, 500.0}) b.Rule(x, 80, x, 200);
+  for (double y : {80.0, 110.0, 170.0, 200.0}) b.Rule(50, y, 500, y);
+  b.Text("Respondent", 55, 98).Text("A-Number", 255, 98);
+  b.Text("DORCELUS, Jean-Robert", 55, 128).Text("A 221-048-367", 255, 128);
+  b.Text("Next Hearing: Individual Calendar", 255, 142).Text("Detained", 255, 156);
+  b.Text("Next hearing", 55, 188).Text("July 8, 2025, 8:30 a.m.", 255, 188);
+  const std::vector<PageText> pages = {b.Build()};
+  const std::vector<Finding> findings = MakeDetector().DetectDocument(pages);
+  EXPECT_EQ(Texts(pages[0], findings, "a_number"), std::vector<std::string>{"A 221-048-367"});
+}
+
 // A legal-aid newsletter's masthead (probe30): the network's name, an
 // issue line, then its address, phone and web site. They stay, as do
 // e-mail addresses at its site's domain; one at a free mail service is
