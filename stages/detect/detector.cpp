@@ -964,6 +964,7 @@ void Detector::DetectCuedNames(PageWork& w) const {
       // raw capture ran over, "…Ayala\nBeneficiary: Omar…", still fires), or
       // after the whole capture when nothing of it is a name.
       const size_t raw_end = e;
+      bool organisation_below = false;  // the capture ran onto an organisation's line
       if (cue.after && !OnTheCuesLine(text, &b, e)) continue;
       if (cue.after) b = GivenNamesWrappedBefore(text, b, rules_->not_names);
       // Cut the capture at the first word that is never part of a name
@@ -999,7 +1000,12 @@ void Detector::DetectCuedNames(PageWork& w) const {
         // family. The capture ran into the organisation's line.
         if (const size_t cut = BreakBeforeOrganisation(text, words, keep, rules_->organisations); cut < keep) {
           keep = cut;
-          if (cue.id == "name.cue.care_of") {
+          organisation_below = true;
+          // (Not a detention centre's: mail care of a detained person.)
+          static const RE2 kDetention(R"((?i)\b(?:detention|processing|correctional|jail|prison|penitentiary|facility)\b)");
+          const size_t org_end = std::min(text.find('\n', words[keep].first), text.size());
+          if (cue.id == "name.cue.care_of" &&
+              !RE2::PartialMatch(re2::StringPiece(text.data() + words[keep].first, org_end - words[keep].first), kDetention)) {
             w.public_people.push_back(NormalizeString(text.substr(words.front().first, words[keep - 1].second - words.front().first)));
             pos = std::max(pos, raw_end);
             continue;
@@ -1031,7 +1037,10 @@ void Detector::DetectCuedNames(PageWork& w) const {
         if (NamesAnOrganisation(NormalizeString(text.substr(from, e - from)), rules_->organisations)) continue;
         // A name cut short by a word that is never one, in a capitalized run
         // that names a place ("c/o Port Isabel Service Processing\nCenter").
-        if (!cue.after && raw_end > e && NamesAnOrganisation(NormalizeString(text.substr(b, CapitalizedRunEnd(text, e) - b)),
+        // (Not a person's line over the organisation's: "C/O MARIA ELENA
+        // LOPEZ" / "OTAY MESA DETENTION CENTER".)
+        if (!cue.after && !organisation_below && raw_end > e &&
+            NamesAnOrganisation(NormalizeString(text.substr(b, CapitalizedRunEnd(text, e) - b)),
                                               rules_->organisations)) {
           continue;
         }

@@ -423,7 +423,23 @@ bool ServedOnTheParty(std::string_view text, size_t begin) {
   const size_t from = newline == std::string_view::npos ? 0 : newline + 1;
   static const RE2 kParty(
       R"((?i)\b(?:respondent|applicant|petitioner|detainee|client|alien|noncitizen|demandado|solicitante|peticionari[oa]|detenid[oa])(?:'s)?[ \t]*(?:at|en|,|:)?[ \t]*$)");
-  return RE2::PartialMatch(text.substr(from, begin - from), kParty);
+  if (RE2::PartialMatch(text.substr(from, begin - from), kParty)) return true;
+  // Or the entry it belongs to opens with the party, up to three lines
+  // above with no blank line between ("Respondent, pro se (via
+  // first-class mail):" / name / street / city / "Tel. …", a DHS
+  // motion's certificate).
+  static const RE2 kEntry(
+      R"((?i)^[ \t]*(?:the[ \t]+)?(?:respondent|applicant|petitioner|detainee|noncitizen|alien|client|demandado|solicitante|peticionari[oa]|detenid[oa])\b[^\n]*$)");
+  size_t line_start = from;
+  for (int up = 0; up < 4 && line_start > 0; ++up) {
+    const size_t above = line_start - 1 == 0 ? std::string_view::npos : text.rfind('\n', line_start - 2);
+    const size_t above_from = above == std::string_view::npos ? 0 : above + 1;
+    const std::string_view line = text.substr(above_from, line_start - 1 - above_from);
+    if (line.find_first_not_of(" \t") == std::string_view::npos) break;  // a blank line ends the entry
+    if (RE2::FullMatch(line, kEntry)) return true;
+    line_start = above_from;
+  }
+  return false;
 }
 
 bool Dropped(const PageText& page, const RoleBlock& role, const Finding& f, bool names_a_person) {
@@ -983,7 +999,7 @@ void KeepContactsAfter(std::string_view text, const std::vector<size_t>& ends, s
     }
   }
   static const RE2 kBetween(
-      R"((?i)(?:[ \t|,;/·•-]|\n|tel\.?|phone|fax|e-?mail|t:|f:|e:|:|clinic|office|main|intake|reception|front[ \t]+desk)*)");
+      R"((?i)(?:[ \t|,;/·•.-]|\n|tel\.?|phone|fax|e-?mail|t:|f:|e:|:|clinic|office|main|intake|reception|front[ \t]+desk)*)");
   // The rest of the address the street pattern stopped short of ("4100
   // Ranch Road 1111, Sierra Blanca, TX 79851"): up to its state and ZIP.
   static const RE2 kAddressTail(R"((?i)[^\n|·•@]{0,60}?\b[a-z]{2}[ \t]+\d{5}(?:-\d{4})?)");
@@ -1083,7 +1099,10 @@ void KeepInstitutionAddresses(std::string_view text, std::vector<Finding>* findi
       // A school's letterhead and an office's unit ("Riverdale Hills
       // Elementary School"; "Houston Asylum Office — Credible Fear Unit ·
       // 16630 Imperial Valley Drive", probe32).
-      "school", "schools", "academy", "college", "unit", "division", "bureau", "section"};
+      "school", "schools", "academy", "college", "unit", "division", "bureau", "section",
+      // A rights group's name in a fax's footer ("Texas Civil Rights
+      // Advocates, 1500 McGowen St").
+      "advocates", "advocacy"};
   std::vector<size_t> kept_ends;  // where each institution's address ends
   std::erase_if(*findings, [&](const Finding& f) {
     if (f.category == "phone" && f.basis == "rule" && f.channel == kChannelPage && f.begin <= text.size()) {

@@ -2023,6 +2023,15 @@ TEST(LayoutDetection, APersonInCareOfAnOrganisationIsItsStaff) {
   const std::vector<std::string> addresses = Texts(pages[0], findings, "address");
   EXPECT_NE(std::find(addresses.begin(), addresses.end(), "4512 Bellfort Ave Apt 3B\nHouston, TX 77051"), addresses.end())
       << ::testing::PrintToString(addresses);
+  // Mail care of a detained person at a detention centre makes no one
+  // public.
+  PageBuilder d;
+  d.Text("NADIA LOPEZ RUIZ", 40, 130);
+  d.Text("C/O MARIA ELENA LOPEZ", 40, 142);
+  d.Text("OTAY MESA DETENTION CENTER", 40, 154);
+  const std::vector<PageText> detained = {d.Build()};
+  const std::vector<std::string> names = Texts(detained[0], MakeDetector().DetectDocument(detained), "name");
+  EXPECT_NE(std::find(names.begin(), names.end(), "MARIA ELENA LOPEZ"), names.end()) << ::testing::PrintToString(names);
 }
 
 // A school's enrollment letter (probe32): its masthead and footer
@@ -2099,6 +2108,43 @@ TEST(LayoutDetection, OnlyTheLineOfABoxThatHoldsTheNumberIsTheNumber) {
   const std::vector<PageText> pages = {b.Build()};
   const std::vector<Finding> findings = MakeDetector().DetectDocument(pages);
   EXPECT_EQ(Texts(pages[0], findings, "a_number"), std::vector<std::string>{"A 221-048-367"});
+}
+
+// A DHS motion's certificate of service (probe31) serves counsel and,
+// since counsel's withdrawal is pending, the respondent pro se: his
+// address and phone under his name are his, not counsel's.
+TEST(LayoutDetection, ACertificatesEntryForTheRespondentKeepsHisContactsFound) {
+  PageBuilder b;
+  b.Text("CERTIFICATE OF SERVICE", 220, 60, 12);
+  b.Text("On May 5, 2025, I served a copy of this motion on the following.", 40, 90);
+  b.Text("Counsel of record (via ECAS):", 40, 120);
+  b.Text("Claudette Vilsaint-Moreau, Esq. (EOIR ID: CV552091)", 40, 132);
+  b.Text("Haitian Bridge Legal Services", 40, 144);
+  b.Text("8325 NE 2nd Ave, Suite 101, Miami, FL 33138", 40, 156);
+  b.Text("(305) 555-0199 | cvilsaint@hblegal.org", 40, 168);
+  b.Text("Respondent, pro se (via first-class mail):", 40, 200);
+  b.Text("Jean-Robert Dorcelus", 40, 212);
+  b.Text("1547 NW 119th St, Apt 2", 40, 224);
+  b.Text("North Miami, FL 33167", 40, 236);
+  b.Text("Tel. (786) 555-0143", 40, 248);
+  const std::vector<PageText> pages = {b.Build()};
+  const std::vector<Finding> findings = MakeDetector().DetectDocument(pages);
+  EXPECT_EQ(Texts(pages[0], findings, "phone"), std::vector<std::string>{"(786) 555-0143"});
+  EXPECT_EQ(Texts(pages[0], findings, "address"), std::vector<std::string>{"1547 NW 119th St, Apt 2\nNorth Miami, FL 33167"});
+}
+
+// A fax's confidentiality footer (probe31): the rights group's name, its
+// address, then "Main … | Fax …" on the next line after a period.
+TEST(LayoutDetection, AFaxFootersGroupKeepsItsAddressAndPhones) {
+  PageBuilder b;
+  b.Text("CONFIDENTIALITY: This fax is intended only for the addressee. Texas Civil", 40, 700, 8);
+  b.Text("Rights Advocates, 1500 McGowen St, Suite 250, Houston, TX 77004.", 40, 710, 8);
+  b.Text("Main (713) 555-0110 | Fax (713) 555-0111", 40, 720, 8);
+  b.Text("My telephone is (281) 555-0163.", 40, 100);
+  const std::vector<PageText> pages = {b.Build()};
+  const std::vector<Finding> findings = MakeDetector().DetectDocument(pages);
+  EXPECT_EQ(Texts(pages[0], findings, "phone"), std::vector<std::string>{"(281) 555-0163"});
+  EXPECT_EQ(Texts(pages[0], findings, "address"), std::vector<std::string>{});
 }
 
 // A legal-aid newsletter's masthead (probe30): the network's name, an
