@@ -1113,7 +1113,7 @@ void KeepInstitutionAddresses(std::string_view text, std::vector<Finding>* findi
       // (Care's and schooling's places; an office's contact for a class
       // is the evaluation's identifier, as its e-mail is.)
       static const std::set<std::string, std::less<>> kPlaces = {
-          "clinic", "hospital", "center", "centre", "school", "academy", "college", "university", "unit", "department"};
+          "clinic", "hospital", "center", "centre", "school", "academy", "college", "university", "unit", "department", "fund"};
       const bool kept = kPlaces.count(word) > 0 && start < f.begin && std::isupper(static_cast<unsigned char>(text[start])) &&
                         text.substr(start, f.begin - start).find('\n') == std::string_view::npos;
       if (kept) public_contacts->push_back(f.category + ":" + f.value);

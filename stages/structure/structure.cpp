@@ -1957,6 +1957,20 @@ void BuildPageStructure(PageText* page) {
   Roles(p);
 }
 
+// Whether two or more of a table's cells open with a label of their own
+// ("EOIR ID Number" over "EOIR ID: TV418265", "Texas Bar No." over its
+// number): a form's boxes, which continue no table. A preparer's boxes on
+// page 2 took page 1's children's "Date of Birth" column, and counsel's bar
+// number was removed as a date of birth.
+bool BoxesCarryTheirLabels(const PageText& page, const Table& t) {
+  int labelled = 0;
+  for (const TableCell& c : t.cells) {
+    const std::vector<std::string> lines = CellLines(page, c);
+    if (OpensWithSmallerHeading(page, c) || (lines.size() >= 2 && !LabelKey(lines.front()).empty())) ++labelled;
+  }
+  return labelled >= 2;
+}
+
 void LinkDocumentStructure(std::vector<PageText>* pages) {
   std::optional<Table> headed;  // the last table with a header of its own
   for (PageText& page : *pages) {
@@ -1965,7 +1979,7 @@ void LinkDocumentStructure(std::vector<PageText>* pages) {
         headed = t;
         continue;
       }
-      if (!headed) continue;
+      if (!headed || BoxesCarryTheirLabels(page, t)) continue;
       // Each column takes the header of the column it overlaps most; all
       // must find one, and no two the same.
       std::vector<int> map;

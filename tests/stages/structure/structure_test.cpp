@@ -708,6 +708,36 @@ TEST(Structure, ContinuedTableTakesTheHeaderOfTheEarlierPage) {
   EXPECT_EQ(t.header_keys, (std::vector<std::string>{"row", "name", "a_number", "dob", "country"}));
 }
 
+// An EOIR-42B excerpt (probe31): page 1's children's table ("Name | Date
+// of Birth | ..."), page 2's preparer's boxes, each a small label over its
+// value ("Texas Bar No." / "24071936"). The boxes took the children's
+// header, and counsel's bar number was removed as a date of birth.
+TEST(Structure, ABoxesOwnLabelsContinueNoTableFromAnEarlierPage) {
+  PageBuilder a;
+  for (double x : {40.0, 200.0, 320.0, 440.0}) a.Rule(x, 400, x, 466);
+  for (double y : {400.0, 422.0, 444.0, 466.0}) a.Rule(40, y, 440, y);
+  a.Text("Name", 45, 414).Text("Date of Birth", 205, 414).Text("Citizenship", 325, 414);
+  a.Text("Kevin Funes Lopez", 45, 436).Text("02/11/2014", 205, 436).Text("Honduras", 325, 436);
+  a.Text("Ana Funes Lopez", 45, 458).Text("07/30/2017", 205, 458).Text("Honduras", 325, 458);
+  std::vector<PageText> pages = {a.Build()};
+  ASSERT_EQ(pages[0].layout.tables.size(), 1u);
+  PageBuilder b(2);
+  for (double x : {40.0, 200.0, 320.0, 440.0}) b.Rule(x, 194, x, 260);
+  for (double y : {194.0, 216.0, 238.0, 260.0}) b.Rule(40, y, 440, y);
+  b.Text("Signature of Preparer", 45, 202, 6).Text("/s/ Tomas R. Villalobos", 45, 212);
+  b.Text("Print Name of Preparer", 205, 202, 6).Text("Tomas R. Villalobos", 205, 212);
+  b.Text("EOIR ID Number", 45, 224, 6).Text("TV418265", 45, 234);
+  b.Text("Texas Bar No.", 205, 224, 6).Text("24071936", 205, 234);
+  b.Text("Daytime Telephone", 325, 224, 6).Text("(713) 555-0175", 325, 234);
+  b.Text("Firm", 45, 246, 6).Text("Villalobos & Greer Immigration Law, PLLC", 45, 256);
+  pages.push_back(b.Build());
+  LinkDocumentStructure(&pages);
+  for (const Table& t : pages[1].layout.tables) {
+    EXPECT_FALSE(t.header_inherited);
+    for (const std::string& key : t.header_keys) EXPECT_NE(key, "dob");
+  }
+}
+
 // Relatives listed under "Relative | Relationship | A-Number" on page 1;
 // page 2 is a statement whose replaced words left wide gaps, read as two
 // columns that do not start where the header's do. Before, the statement
