@@ -2074,6 +2074,8 @@ TEST(LayoutDetection, AHospitalsOfficesAndPhysicianStay) {
   b.Text("Follow-up with endocrinology (Palomar Ridge Endocrine Clinic, (619) 555-2310) within 2 weeks.", 40, 140);
   b.Text("Patient's sister Gulalai was notified by telephone at (619) 555-0134.", 40, 160);
   b.Text("Electronically signed: Priya Raman, MD \xE2\x80\x94 03/19/2024 13:05", 40, 200);
+  // (A bond fund's phone after its name, a tracker's footnote: probe31.)
+  b.Text("Bond fund contact: Houston Immigrant Bond Fund, (713) 555-0102.", 40, 240);
   const std::vector<PageText> pages = {b.Build()};
   const std::vector<Finding> findings = MakeDetector().DetectDocument(pages);
   EXPECT_EQ(Texts(pages[0], findings, "phone"), std::vector<std::string>{"(619) 555-0134"});
