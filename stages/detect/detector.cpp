@@ -880,6 +880,43 @@ size_t GivenNamesWrappedBefore(const std::string& text, size_t b, const WordSet&
   return words[taken - 1].first;
 }
 
+// Where a name before an "after" cue begins when a family name in
+// capitals and a comma stand before its given names, as lists write them:
+// "2. JEAN-BAPTISTE, Wiselande (A# 220-117-904)" took only "Wiselande". Up
+// to three words, each of capitals (hyphens and apostrophes allowed), that
+// open their line or follow a list's number.
+size_t FamilyNameBeforeComma(const std::string& text, size_t b) {
+  size_t i = b;
+  while (i > 0 && (text[i - 1] == ' ' || text[i - 1] == '\t')) --i;
+  if (i == 0 || text[i - 1] != ',') return b;
+  size_t start = --i;  // at the comma
+  int words = 0;
+  while (words < 3) {
+    size_t w = start;
+    while (w > 0 && text[w - 1] != ' ' && text[w - 1] != '\t' && text[w - 1] != '\n') --w;
+    const std::string_view word(text.data() + w, start - w);
+    const bool capitals = word.size() >= 2 && std::none_of(word.begin(), word.end(), [](char c) {
+      return std::islower(static_cast<unsigned char>(c)) || std::isdigit(static_cast<unsigned char>(c));
+    }) && std::any_of(word.begin(), word.end(), [](char c) { return std::isupper(static_cast<unsigned char>(c)); });
+    if (!capitals) break;
+    ++words;
+    start = w;
+    if (w == 0 || text[w - 1] == '\n') return start;
+    size_t before = w;
+    while (before > 0 && (text[before - 1] == ' ' || text[before - 1] == '\t')) --before;
+    // A list's number ("2.", "14)") or the line's start opens the name.
+    size_t n = before;
+    while (n > 0 && text[n - 1] != ' ' && text[n - 1] != '\t' && text[n - 1] != '\n') --n;
+    const std::string_view prev(text.data() + n, before - n);
+    const bool number = !prev.empty() && std::isdigit(static_cast<unsigned char>(prev[0])) &&
+                        (prev.back() == '.' || prev.back() == ')') &&
+                        std::all_of(prev.begin(), prev.end() - 1, [](char c) { return std::isdigit(static_cast<unsigned char>(c)); });
+    if (number && (n == 0 || text[n - 1] == '\n' || text[n - 1] == ' ' || text[n - 1] == '\t')) return start;
+    start = before;
+  }
+  return b;
+}
+
 // Whether the name at [b, e) is named in a public role: a role before it
 // ("Judge", "interpreter, Mr.", "Dr.") or after it (", Esq.", ", an
 // expert"). A relative's title is no such role ("His brother, Dr. Abdoul
@@ -967,6 +1004,7 @@ void Detector::DetectCuedNames(PageWork& w) const {
       bool organisation_below = false;  // the capture ran onto an organisation's line
       if (cue.after && !OnTheCuesLine(text, &b, e)) continue;
       if (cue.after) b = GivenNamesWrappedBefore(text, b, rules_->not_names);
+      if (cue.after) b = FamilyNameBeforeComma(text, b);
       // Cut the capture at the first word that is never part of a name
       // ("Maria Lopez Applicant" → "Maria Lopez"), dropping trailing particles.
       {

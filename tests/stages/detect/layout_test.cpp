@@ -2149,6 +2149,27 @@ TEST(LayoutDetection, AFaxFootersGroupKeepsItsAddressAndPhones) {
   EXPECT_EQ(Texts(pages[0], findings, "address"), std::vector<std::string>{});
 }
 
+// An officer's e-mail lists detainees as "2. JEAN-BAPTISTE, Wiselande (A#
+// 220-117-904) - ...", then names one again in prose (probe31): the A-number
+// cue took only the given name, and "Wiselande Jean-Baptiste, DOB …" stayed.
+TEST(LayoutDetection, AListsFamilyNameBeforeACommaIsPartOfTheName) {
+  PageBuilder b;
+  b.Text("1. OSORIO BANEGAS, Keyla (A# 219-384-556) - Montgomery Processing Center to Joe Corley", 40, 100);
+  b.Text("2. JEAN-BAPTISTE, Wiselande (A# 220-117-904) - Montgomery Processing Center to South Texas", 40, 112);
+  b.Text("Wiselande Jean-Baptiste, DOB 12/02/1993, Haitian Creole speaker.", 40, 150);
+  b.Text("FOR THE DISTRICT OF COLUMBIA, Ana (A# 220-117-905)", 40, 190);
+  const std::vector<PageText> pages = {b.Build()};
+  const std::vector<Finding> findings = MakeDetector().DetectDocument(pages);
+  const std::vector<std::string> names = Texts(pages[0], findings, "name");
+  for (const char* name : {"OSORIO BANEGAS, Keyla", "JEAN-BAPTISTE, Wiselande"}) {
+    EXPECT_NE(std::find(names.begin(), names.end(), name), names.end()) << name << ::testing::PrintToString(names);
+  }
+  std::string all;
+  for (const std::string& n : names) all += n + "|";
+  EXPECT_NE(all.find("Baptiste|"), std::string::npos) << all;  // in the prose line
+  EXPECT_EQ(all.find("COLUMBIA"), std::string::npos) << all;
+}
+
 // A legal-aid newsletter's masthead (probe30): the network's name, an
 // issue line, then its address, phone and web site. They stay, as do
 // e-mail addresses at its site's domain; one at a free mail service is
