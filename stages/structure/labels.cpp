@@ -191,7 +191,11 @@ std::vector<LabelEntry> OtherEntries() {
                          "national id number", "national identity card number", "i-94 number",
                          "i-94 record number", "what is your current i-94 number", "what is your current i-94 number, if any?",
                          "uscis online account number", "online account number", "numero de cuenta en linea de uscis",
-                         "cedula", "cedula de identidad", "numero de cedula", "numero de pasaporte o documento de identidad"}},
+                         "cedula", "cedula de identidad", "numero de cedula", "numero de pasaporte o documento de identidad",
+                         // The Spanish I-589's I-94 box ("Número I-94 (Registro de
+                         // Entrada y Salida)"; a spouse's "Número I-94 (si lo tiene)").
+                         "numero i-94", "numero de i-94", "numero i-94 (registro de entrada y salida)",
+                         "numero i-94 (si lo tiene)", "i-94 number (if any)", "admission number", "admission record number"}},
   };
 }
 

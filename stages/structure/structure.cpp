@@ -1421,6 +1421,22 @@ std::vector<int> NameBeforeANumber(const Page& p, int label) {
   return words;
 }
 
+// How many of a line piece's first words (one or two) are a label set
+// apart from its value by a wide gap, with no colon: a scanned intake
+// form's "Name      Nadege Célestin" under "Family members in the U.S.",
+// read by OCR as one line. 0 when none.
+size_t WideGapLabel(const PageText& page, const Frag& f) {
+  if (f.words.size() < 2 || f.text.find(':') != std::string::npos) return 0;
+  for (size_t k = 1; k <= 2 && k < f.words.size(); ++k) {
+    const std::string label = f.text.substr(0, f.word_offset[k] - 1);
+    if (FieldKey(label).empty()) continue;
+    const Rect& last = page.words[static_cast<size_t>(f.words[k - 1])].box;
+    const Rect& next = page.words[static_cast<size_t>(f.words[k])].box;
+    if (next.x0 - last.x1 >= 1.2 * Height(last)) return k;
+  }
+  return 0;
+}
+
 void Fields(Page& p) {
   PageText& page = *p.page;
   for (int i = 0; i < static_cast<int>(p.frags.size()); ++i) {
@@ -1439,6 +1455,14 @@ void Fields(Page& p) {
     if (key.empty()) {
       if (std::vector<int> name = NameBeforeANumber(p, i); !name.empty()) {
         page.layout.fields.push_back({"name", WordsBefore(f, f.text.find(':') + 1), std::move(name), false});
+        continue;
+      }
+    }
+    if (key.empty()) {
+      if (const size_t k = WideGapLabel(page, f); k > 0) {
+        page.layout.fields.push_back({FieldKey(f.text.substr(0, f.word_offset[k] - 1)),
+                                      std::vector<int>(f.words.begin(), f.words.begin() + static_cast<long>(k)),
+                                      std::vector<int>(f.words.begin() + static_cast<long>(k), f.words.end()), false});
         continue;
       }
     }

@@ -2170,6 +2170,22 @@ TEST(LayoutDetection, AListsFamilyNameBeforeACommaIsPartOfTheName) {
   EXPECT_EQ(all.find("COLUMBIA"), std::string::npos) << all;
 }
 
+// The Spanish I-589 (probe32) puts the I-94 number under "Número I-94
+// (Registro de Entrada y Salida)"; the label stood too far from its value
+// in the text for the I-94 rule's context, and both numbers stayed.
+TEST(LayoutDetection, AnI94NumberUnderItsFormLabelIsFound) {
+  PageBuilder b;
+  b.Text("19. Fecha de su \xC3\xBA" "ltima llegada (mm/dd/aaaa)", 40, 100, 7)
+      .Text("N\xC3\xBA" "mero I-94 (Registro de Entrada y Salida)", 330, 100, 7);
+  b.Text("09/22/2022", 40, 116).Text("298765431A2", 330, 116);
+  b.Text("20. Lugar de su \xC3\xBA" "ltima llegada (ciudad/estado)", 40, 140, 7).Text("21. N\xC3\xBA" "mero de pasaporte", 330, 140, 7);
+  const std::vector<PageText> pages = {b.Build()};
+  const std::vector<Finding> findings = MakeDetector().DetectDocument(pages);
+  std::vector<std::string> found = Texts(pages[0], findings, "i94");
+  for (const std::string& t : Texts(pages[0], findings, "eoir_or_fbi_label")) found.push_back(t);
+  EXPECT_EQ(found, std::vector<std::string>{"298765431A2"});
+}
+
 // A legal-aid newsletter's masthead (probe30): the network's name, an
 // issue line, then its address, phone and web site. They stay, as do
 // e-mail addresses at its site's domain; one at a free mail service is

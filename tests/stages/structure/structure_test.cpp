@@ -905,6 +905,27 @@ TEST(Structure, BoxesThatRepeatTheirLabelsInEveryRowAreFields) {
   EXPECT_EQ(values["address"], (std::vector<std::string>{"LABE, GUINEA", "DECEASED", "BRONX, NY"}));
 }
 
+// A scanned intake form's right column (probe32), read by OCR: "Name",
+// a wide gap, then the relative's name on the same line, no colon; the
+// relatives' names stayed (only the first, under the column's heading,
+// was found).
+TEST(Structure, ALabelAWideGapBeforeItsValueOnOneScannedLineIsAField) {
+  PageBuilder b;
+  b.OcrWord("Family", 322, 150, 36, 90).OcrWord("members", 362, 150, 48, 90).OcrWord("in", 414, 150, 10, 90)
+      .OcrWord("the", 428, 150, 18, 90).OcrWord("U.S.", 450, 150, 22, 90);
+  b.OcrWord("Name", 323, 222, 28, 90).OcrWord("Nadege", 366, 222, 39, 90).OcrWord("C\xC3\xA9lestin", 409, 222, 41, 90);
+  b.OcrWord("Relationship", 323, 236, 62, 90).OcrWord("Cousin", 398, 236, 34, 90);
+  b.OcrWord("Name", 323, 272, 28, 90).OcrWord("Roseline", 368, 272, 42, 90).OcrWord("Dorvilus", 415, 272, 41, 90);
+  b.OcrWord("Relationship", 323, 286, 62, 90).OcrWord("Aunt", 398, 286, 24, 90);
+  const PageText page = b.Build();
+  std::vector<std::string> names;
+  for (const LabeledField& f : page.layout.fields) {
+    if (f.key == "name") names.push_back(WordsText(page, f.value_words));
+  }
+  EXPECT_NE(std::find(names.begin(), names.end(), "Nadege C\xC3\xA9lestin"), names.end()) << ::testing::PrintToString(names);
+  EXPECT_NE(std::find(names.begin(), names.end(), "Roseline Dorvilus"), names.end()) << ::testing::PrintToString(names);
+}
+
 // The I-589's own wordings of a person's other names and places.
 TEST(Structure, LabelsOfTheAsylumApplicationsOwnItems) {
   EXPECT_EQ(LabelKey("7. What other names have you used (include maiden name and aliases)?"), "name");
@@ -915,6 +936,10 @@ TEST(Structure, LabelsOfTheAsylumApplicationsOwnItems) {
   EXPECT_EQ(LabelKey("City/Town and Country of Birth / Current Location"), "address");
   // Parts of two kinds that are no places stay no label.
   EXPECT_EQ(LabelKey("Full Name / Date of Birth"), "");
+  // The I-94 record's number, in English and in the Spanish edition
+  // (probe32: both numbers stayed).
+  EXPECT_EQ(LabelKey("N\xC3\xBA" "mero I-94 (Registro de Entrada y Salida)"), "agency_number");
+  EXPECT_EQ(LabelKey("19. N\xC3\xBA" "mero I-94 (si lo tiene)"), "agency_number");
 }
 
 // A credible-fear interview schedule (probe30): its rows' dates are the
