@@ -1148,6 +1148,18 @@ void AddCuedNameForms(const std::vector<Finding>& findings, NameForms* cued) {
     // Two given names and two surnames: the first of each, as Spanish
     // names are shortened ("Gerson Pineda" of Gerson Alexis Pineda Rivas).
     if (tokens.size() == 4) cued->Add({tokens[0], tokens[2]});
+    // A list's "JEAN-BAPTISTE, Wiselande" is "Wiselande Jean-Baptiste" in
+    // prose: the given names first.
+    if (const size_t comma = f.value.find(','); comma != std::string::npos && tokens.size() >= 2) {
+      std::vector<std::string> given, family;
+      for (const TextToken& t : TokenizeForNames(f.value)) {
+        (t.begin > comma ? given : family).push_back(f.value.substr(t.begin, t.end - t.begin));
+      }
+      if (!given.empty() && !family.empty()) {
+        given.insert(given.end(), family.begin(), family.end());
+        cued->Add(std::move(given));
+      }
+    }
     if (tokens.size() >= 2) cued->Add(std::move(tokens));
   }
 }

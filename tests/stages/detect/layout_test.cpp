@@ -2156,7 +2156,7 @@ TEST(LayoutDetection, AListsFamilyNameBeforeACommaIsPartOfTheName) {
   PageBuilder b;
   b.Text("1. OSORIO BANEGAS, Keyla (A# 219-384-556) - Montgomery Processing Center to Joe Corley", 40, 100);
   b.Text("2. JEAN-BAPTISTE, Wiselande (A# 220-117-904) - Montgomery Processing Center to South Texas", 40, 112);
-  b.Text("Wiselande Jean-Baptiste, DOB 12/02/1993, Haitian Creole speaker.", 40, 150);
+  b.Text("Wiselande Jean-Baptiste, DOB 12/02/1993, Haitian Creole speaker, positive CF on 02/27/2025.", 40, 150);
   b.Text("FOR THE DISTRICT OF COLUMBIA, Ana (A# 220-117-905)", 40, 190);
   const std::vector<PageText> pages = {b.Build()};
   const std::vector<Finding> findings = MakeDetector().DetectDocument(pages);
@@ -2166,8 +2166,10 @@ TEST(LayoutDetection, AListsFamilyNameBeforeACommaIsPartOfTheName) {
   }
   std::string all;
   for (const std::string& n : names) all += n + "|";
-  EXPECT_NE(all.find("Baptiste|"), std::string::npos) << all;  // in the prose line
+  EXPECT_NE(all.find("Wiselande Jean-Baptiste|"), std::string::npos) << all;  // in the prose line, given names first
   EXPECT_EQ(all.find("COLUMBIA"), std::string::npos) << all;
+  const std::vector<std::string> fear = Texts(pages[0], findings, "credible_fear");
+  EXPECT_NE(std::find(fear.begin(), fear.end(), "02/27/2025"), fear.end()) << ::testing::PrintToString(fear);
 }
 
 // The Spanish I-589 (probe32) puts the I-94 number under "Número I-94
