@@ -973,11 +973,43 @@ void OfficialsNamed(const RuleSet& rules, const std::string& text, std::vector<s
   }
 }
 
+// Counsel named after the party they appear for, as minute orders and
+// transcripts list appearances: "Counsel appearing for Plaintiffs: Daniel
+// K." / "Osei and Mariela Sandoval-Whitfield, Northwest Immigrant Rights
+// Legal Center." Each name of two to four capitalized words (initials
+// too), no never-name word or title among them, normalized onto `people`.
+void CounselNamedForAParty(const std::string& text, const WordSet& not_names, std::vector<std::string>* people) {
+  static const RE2 kAppearing(
+      R"((?i)\b(?:counsel|attorneys?|abogad[oa]s?)(?:[ \t]+appearing)?[ \t]+for[ \t]+(?:the[ \t]+)?(?:plaintiffs?|defendants?|petitioners?|respondents?|government|class|applicants?|movants?)[ \t]*:[ \t]*)");
+  static const RE2 kName(R"(((?:\p{Lu}[\p{L}'-]+|\p{Lu}\.)(?:\s+(?:\p{Lu}[\p{L}'-]+|\p{Lu}\.)){1,3})(?:\s*,|\s+and\s+|\s*;|\s*\.|\s*$))");
+  re2::StringPiece rest(text);
+  while (RE2::FindAndConsume(&rest, kAppearing)) {
+    re2::StringPiece from = rest;
+    for (int n = 0; n < 2; ++n) {
+      re2::StringPiece name;
+      if (!RE2::Consume(&from, kName, &name)) break;
+      std::string normalized = NormalizeString(std::string_view(name.data(), name.size()));
+      for (char& c : normalized) c = c == '\n' ? ' ' : c;
+      bool person = true;
+      size_t at = 0;
+      while (at < normalized.size()) {
+        const size_t space = std::min(normalized.find(' ', at), normalized.size());
+        const std::string word = normalized.substr(at, space - at);
+        person = person && !not_names.count(word) && !IsTitleOrRole(word);
+        at = space + 1;
+      }
+      if (!person) break;
+      people->push_back(normalized);
+    }
+  }
+}
+
 }  // namespace
 
 void Detector::DetectCuedNames(PageWork& w) const {
   const std::string& text = *w.text;
   OfficialsNamed(*rules_, text, &w.public_people);
+  CounselNamedForAParty(text, rules_->not_names, &w.public_people);
   re2::StringPiece input(text);
   const MayMatch may_match(rules_->cue_prefilter.get(), input);
   for (size_t c = 0; c < rules_->name_cues.size(); ++c) {

@@ -2188,6 +2188,27 @@ TEST(LayoutDetection, AnI94NumberUnderItsFormLabelIsFound) {
   EXPECT_EQ(found, std::vector<std::string>{"298765431A2"});
 }
 
+// A minute order lists appearances (probe31): "Counsel appearing for
+// Plaintiffs: Daniel K." / "Osei and Mariela Sandoval-Whitfield, …". The
+// motion is to seal "Exhibit 14 to the Declaration of Daniel K. Osei",
+// and counsel was removed as a declarant; the class member stays found.
+TEST(LayoutDetection, CounselNamedForThePartyTheyAppearForStay) {
+  PageBuilder b;
+  b.Text("1. Proceedings held before Judge Rosalind A. Jaramillo on 4/22/2025 by video conference. Courtroom", 40, 100);
+  b.Text("Deputy: Teresa Lindgren. Counsel appearing for Plaintiffs: Daniel K.", 40, 112);
+  b.Text("Osei and Mariela Sandoval-Whitfield, Northwest Immigrant Rights Legal Center.", 40, 124);
+  b.Text("2. Before the Court is Plaintiffs' Motion to Seal Exhibit 14 to the Declaration of Daniel K. Osei (Dkt.", 40, 136);
+  b.Text("57), the records of class member Ramon Estuardo Perez Xicay (A# 216-448-095).", 40, 148);
+  const std::vector<PageText> pages = {b.Build()};
+  const std::vector<Finding> findings = MakeDetector().DetectDocument(pages);
+  const std::vector<std::string> names = Texts(pages[0], findings, "name");
+  for (const std::string& n : names) {
+    EXPECT_EQ(n.find("Osei"), std::string::npos) << n;
+    EXPECT_EQ(n.find("Sandoval"), std::string::npos) << n;
+  }
+  EXPECT_NE(std::find(names.begin(), names.end(), "Ramon Estuardo Perez Xicay"), names.end()) << ::testing::PrintToString(names);
+}
+
 // A legal-aid newsletter's masthead (probe30): the network's name, an
 // issue line, then its address, phone and web site. They stay, as do
 // e-mail addresses at its site's domain; one at a free mail service is
