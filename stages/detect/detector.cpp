@@ -1037,6 +1037,13 @@ void Detector::DetectCuedNames(PageWork& w) const {
       if (cue.after && !OnTheCuesLine(text, &b, e)) continue;
       if (cue.after) b = GivenNamesWrappedBefore(text, b, rules_->not_names);
       if (cue.after) b = FamilyNameBeforeComma(text, b);
+      // "Don" after an initial is a given name, not the honorific: "T. Don
+      // Hutto Residential Center" (a detention centre, probe31).
+      if (cue.id == "name.cue.honorific" && whole_begin >= 3 && text[whole_begin - 1] == ' ' &&
+          text[whole_begin - 2] == '.' && std::isupper(static_cast<unsigned char>(text[whole_begin - 3])) &&
+          (whole_begin == 3 || !std::isalpha(static_cast<unsigned char>(text[whole_begin - 4])))) {
+        continue;
+      }
       // Cut the capture at the first word that is never part of a name
       // ("Maria Lopez Applicant" → "Maria Lopez"), dropping trailing particles.
       {
