@@ -1615,6 +1615,19 @@ Finding CueContextName(int page, size_t begin, size_t end, std::string value, co
 // A name found by a cue anywhere is found at every occurrence in the
 // document ("her son, Kevin Hernández" … "Kevin Hernández | Son"): looked
 // up by its first word, so each page is read once however many were cued.
+// Whether the token before token k of a page, on its line, is a word of
+// prose: it starts with a small letter and places no one ("and", "of
+// the", not "in", "at").
+bool Detector::AfterAProseWord(const PageWork& w, size_t k) const {
+  if (k == 0) return false;
+  const TextToken& before = w.tokens[k - 1];
+  if (w.norm.text.find('\n', before.end) < w.tokens[k].begin) return false;
+  const auto [b, e] = w.norm.ToOriginal(before.begin, before.end);
+  const std::string_view word = std::string_view(*w.text).substr(b, e - b);
+  static const std::set<std::string_view> kPlaces{"in", "at", "from", "near", "into", "within", "outside", "en", "desde", "of", "on"};
+  return !word.empty() && std::islower(static_cast<unsigned char>(word[0])) && !kPlaces.count(word);
+}
+
 size_t Detector::GivenNamesBefore(const PageWork& w, size_t t) const {
   const std::string& n = w.norm.text;
   size_t count = 0;
@@ -1625,8 +1638,9 @@ size_t Detector::GivenNamesBefore(const PageWork& w, size_t t) const {
     // A given name may end the line above its surname ("EDWIN TZOC" /
     // "CHÁVEZ" in a caption), but only the one next to it: past it, the
     // line above is another line's ("FOR THE DISTRICT OF COLUMBIA" over
-    // "DANIELA MORALES UCELO").
-    if (gap != " " && (gap != "\n" || count > 0)) break;
+    // "DANIELA MORALES UCELO") — unless prose runs on to it: "… and
+    // Daniela" / "Abigail Villalobos Quintanilla (born …)".
+    if (gap != " " && (gap != "\n" || (count > 0 && !AfterAProseWord(w, t - count - 1)))) break;
     const std::string word = n.substr(before.begin, before.end - before.begin);
     const auto [b, e] = w.norm.ToOriginal(before.begin, before.end);
     if (word.size() < 2 || rules_->not_names.count(word) || IsNameParticle(word) || IsTitleOrRole(word) ||

@@ -83,6 +83,7 @@ class Detector {
   void DetectFullNamesOfCuedSurnames(std::vector<PageWork>& work) const;
   void FullNamesOfSurnames(PageWork& w, const std::vector<std::vector<std::string>>& surnames) const;
   bool NameWordAt(const PageWork& w, size_t k, size_t min_size) const;
+  bool AfterAProseWord(const PageWork& w, size_t k) const;
   // The entities the pages name, everyone listed when `everyone`, and
   // `also`: sorted, each once.
   std::vector<int> MentionedEntities(const std::vector<PageWork>& work, bool everyone,

@@ -281,6 +281,11 @@ void DetectLayoutFindings(const PageText& page, const WordSet& not_names,
   for (const Table& t : layout.tables) {
     for (const TableCell& cell : t.cells) {
       if (cell.row < t.header_rows || cell.column >= static_cast<int>(t.header_keys.size())) continue;
+      // A box drawn across three columns or more is the table's note, not
+      // a cell of its first ("Interpreters:" | "Spanish – Rosa E.
+      // Villafañe; …" under a court calendar, probe33).
+      const size_t c = static_cast<size_t>(cell.column);
+      if (t.ruled && c + 2 < t.column_right.size() && cell.box.x1 > t.column_right[c + 2] + 1) continue;
       const std::string category = CategoryOfLabelKey(t.header_keys[cell.column]);
       std::vector<int> words = cell.words;
       // A row's number a name's column took with it ("14 NAZARI, Shabnam").

@@ -26,6 +26,8 @@ std::vector<LabelEntry> PersonEntries() {
         "family members", "family member", "household members", "household member",
         "miembros de la familia", "miembros de familia", "familiares", "integrantes de la familia",
         "member name", "applicant", "applicant name", "applicant's name", "name of applicant",
+        // A court's calendar ("Time | Respondent | A-Number | Language").
+        "respondent", "respondents", "respondent(s)",
         "respondent name", "respondent's name", "beneficiary name", "child's name",
         "spouse's name", "what other names have you used", "que otros nombres ha usado",
         "qué otros nombres ha usado", "nombre", "nombres", "nombre(s)", "nombre completo",
@@ -549,6 +551,7 @@ bool IsColumnOnlyLabel(std::string_view text) {
                                          "result", "results", "interview date",
                                          "cfi", "#", "no", "number", "row", "item", "date",
                                          "fecha", "location", "alias", "detainee", "applicant",
+                                         "respondent", "respondents", "respondent(s)",
                                          "class member", "names", "residence", "mobile"};
   const std::string n = StripDecorations(NormalizeLabel(text));
   return std::any_of(std::begin(kGeneral), std::end(kGeneral),

@@ -247,11 +247,12 @@ bool FinishesHeaderAbove(const std::vector<std::vector<std::string>>& texts, siz
 
 // Whether a table's first row is one cell drawn across it (four fifths of
 // its width or more) and nothing else.
-bool TitleRow(const Table& t, const std::vector<std::vector<std::string>>& texts) {
-  const auto filled = std::count_if(texts[0].begin(), texts[0].end(), [](const std::string& s) { return !s.empty(); });
+bool TitleRow(const Table& t, const std::vector<std::vector<std::string>>& texts, int row) {
+  const std::vector<std::string>& cells = texts[static_cast<size_t>(row)];
+  const auto filled = std::count_if(cells.begin(), cells.end(), [](const std::string& s) { return !s.empty(); });
   if (filled != 1 || t.columns < 3) return false;
   for (const TableCell& c : t.cells) {
-    if (c.row == 0 && !c.words.empty()) return c.box.x1 - c.box.x0 >= 0.8 * (t.box.x1 - t.box.x0);
+    if (c.row == row && !c.words.empty()) return c.box.x1 - c.box.x0 >= 0.8 * (t.box.x1 - t.box.x0);
   }
   return false;
 }
@@ -272,9 +273,11 @@ int HeaderRowCount(const PageText& page, const Table& t) {
   // Calc sheet's "Bond Requests - Houston AOR Class Members (… No.
   // 4:25-cv-00912)"), heads the table as its header's group: its case
   // number is no data. Without a header under it, there is none.
-  const bool titled = rows >= 2 && TitleRow(t, texts);
+  // (Two, a court's calendar: the court's line, then the session's.)
+  int titles = 0;
+  while (titles < 2 && titles + 1 < rows && TitleRow(t, texts, titles)) ++titles;
   int count = 0;
-  for (int r = titled ? 1 : 0; r < std::min(rows, kMaxHeaderRows); ++r) {
+  for (int r = titles; r < std::min(rows, kMaxHeaderRows); ++r) {
     int known = 0, cells = 0;
     bool data = false;
     for (const std::string& text : texts[static_cast<size_t>(r)]) {
@@ -285,9 +288,9 @@ int HeaderRowCount(const PageText& page, const Table& t) {
       data |= HasDigit(text) && !label;
     }
     if (data) break;
-    if (r == (titled ? 1 : 0) ? known >= 1 : known >= 1 && known * 2 >= cells) count = r + 1;
+    if (r == titles ? known >= 1 : known >= 1 && known * 2 >= cells) count = r + 1;
   }
-  if (titled && count == 1) return 0;
+  if (count <= titles) return 0;
   if (count > 0 && count < rows && FinishesHeaderAbove(texts, static_cast<size_t>(count))) ++count;
   return count;
 }
@@ -1499,6 +1502,7 @@ struct BlockText {
                           // prose set in a narrow column
   int centered = 0;         // lines set centred on the body
   int narrow_centered = 0;  // of those, lines narrower than the body
+  float size = 0;           // its largest font size
 };
 
 // Whether normalized text names counsel's role or firm.
@@ -1534,6 +1538,7 @@ bool CitesLaw(const std::string& n) {
 // the form speaks of the applicant again.
 struct RoleSections {
   bool in_certificate = false;
+  float certificate_size = 0;  // the font size of the block that opened it
   bool in_preparer = false;
 };
 
@@ -1701,7 +1706,10 @@ bool Classify(const BlockText& b, const PageText& page, double body_left, double
   // A form's preparer part may run into the bottom margin: its last boxes
   // there (the preparer's phone) are the preparer's, not a page footer's.
   if (b.box.y0 > 0.925 * h && !sections->in_preparer) return *role = BlockRole::kFooter, true;
-  if (OpensCertificate(n)) *in_certificate = true;
+  // A footnote under a certificate (set smaller: a brief's "(declaration
+  // of Ms. Quintanilla)" at the foot of its last page) is no part of it.
+  if (*in_certificate && b.size > 0 && b.size < 0.85F * sections->certificate_size) *in_certificate = false;
+  if (OpensCertificate(n)) *in_certificate = true, sections->certificate_size = b.size;
   if (*in_certificate) return *role = BlockRole::kCertificate, true;
   TrackPreparerPart(n, b.long_lines <= 1, &sections->in_preparer);
   if (sections->in_preparer) return *role = BlockRole::kCounsel, true;
@@ -1925,6 +1933,7 @@ void Roles(Page& p) {
     const Block& block = page.blocks[bi];
     size_t begin = SIZE_MAX, end = 0;
     int chars = 0, long_lines = 0, continued = 0, centered = 0, narrow_centered = 0, lines = 0;
+    float size = 0;
     // A printed thread's next message is no part of this block's role.
     const size_t message = MessageHeaderLine(page, block);
     for (size_t k = 0; k < message; ++k) {
@@ -1947,6 +1956,7 @@ void Roles(Page& p) {
         begin = std::min<size_t>(begin, page.words[w].text_begin);
         end = std::max<size_t>(end, page.words[w].text_end);
         line_chars += static_cast<int>(page.words[w].text.size()) + 1;
+        size = std::max(size, page.words[w].font_size);
       }
       chars += line_chars;
       long_lines += line_chars > 80 ? 1 : 0;
@@ -1954,7 +1964,7 @@ void Roles(Page& p) {
     if (begin >= end || InPeoplesTable(page, block.box)) continue;
     BlockText bt{NormalizeString(std::string_view(page.text).substr(begin, end - begin)),
                  block.box, lines, static_cast<double>(chars) / std::max(lines, 1), long_lines, continued,
-                 centered, narrow_centered};
+                 centered, narrow_centered, size};
     BlockRole role;
     const bool classified = Classify(bt, page, body_left, body_right, &sections, &role);
     if (classified) page.layout.roles.push_back({role, bi, begin, end});

@@ -2209,6 +2209,35 @@ TEST(LayoutDetection, CounselNamedForThePartyTheyAppearForStay) {
   EXPECT_NE(std::find(names.begin(), names.end(), "Ramon Estuardo Perez Xicay"), names.end()) << ::testing::PrintToString(names);
 }
 
+// A BIA brief (probe33): "… and Daniela" / "Abigail Villalobos Quintanilla
+// (born …)": the child's first given name ended the line above, after
+// prose, and "Daniela" stayed here and wherever the brief names her alone.
+// A court calendar's note row drawn across three columns ("Interpreters:"
+// | "Spanish – Rosa E. Villafañe; …") is no cell of its name column.
+TEST(LayoutDetection, AGivenNameEndingAProseLineAboveItsNameIsFound) {
+  PageBuilder b;
+  b.Text("Mr. Villalobos lives with his wife, Rosa Imelda Quintanilla Orellana (A214-558-094), and", 40, 100);
+  b.Text("their two children, Jefferson Alexis Villalobos Quintanilla (born 02/11/2012) and Daniela", 40, 112);
+  b.Text("Abigail Villalobos Quintanilla (born 09/30/2015).", 40, 124);
+  const std::vector<PageText> pages = {b.Build()};
+  const std::vector<Finding> findings = MakeDetector().DetectDocument(pages);
+  std::string all;
+  for (const std::string& n : Texts(pages[0], findings, "name")) all += n + "|";
+  EXPECT_NE(all.find("Daniela\nAbigail Villalobos Quintanilla|"), std::string::npos) << all;
+
+  PageBuilder c;
+  for (double x : {50.0, 120.0, 300.0, 420.0, 500.0}) c.Rule(x, 80, x, 170);
+  for (double y : {80.0, 110.0, 140.0, 170.0}) c.Rule(50, y, 500, y);
+  c.Text("Time", 55, 98).Text("Respondent", 125, 98).Text("A-Number", 305, 98).Text("Language", 425, 98);
+  c.Text("8:30 AM", 55, 128).Text("ALVARADO REYES, Cindy Paola", 125, 128).Text("206-581-115", 305, 128).Text("Spanish", 425, 128);
+  c.Text("Interpreters:", 55, 158).Text("Spanish - Rosa E. Villafane; Dari - Wahid Karimi", 125, 158);
+  c.Rule(120, 140, 120, 170);
+  const std::vector<PageText> calendar = {c.Build()};
+  const std::vector<std::string> names = Texts(calendar[0], MakeDetector().DetectDocument(calendar), "name");
+  EXPECT_NE(std::find(names.begin(), names.end(), "ALVARADO REYES, Cindy Paola"), names.end()) << ::testing::PrintToString(names);
+  for (const std::string& n : names) EXPECT_EQ(n.find("Karimi"), std::string::npos) << n;
+}
+
 // A legal-aid newsletter's masthead (probe30): the network's name, an
 // issue line, then its address, phone and web site. They stay, as do
 // e-mail addresses at its site's domain; one at a free mail service is

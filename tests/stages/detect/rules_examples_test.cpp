@@ -86,6 +86,14 @@ TEST_F(ShippedRules, AScreeningsDateBetweenItsAbbreviationAndOutcomeIsTheNotatio
     if (f.category == "credible_fear") found.push_back(text.substr(f.begin, f.end - f.begin));
   }
   EXPECT_EQ(found, (std::vector<std::string>{"CFI 01/28/2025 positive"}));
+  // The interview's date alone after its abbreviation (a brief's
+  // footnote, probe33).
+  const std::string footnote = "Tr. at 45; Exh. 2 (CFI 05/19/2022); Tr. at 12.\n";
+  found.clear();
+  for (const Finding& f : detector_->DetectText(footnote)) {
+    if (f.category == "credible_fear") found.push_back(footnote.substr(f.begin, f.end - f.begin));
+  }
+  EXPECT_EQ(found, (std::vector<std::string>{"CFI 05/19/2022"}));
 }
 
 TEST_F(ShippedRules, PatternAndLexiconExamplesAndNearMisses) {

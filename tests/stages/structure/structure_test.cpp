@@ -98,6 +98,41 @@ TEST(Structure, ATitleDrawnAcrossAGridsFirstRowHeadsItsHeader) {
   EXPECT_EQ(t.header_keys, (std::vector<std::string>{"name", "a_number", ""}));
 }
 
+// A court's master calendar (probe33) prints two such rows, the court's
+// and the session's, over "Time | Respondent | A-Number"; 25 respondents'
+// names and numbers stayed.
+TEST(Structure, TwoTitleRowsOverACourtCalendarsHeader) {
+  PageBuilder b;
+  for (double x : {50.0, 120.0, 300.0, 420.0}) b.Rule(x, 140, x, 200);
+  for (double x : {50.0, 420.0}) b.Rule(x, 80, x, 140);
+  for (double y : {80.0, 110.0, 140.0, 170.0, 200.0}) b.Rule(50, y, 420, y);
+  b.Text("Houston Immigration Court, 600 Jefferson St., Suite 900, Houston, TX 77002", 55, 98);
+  b.Text("Master Calendar - Tuesday, 05/06/2025 - Courtroom 12", 55, 128);
+  b.Text("Time", 55, 158).Text("Respondent", 125, 158).Text("A-Number", 305, 158);
+  b.Text("8:30 AM", 55, 188).Text("ALVARADO REYES, Cindy Paola", 125, 188).Text("206-581-115", 305, 188);
+  const PageText page = b.Build();
+  ASSERT_EQ(page.layout.tables.size(), 1u);
+  const Table& t = page.layout.tables[0];
+  EXPECT_EQ(t.header_rows, 3);
+  EXPECT_EQ(t.header_keys, (std::vector<std::string>{"", "name", "a_number"}));
+}
+
+// A brief's last page (probe33): a certificate of service, then a
+// footnote in a smaller size naming the respondent's wife. The footnote
+// was read as the certificate's, and her name kept.
+TEST(Structure, AFootnoteUnderACertificateIsNoPartOfIt) {
+  PageBuilder b;
+  b.Text("CERTIFICATE OF SERVICE", 220, 500, 12);
+  b.Text("On March 8, 2024, I served a copy of this brief on DHS through ECAS.", 60, 530, 12);
+  b.Text("/s/ Sarah J. Whitfield", 60, 560, 12);
+  b.Text("8 Tr. at 88; Exh. 11 (declaration of Ms. Quintanilla).", 60, 700, 9);
+  const PageText page = b.Build();
+  for (const RoleBlock& r : page.layout.roles) {
+    const std::string text = page.text.substr(r.text_begin, r.text_end - r.text_begin);
+    if (r.role == BlockRole::kCertificate) EXPECT_EQ(text.find("Quintanilla"), std::string::npos) << text;
+  }
+}
+
 // A ruled class list whose header is grouped over two rows: "Class member"
 // over a name column whose own header the label table does not hold,
 // "Identifiers" drawn across A-Number and Date of birth (the cell under its
