@@ -841,6 +841,14 @@ bool OnTheCuesLine(const std::string& text, size_t* b, size_t e) {
   return *b < e;
 }
 
+// Whether a word (as written) is prose that may run on to a name on the
+// next line: it starts with a small letter and places no one ("and", "for",
+// "child"; not "in", "at", "of": "… in Houston" / "Ana Ruiz, A# …").
+bool ProseWordBeforeAName(std::string_view word) {
+  static const std::set<std::string_view> kPlaces{"in", "at", "from", "near", "into", "within", "outside", "en", "desde", "of", "on"};
+  return !word.empty() && std::islower(static_cast<unsigned char>(word[0])) && !kPlaces.count(word);
+}
+
 // Where a name that opens its line before an "after" cue begins when its
 // given names end the line above, in prose: "derivative child Ashley
 // Nicole" / "Pineda Mejía (minor), A# …" (a Vaughn index's wrapped row).
@@ -861,7 +869,6 @@ size_t GivenNamesWrappedBefore(const std::string& text, size_t b, const WordSet&
     if (w < e) words.emplace_back(w, e);
     e = w;
   }
-  static const WordSet kPlaces{"in", "at", "from", "near", "into", "within", "outside", "en", "desde", "of", "on"};
   size_t taken = 0;
   for (; taken < words.size() && taken < 2; ++taken) {
     const std::string_view word(text.data() + words[taken].first, words[taken].second - words[taken].first);
@@ -876,7 +883,7 @@ size_t GivenNamesWrappedBefore(const std::string& text, size_t b, const WordSet&
   }
   if (taken == 0 || taken == words.size()) return b;
   const std::string_view before(text.data() + words[taken].first, words[taken].second - words[taken].first);
-  if (!std::islower(static_cast<unsigned char>(before[0])) || kPlaces.count(NormalizeString(before))) return b;
+  if (!ProseWordBeforeAName(before)) return b;
   return words[taken - 1].first;
 }
 
@@ -1624,8 +1631,7 @@ bool Detector::AfterAProseWord(const PageWork& w, size_t k) const {
   if (w.norm.text.find('\n', before.end) < w.tokens[k].begin) return false;
   const auto [b, e] = w.norm.ToOriginal(before.begin, before.end);
   const std::string_view word = std::string_view(*w.text).substr(b, e - b);
-  static const std::set<std::string_view> kPlaces{"in", "at", "from", "near", "into", "within", "outside", "en", "desde", "of", "on"};
-  return !word.empty() && std::islower(static_cast<unsigned char>(word[0])) && !kPlaces.count(word);
+  return ProseWordBeforeAName(word);
 }
 
 size_t Detector::GivenNamesBefore(const PageWork& w, size_t t) const {
