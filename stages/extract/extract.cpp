@@ -281,6 +281,12 @@ StatusOr<PageText> ExtractGlyphs(pdf::Document& doc, int index,
 
 StatusOr<PageText> ExtractGlyphs(pdf::Document& doc, int index, const pdf::InterpreterLimits& limits,
                                  pdf::ContentSink* also) {
+  pdf::ContentInterpreter interpreter(&doc, limits);
+  return ExtractGlyphsWith(doc, index, &interpreter, also);
+}
+
+StatusOr<PageText> ExtractGlyphsWith(pdf::Document& doc, int index, pdf::ContentInterpreter* interpreter,
+                                     pdf::ContentSink* also) {
   PageText page;
   page.number = index + 1;
   StatusOr<PageGeometry> geometry = doc.Geometry(index);
@@ -295,8 +301,7 @@ StatusOr<PageText> ExtractGlyphs(pdf::Document& doc, int index, const pdf::Inter
   page.glyphs.swap(buffer);
   GlyphCollector collector(&page);
   pdf::TeeSink tee(&collector, also);
-  pdf::ContentInterpreter interpreter(&doc, limits);
-  Status s = interpreter.RunPage(index, also ? static_cast<pdf::ContentSink*>(&tee) : &collector);
+  Status s = interpreter->RunPage(index, also ? static_cast<pdf::ContentSink*>(&tee) : &collector);
   if (s.ok()) {
     collector.MarkCovered();
     collector.MarkBlanks();
@@ -394,7 +399,14 @@ void ReleaseGlyphs(PageText* page) {
 
 Status RestoreGlyphs(pdf::Document& doc, PageText* page) {
   if (!page->released) return Status::Ok();
-  StatusOr<PageText> again = ExtractGlyphs(doc, page->number - 1);
+  pdf::ContentInterpreter interpreter(&doc);
+  return RestoreGlyphs(doc, page, &interpreter, nullptr);
+}
+
+Status RestoreGlyphs(pdf::Document& doc, PageText* page, pdf::ContentInterpreter* interpreter,
+                     pdf::ContentSink* also) {
+  if (!page->released) return Status(StatusCode::kInternal, "RestoreGlyphs: the page holds its glyphs");
+  StatusOr<PageText> again = ExtractGlyphsWith(doc, page->number - 1, interpreter, also);
   if (!again) return again.error();
   if (again->glyphs.size() != page->released->count || DigestOf(again->glyphs) != page->released->digest) {
     return Status(StatusCode::kInternal, doc.name() + ": page " + std::to_string(page->number) +

@@ -28,6 +28,11 @@ StatusOr<PageText> ExtractGlyphs(pdf::Document& doc, int index, const pdf::Inter
 // once.
 StatusOr<PageText> ExtractGlyphs(pdf::Document& doc, int index, const pdf::InterpreterLimits& limits,
                                  pdf::ContentSink* also);
+// The same through the caller's `interpreter` (its limits apply), whose
+// parsed streams stay valid after the call, until its next run: a sink in
+// `also` may keep pointers into them.
+StatusOr<PageText> ExtractGlyphsWith(pdf::Document& doc, int index, pdf::ContentInterpreter* interpreter,
+                                     pdf::ContentSink* also);
 
 // Letting a page's glyphs go, and reading them back. A long document's
 // glyphs are most of what it costs to hold (core/model.h Glyph), and
@@ -47,6 +52,12 @@ void ReleaseGlyphs(PageText* page);
 // time (other glyphs than the text, words and findings index): nothing may
 // be written from such a page.
 Status RestoreGlyphs(pdf::Document& doc, PageText* page);
+// The same for a page that was released (kInternal otherwise), read by
+// `interpreter`'s run of the page with every event also sent to `also` when
+// not null: a writer that needs the glyphs to plan and the run to rewrite
+// interprets the page once (ExtractGlyphsWith).
+Status RestoreGlyphs(pdf::Document& doc, PageText* page, pdf::ContentInterpreter* interpreter,
+                     pdf::ContentSink* also);
 // Lets go again the glyphs RestoreGlyphs read back for a page that was
 // released as `was` (what PageText::released held before): unchanged
 // glyphs need no new digest. Nothing when `was` is empty.

@@ -43,6 +43,7 @@ struct CodeRecord {
   bool removed;
   double tj_number;  // what keeps later glyphs in place when it is dropped
   bool compensable;
+  int index;  // ContentRef::code
 };
 
 struct OpEdit {
@@ -77,11 +78,12 @@ struct ImageHit {
   Quad area;
 };
 
+// Records a page's run (every stream, show-text operator and image), then
+// Decide marks what the plan removes: the run may come before the plan, when
+// it is the one that reads a released page's glyphs back (RedactPage).
 class PageRewriter : public pdf::ContentSink {
  public:
-  PageRewriter(const std::unordered_set<ContentRef, RefHash>& remove, const std::vector<Quad>& boxes,
-               const std::vector<Rect>& box_bounds, RedactionSummary* summary, int page)
-      : remove_(remove), boxes_(boxes), box_bounds_(box_bounds), summary_(summary), page_(page) {}
+  PageRewriter(RedactionSummary* summary, int page) : summary_(summary), page_(page) {}
 
   void OnStream(int index, const ContentStream& info, const pdf::ParsedContent& parsed) override {
     if (static_cast<int>(streams_.size()) <= index) streams_.resize(index + 1);
@@ -95,23 +97,37 @@ class PageRewriter : public pdf::ContentSink {
   void OnGlyph(const pdf::GlyphEvent& e) override {
     OpEdit& op = streams_[e.ref.stream].ops[e.ref.op];
     op.font = e.font;
-    const bool removed = remove_.count(e.ref) > 0;
     const bool compensable = std::fabs(e.tj_scale) > 1e-9;
-    op.codes.push_back({e.code->code, e.code->length, removed,
-                        compensable ? -e.displacement / e.tj_scale * 1000.0 : 0.0, compensable});
-    if (removed) {
-      op.any_removed = true;
-      ++summary_->glyphs_removed;
-    }
+    op.codes.push_back({e.code->code, e.code->length, false,
+                        compensable ? -e.displacement / e.tj_scale * 1000.0 : 0.0, compensable, e.ref.code});
   }
   void OnImage(const pdf::ImageEvent& e) override {
     const Quad q{e.ctm.Apply({0, 0}), e.ctm.Apply({1, 0}), e.ctm.Apply({1, 1}), e.ctm.Apply({0, 1})};
-    const Rect bounds = q.Bounds();
-    ImageHit hit{e.stream, e.op, e.ctm, e.xobject, {}, q};
-    for (size_t i = 0; i < box_bounds_.size(); ++i) {
-      if (Overlaps(bounds, box_bounds_[i])) hit.boxes.push_back(boxes_[i]);
+    images_.push_back({e.stream, e.op, e.ctm, e.xobject, {}, q});
+  }
+
+  // The run's glyphs in `remove` are removed; an image under one of the
+  // `boxes` (with their `box_bounds`) is a hit, to burn. Once, after the run.
+  void Decide(const std::unordered_set<ContentRef, RefHash>& remove, const std::vector<Quad>& boxes,
+              const std::vector<Rect>& box_bounds) {
+    for (size_t si = 0; si < streams_.size(); ++si) {
+      for (auto& [op_index, op] : streams_[si].ops) {
+        for (CodeRecord& c : op.codes) {
+          if (!remove.count(ContentRef{static_cast<int>(si), op_index, c.index})) continue;
+          c.removed = true;
+          op.any_removed = true;
+          ++summary_->glyphs_removed;
+        }
+      }
     }
-    if (!hit.boxes.empty()) hits_.push_back(std::move(hit));
+    for (ImageHit& hit : images_) {
+      const Rect bounds = hit.area.Bounds();
+      for (size_t i = 0; i < box_bounds.size(); ++i) {
+        if (Overlaps(bounds, box_bounds[i])) hit.boxes.push_back(boxes[i]);
+      }
+      if (!hit.boxes.empty()) hits_.push_back(std::move(hit));
+    }
+    images_.clear();
   }
 
   // An image that could not be burned goes whole, under a box.
@@ -126,9 +142,7 @@ class PageRewriter : public pdf::ContentSink {
   const std::vector<Quad>& image_boxes() const { return image_boxes_; }
 
  private:
-  const std::unordered_set<ContentRef, RefHash>& remove_;
-  const std::vector<Quad>& boxes_;
-  const std::vector<Rect>& box_bounds_;
+  std::vector<ImageHit> images_;  // every image of the run, until Decide
   std::vector<ImageHit> hits_;
   RedactionSummary* summary_;
   int page_;
@@ -850,18 +864,28 @@ Status CommitPage(pdf::Document& doc, int index, const PageText& page, const Pag
 }
 
 // One page: plan, interpret again to find what to rewrite, then edit it all
-// or nothing (the edit runs inside one guard).
-Status RedactPage(pdf::Document& doc, int index, const PageText& page,
+// or nothing (the edit runs inside one guard). A released page whose plan
+// reads glyphs (`restore`) gets them back from the same run that the
+// rewrite records, before the plan: the page is interpreted once here.
+Status RedactPage(pdf::Document& doc, int index, PageText* text, bool restore,
                   const std::vector<const Finding*>& page_findings, const RedactOptions& options,
                   SideFindings* side, DocumentState* state, RedactionSummary* summary) {
+  const PageText& page = *text;
+  PageRewriter rewriter(summary, page.number);
+  pdf::ContentInterpreter interpreter(&doc);
+  const bool run_first = restore && page.released.has_value();
+  if (run_first) {
+    if (Status again = RestoreGlyphs(doc, text, &interpreter, &rewriter); !again.ok()) return again;
+  }
+  for (const Finding* f : page_findings) summary->finding_boxes[f] = page.GlyphBounds(f->glyphs);
   StatusOr<PagePlan> plan = PlanPage(doc, page, page_findings, options, summary);
   if (!plan) return plan.error();
   std::vector<Rect> bounds;
   for (const Quad& q : plan->quads) bounds.push_back(q.Bounds());
-  PageRewriter rewriter(plan->remove, plan->quads, bounds, summary, page.number);
-  pdf::ContentInterpreter interpreter(&doc);
-  Status run = interpreter.RunPage(index, &rewriter);
-  if (!run.ok()) return run;
+  if (!run_first) {
+    if (Status run = interpreter.RunPage(index, &rewriter); !run.ok()) return run;
+  }
+  rewriter.Decide(plan->remove, plan->quads, bounds);
   auto& streams = rewriter.streams();
   std::vector<std::vector<const Finding*>> marked;
   const std::vector<std::set<int>> strip = PropertiesToStrip(streams, side->MarkedContent(page.number), &marked);
@@ -957,10 +981,8 @@ StatusOr<RedactionSummary> RedactDocument(pdf::Document& doc, std::vector<PageTe
     // it holds no superseded or OCR'd glyph, CanReleaseGlyphs). Otherwise
     // its plan is empty and the page is only rewritten.
     const bool plan_reads_glyphs = !by_page[pi].empty() || (released && released->undecodable > 0);
-    Status restored = plan_reads_glyphs ? RestoreGlyphs(doc, &text) : Status::Ok();
-    if (!restored.ok()) return Error(restored);
-    for (const Finding* f : by_page[pi]) summary.finding_boxes[f] = text.GlyphBounds(f->glyphs);
-    Status page = RedactPage(doc, static_cast<int>(pi), text, by_page[pi], options, &side, &state, &summary);
+    Status page = RedactPage(doc, static_cast<int>(pi), &text, plan_reads_glyphs, by_page[pi], options, &side,
+                             &state, &summary);
     if (!page.ok()) return Error(page);
     ReleaseRestoredGlyphs(&text, released);
   }
