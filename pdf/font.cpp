@@ -147,6 +147,12 @@ std::shared_ptr<const Font> Font::Load(const PdfObject* font_dict) {
   f->LoadProgram(font_dict);
   f->LoadCollectionText();
   f->to_unicode_contradicts_ = f->ToUnicodeContradictsNames();
+  if (f->kind_ != Kind::kType0) {
+    // A simple font's 256 codes decoded once: a page shows thousands of
+    // glyphs from a few fonts, and each is read three times under apply.
+    f->simple_codes_.resize(256);
+    for (uint32_t code = 0; code < 256; ++code) f->DecodeOne(code, 1, &f->simple_codes_[code]);
+  }
   return f;
 }
 
@@ -626,6 +632,10 @@ void Font::Decode(std::string_view bytes, std::vector<DecodedCode>* out) const {
         d.text.clear();
       }
       bytes.remove_prefix(static_cast<size_t>(c.length));
+    } else if (!simple_codes_.empty()) {
+      out->push_back(simple_codes_[static_cast<uint8_t>(bytes[0])]);
+      bytes.remove_prefix(1);
+      continue;
     } else {
       DecodeOne(static_cast<uint8_t>(bytes[0]), 1, &d);
       bytes.remove_prefix(1);

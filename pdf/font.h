@@ -149,6 +149,8 @@ class Font {
 
   // Simple fonts: code → text; Type0: CID → text (pdf/font_program.h).
   std::unordered_map<uint32_t, std::string> program_text_;
+  // Simple fonts: DecodeOne of every code, made once the font is loaded.
+  std::vector<DecodedCode> simple_codes_;
 
   std::shared_ptr<const CMap> to_unicode_;
   bool to_unicode_broken_ = false;
