@@ -308,4 +308,124 @@ std::optional<uint32_t> CMap::LookupCid(uint32_t code) const {
   return std::nullopt;
 }
 
+namespace {
+
+std::string Hex(uint32_t value, int bytes) {
+  static const char kDigits[] = "0123456789ABCDEF";
+  std::string out = "<";
+  for (int i = bytes - 1; i >= 0; --i) {
+    const uint32_t b = (value >> (8 * i)) & 0xFF;
+    out += kDigits[b >> 4];
+    out += kDigits[b & 15];
+  }
+  return out + ">";
+}
+
+// UTF-8 text as a hex string of its UTF-16BE units (surrogate pairs for
+// astral code points; invalid bytes as U+FFFD).
+std::string Utf16Hex(std::string_view utf8) {
+  std::string out = "<";
+  auto unit = [&](uint32_t u) {
+    static const char kDigits[] = "0123456789ABCDEF";
+    for (int shift = 12; shift >= 0; shift -= 4) out += kDigits[(u >> shift) & 15];
+  };
+  for (size_t i = 0; i < utf8.size();) {
+    const unsigned char c = static_cast<unsigned char>(utf8[i]);
+    const int len = c < 0x80 ? 1 : (c >> 5) == 6 ? 2 : (c >> 4) == 14 ? 3 : (c >> 3) == 30 ? 4 : 0;
+    uint32_t cp = 0xFFFD;
+    if (len > 0 && i + static_cast<size_t>(len) <= utf8.size()) {
+      cp = len == 1 ? c : c & (0x7F >> len);
+      for (int k = 1; k < len; ++k) cp = cp << 6 | (static_cast<unsigned char>(utf8[i + static_cast<size_t>(k)]) & 0x3F);
+    }
+    i += static_cast<size_t>(len > 0 ? len : 1);
+    if (cp >= 0x10000) {
+      cp -= 0x10000;
+      unit(0xD800 + (cp >> 10));
+      unit(0xDC00 + (cp & 0x3FF));
+    } else {
+      unit(cp);
+    }
+  }
+  return out + ">";
+}
+
+std::string Utf16ToUtf8(const std::u16string& units) {
+  std::string bytes;
+  for (char16_t u : units) {
+    bytes.push_back(static_cast<char>(u >> 8));
+    bytes.push_back(static_cast<char>(u & 0xFF));
+  }
+  return Utf16BeToUtf8(bytes).value_or("");
+}
+
+}  // namespace
+
+bool CMap::EveryUnicode(const std::function<bool(std::string_view)>& keep) const {
+  for (const auto& [code, text] : unicode_chars_) {
+    if (!keep(text)) return false;
+  }
+  for (const UnicodeRange& r : unicode_ranges_) {
+    if (!keep(Utf16ToUtf8(r.first))) return false;
+  }
+  return true;
+}
+
+std::string CMap::ToUnicodeProgram(int default_bytes, const std::function<bool(std::string_view)>& keep,
+                                   size_t* dropped) const {
+  auto bytes_of = [&](uint32_t code) {
+    for (const CodespaceRange& r : codespace_) {
+      bool inside = r.length == 4 || code < (uint32_t{1} << (8 * r.length));
+      for (int i = 0; i < r.length && inside; ++i) {
+        const uint8_t b = static_cast<uint8_t>(code >> (8 * (r.length - 1 - i)));
+        inside = b >= r.lo[i] && b <= r.hi[i];
+      }
+      if (inside) return r.length;
+    }
+    return default_bytes;
+  };
+  std::vector<std::pair<uint32_t, const std::string*>> chars;
+  for (const auto& [code, text] : unicode_chars_) {
+    if (keep(text)) chars.push_back({code, &text});
+    else if (dropped) ++*dropped;
+  }
+  std::sort(chars.begin(), chars.end());
+  std::string out =
+      "/CIDInit /ProcSet findresource begin\n12 dict begin\nbegincmap\n"
+      "/CIDSystemInfo << /Registry (Adobe) /Ordering (UCS) /Supplement 0 >> def\n"
+      "/CMapName /Adobe-Identity-UCS def\n/CMapType 2 def\n";
+  if (!codespace_.empty()) {
+    out += std::to_string(codespace_.size()) + " begincodespacerange\n";
+    for (const CodespaceRange& r : codespace_) {
+      uint32_t lo = 0, hi = 0;
+      for (int i = 0; i < r.length; ++i) lo = lo << 8 | r.lo[i], hi = hi << 8 | r.hi[i];
+      out += Hex(lo, r.length) + " " + Hex(hi, r.length) + "\n";
+    }
+    out += "endcodespacerange\n";
+  } else {
+    out += "1 begincodespacerange\n" + Hex(0, default_bytes) + " " +
+           Hex(default_bytes >= 4 ? 0xFFFFFFFFu : (uint32_t{1} << (8 * default_bytes)) - 1, default_bytes) +
+           "\nendcodespacerange\n";
+  }
+  for (size_t from = 0; from < chars.size(); from += 100) {
+    const size_t n = std::min<size_t>(100, chars.size() - from);
+    out += std::to_string(n) + " beginbfchar\n";
+    for (size_t k = from; k < from + n; ++k) {
+      out += Hex(chars[k].first, bytes_of(chars[k].first)) + " " + Utf16Hex(*chars[k].second) + "\n";
+    }
+    out += "endbfchar\n";
+  }
+  for (const UnicodeRange& r : unicode_ranges_) {
+    if (!keep(Utf16ToUtf8(r.first))) {
+      if (dropped) ++*dropped;
+      continue;
+    }
+    const int b = bytes_of(r.lo);
+    std::string first;
+    for (char16_t u : r.first) first += Hex(u, 2).substr(1, 4);
+    out += "1 beginbfrange\n" + Hex(r.lo, b) + " " + Hex(r.hi, b) + " <" + first + ">\nendbfrange\n";
+  }
+  out += "endcmap\nCMapName currentdict /CMap defineresource pop\nend\nend\n";
+  return out;
+}
+
 }  // namespace redact::pdf

@@ -16,6 +16,7 @@
 #define REDACT_PDF_CMAP_H_
 
 #include <cstdint>
+#include <functional>
 #include <memory>
 #include <optional>
 #include <string>
@@ -60,6 +61,17 @@ class CMap {
 
   // The CID an encoding CMap gives a code, or nullopt if unmapped.
   std::optional<uint32_t> LookupCid(uint32_t code) const;
+
+  // A ToUnicode CMap program (Adobe-Identity-UCS) holding this one's code →
+  // text entries whose text `keep` accepts, and nothing else of the
+  // original program: the writer's rebuild of a ToUnicode CMap it cannot
+  // keep whole. A code is written in as many bytes as the codespace range
+  // it falls in has, else `default_bytes`; a range whose first text is
+  // refused goes whole. `dropped` (when not null) counts what was left out.
+  std::string ToUnicodeProgram(int default_bytes, const std::function<bool(std::string_view)>& keep,
+                               size_t* dropped) const;
+  // Whether `keep` accepts every entry's text (ranges: their first).
+  bool EveryUnicode(const std::function<bool(std::string_view)>& keep) const;
 
   bool has_codespace() const { return !codespace_.empty(); }
   bool vertical() const { return vertical_; }

@@ -13,6 +13,8 @@
 #include "pdf/content_parser.h"
 #include "pdf/podofo_util.h"
 #include "stages/write_redact/allow_list_keys.h"
+#include "stages/write_redact/font_names.h"
+#include "pdf/cmap.h"
 
 namespace redact {
 namespace {
@@ -166,6 +168,7 @@ class Walker {
   void InheritedUsage(PdfObject* res, Usage* usage, std::set<const PdfObject*>* seen, int depth);
   void CleanInlineJpegs(PdfObject* stream, std::string* data);
   bool CleanImageJpeg(PdfObject* image);
+  bool CleanToUnicode(PdfObject* cmap, bool two_byte);
   void CollectFields(PdfObject* field, int depth);
   void CollectDests(PdfObject* catalog);
   void NameTree(const PdfObject* node, int depth, int* n);
@@ -177,6 +180,7 @@ class Walker {
   pdf::Document& doc_;
   RedactionSummary* summary_;
   Status error_;
+  int fonts_renamed_ = 0;
   std::map<std::pair<const PdfObject*, Kind>, bool> visited_;
   std::set<const PdfObject*> pages_;
   std::set<const PdfObject*> fields_;
@@ -490,6 +494,23 @@ bool Walker::Apply(PdfObject* obj, const PoDoFo::PdfName& name, const KeyRule& r
       obj->GetDictionary().AddKey(name, *d);
       return true;
     }
+    case Rule::kFontName: {
+      const std::optional<std::string> font = pdf::AsName(r);
+      if (!font) return counted(false);
+      if (IsFontName(*font)) return true;
+      // The program inside draws the glyphs; the name is a label a
+      // viewer only shows, and a page never.
+      const bool subset = font->size() > 7 && (*font)[6] == '+';
+      obj->GetDictionary().AddKey(name, PoDoFo::PdfName((subset ? font->substr(0, 7) : "") + "RedactFont" +
+                                                        std::to_string(++fonts_renamed_)));
+      Count("font_name_replaced");
+      return true;
+    }
+    case Rule::kToUnicode: {
+      if (!Visit(r, rule.child)) return false;
+      const bool two_byte = pdf::AsName(pdf::DictGet(obj, "Subtype")).value_or("") == "Type0";
+      return counted(CleanToUnicode(r, two_byte));
+    }
     case Rule::kKnownText: {
       const std::string s = r && (r->IsString() || r->IsHexString()) ? r->GetString().GetStringUtf8() : "";
       if (OneOf(s, {"Adobe", "Identity", "Japan1", "Japan2", "GB1", "CNS1", "Korea1", "KR", "UCS"})) return true;
@@ -669,6 +690,26 @@ bool Walker::CleanImageJpeg(PdfObject* image) {
     image->GetDictionary().RemoveKey("DecodeParms");
   }
   Count("jpeg_metadata_segments", removed);
+  return true;
+}
+
+// A ToUnicode CMap whose every entry is a glyph's text stays as it is;
+// otherwise it is written anew from its parsed entries, those that are no
+// glyph's text left out (a code mapped to a whole name: the page no
+// longer shows that glyph, but the map would spell the name). False when
+// it cannot be read: the key goes.
+bool Walker::CleanToUnicode(PdfObject* cmap, bool two_byte) {
+  if (!cmap || !cmap->HasStream()) return false;
+  StatusOr<std::string> data = pdf::ReadStream(cmap, kMaxStream);
+  if (!data) return false;
+  const pdf::CMap parsed = pdf::CMap::Parse(*data);
+  if (parsed.EveryUnicode(IsGlyphText)) return true;
+  size_t dropped = 0;
+  const std::string program = parsed.ToUnicodeProgram(two_byte ? 2 : 1, IsGlyphText, &dropped);
+  cmap->GetDictionary().RemoveKey("Filter");
+  cmap->GetDictionary().RemoveKey("DecodeParms");
+  cmap->GetStream()->Set(program.data(), static_cast<PoDoFo::pdf_long>(program.size()));
+  Count("tounicode_entries_not_glyph_text", static_cast<int>(dropped));
   return true;
 }
 

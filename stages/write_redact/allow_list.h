@@ -36,9 +36,16 @@
 // ("annotation:FileAttachment", "action:Launch", "unknown_keys",
 // "key:/AA", …), never by value, and no private key's name is reported.
 //
-// Known limits: font programs, CMaps and ICC profiles are kept as they are
-// (their bytes are not parsed for text); appearance-state names and
-// checkbox export values (names) are kept.
+// - fonts: a /BaseFont or /FontName that does not read as a font's name
+//   (font_names.h: "ABCDEF+MariaLopezGarcia") is replaced by
+//   "RedactFontN" (the subset tag kept); a ToUnicode CMap with an entry
+//   that is no glyph's text (one code mapped to a whole name) is written
+//   anew from its parsed entries without those ("font_name_replaced",
+//   "tounicode_entries_not_glyph_text").
+// Known limits: font programs, encoding CMaps and ICC profiles are kept as
+// they are (their bytes are not parsed for text: a font program's own name
+// table is not rewritten); appearance-state names and checkbox export
+// values (names) are kept.
 //
 // Edits objects through PoDoFo (see side_channels.h). Thread-safety:
 // mutates the document; one thread per document.

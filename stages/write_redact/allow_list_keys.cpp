@@ -47,19 +47,19 @@ std::map<Kind, std::vector<KeyRule>> Tables() {
                             "UserUnit", "Tabs", "Trans"}),
                      {{"Parent", R::kKeep}, {"Contents", R::kKeep}, {"Resources", R::kResources},
                       {"Annots", R::kArrayOf, K::kAnnot}, {"Group", R::kChild, K::kGroup}});
-  t[K::kFont] = Join(Plain({"Type", "Subtype", "BaseFont", "FirstChar", "LastChar", "Widths", "DW", "W",
+  t[K::kFont] = Join(Plain({"Type", "Subtype", "FirstChar", "LastChar", "Widths", "DW", "W",
                             "DW2", "W2", "FontMatrix", "FontBBox"}),
-                     {{"FontDescriptor", R::kChild, K::kFontDescriptor},
-                      {"Encoding", R::kNameOrChild, K::kCMap}, {"ToUnicode", R::kChild, K::kCMap},
+                     {{"BaseFont", R::kFontName}, {"FontDescriptor", R::kChild, K::kFontDescriptor},
+                      {"Encoding", R::kNameOrChild, K::kCMap}, {"ToUnicode", R::kToUnicode, K::kCMap},
                       {"DescendantFonts", R::kArrayOf, K::kFont},
                       {"CIDSystemInfo", R::kChild, K::kCidSystemInfo},
                       {"CIDToGIDMap", R::kNameOrChild, K::kContent},
                       {"CharProcs", R::kChild, K::kCharProcs}, {"Resources", R::kResources}});
   t[K::kFontDescriptor] =
-      Join(Plain({"Type", "FontName", "FontStretch", "FontWeight", "Flags", "FontBBox", "ItalicAngle",
+      Join(Plain({"Type", "FontStretch", "FontWeight", "Flags", "FontBBox", "ItalicAngle",
                   "Ascent", "Descent", "Leading", "CapHeight", "XHeight", "StemV", "StemH", "AvgWidth",
                   "MaxWidth", "MissingWidth"}),
-           {{"FontFile", R::kChild, K::kFontFile}, {"FontFile2", R::kChild, K::kFontFile},
+           {{"FontName", R::kFontName}, {"FontFile", R::kChild, K::kFontFile}, {"FontFile2", R::kChild, K::kFontFile},
             {"FontFile3", R::kChild, K::kFontFile}, {"CIDSet", R::kChild, K::kContent}});
   t[K::kFontFile] = Plain({"Length1", "Length2", "Length3", "Subtype"});
   t[K::kCMap] = Join(Plain({"Type", "BaseEncoding", "Differences", "CMapName", "WMode"}),

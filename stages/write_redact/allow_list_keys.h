@@ -47,6 +47,8 @@ enum class Rule {
   kPageRef,       // a reference to a page of the output
   kOcRefs,        // optional-content groups: references, arrays, names
   kKnownText,     // CIDSystemInfo Registry/Ordering: known values only
+  kFontName,      // a font's name: kept when it reads as one (font_names.h), else replaced
+  kToUnicode,     // a ToUnicode CMap: rebuilt without entries that are no glyph's text
   kKeep,          // rebuilt by the writer itself (the page tree)
 };
 

@@ -13,6 +13,7 @@
 
 #include <leptonica/allheaders.h>
 
+#include <cstdio>
 #include <filesystem>
 #include <fstream>
 #include <nlohmann/json.hpp>
@@ -447,6 +448,63 @@ TEST(HostileSideChannels, UnreferencedObjectsVanish) {
 // Precision: an internal link, an outline entry with a public title, a
 // plain public line, a form field with a public value and a public URI
 // link all survive, and nothing of them is reported dropped.
+// A font named after the person (its /BaseFont and its descriptor's
+// /FontName): no page shows a font's name, but the file holds it. The
+// name is replaced; the text drawn in that font reads as before.
+TEST(HostileSideChannels, FontNamedAfterThePerson) {
+  REQUIRE_ORACLES();
+  OnePage d;
+  const int descriptor = d.b.Add(
+      "<< /Type /FontDescriptor /FontName /ABCDEF+MariaHernandezNunez /Flags 32 /FontBBox [0 -200 1000 900] "
+      "/ItalicAngle 0 /Ascent 900 /Descent -200 /CapHeight 700 /StemV 80 >>");
+  const std::string font = "<< /Type /Font /Subtype /Type1 /BaseFont /ABCDEF+MariaHernandezNunez "
+                           "/Encoding /WinAnsiEncoding /FirstChar 32 /LastChar 126 /Widths [" +
+                           [] {
+                             std::string w;
+                             for (int c = 32; c <= 126; ++c) w += "556 ";
+                             return w;
+                           }() + "] /FontDescriptor " + R(descriptor) + " >>";
+  const std::string pdf = d.Build("BT /F1 12 Tf 72 700 Td (Exhibit list) Tj ET BT /F2 12 Tf 72 680 Td "
+                                  "(Declaration of counsel) Tj ET",
+                                  "/Font << /F1 " + kFont + " /F2 " + font + " >>");
+  Outcome o = Apply("font_name", pdf);
+  ExpectNothingReadable(o);
+  EXPECT_EQ(Dropped(o, "font_name_replaced"), 2);
+  EXPECT_TRUE(Shows(o, o.reading.pdftotext, "Declaration of counsel"));
+}
+
+// A ToUnicode CMap that maps one code to the person's whole name: the page
+// shows that glyph, detection reads the name in it and removes it, but the
+// map, kept as it was, would still spell the name. It is written anew
+// without that entry; the font's other codes read as before.
+TEST(HostileSideChannels, ToUnicodeMappingOneCodeToTheName) {
+  REQUIRE_ORACLES();
+  OnePage d;
+  std::string utf16;
+  for (char c : kName) {
+    char hex[8];
+    std::snprintf(hex, sizeof hex, "%04X", static_cast<unsigned char>(c));
+    utf16 += hex;
+  }
+  const int cmap = d.b.AddStream("",
+                                 "/CIDInit /ProcSet findresource begin 12 dict begin begincmap\n"
+                                 "/CMapName /Private def\n1 begincodespacerange <00> <FF> endcodespacerange\n"
+                                 "2 beginbfchar\n<95> <" + utf16 + ">\n<45> <0045>\nendbfchar\n"
+                                 "endcmap CMapName currentdict /CMap defineresource pop end end\n");
+  const std::string font = "<< /Type /Font /Subtype /Type1 /BaseFont /Helvetica /Encoding /WinAnsiEncoding "
+                           "/ToUnicode " + R(cmap) + " >>";
+  const std::string pdf = d.Build("BT /F2 12 Tf 72 700 Td (Exhibit list for ) Tj (\\225) Tj ET",
+                                  "/Font << /F1 " + kFont + " /F2 " + font + " >>");
+  Outcome o = Apply("tounicode_name", pdf);
+  ExpectNothingReadable(o);
+  // "Hern" in UTF-16BE hex, as a CMap writes it.
+  EXPECT_EQ(testing::FoldForReading(o.reading.qpdf_bytes).find(testing::FoldForReading("004800650072006E")),
+            std::string::npos)
+      << "the output's ToUnicode still spells the name";
+  EXPECT_GE(Dropped(o, "tounicode_entries_not_glyph_text"), 1);
+  EXPECT_TRUE(Shows(o, o.reading.pdftotext, "Exhibit list for"));
+}
+
 TEST(HostileSideChannels, OrdinaryPublicContentSurvives) {
   REQUIRE_ORACLES();
   PdfBuilder b;
