@@ -105,7 +105,23 @@ bool Plausible(const std::string& category, const std::string& norm,
 void AddSpans(const PageText& page, const std::vector<int>& words, const std::vector<int>& word_line,
               Finding proto, std::vector<Finding>* out) {
   std::map<int, std::pair<size_t, size_t>> by_line;
+  // A number's words end with its last digits: "A203-556-918 IN REMOVAL
+  // PROCEEDINGS" beside "File No.:" is the number and the caption's words.
+  std::map<int, int> last_digits;  // line → its last word holding a digit
+  static const std::set<std::string, std::less<>> kDigitValues = {"a_number", "ssn", "receipt_number", "eoir_or_fbi_label"};
+  if (kDigitValues.count(proto.category)) {
+    for (int w : words) {
+      if (CountDigits(page.words[w].text) > 0) {
+        auto [it, fresh] = last_digits.try_emplace(word_line[w], w);
+        if (!fresh && page.words[w].text_end > page.words[it->second].text_end) it->second = w;
+      }
+    }
+  }
   for (int w : words) {
+    if (auto it = last_digits.find(word_line[w]); it != last_digits.end() &&
+                                                  page.words[w].text_begin > page.words[it->second].text_begin) {
+      continue;
+    }
     auto [it, fresh] = by_line.try_emplace(word_line[w], page.words[w].text_begin, page.words[w].text_end);
     if (!fresh) {
       it->second.first = std::min<size_t>(it->second.first, page.words[w].text_begin);

@@ -2238,6 +2238,23 @@ TEST(LayoutDetection, AGivenNameEndingAProseLineAboveItsNameIsFound) {
   for (const std::string& n : names) EXPECT_EQ(n.find("Karimi"), std::string::npos) << n;
 }
 
+// A transcript's caption puts the proceedings' kind after the file
+// number on one line: the number is the identifier, the caption's words
+// are not (probe34: "IN REMOVAL PROCEEDINGS" was removed with it). The
+// judge names the interpreter "is Mr. …": an interpreter, who stays.
+TEST(LayoutDetection, ANumbersFieldEndsWithItsDigitsAndTheInterpreterIsPublic) {
+  PageBuilder b;
+  b.Text("In the Matter of: GUERLINE MARIE-ANGE DORVILIEN, Respondent", 60, 100);
+  b.Text("File No.: A203-556-918 IN REMOVAL PROCEEDINGS", 60, 114);
+  b.Text("Transcript of Hearing (Individual Calendar) - Excerpt", 60, 128);
+  b.Text("JUDGE: Present for the respondent is Ms. Okafor; for the Department, Mr. Brandt. The interpreter", 60, 142);
+  b.Text("is Mr. Roosevelt \xC3\x89tienne, Haitian Creole. Has the respondent been sworn?", 60, 156);
+  const std::vector<PageText> pages = {b.Build()};
+  const std::vector<Finding> findings = MakeDetector().DetectDocument(pages);
+  EXPECT_EQ(Texts(pages[0], findings, "a_number"), (std::vector<std::string>{"A203-556-918"}));
+  for (const std::string& n : Texts(pages[0], findings, "name")) EXPECT_EQ(n.find("Roosevelt"), std::string::npos) << n;
+}
+
 // A legal-aid newsletter's masthead (probe30): the network's name, an
 // issue line, then its address, phone and web site. They stay, as do
 // e-mail addresses at its site's domain; one at a free mail service is
