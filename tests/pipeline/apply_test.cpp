@@ -587,6 +587,46 @@ TEST(AnalyzeDocument, ATableReducedByRemovalKeepsItsHeaders) {
   fs::remove_all(dir);
 }
 
+// Detection again without the findings types no name by the place a
+// cell has in the reduced page: probe34's caption, its respondent and file
+// number gone, read as a table under "In the Matter of:", and "In Removal
+// Proceedings" went as a name.
+TEST(AnalyzeDocument, TheReducedCaptionMakesNoNameColumn) {
+  testing::PdfBuilder b;
+  const int font = b.Add("<< /Type /Font /Subtype /Type1 /BaseFont /Times-Roman /Encoding /WinAnsiEncoding >>");
+  std::string content;
+  auto line = [&](int x, int y, const std::string& text) {
+    content += "BT /F1 11 Tf " + std::to_string(x) + " " + std::to_string(y) + " Td (" + text + ") Tj ET\n";
+  };
+  line(200, 700, "UNITED STATES DEPARTMENT OF JUSTICE");
+  line(190, 686, "EXECUTIVE OFFICE FOR IMMIGRATION REVIEW");
+  line(72, 640, "In the Matter of:"), line(320, 640, "File No.: A214-662-019");
+  line(72, 626, "MAMADOU LAMINE DIALLO,");
+  line(86, 612, "Respondent."), line(320, 612, "Immigration Judge: Katherine L. Mor-");
+  line(320, 598, "row");
+  line(72, 584, "In Removal Proceedings"), line(320, 584, "Next Hearing: January 14, 2025, 8:30");
+  line(320, 570, "a.m.");
+  line(72, 530, "Respondent, Mamadou Lamine Diallo, through undersigned counsel, respectfully moves the");
+  line(72, 516, "Immigration Court to change venue in these proceedings.");
+  const std::string pdf = b.BuildOnePage(b.AddStream("", content),
+                                         "<< /Font << /F1 " + std::to_string(font) + " 0 R >> >>");
+  const fs::path dir = TempDir("reduced-caption");
+  std::ofstream(dir / "motion.pdf", std::ios::binary) << pdf;
+  StatusOr<std::unique_ptr<Session>> session = Session::Open(SampleSession());
+  ASSERT_TRUE(session.has_value()) << session.error().message();
+  OcrContext ocr = (*session)->NewOcrContext();
+  StatusOr<AnalyzedDocument> analyzed = AnalyzeDocument((dir / "motion.pdf").string(),
+                                                        (*session)->OpenOptionsFor(std::nullopt),
+                                                        (*session)->detector(), &ocr, GlyphHolding::kKeep);
+  ASSERT_TRUE(analyzed.has_value()) << analyzed.error().message();
+  std::set<std::string> found;
+  for (const Finding& f : analyzed->findings) found.insert(analyzed->pages[0].text.substr(f.begin, f.end - f.begin));
+  EXPECT_TRUE(found.count("MAMADOU LAMINE DIALLO")) << "the respondent goes";
+  EXPECT_TRUE(found.count("A214-662-019")) << "the file number goes";
+  EXPECT_FALSE(found.count("In Removal Proceedings"));
+  fs::remove_all(dir);
+}
+
 // A value detection took only once the other findings were gone is not
 // sought in the rest of the output: probe21's I-213 read "Date of Birth"
 // over its removed date, then the date of action beside it, as a date of
