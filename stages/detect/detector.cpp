@@ -1658,10 +1658,55 @@ size_t Detector::GivenNamesBefore(const PageWork& w, size_t t) const {
   return count;
 }
 
+// How many tokens after `last` (the end of a surname `tail` found again)
+// are ", " and the given names of a person named in full (`full_names`)
+// with that surname: a memo's "RE: ORELLANA DE LA CRUZ, Yesenia Maribel" after
+// "Yesenia Maribel Orellana de la Cruz" in its text.
+size_t Detector::GivenNamesAfterComma(const PageWork& w, size_t last, const std::vector<std::string>& tail,
+                                      const std::vector<std::vector<std::string>>& full_names) {
+  if (last + 1 >= w.tokens.size()) return 0;
+  const std::string_view gap =
+      std::string_view(w.norm.text).substr(w.tokens[last].end, w.tokens[last + 1].begin - w.tokens[last].end);
+  if (gap != ", " && gap != ",") return 0;
+  size_t best = 0;
+  for (const std::vector<std::string>& full : full_names) {
+    // Where the surname starts in the full name: the rest of the full name
+    // is the surname's beginning ("Yesenia Maribel Orellana" of "ORELLANA
+    // DE LA CRUZ"), or all of it.
+    size_t givens = 0;
+    for (size_t j = 1; j < full.size() && givens == 0; ++j) {
+      bool same = true;
+      for (size_t i = 0; j + i < full.size() && i < tail.size() && same; ++i) same = full[j + i] == tail[i];
+      if (same && (full.size() - j <= tail.size())) givens = j;
+    }
+    if (givens == 0) continue;
+    size_t k = 0;
+    while (k < givens && last + 1 + k < w.tokens.size()) {
+      const TextToken& tok = w.tokens[last + 1 + k];
+      if (k > 0 && !tok.joinable) break;
+      if (w.norm.text.compare(tok.begin, tok.end - tok.begin, full[k]) != 0) break;
+      ++k;
+    }
+    best = std::max(best, k);
+  }
+  return best;
+}
+
 void Detector::FindCuedNamesAgain(std::vector<PageWork>& work,
                                   const std::vector<std::vector<std::string>>& cued,
                                   const std::set<std::vector<std::string>>& tails) const {
   if (cued.empty()) return;
+  // The names found in full so far, whose given names a "SURNAMES, Given"
+  // form may repeat after its comma.
+  std::vector<std::vector<std::string>> full_names;
+  for (const PageWork& w : work) {
+    for (const Finding& f : w.findings) {
+      if (f.category != "name" || f.value.find(',') != std::string::npos) continue;
+      std::vector<std::string> tokens;
+      for (const TextToken& t : TokenizeForNames(f.value)) tokens.push_back(f.value.substr(t.begin, t.end - t.begin));
+      if (tokens.size() >= 3) full_names.push_back(std::move(tokens));
+    }
+  }
   std::unordered_map<std::string_view, std::vector<size_t>> by_first;
   for (size_t n = 0; n < cued.size(); ++n) by_first[cued[n].front()].push_back(n);
   for (PageWork& w : work) {
@@ -1683,8 +1728,9 @@ void Detector::FindCuedNamesAgain(std::vector<PageWork>& work,
     }
     std::sort(hits.begin(), hits.end());
     for (const auto& [n, t] : hits) {
-      const size_t last = t + cued[n].size() - 1;
+      size_t last = t + cued[n].size() - 1;
       const size_t first = tails.count(cued[n]) ? t - GivenNamesBefore(w, t) : t;
+      if (first == t) last += GivenNamesAfterComma(w, last, cued[n], full_names);
       const auto [b, e] = w.norm.ToOriginal(w.tokens[first].begin, w.tokens[last].end);
       w.findings.push_back(CueContextName(w.page, b, e,
                                           w.norm.text.substr(w.tokens[first].begin, w.tokens[last].end - w.tokens[first].begin),

@@ -112,6 +112,8 @@ class Detector {
   // How many given names (at most two: capitalized, a space apart, no
   // never-name word) come right before token `t` of `w`.
   size_t GivenNamesBefore(const PageWork& w, size_t t) const;
+  static size_t GivenNamesAfterComma(const PageWork& w, size_t last, const std::vector<std::string>& tail,
+                                     const std::vector<std::vector<std::string>>& full_names);
   // Each capitalized name alone of `people` (another text's people).
   void FindPartsOfPeople(std::vector<PageWork>& work, const std::vector<std::vector<std::string>>& people) const;
 

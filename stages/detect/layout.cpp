@@ -283,6 +283,30 @@ bool PairedPart(const PageText& page, const std::vector<int>& label_words, std::
   return false;
 }
 
+// The rows of `t` another cell of which calls the row's person a relative
+// ("Family" under "Visitor Type", "Wife" under "Relationship"): a
+// visitation log's family visitors are people of the detainee's; its
+// attorneys, in the same "Visitor Name" column, are not.
+std::set<int> RelativesRows(const PageText& page, const Table& t) {
+  std::set<int> rows;
+  for (const TableCell& cell : t.cells) {
+    if (cell.row < t.header_rows || cell.words.empty() || cell.words.size() > 2) continue;
+    const std::string n = NormalizeString(WordsText(page, cell.words));
+    static const std::set<std::string, std::less<>> kFamily = {
+        "family", "family member", "relative", "familia", "familiar", "pariente", "next of kin"};
+    if (kFamily.count(n) || IsKinshipWord(n)) rows.insert(cell.row);
+  }
+  return rows;
+}
+
+// Whether column `c` of `t` is headed as the name of someone ("Visitor
+// Name", "Nombre del visitante") without being a protected name column.
+bool NamesSomeone(const Table& t, size_t c) {
+  if (c >= t.headers.size()) return false;
+  const std::string h = " " + NormalizeString(t.headers[c]) + " ";
+  return h.find(" name ") != std::string::npos || h.find(" nombre ") != std::string::npos;
+}
+
 void DetectLayoutFindings(const PageText& page, const WordSet& not_names,
                           const WordSet& organisations, const NamesIndex* names,
                           std::vector<Finding>* out,
@@ -295,6 +319,7 @@ void DetectLayoutFindings(const PageText& page, const WordSet& not_names,
   }
   const size_t first = out->size();
   for (const Table& t : layout.tables) {
+    const std::set<int> relatives = RelativesRows(page, t);
     for (const TableCell& cell : t.cells) {
       if (cell.row < t.header_rows || cell.column >= static_cast<int>(t.header_keys.size())) continue;
       // A box drawn across three columns or more is the table's note, not
@@ -310,6 +335,12 @@ void DetectLayoutFindings(const PageText& page, const WordSet& not_names,
         if (first.size() <= 3 && std::all_of(first.begin(), first.end(), [](char c) { return c >= '0' && c <= '9'; })) {
           words.erase(words.begin());
         }
+      }
+      if (category.empty() && relatives.count(cell.row) && NamesSomeone(t, c) &&
+          Plausible("name", WordsText(page, words), not_names, organisations)) {
+        AddSpans(page, words, word_line, Typed(page, "name", "column", "a relative's name: the row calls them family"),
+                 out);
+        continue;
       }
       if (category.empty()) {
         RelativeOpeningCell(page, words, not_names, organisations, word_line, out);
@@ -359,6 +390,14 @@ void DetectLayoutFindings(const PageText& page, const WordSet& not_names,
       if (comma != value.rend() || !paired) {
         value.erase(comma == value.rend() ? value.begin() : comma.base(), value.end());
       }
+    }
+    // A fear finding's outcome is a few words ("Negative CF – IJ review
+    // requested"); a line of prose under a memo's "DECISION" heading is
+    // the memo's sentence, no value.
+    if (category == "credible_fear") {
+      std::map<int, int> per_line;
+      for (int w : value) ++per_line[word_line[static_cast<size_t>(w)]];
+      if (std::any_of(per_line.begin(), per_line.end(), [](const auto& l) { return l.second > 10; })) continue;
     }
     // Letters in comb boxes spell one word ("B R I C E Ñ O").
     std::string text = WordsText(page, value);
@@ -1020,7 +1059,7 @@ void KeepContactsAfter(std::string_view text, const std::vector<size_t>& ends, s
     }
   }
   static const RE2 kBetween(
-      R"((?i)(?:[ \t|,;/·•.-]|\n|tel\.?|phone|fax|e-?mail|t:|f:|e:|:|clinic|office|main|intake|reception|front[ \t]+desk)*)");
+      R"((?i)(?:[ \t|,;/·•.-]|\n|tel\.?|phone|fax|e-?mail|t:|f:|e:|:|clinic|office|main|intake|reception|front[ \t]+desk|line|desk|hotline|facility|visitation|legal)*)");
   // The rest of the address the street pattern stopped short of ("4100
   // Ranch Road 1111, Sierra Blanca, TX 79851"): up to its state and ZIP.
   static const RE2 kAddressTail(R"((?i)[^\n|·•@]{0,60}?\b[a-z]{2}[ \t]+\d{5}(?:-\d{4})?)");
@@ -1073,6 +1112,16 @@ bool UnderAnInstitutionsName(std::string_view text, size_t begin, const std::set
     const size_t space = line.find_last_of(" \t");
     const std::string last = NormalizeString(space == std::string_view::npos ? line : line.substr(space + 1));
     if (!line.empty() && kinds.count(last)) return true;
+    // A masthead's name set off from the rest of its line ("Gulf Coast
+    // Immigrant Justice Project — Asylum Intake Tracker (export)";
+    // "MONTGOMERY PROCESSING CENTER — LEGAL & FAMILY VISITATION LOG").
+    for (std::string_view separator : {" \xE2\x80\x94 ", " \xE2\x80\x93 ", " \xC2\xB7 ", " | "}) {
+      const size_t at = line.find(separator);
+      if (at == std::string_view::npos || at == 0) continue;
+      const std::string_view head = line.substr(0, at);
+      const size_t cut = head.find_last_of(" \t");
+      if (kinds.count(NormalizeString(cut == std::string_view::npos ? head : head.substr(cut + 1)))) return true;
+    }
     if (above == std::string_view::npos) break;
     line_start = above;
   }
