@@ -1070,7 +1070,7 @@ void KeepContactsAfter(std::string_view text, const std::vector<size_t>& ends, s
       std::string_view between = text.substr(end, f.begin - end);
       re2::StringPiece tail(between.data(), between.size());
       if (RE2::Consume(&tail, kAddressTail)) between = std::string_view(tail.data(), tail.size());
-      if (between.size() > 24 || !RE2::FullMatch(between, kBetween) ||
+      if (between.size() > 32 || !RE2::FullMatch(between, kBetween) ||
           std::count(between.begin(), between.end(), '\n') > 1) {
         break;
       }

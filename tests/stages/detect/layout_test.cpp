@@ -2308,6 +2308,14 @@ TEST(LayoutDetection, AMastheadsNameBeforeADashKeepsItsContactLine) {
   }
   const std::vector<std::string> addresses = Texts(pages[0], findings, "address");
   EXPECT_TRUE(std::any_of(addresses.begin(), addresses.end(), [](const std::string& a) { return a.find("Bellfort") != std::string::npos; }));
+  // A processing center's log: its desk's phone after its address.
+  PageBuilder c;
+  c.Text("MONTGOMERY PROCESSING CENTER \xE2\x80\x94 LEGAL & FAMILY VISITATION LOG", 40, 60, 10);
+  c.Text("806 Hilbig Rd, Conroe, TX 77301 \xC2\xB7 Facility Visitation Desk (936) 521-4000 \xC2\xB7 ICE ERO Houston Field Office", 40, 74, 8);
+  const std::vector<PageText> log = {c.Build()};
+  const std::vector<Finding> log_findings = MakeDetector().DetectDocument(log);
+  EXPECT_TRUE(Texts(log[0], log_findings, "phone").empty()) << ::testing::PrintToString(Texts(log[0], log_findings, "phone"));
+  EXPECT_TRUE(Texts(log[0], log_findings, "address").empty());
 }
 
 // An asylum officer's referral memo: its "RE:" line writes the applicant

@@ -79,6 +79,17 @@ TEST_F(ShippedRules, AWrappedNoteKeepsItsStreetNumberAndCityLine) {
 
 // The same notes date a screening between its abbreviation and its
 // outcome: "CFI 01/28/2025 positive" stayed whole.
+// A referral memo's status notation: the outcome and the referral's date
+// are this person's (probe34: the date and "ASYLUM NOT GRANTED" stayed).
+TEST_F(ShippedRules, AReferralsDateAndTheOutcomeBeforeItAreTheNotation) {
+  const std::string text = "Status notation for the applicant: ASYLUM NOT\nGRANTED \xE2\x80\x93 REFERRED TO IJ 11/04/2024.\n";
+  std::vector<std::string> found;
+  for (const Finding& f : detector_->DetectText(text)) {
+    if (f.category == "credible_fear") found.push_back(text.substr(f.begin, f.end - f.begin));
+  }
+  EXPECT_EQ(found, (std::vector<std::string>{"ASYLUM NOT\nGRANTED", "REFERRED TO IJ 11/04/2024"}));
+}
+
 TEST_F(ShippedRules, AScreeningsDateBetweenItsAbbreviationAndOutcomeIsTheNotation) {
   const std::string text = "SIV denied. CFI 01/28/2025 positive. Brother Ahmad Safi sponsor.\n";
   std::vector<std::string> found;
