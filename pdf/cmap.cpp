@@ -308,6 +308,24 @@ std::optional<uint32_t> CMap::LookupCid(uint32_t code) const {
   return std::nullopt;
 }
 
+std::vector<char32_t> CodePointsOfUtf8(std::string_view s) {
+  std::vector<char32_t> out;
+  for (size_t i = 0; i < s.size();) {
+    const unsigned char c = static_cast<unsigned char>(s[i]);
+    const int len = c < 0x80 ? 1 : (c >> 5) == 6 ? 2 : (c >> 4) == 14 ? 3 : (c >> 3) == 30 ? 4 : 0;
+    if (len == 0 || i + static_cast<size_t>(len) > s.size()) {
+      out.push_back(0xFFFD);
+      ++i;
+      continue;
+    }
+    char32_t cp = len == 1 ? c : c & (0x7F >> len);
+    for (int k = 1; k < len; ++k) cp = cp << 6 | (static_cast<unsigned char>(s[i + static_cast<size_t>(k)]) & 0x3F);
+    out.push_back(cp);
+    i += static_cast<size_t>(len);
+  }
+  return out;
+}
+
 namespace {
 
 std::string Hex(uint32_t value, int bytes) {
@@ -329,15 +347,8 @@ std::string Utf16Hex(std::string_view utf8) {
     static const char kDigits[] = "0123456789ABCDEF";
     for (int shift = 12; shift >= 0; shift -= 4) out += kDigits[(u >> shift) & 15];
   };
-  for (size_t i = 0; i < utf8.size();) {
-    const unsigned char c = static_cast<unsigned char>(utf8[i]);
-    const int len = c < 0x80 ? 1 : (c >> 5) == 6 ? 2 : (c >> 4) == 14 ? 3 : (c >> 3) == 30 ? 4 : 0;
-    uint32_t cp = 0xFFFD;
-    if (len > 0 && i + static_cast<size_t>(len) <= utf8.size()) {
-      cp = len == 1 ? c : c & (0x7F >> len);
-      for (int k = 1; k < len; ++k) cp = cp << 6 | (static_cast<unsigned char>(utf8[i + static_cast<size_t>(k)]) & 0x3F);
-    }
-    i += static_cast<size_t>(len > 0 ? len : 1);
+  for (char32_t c : CodePointsOfUtf8(utf8)) {
+    uint32_t cp = c;
     if (cp >= 0x10000) {
       cp -= 0x10000;
       unit(0xD800 + (cp >> 10));

@@ -124,6 +124,10 @@ std::optional<std::string> Utf16BeToUtf8(std::string_view utf16be);
 // Appends the UTF-8 encoding of a code point (invalid ones as U+FFFD).
 void AppendUtf8(char32_t cp, std::string* out);
 
+// The code points of UTF-8 text (a byte that starts no valid sequence as
+// U+FFFD).
+std::vector<char32_t> CodePointsOfUtf8(std::string_view utf8);
+
 }  // namespace redact::pdf
 
 #endif  // REDACT_PDF_CMAP_H_

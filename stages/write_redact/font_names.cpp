@@ -6,6 +6,8 @@
 #include <unordered_set>
 #include <vector>
 
+#include "pdf/cmap.h"
+
 namespace redact {
 namespace {
 
@@ -117,25 +119,6 @@ bool FontWord(const std::string& word) {
   return FontWords().count(lower) > 0;
 }
 
-// The code points of UTF-8 text (invalid bytes as U+FFFD).
-std::vector<char32_t> CodePoints(std::string_view s) {
-  std::vector<char32_t> out;
-  for (size_t i = 0; i < s.size();) {
-    const unsigned char c = static_cast<unsigned char>(s[i]);
-    const int len = c < 0x80 ? 1 : (c >> 5) == 6 ? 2 : (c >> 4) == 14 ? 3 : (c >> 3) == 30 ? 4 : 0;
-    if (len == 0 || i + static_cast<size_t>(len) > s.size()) {
-      out.push_back(0xFFFD);
-      ++i;
-      continue;
-    }
-    char32_t cp = len == 1 ? c : c & (0x7F >> len);
-    for (int k = 1; k < len; ++k) cp = cp << 6 | (static_cast<unsigned char>(s[i + static_cast<size_t>(k)]) & 0x3F);
-    out.push_back(cp);
-    i += static_cast<size_t>(len);
-  }
-  return out;
-}
-
 bool Combining(char32_t c) {
   return (c >= 0x0300 && c <= 0x036F) || (c >= 0x1AB0 && c <= 0x1AFF) || (c >= 0x1DC0 && c <= 0x1DFF) ||
          (c >= 0x20D0 && c <= 0x20FF) || (c >= 0xFE20 && c <= 0xFE2F);
@@ -153,7 +136,7 @@ bool IsFontName(std::string_view name) {
 }
 
 bool IsGlyphText(std::string_view utf8) {
-  const std::vector<char32_t> cps = CodePoints(utf8);
+  const std::vector<char32_t> cps = pdf::CodePointsOfUtf8(utf8);
   if (cps.size() <= 2) return true;
   if (utf8 == "ffi" || utf8 == "ffl") return true;
   return std::all_of(cps.begin() + 1, cps.end(), Combining);
