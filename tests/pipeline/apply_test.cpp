@@ -624,6 +624,16 @@ TEST(AnalyzeDocument, TheReducedCaptionMakesNoNameColumn) {
   EXPECT_TRUE(found.count("MAMADOU LAMINE DIALLO")) << "the respondent goes";
   EXPECT_TRUE(found.count("A214-662-019")) << "the file number goes";
   EXPECT_FALSE(found.count("In Removal Proceedings"));
+  // The output is written: apply's own check reads the reduced caption as
+  // analysis did, and finds no name in it.
+  DocumentTask task;
+  task.input = (dir / "motion.pdf").string();
+  task.output_pdf = (dir / "out.pdf").string();
+  task.shown = "motion.pdf";
+  StatusOr<DocumentResult> r = ApplyDocument(**session, &ocr, task, ApplySettings{});
+  ASSERT_TRUE(r.has_value()) << r.error().message();
+  EXPECT_TRUE(r->verification.leaks.empty());
+  DiscardDocument(&*r);
   fs::remove_all(dir);
 }
 

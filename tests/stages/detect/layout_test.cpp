@@ -2338,6 +2338,25 @@ TEST(LayoutDetection, AMemosReLineAndItsDecisionSentence) {
   for (const std::string& t : Texts(pages[0], findings, "credible_fear")) EXPECT_EQ(t.find("Because"), std::string::npos) << t;
 }
 
+// How apply's own check reads an output: a derivatives table whose names
+// are gone, its "Relationship" cells under the "Name" header; a caption
+// whose respondent is gone, "In Removal Proceedings" under "In the Matter
+// of:". A relationship and the proceedings' kind are no names (probe34:
+// both outputs were withheld as leaks).
+TEST(LayoutDetection, ARelationshipOrTheProceedingsKindIsNoName) {
+  PageBuilder b;
+  b.Text("In the Matter of:", 72, 60), b.Text("File No.: [redacted]", 330, 60);
+  b.Text("Respondent.", 86, 88), b.Text("Immigration Judge: Katherine L. Morrow", 330, 88);
+  b.Text("In Removal Proceedings", 72, 116), b.Text("Next Hearing: January 14, 2025", 330, 116);
+  b.Text("Name", 60, 160, 9), b.Text("Relationship", 220, 160, 9), b.Text("DOB", 330, 160, 9), b.Text("A-Number", 420, 160, 9);
+  b.Text("Son", 60, 174, 9), b.Text("06/13/2012", 330, 174, 9);
+  b.Text("Daughter", 60, 188, 9), b.Text("03/29/2016", 330, 188, 9);
+  b.Text("Wife", 60, 202, 9), b.Text("01/21/1985", 330, 202, 9);
+  const std::vector<PageText> pages = {b.Build()};
+  const std::vector<Finding> findings = MakeDetector().DetectDocument(pages);
+  EXPECT_TRUE(Texts(pages[0], findings, "name").empty()) << ::testing::PrintToString(Texts(pages[0], findings, "name"));
+}
+
 // A legal-aid newsletter's masthead (probe30): the network's name, an
 // issue line, then its address, phone and web site. They stay, as do
 // e-mail addresses at its site's domain; one at a free mail service is
