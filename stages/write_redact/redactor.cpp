@@ -83,7 +83,7 @@ struct ImageHit {
 // it is the one that reads a released page's glyphs back (RedactPage).
 class PageRewriter : public pdf::ContentSink {
  public:
-  PageRewriter(RedactionSummary* summary, int page) : summary_(summary), page_(page) {}
+  explicit PageRewriter(RedactionSummary* summary) : summary_(summary) {}
 
   void OnStream(int index, const ContentStream& info, const pdf::ParsedContent& parsed) override {
     if (static_cast<int>(streams_.size()) <= index) streams_.resize(index + 1);
@@ -145,7 +145,6 @@ class PageRewriter : public pdf::ContentSink {
   std::vector<ImageHit> images_;  // every image of the run, until Decide
   std::vector<ImageHit> hits_;
   RedactionSummary* summary_;
-  int page_;
   std::vector<StreamRecord> streams_;
   std::vector<Quad> image_boxes_;
 };
@@ -871,7 +870,7 @@ Status RedactPage(pdf::Document& doc, int index, PageText* text, bool restore,
                   const std::vector<const Finding*>& page_findings, const RedactOptions& options,
                   SideFindings* side, DocumentState* state, RedactionSummary* summary) {
   const PageText& page = *text;
-  PageRewriter rewriter(summary, page.number);
+  PageRewriter rewriter(summary);
   pdf::ContentInterpreter interpreter(&doc);
   const bool run_first = restore && page.released.has_value();
   if (run_first) {
